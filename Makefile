@@ -1,0 +1,89 @@
+# samizdat — build, demo, tests, benchmarks.  See README.md.
+
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR     = $(PREFIX)/bin
+DATADIR    = $(PREFIX)/share/samizdat
+MANDIR     = $(PREFIX)/share/man/man1
+
+CC        ?= cc
+PKGS       = lua5.4 libxml-2.0 libzip libutf8proc libunibreak yaml-0.1 jansson md4c
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wwrite-strings -Wundef -Wno-unused-parameter
+CFLAGS    ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) -Isrc $(PKG_CFLAGS) \
+             -DSZ_DATADIR='"$(DATADIR)"'
+LDLIBS     = $(PKG_LIBS) -lm -lpthread
+
+# Every .c under src/ is part of the program; a new reader or writer needs
+# no Makefile edit.  Generated sources (the embedded Lua runtime) are added
+# by the rules below.
+SRC       := $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
+GEN_SRC    =
+B          = build
+OBJ        = $(patsubst %.c,$(B)/%.o,$(SRC) $(GEN_SRC))
+
+# Debian packages: to build, and in addition to run the tests.
+DEPS_BUILD = build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev libxml2-dev \
+             libzip-dev libutf8proc-dev libunibreak-dev libyaml-dev libjansson-dev libmd4c-dev
+DEPS_TEST  = pandoc epubcheck default-jre-headless jing libxml2-utils parallel zip unzip \
+             python3
+
+-include mk/*.mk
+
+.PHONY: all units deps deps-test demo check check-full asan bench reader-score install clean format
+all: $(B)/samizdat
+
+UNIT       = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+units: $(UNIT)
+$(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libsamizdat.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(B)/libsamizdat.a $(LDLIBS)
+
+$(B)/samizdat: $(B)/libsamizdat.a $(B)/src/main.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(B)/src/main.o $(B)/libsamizdat.a $(LDLIBS)
+
+$(B)/libsamizdat.a: $(OBJ)
+	rm -f $@ && ar rcs $@ $(OBJ)
+
+$(B)/%.o: %.c $(wildcard src/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The same program under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	$(MAKE) B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	    LDFLAGS="-fsanitize=address,undefined" build-asan/samizdat units
+
+deps:
+	@sh tests/deps.sh $(DEPS_BUILD)
+
+deps-test: deps
+	@sh tests/deps.sh $(DEPS_TEST)
+
+demo: deps all
+	@sh examples/demo.sh
+
+check: deps-test all units asan
+	@sh tests/run.sh
+
+check-full: deps-test all units asan
+	@SZ_FULL=1 sh tests/run.sh
+
+bench: all
+	@sh tests/bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/filters $(DESTDIR)$(MANDIR)
+	install -m 755 $(B)/samizdat $(DESTDIR)$(BINDIR)/samizdat
+	install -m 644 filters/*.lua $(DESTDIR)$(DATADIR)/filters/ 2>/dev/null || true
+	if ls lua/*.lua >/dev/null 2>&1; then install -d $(DESTDIR)$(DATADIR)/lua && cp -R lua/. $(DESTDIR)$(DATADIR)/lua/; fi
+	install -m 644 doc/samizdat.1 $(DESTDIR)$(MANDIR)/samizdat.1
+
+format:
+	clang-format -i $(SRC) src/main.c $(wildcard src/*.h src/*/*.h)
+
+clean:
+	rm -rf build build-asan out

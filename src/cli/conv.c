@@ -1,0 +1,516 @@
+/*
+** conv.c
+** One conversion: read, metadata, filters, render, atomic write.
+** See LICENSE.
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "bridge/bridge.h"
+#include "cli/conv.h"
+#include "core/metayaml.h"
+
+#ifndef SZ_DATADIR
+#define SZ_DATADIR "/usr/local/share/samizdat"
+#endif
+
+static void
+strv_push(struct sz_strv *s, const char *v)
+{
+    s->v = sz_xrealloc(s->v, (s->n + 2) * sizeof *s->v);
+    s->v[s->n++] = v;
+    s->v[s->n] = NULL;
+}
+
+void
+sz_conv_init(struct sz_conv *c, const char *exe)
+{
+    memset(c, 0, sizeof *c);
+    sz_ropts_init(&c->ropts);
+    sz_wopts_init(&c->wopts);
+    c->verbosity = 1;
+    c->exe = exe;
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            c->wopts.source_date_epoch = v;
+    }
+}
+
+void
+sz_conv_free(struct sz_conv *c)
+{
+    free(c->meta_files.v);
+    free(c->meta_kv.v);
+    free(c->filters.v);
+    free(c->css.v);
+    free(c->fonts.v);
+    memset(c, 0, sizeof *c);
+}
+
+/* Matches argv[*i] against a long option "--name" (with "=value" or a
+** separate argument) or a short one "-x" (with the value attached or
+** separate).  Sets *val for options that take one. */
+static int
+match(int argc, char **argv, int *i, const char *shrt, const char *lng, int takes,
+      const char **val, struct sz_diags *d)
+{
+    const char *a = argv[*i];
+    size_t ll = lng ? strlen(lng) : 0;
+    if (lng && strncmp(a, lng, ll) == 0 && (a[ll] == '\0' || (takes && a[ll] == '='))) {
+        if (!takes) {
+            (*i)++;
+            return 1;
+        }
+        if (a[ll] == '=') {
+            *val = a + ll + 1;
+            (*i)++;
+            return 1;
+        }
+    } else if (shrt && strncmp(a, shrt, 2) == 0 && (a[2] == '\0' || takes)) {
+        if (!takes) {
+            (*i)++;
+            return 1;
+        }
+        if (a[2]) {
+            *val = a + 2;
+            (*i)++;
+            return 1;
+        }
+    } else {
+        return 0;
+    }
+    if (*i + 1 >= argc) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1, "option %s needs a value", a);
+        return -1;
+    }
+    *val = argv[*i + 1];
+    *i += 2;
+    return 1;
+}
+
+static int
+parse_int(const char *opt, const char *v, int lo, int hi, int *out, struct sz_diags *d)
+{
+    char *end;
+    long x = strtol(v, &end, 10);
+    if (!*v || *end || x < lo || x > hi) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1,
+                    "%s takes a whole number from %d to %d, not '%s'", opt, lo, hi, v);
+        return -1;
+    }
+    *out = (int)x;
+    return 0;
+}
+
+int
+sz_conv_option(struct sz_conv *c, int argc, char **argv, int *i, struct sz_diags *d)
+{
+    const char *v = NULL;
+    int r;
+#define OPT(s, l, t) ((r = match(argc, argv, i, s, l, t, &v, d)) != 0)
+    if (OPT("-f", "--from", 1) || OPT("-r", "--read", 1)) {
+        if (r > 0) c->from = v;
+    } else if (OPT("-t", "--to", 1) || OPT("-w", "--write", 1)) {
+        if (r > 0) c->to = v;
+    } else if (OPT("-o", "--output", 1)) {
+        if (r > 0) c->output = v;
+    } else if (OPT("-s", "--standalone", 0)) {
+        if (r > 0) c->wopts.standalone = 1;
+    } else if (OPT("-M", "--metadata", 1)) {
+        if (r > 0) strv_push(&c->meta_kv, v);
+    } else if (OPT(NULL, "--metadata-file", 1)) {
+        if (r > 0) strv_push(&c->meta_files, v);
+    } else if (OPT("-L", "--lua-filter", 1)) {
+        if (r > 0) strv_push(&c->filters, v);
+    } else if (OPT(NULL, "--columns", 1)) {
+        if (r > 0 && parse_int("--columns", v, 1, 100000, &c->wopts.columns, d) < 0) r = -1;
+    } else if (OPT(NULL, "--toc-depth", 1)) {
+        if (r > 0 && parse_int("--toc-depth", v, 1, 6, &c->wopts.toc_depth, d) < 0) r = -1;
+    } else if (OPT(NULL, "--split-level", 1) || OPT(NULL, "--epub-chapter-level", 1)) {
+        if (r > 0 && parse_int("--split-level", v, 1, 6, &c->wopts.split_level, d) < 0) r = -1;
+    } else if (OPT(NULL, "--wrap", 1)) {
+        if (r > 0) {
+            if (!strcmp(v, "auto")) c->wopts.wrap = SZ_WRAP_AUTO;
+            else if (!strcmp(v, "none")) c->wopts.wrap = SZ_WRAP_NONE;
+            else if (!strcmp(v, "preserve")) c->wopts.wrap = SZ_WRAP_PRESERVE;
+            else {
+                sz_diag_add(d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1,
+                            "--wrap takes auto, none or preserve, not '%s'", v);
+                r = -1;
+            }
+        }
+    } else if (OPT(NULL, "--pandoc-api", 1)) {
+        if (r > 0) {
+            if (!strcmp(v, "1.23")) c->wopts.api_minor = 23;
+            else if (!strcmp(v, "1.22")) c->wopts.api_minor = 22;
+            else {
+                sz_diag_add(d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1,
+                            "--pandoc-api takes 1.23 or 1.22, not '%s'", v);
+                r = -1;
+            }
+        }
+    } else if (OPT(NULL, "--css", 1)) {
+        if (r > 0) strv_push(&c->css, v);
+    } else if (OPT(NULL, "--css-replace", 0)) {
+        if (r > 0) c->wopts.css_replace = 1;
+    } else if (OPT(NULL, "--epub-cover-image", 1)) {
+        if (r > 0) c->wopts.cover_image = v;
+    } else if (OPT(NULL, "--epub-embed-font", 1)) {
+        if (r > 0) strv_push(&c->fonts, v);
+    } else if (OPT(NULL, "--resource-path", 1)) {
+        if (r > 0) c->wopts.resource_dir = v;
+    } else if (OPT(NULL, "--encoding", 1)) {
+        if (r > 0) c->ropts.encoding = v;
+    } else if (OPT(NULL, "--no-smart", 0)) {
+        if (r > 0) c->ropts.smart = 0;
+    } else if (OPT(NULL, "--smart", 0)) {
+        if (r > 0) c->ropts.smart = 1;
+    } else if (OPT(NULL, "--keep-boilerplate", 0)) {
+        if (r > 0) c->ropts.keep_boilerplate = 1;
+    } else if (OPT("-v", "--verbose", 0)) {
+        if (r > 0) c->verbosity = 2;
+    } else if (OPT("-q", "--quiet", 0)) {
+        if (r > 0) c->verbosity = 0;
+    } else {
+        return 0;
+    }
+#undef OPT
+    c->wopts.css_files = c->css.v;
+    c->wopts.fonts = c->fonts.v;
+    return r;
+}
+
+static int
+ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcasecmp(s + a - b, suf) == 0;
+}
+
+const char *
+sz_conv_guess_writer(const char *path)
+{
+    static const struct { const char *ext, *w; } t[] = {
+        { ".epub", "epub" }, { ".tei.xml", "tei" }, { ".tei", "tei" }, { ".xml", "tei" },
+        { ".txt", "plain" }, { ".text", "plain" }, { ".json", "json" }, { ".html", "html" },
+        { ".htm", "html" }, { ".xhtml", "html" }, { ".native", "native" }, { NULL, NULL }
+    };
+    if (!path || !strcmp(path, "-"))
+        return NULL;
+    for (size_t i = 0; t[i].ext; i++)
+        if (ends_with(path, t[i].ext))
+            return t[i].w;
+    return NULL;
+}
+
+const char *
+sz_conv_guess_reader(const char *path)
+{
+    if (path && ends_with(path, ".json"))
+        return "json";
+    if (path && (ends_with(path, ".md") || ends_with(path, ".markdown")) &&
+        sz_reader_find("markdown"))
+        return "markdown";
+    return "essay";
+}
+
+int
+sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d)
+{
+    FILE *f;
+    int is_stdin = !strcmp(path, "-");
+    if (is_stdin) {
+        f = stdin;
+    } else {
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot read: %s",
+                        strerror(errno));
+            return SZ_EXIT_IO;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1,
+                        "is a directory, not a document (use 'samizdat batch' for folders)");
+            return SZ_EXIT_IO;
+        }
+        f = fopen(path, "rb");
+        if (!f) {
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot read: %s",
+                        strerror(errno));
+            return SZ_EXIT_IO;
+        }
+    }
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        sz_buf_put(out, tmp, n);
+    int err = ferror(f);
+    if (!is_stdin)
+        fclose(f);
+    if (err) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "read error");
+        return SZ_EXIT_IO;
+    }
+    if (!out->data)
+        sz_buf_put(out, "", 0);
+    return 0;
+}
+
+int
+sz_write_atomic(const char *path, const char *data, size_t len, struct sz_diags *d)
+{
+    size_t pl = strlen(path);
+    char *tmp = sz_xmalloc(pl + 32);
+    snprintf(tmp, pl + 32, "%s.tmp-%ld-XXXXXX", path, (long)getpid());
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot write: %s",
+                    strerror(errno));
+        free(tmp);
+        return SZ_EXIT_IO;
+    }
+    /* mkstemp makes 0600; outputs are ordinary files. */
+    mode_t um = umask(0);
+    umask(um);
+    fchmod(fd, 0666 & ~um);
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            goto fail;
+        }
+        off += (size_t)w;
+    }
+    if (fsync(fd) != 0 && errno != EINVAL)
+        goto fail;
+    if (close(fd) != 0) {
+        fd = -1;
+        goto fail;
+    }
+    fd = -1;
+    if (rename(tmp, path) != 0)
+        goto fail;
+    free(tmp);
+    return 0;
+fail:
+    sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot write: %s", strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    free(tmp);
+    return SZ_EXIT_IO;
+}
+
+static int
+file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *
+sz_find_filter(const char *exe, const char *name)
+{
+    if (file_exists(name))
+        return sz_xstrdup(name);
+    if (strchr(name, '/'))
+        return NULL;
+    char exedir[PATH_MAX] = "";
+    ssize_t n = readlink("/proc/self/exe", exedir, sizeof exedir - 1);
+    if (n > 0) {
+        exedir[n] = '\0';
+        char *s = strrchr(exedir, '/');
+        if (s)
+            *s = '\0';
+    } else if (exe && strchr(exe, '/')) {
+        snprintf(exedir, sizeof exedir, "%s", exe);
+        *strrchr(exedir, '/') = '\0';
+    }
+    const char *dirs[] = { "%s/../filters", "%s/../../filters", "%s/../share/samizdat/filters" };
+    const char *sfx = ends_with(name, ".lua") ? "" : ".lua";
+    char path[PATH_MAX + 64];
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0] && exedir[0]; i++) {
+        char dir[PATH_MAX + 32];
+        snprintf(dir, sizeof dir, dirs[i], exedir);
+        snprintf(path, sizeof path, "%s/%s%s", dir, name, sfx);
+        if (file_exists(path))
+            return sz_xstrdup(path);
+    }
+    snprintf(path, sizeof path, "%s/filters/%s%s", SZ_DATADIR, name, sfx);
+    if (file_exists(path))
+        return sz_xstrdup(path);
+    return NULL;
+}
+
+static void
+env_for(const struct sz_conv *c, const char *to, const char *const *inputs, size_t n,
+        struct sz_lua_env *env)
+{
+    memset(env, 0, sizeof *env);
+    env->format = to;
+    env->inputs = inputs;
+    env->ninputs = n;
+    env->output = c->output;
+    env->ropts = &c->ropts;
+    env->wopts = &c->wopts;
+    env->verbosity = c->verbosity;
+}
+
+/* FORMAT as pandoc names it: writer name, or the script's base name. */
+static const char *
+format_name(const char *to)
+{
+    if (!to)
+        return "plain";
+    if (!strcmp(to, "epub"))
+        return "epub3";
+    return to;
+}
+
+int
+sz_conv_load(const struct sz_conv *c, const char *const *inputs, size_t n, const char *to,
+             struct sz_doc **out, struct sz_diags *d)
+{
+    static const char *const stdin_only[] = { "-" };
+    if (n == 0) {
+        inputs = stdin_only;
+        n = 1;
+    }
+    const char *rname = c->from ? c->from : sz_conv_guess_reader(inputs[0]);
+    const struct sz_reader *r = sz_reader_find(rname);
+    if (!r) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_UNKNOWN_READER, NULL, 0, 0, -1,
+                    "unknown input format '%s' (see --list-input-formats)", rname);
+        return SZ_EXIT_UNKNOWN_READER;
+    }
+    struct sz_doc *doc = sz_doc_new(inputs[0]);
+    struct sz_ropts ro = c->ropts;
+    int rc = 0;
+    int concat = strcmp(r->name, "json") != 0;
+    struct sz_buf all = SZ_BUF_INIT;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        struct sz_buf b = SZ_BUF_INIT;
+        rc = sz_read_file(inputs[i], &b, d);
+        if (rc == 0) {
+            if (concat && n > 1) {
+                /* Several text inputs are one text, as in pandoc, with a
+                ** blank line so paragraphs never run together. */
+                if (all.len)
+                    sz_buf_puts(&all, "\n\n");
+                sz_buf_put(&all, b.data, b.len);
+            } else {
+                ro.filename = inputs[i];
+                if (r->read(doc, b.data, b.len, &ro) != 0)
+                    rc = sz_diags_error_code(&doc->diags) ? sz_diags_error_code(&doc->diags)
+                                                         : SZ_EXIT_PARSE;
+            }
+        }
+        sz_buf_free(&b);
+    }
+    if (rc == 0 && concat && n > 1) {
+        ro.filename = inputs[0];
+        if (r->read(doc, all.data ? all.data : "", all.len, &ro) != 0)
+            rc = sz_diags_error_code(&doc->diags) ? sz_diags_error_code(&doc->diags)
+                                                 : SZ_EXIT_PARSE;
+    }
+    sz_buf_free(&all);
+    for (size_t i = 0; i < c->meta_files.n && rc == 0; i++) {
+        struct sz_buf b = SZ_BUF_INIT;
+        rc = sz_read_file(c->meta_files.v[i], &b, d);
+        if (rc == 0 && sz_meta_load_yaml(doc, b.data, b.len, c->meta_files.v[i], d) != 0)
+            rc = SZ_EXIT_PARSE;
+        sz_buf_free(&b);
+    }
+    for (size_t i = 0; i < c->meta_kv.n && rc == 0; i++) {
+        const char *kv = c->meta_kv.v[i];
+        const char *eq = strchr(kv, '=');
+        if (!eq)
+            eq = strchr(kv, ':');
+        char *key = sz_arena_strndup(doc->arena, kv, eq ? (size_t)(eq - kv) : strlen(kv));
+        if (!*key) {
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1,
+                        "-M takes KEY=VALUE, not '%s'", kv);
+            rc = SZ_EXIT_USAGE;
+            break;
+        }
+        if (!eq || !strcmp(eq + 1, "true")) {
+            struct sz_node *b = sz_node_new(doc, SZ_META_BOOL);
+            b->ival = 1;
+            sz_meta_set(doc, key, b);
+        } else if (!strcmp(eq + 1, "false")) {
+            sz_meta_set(doc, key, sz_node_new(doc, SZ_META_BOOL));
+        } else {
+            sz_meta_set_string(doc, key, eq + 1);
+        }
+    }
+    sz_diags_move(d, &doc->diags);
+    struct sz_lua_env env;
+    env_for(c, format_name(to), inputs, n, &env);
+    for (size_t i = 0; i < c->filters.n && rc == 0; i++) {
+        char *path = sz_find_filter(c->exe, c->filters.v[i]);
+        if (!path) {
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_FILTER, c->filters.v[i], 0, 0, -1,
+                        "Lua filter not found (neither a file nor a bundled filter)");
+            rc = SZ_EXIT_FILTER;
+            break;
+        }
+        rc = sz_lua_filter(&doc, path, &env, d);
+        free(path);
+    }
+    if (rc != 0) {
+        sz_doc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return 0;
+}
+
+int
+sz_conv_render(const struct sz_conv *c, const struct sz_doc *doc, const char *to,
+               const char *const *inputs, size_t n, struct sz_buf *out, struct sz_diags *d)
+{
+    struct sz_sink sink = sz_sink_buf(out);
+    struct sz_wopts wo = c->wopts;
+    if (!wo.input_name && n > 0)
+        wo.input_name = inputs[0];
+    if (!wo.output_file)
+        wo.output_file = c->output;
+    if (ends_with(to, ".lua")) {
+        struct sz_lua_env env;
+        env_for(c, to, inputs, n, &env);
+        env.wopts = &wo;
+        return sz_lua_write(doc, to, &env, &sink, d);
+    }
+    const struct sz_writer *w = sz_writer_find(to);
+    if (!w) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_UNKNOWN_WRITER, NULL, 0, 0, -1,
+                    "unknown output format '%s' (see --list-output-formats)", to);
+        return SZ_EXIT_UNKNOWN_WRITER;
+    }
+    struct sz_diags wd;
+    sz_diags_init(&wd);
+    int rc = w->write(doc, &wo, &sink, &wd);
+    if (rc != 0) {
+        rc = sz_diags_error_code(&wd);
+        if (!rc) {
+            sz_diag_add(&wd, SZ_ERROR, SZ_EXIT_WRITER, NULL, 0, 0, -1, "the %s writer failed",
+                        w->name);
+            rc = SZ_EXIT_WRITER;
+        }
+    }
+    sz_diags_move(d, &wd);
+    return rc;
+}

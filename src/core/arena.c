@@ -1,0 +1,152 @@
+/*
+** arena.c
+** Per-document bump allocator; the single abort-on-OOM point.
+** See LICENSE.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct chunk {
+    struct chunk *next;
+    size_t size, used;
+    /* payload follows, max-aligned */
+};
+
+struct sz_arena {
+    struct chunk *head;
+    size_t total;
+};
+
+#define ALIGN 16
+#define HDR ((sizeof(struct chunk) + ALIGN - 1) & ~(size_t)(ALIGN - 1))
+
+void
+sz_oom(void)
+{
+    /* Nothing sensible can continue without memory; cmark and Lua's
+    ** lauxlib make the same choice. */
+    fputs("samizdat: out of memory\n", stderr);
+    abort();
+}
+
+void *
+sz_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        sz_oom();
+    return p;
+}
+
+void *
+sz_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        sz_oom();
+    return q;
+}
+
+char *
+sz_xstrdup(const char *s)
+{
+    size_t n = strlen(s);
+    char *p = sz_xmalloc(n + 1);
+    memcpy(p, s, n + 1);
+    return p;
+}
+
+struct sz_arena *
+sz_arena_new(void)
+{
+    struct sz_arena *a = sz_xmalloc(sizeof *a);
+    a->head = NULL;
+    a->total = 0;
+    return a;
+}
+
+void
+sz_arena_free(struct sz_arena *a)
+{
+    if (!a)
+        return;
+    struct chunk *c = a->head;
+    while (c) {
+        struct chunk *n = c->next;
+        free(c);
+        c = n;
+    }
+    free(a);
+}
+
+void *
+sz_arena_alloc(struct sz_arena *a, size_t n)
+{
+    n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if (n == 0)
+        n = ALIGN;
+    struct chunk *c = a->head;
+    if (!c || c->size - c->used < n) {
+        size_t sz = n > SZ_ARENA_CHUNK / 4 ? n : SZ_ARENA_CHUNK;
+        struct chunk *nc = sz_xmalloc(HDR + sz);
+        nc->size = sz;
+        nc->used = 0;
+        if (c && sz != SZ_ARENA_CHUNK) {
+            /* A large block gets its own chunk behind the current one, so
+            ** the space left in the current chunk is not wasted. */
+            nc->next = c->next;
+            c->next = nc;
+        } else {
+            nc->next = c;
+            a->head = nc;
+        }
+        c = nc;
+    }
+    void *p = (char *)c + HDR + c->used;
+    c->used += n;
+    a->total += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *
+sz_arena_strndup(struct sz_arena *a, const char *s, size_t n)
+{
+    char *p = sz_arena_alloc(a, n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *
+sz_arena_strdup(struct sz_arena *a, const char *s)
+{
+    return sz_arena_strndup(a, s ? s : "", s ? strlen(s) : 0);
+}
+
+char *
+sz_arena_printf(struct sz_arena *a, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    char *p = sz_arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
+
+size_t
+sz_arena_used(const struct sz_arena *a)
+{
+    return a->total;
+}

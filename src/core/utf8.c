@@ -1,0 +1,107 @@
+/*
+** utf8.c
+** UTF-8 validation and decoding; Windows-1252 and Latin-1 to UTF-8.
+** See LICENSE.
+*/
+#include "internal.h"
+
+size_t
+sz_utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        v = c & 0x1F;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        v = c & 0x0F;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        v = c & 0x07;
+        min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (n < len) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = v;
+    return len;
+}
+
+int
+sz_utf8_valid(const char *s, size_t n, size_t *bad_offset)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t l = sz_utf8_decode(s + i, n - i, &cp);
+        if (cp == 0xFFFD && l == 1) {
+            if (bad_offset)
+                *bad_offset = i;
+            return 0;
+        }
+        i += l;
+    }
+    return 1;
+}
+
+/* Windows-1252 0x80-0x9F; 0 marks the five undefined bytes, which map to
+** the C1 control of the same value as WHATWG's decoder does. */
+static const uint16_t cp1252[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+void
+sz_cp1252_to_utf8(const char *str, size_t n, int latin1, struct sz_buf *out)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            size_t j = i;
+            while (j < n && s[j] < 0x80)
+                j++;
+            sz_buf_put(out, str + i, j - i);
+            i = j - 1;
+            continue;
+        }
+        uint32_t cp = c;
+        if (!latin1 && c >= 0x80 && c <= 0x9F && cp1252[c - 0x80])
+            cp = cp1252[c - 0x80];
+        sz_buf_put_utf8(out, cp);
+    }
+}

@@ -1,0 +1,190 @@
+/*
+** main.c
+** The command line: options, inputs, one conversion, diagnostics, exit code.
+** See LICENSE.
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "cli/batch.h"
+#include "cli/conv.h"
+
+static const char usage[] =
+    "Usage: samizdat [OPTIONS] [INPUT...]\n"
+    "       samizdat batch [OPTIONS] INPUT... -o OUTDIR\n"
+    "Convert texts between formats: plain-text essays and books, pandoc JSON,\n"
+    "EPUB 3, TEI P5, HTML, plain text.  With no INPUT, or when INPUT is -, read\n"
+    "standard input.\n"
+    "\n"
+    "  -f, --from FORMAT        input format (essay, json); guessed from the name\n"
+    "  -t, --to FORMAT          output format (plain, json, native, html, epub, tei)\n"
+    "                           or a Lua writer script (writer.lua)\n"
+    "  -o, --output FILE        write to FILE (format guessed from its extension)\n"
+    "  -s, --standalone         whole document (HTML page, metadata in native)\n"
+    "  -M, --metadata KEY=VAL   set a metadata field\n"
+    "      --metadata-file FILE read metadata from a YAML file\n"
+    "  -L, --lua-filter FILE    run a Lua filter (or a bundled one by name)\n"
+    "      --columns N          line width for plain text (default 72)\n"
+    "      --wrap auto|none|preserve\n"
+    "      --toc-depth N        levels in the table of contents (default 3)\n"
+    "      --split-level N      EPUB: start a new chapter file at this level\n"
+    "      --css FILE           EPUB/HTML: add a stylesheet (--css-replace to replace)\n"
+    "      --epub-cover-image FILE, --epub-embed-font FILE\n"
+    "      --encoding NAME      input encoding (utf-8, windows-1252, iso-8859-1)\n"
+    "      --no-smart           keep straight quotes, -- and ...\n"
+    "      --keep-boilerplate   keep Project Gutenberg header and footer\n"
+    "      --pandoc-api 1.23|1.22  JSON AST version to write\n"
+    "      --list-input-formats, --list-output-formats\n"
+    "  -v, --verbose            more messages;  -q, --quiet: errors only\n"
+    "      --version, --help\n"
+    "\n"
+    "Exit codes: 0 ok, 1 input/output error, 2 usage, 21 unknown input format,\n"
+    "22 unknown output format, 64 parse error, 83 Lua filter error, 84 Lua error,\n"
+    "85 writer error.\n";
+
+static void
+print_diags(const struct sz_diags *d, int verbosity)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    for (const struct sz_diag *x = d->first; x; x = x->next) {
+        if (x->level == SZ_INFO && verbosity < 2)
+            continue;
+        if (x->level == SZ_WARNING && verbosity < 1)
+            continue;
+        sz_buf_clear(&b);
+        sz_diag_format(x, &b);
+        fprintf(stderr, "%s\n", b.data);
+    }
+    sz_buf_free(&b);
+}
+
+static int
+same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+main(int argc, char **argv)
+{
+    struct sz_conv c;
+    struct sz_diags d;
+    const char **inputs = NULL;
+    size_t ninputs = 0;
+    int rc = 0;
+
+    if (argc > 1 && !strcmp(argv[1], "batch"))
+        return sz_batch_main(argc - 1, argv + 1);
+
+    sz_conv_init(&c, argv[0]);
+    sz_diags_init(&d);
+    inputs = sz_xmalloc((size_t)argc * sizeof *inputs);
+    for (int i = 1; i < argc;) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage, stdout);
+            goto out;
+        }
+        if (!strcmp(a, "--version")) {
+            printf("samizdat %s\nLua filter API and JSON AST of pandoc %s\n", SZ_VERSION,
+                   SZ_PANDOC_VERSION);
+            goto out;
+        }
+        if (!strcmp(a, "--list-input-formats")) {
+            for (const struct sz_reader *const *r = sz_readers(); *r; r++)
+                printf("%s\n", (*r)->name);
+            goto out;
+        }
+        if (!strcmp(a, "--list-output-formats")) {
+            for (const struct sz_writer *const *w = sz_writers(); *w; w++)
+                printf("%s\n", (*w)->name);
+            goto out;
+        }
+        if (!strcmp(a, "--")) {
+            for (i++; i < argc; i++)
+                inputs[ninputs++] = argv[i];
+            break;
+        }
+        int r = sz_conv_option(&c, argc, argv, &i, &d);
+        if (r < 0) {
+            rc = SZ_EXIT_USAGE;
+            goto out;
+        }
+        if (r > 0)
+            continue;
+        if (a[0] == '-' && a[1] != '\0') {
+            sz_diag_add(&d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1,
+                        "unknown option %s (see --help)", a);
+            rc = SZ_EXIT_USAGE;
+            goto out;
+        }
+        inputs[ninputs++] = a;
+        i++;
+    }
+
+    const char *to = c.to;
+    if (!to)
+        to = sz_conv_guess_writer(c.output);
+    if (!to)
+        to = "plain";
+    if (c.output) {
+        for (size_t i = 0; i < ninputs; i++)
+            if (!strcmp(inputs[i], c.output) || same_file(inputs[i], c.output)) {
+                sz_diag_add(&d, SZ_ERROR, SZ_EXIT_IO, c.output, 0, 0, -1,
+                            "refusing to overwrite an input file");
+                rc = SZ_EXIT_IO;
+                goto out;
+            }
+    }
+    /* Fail early on an unknown writer, before reading large inputs. */
+    if (!sz_writer_find(to) && !(strlen(to) > 4 && !strcmp(to + strlen(to) - 4, ".lua"))) {
+        sz_diag_add(&d, SZ_ERROR, SZ_EXIT_UNKNOWN_WRITER, NULL, 0, 0, -1,
+                    "unknown output format '%s' (see --list-output-formats)", to);
+        rc = SZ_EXIT_UNKNOWN_WRITER;
+        goto out;
+    }
+    const struct sz_writer *w = sz_writer_find(to);
+    if (w && (w->flags & SZ_WRITER_BINARY) && !c.output && isatty(STDOUT_FILENO)) {
+        sz_diag_add(&d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1,
+                    "%s output is binary: name a file with -o, or redirect standard output",
+                    w->name);
+        rc = SZ_EXIT_USAGE;
+        goto out;
+    }
+
+    struct sz_doc *doc = NULL;
+    rc = sz_conv_load(&c, inputs, ninputs, to, &doc, &d);
+    if (rc == 0) {
+        struct sz_buf out = SZ_BUF_INIT;
+        rc = sz_conv_render(&c, doc, to, inputs, ninputs, &out, &d);
+        if (rc == 0) {
+            if (c.output && strcmp(c.output, "-") != 0) {
+                rc = sz_write_atomic(c.output, out.data ? out.data : "", out.len, &d);
+            } else if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len) {
+                sz_diag_add(&d, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1,
+                            "cannot write to standard output");
+                rc = SZ_EXIT_IO;
+            }
+        }
+        sz_buf_free(&out);
+        sz_doc_free(doc);
+    }
+out:
+    if (fflush(stdout) != 0 && rc == 0)
+        rc = SZ_EXIT_IO;
+    print_diags(&d, c.verbosity);
+    if (rc == 0 && d.nerrors)
+        rc = sz_diags_error_code(&d);
+    sz_diags_free(&d);
+    sz_conv_free(&c);
+    free(inputs);
+    return rc;
+}

@@ -1,0 +1,449 @@
+/*
+** samizdat.h
+** The public API: document tree, readers, writers, sinks and diagnostics.
+** See LICENSE.
+*/
+#ifndef SAMIZDAT_H
+#define SAMIZDAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SZ_VERSION "0.1.0"
+/* The pandoc release whose Lua filter API and JSON AST samizdat matches. */
+#define SZ_PANDOC_VERSION "3.1.11"
+#define SZ_API_ABI 1
+
+/* Deepest nesting any reader, marshaller or walker accepts.  Between lowdown's
+** 128 and cjson's 1000: deep enough for any real book, shallow enough that a
+** recursive helper can never exhaust the C stack. */
+#ifndef SZ_MAX_DEPTH
+#define SZ_MAX_DEPTH 512
+#endif
+
+/* Exit codes, mirrored from pandoc so scripts can tell failures apart. */
+enum sz_exit {
+    SZ_EXIT_OK = 0,
+    SZ_EXIT_IO = 1,            /* cannot read input / write output */
+    SZ_EXIT_USAGE = 2,         /* bad command line */
+    SZ_EXIT_UNKNOWN_READER = 21,
+    SZ_EXIT_UNKNOWN_WRITER = 22,
+    SZ_EXIT_PARSE = 64,        /* input could not be parsed */
+    SZ_EXIT_FILTER = 83,       /* a Lua filter failed */
+    SZ_EXIT_LUA = 84,          /* the Lua runtime itself failed */
+    SZ_EXIT_WRITER = 85        /* a writer could not produce its output */
+};
+
+/* {=================================================================
+** Node kinds.  Blocks and inlines follow pandoc-types 1.23.  Pandoc's
+** compound children (list items, table parts, citations, captions, meta
+** values) are nodes too, so every tree is one uniform node graph and one
+** iterator walks all of it.
+** ================================================================== */
+enum sz_kind {
+    SZ_NONE = 0,
+    SZ_DOC,               /* root: blocks */
+
+    /* Blocks */
+    SZ_PLAIN,             /* inlines */
+    SZ_PARA,              /* inlines */
+    SZ_LINEBLOCK,         /* SZ_LINE children */
+    SZ_CODEBLOCK,         /* attr, text */
+    SZ_RAWBLOCK,          /* format, text */
+    SZ_BLOCKQUOTE,        /* blocks */
+    SZ_ORDEREDLIST,       /* list_start/style/delim; SZ_ITEM children */
+    SZ_BULLETLIST,        /* SZ_ITEM children */
+    SZ_DEFLIST,           /* SZ_DEFITEM children */
+    SZ_HEADER,            /* level, attr, inlines */
+    SZ_HRULE,             /* leaf */
+    SZ_TABLE,             /* attr; SZ_CAPTION, SZ_COLSPEC*, SZ_THEAD, SZ_TBODY*, SZ_TFOOT */
+    SZ_FIGURE,            /* attr; SZ_CAPTION then blocks */
+    SZ_DIV,               /* attr, blocks */
+
+    /* Inlines */
+    SZ_STR,               /* text */
+    SZ_EMPH,
+    SZ_UNDERLINE,
+    SZ_STRONG,
+    SZ_STRIKEOUT,
+    SZ_SUPERSCRIPT,
+    SZ_SUBSCRIPT,
+    SZ_SMALLCAPS,
+    SZ_QUOTED,            /* quote_type, inlines */
+    SZ_CITE,              /* SZ_CITATION children first, then inlines */
+    SZ_CODE,              /* attr, text */
+    SZ_SPACE,
+    SZ_SOFTBREAK,
+    SZ_LINEBREAK,
+    SZ_MATH,              /* math_type, text */
+    SZ_RAWINLINE,         /* format, text */
+    SZ_LINK,              /* attr, url, title, inlines */
+    SZ_IMAGE,             /* attr, url (src), title, inlines (alt) */
+    SZ_NOTE,              /* blocks */
+    SZ_SPAN,              /* attr, inlines */
+
+    /* Components */
+    SZ_ITEM,              /* list item: blocks */
+    SZ_LINE,              /* line of a LineBlock: inlines */
+    SZ_DEFITEM,           /* SZ_TERM then SZ_DEFN* */
+    SZ_TERM,              /* inlines */
+    SZ_DEFN,              /* one definition: blocks */
+    SZ_CAPTION,           /* optional SZ_SHORTCAPTION first, then blocks */
+    SZ_SHORTCAPTION,      /* inlines */
+    SZ_COLSPEC,           /* align, col_width (<= 0: default) */
+    SZ_THEAD,             /* attr; SZ_ROW* */
+    SZ_TBODY,             /* attr, row_head_cols; SZ_TBODY_HEAD then SZ_ROW* (body) */
+    SZ_TBODY_HEAD,        /* SZ_ROW* : the intermediate head rows of a body */
+    SZ_TFOOT,             /* attr; SZ_ROW* */
+    SZ_ROW,               /* attr; SZ_CELL* */
+    SZ_CELL,              /* attr, align, row_span, col_span; blocks */
+    SZ_CITATION,          /* text = id, cite_mode, note_num, hash; SZ_CITE_PREFIX, SZ_CITE_SUFFIX */
+    SZ_CITE_PREFIX,       /* inlines */
+    SZ_CITE_SUFFIX,       /* inlines */
+
+    /* Metadata values */
+    SZ_META_MAP,          /* SZ_META_ENTRY children, sorted by key */
+    SZ_META_ENTRY,        /* text = key; exactly one meta value child */
+    SZ_META_LIST,         /* meta value children */
+    SZ_META_BOOL,         /* ival */
+    SZ_META_STRING,       /* text */
+    SZ_META_INLINES,      /* inlines */
+    SZ_META_BLOCKS,       /* blocks */
+
+    SZ_KIND_COUNT
+};
+
+enum sz_align { SZ_ALIGN_DEFAULT = 0, SZ_ALIGN_LEFT, SZ_ALIGN_RIGHT, SZ_ALIGN_CENTER };
+enum sz_quote { SZ_QUOTE_DOUBLE = 0, SZ_QUOTE_SINGLE };
+enum sz_math { SZ_MATH_INLINE = 0, SZ_MATH_DISPLAY };
+enum sz_list_style {
+    SZ_STYLE_DEFAULT = 0, SZ_STYLE_EXAMPLE, SZ_STYLE_DECIMAL, SZ_STYLE_LOWER_ROMAN,
+    SZ_STYLE_UPPER_ROMAN, SZ_STYLE_LOWER_ALPHA, SZ_STYLE_UPPER_ALPHA
+};
+enum sz_list_delim { SZ_DELIM_DEFAULT = 0, SZ_DELIM_PERIOD, SZ_DELIM_ONE_PAREN, SZ_DELIM_TWO_PARENS };
+enum sz_cite_mode { SZ_CITE_AUTHOR_IN_TEXT = 0, SZ_CITE_SUPPRESS_AUTHOR, SZ_CITE_NORMAL };
+
+/* }================================================================== */
+
+/* An attribute key/value pair.  Strings live in the document arena. */
+struct sz_kv {
+    const char *key;
+    const char *value;
+};
+
+/* pandoc's Attr: identifier, classes, key/value pairs.  Arrays and strings
+** live in the document arena; an empty Attr is all zeros / "" . */
+struct sz_attr {
+    const char *id;            /* never NULL: "" when absent */
+    const char **classes;
+    size_t nclasses;
+    struct sz_kv *kvs;
+    size_t nkvs;
+};
+
+/* A node.  Children form a doubly linked list; everything it points to lives
+** in the arena of the document that made it. */
+struct sz_node {
+    enum sz_kind kind;
+    struct sz_node *parent, *first, *last, *next, *prev;
+    const char *text;          /* Str, Code, CodeBlock, Raw*, Math, Citation id,
+                                  MetaString, MetaEntry key: NUL-terminated */
+    size_t len;                /* byte length of text */
+    const char *format;        /* RawBlock/RawInline format */
+    const char *url;           /* Link target / Image src */
+    const char *title;         /* Link/Image title */
+    struct sz_attr attr;       /* for kinds that carry an Attr */
+    int level;                 /* Header level */
+    int ival;                  /* MetaBool value; ListAttributes start; Citation note_num;
+                                  TableBody row_head_columns; Cell row_span */
+    int ival2;                 /* Cell col_span; Citation hash */
+    double width;              /* ColSpec width; <= 0 means ColWidthDefault */
+    int sub;                   /* the enum that applies: sz_quote, sz_math, sz_align,
+                                  sz_list_style, sz_cite_mode */
+    int sub2;                  /* sz_list_delim */
+    uint32_t line;             /* source line (1-based), 0 when unknown */
+};
+
+struct sz_arena;
+
+enum sz_level { SZ_INFO = 0, SZ_WARNING = 1, SZ_ERROR = 2 };
+
+/* One diagnostic.  file may be NULL; line/col are 1-based, 0 when unknown;
+** offset is a byte offset into the input, -1 when unknown. */
+struct sz_diag {
+    enum sz_level level;
+    int code;                  /* an sz_exit value for errors, 0 for warnings */
+    const char *file;
+    uint32_t line, col;
+    long long offset;
+    const char *msg;
+    struct sz_diag *next;
+};
+
+/* A list of diagnostics, owned by a document or by the caller.  Messages are
+** copied into the list's own storage. */
+struct sz_diags {
+    struct sz_diag *first, *last;
+    size_t count, nerrors, nwarnings;
+};
+
+/* A document: one arena, the body (an SZ_DOC node), the metadata (an
+** SZ_META_MAP node) and the diagnostics collected on the way. */
+struct sz_doc {
+    struct sz_arena *arena;
+    struct sz_node *root;
+    struct sz_node *meta;
+    struct sz_diags diags;
+    const char *source;        /* input file name ("-" for stdin), may be NULL */
+};
+
+/* {=================================================================
+** Arena
+** ================================================================== */
+
+/** New arena.  Aborts on OOM (the single place that does). */
+struct sz_arena *sz_arena_new(void);
+/** Frees the arena and everything allocated from it.  Accepts NULL. */
+void sz_arena_free(struct sz_arena *a);
+/** Zeroed memory from the arena, aligned for any type. */
+void *sz_arena_alloc(struct sz_arena *a, size_t n);
+/** NUL-terminated copy of s[0..n) in the arena. */
+char *sz_arena_strndup(struct sz_arena *a, const char *s, size_t n);
+/** NUL-terminated copy of s in the arena; NULL gives "". */
+char *sz_arena_strdup(struct sz_arena *a, const char *s);
+/** printf into the arena. */
+char *sz_arena_printf(struct sz_arena *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/** Bytes handed out so far (for benchmarks). */
+size_t sz_arena_used(const struct sz_arena *a);
+
+/* {=================================================================
+** Growable buffer (scratch and writer output; the only heap object with its
+** own free besides the arena).
+** ================================================================== */
+struct sz_buf {
+    char *data;                /* always NUL-terminated when non-NULL */
+    size_t len, cap;
+};
+#define SZ_BUF_INIT { NULL, 0, 0 }
+void sz_buf_put(struct sz_buf *b, const char *s, size_t n);
+void sz_buf_puts(struct sz_buf *b, const char *s);
+void sz_buf_putc(struct sz_buf *b, int c);
+void sz_buf_printf(struct sz_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/** Appends the UTF-8 encoding of code point cp. */
+void sz_buf_put_utf8(struct sz_buf *b, uint32_t cp);
+void sz_buf_clear(struct sz_buf *b);
+void sz_buf_free(struct sz_buf *b);
+/** Takes ownership of the data (caller frees with free()); leaves b empty. */
+char *sz_buf_detach(struct sz_buf *b, size_t *len);
+
+/* {=================================================================
+** Output sinks: writers never touch files, they write into a sink.
+** ================================================================== */
+struct sz_sink {
+    /* returns 0 on success, -1 on error */
+    int (*write)(void *ud, const char *p, size_t n);
+    void *ud;
+};
+/** A sink that appends to buf. */
+struct sz_sink sz_sink_buf(struct sz_buf *buf);
+/** Writes n bytes; returns 0 or -1. */
+int sz_sink_write(struct sz_sink *s, const char *p, size_t n);
+int sz_sink_puts(struct sz_sink *s, const char *str);
+
+/* {=================================================================
+** Diagnostics
+** ================================================================== */
+void sz_diags_init(struct sz_diags *d);
+void sz_diags_free(struct sz_diags *d);
+/** Appends a diagnostic; msg is a printf format. */
+void sz_diag_add(struct sz_diags *d, enum sz_level level, int code, const char *file,
+                 uint32_t line, uint32_t col, long long offset, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 8, 9)))
+#endif
+    ;
+/** Moves all diagnostics of src to the end of dst. */
+void sz_diags_move(struct sz_diags *dst, struct sz_diags *src);
+/** Formats one diagnostic as "file:line:col: warning: msg" into out. */
+void sz_diag_format(const struct sz_diag *d, struct sz_buf *out);
+/** The first error's code, or 0 when there is no error. */
+int sz_diags_error_code(const struct sz_diags *d);
+
+/* {=================================================================
+** Documents and nodes
+** ================================================================== */
+
+/** New empty document (root SZ_DOC, empty SZ_META_MAP).  source is copied. */
+struct sz_doc *sz_doc_new(const char *source);
+/** Frees the document, its arena and diagnostics.  Accepts NULL. */
+void sz_doc_free(struct sz_doc *doc);
+
+/** New detached node of kind k in doc's arena. */
+struct sz_node *sz_node_new(struct sz_doc *doc, enum sz_kind k);
+/** New SZ_STR (or SZ_CODE/SZ_META_STRING/... ) node whose text is a copy of s[0..n). */
+struct sz_node *sz_node_new_text(struct sz_doc *doc, enum sz_kind k, const char *s, size_t n);
+/** Sets node text to a copy of s[0..n). */
+void sz_node_set_text(struct sz_doc *doc, struct sz_node *n, const char *s, size_t len);
+
+/** Is kind k a block / an inline / a meta value? */
+int sz_kind_is_block(enum sz_kind k);
+int sz_kind_is_inline(enum sz_kind k);
+int sz_kind_is_meta(enum sz_kind k);
+/** Does kind k carry an Attr (pandoc-types)? */
+int sz_kind_has_attr(enum sz_kind k);
+/** pandoc's constructor name ("Para", "Str", "MetaMap", ...); components get
+** descriptive names ("Item", "Cell", ...). */
+const char *sz_kind_name(enum sz_kind k);
+/** Kind from its pandoc constructor name; SZ_NONE when unknown. */
+enum sz_kind sz_kind_from_name(const char *name);
+
+/** May a node of kind child be a child of a node of kind parent? */
+int sz_can_contain(enum sz_kind parent, enum sz_kind child);
+
+/** Tree edits.  All return 0 or -1 (child not allowed there, or it would
+** make a cycle); child must be detached. */
+int sz_node_append(struct sz_node *parent, struct sz_node *child);
+int sz_node_prepend(struct sz_node *parent, struct sz_node *child);
+int sz_node_insert_before(struct sz_node *sibling, struct sz_node *child);
+int sz_node_insert_after(struct sz_node *sibling, struct sz_node *child);
+/** Replaces old by new_ (detached); old becomes detached. */
+int sz_node_replace(struct sz_node *old, struct sz_node *new_);
+/** Detaches n from its parent (no-op when detached). */
+void sz_node_unlink(struct sz_node *n);
+/** Number of children. */
+size_t sz_node_count(const struct sz_node *n);
+
+/** Attr helpers (copies strings into doc's arena). */
+void sz_attr_set_id(struct sz_doc *doc, struct sz_attr *a, const char *id);
+void sz_attr_add_class(struct sz_doc *doc, struct sz_attr *a, const char *cls);
+void sz_attr_add_kv(struct sz_doc *doc, struct sz_attr *a, const char *k, const char *v);
+/** Value of key k, or NULL. */
+const char *sz_attr_get(const struct sz_attr *a, const char *k);
+int sz_attr_has_class(const struct sz_attr *a, const char *cls);
+
+/** Deep copy of n (from any document) into doc; detached. */
+struct sz_node *sz_node_copy(struct sz_doc *doc, const struct sz_node *n);
+
+/* Metadata: doc->meta is an SZ_META_MAP. */
+/** The value node stored under key, or NULL. */
+struct sz_node *sz_meta_get(const struct sz_doc *doc, const char *key);
+/** Sets key to value (a detached meta value node), replacing any old value;
+** entries stay sorted by key. */
+void sz_meta_set(struct sz_doc *doc, const char *key, struct sz_node *value);
+/** Sets key to a MetaString. */
+void sz_meta_set_string(struct sz_doc *doc, const char *key, const char *value);
+/** Sets key to MetaInlines made from plain text (words split on spaces). */
+void sz_meta_set_text(struct sz_doc *doc, const char *key, const char *value);
+/** Plain text of a meta value or of any node (pandoc.utils.stringify);
+** string lives in doc's arena.  NULL node gives "". */
+const char *sz_stringify(struct sz_doc *doc, const struct sz_node *n);
+/** Plain text of meta key, or NULL when absent. */
+const char *sz_meta_text(struct sz_doc *doc, const char *key);
+/** Appends inlines for text to parent: Str/Space (and SoftBreak for '\n'). */
+void sz_inlines_from_text(struct sz_doc *doc, struct sz_node *parent, const char *s, size_t n);
+
+/* {=================================================================
+** Iterator: walks a subtree without recursion (cmark's ENTER/EXIT).
+** Every node gets ENTER; nodes of container kinds (sz_kind_is_container)
+** also get EXIT after their children, leaves do not.  Mutate only after
+** EXIT, and only the node just exited.
+** ================================================================== */
+enum sz_ev { SZ_EV_NONE = 0, SZ_EV_ENTER, SZ_EV_EXIT, SZ_EV_DONE };
+struct sz_iter {
+    struct sz_node *root, *cur;
+    enum sz_ev ev;
+    int skip;                  /* set by sz_iter_skip_children */
+};
+void sz_iter_init(struct sz_iter *it, struct sz_node *root);
+/** Next event; the node is it->cur. */
+enum sz_ev sz_iter_next(struct sz_iter *it);
+/** Skips the children of the node just ENTERed (next event is its EXIT). */
+void sz_iter_skip_children(struct sz_iter *it);
+/** Is k a kind whose nodes get an EXIT event (may have children)? */
+int sz_kind_is_container(enum sz_kind k);
+
+/* {=================================================================
+** Readers and writers
+** ================================================================== */
+
+/* Reader options; abi first so the struct can grow. */
+struct sz_ropts {
+    int abi;                   /* SZ_API_ABI */
+    const char *filename;      /* for diagnostics; may be NULL */
+    const char *encoding;      /* forced input encoding, or NULL to detect */
+    int smart;                 /* typographic quotes/dashes (default on) */
+    int keep_boilerplate;      /* keep Project Gutenberg boilerplate as a Div */
+};
+
+/* Writer options. */
+enum sz_wrap { SZ_WRAP_AUTO = 0, SZ_WRAP_NONE, SZ_WRAP_PRESERVE };
+struct sz_wopts {
+    int abi;
+    int columns;               /* default 72 */
+    enum sz_wrap wrap;
+    int standalone;
+    int toc_depth;             /* default 3 */
+    int split_level;           /* EPUB chapter split level, default 1 */
+    int api_minor;             /* pandoc JSON: 23 (default) or 22 */
+    const char *output_file;   /* for diagnostics and relative resources; may be NULL */
+    const char *resource_dir;  /* where relative image paths resolve; may be NULL */
+    const char **css_files;    /* EPUB/HTML stylesheets (NULL-terminated), may be NULL */
+    int css_replace;           /* replace the default stylesheet instead of adding */
+    const char *cover_image;   /* EPUB cover */
+    const char **fonts;        /* EPUB embedded fonts (NULL-terminated), may be NULL */
+    long long source_date_epoch; /* -1 when unset */
+    const char *input_name;    /* first input file (TEI sourceDesc) */
+};
+
+/* A reader turns bytes into a tree.  It appends blocks to doc->root and may
+** set metadata; returns 0, or -1 with an error in doc->diags. */
+struct sz_reader {
+    const char *name;
+    const char *description;
+    int (*read)(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o);
+};
+
+enum { SZ_WRITER_BINARY = 1 };
+/* A writer turns a tree into bytes sent to a sink.  Returns 0, or -1 with an
+** error appended to diags (warnings go there too). */
+struct sz_writer {
+    const char *name;
+    const char *ext;           /* usual file extension, without dot */
+    unsigned flags;
+    int (*write)(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *out,
+                 struct sz_diags *diags);
+};
+
+void sz_ropts_init(struct sz_ropts *o);
+void sz_wopts_init(struct sz_wopts *o);
+
+/** Reader/writer by name; NULL when unknown. */
+const struct sz_reader *sz_reader_find(const char *name);
+const struct sz_writer *sz_writer_find(const char *name);
+/** NULL-terminated registries, in display order. */
+const struct sz_reader *const *sz_readers(void);
+const struct sz_writer *const *sz_writers(void);
+
+/* {=================================================================
+** Text helpers (UTF-8)
+** ================================================================== */
+
+/** Is s[0..n) valid UTF-8?  If not, *bad_offset gets the first bad byte. */
+int sz_utf8_valid(const char *s, size_t n, size_t *bad_offset);
+/** Decodes one code point at s (n bytes left); returns its length (>= 1) and
+** stores U+FFFD for an invalid sequence. */
+size_t sz_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/** Converts Windows-1252 (or ISO-8859-1 when latin1 is set) bytes to UTF-8. */
+void sz_cp1252_to_utf8(const char *s, size_t n, int latin1, struct sz_buf *out);
+
+/* }================================================================== */
+
+#endif
