@@ -1,19 +1,907 @@
 /*
 ** json.c
-** The json reader (not yet written).
+** The pandoc JSON reader: pandoc-types 1.22 and 1.23 documents, via jansson.
 ** See LICENSE.
 */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
 #include "internal.h"
 #include "core/registry.h"
+
+/* Path segments kept for error messages ("$.blocks[3].c[1]").  jansson stops
+** at 2048 levels of JSON nesting and we add at most two segments per level,
+** so this never truncates a real path; deeper segments are just not shown. */
+#define PATH_SEGS 4200
+
+struct seg {
+    const char *key;           /* NULL: an array index */
+    size_t idx;
+};
+
+struct rd {
+    struct sz_doc *doc;
+    const char *file;
+    int depth;                 /* nesting of AST elements, capped at SZ_MAX_DEPTH */
+    size_t npath;
+    struct seg path[PATH_SEGS];
+};
+
+static void
+push_key(struct rd *r, const char *key)
+{
+    if (r->npath < PATH_SEGS)
+        r->path[r->npath].key = key;
+    r->npath++;
+}
+
+static void
+push_idx(struct rd *r, size_t i)
+{
+    if (r->npath < PATH_SEGS) {
+        r->path[r->npath].key = NULL;
+        r->path[r->npath].idx = i;
+    }
+    r->npath++;
+}
+
+static void
+pop(struct rd *r)
+{
+    r->npath--;
+}
+
+/* Records an error naming the JSON path of the value being read; returns -1. */
+static int
+fail(struct rd *r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static int
+fail(struct rd *r, const char *fmt, ...)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sz_buf_puts(&b, "$");
+    size_t n = r->npath < PATH_SEGS ? r->npath : PATH_SEGS;
+    for (size_t i = 0; i < n; i++) {
+        if (r->path[i].key)
+            sz_buf_printf(&b, ".%s", r->path[i].key);
+        else
+            sz_buf_printf(&b, "[%zu]", r->path[i].idx);
+    }
+    if (n < r->npath)
+        sz_buf_puts(&b, "...");
+    sz_diag_add(&r->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, r->file, 0, 0, -1,
+                "pandoc JSON: %s at %s", msg, b.data);
+    sz_buf_free(&b);
+    return -1;
+}
+
+static const char *
+type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+/* {=================================================================
+** Scalars and small shapes
+** ================================================================== */
+
+/* v must be an array of exactly n elements (n == 0: any length). */
+static int
+want_array(struct rd *r, const json_t *v, size_t n, const char *what)
+{
+    if (!json_is_array(v))
+        return fail(r, "%s must be an array, not %s", what, type_name(v));
+    if (n && json_array_size(v) != n)
+        return fail(r, "%s must have %zu elements, not %zu", what, n, json_array_size(v));
+    return 0;
+}
+
+static int
+get_str(struct rd *r, const json_t *v, const char **out, size_t *len, const char *what)
+{
+    if (!json_is_string(v))
+        return fail(r, "%s must be a string, not %s", what, type_name(v));
+    size_t n = json_string_length(v);
+    *out = sz_arena_strndup(r->doc->arena, json_string_value(v), n);
+    if (len)
+        *len = n;
+    return 0;
+}
+
+static int
+get_int(struct rd *r, const json_t *v, int *out, const char *what)
+{
+    if (!json_is_integer(v))
+        return fail(r, "%s must be an integer, not %s", what, type_name(v));
+    json_int_t i = json_integer_value(v);
+    if (i < -2147483647 || i > 2147483647)
+        return fail(r, "%s is out of range", what);
+    *out = (int)i;
+    return 0;
+}
+
+/* An element {"t": tag, "c": contents}; *c is NULL when there is no "c". */
+static int
+get_tagged(struct rd *r, const json_t *v, const char **tag, json_t **c, const char *what)
+{
+    if (!json_is_object(v))
+        return fail(r, "%s must be an object with \"t\", not %s", what, type_name(v));
+    json_t *t = json_object_get(v, "t");
+    if (!json_is_string(t))
+        return fail(r, "%s has no \"t\" string", what);
+    *tag = json_string_value(t);
+    *c = json_object_get(v, "c");
+    return 0;
+}
+
+/* An enumeration {"t": name} whose names are names[0..n). */
+static int
+get_enum(struct rd *r, const json_t *v, const char *const *names, int n, int *out,
+         const char *what)
+{
+    const char *tag;
+    json_t *c;
+    if (get_tagged(r, v, &tag, &c, what) < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(tag, names[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    }
+    return fail(r, "unknown %s \"%s\"", what, tag);
+}
+
+/* The orders match the sz_* enums in samizdat.h. */
+static const char *const aligns[] = { "AlignDefault", "AlignLeft", "AlignRight", "AlignCenter" };
+static const char *const quotes[] = { "DoubleQuote", "SingleQuote" };
+static const char *const maths[] = { "InlineMath", "DisplayMath" };
+static const char *const styles[] = { "DefaultStyle", "Example", "Decimal", "LowerRoman",
+                                      "UpperRoman", "LowerAlpha", "UpperAlpha" };
+static const char *const delims[] = { "DefaultDelim", "Period", "OneParen", "TwoParens" };
+static const char *const modes[] = { "AuthorInText", "SuppressAuthor", "NormalCitation" };
+#define NAMES(tab) tab, (int)(sizeof(tab) / sizeof(tab[0]))
+
+/* Attr: [id, [class...], [[key, value]...]] */
+static int
+get_attr(struct rd *r, const json_t *v, struct sz_attr *a)
+{
+    struct sz_arena *ar = r->doc->arena;
+    if (want_array(r, v, 3, "Attr") < 0)
+        return -1;
+    int rc = -1;
+    push_idx(r, 0);
+    if (get_str(r, json_array_get(v, 0), &a->id, NULL, "identifier") < 0)
+        goto out;
+    pop(r);
+    push_idx(r, 1);
+    json_t *cls = json_array_get(v, 1);
+    if (want_array(r, cls, 0, "classes") < 0)
+        goto out;
+    a->nclasses = json_array_size(cls);
+    a->classes = a->nclasses ? sz_arena_alloc(ar, a->nclasses * sizeof *a->classes) : NULL;
+    for (size_t i = 0; i < a->nclasses; i++) {
+        push_idx(r, i);
+        if (get_str(r, json_array_get(cls, i), &a->classes[i], NULL, "class") < 0)
+            goto out;
+        pop(r);
+    }
+    pop(r);
+    push_idx(r, 2);
+    json_t *kvs = json_array_get(v, 2);
+    if (want_array(r, kvs, 0, "attributes") < 0)
+        goto out;
+    a->nkvs = json_array_size(kvs);
+    a->kvs = a->nkvs ? sz_arena_alloc(ar, a->nkvs * sizeof *a->kvs) : NULL;
+    for (size_t i = 0; i < a->nkvs; i++) {
+        json_t *kv = json_array_get(kvs, i);
+        push_idx(r, i);
+        if (want_array(r, kv, 2, "key/value pair") < 0 ||
+            get_str(r, json_array_get(kv, 0), &a->kvs[i].key, NULL, "key") < 0 ||
+            get_str(r, json_array_get(kv, 1), &a->kvs[i].value, NULL, "value") < 0)
+            goto out;
+        pop(r);
+    }
+    rc = 0;
+out:
+    pop(r);
+    return rc;
+}
+
+/* {=================================================================
+** Blocks and inlines
+** ================================================================== */
+
+static int read_blocks(struct rd *r, const json_t *v, struct sz_node *parent);
+static int read_inlines(struct rd *r, const json_t *v, struct sz_node *parent);
+static int read_meta(struct rd *r, const json_t *v, struct sz_node **out);
+
+/* Reads element i of array v with fn; keeps the path right. */
+#define AT(v, i, call)                       \
+    (push_idx(r, (i)), (call) < 0 ? -1 : (pop(r), 0))
+#define ELEM(v, i) json_array_get((v), (i))
+
+static struct sz_node *
+add(struct rd *r, struct sz_node *parent, enum sz_kind k)
+{
+    struct sz_node *n = sz_node_new(r->doc, k);
+    sz_node_append(parent, n);
+    return n;
+}
+
+/* A list of blocks wrapped in a component node of kind k. */
+static int
+blocks_in(struct rd *r, const json_t *v, struct sz_node *parent, enum sz_kind k)
+{
+    return read_blocks(r, v, add(r, parent, k));
+}
+
+static int
+inlines_in(struct rd *r, const json_t *v, struct sz_node *parent, enum sz_kind k)
+{
+    return read_inlines(r, v, add(r, parent, k));
+}
+
+/* Caption: [short inlines or null, blocks] */
+static int
+read_caption(struct rd *r, const json_t *v, struct sz_node *parent)
+{
+    struct sz_node *cap = add(r, parent, SZ_CAPTION);
+    if (want_array(r, v, 2, "Caption") < 0)
+        return -1;
+    if (!json_is_null(ELEM(v, 0)) &&
+        AT(v, 0, inlines_in(r, ELEM(v, 0), cap, SZ_SHORTCAPTION)) < 0)
+        return -1;
+    return AT(v, 1, read_blocks(r, ELEM(v, 1), cap));
+}
+
+/* Cell: [attr, align, rowspan, colspan, blocks] */
+static int
+read_cell(struct rd *r, const json_t *v, struct sz_node *row)
+{
+    struct sz_node *c = add(r, row, SZ_CELL);
+    if (want_array(r, v, 5, "Cell") < 0 ||
+        AT(v, 0, get_attr(r, ELEM(v, 0), &c->attr)) < 0 ||
+        AT(v, 1, get_enum(r, ELEM(v, 1), NAMES(aligns), &c->sub, "alignment")) < 0 ||
+        AT(v, 2, get_int(r, ELEM(v, 2), &c->ival, "RowSpan")) < 0 ||
+        AT(v, 3, get_int(r, ELEM(v, 3), &c->ival2, "ColSpan")) < 0)
+        return -1;
+    return AT(v, 4, read_blocks(r, ELEM(v, 4), c));
+}
+
+/* [Row] where Row is [attr, [cell]] */
+static int
+read_rows(struct rd *r, const json_t *v, struct sz_node *parent)
+{
+    if (want_array(r, v, 0, "rows") < 0)
+        return -1;
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        json_t *row = ELEM(v, i);
+        struct sz_node *n = add(r, parent, SZ_ROW);
+        push_idx(r, i);
+        if (want_array(r, row, 2, "Row") < 0 || AT(row, 0, get_attr(r, ELEM(row, 0), &n->attr)) < 0)
+            return -1;
+        json_t *cells = ELEM(row, 1);
+        push_idx(r, 1);
+        if (want_array(r, cells, 0, "cells") < 0)
+            return -1;
+        for (size_t j = 0; j < json_array_size(cells); j++)
+            if (AT(cells, j, read_cell(r, ELEM(cells, j), n)) < 0)
+                return -1;
+        pop(r);
+        pop(r);
+    }
+    return 0;
+}
+
+/* TableHead / TableFoot: [attr, [row]] */
+static int
+read_head(struct rd *r, const json_t *v, struct sz_node *table, enum sz_kind k)
+{
+    struct sz_node *h = add(r, table, k);
+    if (want_array(r, v, 2, k == SZ_THEAD ? "TableHead" : "TableFoot") < 0 ||
+        AT(v, 0, get_attr(r, ELEM(v, 0), &h->attr)) < 0)
+        return -1;
+    return AT(v, 1, read_rows(r, ELEM(v, 1), h));
+}
+
+/* TableBody: [attr, row head columns, [head row], [body row]] */
+static int
+read_body(struct rd *r, const json_t *v, struct sz_node *table)
+{
+    struct sz_node *b = add(r, table, SZ_TBODY);
+    if (want_array(r, v, 4, "TableBody") < 0 ||
+        AT(v, 0, get_attr(r, ELEM(v, 0), &b->attr)) < 0 ||
+        AT(v, 1, get_int(r, ELEM(v, 1), &b->ival, "RowHeadColumns")) < 0 ||
+        AT(v, 2, read_rows(r, ELEM(v, 2), add(r, b, SZ_TBODY_HEAD))) < 0)
+        return -1;
+    return AT(v, 3, read_rows(r, ELEM(v, 3), b));
+}
+
+/* ColSpec: [align, {"t":"ColWidth","c":w} | {"t":"ColWidthDefault"}] */
+static int
+read_colspec(struct rd *r, const json_t *v, struct sz_node *table)
+{
+    struct sz_node *cs = add(r, table, SZ_COLSPEC);
+    const char *tag;
+    json_t *c;
+    if (want_array(r, v, 2, "ColSpec") < 0 ||
+        AT(v, 0, get_enum(r, ELEM(v, 0), NAMES(aligns), &cs->sub, "alignment")) < 0)
+        return -1;
+    push_idx(r, 1);
+    if (get_tagged(r, ELEM(v, 1), &tag, &c, "ColWidth") < 0)
+        return -1;
+    if (strcmp(tag, "ColWidthDefault") == 0) {
+        cs->width = 0;
+    } else if (strcmp(tag, "ColWidth") == 0) {
+        if (!json_is_number(c))
+            return fail(r, "ColWidth needs a number");
+        cs->width = json_number_value(c);
+    } else {
+        return fail(r, "unknown column width \"%s\"", tag);
+    }
+    pop(r);
+    return 0;
+}
+
+/* Table: [attr, caption, [colspec], head, [body], foot] */
+static int
+read_table(struct rd *r, const json_t *c, struct sz_node *t)
+{
+    if (want_array(r, c, 6, "Table") < 0 || AT(c, 0, get_attr(r, ELEM(c, 0), &t->attr)) < 0 ||
+        AT(c, 1, read_caption(r, ELEM(c, 1), t)) < 0)
+        return -1;
+    json_t *specs = ELEM(c, 2), *bodies = ELEM(c, 4);
+    push_idx(r, 2);
+    if (want_array(r, specs, 0, "column specs") < 0)
+        return -1;
+    for (size_t i = 0; i < json_array_size(specs); i++)
+        if (AT(specs, i, read_colspec(r, ELEM(specs, i), t)) < 0)
+            return -1;
+    pop(r);
+    if (AT(c, 3, read_head(r, ELEM(c, 3), t, SZ_THEAD)) < 0)
+        return -1;
+    push_idx(r, 4);
+    if (want_array(r, bodies, 0, "table bodies") < 0)
+        return -1;
+    for (size_t i = 0; i < json_array_size(bodies); i++)
+        if (AT(bodies, i, read_body(r, ELEM(bodies, i), t)) < 0)
+            return -1;
+    pop(r);
+    return AT(c, 5, read_head(r, ELEM(c, 5), t, SZ_TFOOT));
+}
+
+/* A list of items, each a list of blocks. */
+static int
+read_items(struct rd *r, const json_t *v, struct sz_node *list)
+{
+    if (want_array(r, v, 0, "list items") < 0)
+        return -1;
+    for (size_t i = 0; i < json_array_size(v); i++)
+        if (AT(v, i, blocks_in(r, ELEM(v, i), list, SZ_ITEM)) < 0)
+            return -1;
+    return 0;
+}
+
+/* DefinitionList: [[term inlines, [blocks...]]...] */
+static int
+read_deflist(struct rd *r, const json_t *v, struct sz_node *dl)
+{
+    if (want_array(r, v, 0, "DefinitionList") < 0)
+        return -1;
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        json_t *it = ELEM(v, i);
+        struct sz_node *di = add(r, dl, SZ_DEFITEM);
+        push_idx(r, i);
+        if (want_array(r, it, 2, "definition item") < 0 ||
+            AT(it, 0, inlines_in(r, ELEM(it, 0), di, SZ_TERM)) < 0)
+            return -1;
+        json_t *defs = ELEM(it, 1);
+        push_idx(r, 1);
+        if (want_array(r, defs, 0, "definitions") < 0)
+            return -1;
+        for (size_t j = 0; j < json_array_size(defs); j++)
+            if (AT(defs, j, blocks_in(r, ELEM(defs, j), di, SZ_DEFN)) < 0)
+                return -1;
+        pop(r);
+        pop(r);
+    }
+    return 0;
+}
+
+/* [attr, text] (CodeBlock, Code) or [format, text] (RawBlock, RawInline),
+** [math type, text] (Math). */
+static int
+read_text_pair(struct rd *r, const json_t *c, struct sz_node *n)
+{
+    const char *what = sz_kind_name(n->kind);
+    if (want_array(r, c, 2, what) < 0)
+        return -1;
+    push_idx(r, 0);
+    switch (n->kind) {
+    case SZ_CODEBLOCK:
+    case SZ_CODE:
+        if (get_attr(r, ELEM(c, 0), &n->attr) < 0)
+            return -1;
+        break;
+    case SZ_MATH:
+        if (get_enum(r, ELEM(c, 0), NAMES(maths), &n->sub, "math type") < 0)
+            return -1;
+        break;
+    default:
+        if (get_str(r, ELEM(c, 0), &n->format, NULL, "format") < 0)
+            return -1;
+        break;
+    }
+    pop(r);
+    return AT(c, 1, get_str(r, ELEM(c, 1), &n->text, &n->len, "text"));
+}
+
+static int
+read_block(struct rd *r, const json_t *v, struct sz_node *parent)
+{
+    const char *tag;
+    json_t *c;
+    if (get_tagged(r, v, &tag, &c, "a Block") < 0)
+        return -1;
+    if (strcmp(tag, "Null") == 0)
+        return 0;              /* pandoc-types 1.22's empty block; gone in 1.23 */
+    enum sz_kind k = sz_kind_from_name(tag);
+    if (!sz_kind_is_block(k))
+        return fail(r, "unknown Block \"%s\"", tag);
+    if (++r->depth > SZ_MAX_DEPTH)
+        return fail(r, "nesting deeper than %d", SZ_MAX_DEPTH);
+    struct sz_node *n = add(r, parent, k);
+    int rc = 0;
+    if (k == SZ_HRULE)
+        goto out;
+    if (!c) {
+        rc = fail(r, "%s has no \"c\"", tag);
+        goto out;
+    }
+    push_key(r, "c");
+    switch (k) {
+    case SZ_PLAIN:
+    case SZ_PARA:
+        rc = read_inlines(r, c, n);
+        break;
+    case SZ_LINEBLOCK:
+        rc = want_array(r, c, 0, "LineBlock");
+        for (size_t i = 0; rc == 0 && i < json_array_size(c); i++)
+            rc = AT(c, i, inlines_in(r, ELEM(c, i), n, SZ_LINE));
+        break;
+    case SZ_CODEBLOCK:
+    case SZ_RAWBLOCK:
+        rc = read_text_pair(r, c, n);
+        break;
+    case SZ_BLOCKQUOTE:
+        rc = read_blocks(r, c, n);
+        break;
+    case SZ_ORDEREDLIST: {
+        json_t *la = ELEM(c, 0);
+        if ((rc = want_array(r, c, 2, "OrderedList")) < 0)
+            break;
+        push_idx(r, 0);
+        if ((rc = want_array(r, la, 3, "ListAttributes")) < 0 ||
+            (rc = AT(la, 0, get_int(r, ELEM(la, 0), &n->ival, "list start"))) < 0 ||
+            (rc = AT(la, 1, get_enum(r, ELEM(la, 1), NAMES(styles), &n->sub, "list style"))) < 0 ||
+            (rc = AT(la, 2, get_enum(r, ELEM(la, 2), NAMES(delims), &n->sub2, "list delimiter"))) < 0)
+            break;
+        pop(r);
+        rc = AT(c, 1, read_items(r, ELEM(c, 1), n));
+        break;
+    }
+    case SZ_BULLETLIST:
+        rc = read_items(r, c, n);
+        break;
+    case SZ_DEFLIST:
+        rc = read_deflist(r, c, n);
+        break;
+    case SZ_HEADER:
+        if ((rc = want_array(r, c, 3, "Header")) < 0 ||
+            (rc = AT(c, 0, get_int(r, ELEM(c, 0), &n->level, "Header level"))) < 0 ||
+            (rc = AT(c, 1, get_attr(r, ELEM(c, 1), &n->attr))) < 0)
+            break;
+        rc = AT(c, 2, read_inlines(r, ELEM(c, 2), n));
+        break;
+    case SZ_TABLE:
+        rc = read_table(r, c, n);
+        break;
+    case SZ_FIGURE:
+        if ((rc = want_array(r, c, 3, "Figure")) < 0 ||
+            (rc = AT(c, 0, get_attr(r, ELEM(c, 0), &n->attr))) < 0 ||
+            (rc = AT(c, 1, read_caption(r, ELEM(c, 1), n))) < 0)
+            break;
+        rc = AT(c, 2, read_blocks(r, ELEM(c, 2), n));
+        break;
+    case SZ_DIV:
+        if ((rc = want_array(r, c, 2, "Div")) < 0 ||
+            (rc = AT(c, 0, get_attr(r, ELEM(c, 0), &n->attr))) < 0)
+            break;
+        rc = AT(c, 1, read_blocks(r, ELEM(c, 1), n));
+        break;
+    default:
+        rc = fail(r, "unknown Block \"%s\"", tag);
+        break;
+    }
+    if (rc == 0)
+        pop(r);
+out:
+    r->depth--;
+    return rc;
+}
+
+/* Citation: {"citationId":..., "citationPrefix":[...], ...} */
+static int
+read_citation(struct rd *r, const json_t *v, struct sz_node *cite)
+{
+    struct sz_node *n = add(r, cite, SZ_CITATION);
+    if (!json_is_object(v))
+        return fail(r, "Citation must be an object, not %s", type_name(v));
+    static const char *const keys[] = { "citationId", "citationPrefix", "citationSuffix",
+                                        "citationMode", "citationNoteNum", "citationHash" };
+    json_t *f[6];
+    for (int i = 0; i < 6; i++)
+        if (!(f[i] = json_object_get(v, keys[i])))
+            return fail(r, "Citation has no \"%s\"", keys[i]);
+    int rc = -1;
+    push_key(r, keys[0]);
+    if (get_str(r, f[0], &n->text, &n->len, keys[0]) < 0)
+        return -1;
+    pop(r);
+    push_key(r, keys[1]);
+    if (inlines_in(r, f[1], n, SZ_CITE_PREFIX) < 0)
+        return -1;
+    pop(r);
+    push_key(r, keys[2]);
+    if (inlines_in(r, f[2], n, SZ_CITE_SUFFIX) < 0)
+        return -1;
+    pop(r);
+    push_key(r, keys[3]);
+    if (get_enum(r, f[3], NAMES(modes), &n->sub, "citation mode") < 0)
+        return -1;
+    pop(r);
+    push_key(r, keys[4]);
+    if (get_int(r, f[4], &n->ival, keys[4]) < 0)
+        return -1;
+    pop(r);
+    push_key(r, keys[5]);
+    if (get_int(r, f[5], &n->ival2, keys[5]) < 0)
+        return -1;
+    pop(r);
+    rc = 0;
+    return rc;
+}
+
+/* Link / Image: [attr, inlines, [url, title]] */
+static int
+read_target(struct rd *r, const json_t *c, struct sz_node *n)
+{
+    json_t *tg = ELEM(c, 2);
+    if (want_array(r, c, 3, sz_kind_name(n->kind)) < 0 ||
+        AT(c, 0, get_attr(r, ELEM(c, 0), &n->attr)) < 0 ||
+        AT(c, 1, read_inlines(r, ELEM(c, 1), n)) < 0)
+        return -1;
+    push_idx(r, 2);
+    if (want_array(r, tg, 2, "Target") < 0 ||
+        AT(tg, 0, get_str(r, ELEM(tg, 0), &n->url, NULL, "URL")) < 0 ||
+        AT(tg, 1, get_str(r, ELEM(tg, 1), &n->title, NULL, "title")) < 0)
+        return -1;
+    pop(r);
+    return 0;
+}
+
+static int
+read_inline(struct rd *r, const json_t *v, struct sz_node *parent)
+{
+    const char *tag;
+    json_t *c;
+    if (get_tagged(r, v, &tag, &c, "an Inline") < 0)
+        return -1;
+    enum sz_kind k = sz_kind_from_name(tag);
+    if (!sz_kind_is_inline(k))
+        return fail(r, "unknown Inline \"%s\"", tag);
+    if (++r->depth > SZ_MAX_DEPTH)
+        return fail(r, "nesting deeper than %d", SZ_MAX_DEPTH);
+    struct sz_node *n = add(r, parent, k);
+    int rc = 0;
+    if (k == SZ_SPACE || k == SZ_SOFTBREAK || k == SZ_LINEBREAK)
+        goto out;
+    if (!c) {
+        rc = fail(r, "%s has no \"c\"", tag);
+        goto out;
+    }
+    push_key(r, "c");
+    switch (k) {
+    case SZ_STR:
+        rc = get_str(r, c, &n->text, &n->len, "Str");
+        break;
+    case SZ_EMPH:
+    case SZ_UNDERLINE:
+    case SZ_STRONG:
+    case SZ_STRIKEOUT:
+    case SZ_SUPERSCRIPT:
+    case SZ_SUBSCRIPT:
+    case SZ_SMALLCAPS:
+        rc = read_inlines(r, c, n);
+        break;
+    case SZ_QUOTED:
+        if ((rc = want_array(r, c, 2, "Quoted")) < 0 ||
+            (rc = AT(c, 0, get_enum(r, ELEM(c, 0), NAMES(quotes), &n->sub, "quote type"))) < 0)
+            break;
+        rc = AT(c, 1, read_inlines(r, ELEM(c, 1), n));
+        break;
+    case SZ_CITE: {
+        json_t *cits = ELEM(c, 0);
+        if ((rc = want_array(r, c, 2, "Cite")) < 0)
+            break;
+        push_idx(r, 0);
+        if ((rc = want_array(r, cits, 0, "citations")) < 0)
+            break;
+        for (size_t i = 0; rc == 0 && i < json_array_size(cits); i++)
+            rc = AT(cits, i, read_citation(r, ELEM(cits, i), n));
+        if (rc < 0)
+            break;
+        pop(r);
+        rc = AT(c, 1, read_inlines(r, ELEM(c, 1), n));
+        break;
+    }
+    case SZ_CODE:
+    case SZ_MATH:
+    case SZ_RAWINLINE:
+        rc = read_text_pair(r, c, n);
+        break;
+    case SZ_LINK:
+    case SZ_IMAGE:
+        rc = read_target(r, c, n);
+        break;
+    case SZ_NOTE:
+        rc = read_blocks(r, c, n);
+        break;
+    case SZ_SPAN:
+        if ((rc = want_array(r, c, 2, "Span")) < 0 ||
+            (rc = AT(c, 0, get_attr(r, ELEM(c, 0), &n->attr))) < 0)
+            break;
+        rc = AT(c, 1, read_inlines(r, ELEM(c, 1), n));
+        break;
+    default:
+        rc = fail(r, "unknown Inline \"%s\"", tag);
+        break;
+    }
+    if (rc == 0)
+        pop(r);
+out:
+    r->depth--;
+    return rc;
+}
+
+static int
+read_blocks(struct rd *r, const json_t *v, struct sz_node *parent)
+{
+    if (want_array(r, v, 0, "a list of blocks") < 0)
+        return -1;
+    for (size_t i = 0; i < json_array_size(v); i++)
+        if (AT(v, i, read_block(r, ELEM(v, i), parent)) < 0)
+            return -1;
+    return 0;
+}
+
+static int
+read_inlines(struct rd *r, const json_t *v, struct sz_node *parent)
+{
+    if (want_array(r, v, 0, "a list of inlines") < 0)
+        return -1;
+    for (size_t i = 0; i < json_array_size(v); i++)
+        if (AT(v, i, read_inline(r, ELEM(v, i), parent)) < 0)
+            return -1;
+    return 0;
+}
+
+/* {=================================================================
+** Metadata
+** ================================================================== */
+
+static int
+cmp_keys(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The keys of object v, sorted as pandoc's Map keeps them; caller frees. */
+static const char **
+sorted_keys(const json_t *v, size_t *n)
+{
+    const char *key;
+    json_t *val;
+    size_t i = 0;
+    *n = json_object_size(v);
+    const char **keys = sz_xmalloc((*n ? *n : 1) * sizeof *keys);
+    json_object_foreach((json_t *)v, key, val)
+        keys[i++] = key;
+    qsort(keys, *n, sizeof *keys, cmp_keys);
+    return keys;
+}
+
+/* Fills map (an SZ_META_MAP) from object v. */
+static int
+read_meta_map(struct rd *r, const json_t *v, struct sz_node *map)
+{
+    size_t n;
+    if (!json_is_object(v))
+        return fail(r, "MetaMap contents must be an object, not %s", type_name(v));
+    const char **keys = sorted_keys(v, &n);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        struct sz_node *val = NULL;
+        push_key(r, keys[i]);
+        rc = read_meta(r, json_object_get(v, keys[i]), &val);
+        if (rc == 0) {
+            pop(r);
+            struct sz_node *e = sz_node_new_text(r->doc, SZ_META_ENTRY, keys[i], strlen(keys[i]));
+            sz_node_append(e, val);
+            sz_node_append(map, e);
+        }
+    }
+    free(keys);
+    return rc;
+}
+
+static int
+read_meta(struct rd *r, const json_t *v, struct sz_node **out)
+{
+    const char *tag;
+    json_t *c;
+    if (get_tagged(r, v, &tag, &c, "a MetaValue") < 0)
+        return -1;
+    enum sz_kind k = sz_kind_from_name(tag);
+    if (!sz_kind_is_meta(k))
+        return fail(r, "unknown MetaValue \"%s\"", tag);
+    if (!c)
+        return fail(r, "%s has no \"c\"", tag);
+    if (++r->depth > SZ_MAX_DEPTH)
+        return fail(r, "nesting deeper than %d", SZ_MAX_DEPTH);
+    struct sz_node *n = *out = sz_node_new(r->doc, k);
+    int rc = 0;
+    push_key(r, "c");
+    switch (k) {
+    case SZ_META_MAP:
+        rc = read_meta_map(r, c, n);
+        break;
+    case SZ_META_LIST:
+        rc = want_array(r, c, 0, "MetaList");
+        for (size_t i = 0; rc == 0 && i < json_array_size(c); i++) {
+            struct sz_node *x = NULL;
+            push_idx(r, i);
+            if ((rc = read_meta(r, ELEM(c, i), &x)) == 0) {
+                pop(r);
+                sz_node_append(n, x);
+            }
+        }
+        break;
+    case SZ_META_BOOL:
+        if (!json_is_boolean(c))
+            rc = fail(r, "MetaBool must be true or false, not %s", type_name(c));
+        n->ival = json_is_true(c);
+        break;
+    case SZ_META_STRING:
+        rc = get_str(r, c, &n->text, &n->len, "MetaString");
+        break;
+    case SZ_META_INLINES:
+        rc = read_inlines(r, c, n);
+        break;
+    default:
+        rc = read_blocks(r, c, n);
+        break;
+    }
+    if (rc == 0)
+        pop(r);
+    r->depth--;
+    return rc;
+}
+
+/* {=================================================================
+** Document
+** ================================================================== */
+
+static int
+check_version(struct rd *r, const json_t *top)
+{
+    json_t *ver = json_object_get(top, "pandoc-api-version");
+    if (!ver)
+        return fail(r, "no \"pandoc-api-version\" (is this pandoc JSON from pandoc 1.18 or later?)");
+    push_key(r, "pandoc-api-version");
+    if (!json_is_array(ver) || json_array_size(ver) < 2 ||
+        !json_is_integer(json_array_get(ver, 0)) || !json_is_integer(json_array_get(ver, 1)))
+        return fail(r, "the version must be an array of integers like [1,23,1]");
+    long long major = json_integer_value(json_array_get(ver, 0));
+    long long minor = json_integer_value(json_array_get(ver, 1));
+    if (major != 1 || (minor != 22 && minor != 23))
+        return fail(r, "unsupported pandoc-api-version %lld.%lld (samizdat reads 1.22 and 1.23)",
+                    major, minor);
+    pop(r);
+    return 0;
+}
 
 static int
 read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
-    SZ_UNUSED(data);
-    SZ_UNUSED(len);
-    sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_UNKNOWN_READER, o->filename, 0, 0, -1,
-                "the json reader is not available yet");
-    return -1;
+    json_error_t err;
+    /* NUL may appear in pandoc strings (\u0000); node text keeps its length. */
+    json_t *top = json_loadb(data, len, JSON_ALLOW_NUL, &err);
+    if (!top) {
+        sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, o->filename,
+                    err.line > 0 ? (uint32_t)err.line : 0,
+                    err.column > 0 ? (uint32_t)err.column : 0, err.position,
+                    "malformed JSON at byte %d: %s", err.position, err.text);
+        return -1;
+    }
+    struct rd *r = sz_xmalloc(sizeof *r);
+    r->doc = doc;
+    r->file = o->filename;
+    r->depth = 0;
+    r->npath = 0;
+    int rc = -1;
+    if (!json_is_object(top)) {
+        fail(r, "a pandoc document must be an object, not %s", type_name(top));
+        goto out;
+    }
+    if (check_version(r, top) < 0)
+        goto out;
+    json_t *meta = json_object_get(top, "meta");
+    json_t *blocks = json_object_get(top, "blocks");
+    if (!meta || !blocks) {
+        fail(r, "a pandoc document needs \"meta\" and \"blocks\"");
+        goto out;
+    }
+    push_key(r, "meta");
+    if (!json_is_object(meta)) {
+        fail(r, "meta must be an object, not %s", type_name(meta));
+        goto out;
+    }
+    /* Later inputs win for keys they share, as pandoc's Meta semigroup. */
+    struct sz_node *tmp = sz_node_new(doc, SZ_META_MAP);
+    if (read_meta_map(r, meta, tmp) < 0)
+        goto out;
+    while (tmp->first) {
+        struct sz_node *e = tmp->first;
+        struct sz_node *val = e->first;
+        sz_node_unlink(e);
+        sz_node_unlink(val);
+        sz_meta_set(doc, e->text, val);
+    }
+    pop(r);
+    push_key(r, "blocks");
+    if (read_blocks(r, blocks, doc->root) < 0)
+        goto out;
+    pop(r);
+    rc = 0;
+out:
+    free(r);
+    json_decref(top);
+    return rc;
 }
 
-const struct sz_reader sz_reader_json = { "json", "json", read_json };
+const struct sz_reader sz_reader_json = { "json", "pandoc JSON (pandoc-types 1.22 and 1.23)",
+                                          read_json };
