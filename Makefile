@@ -54,7 +54,7 @@ $(B)/%.o: %.c $(wildcard src/*.h src/*/*.h)
 
 # The same program under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan:
-	$(MAKE) B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	$(MAKE) --no-print-directory B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	    LDFLAGS="-fsanitize=address,undefined" build-asan/samizdat units
 
 deps:
@@ -63,16 +63,24 @@ deps:
 deps-test: deps
 	@sh tests/deps.sh $(DEPS_TEST)
 
-demo: deps all
+# These first install what is missing, then build in a fresh make: the
+# pkg-config flags above are computed when make starts, which on a fresh
+# machine is before the -dev packages exist.
+JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
+demo: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all
 	@sh examples/demo.sh
 
-check: deps-test all units asan
+check: deps-test
+	@$(MAKE) --no-print-directory -j$(JOBS) all units asan
 	@sh tests/run.sh
 
-check-full: deps-test all units asan
+check-full: deps-test
+	@$(MAKE) --no-print-directory -j$(JOBS) all units asan
 	@SZ_FULL=1 sh tests/run.sh
 
-bench: all
+bench: deps-test
+	@$(MAKE) --no-print-directory -j$(JOBS) all
 	@sh tests/bench/run.sh
 
 install: all
