@@ -851,10 +851,12 @@ read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
     /* NUL may appear in pandoc strings (\u0000); node text keeps its length. */
     json_t *top = json_loadb(data, len, JSON_ALLOW_NUL, &err);
     if (!top) {
+        /* jansson's position counts the bytes read, up to and including
+        ** the one where it gave up: that byte's 0-based offset is one less. */
         sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, o->filename,
                     err.line > 0 ? (uint32_t)err.line : 0,
-                    err.column > 0 ? (uint32_t)err.column : 0, err.position,
-                    "malformed JSON at byte %d: %s", err.position, err.text);
+                    err.column > 0 ? (uint32_t)err.column : 0,
+                    err.position > 0 ? err.position - 1 : 0, "malformed JSON: %s", err.text);
         return -1;
     }
     struct rd *r = sz_xmalloc(sizeof *r);

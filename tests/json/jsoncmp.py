@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+# jsoncmp.py
+# Compares two pandoc JSON documents semantically; prints the first difference.
+# See LICENSE.
+#
+# Usage: jsoncmp.py [--any-version] EXPECTED ACTUAL
+# The api versions must be equal unless --any-version; pandoc-types 1.22's
+# Null blocks are ignored on both sides (1.23 has none).
+import json
+import sys
+
+
+def strip_null(x):
+    if isinstance(x, list):
+        return [strip_null(e) for e in x
+                if not (isinstance(e, dict) and e.get("t") == "Null")]
+    if isinstance(x, dict):
+        return {k: strip_null(v) for k, v in x.items()}
+    return x
+
+
+def diff(a, b, path):
+    if type(a) is not type(b):
+        return "%s: %s vs %s" % (path, type(a).__name__, type(b).__name__)
+    if isinstance(a, dict):
+        for k in sorted(set(a) | set(b)):
+            if k not in a or k not in b:
+                return "%s: key %r only in %s" % (path, k, "expected" if k in a else "actual")
+            d = diff(a[k], b[k], "%s.%s" % (path, k))
+            if d:
+                return d
+        return None
+    if isinstance(a, list):
+        for i, (x, y) in enumerate(zip(a, b)):
+            d = diff(x, y, "%s[%d]" % (path, i))
+            if d:
+                return d
+        if len(a) != len(b):
+            return "%s: %d vs %d elements" % (path, len(a), len(b))
+        return None
+    if a != b:
+        return "%s: %r vs %r" % (path, a, b)
+    return None
+
+
+args = sys.argv[1:]
+anyver = args and args[0] == "--any-version"
+if anyver:
+    args = args[1:]
+docs = []
+for f in args:
+    with open(f, encoding="utf-8") as fh:
+        d = strip_null(json.load(fh))
+    if anyver:
+        d["pandoc-api-version"] = d["pandoc-api-version"][:1]
+    docs.append(d)
+d = diff(docs[0], docs[1], "$")
+if d:
+    print(d)
+    sys.exit(1)
