@@ -1,0 +1,75 @@
+/*
+** essay.h
+** Shared pieces of the plain-text (essay) reader: decoded lines and helpers.
+** See LICENSE.
+*/
+#ifndef SZ_ESSAY_H
+#define SZ_ESSAY_H
+
+#include "internal.h"
+
+/* At most this many control-byte warnings are listed one by one; the rest
+** are summed up in one line so a binary file cannot flood the terminal. */
+#ifndef SZ_ESSAY_MAX_CTRL_WARN
+#define SZ_ESSAY_MAX_CTRL_WARN 5
+#endif
+
+/* How far (bytes) an opening _ or * looks for its closing mate.  Emphasis
+** in books spans a phrase, rarely a page; the bound keeps the scan linear. */
+#ifndef SZ_ESSAY_EMPH_SPAN
+#define SZ_ESSAY_EMPH_SPAN 2000
+#endif
+
+/* One input line after decoding.  s points into the decoded text, past the
+** indentation; len excludes trailing white space. */
+struct sz_eline {
+    const char *s;
+    uint32_t len;
+    uint32_t indent;           /* leading columns (tab stops of 8) */
+    uint32_t lineno;           /* 1-based */
+    uint32_t width;            /* code points of s[0..len) */
+    unsigned char blank;
+    unsigned char kind;        /* set by the block pass */
+    unsigned char level;       /* heading rank, set by the block pass */
+    unsigned char flag;
+};
+
+struct sz_elines {
+    struct sz_eline *v;
+    size_t n, cap;
+};
+
+/* Everything the passes of the reader share. */
+struct sz_ectx {
+    struct sz_doc *doc;
+    const struct sz_ropts *o;
+    const char *file;
+    int smart;
+    struct sz_buf word;        /* scratch for one word */
+    /* Per paragraph: where the emphasis scan knows there is no closer. */
+    size_t no_close[2];
+};
+
+/** Decodes data (BOM, encoding, line endings, NUL) into out as UTF-8 with
+** LF endings; warnings go to doc->diags.  Returns 0 or -1 (bad --encoding). */
+int sz_essay_decode(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
+                    struct sz_buf *out);
+
+/** Splits text (LF endings) into lines; lines->v is malloc'd. */
+void sz_essay_split(const char *text, size_t len, struct sz_elines *lines);
+
+/** Appends inlines for s[0..n) to parent: words, spaces, soft breaks for
+** '\n', and with c->smart curly quotes, dashes, ellipses and emphasis. */
+void sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n);
+
+/** Builds the blocks and metadata of the document from its lines. */
+void sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines);
+
+/** Code point before s[i] (0 at the start). */
+uint32_t sz_essay_prev_cp(const char *s, size_t i);
+
+/** Gives every Header of doc a pandoc-style identifier, unique in doc;
+** ids already set are kept.  (src/passes/ids.c) */
+void sz_pass_heading_ids(struct sz_doc *doc);
+
+#endif

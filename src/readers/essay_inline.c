@@ -1,0 +1,156 @@
+/*
+** essay_inline.c
+** Text to inlines: words and spaces, and the typography of --smart.
+** See LICENSE.
+*/
+#include <string.h>
+
+#include "readers/essay.h"
+
+/* "the character before is not known here: look at the source" */
+#define FROM_SOURCE 0xFFFFFFFFu
+
+static int
+is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f';
+}
+
+static int
+is_alnum_ascii(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* May a quote or emphasis mark after cp open?  After white space, the start,
+** opening brackets and quotes, and dashes. */
+static int
+opens_after(uint32_t cp)
+{
+    switch (cp) {
+    case 0: case ' ': case '\t': case '\n': case '\f': case 0xA0:
+    case '(': case '[': case '{': case '/': case '-':
+    case 0x201C: case 0x2018: case 0x2014: case 0x2013:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void
+flush(struct sz_ectx *c, struct sz_node *parent)
+{
+    if (c->word.len) {
+        sz_node_append(parent, sz_node_new_text(c->doc, SZ_STR, c->word.data, c->word.len));
+        c->word.len = 0;
+    }
+}
+
+/* Closing position of the emphasis opened by s[i], or 0.  c->no_close
+** remembers how far the text is known to hold no closer, so a run of
+** unmatched openers costs linear time, not quadratic. */
+static size_t
+emph_close(struct sz_ectx *c, const char *s, size_t n, size_t i)
+{
+    char m = s[i];
+    int k = m == '*';
+    size_t end = n - i > SZ_ESSAY_EMPH_SPAN ? i + SZ_ESSAY_EMPH_SPAN : n;
+    size_t j = i + 2;
+    if (j < c->no_close[k])
+        j = c->no_close[k];
+    for (; j < end; j++) {
+        if (s[j] != m)
+            continue;
+        unsigned char b = (unsigned char)s[j - 1];
+        if (is_ws(b) || b == (unsigned char)m)
+            continue;
+        if (j + 1 < n && (is_alnum_ascii((unsigned char)s[j + 1]) || s[j + 1] == m))
+            continue;
+        return j;
+    }
+    if (end > c->no_close[k])
+        c->no_close[k] = end;
+    return 0;
+}
+
+static void
+inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int emph)
+{
+    uint32_t last = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (is_ws(b)) {
+            int nl = 0;
+            while (i < n && is_ws((unsigned char)s[i]))
+                nl |= s[i++] == '\n';
+            flush(c, parent);
+            if (parent->last && i < n)
+                sz_node_append(parent, sz_node_new(c->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
+            last = ' ';
+            continue;
+        }
+        if (!c->smart || (b != '"' && b != '\'' && b != '-' && b != '.' && b != '_' && b != '*')) {
+            sz_buf_putc(&c->word, b);
+            last = FROM_SOURCE;
+            i++;
+            continue;
+        }
+        uint32_t prev = last == FROM_SOURCE ? sz_essay_prev_cp(s, i) : last;
+        int next_ws = i + 1 >= n || is_ws((unsigned char)s[i + 1]);
+        if (b == '"') {
+            last = opens_after(prev) && !next_ws ? 0x201C : 0x201D;
+            sz_buf_put_utf8(&c->word, last);
+            i++;
+        } else if (b == '\'') {
+            int digit = i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9';
+            last = opens_after(prev) && !next_ws && !digit ? 0x2018 : 0x2019;
+            sz_buf_put_utf8(&c->word, last);
+            i++;
+        } else if (b == '-' || b == '.') {
+            size_t k = 0;
+            while (i + k < n && s[i + k] == (char)b)
+                k++;
+            if (b == '-' && k >= 2) {
+                for (size_t d = k <= 3 ? 1 : k / 2; d > 0; d--)
+                    sz_buf_put(&c->word, "\xE2\x80\x94", 3);
+                last = 0x2014;
+            } else if (b == '.' && k >= 3) {
+                sz_buf_put(&c->word, "\xE2\x80\xA6", 3);
+                sz_buf_put(&c->word, s + i + 3, k - 3);
+                last = k == 3 ? 0x2026 : '.';
+            } else {
+                sz_buf_put(&c->word, s + i, k);
+                last = b;
+            }
+            i += k;
+        } else {
+            /* _ or * */
+            size_t j = 0;
+            if (emph && opens_after(prev == 0x201C || prev == 0x2018 || prev == '"' ? 0 : prev) &&
+                !next_ws && s[i + 1] != (char)b)
+                j = emph_close(c, s, n, i);
+            if (j) {
+                flush(c, parent);
+                struct sz_node *e = sz_node_new(c->doc, SZ_EMPH);
+                inlines(c, e, s + i + 1, j - i - 1, 0);
+                flush(c, e);
+                sz_node_append(parent, e);
+                i = j + 1;
+                last = 'a';
+            } else {
+                sz_buf_putc(&c->word, b);
+                last = b;
+                i++;
+            }
+        }
+    }
+    flush(c, parent);
+}
+
+void
+sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n)
+{
+    c->no_close[0] = c->no_close[1] = 0;
+    inlines(c, parent, s, n, 1);
+}

@@ -1,0 +1,101 @@
+/*
+** essay_lines.c
+** Decoded text to an array of lines with indentation and width measured.
+** See LICENSE.
+*/
+#include <string.h>
+
+#include "readers/essay.h"
+
+/* Leading white space: blanks, tabs, no-break spaces and the ideographic
+** space Chinese and Japanese texts indent paragraphs with.  Returns the
+** byte length; *cols gets the columns it covers. */
+static size_t
+lead_space(const char *s, size_t n, uint32_t *cols)
+{
+    size_t i = 0;
+    uint32_t c = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b == ' ' || b == '\f') {
+            c++;
+            i++;
+        } else if (b == '\t') {
+            c = (c / 8 + 1) * 8;
+            i++;
+        } else if (b == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+            c++;
+            i += 2;
+        } else if (b == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   (unsigned char)s[i + 2] == 0x80) {
+            c += 2;
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    *cols = c;
+    return i;
+}
+
+static size_t
+trail_space(const char *s, size_t n)
+{
+    while (n > 0) {
+        unsigned char b = (unsigned char)s[n - 1];
+        if (b == ' ' || b == '\t' || b == '\f' || b == '\r')
+            n--;
+        else if (n >= 2 && b == 0xA0 && (unsigned char)s[n - 2] == 0xC2)
+            n -= 2;
+        else if (n >= 3 && b == 0x80 && (unsigned char)s[n - 2] == 0x80 &&
+                 (unsigned char)s[n - 3] == 0xE3)
+            n -= 3;
+        else
+            break;
+    }
+    return n;
+}
+
+void
+sz_essay_split(const char *text, size_t len, struct sz_elines *lines)
+{
+    size_t i = 0;
+    uint32_t lineno = 0;
+    while (i < len || (i == len && lineno == 0 && len > 0)) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        if (lines->n == lines->cap) {
+            lines->cap = lines->cap ? lines->cap * 2 : 256;
+            lines->v = sz_xrealloc(lines->v, lines->cap * sizeof *lines->v);
+        }
+        struct sz_eline *l = &lines->v[lines->n++];
+        memset(l, 0, sizeof *l);
+        l->lineno = ++lineno;
+        uint32_t cols;
+        size_t lead = lead_space(text + i, end - i, &cols);
+        l->s = text + i + lead;
+        l->len = (uint32_t)trail_space(l->s, end - i - lead);
+        l->indent = cols;
+        l->blank = l->len == 0;
+        uint32_t w = 0;
+        for (uint32_t k = 0; k < l->len; k++)
+            w += ((unsigned char)l->s[k] & 0xC0) != 0x80;
+        l->width = w;
+        i = end + 1;
+        if (!nl)
+            break;
+    }
+}
+
+uint32_t
+sz_essay_prev_cp(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t j = i - 1;
+    while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--;
+    uint32_t cp;
+    sz_utf8_decode(s + j, i - j, &cp);
+    return cp;
+}
