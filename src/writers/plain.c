@@ -40,7 +40,7 @@ struct level {
 };
 
 struct list {
-    int index, loose;
+    int index, loose, width;
     const struct sz_node *node;
 };
 
@@ -349,8 +349,15 @@ inline_enter(struct plain *p, struct sz_iter *it, struct sz_node *n)
     switch (n->kind) {
     case SZ_STR:
     case SZ_CODE:
-    case SZ_MATH:
         sz_buf_put(t, n->text, n->len);
+        break;
+    case SZ_MATH:
+        /* Display math on a line of its own. */
+        if (n->sub == SZ_MATH_DISPLAY && t->len && t->data[t->len - 1] != '\n')
+            sz_buf_putc(t, '\n');
+        sz_buf_put(t, n->text, n->len);
+        if (n->sub == SZ_MATH_DISPLAY)
+            sz_buf_putc(t, '\n');
         break;
     case SZ_RAWINLINE:
         if (is_plain_format(n->format))
@@ -459,6 +466,14 @@ meta_text(struct plain *p, const struct sz_node *v)
 {
     if (!v)
         return;
+    if (v->kind == SZ_META_MAP) {
+        /* An author given as a map: its name. */
+        for (const struct sz_node *e = v->first; e; e = e->next)
+            if (e->kind == SZ_META_ENTRY && !strcmp(e->text, "name"))
+                v = e->first;
+        if (!v || v->kind == SZ_META_MAP)
+            return;
+    }
     if (v->kind == SZ_META_STRING)
         sz_buf_put(&p->text, v->text, v->len);
     else if (v->kind == SZ_META_BOOL)
@@ -593,39 +608,58 @@ alpha(struct plain *p, int v, int upper)
     return sz_arena_strdup(p->arena, b + k);
 }
 
-/* The marker of item number i (0-based) of list l, padded to at least 4
-** columns: "-   ", "1.  ", "(iv) ". */
-static void
-item_level(struct plain *p, const struct sz_node *l, int i)
+/* The marker of item number i (0-based) of list l: "-", "1.", "(iv)". */
+static const char *
+marker(struct plain *p, const struct sz_node *l, int i)
 {
     const char *num;
-    const char *m;
-    if (l->kind == SZ_BULLETLIST) {
-        m = "-";
-    } else {
-        long long v = (long long)(l->ival ? l->ival : 1) + i;
-        int iv = v > INT_MAX ? INT_MAX : (int)v;
-        switch (l->sub) {
-        case SZ_STYLE_LOWER_ROMAN: num = roman(p, iv, 0); break;
-        case SZ_STYLE_UPPER_ROMAN: num = roman(p, iv, 1); break;
-        case SZ_STYLE_LOWER_ALPHA: num = alpha(p, iv, 0); break;
-        case SZ_STYLE_UPPER_ALPHA: num = alpha(p, iv, 1); break;
-        default: num = sz_arena_printf(p->arena, "%d", iv); break;
-        }
-        switch (l->sub2) {
-        case SZ_DELIM_ONE_PAREN: m = sz_arena_printf(p->arena, "%s)", num); break;
-        case SZ_DELIM_TWO_PARENS: m = sz_arena_printf(p->arena, "(%s)", num); break;
-        default: m = sz_arena_printf(p->arena, "%s.", num); break;
-        }
+    if (l->kind == SZ_BULLETLIST)
+        return "-";
+    long long v = (long long)(l->ival ? l->ival : 1) + i;
+    int iv = v > INT_MAX ? INT_MAX : (int)v;
+    switch (l->sub) {
+    case SZ_STYLE_LOWER_ROMAN: num = roman(p, iv, 0); break;
+    case SZ_STYLE_UPPER_ROMAN: num = roman(p, iv, 1); break;
+    case SZ_STYLE_LOWER_ALPHA: num = alpha(p, iv, 0); break;
+    case SZ_STYLE_UPPER_ALPHA: num = alpha(p, iv, 1); break;
+    default: num = sz_arena_printf(p->arena, "%d", iv); break;
     }
-    size_t w = strlen(m) + 1;
-    if (w < 4)
-        w = 4;
+    switch (l->sub2) {
+    case SZ_DELIM_ONE_PAREN: return sz_arena_printf(p->arena, "%s)", num);
+    case SZ_DELIM_TWO_PARENS: return sz_arena_printf(p->arena, "(%s)", num);
+    default: return sz_arena_printf(p->arena, "%s.", num);
+    }
+}
+
+/* Every item of a list gets the same indent: the widest marker plus a
+** space, and at least 4 columns ("-   ", "1.  ", "(iv) "). */
+static int
+marker_width(struct plain *p, const struct sz_node *l)
+{
+    size_t w = 3;
+    int i = 0;
+    if (l->kind == SZ_BULLETLIST)
+        return 4;
+    for (const struct sz_node *c = l->first; c; c = c->next, i++) {
+        size_t mw = strlen(marker(p, l, i));
+        if (mw > w)
+            w = mw;
+    }
+    return (int)w + 1;
+}
+
+static void
+item_level(struct plain *p, const struct sz_node *l, int i, int width)
+{
+    const char *m = marker(p, l, i);
+    size_t w = (size_t)width, ml = strlen(m);
+    if (w < ml + 1)
+        w = ml + 1;
     char *first = sz_arena_alloc(p->arena, w + 1);
     char *rest = sz_arena_alloc(p->arena, w + 1);
     memset(first, ' ', w);
     memset(rest, ' ', w);
-    memcpy(first, m, strlen(m));
+    memcpy(first, m, ml);
     push_level(p, first, rest);
 }
 
@@ -1025,6 +1059,7 @@ push_list(struct plain *p, const struct sz_node *n)
     p->ls[p->nls].index = 0;
     p->ls[p->nls].loose = n->kind == SZ_DEFLIST ? 1 : list_loose(n);
     p->ls[p->nls].node = n;
+    p->ls[p->nls].width = n->kind == SZ_DEFLIST ? 0 : marker_width(p, n);
     p->nls++;
 }
 
@@ -1092,7 +1127,7 @@ block_enter(struct plain *p, struct sz_iter *it, struct sz_node *n)
     case SZ_ITEM:
         if (p->nls) {
             decide_item(p, &p->ls[p->nls - 1]);
-            item_level(p, up, p->ls[p->nls - 1].index - 1);
+            item_level(p, up, p->ls[p->nls - 1].index - 1, p->ls[p->nls - 1].width);
         }
         break;
     case SZ_DEFITEM:
