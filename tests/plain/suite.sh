@@ -76,10 +76,16 @@ if [ -f "$ESSAY" ] && $S -t plain "$ESSAY" >/dev/null 2>&1; then
         $S -t plain --columns $n "$ESSAY" >"$T/essay.$n.txt"
         check "plain: essay, no line wider than $n" $W $n "$T/essay.$n.txt"
     done
-    # Heading underlines are layout, not text.
+    # Heading underlines are layout, not text; a word broken after its
+    # hyphen is one word; --no-smart keeps the input's straight quotes.
     tr -s ' \n' '\n\n' <"$ESSAY" | grep -v '^$' >"$T/words.in"
-    grep -v '^[=-]*$' "$T/essay.40.txt" | tr -s ' \n' '\n\n' | grep -v '^$' >"$T/words.out"
-    check_same "plain: no text lost (the essay's word sequence)" "$T/words.in" "$T/words.out"
+    for n in 72 40 20; do
+        $S -t plain --no-smart --columns $n "$ESSAY" | grep -v '^[=-]*$' |
+            sed -e ':a' -e '/[[:alnum:]]-$/{N;s/-\n */-/;ba' -e '}' |
+            tr -s ' \n' '\n\n' | grep -v '^$' >"$T/words.out"
+        check_same "plain: no text lost at $n columns (the essay's word sequence)" \
+            "$T/words.in" "$T/words.out"
+    done
     $S -t plain --wrap=none "$ESSAY" >"$T/essay.none.txt"
     check "plain: --wrap=none writes each essay paragraph on one line" \
         sh -c "[ \$(grep -cv '^[=-]*\$' '$T/essay.none.txt') -eq \$(grep -c . '$ESSAY') ]"
