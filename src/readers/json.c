@@ -133,6 +133,14 @@ get_str(struct rd *r, const json_t *v, const char **out, size_t *len, const char
 static int
 get_int(struct rd *r, const json_t *v, int *out, const char *what)
 {
+    if (json_is_real(v)) {
+        /* aeson reads an Int from 3.0 too, and other programs may write that */
+        double d = json_real_value(v);
+        if (!(d >= -2147483647.0 && d <= 2147483647.0) || d != (double)(int)d)
+            return fail(r, "%s must be an integer, not %g", what, d);
+        *out = (int)d;
+        return 0;
+    }
     if (!json_is_integer(v))
         return fail(r, "%s must be an integer, not %s", what, type_name(v));
     json_int_t i = json_integer_value(v);

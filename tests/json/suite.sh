@@ -105,6 +105,17 @@ else
     skip "json: pandoc not installed (pandoc compatibility untested)"
 fi
 
+# Trees from our own essay reader survive JSON (and pandoc reads the 1.22 form).
+"$SAMIZDAT" -f essay -t native "$SZ_ROOT/examples/essay.txt" >"$T/essay.direct.native"
+"$SAMIZDAT" -f essay -t json "$SZ_ROOT/examples/essay.txt" >"$T/essay.sz.json"
+"$SAMIZDAT" -f json -t native "$T/essay.sz.json" >"$T/essay.viajson.native"
+check_same "json: essay tree unchanged through JSON" "$T/essay.direct.native" "$T/essay.viajson.native"
+if have_pandoc; then
+    "$SAMIZDAT" -f essay -t json --pandoc-api 1.22 "$SZ_ROOT/examples/essay.txt" >"$T/essay.sz22.json"
+    check "json: pandoc -f json accepts our 1.22 JSON of the essay" \
+        pandoc -f json -t native -o "$T/essay.sz22.native" "$T/essay.sz22.json"
+fi
+
 # Our reader on pandoc's JSON of rich.md, as native (reviewed golden file).
 "$SAMIZDAT" -f json -t native "$D/rich.json" >"$T/rich.native"
 check_same "json: rich.json to native" "$J/rich.native" "$T/rich.native"
@@ -158,6 +169,8 @@ printf '{%s,"meta":{"x":{"t":"MetaMap","c":{"y":{"t":"MetaFoo","c":1}}}},"blocks
 check_err "json: bad meta value names its path" 64 'unknown MetaValue "MetaFoo" at \$\.meta\.x\.c\.y' "$T/badmeta.json"
 printf '{%s,"meta":{},"blocks":[{"t":"Para","c":[{"t":"Str","c":"x"}]}]} trailing' "$v" >"$T/trailing.json"
 check_err "json: trailing garbage after the document" 64 'malformed JSON' "$T/trailing.json"
+printf '{%s,"meta":{},"blocks":[{"t":"Header","c":[1e300,["",[],[]],[]]}]}' "$v" >"$T/bigint.json"
+check_err "json: a non-integer level" 64 'Header level must be an integer' "$T/bigint.json"
 printf '{%s,"meta":{},"blocks":[{"t":"Para","c":[{"t":"Space","c":[]},{"t":"Str"}]}]}' "$v" >"$T/noc.json"
 check_err "json: missing \"c\"" 64 'Str has no "c" at \$\.blocks\[0\]\.c\[1\]' "$T/noc.json"
 check_exit "json: missing file, exit 1" 1 "$SAMIZDAT" -f json -t json "$T/does-not-exist.json"
