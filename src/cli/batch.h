@@ -1,13 +1,148 @@
 /*
 ** batch.h
-** samizdat batch: whole folders and archives of texts.
+** samizdat batch: whole folders and archives of texts, shared by batch_*.c.
 ** See LICENSE.
 */
 #ifndef SZ_BATCH_H
 #define SZ_BATCH_H
 
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "cli/conv.h"
+
 /** Entry point of `samizdat batch ARGS...` (argv[0] is "batch"). Returns the
 ** process exit code. */
 int sz_batch_main(int argc, char **argv);
+
+/* Exit codes of batch, besides SZ_EXIT_IO (1) and SZ_EXIT_USAGE (2). */
+#define SZ_BATCH_EXIT_FAILED 3     /* some documents failed; the rest are done */
+#define SZ_BATCH_EXIT_INTERRUPTED 130
+
+/* Limits against zip bombs, overridable on the command line. */
+#ifndef SZ_BATCH_MAX_MEMBER
+#define SZ_BATCH_MAX_MEMBER (256ULL << 20)   /* no real book is 256 MiB of text */
+#endif
+#ifndef SZ_BATCH_MAX_TOTAL
+#define SZ_BATCH_MAX_TOTAL (4ULL << 30)      /* per archive, uncompressed */
+#endif
+#ifndef SZ_BATCH_MAX_RATIO
+#define SZ_BATCH_MAX_RATIO 100               /* text deflates 3-5x; bombs 1000x */
+#endif
+/* Warnings kept per document in the manifest (the count is always kept). */
+#define SZ_BATCH_MAX_WARNINGS 20
+
+/* SHA-256. */
+struct sz_sha256 {
+    uint32_t h[8];
+    uint64_t len;
+    unsigned char buf[64];
+    size_t fill;
+};
+void sz_sha256_init(struct sz_sha256 *s);
+void sz_sha256_update(struct sz_sha256 *s, const void *data, size_t n);
+/** Finishes and writes 64 hex digits and a NUL. */
+void sz_sha256_hex(struct sz_sha256 *s, char out[65]);
+void sz_sha256_buf(const void *data, size_t n, char out[65]);
+/** SHA-256 of a file; returns 0, or -1 when it cannot be read. */
+int sz_sha256_file(const char *path, char out[65], uint64_t *size);
+
+enum sz_bstatus { SZ_B_PENDING = 0, SZ_B_OK, SZ_B_WARNINGS, SZ_B_FAILED, SZ_B_SKIPPED };
+
+/* One written output of a document. */
+struct sz_bout {
+    char *format;
+    char *path;                /* relative to OUTDIR */
+    uint64_t size;
+    char sha[65];
+};
+
+/* One input document (a file, or a member of an archive). */
+struct sz_bjob {
+    char *input;               /* file path, or the archive's path */
+    char *member;              /* archive member name, or NULL */
+    int64_t index;             /* member index in the archive */
+    char *rel;                 /* output path below OUTDIR, input extension kept */
+    char *sidecar;             /* NAME.yaml: file path or member name, or NULL */
+    int64_t sidecar_index;
+    uint64_t size;             /* uncompressed input bytes */
+    char *error;               /* set before conversion: not converted */
+    enum sz_bstatus status;
+    /* results */
+    char in_sha[65], side_sha[65];
+    struct sz_bout *outs;
+    size_t nouts;
+    char **warnings;
+    size_t nwarnings, nwarnings_total;
+    long ms;
+    long maxrss_kb;
+};
+
+/* The whole run. */
+struct sz_batch {
+    struct sz_conv conv;
+    const char **formats;      /* writer names or .lua paths, NULL-terminated */
+    const char **exts;         /* matching output extensions */
+    size_t nformats;
+    const char *outdir;
+    int jobs;
+    double timeout;            /* seconds per document, 0 = none */
+    unsigned shard_k, shard_n; /* 1-based K of N; N = 0: no sharding */
+    uint64_t max_member, max_total, max_ratio;
+    int force;                 /* ignore the manifest: convert everything */
+    int verbosity;
+    char opt_sha[65];          /* hash of everything that shapes the outputs */
+    int outdir_dev_set;
+    dev_t outdir_dev;
+    ino_t outdir_ino;
+    struct sz_bjob *v;
+    size_t n, cap;
+    size_t nnontext;           /* files skipped for their extension */
+};
+
+/* batch_inputs.c */
+/** Adds the documents of one INPUT (folder, .zip, file, or "-" for a list of
+** paths on stdin).  Returns 0, or SZ_EXIT_IO with a message on stderr. */
+int sz_batch_add_input(struct sz_batch *b, const char *input);
+/** Marks the second of two documents with the same output path as failed. */
+void sz_batch_dedupe(struct sz_batch *b);
+/** Is this name a text we convert (by extension)? */
+int sz_batch_is_text_name(const char *name);
+
+/* batch_work.c: runs in the forked worker. */
+/** Converts job j and reports on fd; never returns. */
+void sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
+#if defined(__GNUC__)
+    __attribute__((noreturn))
+#endif
+    ;
+/** Output path of job j in format f, relative to OUTDIR (malloc'd). */
+char *sz_batch_out_rel(const struct sz_batch *b, const struct sz_bjob *j, size_t f);
+/** Reads a zip member with the size limits; returns 0 or -1 with *err set
+** (static string). */
+int sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t index,
+                         struct sz_buf *out, const char **err);
+
+/* batch_manifest.c */
+/** Loads OUTDIR/manifest.jsonl (if any), trims a torn last line and opens it
+** for appending.  Returns 0 or SZ_EXIT_IO. */
+int sz_manifest_open(struct sz_batch *b);
+/** Is job j up to date according to the manifest (and the files)? */
+int sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j);
+/** Appends job j's line and fsyncs.  Returns 0 or -1. */
+int sz_manifest_append(struct sz_batch *b, const struct sz_bjob *j);
+void sz_manifest_close(void);
+/** Removes temporary files a killed run left below OUTDIR. */
+void sz_batch_clean_temps(const char *dir, int depth);
+
+/* batch_pool.c */
+/** Converts the pending jobs with b->jobs workers; fills results, appends
+** manifest lines, shows progress.  Returns 0, or SZ_BATCH_EXIT_INTERRUPTED. */
+int sz_batch_run(struct sz_batch *b, size_t *order, size_t norder, uint64_t total_bytes);
+
+/** Creates the folders of OUTDIR/rel (not following symbolic links).
+** Returns 0 or -1. */
+int sz_batch_mkdirs(const char *outdir, const char *rel);
 
 #endif

@@ -380,6 +380,67 @@ format_name(const char *to)
     return to;
 }
 
+/* The steps after reading: metadata files, then the document's own metadata
+** (a sidecar, in batch mode), -M values, Lua filters. */
+static int
+load_finish(const struct sz_conv *c, struct sz_doc *doc, int rc, const struct sz_conv_src *src,
+            const char *const *inputs, size_t n, const char *to, struct sz_doc **out,
+            struct sz_diags *d)
+{
+    for (size_t i = 0; i < c->meta_files.n && rc == 0; i++) {
+        struct sz_buf b = SZ_BUF_INIT;
+        rc = sz_read_file(c->meta_files.v[i], &b, d);
+        if (rc == 0 && sz_meta_load_yaml(doc, b.data, b.len, c->meta_files.v[i], d) != 0)
+            rc = SZ_EXIT_PARSE;
+        sz_buf_free(&b);
+    }
+    if (rc == 0 && src && src->meta &&
+        sz_meta_load_yaml(doc, src->meta, src->meta_len, src->meta_name, d) != 0)
+        rc = SZ_EXIT_PARSE;
+    for (size_t i = 0; i < c->meta_kv.n && rc == 0; i++) {
+        const char *kv = c->meta_kv.v[i];
+        const char *eq = strchr(kv, '=');
+        if (!eq)
+            eq = strchr(kv, ':');
+        char *key = sz_arena_strndup(doc->arena, kv, eq ? (size_t)(eq - kv) : strlen(kv));
+        if (!*key) {
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1,
+                        "-M takes KEY=VALUE, not '%s'", kv);
+            rc = SZ_EXIT_USAGE;
+            break;
+        }
+        if (!eq || !strcmp(eq + 1, "true")) {
+            struct sz_node *b = sz_node_new(doc, SZ_META_BOOL);
+            b->ival = 1;
+            sz_meta_set(doc, key, b);
+        } else if (!strcmp(eq + 1, "false")) {
+            sz_meta_set(doc, key, sz_node_new(doc, SZ_META_BOOL));
+        } else {
+            sz_meta_set_string(doc, key, eq + 1);
+        }
+    }
+    sz_diags_move(d, &doc->diags);
+    struct sz_lua_env env;
+    env_for(c, format_name(to), inputs, n, &env);
+    for (size_t i = 0; i < c->filters.n && rc == 0; i++) {
+        char *path = sz_find_filter(c->exe, c->filters.v[i]);
+        if (!path) {
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_FILTER, c->filters.v[i], 0, 0, -1,
+                        "Lua filter not found (neither a file nor a bundled filter)");
+            rc = SZ_EXIT_FILTER;
+            break;
+        }
+        rc = sz_lua_filter(&doc, path, &env, d);
+        free(path);
+    }
+    if (rc != 0) {
+        sz_doc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return 0;
+}
+
 int
 sz_conv_load(const struct sz_conv *c, const char *const *inputs, size_t n, const char *to,
              struct sz_doc **out, struct sz_diags *d)
@@ -427,55 +488,7 @@ sz_conv_load(const struct sz_conv *c, const char *const *inputs, size_t n, const
                                                  : SZ_EXIT_PARSE;
     }
     sz_buf_free(&all);
-    for (size_t i = 0; i < c->meta_files.n && rc == 0; i++) {
-        struct sz_buf b = SZ_BUF_INIT;
-        rc = sz_read_file(c->meta_files.v[i], &b, d);
-        if (rc == 0 && sz_meta_load_yaml(doc, b.data, b.len, c->meta_files.v[i], d) != 0)
-            rc = SZ_EXIT_PARSE;
-        sz_buf_free(&b);
-    }
-    for (size_t i = 0; i < c->meta_kv.n && rc == 0; i++) {
-        const char *kv = c->meta_kv.v[i];
-        const char *eq = strchr(kv, '=');
-        if (!eq)
-            eq = strchr(kv, ':');
-        char *key = sz_arena_strndup(doc->arena, kv, eq ? (size_t)(eq - kv) : strlen(kv));
-        if (!*key) {
-            sz_diag_add(d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1,
-                        "-M takes KEY=VALUE, not '%s'", kv);
-            rc = SZ_EXIT_USAGE;
-            break;
-        }
-        if (!eq || !strcmp(eq + 1, "true")) {
-            struct sz_node *b = sz_node_new(doc, SZ_META_BOOL);
-            b->ival = 1;
-            sz_meta_set(doc, key, b);
-        } else if (!strcmp(eq + 1, "false")) {
-            sz_meta_set(doc, key, sz_node_new(doc, SZ_META_BOOL));
-        } else {
-            sz_meta_set_string(doc, key, eq + 1);
-        }
-    }
-    sz_diags_move(d, &doc->diags);
-    struct sz_lua_env env;
-    env_for(c, format_name(to), inputs, n, &env);
-    for (size_t i = 0; i < c->filters.n && rc == 0; i++) {
-        char *path = sz_find_filter(c->exe, c->filters.v[i]);
-        if (!path) {
-            sz_diag_add(d, SZ_ERROR, SZ_EXIT_FILTER, c->filters.v[i], 0, 0, -1,
-                        "Lua filter not found (neither a file nor a bundled filter)");
-            rc = SZ_EXIT_FILTER;
-            break;
-        }
-        rc = sz_lua_filter(&doc, path, &env, d);
-        free(path);
-    }
-    if (rc != 0) {
-        sz_doc_free(doc);
-        return rc;
-    }
-    *out = doc;
-    return 0;
+    return load_finish(c, doc, rc, NULL, inputs, n, to, out, d);
 }
 
 int
@@ -513,4 +526,25 @@ sz_conv_render(const struct sz_conv *c, const struct sz_doc *doc, const char *to
     }
     sz_diags_move(d, &wd);
     return rc;
+}
+
+int
+sz_conv_load_mem(const struct sz_conv *c, const struct sz_conv_src *src, const char *to,
+                 struct sz_doc **out, struct sz_diags *d)
+{
+    const char *rname = c->from ? c->from : sz_conv_guess_reader(src->name);
+    const struct sz_reader *r = sz_reader_find(rname);
+    if (!r) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_UNKNOWN_READER, NULL, 0, 0, -1,
+                    "unknown input format '%s' (see --list-input-formats)", rname);
+        return SZ_EXIT_UNKNOWN_READER;
+    }
+    struct sz_doc *doc = sz_doc_new(src->name);
+    struct sz_ropts ro = c->ropts;
+    int rc = 0;
+    ro.filename = src->name;
+    if (r->read(doc, src->data ? src->data : "", src->len, &ro) != 0)
+        rc = sz_diags_error_code(&doc->diags) ? sz_diags_error_code(&doc->diags) : SZ_EXIT_PARSE;
+    const char *const inputs[] = { src->name };
+    return load_finish(c, doc, rc, src, inputs, 1, to, out, d);
 }

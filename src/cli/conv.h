@@ -48,6 +48,21 @@ const char *sz_conv_guess_reader(const char *path);
 int sz_conv_load(const struct sz_conv *c, const char *const *inputs, size_t n, const char *to,
                  struct sz_doc **out, struct sz_diags *d);
 
+/* One document already in memory (a member of an archive, in batch mode). */
+struct sz_conv_src {
+    const char *name;              /* for messages, the reader guess and FORMAT inputs */
+    const char *data;
+    size_t len;
+    const char *meta;              /* the document's own YAML metadata, or NULL */
+    size_t meta_len;
+    const char *meta_name;
+};
+
+/** As sz_conv_load, for one document in memory.  Its own metadata is applied
+** after --metadata-file and before -M. */
+int sz_conv_load_mem(const struct sz_conv *c, const struct sz_conv_src *src, const char *to,
+                     struct sz_doc **out, struct sz_diags *d);
+
 /** Renders doc with writer `to` (a name or a .lua path) into out.  Returns 0
 ** or an sz_exit code. */
 int sz_conv_render(const struct sz_conv *c, const struct sz_doc *doc, const char *to,

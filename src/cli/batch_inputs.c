@@ -1,0 +1,493 @@
+/*
+** batch_inputs.c
+** Finding the documents of a batch: folders, zip archives (checked against
+** hostile names and zip bombs), and lists of paths on standard input.
+** See LICENSE.
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <zip.h>
+
+#include "internal.h"
+#include "cli/batch.h"
+
+/* Folders deeper than this are not walked (a loop of bind mounts, or a
+** hostile tree); real collections are a few levels deep. */
+#define MAX_FOLDER_DEPTH 64
+/* Longest member name and name component we accept from an archive: what
+** common file systems can store. */
+#define MAX_NAME 1024
+#define MAX_COMPONENT 255
+
+static const char *const text_exts[] = { "txt", "text", "md", "markdown", "json", NULL };
+
+static const char *
+ext_of(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    const char *dot = strrchr(slash ? slash + 1 : name, '.');
+    return dot && dot != (slash ? slash + 1 : name) ? dot + 1 : NULL;
+}
+
+int
+sz_batch_is_text_name(const char *name)
+{
+    const char *e = ext_of(name);
+    for (size_t i = 0; e && text_exts[i]; i++)
+        if (!strcasecmp(e, text_exts[i]))
+            return 1;
+    return 0;
+}
+
+static int
+is_meta_name(const char *name)
+{
+    const char *e = ext_of(name);
+    return e && (!strcasecmp(e, "yaml") || !strcasecmp(e, "yml"));
+}
+
+static char *
+xasprintf(const char *fmt, const char *a, const char *b)
+{
+    size_t n = strlen(fmt) + strlen(a) + (b ? strlen(b) : 0) + 1;
+    char *s = sz_xmalloc(n);
+    snprintf(s, n, fmt, a, b ? b : "");
+    return s;
+}
+
+/* NAME.yaml beside NAME.txt. */
+static char *
+sidecar_name(const char *name)
+{
+    const char *e = ext_of(name);
+    size_t stem = e ? (size_t)(e - 1 - name) : strlen(name);
+    char *s = sz_xmalloc(stem + 6);
+    memcpy(s, name, stem);
+    memcpy(s + stem, ".yaml", 6);
+    return s;
+}
+
+static struct sz_bjob *
+new_job(struct sz_batch *b, const char *input, const char *member, const char *rel)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        b->v = sz_xrealloc(b->v, b->cap * sizeof *b->v);
+    }
+    struct sz_bjob *j = &b->v[b->n++];
+    memset(j, 0, sizeof *j);
+    j->input = sz_xstrdup(input);
+    j->member = member ? sz_xstrdup(member) : NULL;
+    j->rel = sz_xstrdup(rel);
+    j->index = -1;
+    j->sidecar_index = -1;
+    return j;
+}
+
+static void
+job_fail(struct sz_bjob *j, const char *msg)
+{
+    free(j->error);
+    j->error = sz_xstrdup(msg);
+    j->status = SZ_B_FAILED;
+}
+
+/* A relative path with no "..", ".", empty or absolute parts, or NULL when
+** the name cannot be made one.  Used for names that came from outside. */
+static char *
+clean_rel(const char *name, const char **why)
+{
+    size_t n = strlen(name);
+    *why = NULL;
+    if (n == 0 || n > MAX_NAME) {
+        *why = "unrepresentable name (empty or too long)";
+        return NULL;
+    }
+    size_t bad;
+    if (!sz_utf8_valid(name, n, &bad)) {
+        *why = "unrepresentable name (not UTF-8)";
+        return NULL;
+    }
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || *p == '\\' || *p == ':') {
+            *why = "unrepresentable name (control character, backslash or colon)";
+            return NULL;
+        }
+    if (name[0] == '/') {
+        *why = "absolute path";
+        return NULL;
+    }
+    char *out = sz_xmalloc(n + 1);
+    size_t o = 0;
+    const char *p = name;
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == 2 && p[0] == '.' && p[1] == '.') {
+            *why = "path leaves the archive ('..')";
+            free(out);
+            return NULL;
+        }
+        if (len > MAX_COMPONENT) {
+            *why = "unrepresentable name (component too long)";
+            free(out);
+            return NULL;
+        }
+        if (len && !(len == 1 && p[0] == '.')) {
+            if (o)
+                out[o++] = '/';
+            memcpy(out + o, p, len);
+            o += len;
+        }
+        p += len;
+        if (*p == '/')
+            p++;
+    }
+    out[o] = '\0';
+    if (!o) {
+        *why = "unrepresentable name";
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* {======================== folders ========================*/
+
+static int
+name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_outdir(const struct sz_batch *b, const struct stat *st)
+{
+    return b->outdir_dev_set && st->st_dev == b->outdir_dev && st->st_ino == b->outdir_ino;
+}
+
+static int
+walk(struct sz_batch *b, const char *root, const char *sub, int depth)
+{
+    char *dir = sub[0] ? xasprintf("%s/%s", root, sub) : sz_xstrdup(root);
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "samizdat: batch: cannot read folder %s: %s\n", dir, strerror(errno));
+        free(dir);
+        return SZ_EXIT_IO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;              /* ., .., and hidden files */
+        if (n == cap) {
+            cap = cap ? 2 * cap : 32;
+            names = sz_xrealloc(names, cap * sizeof *names);
+        }
+        names[n++] = sz_xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, name_cmp);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *rel = sub[0] ? xasprintf("%s/%s", sub, names[i]) : sz_xstrdup(names[i]);
+        char *path = xasprintf("%s/%s", root, rel);
+        struct stat st, lst;
+        if (lstat(path, &lst) != 0 || stat(path, &st) != 0) {
+            /* a dangling link or a file removed meanwhile */
+        } else if (S_ISDIR(st.st_mode)) {
+            /* Symbolic links to folders are not followed: they can loop. */
+            if (!S_ISLNK(lst.st_mode) && !is_outdir(b, &st)) {
+                if (depth >= MAX_FOLDER_DEPTH)
+                    fprintf(stderr, "samizdat: batch: %s: folders nested too deeply, skipped\n",
+                            path);
+                else if (walk(b, root, rel, depth + 1) != 0)
+                    rc = SZ_EXIT_IO;
+            }
+        } else if (S_ISREG(st.st_mode) && sz_batch_is_text_name(names[i])) {
+            struct sz_bjob *j = new_job(b, path, NULL, rel);
+            j->size = (uint64_t)st.st_size;
+            char *side = sidecar_name(path);
+            struct stat ss;
+            if (stat(side, &ss) == 0 && S_ISREG(ss.st_mode))
+                j->sidecar = side;
+            else
+                free(side);
+        } else if (S_ISREG(st.st_mode) && !is_meta_name(names[i])) {
+            b->nnontext++;
+            if (b->verbosity >= 2)
+                fprintf(stderr, "samizdat: batch: %s: not a text (by its extension), skipped\n",
+                        path);
+        }
+        free(path);
+        free(rel);
+        free(names[i]);
+    }
+    free(names);
+    free(dir);
+    return rc;
+}
+
+/* }======================== archives ========================*/
+
+static char *
+archive_stem(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    if (n > 4 && !strcasecmp(base + n - 4, ".zip"))
+        n -= 4;
+    char *s = sz_xmalloc(n + 1);
+    memcpy(s, base, n);
+    s[n] = '\0';
+    const char *why;
+    char *c = clean_rel(s, &why);
+    free(s);
+    if (!c || strchr(c, '/')) {
+        free(c);
+        c = sz_xstrdup("archive");
+    }
+    return c;
+}
+
+static int
+add_zip(struct sz_batch *b, const char *path)
+{
+    int err = 0;
+    zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    char *stem = archive_stem(path);
+    if (!za) {
+        zip_error_t ze;
+        zip_error_init_with_code(&ze, err);
+        char msg[512];
+        snprintf(msg, sizeof msg, "cannot open the archive: %s", zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        struct sz_bjob *j = new_job(b, path, NULL, stem);
+        job_fail(j, msg);
+        free(stem);
+        return 0;
+    }
+    size_t first = b->n;
+    uint64_t total = 0;
+    zip_int64_t n = zip_get_num_entries(za, 0);
+    for (zip_int64_t i = 0; i < n; i++) {
+        const char *name = zip_get_name(za, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
+        zip_stat_t st;
+        if (!name || zip_stat_index(za, (zip_uint64_t)i, 0, &st) != 0)
+            continue;
+        size_t nl = strlen(name);
+        if (nl && name[nl - 1] == '/')
+            continue;              /* a folder entry */
+        const char *why = NULL;
+        char *clean = clean_rel(name, &why);
+        char *rel = clean ? xasprintf("%s/%s", stem, clean) : xasprintf("%s/#%s", stem, "");
+        if (!clean) {
+            /* keep the bad name visible, but give it a unique key */
+            free(rel);
+            char idx[32];
+            snprintf(idx, sizeof idx, "%lld", (long long)i);
+            rel = xasprintf("%s/#member-%s", stem, idx);
+        }
+        zip_uint8_t opsys = 0;
+        zip_uint32_t attr = 0;
+        zip_file_get_external_attributes(za, (zip_uint64_t)i, 0, &opsys, &attr);
+        mode_t mode = (mode_t)(attr >> 16);
+        int unix_attrs = opsys == ZIP_OPSYS_UNIX && mode != 0;
+        int text = sz_batch_is_text_name(name);
+        if (clean && !text && !(unix_attrs && S_ISLNK(mode))) {
+            if (!is_meta_name(name))
+                b->nnontext++;
+            free(clean);
+            free(rel);
+            continue;
+        }
+        struct sz_bjob *j = new_job(b, path, name, rel);
+        j->index = i;
+        j->size = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+        if (!clean) {
+            job_fail(j, why);
+        } else if (unix_attrs && S_ISLNK(mode)) {
+            job_fail(j, "symbolic link in the archive");
+        } else if (unix_attrs && (mode & S_IFMT) && !S_ISREG(mode)) {
+            job_fail(j, "not a regular file");
+        } else if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+                   st.encryption_method != ZIP_EM_NONE) {
+            job_fail(j, "encrypted member (not supported)");
+        } else if (j->size > b->max_member) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "member of %llu bytes exceeds the limit of %llu "
+                     "(--max-size)", (unsigned long long)j->size,
+                     (unsigned long long)b->max_member);
+            job_fail(j, msg);
+        } else if (j->size > (1u << 20) &&
+                   (st.comp_size == 0 || j->size / st.comp_size > b->max_ratio)) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "compression ratio %llu:1 exceeds the limit of %llu:1 "
+                     "(--max-ratio): a zip bomb?",
+                     (unsigned long long)(st.comp_size ? j->size / st.comp_size : j->size),
+                     (unsigned long long)b->max_ratio);
+            job_fail(j, msg);
+        } else {
+            total += j->size;
+            char *side = sidecar_name(name);
+            zip_int64_t si = zip_name_locate(za, side, ZIP_FL_ENC_GUESS);
+            if (si >= 0) {
+                j->sidecar = side;
+                j->sidecar_index = si;
+            } else {
+                free(side);
+            }
+        }
+        free(clean);
+    }
+    /* Names that collide are all refused: which one is meant is unknowable. */
+    for (size_t i = first; i < b->n; i++)
+        for (size_t k = i + 1; k < b->n; k++)
+            if (!strcmp(b->v[i].rel, b->v[k].rel)) {
+                job_fail(&b->v[i], "duplicate member name in the archive");
+                job_fail(&b->v[k], "duplicate member name in the archive");
+            }
+    if (total > b->max_total) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "the archive holds %llu bytes of text uncompressed, over the "
+                 "limit of %llu (--max-total-size): a zip bomb?", (unsigned long long)total,
+                 (unsigned long long)b->max_total);
+        for (size_t i = first; i < b->n; i++)
+            if (!b->v[i].error)
+                job_fail(&b->v[i], msg);
+    }
+    zip_discard(za);
+    free(stem);
+    return 0;
+}
+
+/* }======================== single files and lists ========================*/
+
+static int
+has_zip_ext(const char *p)
+{
+    size_t n = strlen(p);
+    return n > 4 && !strcasecmp(p + n - 4, ".zip");
+}
+
+static int
+add_file(struct sz_batch *b, const char *path, const struct stat *st)
+{
+    const char *why;
+    char *rel = NULL;
+    if (path[0] != '/')
+        rel = clean_rel(path, &why);
+    if (!rel) {
+        const char *base = strrchr(path, '/');
+        rel = sz_xstrdup(base ? base + 1 : path);
+    }
+    struct sz_bjob *j = new_job(b, path, NULL, rel);
+    j->size = (uint64_t)st->st_size;
+    char *side = sidecar_name(path);
+    struct stat ss;
+    if (stat(side, &ss) == 0 && S_ISREG(ss.st_mode))
+        j->sidecar = side;
+    else
+        free(side);
+    free(rel);
+    return 0;
+}
+
+static int
+add_path(struct sz_batch *b, const char *input)
+{
+    struct stat st;
+    if (stat(input, &st) != 0) {
+        fprintf(stderr, "samizdat: batch: %s: %s\n", input, strerror(errno));
+        return SZ_EXIT_IO;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        size_t len = strlen(input);
+        char *root = sz_xstrdup(input);
+        while (len > 1 && root[len - 1] == '/')
+            root[--len] = '\0';
+        int rc = walk(b, root, "", 0);
+        free(root);
+        return rc;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "samizdat: batch: %s: not a file or folder\n", input);
+        return SZ_EXIT_IO;
+    }
+    if (has_zip_ext(input))
+        return add_zip(b, input);
+    return add_file(b, input, &st);
+}
+
+int
+sz_batch_add_input(struct sz_batch *b, const char *input)
+{
+    if (strcmp(input, "-") != 0)
+        return add_path(b, input);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int rc = 0;
+    while ((len = getline(&line, &cap, stdin)) > 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len && add_path(b, line) != 0)
+            rc = SZ_EXIT_IO;
+    }
+    free(line);
+    return rc;
+}
+
+static int
+rel_cmp(const void *a, const void *b)
+{
+    const struct sz_bjob *x = *(struct sz_bjob *const *)a, *y = *(struct sz_bjob *const *)b;
+    int c = strcmp(x->rel, y->rel);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+void
+sz_batch_dedupe(struct sz_batch *b)
+{
+    /* Two inputs that would write the same outputs: the first keeps them.
+    ** Names are compared without their extension, since a.txt and a.md both
+    ** become a.epub. */
+    struct sz_bjob **p = sz_xmalloc((b->n + 1) * sizeof *p);
+    char **stems = sz_xmalloc((b->n + 1) * sizeof *stems);
+    for (size_t i = 0; i < b->n; i++)
+        p[i] = &b->v[i];
+    for (size_t i = 0; i < b->n; i++) {
+        const char *e = ext_of(b->v[i].rel);
+        size_t n = e ? (size_t)(e - 1 - b->v[i].rel) : strlen(b->v[i].rel);
+        stems[i] = sz_xmalloc(n + 1);
+        memcpy(stems[i], b->v[i].rel, n);
+        stems[i][n] = '\0';
+    }
+    qsort(p, b->n, sizeof *p, rel_cmp);
+    for (size_t i = 0; i < b->n; i++)
+        for (size_t k = i + 1; k < b->n; k++) {
+            size_t a = (size_t)(p[i] - b->v), c = (size_t)(p[k] - b->v);
+            if (strcmp(stems[a], stems[c]) != 0)
+                continue;
+            if (p[k]->error || p[i]->error)
+                continue;
+            struct sz_bjob *later = a < c ? p[k] : p[i];
+            char msg[300];
+            snprintf(msg, sizeof msg, "another input already writes the outputs named %.200s",
+                     stems[a]);
+            job_fail(later, msg);
+        }
+    for (size_t i = 0; i < b->n; i++)
+        free(stems[i]);
+    free(stems);
+    free(p);
+}

@@ -1,0 +1,230 @@
+/*
+** batch_work.c
+** One document in a forked worker: read (file or archive member), load once,
+** write every format, report to the parent through a pipe.
+** See LICENSE.
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "internal.h"
+#include "cli/batch.h"
+
+/* Bytes looked at to decide that a "text" is binary: a NUL byte there means
+** an image or a compressed file with a misleading name. */
+#define BINARY_SNIFF 8192
+
+char *
+sz_batch_out_rel(const struct sz_batch *b, const struct sz_bjob *j, size_t f)
+{
+    const char *rel = j->rel;
+    const char *slash = strrchr(rel, '/');
+    const char *base = slash ? slash + 1 : rel;
+    const char *dot = strrchr(base, '.');
+    size_t stem = dot && dot != base ? (size_t)(dot - rel) : strlen(rel);
+    const char *ext = b->exts[f];
+    char *s = sz_xmalloc(stem + strlen(ext) + 2);
+    memcpy(s, rel, stem);
+    s[stem] = '.';
+    strcpy(s + stem + 1, ext);
+    return s;
+}
+
+int
+sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t index,
+                     struct sz_buf *out, const char **err)
+{
+    int e = 0;
+    zip_t *za = zip_open(archive, ZIP_RDONLY, &e);
+    if (!za) {
+        *err = "cannot open the archive";
+        return -1;
+    }
+    zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)index, 0);
+    if (!zf) {
+        *err = zip_strerror(za) ? "cannot open the member" : "cannot open the member";
+        zip_discard(za);
+        return -1;
+    }
+    char tmp[65536];
+    zip_int64_t n;
+    int rc = 0;
+    /* The sizes in the archive were checked already; these are the bytes
+    ** that really come out, which a forged header cannot hide. */
+    while ((n = zip_fread(zf, tmp, sizeof tmp)) > 0) {
+        if (out->len + (uint64_t)n > b->max_member) {
+            *err = "member inflates past the size limit (--max-size): a zip bomb?";
+            rc = -1;
+            break;
+        }
+        sz_buf_put(out, tmp, (size_t)n);
+    }
+    if (n < 0) {
+        *err = "damaged member (read or checksum error)";
+        rc = -1;
+    }
+    zip_fclose(zf);
+    zip_discard(za);
+    if (!out->data)
+        sz_buf_put(out, "", 0);
+    return rc;
+}
+
+/* Report lines: a letter, a tab, fields separated by tabs; no newline or
+** tab ever appears inside a field. */
+static void
+put_field(struct sz_buf *r, const char *s)
+{
+    for (; *s; s++)
+        sz_buf_putc(r, *s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s);
+}
+
+static void
+report(int fd, struct sz_buf *r)
+{
+    size_t off = 0;
+    while (off < r->len) {
+        ssize_t w = write(fd, r->data + off, r->len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        off += (size_t)w;
+    }
+}
+
+static void
+put_diags(struct sz_buf *r, const struct sz_diags *d, int *nwarn)
+{
+    struct sz_buf m = SZ_BUF_INIT;
+    for (const struct sz_diag *x = d->first; x; x = x->next) {
+        if (x->level == SZ_INFO)
+            continue;
+        sz_buf_clear(&m);
+        sz_diag_format(x, &m);
+        if (x->level == SZ_WARNING) {
+            if ((*nwarn)++ >= SZ_BATCH_MAX_WARNINGS)
+                continue;
+            sz_buf_puts(r, "W\t");
+        } else {
+            sz_buf_puts(r, "E\t");
+        }
+        put_field(r, m.data ? m.data : "");
+        sz_buf_putc(r, '\n');
+    }
+    sz_buf_free(&m);
+}
+
+static int
+looks_binary(const char *p, size_t n)
+{
+    return memchr(p, '\0', n < BINARY_SNIFF ? n : BINARY_SNIFF) != NULL;
+}
+
+void
+sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
+{
+    struct sz_buf r = SZ_BUF_INIT, in = SZ_BUF_INIT, side = SZ_BUF_INIT;
+    struct sz_diags d;
+    sz_diags_init(&d);
+    const char *err = NULL;
+    char sha[65];
+    char *name;
+    int nwarn = 0;
+
+    if (j->member) {
+        size_t n = strlen(j->input) + strlen(j->member) + 2;
+        name = sz_xmalloc(n);
+        snprintf(name, n, "%s:%s", j->input, j->member);
+        if (sz_batch_read_member(b, j->input, j->index, &in, &err) != 0)
+            goto fail;
+        if (j->sidecar &&
+            sz_batch_read_member(b, j->input, j->sidecar_index, &side, &err) != 0)
+            goto fail;
+    } else {
+        name = sz_xstrdup(j->input);
+        if (sz_read_file(j->input, &in, &d) != 0 ||
+            (j->sidecar && sz_read_file(j->sidecar, &side, &d) != 0)) {
+            put_diags(&r, &d, &nwarn);
+            goto done;
+        }
+    }
+    sz_sha256_buf(in.data, in.len, sha);
+    sz_buf_printf(&r, "H\t%s\n", sha);
+    if (j->sidecar) {
+        sz_sha256_buf(side.data, side.len, sha);
+        sz_buf_printf(&r, "Y\t%s\n", sha);
+    }
+    if (looks_binary(in.data, in.len)) {
+        sz_buf_puts(&r, "S\tbinary content (a NUL byte), not a text\n");
+        goto done;
+    }
+
+    struct sz_conv c = b->conv;
+    struct sz_conv_src src = { name, in.data, in.len, NULL, 0, NULL };
+    if (j->sidecar) {
+        src.meta = side.data;
+        src.meta_len = side.len;
+        src.meta_name = j->sidecar;
+    }
+    struct sz_doc *doc = NULL;
+    /* Filters see the first format as FORMAT. */
+    int rc = sz_conv_load_mem(&c, &src, b->formats[0], &doc, &d);
+    for (size_t f = 0; rc == 0 && f < b->nformats; f++) {
+        char *rel = sz_batch_out_rel(b, j, f);
+        size_t pl = strlen(b->outdir) + strlen(rel) + 2;
+        char *path = sz_xmalloc(pl);
+        snprintf(path, pl, "%s/%s", b->outdir, rel);
+        struct sz_buf out = SZ_BUF_INIT;
+        c.output = path;
+        c.wopts.input_name = name;
+        rc = sz_conv_render(&c, doc, b->formats[f], &src.name, 1, &out, &d);
+        if (rc == 0 && sz_batch_mkdirs(b->outdir, rel) != 0) {
+            sz_diag_add(&d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1,
+                        "cannot create its folder (or a symbolic link is in the way)");
+            rc = SZ_EXIT_IO;
+        }
+        if (rc == 0)
+            rc = sz_write_atomic(path, out.data ? out.data : "", out.len, &d);
+        if (rc == 0) {
+            sz_sha256_buf(out.data ? out.data : "", out.len, sha);
+            sz_buf_puts(&r, "O\t");
+            put_field(&r, b->formats[f]);
+            sz_buf_printf(&r, "\t%zu\t%s\t", out.len, sha);
+            put_field(&r, rel);
+            sz_buf_putc(&r, '\n');
+        }
+        sz_buf_free(&out);
+        free(path);
+        free(rel);
+    }
+    sz_doc_free(doc);
+    put_diags(&r, &d, &nwarn);
+    if (rc != 0 && !d.nerrors)
+        sz_buf_printf(&r, "E\tconversion failed (exit code %d)\n", rc);
+    goto done;
+fail:
+    sz_buf_puts(&r, "E\t");
+    put_field(&r, err);
+    sz_buf_putc(&r, '\n');
+done:
+    if (nwarn > SZ_BATCH_MAX_WARNINGS)
+        sz_buf_printf(&r, "N\t%d\n", nwarn);
+    sz_buf_puts(&r, "D\n");
+    report(fd, &r);
+    /* No need to free: the process ends here, and _exit skips atexit
+    ** handlers and stdio buffers inherited from the parent. */
+    sz_buf_free(&r);
+    sz_buf_free(&in);
+    sz_buf_free(&side);
+    sz_diags_free(&d);
+    free(name);
+    _exit(0);
+}
