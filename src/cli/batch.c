@@ -184,7 +184,7 @@ options_hash(struct sz_batch *b, const struct sz_buf *opts)
 static int
 parse_formats(struct sz_batch *b, const char *list)
 {
-    char *copy = sz_xstrdup(list);
+    char *copy = b->fmt_copy = sz_xstrdup(list);
     size_t cap = 1;
     for (const char *p = list; *p; p++)
         cap += *p == ',';
@@ -303,6 +303,7 @@ free_batch(struct sz_batch *b)
             free((char *)b->exts[f]);
     free(b->formats);
     free(b->exts);
+    free(b->fmt_copy);
     sz_conv_free(&b->conv);
 }
 

@@ -85,6 +85,7 @@ struct sz_batch {
     const char **formats;      /* writer names or .lua paths, NULL-terminated */
     const char **exts;         /* matching output extensions */
     size_t nformats;
+    char *fmt_copy;            /* the -t list, split in place */
     const char *outdir;
     int jobs;
     double timeout;            /* seconds per document, 0 = none */

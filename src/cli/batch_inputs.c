@@ -263,7 +263,7 @@ static int
 add_zip(struct sz_batch *b, const char *path)
 {
     int err = 0;
-    zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    zip_t *za = zip_open(path, ZIP_RDONLY, &err);
     char *stem = archive_stem(path);
     if (!za) {
         zip_error_t ze;
@@ -289,6 +289,15 @@ add_zip(struct sz_batch *b, const char *path)
             continue;              /* a folder entry */
         const char *why = NULL;
         char *clean = clean_rel(name, &why);
+        /* libzip reads names without the UTF-8 flag as CP437, which turns
+        ** control bytes into printable symbols: look at the raw bytes too. */
+        const char *raw = zip_get_name(za, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+        for (const unsigned char *q = (const unsigned char *)raw; clean && q && *q; q++)
+            if (*q < 0x20 || *q == 0x7f) {
+                free(clean);
+                clean = NULL;
+                why = "unrepresentable name (control character)";
+            }
         char *rel = clean ? xasprintf("%s/%s", stem, clean) : xasprintf("%s/#%s", stem, "");
         if (!clean) {
             /* keep the bad name visible, but give it a unique key */
@@ -348,6 +357,7 @@ add_zip(struct sz_batch *b, const char *path)
             }
         }
         free(clean);
+        free(rel);
     }
     /* Names that collide are all refused: which one is meant is unknowable. */
     for (size_t i = first; i < b->n; i++)

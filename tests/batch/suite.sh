@@ -1,0 +1,274 @@
+#!/bin/sh
+# tests/batch/suite.sh — samizdat batch: folders, zip archives (hostile ones
+# too), the manifest, resuming after kill -9, timeouts, shards, the corpus.
+. "$(dirname "$0")/../lib.sh"
+B=$SZ_ROOT/tests/batch
+export SOURCE_DATE_EPOCH=1700000000
+T=$SZ_TMP
+
+# What works in this build: the essay reader and which writers.
+printf 'Probe.\n' > "$T/probe.txt"
+READER=0
+"$SAMIZDAT" -t native "$T/probe.txt" >/dev/null 2>&1 && READER=1
+FMTS=
+for f in plain json native; do
+    if "$SAMIZDAT" -t $f -o "$T/probe.out" "$T/probe.txt" >/dev/null 2>&1; then
+        FMTS=${FMTS:+$FMTS,}$f
+    fi
+done
+works() { "$SAMIZDAT" -t "$1" -o "$T/probe.$1" "$T/probe.txt" >/dev/null 2>&1; }
+
+# manifest_field FILE FIELD VALUE: lines whose FIELD equals VALUE.
+mcount() {
+    python3 - "$@" <<'PY'
+import json, sys
+path, field, value = sys.argv[1:4]
+n = 0
+for line in open(path, encoding="utf-8"):
+    r = json.loads(line)
+    if str(r.get(field)) == value:
+        n += 1
+print(n)
+PY
+}
+# Does every output in the manifest exist with its recorded size and sha256?
+outputs_match() {
+    python3 - "$1" <<'PY'
+import hashlib, json, os, sys
+m = sys.argv[1]; d = os.path.dirname(m); bad = 0
+for line in open(m, encoding="utf-8"):
+    for o in json.loads(line)["outputs"]:
+        p = os.path.join(d, o["path"])
+        data = open(p, "rb").read()
+        if len(data) != o["size"] or hashlib.sha256(data).hexdigest() != o["sha256"]:
+            print("mismatch", p); bad += 1
+sys.exit(1 if bad else 0)
+PY
+}
+# The manifest without timings, sorted: what two runs must agree on.
+normalize() {
+    cat "$@" | python3 -c '
+import json, sys
+rows = []
+for l in sys.stdin:
+    r = json.loads(l); r.pop("ms", None); rows.append(json.dumps(r, sort_keys=True))
+print("\n".join(sorted(rows)))'
+}
+no_temps() { [ -z "$(find "$1" -name '*.tmp-*')" ]; }
+
+# ---- usage and exit codes (need nothing else) ----
+check_exit "batch: no -o is a usage error" 2 "$SAMIZDAT" batch "$T"
+check_exit "batch: unknown format" 22 "$SAMIZDAT" batch -t nosuch "$T/probe.txt" -o "$T/u"
+check_exit "batch: missing input is an IO error" 1 "$SAMIZDAT" batch "$T/nope" -o "$T/u"
+check_exit "batch: bad --shard" 2 "$SAMIZDAT" batch --shard 5/4 "$T/probe.txt" -o "$T/u"
+
+# ---- hostile archives (the checks come before any conversion) ----
+python3 "$B/mkzips.py" "$T" || fail "batch: making zip fixtures"
+mkdir -p "$T/evil"
+check_exit "batch: evil.zip fails (exit 3)" 3 "$SAMIZDAT" batch -q -t native "$T/evil.zip" \
+    -o "$T/evil/out"
+M=$T/evil/out/manifest.jsonl
+for why in "absolute path" "leaves the archive" "symbolic link" "duplicate member name" \
+           "unrepresentable name (control" "unrepresentable name (control character, backslash" \
+           "encrypted member" "binary content"; do
+    if grep -q "$why" "$M"; then pass "batch: evil.zip: $why reported"; else
+        fail "batch: evil.zip: no '$why' in the manifest"; fi
+done
+[ "$(wc -l < "$M")" -eq 11 ] && pass "batch: evil.zip: one manifest line per member" ||
+    fail "batch: evil.zip: $(wc -l < "$M") manifest lines, wanted 11"
+bad=$(find "$T" -name 'escape*' -o -name 'abs.*' -o -name 'link.*' -o -name 'dup.*' \
+      -o -name 'secret.*' | head -3)
+[ -z "$bad" ] && pass "batch: evil.zip: nothing written outside or for refused members" ||
+    fail "batch: evil.zip: wrote $bad"
+[ "$(find "$T/evil/out" -type f | wc -l)" -le 2 ] && pass "batch: evil.zip: only fine.txt converted" ||
+    fail "batch: evil.zip: unexpected files: $(find "$T/evil/out" -type f | tr '\n' ' ')"
+check_exit "batch: zip bomb refused" 3 "$SAMIZDAT" batch -q -t native "$T/bomb.zip" -o "$T/bomb"
+grep -q 'compression ratio.*zip bomb' "$T/bomb/manifest.jsonl" && pass "batch: zip bomb: clear error" ||
+    fail "batch: zip bomb: no ratio error in the manifest"
+check_exit "batch: total uncompressed size limit" 3 "$SAMIZDAT" batch -q -t native \
+    --max-total-size 100 "$T/good.zip" -o "$T/total"
+grep -q 'over the limit of 100 (--max-total-size)' "$T/total/manifest.jsonl" &&
+    pass "batch: total size: clear error" || fail "batch: total size: no error in the manifest"
+
+if [ "$READER" = 0 ] || [ -z "$FMTS" ]; then
+    skip "batch: conversions: the essay reader or the plain/json/native writers are not available yet"
+    exit 0
+fi
+
+# ---- a folder of small texts ----
+mkdir -p "$T/in/sub/deeper"
+i=0
+for p in a b c sub/d sub/e sub/deeper/f; do
+    i=$((i + 1))
+    printf 'Text %s\n\nThe %s paragraph of a small text, number %d.\n\nAnother one.\n' \
+        "$p" "$p" "$i" > "$T/in/$p.txt"
+done
+printf 'title: Sidecar title\n' > "$T/in/sub/d.yaml"
+printf '\211PNG\r\n' > "$T/in/picture.png"
+check_exit "batch: folder to $FMTS" 0 "$SAMIZDAT" batch -q -t "$FMTS" "$T/in" -o "$T/out"
+M=$T/out/manifest.jsonl
+[ "$(mcount "$M" status ok)" = 6 ] && pass "batch: folder: 6 documents ok" ||
+    fail "batch: folder: $(mcount "$M" status ok) ok of 6"
+first=${FMTS%%,*}
+ext=$(case $first in plain) echo txt;; *) echo "$first";; esac)
+[ -f "$T/out/sub/deeper/f.$ext" ] && pass "batch: folder: outputs mirror the tree" ||
+    fail "batch: folder: no sub/deeper/f.$ext"
+check "batch: folder: sizes and sha256 in the manifest match the files" outputs_match "$M"
+if echo "$FMTS" | grep -q -E 'native|json'; then
+    f=$(echo "$FMTS" | tr ',' '\n' | grep -E 'native|json' | head -1)
+    grep -q Sidecar "$T/out/sub/d.$f" && pass "batch: folder: NAME.yaml sidecar metadata used" ||
+        fail "batch: folder: sidecar title missing from sub/d.$f"
+fi
+check "batch: folder: no temporary files left" no_temps "$T/out"
+
+# ---- resuming ----
+"$SAMIZDAT" batch -t "$FMTS" "$T/in" -o "$T/out" 2>"$T/resume.err"
+grep -q '6 up to date' "$T/resume.err" && [ "$(wc -l < "$M")" -eq 6 ] &&
+    pass "batch: re-run skips what is up to date" || fail "batch: re-run: $(tail -2 "$T/resume.err")"
+printf 'Changed text.\n' > "$T/in/b.txt"
+"$SAMIZDAT" batch -t "$FMTS" "$T/in" -o "$T/out" 2>"$T/resume.err"
+grep -q '1 converted.*5 up to date' "$T/resume.err" && pass "batch: a changed input is converted again" ||
+    fail "batch: changed input: $(tail -2 "$T/resume.err" | head -1)"
+"$SAMIZDAT" batch -t "$FMTS" --columns 50 "$T/in" -o "$T/out" 2>"$T/resume.err"
+grep -q '6 converted' "$T/resume.err" && pass "batch: changed options convert everything again" ||
+    fail "batch: changed options: $(tail -2 "$T/resume.err" | head -1)"
+
+# ---- a zip archive, and paths on standard input ----
+check_exit "batch: good.zip" 0 "$SAMIZDAT" batch -q -t "$FMTS" "$T/good.zip" -o "$T/zout"
+[ -f "$T/zout/good/sub/three.$ext" ] && [ "$(mcount "$T/zout/manifest.jsonl" status ok)" = 3 ] &&
+    pass "batch: zip members below a folder named after the archive" ||
+    fail "batch: zip: $(find "$T/zout" -type f | tr '\n' ' ')"
+if [ -n "$f" ]; then
+    grep -q 'sidecar' "$T/zout/good/sub/three.$f" &&
+        pass "batch: zip: sidecar member used" || fail "batch: zip: sidecar member not used"
+fi
+(cd "$T/in" && find . -name '*.txt' | sort | "$SAMIZDAT" batch -q -t "$FMTS" - -o "$T/lout")
+[ "$(mcount "$T/lout/manifest.jsonl" status ok)" = 6 ] && [ -f "$T/lout/sub/deeper/f.$ext" ] &&
+    pass "batch: paths on standard input" || fail "batch: stdin list"
+
+# ---- shards through GNU parallel: the union equals one run ----
+if command -v parallel >/dev/null 2>&1; then
+    "$SAMIZDAT" batch -q -t "$FMTS" "$T/in" "$T/good.zip" -o "$T/whole"
+    parallel --will-cite -j 2 "$SAMIZDAT" batch -q -t "$FMTS" --shard {}/4 "$T/in" "$T/good.zip" \
+        -o "$T/shard{}" ::: 1 2 3 4
+    normalize "$T/whole/manifest.jsonl" > "$T/whole.norm"
+    normalize "$T"/shard?/manifest.jsonl > "$T/shards.norm"
+    check_same "batch: 4 shards via parallel = one run" "$T/whole.norm" "$T/shards.norm"
+    n1=$(wc -l < "$T/shard1/manifest.jsonl")
+    [ "$n1" -lt "$(wc -l < "$T/whole/manifest.jsonl")" ] && pass "batch: a shard is a part" ||
+        fail "batch: shard 1 has everything"
+else
+    skip "batch: shards: GNU parallel not installed"
+fi
+
+# ---- kill -9 in the middle, then resume ----
+mkdir -p "$T/big"
+paras=6000
+[ "${SZ_ASAN:-0}" = 1 ] && paras=1500
+python3 - "$T/big" "$paras" <<'PY'
+import sys
+for i in range(30):
+    with open("%s/book%02d.txt" % (sys.argv[1], i), "w") as f:
+        f.write("Book %d\n\n" % i)
+        for p in range(int(sys.argv[2])):
+            f.write("Paragraph %d of book %d, with some words to wrap and to count.\n\n" % (p, i))
+PY
+"$SAMIZDAT" batch -q -j 2 -t "$FMTS" "$T/big" -o "$T/ref"
+setsid "$SAMIZDAT" batch -q -j 2 -t "$FMTS" "$T/big" -o "$T/kill" &
+pid=$!
+n=0
+while [ $n -lt 300 ]; do
+    [ -f "$T/kill/manifest.jsonl" ] && [ "$(wc -l < "$T/kill/manifest.jsonl")" -ge 2 ] && break
+    sleep 0.01; n=$((n + 1))
+done
+/bin/kill -KILL -- -"$pid" 2>/dev/null || kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+printf '{"input":"torn' >> "$T/kill/manifest.jsonl"
+killed=$(wc -l < "$T/kill/manifest.jsonl")
+check_exit "batch: resume after kill -9" 0 "$SAMIZDAT" batch -q -j 2 -t "$FMTS" "$T/big" -o "$T/kill"
+check "batch: resume: no temporary files left" no_temps "$T/kill"
+check "batch: resume: manifest outputs intact" outputs_match "$T/kill/manifest.jsonl"
+(cd "$T/ref" && find . -type f ! -name manifest.jsonl -exec sha256sum {} + | sort) > "$T/ref.sum"
+(cd "$T/kill" && find . -type f ! -name manifest.jsonl -exec sha256sum {} + | sort) > "$T/kill.sum"
+check_same "batch: resume: outputs equal an uninterrupted run (killed after $killed)" \
+    "$T/ref.sum" "$T/kill.sum"
+
+# ---- a runaway Lua filter times out alone ----
+cat > "$T/loop.lua" <<'LUA'
+function Str(s)
+  if s.text == "LOOPME" then while true do end end
+end
+LUA
+printf 'LOOPME\n' > "$T/probe.loop.txt"
+if "$SAMIZDAT" -L "$T/probe.lua" -t native "$T/probe.txt" >/dev/null 2>&1 ||
+   { printf 'return {}\n' > "$T/probe.lua" &&
+     "$SAMIZDAT" -L "$T/probe.lua" -t native "$T/probe.txt" >/dev/null 2>&1; }; then
+    mkdir -p "$T/lin"
+    cp "$T/in/a.txt" "$T/in/c.txt" "$T/lin/"
+    printf 'Stuck here: LOOPME\n' > "$T/lin/loop.txt"
+    check_exit "batch: looping filter: exit 3" 3 "$SAMIZDAT" batch -q -t "$FMTS" -L "$T/loop.lua" \
+        --timeout 2 "$T/lin" -o "$T/lout2"
+    [ "$(mcount "$T/lout2/manifest.jsonl" status ok)" = 2 ] &&
+        grep -q 'timed out' "$T/lout2/manifest.jsonl" &&
+        pass "batch: looping filter times out alone, the others succeed" ||
+        fail "batch: looping filter: $(cut -c1-200 "$T/lout2/manifest.jsonl" | tr '\n' ' ')"
+else
+    skip "batch: looping filter: Lua filters not available yet"
+fi
+
+# ---- the Gutenberg corpus, as a folder and zipped ----
+if ! have_shared; then
+    skip "batch: corpus: ../shared/corpus/gutenberg not present"
+    exit 0
+fi
+if ! works epub || ! works tei || ! works plain; then
+    skip "batch: corpus: the EPUB, TEI or plain writer is not available yet"
+    exit 0
+fi
+G=$SZ_SHARED/corpus/gutenberg
+mkdir -p "$T/gut"
+if [ "${SZ_FULL:-0}" = 1 ]; then
+    cp "$G"/*.txt "$T/gut/"
+else
+    # ten books across the range of sizes
+    ls -S "$G"/*.txt | awk -v n="$(ls "$G"/*.txt | wc -l)" 'NR % int(n / 10) == 1' | head -10 |
+        while read -r f; do cp "$f" "$T/gut/"; done
+fi
+nb=$(ls "$T/gut" | wc -l)
+(cd "$T" && zip -q -r gut.zip gut)
+check_exit "batch: corpus: $nb books to epub,tei,plain (folder)" 0 \
+    "$SAMIZDAT" batch -q -t epub,tei,plain "$T/gut" -o "$T/gout"
+check_exit "batch: corpus: $nb books to epub,tei,plain (zip)" 0 \
+    "$SAMIZDAT" batch -q -t epub,tei,plain "$T/gut.zip" -o "$T/gzout"
+[ "$(find "$T/gzout/gut" -name '*.epub' | wc -l)" = "$nb" ] &&
+    pass "batch: corpus: every zipped book has its EPUB" || fail "batch: corpus: zip EPUBs missing"
+(cd "$T/gout" && find . -type f ! -name manifest.jsonl -exec sha256sum {} + | sort) > "$T/g1.sum"
+(cd "$T/gzout/gut" && find . -type f -exec sha256sum {} + | sort) > "$T/g2.sum"
+check_same "batch: corpus: folder and zip give the same files" "$T/g1.sum" "$T/g2.sum"
+if [ "${SZ_ASAN:-0}" = 1 ]; then
+    skip "batch: corpus: validators run in the release pass only"
+    exit 0
+fi
+S=$SZ_SHARED/schemas/tei
+[ -f "$S/tei_all.rng" ] || S=$SZ_ROOT/tests/schemas
+if java -jar /usr/share/java/jing.jar "$S/tei_all.rng" $(find "$T/gout" -name '*.xml') \
+        >"$T/jing.out" 2>&1; then
+    pass "batch: corpus: all $nb TEI valid (jing, tei_all)"
+else
+    fail "batch: corpus: jing: $(head -3 "$T/jing.out" | tr '\n' ' ')"
+fi
+J=$SZ_ROOT/tests/epub/EpubCheckBatch.java
+[ -f "$J" ] || J=$B/EpubCheckBatch.java
+mkdir -p "$T/java"
+cp "$J" "$T/java/"
+if (cd "$T/java" && javac -cp /usr/share/java/epubcheck.jar EpubCheckBatch.java) >"$T/javac.out" 2>&1
+then
+    if java -XX:TieredStopAtLevel=1 -cp "/usr/share/java/epubcheck.jar:$T/java" EpubCheckBatch \
+            $(find "$T/gout" -name '*.epub') >"$T/epubcheck.out" 2>&1; then
+        pass "batch: corpus: all $nb EPUBs pass epubcheck"
+    else
+        fail "batch: corpus: epubcheck: $(grep -E '^(FAIL|ERROR)' "$T/epubcheck.out" | head -3 | tr '\n' ' ')"
+    fi
+else
+    skip "batch: corpus: javac cannot build the epubcheck wrapper: $(head -c 200 "$T/javac.out")"
+fi
