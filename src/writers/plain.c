@@ -71,13 +71,14 @@ struct plain {
 };
 
 static void *
-grow(void *p, size_t *cap, size_t need, size_t size)
+grow_slow(void *p, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return p;
     *cap = need < 16 ? 16 : need * 2;
     return sz_xrealloc(p, *cap * size);
 }
+
+/* Room for need elements in the array p of *cap. */
+#define grow(p, cap, need, size) ((need) <= *(cap) ? (p) : grow_slow((p), (cap), (need), (size)))
 
 static void
 flush(struct plain *p, int force)

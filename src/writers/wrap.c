@@ -104,7 +104,10 @@ sz_wrap_text(struct sz_wrapper *w, struct sz_buf *out, const char *text, size_t 
     const char *brk = NULL;
     if (n == 0)
         return 0;
-    if (flags & SZ_WRAPF_BREAK) {
+    /* No display width exceeds a character's UTF-8 length, so text no
+    ** longer in bytes than the narrower line needs no break opportunities. */
+    if ((flags & SZ_WRAPF_BREAK) && (n > (size_t)(favail < ravail ? favail : ravail) ||
+                                     memchr(text, '\n', n))) {
         if (w->cap < n) {
             w->cap = n + n / 2 + 64;
             free(w->brk);
