@@ -1,0 +1,317 @@
+-- lua/samizdat/utils.lua
+-- pandoc.utils: stringify, type, equals, make_sections, blocks_to_inlines,
+-- sha1, normalize_date, to_roman_numeral, Version and friends.
+-- See LICENSE.
+local types = require 'samizdat.types'
+local core = require 'samizdat.core'
+local List = require 'samizdat.list'
+local Version = require 'samizdat.version'
+local getmetatable, setmetatable, type, ipairs, pairs, tostring, tonumber, error = getmetatable, setmetatable, type, ipairs, pairs, tostring, tonumber, error
+local string, table, math, os, next = string, table, math, os, next
+local rawget = rawget
+local _ENV = nil
+
+local M = {}
+
+local function typename(x)
+  local t = type(x)
+  if t == 'table' or t == 'userdata' then
+    local m = getmetatable(x)
+    if m and type(m.__name) == 'string' then return m.__name end
+  end
+  return t
+end
+M.type = typename
+
+M.equals = types.equals
+M.sha1 = core.sha1
+M.Version = Version
+
+-- {=== stringify ===
+
+local function st_inlines(xs, out)
+  for i = 1, #xs do
+    local el = xs[i]
+    local t = el.t
+    if t == 'Str' then out[#out + 1] = el.text
+    elseif t == 'Space' or t == 'SoftBreak' or t == 'LineBreak' then out[#out + 1] = ' '
+    elseif t == 'Code' or t == 'Math' then out[#out + 1] = el.text
+    elseif t == 'Quoted' then
+      local d = el.quotetype == 'DoubleQuote'
+      out[#out + 1] = d and '\u{201C}' or '\u{2018}'
+      st_inlines(el.content, out)
+      out[#out + 1] = d and '\u{201D}' or '\u{2019}'
+    elseif t == 'Note' or t == 'RawInline' then -- dropped
+    elseif t == 'Image' then st_inlines(el.caption, out)
+    elseif t == 'Cite' then st_inlines(el.content, out)
+    else
+      local c = rawget(el, 'content')
+      if c then st_inlines(c, out) end
+    end
+  end
+end
+
+local st_blocks
+
+local function st_block(b, out)
+  local t = b.t
+  if t == 'Plain' or t == 'Para' or t == 'Header' then st_inlines(b.content, out)
+  elseif t == 'LineBlock' then
+    for _, l in ipairs(b.content) do st_inlines(l, out) end
+  elseif t == 'BlockQuote' or t == 'Div' then st_blocks(b.content, out)
+  elseif t == 'Figure' then
+    st_blocks(b.caption.long, out); st_blocks(b.content, out)
+  elseif t == 'BulletList' or t == 'OrderedList' then
+    for _, it in ipairs(b.content) do st_blocks(it, out) end
+  elseif t == 'DefinitionList' then
+    for _, it in ipairs(b.content) do
+      st_inlines(it[1], out)
+      for _, d in ipairs(it[2]) do st_blocks(d, out) end
+    end
+  elseif t == 'Table' then
+    st_blocks(b.caption.long, out)
+    local function rows(rs)
+      for _, r in ipairs(rs) do for _, c in ipairs(r.cells) do st_blocks(c.contents, out) end end
+    end
+    rows(b.head.rows)
+    for _, body in ipairs(b.bodies) do rows(body.head); rows(body.body) end
+    rows(b.foot.rows)
+  end
+end
+
+st_blocks = function(bs, out)
+  for i = 1, #bs do st_block(bs[i], out) end
+end
+
+local function st_meta(v, out)
+  local t = typename(v)
+  if t == 'string' then out[#out + 1] = v
+  elseif t == 'boolean' then out[#out + 1] = v and 'true' or 'false'
+  elseif t == 'Inlines' then st_inlines(v, out)
+  elseif t == 'Blocks' then st_blocks(v, out)
+  elseif t == 'List' then for _, x in ipairs(v) do st_meta(x, out) end
+  elseif t == 'table' or t == 'Meta' then
+    local keys = {}
+    for k in next, v do keys[#keys + 1] = k end
+    table.sort(keys)
+    for _, k in ipairs(keys) do st_meta(v[k], out) end
+  end
+end
+
+function M.stringify(x)
+  local out = {}
+  local t = typename(x)
+  if t == 'string' then return x
+  elseif t == 'number' then return tostring(x)
+  elseif t == 'Inline' then st_inlines({x}, out)
+  elseif t == 'Block' then st_block(x, out)
+  elseif t == 'Inlines' then st_inlines(x, out)
+  elseif t == 'Blocks' then st_blocks(x, out)
+  elseif t == 'Pandoc' then st_blocks(x.blocks, out)
+  elseif t == 'Caption' then st_blocks(x.long, out)
+  elseif t == 'Cell' then st_blocks(x.contents, out)
+  elseif t == 'Citation' then out[1] = x.id
+  elseif t == 'Attr' or t == 'AttributeList' then return ''
+  elseif t == 'List' and #x > 0 and typename(x[1]) == 'Inline' then st_inlines(x, out)
+  elseif t == 'List' and #x > 0 and typename(x[1]) == 'Block' then st_blocks(x, out)
+  else st_meta(x, out) end
+  return table.concat(out)
+end
+
+-- }===
+
+-- pandoc 3: blocks joined by a LineBreak unless a separator is given.
+function M.blocks_to_inlines(blocks, sep)
+  sep = sep and types.to_inlines(sep) or types.to_inlines({types.LineBreak()})
+  local out = {}
+  local function add(xs) for i = 1, #xs do out[#out + 1] = xs[i] end end
+  local first = true
+  local function go(bs)
+    for _, b in ipairs(bs) do
+      local t = b.t
+      local function piece(xs)
+        if not first then add(types.deepcopy(sep)) end
+        first = false
+        add(xs)
+      end
+      if t == 'Plain' or t == 'Para' or t == 'Header' then piece(b.content)
+      elseif t == 'LineBlock' then
+        local xs = {}
+        for i, l in ipairs(b.content) do
+          if i > 1 then xs[#xs + 1] = types.LineBreak() end
+          for _, x in ipairs(l) do xs[#xs + 1] = x end
+        end
+        piece(xs)
+      elseif t == 'CodeBlock' then piece({types.Code(b.text, b.attr)})
+      elseif t == 'RawBlock' then piece({types.RawInline(b.format, b.text)})
+      elseif t == 'BlockQuote' or t == 'Div' then go(b.content)
+      elseif t == 'Figure' then go(b.content)
+      elseif t == 'BulletList' or t == 'OrderedList' then
+        for _, it in ipairs(b.content) do go(it) end
+      elseif t == 'DefinitionList' then
+        for _, it in ipairs(b.content) do
+          piece(it[1])
+          for _, d in ipairs(it[2]) do go(d) end
+        end
+      end
+    end
+  end
+  go(blocks)
+  return types.to_inlines(out)
+end
+
+-- pandoc's makeSections: Divs of class "section" around each header and
+-- what follows it, with "number" attributes when asked.
+function M.make_sections(number_sections, baselevel, blocks)
+  local lastnum = {}
+  local function level_of(b)
+    if b.t == 'Header' then return b.level end
+    if b.t == 'Div' and b.content[1] then return level_of(b.content[1]) end
+    return nil
+  end
+  local go
+  go = function(bs, i, stop)
+    local out = List{}
+    while i <= #bs do
+      local b = bs[i]
+      if stop and (level_of(b) or math.huge) <= stop then break end
+      if b.t == 'Header' then
+        local level = b.level
+        local lvl = baselevel or level
+        local cut = {}
+        for k = 1, math.min(lvl, #lastnum) do cut[k] = lastnum[k] end
+        local newnum
+        if b.classes:includes('unnumbered') then newnum = {}
+        elseif #cut >= lvl then
+          newnum = {}
+          for k = 1, #cut - 1 do newnum[k] = cut[k] end
+          newnum[#cut] = cut[#cut] + 1
+        else
+          newnum = {}
+          for k = 1, #lastnum do newnum[k] = lastnum[k] end
+          for _ = #lastnum + 1, lvl - 1 do newnum[#newnum + 1] = 0 end
+          newnum[#newnum + 1] = 1
+        end
+        if #newnum > 0 then lastnum = newnum end
+        local inner, j = go(bs, i + 1, level)
+        local kvs = types.deepcopy(b.attr.attributes)
+        if kvs.number == nil and number_sections and #newnum > 0 then
+          local s = {}
+          for k, n in ipairs(newnum) do s[k] = tostring(n) end
+          table.insert(kvs, 1, {'number', table.concat(s, '.')})
+        end
+        local classes = types.deepcopy(b.attr.classes)
+        local dclasses = List{'section'}:extend(classes)
+        local h = types.Header(lvl, b.content, types.Attr('', classes, kvs))
+        local d = types.Div(List{h}:extend(inner), types.Attr(b.attr.identifier, dclasses, types.deepcopy(kvs)))
+        out:insert(d)
+        i = j
+      elseif b.t == 'Div' then
+        local inner = go(b.content, 1, nil)
+        local d = types.deepcopy(b)
+        d.content = types.to_blocks(inner)
+        out:insert(d)
+        i = i + 1
+      else
+        out:insert(b)
+        i = i + 1
+      end
+    end
+    return out, i
+  end
+  return types.to_blocks((go(blocks, 1, nil)))
+end
+
+function M.to_roman_numeral(n)
+  n = tonumber(n)
+  local t = {{1000, 'M'}, {900, 'CM'}, {500, 'D'}, {400, 'CD'}, {100, 'C'}, {90, 'XC'},
+    {50, 'L'}, {40, 'XL'}, {10, 'X'}, {9, 'IX'}, {5, 'V'}, {4, 'IV'}, {1, 'I'}}
+  local out = {}
+  for _, p in ipairs(t) do
+    while n >= p[1] do out[#out + 1] = p[2]; n = n - p[1] end
+  end
+  return table.concat(out)
+end
+
+local months = {january = 1, february = 2, march = 3, april = 4, may = 5, june = 6, july = 7,
+  august = 8, september = 9, october = 10, november = 11, december = 12}
+local function month(s)
+  s = string.lower(s):gsub('%.$', '')
+  for name, n in next, months do
+    if name == s or (#s >= 3 and name:sub(1, #s) == s) then return n end
+  end
+  return nil
+end
+
+-- pandoc.utils.normalize_date: an ISO 8601 date (YYYY-MM-DD) or nil.
+function M.normalize_date(s)
+  if type(s) ~= 'string' then return nil end
+  s = s:gsub('^%s+', ''):gsub('%s+$', '')
+  local function ok(y, m, d)
+    y, m, d = tonumber(y), tonumber(m), tonumber(d)
+    if not y or y < 1583 or y > 9999 then return nil end
+    if m and (m < 1 or m > 12) then return nil end
+    if d and (d < 1 or d > 31) then return nil end
+    if d then return string.format('%04d-%02d-%02d', y, m, d) end
+    if m then return string.format('%04d-%02d-01', y, m) end
+    return string.format('%04d-01-01', y)
+  end
+  local y, m, d = s:match('^(%d%d%d%d)%-(%d%d?)%-(%d%d?)$')
+  if y then return ok(y, m, d) end
+  m, d, y = s:match('^(%d%d?)/(%d%d?)/(%d%d%d%d)$')
+  if y then return ok(y, m, d) end
+  y, m, d = s:match('^(%d%d%d%d)(%d%d)(%d%d)$')
+  if y then return ok(y, m, d) end
+  y, m = s:match('^(%d%d%d%d)%-(%d%d)$')
+  if y then return ok(y, m) end
+  y = s:match('^(%d%d%d%d)$')
+  if y then return ok(y) end
+  local dd, mn, yy = s:match('^(%d%d?)%s+(%a+%.?)%s+(%d%d%d%d)$')
+  if dd and month(mn) then return ok(yy, month(mn), dd) end
+  mn, dd, yy = s:match('^(%a+%.?)%s+(%d%d?),?%s+(%d%d%d%d)$')
+  if mn and month(mn) then return ok(yy, month(mn), dd) end
+  return nil
+end
+
+function M.references(doc) return List{} end
+
+function M.run_json_filter(doc, cmd, args)
+  local json = core.write(doc, 'json')
+  local out, status = core.pipe(cmd, args or {FORMAT}, json)
+  if status ~= 0 then error('Error running filter ' .. cmd, 2) end
+  return core.read(out, 'json')
+end
+
+function M.to_simple_table(tbl)
+  local function cells(row)
+    local r = List{}
+    for _, c in ipairs(row.cells) do r:insert(c.contents) end
+    return r
+  end
+  local aligns, widths = List{}, List{}
+  for _, cs in ipairs(tbl.colspecs) do aligns:insert(cs[1]); widths:insert(cs[2] or 0) end
+  local headers = tbl.head.rows[1] and cells(tbl.head.rows[1]) or List{}
+  local rows = List{}
+  for _, b in ipairs(tbl.bodies) do for _, r in ipairs(b.body) do rows:insert(cells(r)) end end
+  return types.SimpleTable(M.blocks_to_inlines(tbl.caption.long), aligns, widths, headers, rows)
+end
+
+function M.from_simple_table(st)
+  local function row(cs)
+    local r = List{}
+    for _, c in ipairs(cs) do r:insert(types.Cell(c)) end
+    return types.Row(r)
+  end
+  local colspecs = List{}
+  for i, a in ipairs(st.aligns) do
+    local w = st.widths[i]
+    colspecs:insert({a, (w and w ~= 0) and w or nil})
+  end
+  local head = types.TableHead(#st.headers > 0 and {row(st.headers)} or {})
+  local body = List{}
+  for _, r in ipairs(st.rows) do body:insert(row(r)) end
+  local cap = #st.caption > 0 and {types.Plain(st.caption)} or {}
+  return types.Table(types.Caption(cap), colspecs, head, {types.TableBody(body)}, types.TableFoot())
+end
+
+return M

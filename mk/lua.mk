@@ -1,0 +1,17 @@
+# mk/lua.mk — the Lua runtime (lua/**/*.lua) embedded into the binary, LPeg.
+.DEFAULT_GOAL := all
+LUA_SRC   := $(sort $(shell find lua -name '*.lua' 2>/dev/null))
+GEN_SRC   += $(B)/gen/lua_embed.c
+LDLIBS    += -llua5.4-lpeg
+
+$(B)/gen/lua_embed.c: $(LUA_SRC) src/bridge/embed.sh
+	@mkdir -p $(dir $@)
+	sh src/bridge/embed.sh $(LUA_SRC) > $@.tmp && mv $@.tmp $@
+
+.PHONY: lua-oracle lua-check
+# Regenerates tests/lua/expected/*.json with pandoc (see tests/lua/README.md).
+lua-oracle:
+	@sh tests/lua/oracle.sh
+
+lua-check: all
+	@SAMIZDAT=$(CURDIR)/$(B)/samizdat sh tests/lua/suite.sh

@@ -1,0 +1,73 @@
+/*
+** lbridge.h
+** Internals shared by the Lua bridge files: metatable codes, marshalling, walking.
+** See LICENSE.
+*/
+#ifndef SZ_LBRIDGE_H
+#define SZ_LBRIDGE_H
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "bridge/bridge.h"
+
+/* Lua-side types that are not node kinds get codes after the node kinds.
+** Every code has a metatable made by lua/samizdat/types.lua. */
+enum {
+    T_ATTR = SZ_KIND_COUNT,
+    T_ATTRLIST,
+    T_LIST,
+    T_INLINES,
+    T_BLOCKS,
+    T_META,
+    T_LISTATTR,
+    T_COUNT
+};
+
+/* Per-state bridge data, a userdata in the registry.  Metatables are kept
+** as registry references so marshalling a Str costs one rawgeti. */
+struct sz_br {
+    int mt[T_COUNT];           /* registry refs of the metatables */
+    int kindmap;               /* registry ref: metatable -> code */
+    const struct sz_lua_env *env;
+};
+
+/** The bridge data of L (set up by sz_br_setup). */
+struct sz_br *sz_br_get(lua_State *L);
+/** Creates the bridge data after the `samizdat` module is loaded. */
+void sz_br_setup(lua_State *L, const struct sz_lua_env *env);
+
+/* Marshalling: C tree -> Lua values (push) and back (into doc's arena). */
+void sz_push_node(lua_State *L, const struct sz_node *n, int depth);
+void sz_push_inlines(lua_State *L, const struct sz_node *parent, int depth);
+void sz_push_blocks(lua_State *L, const struct sz_node *parent, int depth);
+void sz_push_meta(lua_State *L, const struct sz_node *map, int depth);
+void sz_push_doc(lua_State *L, const struct sz_doc *doc);
+/** Code (node kind or T_*) of the value at idx, or SZ_NONE. */
+int sz_lua_code(lua_State *L, int idx);
+/** Appends the inlines/blocks at idx (coerced as pandoc does) to parent. */
+void sz_to_inlines(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *parent, int depth);
+void sz_to_blocks(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *parent, int depth);
+struct sz_node *sz_to_meta_value(lua_State *L, int idx, struct sz_doc *doc, int depth);
+/** Replaces doc's metadata by the Meta table at idx. */
+void sz_to_meta(lua_State *L, int idx, struct sz_doc *doc, int depth);
+/** A new document from the Pandoc value at idx, boxed in a userdata left on
+** the stack (freed by __gc unless taken with sz_doc_box_take). */
+struct sz_doc *sz_to_doc(lua_State *L, int idx);
+/** A new boxed empty document pushed on the stack. */
+struct sz_doc *sz_doc_box_new(lua_State *L, const char *source);
+/** Takes the document out of the box at idx (the box then frees nothing). */
+struct sz_doc *sz_doc_box_take(lua_State *L, int idx);
+
+/* Walking (lwalk.c). */
+enum { SZ_WALK_DOC = 0, SZ_WALK_CHILDREN = 1 };
+/** Applies the filter table at fidx to doc (whole document).  May replace
+** *docp (the Pandoc function) with a new boxed document. */
+void sz_walk_doc(lua_State *L, int fidx, struct sz_doc **docp);
+/** Applies the filter to the children of node n (and n's own lists). */
+void sz_walk_node(lua_State *L, int fidx, struct sz_doc *doc, struct sz_node *n);
+
+/* The C helpers of the `samizdat` module (lsamizdat.c). */
+int sz_luaopen_core(lua_State *L);
+
+#endif

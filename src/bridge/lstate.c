@@ -1,0 +1,260 @@
+/*
+** lstate.c
+** Lua states for filters and custom writers: runtime, globals, protected runs.
+** See LICENSE.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lualib.h>
+
+#include "internal.h"
+#include "bridge/lbridge.h"
+
+struct sz_lua_module {
+    const char *name, *chunkname;
+    const unsigned char *src;
+    size_t len;
+};
+extern const struct sz_lua_module sz_lua_modules[];   /* build/gen/lua_embed.c */
+
+int luaopen_lpeg(lua_State *L);
+
+/* package.preload loader for an embedded module; upvalue: its index. */
+static int
+load_embedded(lua_State *L)
+{
+    const struct sz_lua_module *m = &sz_lua_modules[lua_tointeger(L, lua_upvalueindex(1))];
+    if (luaL_loadbuffer(L, (const char *)m->src, m->len, m->chunkname) != LUA_OK)
+        return lua_error(L);
+    lua_pushstring(L, m->name);
+    lua_call(L, 1, 1);
+    return 1;
+}
+
+static void
+preload(lua_State *L)
+{
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);   /* stack: preload */
+    for (int i = 0; sz_lua_modules[i].name; i++) {
+        lua_pushinteger(L, i);
+        lua_pushcclosure(L, load_embedded, 1);
+        lua_setfield(L, -2, sz_lua_modules[i].name);
+    }
+    lua_pushcfunction(L, luaopen_lpeg);
+    lua_setfield(L, -2, "lpeg");
+    lua_pushcfunction(L, sz_luaopen_core);
+    lua_setfield(L, -2, "samizdat.core");
+    lua_pop(L, 1);
+}
+
+static void
+set_strlist(lua_State *L, const char *k, const char *const *v, size_t n)
+{
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushstring(L, v[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, k);
+}
+
+/* The facts of this conversion the Lua side turns into PANDOC_* globals. */
+static void
+push_info(lua_State *L, const struct sz_lua_env *env, const char *script)
+{
+    lua_newtable(L);
+    lua_pushstring(L, env->format ? env->format : "");
+    lua_setfield(L, -2, "format");
+    lua_pushstring(L, script);
+    lua_setfield(L, -2, "script");
+    set_strlist(L, "inputs", env->inputs, env->ninputs);
+    if (env->output) {
+        lua_pushstring(L, env->output);
+        lua_setfield(L, -2, "output");
+    }
+    lua_pushinteger(L, env->verbosity);
+    lua_setfield(L, -2, "verbosity");
+    lua_pushstring(L, SZ_PANDOC_VERSION);
+    lua_setfield(L, -2, "pandoc_version");
+    if (env->wopts) {
+        lua_pushinteger(L, env->wopts->columns);
+        lua_setfield(L, -2, "columns");
+        lua_pushinteger(L, env->wopts->toc_depth);
+        lua_setfield(L, -2, "toc_depth");
+        lua_pushinteger(L, env->wopts->split_level);
+        lua_setfield(L, -2, "split_level");
+        lua_pushboolean(L, env->wopts->standalone);
+        lua_setfield(L, -2, "standalone");
+        lua_pushinteger(L, env->wopts->api_minor);
+        lua_setfield(L, -2, "api_minor");
+        lua_pushstring(L, env->wopts->wrap == SZ_WRAP_NONE       ? "wrap-none"
+                          : env->wopts->wrap == SZ_WRAP_PRESERVE ? "wrap-preserve"
+                                                                 : "wrap-auto");
+        lua_setfield(L, -2, "wrap");
+    }
+    if (env->ropts) {
+        lua_pushboolean(L, env->ropts->smart);
+        lua_setfield(L, -2, "smart");
+    }
+}
+
+static int
+msghandler(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+/* A new state with the runtime loaded and the globals set; the samizdat
+** module is left on the stack. */
+static int
+setup(lua_State *L, const struct sz_lua_env *env, const char *script)
+{
+    luaL_openlibs(L);
+    preload(L);
+    lua_getglobal(L, "require");
+    lua_pushstring(L, "samizdat");
+    lua_call(L, 1, 1);                 /* stack: samizdat */
+    sz_br_setup(L, env);
+    lua_getfield(L, -1, "_setup");
+    push_info(L, env, script);
+    lua_call(L, 1, 0);
+    return 1;
+}
+
+struct run {
+    const struct sz_lua_env *env;
+    const char *path;
+    struct sz_doc *doc;
+    int writer;
+    struct sz_buf *out;
+};
+
+/* Collects the filters a script defines onto a new table, per pandoc 3.5:
+** a returned list of filters, a single returned filter (no integer keys),
+** else the global functions. */
+static void
+collect_filters(lua_State *L, int nret, int base)
+{
+    lua_newtable(L);                                    /* stack: ..., filters */
+    int ft = lua_gettop(L);
+    if (nret >= 1 && lua_istable(L, base + 1)) {
+        int rt = base + 1;
+        if (lua_rawlen(L, rt) > 0) {
+            lua_Integer n = (lua_Integer)lua_rawlen(L, rt);
+            for (lua_Integer i = 1; i <= n; i++) {
+                lua_rawgeti(L, rt, i);
+                lua_rawseti(L, ft, i);
+            }
+        } else {
+            lua_pushnil(L);
+            int single = 0;
+            while (lua_next(L, rt)) {
+                lua_pop(L, 1);
+                single = 1;
+            }
+            if (single) {
+                lua_pushvalue(L, rt);
+                lua_rawseti(L, ft, 1);
+            }
+            /* `return {}`: no filter at all */
+        }
+        return;
+    }
+    /* Global functions form the filter. */
+    lua_pushglobaltable(L);
+    lua_rawseti(L, ft, 1);
+}
+
+static int
+run_protected(lua_State *L)
+{
+    struct run *r = lua_touserdata(L, 1);
+    setup(L, r->env, r->path);
+    lua_pop(L, 1);
+    int base = lua_gettop(L);
+    if (luaL_loadfile(L, r->path) != LUA_OK)
+        return lua_error(L);
+    lua_call(L, 0, LUA_MULTRET);
+    int nret = lua_gettop(L) - base;
+    if (r->writer) {
+        lua_settop(L, base);
+        lua_getglobal(L, "samizdat");
+        lua_getfield(L, -1, "_run_writer");
+        sz_push_doc(L, r->doc);
+        lua_call(L, 1, 1);
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        if (!s)
+            luaL_error(L, "the writer returned %s, not a string", luaL_typename(L, -1));
+        sz_buf_put(r->out, s, n);
+        return 0;
+    }
+    collect_filters(L, nret, base);
+    int ft = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, ft);
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, ft, i) != LUA_TTABLE)
+            luaL_error(L, "filter %d is a %s, not a table", (int)i, luaL_typename(L, -1));
+        sz_walk_doc(L, lua_gettop(L), &r->doc);
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+static int
+run(struct run *r, struct sz_diags *d)
+{
+    lua_State *L = luaL_newstate();
+    if (!L)
+        sz_oom();
+    *(struct sz_br **)lua_getextraspace(L) = NULL;
+    lua_pushcfunction(L, msghandler);
+    lua_pushcfunction(L, run_protected);
+    lua_pushlightuserdata(L, r);
+    int st = lua_pcall(L, 1, 0, 1);
+    int rc = 0;
+    if (st != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        sz_diag_add(d, SZ_ERROR, r->writer ? SZ_EXIT_LUA : SZ_EXIT_FILTER, NULL, 0, 0, -1,
+                    "Error running Lua %s %s:\n%s", r->writer ? "writer" : "filter", r->path,
+                    msg ? msg : "(no message)");
+        rc = r->writer ? SZ_EXIT_LUA : SZ_EXIT_FILTER;
+    }
+    lua_close(L);
+    return rc;
+}
+
+int
+sz_lua_filter(struct sz_doc **doc, const char *path, const struct sz_lua_env *env,
+              struct sz_diags *d)
+{
+    struct run r = { env, path, *doc, 0, NULL };
+    int rc = run(&r, d);
+    *doc = r.doc;
+    return rc;
+}
+
+int
+sz_lua_write(const struct sz_doc *doc, const char *path, const struct sz_lua_env *env,
+             struct sz_sink *out, struct sz_diags *d)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    /* The walk never runs for a writer, so the document is not changed. */
+    struct run r = { env, path, (struct sz_doc *)doc, 1, &b };
+    int rc = run(&r, d);
+    if (rc == 0 && sz_sink_write(out, b.data ? b.data : "", b.len) != 0) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1, "cannot write the output");
+        rc = SZ_EXIT_IO;
+    }
+    sz_buf_free(&b);
+    return rc;
+}

@@ -1,0 +1,351 @@
+/*
+** lwalk.c
+** pandoc's filter traversal over the C tree: typewise passes and topdown.
+** See LICENSE.
+*/
+#include <string.h>
+
+#include "internal.h"
+#include "bridge/lbridge.h"
+
+/* Why in C and not in lua/: the walk marshals only the elements a filter
+** function is called on, so a filter with just a Str function never builds
+** tables for the blocks around it, and an unchanged element (nil returned)
+** costs no unmarshalling at all.  The semantics are pandoc 3's:
+**   typewise: inline functions, Inlines, block functions, Blocks, Meta,
+**             Pandoc; metadata before the body; children before parents;
+**   topdown:  Pandoc, Meta, then every list before its elements, elements
+**             before their children; a second return value false prunes. */
+
+struct walk {
+    lua_State *L;
+    int f;                          /* filter table (absolute index) */
+    struct sz_doc *doc;
+    char has[SZ_KIND_COUNT];        /* a function for this tag */
+    int inline_fn, block_fn;        /* generic Inline / Block */
+    int any_inline, any_block;      /* some inline / block function */
+    int inlines_fn, blocks_fn, meta_fn, pandoc_fn;
+    int topdown;
+};
+
+static int
+has_field_fn(lua_State *L, int f, const char *name)
+{
+    lua_getfield(L, f, name);
+    int r = !lua_isnil(L, -1);
+    if (r && !lua_isfunction(L, -1) && !luaL_getmetafield(L, -1, "__call"))
+        r = 0;
+    else if (r && !lua_isfunction(L, -1))
+        lua_pop(L, 1);             /* the __call field */
+    lua_pop(L, 1);
+    return r;
+}
+
+static void
+walk_init(struct walk *w, lua_State *L, int f, struct sz_doc *doc)
+{
+    memset(w, 0, sizeof *w);
+    w->L = L;
+    w->f = lua_absindex(L, f);
+    w->doc = doc;
+    luaL_checktype(L, w->f, LUA_TTABLE);
+    for (int k = 1; k < SZ_KIND_COUNT; k++) {
+        if (!sz_kind_is_inline(k) && !sz_kind_is_block(k))
+            continue;
+        w->has[k] = (char)has_field_fn(L, w->f, sz_kind_name(k));
+        if (w->has[k]) {
+            if (sz_kind_is_inline(k))
+                w->any_inline = 1;
+            else
+                w->any_block = 1;
+        }
+    }
+    w->inline_fn = has_field_fn(L, w->f, "Inline");
+    w->block_fn = has_field_fn(L, w->f, "Block");
+    w->any_inline |= w->inline_fn;
+    w->any_block |= w->block_fn;
+    w->inlines_fn = has_field_fn(L, w->f, "Inlines");
+    w->blocks_fn = has_field_fn(L, w->f, "Blocks");
+    w->meta_fn = has_field_fn(L, w->f, "Meta");
+    w->pandoc_fn = has_field_fn(L, w->f, "Pandoc");
+    if (lua_getfield(L, w->f, "traverse") == LUA_TSTRING) {
+        const char *t = lua_tostring(L, -1);
+        if (!strcmp(t, "topdown"))
+            w->topdown = 1;
+        else if (strcmp(t, "typewise"))
+            luaL_error(L, "Unknown traversal type: %s", t);
+    }
+    lua_pop(L, 1);
+}
+
+static void
+check_depth(lua_State *L, int depth)
+{
+    if (depth > SZ_MAX_DEPTH)
+        luaL_error(L, "document nested deeper than %d levels", SZ_MAX_DEPTH);
+    if (!lua_checkstack(L, 6))
+        luaL_error(L, "out of Lua stack space");
+}
+
+/* Pushes the function for element kind k; returns 0 (nothing pushed) when
+** the filter has none. */
+static int
+push_fn(struct walk *w, enum sz_kind k)
+{
+    if (w->has[k]) {
+        lua_getfield(w->L, w->f, sz_kind_name(k));
+        return 1;
+    }
+    if (sz_kind_is_inline(k) && w->inline_fn) {
+        lua_getfield(w->L, w->f, "Inline");
+        return 1;
+    }
+    if (sz_kind_is_block(k) && w->block_fn) {
+        lua_getfield(w->L, w->f, "Block");
+        return 1;
+    }
+    return 0;
+}
+
+/* Replaces c by the elements in the Lua value on top of the stack (popped).
+** Returns the first and last new nodes through first and last (NULL when the
+** value deleted c). */
+static void
+splice(struct walk *w, struct sz_node *c, int inl, struct sz_node **first, struct sz_node **last)
+{
+    lua_State *L = w->L;
+    struct sz_node *tmp = sz_node_new(w->doc, inl ? SZ_SPAN : SZ_DIV);
+    if (inl)
+        sz_to_inlines(L, -1, w->doc, tmp, 1);
+    else
+        sz_to_blocks(L, -1, w->doc, tmp, 1);
+    lua_pop(L, 1);
+    *first = tmp->first;
+    *last = tmp->last;
+    for (struct sz_node *x = tmp->first, *nx; x; x = nx) {
+        nx = x->next;
+        sz_node_unlink(x);
+        if (sz_node_insert_before(c, x) != 0)
+            luaL_error(L, "a %s cannot be placed in a %s", sz_kind_name(x->kind),
+                       sz_kind_name(c->parent->kind));
+    }
+    sz_node_unlink(c);
+}
+
+/* Typewise element pass over the children of parent (post-order). */
+static void
+elems(struct walk *w, struct sz_node *parent, int inl, int depth)
+{
+    lua_State *L = w->L;
+    check_depth(L, depth);
+    for (struct sz_node *c = parent->first, *next; c; c = next) {
+        next = c->next;
+        if (c->first)
+            elems(w, c, inl, depth + 1);
+        if (inl ? !sz_kind_is_inline(c->kind) : !sz_kind_is_block(c->kind))
+            continue;
+        if (!push_fn(w, c->kind))
+            continue;
+        sz_push_node(L, c, depth);
+        lua_call(L, 1, 1);
+        if (lua_isnil(L, -1)) {
+            lua_pop(L, 1);
+            continue;
+        }
+        struct sz_node *a, *b;
+        splice(w, c, inl, &a, &b);
+    }
+}
+
+static int
+holds(const struct sz_node *n, int inl)
+{
+    return sz_can_contain(n->kind, inl ? SZ_STR : SZ_PARA);
+}
+
+/* Calls Inlines/Blocks on parent's list; replaces it unless nil came back. */
+static void
+apply_list(struct walk *w, struct sz_node *parent, int inl, int depth)
+{
+    lua_State *L = w->L;
+    lua_getfield(L, w->f, inl ? "Inlines" : "Blocks");
+    if (inl)
+        sz_push_inlines(L, parent, depth);
+    else
+        sz_push_blocks(L, parent, depth);
+    lua_call(L, 1, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    struct sz_node *tmp = sz_node_new(w->doc, inl ? SZ_SPAN : SZ_DIV);
+    if (inl)
+        sz_to_inlines(L, -1, w->doc, tmp, depth);
+    else
+        sz_to_blocks(L, -1, w->doc, tmp, depth);
+    lua_pop(L, 1);
+    for (struct sz_node *c = parent->first, *next; c; c = next) {
+        next = c->next;
+        if (inl ? sz_kind_is_inline(c->kind) : sz_kind_is_block(c->kind))
+            sz_node_unlink(c);
+    }
+    for (struct sz_node *x = tmp->first, *nx; x; x = nx) {
+        nx = x->next;
+        sz_node_unlink(x);
+        if (sz_node_append(parent, x) != 0)
+            luaL_error(L, "a %s cannot contain a %s", sz_kind_name(parent->kind),
+                       sz_kind_name(x->kind));
+    }
+}
+
+/* Typewise list pass (post-order: inner lists first). */
+static void
+lists(struct walk *w, struct sz_node *parent, int inl, int depth)
+{
+    check_depth(w->L, depth);
+    for (struct sz_node *c = parent->first, *next; c; c = next) {
+        next = c->next;
+        if (sz_kind_is_container(c->kind))
+            lists(w, c, inl, depth + 1);
+    }
+    if (holds(parent, inl))
+        apply_list(w, parent, inl, depth);
+}
+
+/* Topdown: parent's lists, then each child before its own children. */
+static void
+topdown(struct walk *w, struct sz_node *parent, int depth)
+{
+    lua_State *L = w->L;
+    check_depth(L, depth);
+    if (w->inlines_fn && holds(parent, 1))
+        apply_list(w, parent, 1, depth);
+    if (w->blocks_fn && holds(parent, 0))
+        apply_list(w, parent, 0, depth);
+    for (struct sz_node *c = parent->first, *next; c; c = next) {
+        next = c->next;
+        int el = sz_kind_is_inline(c->kind) || sz_kind_is_block(c->kind);
+        if (!el || !push_fn(w, c->kind)) {
+            if (sz_kind_is_container(c->kind))
+                topdown(w, c, depth + 1);
+            continue;
+        }
+        sz_push_node(L, c, depth);
+        lua_call(L, 1, 2);
+        int prune = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (lua_isnil(L, -1)) {
+            lua_pop(L, 1);
+            if (!prune && sz_kind_is_container(c->kind))
+                topdown(w, c, depth + 1);
+            continue;
+        }
+        struct sz_node *a, *b;
+        splice(w, c, sz_kind_is_inline(c->kind), &a, &b);
+        if (prune || !a)
+            continue;
+        for (struct sz_node *x = a;; x = x->next) {
+            struct sz_node *xn = x->next;
+            if (sz_kind_is_container(x->kind))
+                topdown(w, x, depth + 1);
+            if (x == b || !xn)
+                break;
+        }
+    }
+}
+
+static void
+run_meta(struct walk *w)
+{
+    lua_State *L = w->L;
+    lua_getfield(L, w->f, "Meta");
+    sz_push_meta(L, w->doc->meta, 1);
+    lua_call(L, 1, 1);
+    if (!lua_isnil(L, -1))
+        sz_to_meta(L, -1, w->doc, 1);
+    lua_pop(L, 1);
+}
+
+static void
+run_pandoc(struct walk *w)
+{
+    lua_State *L = w->L;
+    lua_getfield(L, w->f, "Pandoc");
+    sz_push_doc(L, w->doc);
+    lua_call(L, 1, 1);
+    if (!lua_isnil(L, -1)) {
+        int idx = lua_gettop(L);
+        if (sz_lua_code(L, idx) != SZ_DOC)
+            luaL_error(L, "Pandoc expected, got %s", luaL_typename(L, idx));
+        /* The new body and metadata are built in the document's own arena,
+        ** which owns them whether or not this completes. */
+        struct sz_node *root = sz_node_new(w->doc, SZ_DOC);
+        lua_getfield(L, idx, "blocks");
+        sz_to_blocks(L, -1, w->doc, root, 1);
+        lua_pop(L, 1);
+        if (lua_getfield(L, idx, "meta") == LUA_TTABLE)
+            sz_to_meta(L, -1, w->doc, 1);
+        else
+            w->doc->meta = sz_node_new(w->doc, SZ_META_MAP);
+        lua_pop(L, 1);
+        w->doc->root = root;
+    }
+    lua_pop(L, 1);
+}
+
+static void
+typewise(struct walk *w, struct sz_node *meta, struct sz_node *n)
+{
+    if (w->any_inline) {
+        if (meta)
+            elems(w, meta, 1, 1);
+        elems(w, n, 1, 1);
+    }
+    if (w->inlines_fn) {
+        if (meta)
+            lists(w, meta, 1, 1);
+        lists(w, n, 1, 1);
+    }
+    if (w->any_block) {
+        if (meta)
+            elems(w, meta, 0, 1);
+        elems(w, n, 0, 1);
+    }
+    if (w->blocks_fn) {
+        if (meta)
+            lists(w, meta, 0, 1);
+        lists(w, n, 0, 1);
+    }
+}
+
+void
+sz_walk_doc(lua_State *L, int fidx, struct sz_doc **docp)
+{
+    struct walk w;
+    walk_init(&w, L, fidx, *docp);
+    if (w.topdown) {
+        if (w.pandoc_fn)
+            run_pandoc(&w);
+        if (w.meta_fn)
+            run_meta(&w);
+        topdown(&w, w.doc->meta, 1);
+        topdown(&w, w.doc->root, 1);
+        return;
+    }
+    typewise(&w, w.doc->meta, w.doc->root);
+    if (w.meta_fn)
+        run_meta(&w);
+    if (w.pandoc_fn)
+        run_pandoc(&w);
+}
+
+void
+sz_walk_node(lua_State *L, int fidx, struct sz_doc *doc, struct sz_node *n)
+{
+    struct walk w;
+    walk_init(&w, L, fidx, doc);
+    if (w.topdown)
+        topdown(&w, n, 1);
+    else
+        typewise(&w, NULL, n);
+}
