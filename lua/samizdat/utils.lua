@@ -157,7 +157,18 @@ function M.blocks_to_inlines(blocks, sep)
     end
   end
   go(blocks)
-  return types.to_inlines(out)
+  -- pandoc builds the result with Builder's <>, which joins adjacent Strs
+  local norm = {}
+  for _, x in ipairs(out) do
+    local last = norm[#norm]
+    if last and last.t == 'Str' and x.t == 'Str' then
+      norm[#norm] = types.Str(last.text .. x.text)
+    elseif last and last.t == 'Space' and x.t == 'Space' then -- keep one
+    else
+      norm[#norm + 1] = x
+    end
+  end
+  return types.to_inlines(norm)
 end
 
 -- pandoc's makeSections: Divs of class "section" around each header and

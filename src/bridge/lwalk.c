@@ -218,6 +218,14 @@ topdown(struct walk *w, struct sz_node *parent, int depth)
 {
     lua_State *L = w->L;
     check_depth(L, depth);
+    /* Components that come before the list (a Cite's citations, a
+    ** Figure's caption) are visited first, as pandoc's field order has it. */
+    for (struct sz_node *c = parent->first, *next; c; c = next) {
+        next = c->next;
+        if (!sz_kind_is_inline(c->kind) && !sz_kind_is_block(c->kind) &&
+            sz_kind_is_container(c->kind))
+            topdown(w, c, depth + 1);
+    }
     if (w->inlines_fn && holds(parent, 1))
         apply_list(w, parent, 1, depth);
     if (w->blocks_fn && holds(parent, 0))
@@ -225,7 +233,9 @@ topdown(struct walk *w, struct sz_node *parent, int depth)
     for (struct sz_node *c = parent->first, *next; c; c = next) {
         next = c->next;
         int el = sz_kind_is_inline(c->kind) || sz_kind_is_block(c->kind);
-        if (!el || !push_fn(w, c->kind)) {
+        if (!el)
+            continue;
+        if (!push_fn(w, c->kind)) {
             if (sz_kind_is_container(c->kind))
                 topdown(w, c, depth + 1);
             continue;

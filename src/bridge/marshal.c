@@ -61,10 +61,6 @@ sz_br_setup(lua_State *L, const struct sz_lua_env *env)
     lua_getfield(L, -1, "_mt");      /* stack: module, mts */
     lua_newtable(L);                 /* stack: module, mts, kindmap */
     for (int c = 1; c < T_COUNT; c++) {
-        if (c == SZ_KIND_COUNT) {
-            b->mt[c] = LUA_NOREF;
-            continue;
-        }
         if (lua_getfield(L, -2, code_name(c)) != LUA_TTABLE) {
             lua_pop(L, 1);
             b->mt[c] = LUA_NOREF;

@@ -1,0 +1,5 @@
+-- input: rich
+function Blocks(bs)
+  bs:insert(pandoc.HorizontalRule())
+  return bs
+end

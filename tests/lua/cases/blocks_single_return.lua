@@ -1,0 +1,2 @@
+-- input: rich
+function Blocks(bs) if #bs > 3 then return pandoc.Para("collapsed") end end

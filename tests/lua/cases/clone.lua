@@ -1,0 +1,6 @@
+-- input: small
+function Para(p)
+  local c = p:clone()
+  c.content:insert(pandoc.Str("(copy)"))
+  return {p, c}
+end

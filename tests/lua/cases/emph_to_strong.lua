@@ -1,0 +1,2 @@
+-- input: rich
+function Emph(el) return pandoc.Strong(el.content) end

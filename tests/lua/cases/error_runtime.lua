@@ -1,0 +1,2 @@
+-- input: small
+function Str(el) local x = nil; return x.field end

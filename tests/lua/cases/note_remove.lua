@@ -1,0 +1,2 @@
+-- input: rich
+function Note(el) return {} end

@@ -1,0 +1,2 @@
+-- input: small
+function Para(el) os.exit(3) end

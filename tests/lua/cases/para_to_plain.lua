@@ -1,0 +1,2 @@
+-- input: rich
+function Para(el) return pandoc.Plain(el.content) end

@@ -1,0 +1,3 @@
+-- input: small
+function Str(el) return pandoc.Str("never") end
+return {}

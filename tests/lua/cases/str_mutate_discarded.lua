@@ -1,0 +1,3 @@
+-- input: rich
+function Str(el) el.text = "CHANGED" end
+function Header(el) el.level = 6 end

@@ -1,0 +1,2 @@
+-- input: rich
+function Str(el) return nil end

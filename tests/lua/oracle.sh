@@ -1,0 +1,24 @@
+#!/bin/sh
+# tests/lua/oracle.sh — regenerates tests/lua/expected/ from pandoc itself:
+#   cases/*.lua   with pandoc 2.17 (apt): pandoc -f json -t json -L CASE < inputs/X.json
+#   cases3/*.lua  with pandoc 3.x (npm pandoc-wasm, if PANDOC3 names a runner)
+# Each case names its input in its first line: "-- input: NAME" (inputs/NAME.json).
+# Run by `make lua-oracle`; commit the results after looking at them.
+cd "$(dirname "$0")" || exit 1
+PANDOC=${PANDOC:-pandoc}
+mkdir -p expected
+for f in inputs/*.md; do
+    "$PANDOC" -f markdown -t json "$f" > "${f%.md}.json"
+done
+run_case() {   # runner case
+    name=$(basename "$2" .lua)
+    input=$(sed -n '1s/^-- input: *//p' "$2")
+    $1 -f json -t json -L "$2" < "inputs/$input.json" > "expected/$name.json" 2> "expected/$name.err"
+    echo $? > "expected/$name.rc"
+    [ -s "expected/$name.err" ] || rm -f "expected/$name.err"
+}
+for c in cases/*.lua; do run_case "$PANDOC" "$c"; done
+if [ -n "$PANDOC3" ]; then
+    for c in cases3/*.lua; do run_case "$PANDOC3" "$c"; done
+fi
+echo "expected outputs written to tests/lua/expected/"
