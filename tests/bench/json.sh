@@ -17,21 +17,22 @@ size=$(wc -c <"$TMP/big.json")
 mb=$(echo "$size" | awk '{printf "%.1f", $1 / 1048576}')
 echo "json: input $mb MB ($N copies of rich.json's blocks)"
 
-# run LABEL CMD...: wall time, throughput and peak memory of CMD.
+# run LABEL CMD...: CPU time (user+sys, steadier than wall time on a shared
+# machine), throughput and peak memory of CMD.
 run() {
     label=$1; shift
-    t0=$(date +%s.%N)
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f %M -o "$TMP/rss" "$@" >"$TMP/out" 2>"$TMP/err" || { echo "json: $label FAILED"; return; }
-        rss=$(awk '{printf "%d MB", $1 / 1024}' "$TMP/rss")
-    else
-        "$@" >"$TMP/out" 2>"$TMP/err" || { echo "json: $label FAILED"; return; }
-        rss="?"
+    if ! /usr/bin/time -f '%U %S %M' -o "$TMP/time" "$@" >"$TMP/out" 2>"$TMP/err"; then
+        echo "json: $label FAILED"
+        return
     fi
-    t1=$(date +%s.%N)
-    awk -v a="$t0" -v b="$t1" -v s="$size" -v l="$label" -v r="$rss" \
-        'BEGIN { t = b - a; printf "json: %-38s %6.2f s  %6.1f MB/s  peak RSS %s\n", l, t, s / 1048576 / t, r }'
+    awk -v s="$size" -v l="$label" '{ t = $1 + $2; if (t <= 0) t = 0.01;
+        printf "json: %-42s %6.2f s CPU  %6.1f MB/s  peak RSS %d MB\n", l, t, s / 1048576 / t, $3 / 1024 }' \
+        "$TMP/time"
 }
+if [ ! -x /usr/bin/time ]; then
+    echo "json: SKIP (needs /usr/bin/time)"
+    exit 0
+fi
 run "samizdat -f json -t json" "$SAMIZDAT" -f json -t json "$TMP/big.json"
 run "samizdat -f json -t json --pandoc-api 1.22" "$SAMIZDAT" -f json -t json --pandoc-api 1.22 "$TMP/big.json"
 run "samizdat -f json -t native" "$SAMIZDAT" -f json -t native "$TMP/big.json"
