@@ -278,11 +278,14 @@ graphic(struct tei *t, const struct sz_node *img, int figdesc)
     sz_buf_clear(&b);
     tei_plain(&b, img);
     tei_squeeze(&b);
+    /* figdesc 2: the alt text is the caption, already the figure's head */
     if (b.len && !figdesc)
         tei_leaf(t, "desc", b.data);
     tei_end(t);
-    if (b.len && figdesc)
+    if (b.len && figdesc == 1) {
+        tei_nl(t);
         tei_leaf(t, "figDesc", b.data);
+    }
     sz_buf_free(&b);
 }
 
@@ -301,11 +304,14 @@ write_implicit_figure(struct tei *t, const struct sz_node *p)
     tei_nl(t);
     tei_start(t, "figure");
     if (img->first) {
+        tei_nl(t);
         tei_start(t, "head");
         tei_walk(t, img, TEI_X_INLINE);
         tei_end(t);
     }
-    graphic(t, img, 0);
+    tei_nl(t);
+    graphic(t, img, 2);
+    tei_nl(t);
     tei_end(t);
 }
 
@@ -502,6 +508,7 @@ enter_block(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
         f->nclose = 1;
         f->ctx = TEI_X_LG;
         if (!n->first) {
+            tei_nl(t);
             tei_start(t, "l");
             tei_end(t);
         }
@@ -549,6 +556,7 @@ enter_block(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
             tei_attr(t, "type", "gloss");
         }
         if (!n->first) {
+            tei_nl(t);
             tei_start(t, "item");
             tei_end(t);
         }
@@ -951,7 +959,7 @@ exit_frame(struct tei *t)
         if (ctx_is_block(f->ctx) || f->ctx == TEI_X_LIST || f->ctx == TEI_X_LG ||
             f->ctx == TEI_X_TABLE || f->ctx == TEI_X_ROW || f->ctx == TEI_X_DEFITEM) {
             if (f->blk || f->ctx == TEI_X_LIST || f->ctx == TEI_X_LG || f->ctx == TEI_X_TABLE ||
-                f->ctx == TEI_X_ROW)
+                f->ctx == TEI_X_ROW || f->ctx == TEI_X_DEFITEM)
                 tei_nl(t);
         }
         tei_end(t);
