@@ -8,7 +8,10 @@ cd "$(dirname "$0")" || exit 1
 PANDOC=${PANDOC:-pandoc}
 mkdir -p expected
 for f in inputs/*.md; do
-    "$PANDOC" -f markdown -t json "$f" > "${f%.md}.json"
+    case $f in
+    *3.md) [ -n "$PANDOC3" ] && $PANDOC3 -f markdown -t json < "$f" > "${f%.md}.json" ;;
+    *) "$PANDOC" -f markdown -t json "$f" > "${f%.md}.json" ;;
+    esac
 done
 run_case() {   # runner case
     name=$(basename "$2" .lua)
