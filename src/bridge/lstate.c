@@ -251,6 +251,9 @@ sz_lua_write(const struct sz_doc *doc, const char *path, const struct sz_lua_env
     /* The walk never runs for a writer, so the document is not changed. */
     struct run r = { env, path, (struct sz_doc *)doc, 1, &b };
     int rc = run(&r, d);
+    /* pandoc ends non-standalone output with a newline of its own. */
+    if (rc == 0 && !(env->wopts && env->wopts->standalone))
+        sz_buf_putc(&b, '\n');
     if (rc == 0 && sz_sink_write(out, b.data ? b.data : "", b.len) != 0) {
         sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1, "cannot write the output");
         rc = SZ_EXIT_IO;

@@ -21,6 +21,16 @@ run_case() {   # runner case
     [ -s "expected/$name.err" ] || rm -f "expected/$name.err"
 }
 for c in cases/*.lua; do run_case "$PANDOC" "$c"; done
+# The bundled filters run unchanged on pandoc too.
+while read -r filter input; do
+    name=filter-$filter-$input
+    "$PANDOC" -f json -t json -L "../../filters/$filter.lua" < "inputs/$input.json" \
+        > "expected/$name.json" 2> "expected/$name.err"
+    echo $? > "expected/$name.rc"
+    [ -s "expected/$name.err" ] || rm -f "expected/$name.err"
+done < filters.txt
+# A classic custom writer.
+"$PANDOC" -f json -t writers/classic.lua < inputs/rich.json > expected/writer-classic.txt
 if [ -n "$PANDOC3" ]; then
     for c in cases3/*.lua; do run_case "$PANDOC3" "$c"; done
 fi

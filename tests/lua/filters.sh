@@ -1,0 +1,32 @@
+# tests/lua/filters.sh — sourced by suite.sh: bundled filters (by bare name,
+# as users call them) against pandoc running the same files, the classic
+# writer protocol, the example writer and filter.
+: > "$PAIRS"
+while read -r filter input; do
+    name=filter-$filter-$input
+    "$SAMIZDAT" -f json -t json --pandoc-api 1.22 -L "$filter" < "inputs/$input.json" \
+        > "$SZ_TMP/$name.json" 2> "$SZ_TMP/$name.err"
+    rc=$?
+    if [ "$rc" != "$(cat "expected/$name.rc")" ]; then
+        fail "lua/$name: exit $rc: $(head -c 300 "$SZ_TMP/$name.err" | tr '\n' ' ')"
+        continue
+    fi
+    if [ -f "expected/$name.err" ] && ! cmp -s "expected/$name.err" "$SZ_TMP/$name.err"; then
+        fail "lua/$name: stderr $(cat "$SZ_TMP/$name.err"), pandoc: $(cat "expected/$name.err")"
+        continue
+    fi
+    echo "lua/$name expected/$name.json $SZ_TMP/$name.json" >> "$PAIRS"
+done < filters.txt
+python3 - "$PAIRS" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    name, a, b = line.split()
+    x, y = json.load(open(a)), json.load(open(b))
+    for d in (x, y):
+        d.pop("pandoc-api-version", None)
+    print(("PASS %s" if x == y else "FAIL %s: differs from pandoc") % name)
+PY
+"$SAMIZDAT" -f json -t writers/classic.lua < inputs/rich.json > "$SZ_TMP/classic.txt" 2>&1
+check_same lua/writer-classic expected/writer-classic.txt "$SZ_TMP/classic.txt"
+"$SAMIZDAT" -f json -t ../../examples/gemtext.lua < inputs/rich.json > "$SZ_TMP/gem.txt" 2>&1
+check_same lua/writer-gemtext expected/writer-gemtext.gmi "$SZ_TMP/gem.txt"
