@@ -341,6 +341,23 @@ add_note(struct plain *p, const struct sz_node *n)
     sz_buf_printf(&p->text, "[%zu]", p->nnotes);
 }
 
+/* A line break of the input between two Chinese or Japanese characters is
+** no space (pandoc's east_asian_line_breaks). */
+static int
+between_wide(const struct sz_buf *t, const struct sz_node *n)
+{
+    uint32_t a, b;
+    size_t i = t->len;
+    if (!i || !n->next || n->next->kind != SZ_STR || !n->next->len)
+        return 0;
+    while (i > 0 && ((unsigned char)t->data[i - 1] & 0xc0) == 0x80 && t->len - i < 3)
+        i--;
+    i--;
+    sz_utf8_decode(t->data + i, t->len - i, &a);
+    sz_utf8_decode(n->next->text, n->next->len, &b);
+    return sz_char_width(a) == 2 && sz_char_width(b) == 2;
+}
+
 static void
 inline_enter(struct plain *p, struct sz_iter *it, struct sz_node *n)
 {
@@ -368,7 +385,10 @@ inline_enter(struct plain *p, struct sz_iter *it, struct sz_node *n)
         sz_buf_putc(t, ' ');
         break;
     case SZ_SOFTBREAK:
-        sz_buf_putc(t, p->wrap == SZ_WRAP_PRESERVE ? '\n' : ' ');
+        if (p->wrap == SZ_WRAP_PRESERVE)
+            sz_buf_putc(t, '\n');
+        else if (!between_wide(t, n))
+            sz_buf_putc(t, ' ');
         break;
     case SZ_LINEBREAK:
         sz_buf_putc(t, '\n');

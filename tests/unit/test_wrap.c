@@ -309,6 +309,14 @@ test_writer(void)
     free(s);
     sz_doc_free(doc);
 
+    doc = sz_doc_new("t");
+    add(doc, doc->root, SZ_PARA, "\xe4\xb8\xad\xe5\x9b\xbd\n\xe8\x8b\x8f\xe8\x81\x94\nand\nmore");
+    s = render(doc, 72, SZ_WRAP_AUTO);
+    STR_EQ(s, "\xe4\xb8\xad\xe5\x9b\xbd\xe8\x8b\x8f\xe8\x81\x94 and more\n",
+           "a soft break between ideographs is no space");
+    free(s);
+    sz_doc_free(doc);
+
     /* Deep nesting is walked without recursion. */
     doc = sz_doc_new("t");
     struct sz_node *cur = doc->root;
