@@ -906,6 +906,45 @@ table_put_row(struct plain *p, const struct table *t, const struct row *row)
     return height;
 }
 
+/* A table that cannot fit even with its columns as narrow as their longest
+** words: every row becomes a little block of "Head: cell" lines. */
+static void
+table_as_list(struct plain *p, const struct table *t)
+{
+    const struct row *head = t->nrows && t->rows[0].part == 0 ? &t->rows[0] : NULL;
+    int first = 1;
+    for (size_t r = head ? 1 : 0; r < t->nrows; r++) {
+        const struct row *row = &t->rows[r];
+        if (row->part == 0)
+            continue;
+        if (!first)
+            blank_line(p);
+        first = 0;
+        for (size_t i = 0; i < row->n; i++) {
+            const struct cell *c = &t->cells[row->first + i];
+            sz_buf_clear(&p->text);
+            for (size_t k = 0; head && k < head->n; k++) {
+                const struct cell *h = &t->cells[head->first + k];
+                if (h->col == c->col && h->len) {
+                    sz_buf_put(&p->text, h->text, h->len);
+                    sz_buf_puts(&p->text, ": ");
+                }
+            }
+            sz_buf_put(&p->text, c->text, c->len);
+            put_wrapped(p, p->text.data, p->text.len, "", "  ", wrap_flags(p));
+        }
+    }
+}
+
+static int
+table_fits(struct plain *p, const struct table *t)
+{
+    long sum = 2L * (t->ncols - 1);
+    for (int c = 0; c < t->ncols; c++)
+        sum += t->widths[c];
+    return sum <= avail_width(p);
+}
+
 static void
 table_widths(struct plain *p, struct table *t, const struct sz_node *tbl)
 {
@@ -1032,6 +1071,10 @@ table(struct plain *p, const struct sz_node *tbl)
         }
     }
     table_widths(p, &t, tbl);
+    if (!table_fits(p, &t) && p->wrap == SZ_WRAP_AUTO && t.ncols > 1) {
+        table_as_list(p, &t);
+        goto out;
+    }
     int has_head = t.nrows > 0 && t.rows[0].part == 0;
     int multi = 0;
     for (size_t i = 0; i < t.ncells && !multi; i++) {
@@ -1057,6 +1100,7 @@ table(struct plain *p, const struct sz_node *tbl)
     }
     if (!has_head || prev == 2)
         table_rule(p, &t);
+out:
     end_block(p, 0);
     free(t.cells);
     free(t.rows);

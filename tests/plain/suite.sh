@@ -30,6 +30,11 @@ if $S -f json -t plain "$RICH" >/dev/null 2>&1; then
         $S -f json -t plain --columns $n "$RICH" >"$T/rich.$n.txt"
         check "plain: rich document, no line wider than $n" $W $n "$T/rich.$n.txt"
     done
+    # At 20 columns only the code block may be wider; tables become lists.
+    $S -f json -t plain --columns 20 "$RICH" | grep -v '^    indented code block$' >"$T/rich.20.txt"
+    check "plain: rich document at 20 columns, only code wider" $W 20 "$T/rich.20.txt"
+    check "plain: a table too wide for the page becomes head: cell lines" \
+        grep -qx 'Center: _c2_' "$T/rich.20.txt"
     $S -f json -t plain --wrap=none "$RICH" >"$T/none.txt"
     check "plain: --wrap=none writes a paragraph on one line" \
         grep -q '^A paragraph with .*and “double quoted” and ‘single quoted’ text. Here is inline code and a hard$' "$T/none.txt"
