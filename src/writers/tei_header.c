@@ -155,6 +155,10 @@ publication(struct tei *t)
     const struct sz_node *pub = sz_meta_get(t->doc, "publisher");
     const struct sz_node *date = sz_meta_get(t->doc, "date");
     const struct sz_node *rights = sz_meta_get(t->doc, "rights");
+    /* A Project Gutenberg text's date is its release there: it goes with
+    ** the source, not with this file's publication. */
+    if (meta_first(t, ebook_keys) && !meta_first(t, release_keys))
+        date = NULL;
     const struct sz_node *ident = sz_meta_get(t->doc, "identifier");
     if (!rights)
         rights = sz_meta_get(t->doc, "license");
@@ -225,6 +229,8 @@ source(struct tei *t)
         leaf_values(t, "author", "author");
         const struct sz_node *eb = meta_first(t, ebook_keys);
         const struct sz_node *rel = meta_first(t, release_keys);
+        if (eb && !rel)
+            rel = sz_meta_get(t->doc, "date");
         if (eb || rel) {
             tei_nl(t);
             tei_leaf(t, "publisher", "Project Gutenberg");
