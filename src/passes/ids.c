@@ -101,8 +101,15 @@ sz_pass_heading_ids(struct sz_doc *doc)
     sz_iter_init(&it, doc->root);
     while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
         struct sz_node *h = it.cur;
-        if (ev != SZ_EV_ENTER || h->kind != SZ_HEADER)
+        if (ev != SZ_EV_ENTER)
             continue;
+        if (h->kind != SZ_HEADER) {
+            /* Headings hold inlines and live among blocks: no need to
+            ** visit the words of every paragraph. */
+            if (h->kind == SZ_PARA || h->kind == SZ_PLAIN || h->kind == SZ_LINEBLOCK)
+                sz_iter_skip_children(&it);
+            continue;
+        }
         if (!*h->attr.id) {
             sz_buf_clear(&s);
             slug(sz_stringify(doc, h), &s);

@@ -8,6 +8,16 @@
 #include "readers/essay.h"
 #include "core/registry.h"
 
+/* Project Gutenberg's licence and credits, kept on request. */
+static struct sz_node *
+boilerplate(struct sz_doc *doc)
+{
+    struct sz_node *d = sz_node_new(doc, SZ_DIV);
+    sz_attr_add_class(doc, &d->attr, "boilerplate");
+    sz_node_append(doc->root, d);
+    return d;
+}
+
 static int
 read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
@@ -25,7 +35,19 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
     c.smart = o->smart;
     c.word = (struct sz_buf)SZ_BUF_INIT;
     c.no_close[0] = c.no_close[1] = 0;
-    sz_essay_blocks(&c, &lines);
+    c.parent = doc->root;
+    sz_essay_convention(&c, &lines);
+    size_t a = 0, b = lines.n;
+    if (sz_essay_gutenberg(&c, &lines, &a, &b) && o->keep_boilerplate) {
+        c.parent = boilerplate(doc);
+        sz_essay_blocks(&c, &lines, 0, a, 0);
+        c.parent = doc->root;
+    }
+    sz_essay_blocks(&c, &lines, a, b, 1);
+    if (b < lines.n && o->keep_boilerplate) {
+        c.parent = boilerplate(doc);
+        sz_essay_blocks(&c, &lines, b, lines.n, 0);
+    }
     sz_pass_heading_ids(doc);
     free(lines.v);
     sz_buf_free(&c.word);

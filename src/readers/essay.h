@@ -45,6 +45,8 @@ struct sz_ectx {
     const struct sz_ropts *o;
     const char *file;
     int smart;
+    int per_line;              /* one paragraph per line (else blank-line separated) */
+    struct sz_node *parent;    /* where blocks go */
     struct sz_buf word;        /* scratch for one word */
     /* Per paragraph: where the emphasis scan knows there is no closer. */
     size_t no_close[2];
@@ -62,8 +64,17 @@ void sz_essay_split(const char *text, size_t len, struct sz_elines *lines);
 ** '\n', and with c->smart curly quotes, dashes, ellipses and emphasis. */
 void sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n);
 
-/** Builds the blocks and metadata of the document from its lines. */
-void sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines);
+/** Chooses the paragraph convention of the document (c->per_line). */
+void sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines);
+
+/** Builds blocks into c->parent from lines [a, b); with body set, also
+** headings, title block, front matter; otherwise paragraphs only. */
+void sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t a, size_t b, int body);
+
+/** Finds Project Gutenberg boilerplate and reads its metadata: the book
+** proper is lines [*body_a, *body_b).  Returns 1 when there was any. */
+int sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a,
+                       size_t *body_b);
 
 /** Code point before s[i] (0 at the start). */
 uint32_t sz_essay_prev_cp(const char *s, size_t i);

@@ -432,7 +432,7 @@ block(struct sz_ectx *c, enum sz_kind k, uint32_t line)
 {
     struct sz_node *n = sz_node_new(c->doc, k);
     n->line = line;
-    sz_node_append(c->doc->root, n);
+    sz_node_append(c->parent, n);
     return n;
 }
 
@@ -514,20 +514,26 @@ title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
 }
 
 void
-sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines)
+sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines)
 {
-    struct sz_eline *l = lines->v;
-    size_t n = lines->n, nonblank = 0, wide = 0;
-    for (size_t i = 0; i < n; i++) {
+    const struct sz_eline *l = lines->v;
+    size_t nonblank = 0, wide = 0;
+    for (size_t i = 0; i < lines->n; i++) {
         nonblank += !l[i].blank;
         wide += l[i].width > LONG_LINE;
     }
     /* One paragraph per line when a good share of the lines are too wide
     ** to be hard-wrapped; otherwise blank lines separate paragraphs. */
-    int per_line = nonblank > 0 && wide * 4 >= nonblank;
+    c->per_line = nonblank > 0 && wide * 4 >= nonblank;
+}
 
+void
+sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t n, int body)
+{
+    struct sz_eline *l = lines->v;
+    int per_line = c->per_line;
     struct units u = { NULL, 0, 0 };
-    for (size_t i = 0; i < n;) {
+    for (size_t i = from; i < n;) {
         if (l[i].blank) {
             i++;
             continue;
@@ -545,7 +551,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines)
     }
 
     /* Classify. */
-    for (size_t k = 0; k < u.n; k++) {
+    for (size_t k = 0; k < u.n && body; k++) {
         struct unit *x = &u.v[k];
         struct sz_eline *f = &l[x->a];
         size_t nl = x->b - x->a;
@@ -560,7 +566,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines)
                 x->kind = U_HEAD;
         }
     }
-    title_block(c, l, &u);
+    if (body)
+        title_block(c, l, &u);
 
     /* Levels: the ranks in use, in rank order. */
     int level_of[R_COUNT];

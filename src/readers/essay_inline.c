@@ -73,6 +73,11 @@ emph_close(struct sz_ectx *c, const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* Bytes the typography looks at. */
+static const unsigned char special[256] = {
+    ['"'] = 1, ['\''] = 1, ['-'] = 1, ['.'] = 1, ['_'] = 1, ['*'] = 1,
+};
+
 static void
 inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int emph)
 {
@@ -90,10 +95,18 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             last = ' ';
             continue;
         }
-        if (!c->smart || (b != '"' && b != '\'' && b != '-' && b != '.' && b != '_' && b != '*')) {
-            sz_buf_putc(&c->word, b);
+        if (!c->smart || !special[b]) {
+            /* The common case: a run of ordinary bytes, copied at once. */
+            size_t j = i + 1;
+            if (c->smart)
+                while (j < n && !special[(unsigned char)s[j]] && !is_ws((unsigned char)s[j]))
+                    j++;
+            else
+                while (j < n && !is_ws((unsigned char)s[j]))
+                    j++;
+            sz_buf_put(&c->word, s + i, j - i);
             last = FROM_SOURCE;
-            i++;
+            i = j;
             continue;
         }
         uint32_t prev = last == FROM_SOURCE ? sz_essay_prev_cp(s, i) : last;

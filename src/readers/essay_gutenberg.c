@@ -1,0 +1,196 @@
+/*
+** essay_gutenberg.c
+** Project Gutenberg header and footer: where the book proper starts and
+** ends, and the metadata the header gives.
+** See LICENSE.
+*/
+#include <string.h>
+#include <strings.h>
+
+#include "readers/essay.h"
+
+/* The header sits in the first lines and the licence in the last ones; a
+** marker elsewhere is the book quoting it. */
+#define HEAD_LINES 600
+#define FOOT_LINES 800
+
+/* Does s[0..n) contain needle, ASCII case ignored? */
+static int
+has(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (!strncasecmp(s + i, needle, m))
+            return 1;
+    return 0;
+}
+
+static int
+starts(const struct sz_eline *l, const char *p)
+{
+    size_t m = strlen(p);
+    return l->len >= m && !strncasecmp(l->s, p, m);
+}
+
+static int
+marker(const struct sz_eline *l, const char *what)
+{
+    return l->len > 10 && l->s[0] == '*' && has(l->s, l->len, what) &&
+           has(l->s, l->len, "GUTENBERG");
+}
+
+static const struct {
+    const char *name, *code;
+} langs[] = {
+    { "English", "en" }, { "French", "fr" }, { "German", "de" }, { "Spanish", "es" },
+    { "Italian", "it" }, { "Dutch", "nl" }, { "Russian", "ru" }, { "Chinese", "zh" },
+    { "Portuguese", "pt" }, { "Latin", "la" }, { "Finnish", "fi" }, { "Swedish", "sv" },
+    { "Danish", "da" }, { "Norwegian", "no" }, { "Polish", "pl" }, { "Greek", "el" },
+    { "Japanese", "ja" }, { "Korean", "ko" }, { "Hungarian", "hu" }, { "Czech", "cs" },
+    { "Esperanto", "eo" }, { "Catalan", "ca" }, { "Tagalog", "tl" }, { "Welsh", "cy" },
+};
+
+static void
+meta_string(struct sz_ectx *c, const char *key, const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+        n--;
+    if (n == 0 || sz_meta_get(c->doc, key))
+        return;
+    char *v = sz_arena_strndup(c->doc->arena, s, n);
+    sz_meta_set_string(c->doc, key, v);
+}
+
+static void
+meta_inlines(struct sz_ectx *c, const char *key, const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+        n--;
+    if (n == 0 || sz_meta_get(c->doc, key))
+        return;
+    struct sz_node *v = sz_node_new(c->doc, SZ_META_INLINES);
+    int smart = c->smart;
+    c->smart = 0;      /* metadata is given, not typed prose */
+    sz_essay_inlines(c, v, s, n);
+    c->smart = smart;
+    sz_meta_set(c->doc, key, v);
+}
+
+/* "Release Date: March, 1994 [EBook #11]": the date, and the number. */
+static void
+release(struct sz_ectx *c, const char *s, size_t n)
+{
+    const char *br = memchr(s, '[', n);
+    const char *hash = memchr(s, '#', n);
+    if (hash) {
+        size_t k = 1;
+        while (hash + k < s + n && hash[k] >= '0' && hash[k] <= '9')
+            k++;
+        if (k > 1)
+            meta_string(c, "gutenberg-ebook", hash + 1, k - 1);
+    }
+    meta_string(c, "date", s, br ? (size_t)(br - s) : n);
+}
+
+static void
+field(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
+{
+    static const char *const keys[] = { "Title:", "Author:", "Release Date:", "Language:",
+                                        "Posting Date:", NULL };
+    for (int k = 0; keys[k]; k++) {
+        size_t m = strlen(keys[k]);
+        if (!starts(&l[i], keys[k]))
+            continue;
+        const char *v = l[i].s + m;
+        size_t n = l[i].len - m;
+        while (n && *v == ' ') {
+            v++;
+            n--;
+        }
+        switch (k) {
+        case 0:
+            meta_inlines(c, "title", v, n);
+            /* Continuation lines are the subtitle. */
+            if (i + 1 < end && !l[i + 1].blank && l[i + 1].indent > 0 &&
+                !memchr(l[i + 1].s, ':', l[i + 1].len < 16 ? l[i + 1].len : 16))
+                meta_inlines(c, "subtitle", l[i + 1].s, l[i + 1].len);
+            break;
+        case 1: meta_inlines(c, "author", v, n); break;
+        case 2: case 4: release(c, v, n); break;
+        case 3:
+            for (size_t j = 0; j < sizeof langs / sizeof langs[0]; j++)
+                if (n >= strlen(langs[j].name) && !strncasecmp(v, langs[j].name, strlen(langs[j].name)))
+                    meta_string(c, "lang", langs[j].code, strlen(langs[j].code));
+            break;
+        }
+        return;
+    }
+    /* [Etext #4650] on a line of its own */
+    if (l[i].len && l[i].s[0] == '[' && has(l[i].s, l[i].len, "#"))
+        release(c, l[i].s, l[i].len);
+}
+
+/* "End of the Project Gutenberg EBook of Faust, by Goethe": when the header
+** is missing, the footer's first line still names the book. */
+static void
+from_end_line(struct sz_ectx *c, const struct sz_eline *l)
+{
+    const char *s = l->s;
+    size_t n = l->len;
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (strncmp(s + i, " of ", 4) && strncmp(s + i, "’s ", 5))
+            continue;
+        size_t a = i + (s[i] == ' ' ? 4 : 5);
+        size_t b = n;
+        for (size_t j = a; j + 5 <= n; j++)
+            if (!strncmp(s + j, ", by ", 5)) {
+                b = j;
+                meta_inlines(c, "author", s + j + 5, n - j - 5);
+                break;
+            }
+        meta_inlines(c, "title", s + a, b - a);
+        return;
+    }
+}
+
+int
+sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a, size_t *body_b)
+{
+    struct sz_eline *l = lines->v;
+    size_t n = lines->n, a = 0, b = n;
+    for (size_t i = 0; i < n && i < HEAD_LINES; i++) {
+        if (!marker(&l[i], "START OF"))
+            continue;
+        a = i + 1;
+        /* a marker broken over two lines */
+        if (!(l[i].len >= 3 && !memcmp(l[i].s + l[i].len - 3, "***", 3)) && a < n &&
+            l[a].len >= 3 && !memcmp(l[a].s + l[a].len - 3, "***", 3))
+            a++;
+        for (size_t j = 0; j < i; j++)
+            field(c, l, j, i);
+        break;
+    }
+    size_t lo = n > FOOT_LINES ? n - FOOT_LINES : 0;
+    if (lo < a)
+        lo = a;
+    for (size_t i = n; i-- > lo;) {
+        if (marker(&l[i], "END OF")) {
+            b = i;
+            continue;
+        }
+        if (starts(&l[i], "End of the Project Gutenberg") ||
+            starts(&l[i], "End of Project Gutenberg") ||
+            starts(&l[i], "End of The Project Gutenberg")) {
+            if (b == n || b - i < 15) {
+                b = i;
+                from_end_line(c, &l[i]);
+            }
+            break;
+        }
+        if (b != n && b - i >= 15)
+            break;
+    }
+    *body_a = a;
+    *body_b = b;
+    return a > 0 || b < n;
+}
