@@ -31,12 +31,13 @@ enum rank {
     R_NONE = -1
 };
 
-enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP };
+enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP, U_TITLEPAGE, U_CONTENTS };
 
 struct unit {
     size_t a, b;               /* lines [a, b) */
     int kind;
     int rank;
+    int merge;                 /* a heading that takes the next unit as its second line */
 };
 
 struct units {
@@ -51,7 +52,7 @@ push_unit(struct units *u, size_t a, size_t b)
         u->cap = u->cap ? u->cap * 2 : 128;
         u->v = sz_xrealloc(u->v, u->cap * sizeof *u->v);
     }
-    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE };
+    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0 };
 }
 
 /* {=================================================================
@@ -221,7 +222,13 @@ number_token(const char *s, size_t n)
         "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "eleventh", "twelfth", "last", "the", "premier", "première", "i", "erstes",
     };
-    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ','))
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (!memcmp(s + i, "\xE2\x80\x94", 3) || !memcmp(s + i, "\xE2\x80\x93", 3) ||
+            !memcmp(s + i, "--", 2)) {
+            n = i;     /* PART ONE—The Old Buccaneer */
+            break;
+        }
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ',' || s[n - 1] == '-'))
         n--;
     if (n == 0)
         return 0;
@@ -385,7 +392,8 @@ line_rank(const struct sz_eline *l)
     size_t d = 0;
     while (d < k && s[d] >= '0' && s[d] <= '9')
         d++;
-    if ((d == k && k <= 3) || (roman_value(s, k) && all_caps(s, k) && k == n - (n != k)))
+    if ((d == k && k <= 3) || (roman_value(s, k) && s[0] >= 'A' && s[0] <= 'Z' &&
+                                 (k == 1 || all_caps(s, k))))
         return R_CHAPTER;
     /* 2. Method  /  3.1 Results */
     if (d > 0 && d < n && (s[d] == '.' || s[d] == ' ')) {
@@ -434,6 +442,24 @@ block(struct sz_ectx *c, enum sz_kind k, uint32_t line)
     n->line = line;
     sz_node_append(c->parent, n);
     return n;
+}
+
+/* A unit kept line by line (title page, contents): one line is a
+** paragraph, several are a line block. */
+static void
+lines_block(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch)
+{
+    if (b == a + 1) {
+        struct sz_node *p = block(c, SZ_PARA, l[a].lineno);
+        add_inlines(c, p, l, a, b, scratch);
+        return;
+    }
+    struct sz_node *lb = block(c, SZ_LINEBLOCK, l[a].lineno);
+    for (size_t i = a; i < b; i++) {
+        struct sz_node *ln = sz_node_new(c->doc, SZ_LINE);
+        sz_essay_inlines(c, ln, l[i].s, l[i].len);
+        sz_node_append(lb, ln);
+    }
 }
 
 static int
@@ -513,6 +539,258 @@ title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
     }
 }
 
+/* {=================================================================
+** Book structure: two-line headings, title page, contents
+** ================================================================== */
+
+/* Letters and digits of s, lower-cased ASCII, into out (for comparing). */
+static void
+squash(const char *s, size_t n, struct sz_buf *out)
+{
+    size_t i = 0;
+    sz_buf_clear(out);
+    while (i < n) {
+        size_t a = i;
+        uint32_t cp = cp_at(s, n, &i);
+        if (cp < 0x80) {
+            if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+                sz_buf_putc(out, (int)(cp | 0x20));
+            else if (cp >= '0' && cp <= '9')
+                sz_buf_putc(out, (int)cp);
+        } else if (is_letter(cp)) {
+            sz_buf_put(out, s + a, i - a);
+        }
+    }
+}
+
+/* A bare chapter line: "CHAPTER IV", "IV.", "12", "Erstes Kapitel": the
+** title, when there is one, is on the next line. */
+static int
+bare_number(const struct sz_eline *l)
+{
+    const char *rest, *rest2;
+    size_t rn, rn2;
+    size_t w = first_word(l->s, l->len, &rest, &rn);
+    if (rn == 0)
+        return 1;
+    size_t w2 = first_word(rest, rn, &rest2, &rn2);
+    return rn2 == 0 && (number_token(rest, w2) || number_token(l->s, w));
+}
+
+static int
+first_upper(const struct sz_eline *l)
+{
+    size_t i = 0;
+    while (i < l->len) {
+        uint32_t cp = cp_at(l->s, l->len, &i);
+        if (is_letter(cp) || (cp >= '0' && cp <= '9'))
+            return is_upper(cp) || !is_lower(cp);
+    }
+    return 0;
+}
+
+/* A line that can be the second line of a heading. */
+static int
+subtitle_line(const struct sz_eline *l, int rank)
+{
+    if (l->width > MAX_HEAD_WIDTH || rank == R_PART || rank == R_CHAPTER)
+        return 0;
+    uint32_t end = last_cp(l->s, l->len);
+    return rank == R_CAPS || rank == R_TITLE ||
+           (rank == R_NONE && end != ',' && end != ';' && count_words(l->s, l->len) <= 10 &&
+            first_upper(l));
+}
+
+static int
+is_prose(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    size_t nl = x->b - x->a, wide = 0;
+    for (size_t i = x->a; i < x->b; i++) {
+        if (l[i].width > LONG_LINE)
+            return 1;
+        wide += l[i].width > 50;
+    }
+    return nl >= 2 && wide * 2 >= nl && x->kind == U_PARA;
+}
+
+static int
+contents_word(const struct sz_eline *l)
+{
+    static const char *const words[] = {
+        "contents", "tableofcontents", "inhalt", "inhaltsverzeichnis", "tabledesmatières",
+        "tabledesmatieres", "índice", "indice", "inhoud", "оглавление", "содержание",
+        "contentsofthefirstvolume", "目錄", "目录", NULL,
+    };
+    struct sz_buf b = SZ_BUF_INIT;
+    squash(l->s, l->len, &b);
+    int hit = 0;
+    for (int i = 0; words[i] && !hit; i++)
+        hit = b.len && !strcmp(b.data, words[i]);
+    /* CONTENTS and INHALT are often written upper case */
+    if (!hit && b.len) {
+        for (size_t i = 0; i < b.len; i++)
+            if (b.data[i] >= 'A' && b.data[i] <= 'Z')
+                b.data[i] = (char)(b.data[i] | 0x20);
+        hit = !strcmp(b.data, "contents");
+    }
+    sz_buf_free(&b);
+    return hit;
+}
+
+/* CONTENTS and its entries, up to where the first entry comes back as the
+** first heading of the book, or prose starts.  Returns the unit after. */
+static size_t
+contents(struct units *u, size_t k, const struct sz_eline *l)
+{
+    struct sz_buf first = SZ_BUF_INIT, cur = SZ_BUF_INIT;
+    size_t j = k + 1;
+    u->v[k].kind = U_CONTENTS;
+    for (; j < u->n; j++) {
+        struct unit *x = &u->v[j];
+        if (is_prose(u, j, l) || x->kind == U_RULE)
+            break;
+        squash(l[x->a].s, l[x->a].len, &cur);
+        if (!cur.len)
+            break;
+        if (!first.len) {
+            sz_buf_put(&first, cur.data, cur.len);
+        } else if (!strncmp(first.data, cur.data, cur.len) ||
+                   !strncmp(first.data, cur.data, first.len)) {
+            break;
+        }
+        x->kind = U_CONTENTS;
+    }
+    sz_buf_free(&first);
+    sz_buf_free(&cur);
+    return j;
+}
+
+/* Title page and contents at the start of a book: kept, never headings. */
+static void
+front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
+{
+    size_t k = 0;
+    int toc = 0;
+    for (; k < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind == U_SKIP)
+            continue;
+        if (x->b - x->a == 1 && contents_word(&l[x->a])) {
+            toc = 1;
+            break;
+        }
+        if (x->kind == U_HEAD && (x->rank == R_PART || x->rank == R_CHAPTER ||
+                                  x->rank == R_SETEXT1 || x->rank == R_SETEXT2))
+            break;
+        /* Two paragraphs of prose in a row: the book has begun. */
+        if (is_prose(u, k, l) &&
+            (l[x->a].width > LONG_LINE || (k + 1 < u->n && is_prose(u, k + 1, l))))
+            break;
+        /* A heading followed by paragraphs of prose opens the book
+        ** (PREFACE); one paragraph may be a dedication. */
+        if (x->kind == U_HEAD && k + 2 < u->n && is_prose(u, k + 1, l) && is_prose(u, k + 2, l))
+            break;
+    }
+    if (toc)
+        contents(u, k, l);
+    if (k == 0 || k == u->n)
+        return;
+    for (size_t j = 0; j < k; j++)
+        if (u->v[j].kind != U_SKIP)
+            u->v[j].kind = U_TITLEPAGE;
+    /* Without a Gutenberg header, the title page names the book. */
+    const char *name;
+    size_t nn;
+    for (size_t j = 0; j < k; j++) {
+        const struct sz_eline *f = &l[u->v[j].a];
+        if (by_line(f, &name, &nn)) {
+            set_meta_text(c, "author", name, nn);
+        } else if (u->v[j].rank == R_CAPS && u->v[j].b - u->v[j].a == 1) {
+            set_meta_text(c, "title", f->s, f->len);
+        }
+    }
+    if (!sz_meta_get(c->doc, "author"))
+        for (size_t j = 0; j < k; j++) {
+            const struct sz_eline *f = &l[u->v[j].a];
+            size_t w = count_words(f->s, f->len);
+            if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4) {
+                set_meta_text(c, "author", f->s, f->len);
+                break;
+            }
+        }
+    (void)c;
+}
+
+/* A bare chapter number and the title on the next line are one heading. */
+static void
+merge_headings(struct units *u, const struct sz_eline *l)
+{
+    for (size_t k = 0; k + 1 < u->n; k++) {
+        struct unit *x = &u->v[k], *y = &u->v[k + 1];
+        if (x->kind != U_HEAD || (x->rank != R_CHAPTER && x->rank != R_PART) ||
+            x->b - x->a != 1 || !bare_number(&l[x->a]))
+            continue;
+        if (y->b - y->a != 1 || y->kind == U_RULE ||
+            !subtitle_line(&l[y->a], y->kind == U_HEAD ? y->rank : R_NONE))
+            continue;
+        /* the title must not itself start the text: a heading line is
+        ** followed by more */
+        x->merge = 1;
+        y->kind = U_SKIP;
+        k++;
+    }
+}
+
+/* A heading introduces something: a caps or title line followed straight
+** by a heading of its own rank or an outer one is a signature or a
+** closing line (CURRER BELL.), not a heading. */
+static void
+demote_empty(struct units *u)
+{
+    for (size_t k = 0; k + 1 < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD || x->merge || (x->rank != R_CAPS && x->rank != R_TITLE))
+            continue;
+        size_t j = k + 1;
+        while (j < u->n && u->v[j].kind == U_SKIP)
+            j++;
+        if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank)
+            x->kind = U_PARA;
+    }
+}
+
+/* Section headings that come before the first chapter (PREFACE) belong
+** with the chapters; a closing THE END is text. */
+static void
+fix_ranks(struct units *u, const struct sz_eline *l)
+{
+    size_t first = u->n;
+    for (size_t k = 0; k < u->n; k++)
+        if (u->v[k].kind == U_HEAD && u->v[k].rank == R_CHAPTER) {
+            first = k;
+            break;
+        }
+    for (size_t k = 0; k < first && first < u->n; k++)
+        if (u->v[k].kind == U_HEAD && (u->v[k].rank == R_CAPS || u->v[k].rank == R_TITLE))
+            u->v[k].rank = R_CHAPTER;
+    for (size_t k = u->n; k-- > 0;) {
+        struct unit *x = &u->v[k];
+        if (x->kind == U_RULE || x->kind == U_SKIP)
+            continue;
+        if (x->kind == U_HEAD && x->b - x->a == 1) {
+            struct sz_buf b = SZ_BUF_INIT;
+            squash(l[x->a].s, l[x->a].len, &b);
+            if (b.len && (!strcmp(b.data, "theend") || !strcmp(b.data, "finis") ||
+                          !strcmp(b.data, "ende") || !strcmp(b.data, "fin") ||
+                          !strcmp(b.data, "конец")))
+                x->kind = U_PARA;
+            sz_buf_free(&b);
+        }
+        break;
+    }
+}
+
 void
 sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines)
 {
@@ -566,8 +844,14 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 x->kind = U_HEAD;
         }
     }
-    if (body)
-        title_block(c, l, &u);
+    if (body) {
+        merge_headings(&u, l);
+        if (!sz_meta_get(c->doc, "title"))
+            title_block(c, l, &u);
+        demote_empty(&u);
+        front_matter(c, &u, l);
+        fix_ranks(&u, l);
+    }
 
     /* Levels: the ranks in use, in rank order. */
     int level_of[R_COUNT];
@@ -579,9 +863,27 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         level_of[r] = used[r] ? (lv < 6 ? ++lv : 6) : 0;
 
     struct sz_buf scratch = SZ_BUF_INIT;
+    struct sz_node *parent = c->parent, *div = NULL;
+    int div_kind = -1;
     for (size_t k = 0; k < u.n; k++) {
         struct unit *x = &u.v[k];
         struct sz_node *b;
+        if (x->kind == U_TITLEPAGE || x->kind == U_CONTENTS) {
+            if (div_kind != x->kind) {
+                c->parent = parent;
+                div = block(c, SZ_DIV, l[x->a].lineno);
+                sz_attr_add_class(c->doc, &div->attr,
+                                  x->kind == U_TITLEPAGE ? "titlepage" : "contents");
+                div_kind = x->kind;
+            }
+            c->parent = div;
+            lines_block(c, l, x->a, x->b, &scratch);
+            continue;
+        }
+        if (x->kind != U_SKIP) {
+            c->parent = parent;
+            div_kind = -1;
+        }
         switch (x->kind) {
         case U_SKIP:
             break;
@@ -592,6 +894,10 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             b = block(c, SZ_HEADER, l[x->a].lineno);
             b->level = level_of[x->rank];
             sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
+            if (x->merge && k + 1 < u.n) {
+                sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
+                sz_essay_inlines(c, b, l[u.v[k + 1].a].s, l[u.v[k + 1].a].len);
+            }
             break;
         default:
             b = block(c, SZ_PARA, l[x->a].lineno);
@@ -599,6 +905,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             break;
         }
     }
+    c->parent = parent;
     sz_buf_free(&scratch);
     free(u.v);
 }
