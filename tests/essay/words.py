@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""words.py INPUT OUTPUT [--native|--json] [--gutenberg]
+"""words.py INPUT OUTPUT [--json]  |  words.py --corpus SAMIZDAT BOOK...
 
 No text lost: the words of INPUT (a text file) equal, in order, the words of
 the Str nodes of OUTPUT (samizdat -t native or -t json).  Typography the
@@ -8,6 +8,7 @@ both sides before comparing.  Exit 0 when equal, 1 with the first
 difference otherwise."""
 import json
 import re
+import subprocess
 import sys
 
 TYPO = str.maketrans({'\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"',
@@ -15,21 +16,26 @@ TYPO = str.maketrans({'\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"'
                       '\ufeff': None})
 
 
+STR = re.compile(r'"t":"Str","c":"((?:[^"\\]|\\.)*)"')
+WORD = re.compile(r'\w+')
+
+
 def norm(words):
-    out = []
-    for w in words:
-        w = w.translate(TYPO).replace('----', '--').replace('---', '--')
-        # dashes and ellipses may join or split words; compare runs of
-        # letters and digits only
-        out.extend(t for t in re.split(r'[^\w]+', w) if t)
-    return out
+    # dashes and ellipses may join or split words; compare runs of letters
+    # and digits only
+    return WORD.findall(' '.join(words).translate(TYPO))
 
 
 def native_strs(text):
     out = []
+    meta = False
     for line in text.splitlines():
         s = line.strip()
-        if s.startswith('Str "') or s.startswith('MetaString "'):
+        if line.startswith('Meta'):
+            meta = True
+        elif line[:1] not in (' ', ''):
+            meta = False
+        if s.startswith('Str "') and not meta:
             body = s[s.index('"') + 1:-1]
             body = re.sub(r'\\x([0-9a-f]{2})', lambda m: chr(int(m.group(1), 16)), body)
             body = body.replace('\\n', '\n').replace('\\t', '\t')
@@ -50,30 +56,69 @@ def json_strs(node, out):
             json_strs(v, out)
 
 
-def main():
-    src, dst = sys.argv[1], sys.argv[2]
-    raw = open(src, 'rb').read()
+def decode(raw):
+    if raw.startswith(b'\xef\xbb\xbf'):
+        raw = raw[3:]
     try:
-        text = raw.decode('utf-8')
+        return raw.decode('utf-8')
     except UnicodeDecodeError:
-        text = raw.decode('cp1252', errors='replace')
+        return raw.decode('cp1252', errors='replace')
+
+
+def compare(text, strs, name):
+    a = norm(text.split())
+    b = norm(strs)
+    if a == b:
+        return None
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return ('%s: word %d differs: input %r, output %r; context %r / %r'
+                    % (name, i, x, y, a[max(0, i - 5):i + 5], b[max(0, i - 5):i + 5]))
+    return '%s: lengths differ: input %d words, output %d' % (name, len(a), len(b))
+
+
+def one_book(exe, f):
+    r = subprocess.run([exe, '--keep-boilerplate', '-t', 'json', f], capture_output=True)
+    return f, r
+
+
+def corpus(exe, files):
+    """Every book, boilerplate kept: all its words, in order."""
+    import concurrent.futures
+    bad = 0
+    pool = concurrent.futures.ThreadPoolExecutor(2)
+    for f, r in pool.map(lambda f: one_book(exe, f), files):
+        if r.returncode != 0:
+            print('%s: exit %d' % (f, r.returncode))
+            bad += 1
+            continue
+        out = r.stdout.decode('utf-8')
+        out = out[out.find('"blocks":'):]
+        strs = [json.loads('"%s"' % s) if '\\' in s else s for s in STR.findall(out)]
+        err = compare(decode(open(f, 'rb').read()), strs, f)
+        if err:
+            print(err)
+            bad += 1
+    print('%d books, %d with text lost' % (len(files), bad))
+    return 1 if bad else 0
+
+
+def main():
+    if sys.argv[1] == '--corpus':
+        return corpus(sys.argv[2], sys.argv[3:])
+    src, dst = sys.argv[1], sys.argv[2]
+    text = decode(open(src, 'rb').read())
     got = open(dst, encoding='utf-8').read()
     if '--json' in sys.argv:
         strs = []
         json_strs(json.loads(got).get('blocks'), strs)
     else:
         strs = native_strs(got)
-    a = norm(text.split())
-    b = norm(strs)
-    if a == b:
-        print('%d words, all kept in order' % len(a))
+    err = compare(text, strs, src)
+    if err is None:
+        print('%d words, all kept in order' % len(norm(text.split())))
         return 0
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x != y:
-            print('word %d differs: input %r, output %r; context %r / %r'
-                  % (i, x, y, a[max(0, i - 5):i + 5], b[max(0, i - 5):i + 5]))
-            return 1
-    print('lengths differ: input %d words, output %d' % (len(a), len(b)))
+    print(err)
     return 1
 
 
