@@ -476,6 +476,7 @@ render_chapter(struct epub *e, struct chap *c)
     struct sz_xw w;
     const char *title = c->head ? sz_xhtml_text(e->x, c->head) : NULL;
     xhtml_begin(e, &w, title, "bodymatter", NULL);
+    sz_xhtml_new_page(e->x);
     sz_xw_start(&w, "section");
     if (c->head) {
         sz_xw_attr(&w, "epub:type", "chapter");

@@ -341,6 +341,7 @@ struct sz_xhtml {
     unsigned *st;              /* flags of each open container */
     size_t nst, capst;
     int in_link, in_tcaption, no_notes, depth;
+    int hprev;                 /* level of the last heading written */
     size_t images, no_alt;
     size_t raw_dropped, tables_dropped;
     struct sz_xw *w;
@@ -541,6 +542,12 @@ sz_xhtml_free(struct sz_xhtml *x)
     sz_buf_free(&x->tmp);
     sz_arena_free(x->arena);
     free(x);
+}
+
+void
+sz_xhtml_new_page(struct sz_xhtml *x)
+{
+    x->hprev = 0;
 }
 
 void
@@ -1123,6 +1130,10 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
     case SZ_DEFN: return open1(x, "dd", NULL, NULL) | F_NL;
     case SZ_HEADER: {
         int lv = n->level < 1 ? 1 : n->level > 6 ? 6 : n->level;
+        /* Levels never skip (h2 then h4 confuses screen-reader users):
+        ** a deeper heading is one level below the one before it. */
+        if (x->hprev > 0 && lv > x->hprev + 1)
+            lv = x->hprev + 1;
         if (!*sz_xhtml_text(x, n)) {
             /* An empty heading helps no one (and fails accessibility
             ** checks): keep only its anchor. */
@@ -1130,6 +1141,7 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
             open1(x, "div", n, "heading-anchor");
             return 1 | F_NL;
         }
+        x->hprev = lv;
         snprintf(buf, sizeof buf, "h%d", lv);
         return open1(x, buf, n, NULL) | F_NL;
     }

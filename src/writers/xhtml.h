@@ -69,6 +69,8 @@ struct sz_xhtml *sz_xhtml_new(const struct sz_doc *doc, const struct sz_wopts *o
                               struct sz_diags *diags);
 void sz_xhtml_free(struct sz_xhtml *x);
 void sz_xhtml_set_hooks(struct sz_xhtml *x, const struct sz_xhtml_hooks *h);
+/** Starts a new page (EPUB chapter): heading levels restart. */
+void sz_xhtml_new_page(struct sz_xhtml *x);
 /** Renders node n (block or inline, with its children) into w. */
 void sz_xhtml_node(struct sz_xhtml *x, struct sz_xw *w, const struct sz_node *n);
 /** Renders the children of n. */

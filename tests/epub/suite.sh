@@ -195,8 +195,11 @@ else
             "$W/$name.epub" >"$W/ace.out" 2>&1; then
             pass "ace $name: no violations"
         else
-            fail "ace $name: $(grep -o '"dct:title": *"[^"]*"' "$W/ace-$name/report.json" 2>/dev/null |
-                sort | uniq -c | head -5 | tr '\n' ' ')"
+            fail "ace $name: $(python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+print(" ".join(a["earl:testSubject"]["url"] + ":" + t["earl:test"]["dct:title"]
+               for a in r["assertions"] for t in a["assertions"])[:300])' \
+                "$W/ace-$name/report.json" 2>&1)"
         fi
     done
 fi
