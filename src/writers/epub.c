@@ -1264,8 +1264,10 @@ zadd(struct epub *e, zip_t *za, const char *name, const char *data, size_t len, 
         zip_source_free(s);
         return -1;
     }
+    /* Deflate level 3: half the CPU of the default level 6 for about 5%
+    ** larger books (zlib was most of the time of a conversion). */
     if (zip_set_file_compression(za, (zip_uint64_t)i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                 0) < 0 ||
+                                 store ? 0 : 3) < 0 ||
         zip_file_set_mtime(za, (zip_uint64_t)i, zip_time(e->mtime), 0) < 0)
         return -1;
     return 0;
