@@ -969,39 +969,40 @@ exit_frame(struct tei *t)
     t->nfr--;
 }
 
-void
-tei_walk(struct tei *t, const struct sz_node *root, int ctx)
+/* Walks the children of root from first up to (not including) stop. */
+static void
+walk_range(struct tei *t, const struct sz_node *root, const struct sz_node *first,
+           const struct sz_node *stop, int ctx)
 {
     struct sz_iter it;
     enum sz_ev ev;
     size_t base = t->nfr;
     struct tei_frame *rf = push_frame(t, root, ctx);
     rf->dmark = (size_t)-1;
-    sz_iter_init(&it, (struct sz_node *)root);
-    sz_iter_next(&it); /* the root itself */
-    while (!t->err && (ev = sz_iter_next(&it)) != SZ_EV_DONE) {
-        const struct sz_node *n = it.cur;
-        if (n == root)
-            break;
-        if (ev == SZ_EV_EXIT) {
-            exit_frame(t);
-            continue;
-        }
-        int pf = (int)t->nfr - 1;
-        int pc = t->fr[pf].ctx;
-        if (pc == TEI_X_SKIP) {
-            if (sz_kind_is_container(n->kind)) {
-                push_frame(t, n, TEI_X_SKIP);
-                sz_iter_skip_children(&it);
+    for (const struct sz_node *c = first; c && c != stop && !t->err; c = c->next) {
+        sz_iter_init(&it, (struct sz_node *)c);
+        while (!t->err && (ev = sz_iter_next(&it)) != SZ_EV_DONE) {
+            const struct sz_node *n = it.cur;
+            if (ev == SZ_EV_EXIT) {
+                exit_frame(t);
+                continue;
             }
-            continue;
+            int pf = (int)t->nfr - 1;
+            int pc = t->fr[pf].ctx;
+            if (pc == TEI_X_SKIP) {
+                if (sz_kind_is_container(n->kind)) {
+                    push_frame(t, n, TEI_X_SKIP);
+                    sz_iter_skip_children(&it);
+                }
+                continue;
+            }
+            if (sz_kind_is_inline(n->kind))
+                enter_inline(t, &it, n, pf);
+            else if (sz_kind_is_block(n->kind))
+                enter_block(t, &it, n, pf);
+            else
+                enter_part(t, &it, n, pf);
         }
-        if (sz_kind_is_inline(n->kind))
-            enter_inline(t, &it, n, pf);
-        else if (sz_kind_is_block(n->kind))
-            enter_block(t, &it, n, pf);
-        else
-            enter_part(t, &it, n, pf);
     }
     /* after an error, frames may be left: free what tables hold */
     while (t->nfr > base) {
@@ -1009,6 +1010,12 @@ tei_walk(struct tei *t, const struct sz_node *root, int ctx)
         free(t->fr[t->nfr].cols);
         free(t->fr[t->nfr].occ);
     }
+}
+
+void
+tei_walk(struct tei *t, const struct sz_node *root, int ctx)
+{
+    walk_range(t, root, root->first, NULL, ctx);
 }
 
 /* }================================================================== */
@@ -1031,13 +1038,64 @@ sink_close(void *ctx)
     return 0;
 }
 
-static void
-write_body(struct tei *t)
+/* Front and back matter the readers mark: Divs of these classes at the
+** start (front) or end (back) of the document become divs of <front> and
+** <back> instead of blocks of the body. */
+static int
+matter(const struct sz_node *n, int back)
 {
+    static const char *const front_cls[] = { "titlepage", "contents", "toc", "dedication",
+                                             "preface", "boilerplate", "frontmatter", NULL };
+    static const char *const back_cls[] = { "boilerplate", "colophon", "appendix",
+                                            "backmatter", NULL };
+    if (!n || n->kind != SZ_DIV || !n->attr.nclasses)
+        return 0;
+    for (const char *const *c = back ? back_cls : front_cls; *c; c++)
+        if (!strcmp(n->attr.classes[0], *c))
+            return 1;
+    return 0;
+}
+
+static void
+matter_divs(struct tei *t, const struct sz_node *first, const struct sz_node *stop)
+{
+    for (const struct sz_node *d = first; d && d != stop && !t->err; d = d->next) {
+        tei_nl(t);
+        tei_start(t, "div");
+        put_attrs(t, d, A_TYPE, NULL, NULL);
+        size_t mark = t->nds;
+        push_div(t, D_PANDOC, 0);
+        tei_walk(t, d, TEI_X_DIV);
+        while (t->nds > mark)
+            pop_div(t);
+    }
+}
+
+static void
+write_text(struct tei *t)
+{
+    const struct sz_node *root = t->doc->root;
+    const struct sz_node *body = root->first, *back = NULL;
+    while (matter(body, 0))
+        body = body->next;
+    for (const struct sz_node *n = root->last; n && n != body && matter(n, 1); n = n->prev)
+        back = n;
+    int tp = tei_has_title_page(t);
+    if (tp || body != root->first) {
+        tei_nl(t);
+        tei_start(t, "front");
+        if (tp)
+            tei_write_title_page(t);
+        push_div(t, D_BODY, 0);
+        matter_divs(t, root->first, body);
+        t->nds = 0;
+        tei_nl(t);
+        tei_end(t);
+    }
     tei_nl(t);
     tei_start(t, "body");
     push_div(t, D_BODY, 0);
-    tei_walk(t, t->doc->root, TEI_X_DIV);
+    walk_range(t, root, body, back, TEI_X_DIV);
     while (t->nds > 1)
         pop_div(t);
     if (t->ds[0].state == S_TOP) {
@@ -1048,6 +1106,15 @@ write_body(struct tei *t)
     t->nds = 0;
     tei_nl(t);
     tei_end(t);
+    if (back) {
+        tei_nl(t);
+        tei_start(t, "back");
+        push_div(t, D_BODY, 0);
+        matter_divs(t, back, NULL);
+        t->nds = 0;
+        tei_nl(t);
+        tei_end(t);
+    }
 }
 
 static int
@@ -1087,8 +1154,7 @@ write_tei(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *ou
     tei_write_header(&t);
     tei_nl(&t);
     tei_start(&t, "text");
-    tei_write_front(&t);
-    write_body(&t);
+    write_text(&t);
     tei_nl(&t);
     tei_end(&t);
     tei_nl(&t);

@@ -94,7 +94,9 @@ void tei_add_lang(struct tei *t, const char *tag);
 
 /* tei_header.c */
 void tei_write_header(struct tei *t);
-void tei_write_front(struct tei *t);
+/** Is there a title or an author for a title page? */
+int tei_has_title_page(const struct tei *t);
+void tei_write_title_page(struct tei *t);
 /** The body walker, for a root's children in a given context (tei.c). */
 void tei_walk(struct tei *t, const struct sz_node *root, int ctx);
 

@@ -363,21 +363,27 @@ rich(struct tei *t, const struct sz_node *v)
     }
 }
 
+int
+tei_has_title_page(const struct tei *t)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    int has = plain(&b, sz_meta_get(t->doc, "title")) > 0;
+    for (const struct sz_node *v = values(t, "author"); v && !has; v = next_value(v))
+        has = plain(&b, person(v)) > 0;
+    sz_buf_free(&b);
+    return has;
+}
+
 void
-tei_write_front(struct tei *t)
+tei_write_title_page(struct tei *t)
 {
     const struct sz_node *title = sz_meta_get(t->doc, "title");
     const struct sz_node *sub = sz_meta_get(t->doc, "subtitle");
     const struct sz_node *date = sz_meta_get(t->doc, "date");
     struct sz_buf b = SZ_BUF_INIT;
-    int authors = 0;
-    for (const struct sz_node *v = values(t, "author"); v; v = next_value(v))
-        authors += plain(&b, person(v)) > 0;
     int has_title = plain(&b, title) > 0;
-    if (!has_title && !authors)
-        goto out;
-    tei_nl(t);
-    tei_start(t, "front");
+    if (meta_first(t, ebook_keys) && !meta_first(t, release_keys))
+        date = NULL; /* a Project Gutenberg release date is not the book's */
     tei_nl(t);
     tei_start(t, "titlePage");
     if (has_title) {
@@ -416,8 +422,5 @@ tei_write_front(struct tei *t)
     }
     tei_nl(t);
     tei_end(t);
-    tei_nl(t);
-    tei_end(t);
-out:
     sz_buf_free(&b);
 }

@@ -95,6 +95,16 @@ if have_shared; then
         $S "$f" -t tei >"$T/v/corpus-$b.xml" 2>"$T/err" || fail "tei: corpus $b: $(grep -v warning "$T/err" | head -c 200)"
     done
     pass "tei: $n corpus books converted"
+    A="$SZ_SHARED/corpus/gutenberg/11-0.txt"
+    if [ -f "$A" ]; then
+        $S --keep-boilerplate "$A" -t tei >"$T/v/alice-boilerplate.xml" 2>/dev/null
+        check "tei: kept Gutenberg boilerplate goes to <back>" \
+            sh -c "sed -n '/^<back>/,/^<.back>/p' '$T/v/alice-boilerplate.xml' | grep -q '^<div type=\"boilerplate\">'"
+        check "tei: a title page the reader found goes to <front>" \
+            sh -c "sed -n '/^<front>/,/^<.front>/p' '$T/v/corpus-11-0.xml' | grep -q '^<div type=\"titlepage\">'"
+        check "tei: Project Gutenberg number and release date in the source" \
+            sh -c "grep -q '^<idno type=\"gutenberg\">11</idno>' '$T/v/corpus-11-0.xml' && grep -q '^<date>June 25, 2008</date>' '$T/v/corpus-11-0.xml'"
+    fi
 else
     skip "tei: corpus books: ../shared is absent"
 fi
