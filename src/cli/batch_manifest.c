@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -286,16 +287,17 @@ sz_manifest_append(struct sz_batch *b, const struct sz_bjob *j)
     return rc;
 }
 
-/* "NAME.tmp-PID-XXXXXX", as sz_write_atomic names its temporary files. */
+/* "NAME.tmp-PID-XXXXXX", as sz_write_atomic names its temporary files,
+** of a process that is gone (another batch may share OUTDIR). */
 static int
-is_temp_name(const char *s)
+is_stale_temp(const char *s)
 {
     const char *t = strstr(s, ".tmp-");
     while (t) {
         const char *p = t + 5;
         size_t digits = strspn(p, "0123456789");
         if (digits && p[digits] == '-' && strlen(p + digits + 1) == 6)
-            return 1;
+            return kill((pid_t)strtol(p, NULL, 10), 0) != 0 && errno == ESRCH;
         t = strstr(t + 1, ".tmp-");
     }
     return 0;
@@ -320,7 +322,7 @@ sz_batch_clean_temps(const char *dir, int depth)
         if (lstat(p, &st) == 0) {
             if (S_ISDIR(st.st_mode))
                 sz_batch_clean_temps(p, depth + 1);
-            else if (S_ISREG(st.st_mode) && is_temp_name(e->d_name))
+            else if (S_ISREG(st.st_mode) && is_stale_temp(e->d_name))
                 unlink(p);
         }
         free(p);
