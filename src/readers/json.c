@@ -291,9 +291,9 @@ static int read_blocks(struct rd *r, const json_t *v, struct sz_node *parent);
 static int read_inlines(struct rd *r, const json_t *v, struct sz_node *parent);
 static int read_meta(struct rd *r, const json_t *v, struct sz_node **out);
 
-/* Reads element i of array v with fn; keeps the path right. */
-#define AT(v, i, call)                       \
-    (push_idx(r, (i)), (call) < 0 ? -1 : (pop(r), 0))
+/* Evaluates call (which reads element i of some array) with the path
+** extended by [i]; the segment stays on error so fail() can name it. */
+#define AT(v, i, call) (push_idx(r, (i)), (call) < 0 ? -1 : (pop(r), 0))
 #define ELEM(v, i) json_array_get((v), (i))
 
 static struct sz_node *
@@ -619,7 +619,6 @@ read_citation(struct rd *r, const json_t *v, struct sz_node *cite)
     for (int i = 0; i < 6; i++)
         if (!(f[i] = json_object_get(v, keys[i])))
             return fail(r, "Citation has no \"%s\"", keys[i]);
-    int rc = -1;
     push_key(r, keys[0]);
     if (get_str(r, f[0], &n->text, &n->len, keys[0]) < 0)
         return -1;
@@ -644,8 +643,7 @@ read_citation(struct rd *r, const json_t *v, struct sz_node *cite)
     if (get_int(r, f[5], &n->ival2, keys[5]) < 0)
         return -1;
     pop(r);
-    rc = 0;
-    return rc;
+    return 0;
 }
 
 /* Link / Image: [attr, inlines, [url, title]] */
