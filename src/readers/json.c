@@ -899,6 +899,12 @@ static int
 read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
     json_error_t err;
+    size_t skip = 0;
+    /* pandoc drops a UTF-8 byte order mark before decoding; so do we */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        skip = 3;
+    data += skip;
+    len -= skip;
     struct sz_arena *scratch = sz_arena_new();
     pthread_once(&j_once, j_init);
     j_arena = scratch;
@@ -912,7 +918,8 @@ read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
         sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, o->filename,
                     err.line > 0 ? (uint32_t)err.line : 0,
                     err.column > 0 ? (uint32_t)err.column : 0,
-                    err.position > 0 ? err.position - 1 : 0, "malformed JSON: %s", err.text);
+                    (long long)skip + (err.position > 0 ? err.position - 1 : 0),
+                    "malformed JSON: %s", err.text);
         return -1;
     }
     struct rd *r = sz_xmalloc(sizeof *r);

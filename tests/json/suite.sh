@@ -141,6 +141,11 @@ check_err() {
 v='"pandoc-api-version":[1,23,1]'
 printf '{%s,"meta":{},"blocks":[{"t":"Para","c":[}]}' "$v" >"$T/malformed.json"
 check_err "json: malformed JSON names the byte offset, exit 64" 64 'malformed JSON: .*byte offset 68' "$T/malformed.json"
+printf '\357\273\277' | cat - "$T/malformed.json" >"$T/malformed-bom.json"
+check_err "json: byte offsets count a BOM" 64 'malformed JSON: .*byte offset 71' "$T/malformed-bom.json"
+printf '\357\273\277' | cat - "$D/rich-1.23.json" >"$T/bom.json"
+"$SAMIZDAT" -f json -t json "$T/bom.json" >"$T/bom.out.json"
+check_same "json: a UTF-8 byte order mark is skipped, as pandoc does" "$D/rich-1.23.json" "$T/bom.out.json"
 printf '{"pandoc-api-version":[1,21,1],"meta":{},"blocks":[]}' >"$T/v121.json"
 check_err "json: api 1.21 is refused, exit 64" 64 'unsupported pandoc-api-version 1\.21' "$T/v121.json"
 printf '{"pandoc-api-version":[2,0],"meta":{},"blocks":[]}' >"$T/v2.json"
