@@ -85,6 +85,18 @@ if $S -f json -t tei "$T/v/deep.json.in" >"$T/v/deep.xml" 2>"$T/err"; then pass 
 else fail "tei: 120 nested quotes: $(head -c 200 "$T/err")"; fi
 rm -f "$T/v/deep.json.in"
 
+# {=== the bundled Lua filters: whatever Divs, Spans and classes they add stay valid
+for f in "$SZ_ROOT"/filters/*.lua; do
+    [ -f "$f" ] || continue
+    b=$(basename "$f" .lua)
+    if $S "$ESSAY" --metadata-file "$SZ_ROOT/examples/essay.yaml" -L "$f" -t tei >"$T/v/filter-$b.xml" 2>"$T/err"; then
+        pass "tei: essay through filter $b"
+    else
+        rm -f "$T/v/filter-$b.xml"
+        skip "tei: filter $b: $(head -c 120 "$T/err")"
+    fi
+done
+
 # {=== the corpus, read by the essay reader
 if have_shared; then
     n=0
