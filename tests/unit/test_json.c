@@ -146,6 +146,59 @@ test_truncated(void)
     free(data);
 }
 
+/* Mutated documents (deterministic byte changes): each either fails with a
+** parse error or reads, and then what we write reads back and writes the
+** same.  Under ASan this is a small fuzzer for both directions. */
+static void
+test_mutations(void)
+{
+    size_t n;
+    char *data = slurp("tests/data/rich-1.23.json", &n);
+    if (!data) {
+        printf("SKIP json: mutations (tests/data/rich-1.23.json not found)\n");
+        return;
+    }
+    static const char repl[] = "[]{},:\"0a\\ \x80\xC3";
+    const struct sz_reader *r = sz_reader_find("json");
+    struct sz_ropts o;
+    sz_ropts_init(&o);
+    unsigned long long seed = 88172645463325252ULL;
+    int parsed = 0, stable = 0, clean = 1;
+    char *buf = malloc(n);
+    for (int i = 0; i < 3000; i++) {
+        memcpy(buf, data, n);
+        for (int k = 0; k < 1 + i % 3; k++) {
+            seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+            buf[seed % n] = repl[(seed >> 32) % (sizeof repl - 1)];
+        }
+        struct sz_doc *doc = sz_doc_new(NULL);
+        if (r->read(doc, buf, n, &o) != 0) {
+            if (sz_diags_error_code(&doc->diags) != SZ_EXIT_PARSE)
+                clean = 0;
+            sz_doc_free(doc);
+            continue;
+        }
+        parsed++;
+        int rc1, rc2 = -1;
+        char *out1 = write_doc(doc, i % 2 ? 22 : 23, &rc1);
+        struct sz_doc *doc2 = sz_doc_new(NULL);
+        char *out2 = NULL;
+        if (rc1 == 0 && r->read(doc2, out1, strlen(out1), &o) == 0)
+            out2 = write_doc(doc2, i % 2 ? 22 : 23, &rc2);
+        if (rc2 == 0 && strcmp(out1, out2) == 0)
+            stable++;
+        free(out1);
+        free(out2);
+        sz_doc_free(doc2);
+        sz_doc_free(doc);
+    }
+    OK(clean, "mutations: every failure is a parse error");
+    OK(parsed > 100, "mutations: some mutated documents still read");
+    INT_EQ(stable, parsed, "mutations: what we write reads back to the same JSON");
+    free(buf);
+    free(data);
+}
+
 int
 main(void)
 {
@@ -154,5 +207,6 @@ main(void)
     test_defaults();
     test_bad_order();
     test_truncated();
+    test_mutations();
     return h_failed != 0;
 }
