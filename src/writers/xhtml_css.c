@@ -71,6 +71,6 @@ const char sz_default_css[] =
     "nav > ol { padding-left: 0; }\n"
     "nav li { margin: 0.3em 0; text-align: left; }\n"
     "nav a { text-decoration: none; }\n"
-    "body.cover { margin: 0; padding: 0; text-align: center; }\n"
-    "body.cover svg { width: 100%; height: 100%; }\n"
-    "body.cover img { max-width: 100%; max-height: 100%; }\n";
+    "body.cover { margin: 0; padding: 0; text-align: center; height: 100%; }\n"
+    "section.cover { height: 100%; height: 100vh; page-break-inside: avoid; break-inside: avoid; }\n"
+    "section.cover img { height: 100%; max-height: 100vh; max-width: 100%; width: auto; }\n";
