@@ -72,6 +72,28 @@ PYEOF
 "$SAMIZDAT" -f json -t json "$T/deep500.json" >"$T/deep500.out.json" 2>"$T/deep500.err"
 check_same "json: 500-deep nesting round trips" "$T/deep500.json" "$T/deep500.out.json"
 
+# Every pandoc-made JSON document in tests/lua (pandoc 2.17's 1.22 and pandoc
+# 3.10's 1.23, with Figures) round-trips byte for byte, but for the version
+# array (3.10 writes [1,23,1,2], we write [1,23,1]).
+n=0 bad=
+for f in "$SZ_ROOT"/tests/lua/inputs/*.json "$SZ_ROOT"/tests/lua/expected/*.json; do
+    [ -f "$f" ] || continue
+    api=$(head -c 30 "$f" | sed -n 's/^{"pandoc-api-version":\[1,\(2[23]\).*/1.\1/p')
+    [ -n "$api" ] || continue
+    n=$((n + 1))
+    "$SAMIZDAT" -f json -t json --pandoc-api "$api" "$f" 2>/dev/null |
+        sed 's/^{"pandoc-api-version":\[[0-9,]*\]//' >"$T/lua.out"
+    sed 's/^{"pandoc-api-version":\[[0-9,]*\]//' "$f" >"$T/lua.in"
+    cmp -s "$T/lua.in" "$T/lua.out" || bad="$bad $(basename "$f")"
+done
+if [ "$n" -eq 0 ]; then
+    skip "json: pandoc-made JSON of tests/lua (none found)"
+elif [ -z "$bad" ]; then
+    pass "json: $n pandoc-made JSON documents (2.17 and 3.10) round-trip byte for byte"
+else
+    fail "json: pandoc-made JSON that does not round-trip:$bad"
+fi
+
 # --- pandoc accepts what we write ------------------------------------------
 if have_pandoc; then
     # pandoc 2.17 reads pandoc-types 1.22 only ("Incompatible API versions"
@@ -79,6 +101,17 @@ if have_pandoc; then
     for f in rich.22 rich123.22 extra.22 fig.22 extra.23.22; do
         check "json: pandoc -f json accepts our $f output" \
             pandoc -f json -t native -o "$T/$f.pandoc.native" "$T/$f.json"
+    done
+    # pandoc 3.10's JSON (1.23, Figures) converted by us to 1.22 is exactly
+    # what pandoc 2.17 makes of the same Markdown.
+    for b in fig3 small3; do
+        L=$SZ_ROOT/tests/lua/inputs
+        if [ -f "$L/$b.md" ] && [ -f "$L/$b.json" ]; then
+            pandoc -f markdown -t json "$L/$b.md" >"$T/$b.217.json"
+            "$SAMIZDAT" -f json -t json --pandoc-api 1.22 "$L/$b.json" >"$T/$b.22.json"
+            check_same "json: pandoc 3.10's $b.json to 1.22 equals pandoc 2.17's JSON of $b.md" \
+                "$T/$b.217.json" "$T/$b.22.json"
+        fi
     done
     pandoc -f json -t native "$D/rich.json" >"$T/rich.pandoc.native"
     check_same "json: pandoc reads our 1.22 JSON of rich.md as its own" \
