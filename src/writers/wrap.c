@@ -93,6 +93,135 @@ put_line(struct sz_buf *out, const char *prefix, size_t plen, const char *s, siz
     sz_buf_putc(out, '\n');
 }
 
+/* {=================================================================
+** Break opportunities
+**
+** libunibreak answers for a whole string at once, but a line needs only
+** the last opportunity before the character that does not fit.  So the
+** analysis runs on a window: from just before the last run of spaces in
+** the line to a little past the overflow.  UAX #14 looks left only across
+** a run of spaces (OP SP* x, QU SP* x OP, CL SP* x NS, B2 SP* x B2,
+** ZW SP* /) and over combining marks, so a window that starts at the base
+** character before the space run decides every position after that run
+** exactly as the whole paragraph would; tests compare both on the corpus.
+** ================================================================== */
+
+/* Bytes of look-ahead past the last position read from a window. */
+#define LOOKAHEAD 32
+
+static int
+is_break(char b)
+{
+    return b == LINEBREAK_ALLOWBREAK || b == LINEBREAK_MUSTBREAK;
+}
+
+/* Runs libunibreak on text[ws..we) into w->brk. */
+static void
+analyse(struct sz_wrapper *w, const char *text, size_t ws, size_t we)
+{
+    size_t len = we - ws;
+    if (w->cap < len) {
+        w->cap = len + len / 2 + 64;
+        free(w->brk);
+        w->brk = sz_xmalloc(w->cap);
+    }
+    set_linebreaks_utf8((const utf8_t *)text + ws, len, w->lang, w->brk);
+}
+
+static size_t
+char_start(const char *text, size_t i)
+{
+    while (i > 0 && ((unsigned char)text[i] & 0xc0) == 0x80)
+        i--;
+    return i;
+}
+
+static size_t
+char_end(const char *text, size_t n, size_t i)
+{
+    while (i < n && ((unsigned char)text[i] & 0xc0) == 0x80)
+        i++;
+    return i;
+}
+
+/* Where a window that ends near a may start: the base character before the
+** last run of spaces that ends at or before a, or ls. */
+static size_t
+window_start(const char *text, size_t ls, size_t a)
+{
+    size_t e = a;
+    while (e > ls && !(text[e - 1] == ' ' && text[e] != ' '))
+        e--;
+    size_t r = e;
+    while (r > ls && text[r - 1] == ' ')
+        r--;
+    if (r <= ls)
+        return ls;
+    size_t ws = char_start(text, r - 1);
+    for (;;) {
+        uint32_t cp;
+        sz_utf8_decode(text + ws, r - ws, &cp);
+        if (ws <= ls || sz_char_width(cp) > 0 || cp == ' ')
+            break;
+        ws = char_start(text, ws - 1);
+    }
+    return ws < ls ? ls : ws;
+}
+
+/* The last break opportunity p in (ls, o]: a line may end before text[p].
+** 0 when there is none. */
+static size_t
+last_break(struct sz_wrapper *w, const char *text, size_t n, size_t ls, size_t o, int whole)
+{
+    if (whole) {
+        for (size_t p = o; p > ls; p--)
+            if (is_break(w->brk[p - 1]))
+                return p;
+        return 0;
+    }
+    size_t we = char_end(text, n, o + LOOKAHEAD < n ? o + LOOKAHEAD : n);
+    size_t a = o;
+    for (int tries = 0;; tries++) {
+        size_t ws = tries < 2 ? window_start(text, ls, a) : ls;
+        analyse(w, text, ws, we);
+        for (size_t p = o; p > ws && p > ls; p--)
+            if (is_break(w->brk[p - 1 - ws]))
+                return p;
+        if (ws <= ls)
+            return 0;
+        a = ws;
+    }
+}
+
+/* The first break opportunity after o, or the position of a '\n' met
+** first, or n. */
+static size_t
+next_break(struct sz_wrapper *w, const char *text, size_t n, size_t ls, size_t o, int whole)
+{
+    if (whole) {
+        for (size_t p = o + 1; p <= n; p++)
+            if (text[p - 1] == '\n')
+                return p - 1;
+            else if (is_break(w->brk[p - 1]))
+                return p;
+        return n;
+    }
+    for (size_t chunk = 256;; chunk *= 2) {
+        size_t we = char_end(text, n, o + chunk < n ? o + chunk : n);
+        size_t limit = we == n ? n : we - LOOKAHEAD;
+        analyse(w, text, ls, we);
+        for (size_t p = o + 1; p <= limit; p++)
+            if (text[p - 1] == '\n')
+                return p - 1;
+            else if (is_break(w->brk[p - 1 - ls]))
+                return p;
+        if (we == n)
+            return n;
+    }
+}
+
+/* }================================================================== */
+
 int
 sz_wrap_text(struct sz_wrapper *w, struct sz_buf *out, const char *text, size_t n,
              const char *first, const char *rest, int columns, unsigned flags)
@@ -101,20 +230,17 @@ sz_wrap_text(struct sz_wrapper *w, struct sz_buf *out, const char *text, size_t 
     int favail = columns - sz_text_width(first, flen);
     int ravail = columns - sz_text_width(rest, rlen);
     int verbatim = (flags & SZ_WRAPF_VERBATIM) != 0;
-    const char *brk = NULL;
+    int whole = (flags & SZ_WRAPF_WHOLE) != 0;
+    int breaking = 0;
     if (n == 0)
         return 0;
     /* No display width exceeds a character's UTF-8 length, so text no
-    ** longer in bytes than the narrower line needs no break opportunities. */
+    ** longer in bytes than the narrower line never needs a break. */
     if ((flags & SZ_WRAPF_BREAK) && (n > (size_t)(favail < ravail ? favail : ravail) ||
                                      memchr(text, '\n', n))) {
-        if (w->cap < n) {
-            w->cap = n + n / 2 + 64;
-            free(w->brk);
-            w->brk = sz_xmalloc(w->cap);
-        }
-        set_linebreaks_utf8((const utf8_t *)text, n, w->lang, w->brk);
-        brk = w->brk;
+        breaking = 1;
+        if (whole)
+            analyse(w, text, 0, n);
     }
     const char *pfx = first;
     size_t plen = flen;
@@ -125,11 +251,8 @@ sz_wrap_text(struct sz_wrapper *w, struct sz_buf *out, const char *text, size_t 
         while (i < n && text[i] == ' ')
             i++;
     ls = i;
-    /* w_all: width of text[ls..i); w_ink: the same without trailing spaces;
-    ** ok: the last break opportunity after ls (0 = none) and the two
-    ** widths there. */
-    int w_all = 0, w_ink = 0, ok_all = 0, ok_ink = 0;
-    size_t ok = 0;
+    /* w_all: width of text[ls..i); w_ink: the same without trailing spaces. */
+    int w_all = 0, w_ink = 0;
     while (i < n) {
         if (text[i] == '\n') {
             put_line(out, pfx, plen, text + ls, i - ls);
@@ -140,31 +263,40 @@ sz_wrap_text(struct sz_wrapper *w, struct sz_buf *out, const char *text, size_t 
             if (!verbatim)
                 while (i < n && text[i] == ' ')
                     i++;
-            ls = i, ok = 0, w_all = w_ink = 0;
+            ls = i, w_all = w_ink = 0;
             continue;
         }
         uint32_t cp;
         size_t len = next_cp(text + i, n - i, &cp);
         int cw = sz_char_width(cp);
-        if (brk && cp != ' ' && w_all + cw > avail && ok > ls) {
-            put_line(out, pfx, plen, text + ls, ok - ls);
-            if (ok_ink > widest)
-                widest = ok_ink;
+        if (breaking && cp != ' ' && w_all + cw > avail) {
+            /* Cut at the last opportunity; a piece that cannot be cut
+            ** runs on to its end. */
+            size_t p = last_break(w, text, n, ls, i, whole);
+            if (!p)
+                p = next_break(w, text, n, ls, i, whole);
+            size_t e = p;
+            while (e > ls && text[e - 1] == ' ')
+                e--;
+            int lw = sz_text_width(text + ls, e - ls);
+            if (lw > widest)
+                widest = lw;
+            put_line(out, pfx, plen, text + ls, p - ls);
             pfx = rest, plen = rlen, avail = ravail < 1 ? 1 : ravail;
-            ls = ok;
-            w_all -= ok_all;
-            w_ink -= ok_all;
-            ok = 0;
+            if (p < n && text[p] == '\n') {
+                p++;
+                if (!verbatim)
+                    while (p < n && text[p] == ' ')
+                        p++;
+            }
+            i = ls = p;
+            w_all = w_ink = 0;
+            continue;
         }
         w_all += cw;
         if (cp != ' ')
             w_ink = w_all;
         i += len;
-        if (brk && brk[i - 1] != LINEBREAK_NOBREAK && brk[i - 1] != LINEBREAK_INSIDEACHAR) {
-            ok = i;
-            ok_all = w_all;
-            ok_ink = w_ink;
-        }
     }
     if (ls < n) {
         put_line(out, pfx, plen, text + ls, n - ls);

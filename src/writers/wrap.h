@@ -11,7 +11,9 @@
 /* Flags for sz_wrap_text. */
 enum {
     SZ_WRAPF_BREAK = 1,        /* break at UAX #14 opportunities, not only at '\n' */
-    SZ_WRAPF_VERBATIM = 2      /* keep spaces after a line break (code, raw text) */
+    SZ_WRAPF_VERBATIM = 2,     /* keep spaces after a line break (code, raw text) */
+    SZ_WRAPF_WHOLE = 4         /* analyse the whole text at once instead of a window
+                                  per line: slower, the reference for tests */
 };
 
 /* Scratch space reused from one call to the next, so a book costs one

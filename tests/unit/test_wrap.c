@@ -222,6 +222,37 @@ test_exact(void)
     INT_EQ(lost, 0, "no character lost, widths 1..60");
 }
 
+/* The per-line window analysis must find the breaks the whole-paragraph
+** analysis finds, including around spaces after opening brackets and
+** quotes, closing punctuation, numbers, CJK, dashes and combining marks. */
+static void
+test_window(void)
+{
+    const char *t =
+        "He said ( quietly ) \"  so  \" and [ 1 , 2 ] \xe2\x80\x94 $ 100.00 , 3 / 4 % ok. "
+        "\xe4\xb8\xad\xe5\x9b\xbd \xe3\x80\x8c \xe8\x8b\x8f\xe8\x81\x94 \xe3\x80\x8d"
+        "\xef\xbc\x8c  \xe3\x80\x82 well-known -- e\xcc\x81 \xcc\x81 x\xc2\xa0y "
+        "\xf0\x9f\x98\x80 \xe2\x80\x9cquoted\xe2\x80\x9d ! ? ; : ) } ] 'tis  "
+        "a\xe2\x80\x8b b http://example.org/a-very-long-path/with-many-parts/and-more "
+        "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 (\xe4\xb8\xad) end.";
+    struct sz_wrapper w;
+    struct sz_buf a = SZ_BUF_INIT, b = SZ_BUF_INIT;
+    int differ = 0;
+    sz_wrapper_init(&w, NULL);
+    for (int cols = 1; cols <= 90; cols++) {
+        sz_buf_clear(&a);
+        sz_buf_clear(&b);
+        int wa = sz_wrap_text(&w, &a, t, strlen(t), "", "", cols, SZ_WRAPF_BREAK);
+        int wb = sz_wrap_text(&w, &b, t, strlen(t), "", "", cols, SZ_WRAPF_BREAK | SZ_WRAPF_WHOLE);
+        if (wa != wb || a.len != b.len || memcmp(a.data, b.data, a.len) != 0)
+            differ++;
+    }
+    INT_EQ(differ, 0, "window analysis breaks as the whole-text analysis, widths 1..90");
+    sz_buf_free(&a);
+    sz_buf_free(&b);
+    sz_wrapper_free(&w);
+}
+
 /* {=================================================================
 ** The plain writer on small trees
 ** ================================================================== */
@@ -366,6 +397,7 @@ main(void)
     test_cyrillic();
     test_combining_emoji();
     test_exact();
+    test_window();
     test_writer();
     test_table();
     return h_failed ? 1 : 0;
