@@ -293,7 +293,7 @@ static int read_meta(struct rd *r, const json_t *v, struct sz_node **out);
 
 /* Evaluates call (which reads element i of some array) with the path
 ** extended by [i]; the segment stays on error so fail() can name it. */
-#define AT(v, i, call) (push_idx(r, (i)), (call) < 0 ? -1 : (pop(r), 0))
+#define AT(i, call) (push_idx(r, (i)), (call) < 0 ? -1 : (pop(r), 0))
 #define ELEM(v, i) json_array_get((v), (i))
 
 static struct sz_node *
@@ -325,9 +325,9 @@ read_caption(struct rd *r, const json_t *v, struct sz_node *parent)
     if (want_array(r, v, 2, "Caption") < 0)
         return -1;
     if (!json_is_null(ELEM(v, 0)) &&
-        AT(v, 0, inlines_in(r, ELEM(v, 0), cap, SZ_SHORTCAPTION)) < 0)
+        AT(0, inlines_in(r, ELEM(v, 0), cap, SZ_SHORTCAPTION)) < 0)
         return -1;
-    return AT(v, 1, read_blocks(r, ELEM(v, 1), cap));
+    return AT(1, read_blocks(r, ELEM(v, 1), cap));
 }
 
 /* Cell: [attr, align, rowspan, colspan, blocks] */
@@ -336,12 +336,12 @@ read_cell(struct rd *r, const json_t *v, struct sz_node *row)
 {
     struct sz_node *c = add(r, row, SZ_CELL);
     if (want_array(r, v, 5, "Cell") < 0 ||
-        AT(v, 0, get_attr(r, ELEM(v, 0), &c->attr)) < 0 ||
-        AT(v, 1, get_enum(r, ELEM(v, 1), NAMES(aligns), &c->sub, "alignment")) < 0 ||
-        AT(v, 2, get_int(r, ELEM(v, 2), &c->ival, "RowSpan")) < 0 ||
-        AT(v, 3, get_int(r, ELEM(v, 3), &c->ival2, "ColSpan")) < 0)
+        AT(0, get_attr(r, ELEM(v, 0), &c->attr)) < 0 ||
+        AT(1, get_enum(r, ELEM(v, 1), NAMES(aligns), &c->sub, "alignment")) < 0 ||
+        AT(2, get_int(r, ELEM(v, 2), &c->ival, "RowSpan")) < 0 ||
+        AT(3, get_int(r, ELEM(v, 3), &c->ival2, "ColSpan")) < 0)
         return -1;
-    return AT(v, 4, read_blocks(r, ELEM(v, 4), c));
+    return AT(4, read_blocks(r, ELEM(v, 4), c));
 }
 
 /* [Row] where Row is [attr, [cell]] */
@@ -354,14 +354,14 @@ read_rows(struct rd *r, const json_t *v, struct sz_node *parent)
         json_t *row = ELEM(v, i);
         struct sz_node *n = add(r, parent, SZ_ROW);
         push_idx(r, i);
-        if (want_array(r, row, 2, "Row") < 0 || AT(row, 0, get_attr(r, ELEM(row, 0), &n->attr)) < 0)
+        if (want_array(r, row, 2, "Row") < 0 || AT(0, get_attr(r, ELEM(row, 0), &n->attr)) < 0)
             return -1;
         json_t *cells = ELEM(row, 1);
         push_idx(r, 1);
         if (want_array(r, cells, 0, "cells") < 0)
             return -1;
         for (size_t j = 0; j < json_array_size(cells); j++)
-            if (AT(cells, j, read_cell(r, ELEM(cells, j), n)) < 0)
+            if (AT(j, read_cell(r, ELEM(cells, j), n)) < 0)
                 return -1;
         pop(r);
         pop(r);
@@ -375,9 +375,9 @@ read_head(struct rd *r, const json_t *v, struct sz_node *table, enum sz_kind k)
 {
     struct sz_node *h = add(r, table, k);
     if (want_array(r, v, 2, k == SZ_THEAD ? "TableHead" : "TableFoot") < 0 ||
-        AT(v, 0, get_attr(r, ELEM(v, 0), &h->attr)) < 0)
+        AT(0, get_attr(r, ELEM(v, 0), &h->attr)) < 0)
         return -1;
-    return AT(v, 1, read_rows(r, ELEM(v, 1), h));
+    return AT(1, read_rows(r, ELEM(v, 1), h));
 }
 
 /* TableBody: [attr, row head columns, [head row], [body row]] */
@@ -386,11 +386,11 @@ read_body(struct rd *r, const json_t *v, struct sz_node *table)
 {
     struct sz_node *b = add(r, table, SZ_TBODY);
     if (want_array(r, v, 4, "TableBody") < 0 ||
-        AT(v, 0, get_attr(r, ELEM(v, 0), &b->attr)) < 0 ||
-        AT(v, 1, get_int(r, ELEM(v, 1), &b->ival, "RowHeadColumns")) < 0 ||
-        AT(v, 2, read_rows(r, ELEM(v, 2), add(r, b, SZ_TBODY_HEAD))) < 0)
+        AT(0, get_attr(r, ELEM(v, 0), &b->attr)) < 0 ||
+        AT(1, get_int(r, ELEM(v, 1), &b->ival, "RowHeadColumns")) < 0 ||
+        AT(2, read_rows(r, ELEM(v, 2), add(r, b, SZ_TBODY_HEAD))) < 0)
         return -1;
-    return AT(v, 3, read_rows(r, ELEM(v, 3), b));
+    return AT(3, read_rows(r, ELEM(v, 3), b));
 }
 
 /* ColSpec: [align, {"t":"ColWidth","c":w} | {"t":"ColWidthDefault"}] */
@@ -401,7 +401,7 @@ read_colspec(struct rd *r, const json_t *v, struct sz_node *table)
     const char *tag;
     json_t *c;
     if (want_array(r, v, 2, "ColSpec") < 0 ||
-        AT(v, 0, get_enum(r, ELEM(v, 0), NAMES(aligns), &cs->sub, "alignment")) < 0)
+        AT(0, get_enum(r, ELEM(v, 0), NAMES(aligns), &cs->sub, "alignment")) < 0)
         return -1;
     push_idx(r, 1);
     if (get_tagged(r, ELEM(v, 1), &tag, &c, "ColWidth") < 0)
@@ -423,27 +423,27 @@ read_colspec(struct rd *r, const json_t *v, struct sz_node *table)
 static int
 read_table(struct rd *r, const json_t *c, struct sz_node *t)
 {
-    if (want_array(r, c, 6, "Table") < 0 || AT(c, 0, get_attr(r, ELEM(c, 0), &t->attr)) < 0 ||
-        AT(c, 1, read_caption(r, ELEM(c, 1), t)) < 0)
+    if (want_array(r, c, 6, "Table") < 0 || AT(0, get_attr(r, ELEM(c, 0), &t->attr)) < 0 ||
+        AT(1, read_caption(r, ELEM(c, 1), t)) < 0)
         return -1;
     json_t *specs = ELEM(c, 2), *bodies = ELEM(c, 4);
     push_idx(r, 2);
     if (want_array(r, specs, 0, "column specs") < 0)
         return -1;
     for (size_t i = 0; i < json_array_size(specs); i++)
-        if (AT(specs, i, read_colspec(r, ELEM(specs, i), t)) < 0)
+        if (AT(i, read_colspec(r, ELEM(specs, i), t)) < 0)
             return -1;
     pop(r);
-    if (AT(c, 3, read_head(r, ELEM(c, 3), t, SZ_THEAD)) < 0)
+    if (AT(3, read_head(r, ELEM(c, 3), t, SZ_THEAD)) < 0)
         return -1;
     push_idx(r, 4);
     if (want_array(r, bodies, 0, "table bodies") < 0)
         return -1;
     for (size_t i = 0; i < json_array_size(bodies); i++)
-        if (AT(bodies, i, read_body(r, ELEM(bodies, i), t)) < 0)
+        if (AT(i, read_body(r, ELEM(bodies, i), t)) < 0)
             return -1;
     pop(r);
-    return AT(c, 5, read_head(r, ELEM(c, 5), t, SZ_TFOOT));
+    return AT(5, read_head(r, ELEM(c, 5), t, SZ_TFOOT));
 }
 
 /* A list of items, each a list of blocks. */
@@ -453,7 +453,7 @@ read_items(struct rd *r, const json_t *v, struct sz_node *list)
     if (want_array(r, v, 0, "list items") < 0)
         return -1;
     for (size_t i = 0; i < json_array_size(v); i++)
-        if (AT(v, i, blocks_in(r, ELEM(v, i), list, SZ_ITEM)) < 0)
+        if (AT(i, blocks_in(r, ELEM(v, i), list, SZ_ITEM)) < 0)
             return -1;
     return 0;
 }
@@ -469,14 +469,14 @@ read_deflist(struct rd *r, const json_t *v, struct sz_node *dl)
         struct sz_node *di = add(r, dl, SZ_DEFITEM);
         push_idx(r, i);
         if (want_array(r, it, 2, "definition item") < 0 ||
-            AT(it, 0, inlines_in(r, ELEM(it, 0), di, SZ_TERM)) < 0)
+            AT(0, inlines_in(r, ELEM(it, 0), di, SZ_TERM)) < 0)
             return -1;
         json_t *defs = ELEM(it, 1);
         push_idx(r, 1);
         if (want_array(r, defs, 0, "definitions") < 0)
             return -1;
         for (size_t j = 0; j < json_array_size(defs); j++)
-            if (AT(defs, j, blocks_in(r, ELEM(defs, j), di, SZ_DEFN)) < 0)
+            if (AT(j, blocks_in(r, ELEM(defs, j), di, SZ_DEFN)) < 0)
                 return -1;
         pop(r);
         pop(r);
@@ -509,7 +509,7 @@ read_text_pair(struct rd *r, const json_t *c, struct sz_node *n)
         break;
     }
     pop(r);
-    return AT(c, 1, get_str(r, ELEM(c, 1), &n->text, &n->len, "text"));
+    return AT(1, get_str(r, ELEM(c, 1), &n->text, &n->len, "text"));
 }
 
 static int
@@ -543,7 +543,7 @@ read_block(struct rd *r, const json_t *v, struct sz_node *parent)
     case SZ_LINEBLOCK:
         rc = want_array(r, c, 0, "LineBlock");
         for (size_t i = 0; rc == 0 && i < json_array_size(c); i++)
-            rc = AT(c, i, inlines_in(r, ELEM(c, i), n, SZ_LINE));
+            rc = AT(i, inlines_in(r, ELEM(c, i), n, SZ_LINE));
         break;
     case SZ_CODEBLOCK:
     case SZ_RAWBLOCK:
@@ -558,12 +558,12 @@ read_block(struct rd *r, const json_t *v, struct sz_node *parent)
             break;
         push_idx(r, 0);
         if ((rc = want_array(r, la, 3, "ListAttributes")) < 0 ||
-            (rc = AT(la, 0, get_int(r, ELEM(la, 0), &n->ival, "list start"))) < 0 ||
-            (rc = AT(la, 1, get_enum(r, ELEM(la, 1), NAMES(styles), &n->sub, "list style"))) < 0 ||
-            (rc = AT(la, 2, get_enum(r, ELEM(la, 2), NAMES(delims), &n->sub2, "list delimiter"))) < 0)
+            (rc = AT(0, get_int(r, ELEM(la, 0), &n->ival, "list start"))) < 0 ||
+            (rc = AT(1, get_enum(r, ELEM(la, 1), NAMES(styles), &n->sub, "list style"))) < 0 ||
+            (rc = AT(2, get_enum(r, ELEM(la, 2), NAMES(delims), &n->sub2, "list delimiter"))) < 0)
             break;
         pop(r);
-        rc = AT(c, 1, read_items(r, ELEM(c, 1), n));
+        rc = AT(1, read_items(r, ELEM(c, 1), n));
         break;
     }
     case SZ_BULLETLIST:
@@ -574,26 +574,26 @@ read_block(struct rd *r, const json_t *v, struct sz_node *parent)
         break;
     case SZ_HEADER:
         if ((rc = want_array(r, c, 3, "Header")) < 0 ||
-            (rc = AT(c, 0, get_int(r, ELEM(c, 0), &n->level, "Header level"))) < 0 ||
-            (rc = AT(c, 1, get_attr(r, ELEM(c, 1), &n->attr))) < 0)
+            (rc = AT(0, get_int(r, ELEM(c, 0), &n->level, "Header level"))) < 0 ||
+            (rc = AT(1, get_attr(r, ELEM(c, 1), &n->attr))) < 0)
             break;
-        rc = AT(c, 2, read_inlines(r, ELEM(c, 2), n));
+        rc = AT(2, read_inlines(r, ELEM(c, 2), n));
         break;
     case SZ_TABLE:
         rc = read_table(r, c, n);
         break;
     case SZ_FIGURE:
         if ((rc = want_array(r, c, 3, "Figure")) < 0 ||
-            (rc = AT(c, 0, get_attr(r, ELEM(c, 0), &n->attr))) < 0 ||
-            (rc = AT(c, 1, read_caption(r, ELEM(c, 1), n))) < 0)
+            (rc = AT(0, get_attr(r, ELEM(c, 0), &n->attr))) < 0 ||
+            (rc = AT(1, read_caption(r, ELEM(c, 1), n))) < 0)
             break;
-        rc = AT(c, 2, read_blocks(r, ELEM(c, 2), n));
+        rc = AT(2, read_blocks(r, ELEM(c, 2), n));
         break;
     case SZ_DIV:
         if ((rc = want_array(r, c, 2, "Div")) < 0 ||
-            (rc = AT(c, 0, get_attr(r, ELEM(c, 0), &n->attr))) < 0)
+            (rc = AT(0, get_attr(r, ELEM(c, 0), &n->attr))) < 0)
             break;
-        rc = AT(c, 1, read_blocks(r, ELEM(c, 1), n));
+        rc = AT(1, read_blocks(r, ELEM(c, 1), n));
         break;
     default:
         rc = fail(r, "unknown Block \"%s\"", tag);
@@ -652,13 +652,13 @@ read_target(struct rd *r, const json_t *c, struct sz_node *n)
 {
     json_t *tg = ELEM(c, 2);
     if (want_array(r, c, 3, sz_kind_name(n->kind)) < 0 ||
-        AT(c, 0, get_attr(r, ELEM(c, 0), &n->attr)) < 0 ||
-        AT(c, 1, read_inlines(r, ELEM(c, 1), n)) < 0)
+        AT(0, get_attr(r, ELEM(c, 0), &n->attr)) < 0 ||
+        AT(1, read_inlines(r, ELEM(c, 1), n)) < 0)
         return -1;
     push_idx(r, 2);
     if (want_array(r, tg, 2, "Target") < 0 ||
-        AT(tg, 0, get_str(r, ELEM(tg, 0), &n->url, NULL, "URL")) < 0 ||
-        AT(tg, 1, get_str(r, ELEM(tg, 1), &n->title, NULL, "title")) < 0)
+        AT(0, get_str(r, ELEM(tg, 0), &n->url, NULL, "URL")) < 0 ||
+        AT(1, get_str(r, ELEM(tg, 1), &n->title, NULL, "title")) < 0)
         return -1;
     pop(r);
     return 0;
@@ -700,9 +700,9 @@ read_inline(struct rd *r, const json_t *v, struct sz_node *parent)
         break;
     case SZ_QUOTED:
         if ((rc = want_array(r, c, 2, "Quoted")) < 0 ||
-            (rc = AT(c, 0, get_enum(r, ELEM(c, 0), NAMES(quotes), &n->sub, "quote type"))) < 0)
+            (rc = AT(0, get_enum(r, ELEM(c, 0), NAMES(quotes), &n->sub, "quote type"))) < 0)
             break;
-        rc = AT(c, 1, read_inlines(r, ELEM(c, 1), n));
+        rc = AT(1, read_inlines(r, ELEM(c, 1), n));
         break;
     case SZ_CITE: {
         json_t *cits = ELEM(c, 0);
@@ -712,11 +712,11 @@ read_inline(struct rd *r, const json_t *v, struct sz_node *parent)
         if ((rc = want_array(r, cits, 0, "citations")) < 0)
             break;
         for (size_t i = 0; rc == 0 && i < json_array_size(cits); i++)
-            rc = AT(cits, i, read_citation(r, ELEM(cits, i), n));
+            rc = AT(i, read_citation(r, ELEM(cits, i), n));
         if (rc < 0)
             break;
         pop(r);
-        rc = AT(c, 1, read_inlines(r, ELEM(c, 1), n));
+        rc = AT(1, read_inlines(r, ELEM(c, 1), n));
         break;
     }
     case SZ_CODE:
@@ -733,9 +733,9 @@ read_inline(struct rd *r, const json_t *v, struct sz_node *parent)
         break;
     case SZ_SPAN:
         if ((rc = want_array(r, c, 2, "Span")) < 0 ||
-            (rc = AT(c, 0, get_attr(r, ELEM(c, 0), &n->attr))) < 0)
+            (rc = AT(0, get_attr(r, ELEM(c, 0), &n->attr))) < 0)
             break;
-        rc = AT(c, 1, read_inlines(r, ELEM(c, 1), n));
+        rc = AT(1, read_inlines(r, ELEM(c, 1), n));
         break;
     default:
         rc = fail(r, "unknown Inline \"%s\"", tag);
@@ -754,7 +754,7 @@ read_blocks(struct rd *r, const json_t *v, struct sz_node *parent)
     if (want_array(r, v, 0, "a list of blocks") < 0)
         return -1;
     for (size_t i = 0; i < json_array_size(v); i++)
-        if (AT(v, i, read_block(r, ELEM(v, i), parent)) < 0)
+        if (AT(i, read_block(r, ELEM(v, i), parent)) < 0)
             return -1;
     return 0;
 }
@@ -765,7 +765,7 @@ read_inlines(struct rd *r, const json_t *v, struct sz_node *parent)
     if (want_array(r, v, 0, "a list of inlines") < 0)
         return -1;
     for (size_t i = 0; i < json_array_size(v); i++)
-        if (AT(v, i, read_inline(r, ELEM(v, i), parent)) < 0)
+        if (AT(i, read_inline(r, ELEM(v, i), parent)) < 0)
             return -1;
     return 0;
 }
