@@ -48,6 +48,8 @@ int sz_lua_code(lua_State *L, int idx);
 /** Appends the inlines/blocks at idx (coerced as pandoc does) to parent. */
 void sz_to_inlines(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *parent, int depth);
 void sz_to_blocks(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *parent, int depth);
+/** The inline or block element at idx as a new node of doc. */
+struct sz_node *sz_to_node(lua_State *L, int idx, struct sz_doc *doc, int depth);
 struct sz_node *sz_to_meta_value(lua_State *L, int idx, struct sz_doc *doc, int depth);
 /** Replaces doc's metadata by the Meta table at idx. */
 void sz_to_meta(lua_State *L, int idx, struct sz_doc *doc, int depth);

@@ -26,6 +26,8 @@ struct walk {
     int any_inline, any_block;      /* some inline / block function */
     int inlines_fn, blocks_fn, meta_fn, pandoc_fn;
     int topdown;
+    int fns;                        /* table kind -> function (absolute index) */
+    char fn[SZ_KIND_COUNT];         /* fns has an entry for this kind */
 };
 
 static int
@@ -76,6 +78,23 @@ walk_init(struct walk *w, lua_State *L, int f, struct sz_doc *doc)
             luaL_error(L, "Unknown traversal type: %s", t);
     }
     lua_pop(L, 1);
+    /* Functions by kind, so a call costs one rawgeti and no string lookup. */
+    lua_createtable(L, SZ_KIND_COUNT, 0);
+    w->fns = lua_gettop(L);
+    for (int k = 1; k < SZ_KIND_COUNT; k++) {
+        const char *name = NULL;
+        if (w->has[k])
+            name = sz_kind_name(k);
+        else if (sz_kind_is_inline(k) && w->inline_fn)
+            name = "Inline";
+        else if (sz_kind_is_block(k) && w->block_fn)
+            name = "Block";
+        if (!name)
+            continue;
+        lua_getfield(L, w->f, name);
+        lua_rawseti(L, w->fns, k);
+        w->fn[k] = 1;
+    }
 }
 
 static void
@@ -92,19 +111,10 @@ check_depth(lua_State *L, int depth)
 static int
 push_fn(struct walk *w, enum sz_kind k)
 {
-    if (w->has[k]) {
-        lua_getfield(w->L, w->f, sz_kind_name(k));
-        return 1;
-    }
-    if (sz_kind_is_inline(k) && w->inline_fn) {
-        lua_getfield(w->L, w->f, "Inline");
-        return 1;
-    }
-    if (sz_kind_is_block(k) && w->block_fn) {
-        lua_getfield(w->L, w->f, "Block");
-        return 1;
-    }
-    return 0;
+    if (!w->fn[k])
+        return 0;
+    lua_rawgeti(w->L, w->fns, k);
+    return 1;
 }
 
 /* Replaces c by the elements in the Lua value on top of the stack (popped).
@@ -114,6 +124,17 @@ static void
 splice(struct walk *w, struct sz_node *c, int inl, struct sz_node **first, struct sz_node **last)
 {
     lua_State *L = w->L;
+    int code = sz_lua_code(L, -1);
+    if (inl ? sz_kind_is_inline(code) : sz_kind_is_block(code)) {
+        /* One element for one: the common case, without a holder node. */
+        struct sz_node *x = sz_to_node(L, -1, w->doc, 1);
+        lua_pop(L, 1);
+        if (sz_node_replace(c, x) != 0)
+            luaL_error(L, "a %s cannot be placed in a %s", sz_kind_name(x->kind),
+                       sz_kind_name(c->parent->kind));
+        *first = *last = x;
+        return;
+    }
     struct sz_node *tmp = sz_node_new(w->doc, inl ? SZ_SPAN : SZ_DIV);
     if (inl)
         sz_to_inlines(L, -1, w->doc, tmp, 1);
@@ -340,13 +361,14 @@ sz_walk_doc(lua_State *L, int fidx, struct sz_doc **docp)
             run_meta(&w);
         topdown(&w, w.doc->meta, 1);
         topdown(&w, w.doc->root, 1);
-        return;
+    } else {
+        typewise(&w, w.doc->meta, w.doc->root);
+        if (w.meta_fn)
+            run_meta(&w);
+        if (w.pandoc_fn)
+            run_pandoc(&w);
     }
-    typewise(&w, w.doc->meta, w.doc->root);
-    if (w.meta_fn)
-        run_meta(&w);
-    if (w.pandoc_fn)
-        run_pandoc(&w);
+    lua_pop(L, 1);                 /* the fns table */
 }
 
 void
@@ -358,4 +380,5 @@ sz_walk_node(lua_State *L, int fidx, struct sz_doc *doc, struct sz_node *n)
         topdown(&w, n, 1);
     else
         typewise(&w, NULL, n);
+    lua_pop(L, 1);                 /* the fns table */
 }

@@ -1282,6 +1282,13 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
     return n;
 }
 
+struct sz_node *
+sz_to_node(lua_State *L, int idx, struct sz_doc *doc, int depth)
+{
+    int code = sz_lua_code(L, idx);
+    return to_node(L, idx, doc, sz_kind_is_inline(code) ? 'i' : 'b', depth);
+}
+
 /* Is the list at idx made only of elements accepted by is_k? */
 static int
 list_of(lua_State *L, int idx, int (*is_k)(enum sz_kind))

@@ -30,3 +30,22 @@ PY
 check_same lua/writer-classic expected/writer-classic.txt "$SZ_TMP/classic.txt"
 "$SAMIZDAT" -f json -t ../../examples/gemtext.lua < inputs/rich.json > "$SZ_TMP/gem.txt" 2>&1
 check_same lua/writer-gemtext expected/writer-gemtext.gmi "$SZ_TMP/gem.txt"
+# examples/essay-figures.lua on the sample essay (pandoc 3 made the expected
+# JSON: Figure needs pandoc 3).
+"$SAMIZDAT" -f json -t json -L ../../examples/essay-figures.lua < inputs/essay3.json > "$SZ_TMP/ef.json" 2>&1
+python3 - expected/example-essay-figures.json "$SZ_TMP/ef.json" <<'PY'
+import json, sys
+x, y = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+for d in (x, y):
+    d.pop("pandoc-api-version", None)
+n = sum(1 for b in y["blocks"] if b["t"] == "Figure")
+print(("PASS %s" if x == y and n == 2 else "FAIL %s: differs from pandoc 3 or not 2 figures") % "lua/example-essay-figures")
+PY
+# -L with a name that is neither a file nor a bundled filter
+check_exit lua/filter-not-found 83 "$SAMIZDAT" -f json -t json -L no-such-filter inputs/small.json
+# a failing filter leaves no output file
+rm -f "$SZ_TMP/none.json"
+"$SAMIZDAT" -f json -t json -L cases/error_runtime.lua -o "$SZ_TMP/none.json" inputs/small.json 2> "$SZ_TMP/e.err"
+if [ ! -e "$SZ_TMP/none.json" ] && grep -q 'error_runtime.lua:2: attempt to index' "$SZ_TMP/e.err" \
+    && grep -q 'stack traceback' "$SZ_TMP/e.err"; then pass lua/error-no-output; else
+    fail "lua/error-no-output: $(head -c 200 "$SZ_TMP/e.err")"; fi

@@ -33,5 +33,8 @@ done < filters.txt
 "$PANDOC" -f json -t writers/classic.lua < inputs/rich.json > expected/writer-classic.txt
 if [ -n "$PANDOC3" ]; then
     for c in cases3/*.lua; do run_case "$PANDOC3" "$c"; done
+    # inputs/essay3.json is `samizdat examples/essay.txt -t json`
+    $PANDOC3 -f json -t json -L ../../examples/essay-figures.lua < inputs/essay3.json \
+        > expected/example-essay-figures.json
 fi
 echo "expected outputs written to tests/lua/expected/"
