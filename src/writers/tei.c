@@ -401,13 +401,6 @@ flat_start(struct tei *t, int pf, struct tei_frame *f)
     f->owner = t->fr[pf].owner;
 }
 
-static int
-ctx_is_block(int c)
-{
-    return c == TEI_X_DIV || c == TEI_X_SPECIAL || c == TEI_X_AB || c == TEI_X_FIGURE ||
-           c == TEI_X_PHRASE;
-}
-
 /* Handles the ENTER of a block n whose parent frame is pf.  Returns the
 ** new frame (containers) or NULL (leaves, already written). */
 static struct tei_frame *
@@ -955,13 +948,13 @@ exit_frame(struct tei *t)
     }
     while (t->nds > f->dmark)
         pop_div(t);
+    /* An end tag goes on its own line after element-only content or when
+    ** a block element came last; mixed content ends where its text ends. */
+    int elems = f->ctx == TEI_X_LIST || f->ctx == TEI_X_LG || f->ctx == TEI_X_TABLE ||
+                f->ctx == TEI_X_ROW || f->ctx == TEI_X_DEFITEM;
     for (int i = 0; i < f->nclose; i++) {
-        if (ctx_is_block(f->ctx) || f->ctx == TEI_X_LIST || f->ctx == TEI_X_LG ||
-            f->ctx == TEI_X_TABLE || f->ctx == TEI_X_ROW || f->ctx == TEI_X_DEFITEM) {
-            if (f->blk || f->ctx == TEI_X_LIST || f->ctx == TEI_X_LG || f->ctx == TEI_X_TABLE ||
-                f->ctx == TEI_X_ROW || f->ctx == TEI_X_DEFITEM)
-                tei_nl(t);
-        }
+        if (elems || f->blk)
+            tei_nl(t);
         tei_end(t);
     }
     if (o && f->flat)
