@@ -44,6 +44,7 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
         c.parent = doc->root;
     }
     sz_essay_blocks(&c, &lines, a, b, 1);
+    sz_essay_lang(&c, &lines, a, b);
     if (b < lines.n && o->keep_boilerplate) {
         c.parent = boilerplate(doc);
         sz_essay_blocks(&c, &lines, b, lines.n, 0);

@@ -79,6 +79,9 @@ int sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_
 /** Code point before s[i] (0 at the start). */
 uint32_t sz_essay_prev_cp(const char *s, size_t i);
 
+/** Sets metadata lang (unless set) from the text of lines [a, b). */
+void sz_essay_lang(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b);
+
 /** Gives every Header of doc a pandoc-style identifier, unique in doc;
 ** ids already set are kept.  (src/passes/ids.c) */
 void sz_pass_heading_ids(struct sz_doc *doc);

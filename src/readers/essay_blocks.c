@@ -143,7 +143,7 @@ count_words(const char *s, size_t n)
 static int
 title_case(const char *s, size_t n)
 {
-    size_t i = 0, words = 0;
+    size_t i = 0, words = 0, upper = 0;
     while (i < n) {
         while (i < n && (s[i] == ' ' || s[i] == '\t'))
             i++;
@@ -162,6 +162,7 @@ title_case(const char *s, size_t n)
             cp = 0;
         }
         words++;
+        upper += is_upper(cp);
         if (!cp || (cp >= '0' && cp <= '9') || is_upper(cp))
             continue;
         if (!is_lower(cp))
@@ -169,7 +170,7 @@ title_case(const char *s, size_t n)
         if (words == 1 || !minor_word(s + a, i - a))
             return 0;
     }
-    return words > 0;
+    return upper > 0;    /* scripts without case have no title case */
 }
 
 /* ALL CAPS: at least two letters and no lower-case letter. */
@@ -320,9 +321,12 @@ keyword_rank(const char *s, size_t n)
     if (n >= 9 && !memcmp(s, "第", 3)) {
         size_t i = 3;
         while (i + 3 <= n) {
-            if (!memcmp(s + i, "回", 3) || !memcmp(s + i, "章", 3) || !memcmp(s + i, "節", 3))
+            /* the counter word, then the end or a space: 第二回了 is text */
+            int end = i + 3 == n || s[i + 3] == ' ' || !memcmp(s + i + 3, "\xE3\x80\x80", 3);
+            if (end && (!memcmp(s + i, "回", 3) || !memcmp(s + i, "章", 3) ||
+                        !memcmp(s + i, "節", 3)))
                 return R_CHAPTER;
-            if (!memcmp(s + i, "卷", 3) || !memcmp(s + i, "部", 3))
+            if (end && (!memcmp(s + i, "卷", 3) || !memcmp(s + i, "部", 3)))
                 return R_PART;
             if (i > 24)
                 break;
@@ -442,6 +446,125 @@ block(struct sz_ectx *c, enum sz_kind k, uint32_t line)
     n->line = line;
     sz_node_append(c->parent, n);
     return n;
+}
+
+/* {=================================================================
+** Paragraph shapes: indented paragraphs, verse, block quotes
+** ================================================================== */
+
+/* The layout of the running text: its wrap width and its indentation. */
+struct layout {
+    uint32_t wrap;             /* 90th percentile of line widths */
+    uint32_t indent;           /* the commonest indentation */
+};
+
+static void
+measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay)
+{
+    size_t w[201] = { 0 }, ind[41] = { 0 }, total = 0;
+    for (size_t i = a; i < b; i++) {
+        if (l[i].blank)
+            continue;
+        w[l[i].width + l[i].indent > 200 ? 200 : l[i].width + l[i].indent]++;
+        ind[l[i].indent > 40 ? 40 : l[i].indent]++;
+        total++;
+    }
+    size_t acc = 0;
+    lay->wrap = 72;
+    for (uint32_t k = 0; k <= 200 && total; k++) {
+        acc += w[k];
+        if (acc * 10 >= total * 9) {
+            lay->wrap = k;
+            break;
+        }
+    }
+    size_t best = 0;
+    lay->indent = 0;
+    for (uint32_t k = 0; k <= 40; k++)
+        if (ind[k] > best) {
+            best = ind[k];
+            lay->indent = k;
+        }
+}
+
+/* Leading spaces of a verse line, as pandoc's line blocks keep them:
+** no-break spaces. */
+static void
+verse_line(struct sz_ectx *c, struct sz_node *lb, const struct sz_eline *l, uint32_t base)
+{
+    struct sz_node *ln = sz_node_new(c->doc, SZ_LINE);
+    if (l->indent > base) {
+        struct sz_buf sp = SZ_BUF_INIT;
+        for (uint32_t k = base; k < l->indent; k++)
+            sz_buf_put(&sp, "\xC2\xA0", 2);
+        sz_node_append(ln, sz_node_new_text(c->doc, SZ_STR, sp.data, sp.len));
+        sz_buf_free(&sp);
+    }
+    size_t before = sz_node_count(ln);
+    sz_essay_inlines(c, ln, l->s, l->len);
+    /* "  word": the spaces and the first word are one Str in pandoc */
+    if (before == 1 && ln->first->next && ln->first->next->kind == SZ_STR) {
+        struct sz_node *a = ln->first, *b = a->next;
+        char *s = sz_arena_alloc(c->doc->arena, a->len + b->len + 1);
+        memcpy(s, a->text, a->len);
+        memcpy(s + a->len, b->text, b->len);
+        b->text = s;
+        b->len += a->len;
+        sz_node_unlink(a);
+    }
+    sz_node_append(lb, ln);
+}
+
+/* One blank-line separated block of running text.  Lines that cannot be
+** wrapped prose (several short ones) are verse; an indented block is a
+** quotation; an indented line after a full one starts a new paragraph. */
+static void
+text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, const struct layout *lay,
+          struct sz_buf *scratch)
+{
+    size_t nl = b - a, shorts = 0;
+    uint32_t base = l[a].indent;
+    for (size_t i = a; i < b; i++) {
+        if (l[i].indent < base)
+            base = l[i].indent;
+        if (i + 1 < b && (l[i].width + l[i].indent) * 4 < lay->wrap * 3)
+            shorts++;
+    }
+    if (nl >= 2 && !c->per_line) {
+        /* First-line indentation marks paragraphs (Chinese, some books):
+        ** in a block of full lines, an indented line after one at the
+        ** base indentation starts a new paragraph.  No recursion: a
+        ** chapter may be a single block of thousands of paragraphs. */
+        if (shorts * 2 < nl - 1) {
+            size_t start = a;
+            for (size_t i = a + 1; i <= b; i++)
+                if (i == b || (l[i].indent > base + 1 && l[i - 1].indent == base)) {
+                    if (start == a && i == b)
+                        break;
+                    struct sz_node *p = block(c, SZ_PARA, l[start].lineno);
+                    add_inlines(c, p, l, start, i, scratch);
+                    start = i;
+                }
+            if (start != a)
+                return;
+        }
+        if (shorts * 2 >= nl - 1 && shorts >= 1) {
+            struct sz_node *lb = block(c, SZ_LINEBLOCK, l[a].lineno);
+            for (size_t i = a; i < b; i++)
+                verse_line(c, lb, &l[i], base);
+            return;
+        }
+    }
+    if (!c->per_line && base >= lay->indent + 2 && base < 40) {
+        struct sz_node *q = block(c, SZ_BLOCKQUOTE, l[a].lineno);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+        p->line = l[a].lineno;
+        add_inlines(c, p, l, a, b, scratch);
+        sz_node_append(q, p);
+        return;
+    }
+    struct sz_node *p = block(c, SZ_PARA, l[a].lineno);
+    add_inlines(c, p, l, a, b, scratch);
 }
 
 /* A unit kept line by line (title page, contents): one line is a
@@ -823,6 +946,12 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         } else {
             while (j < n && !l[j].blank)
                 j++;
+            /* A chapter line run on to the paragraph before it. */
+            if (body && j - i >= 2 && l[j - 1].width <= 40 &&
+                keyword_rank(l[j - 1].s, l[j - 1].len) != R_NONE) {
+                push_unit(&u, i, j - 1);
+                i = j - 1;
+            }
         }
         push_unit(&u, i, j);
         i = j;
@@ -837,7 +966,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             x->kind = U_RULE;
         } else if (nl == 2 && underline_of(&l[x->a + 1]) && f->width <= MAX_HEAD_WIDTH) {
             x->kind = U_HEAD;
-            x->rank = underline_of(&l[x->a + 1]) == '=' ? R_SETEXT1 : R_SETEXT2;
+            x->rank = keyword_rank(f->s, f->len);
+            if (x->rank == R_NONE)
+                x->rank = underline_of(&l[x->a + 1]) == '=' ? R_SETEXT1 : R_SETEXT2;
         } else if (nl == 1) {
             x->rank = line_rank(f);
             if (x->rank != R_NONE)
@@ -862,6 +993,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     for (int r = 0, lv = 0; r < R_COUNT; r++)
         level_of[r] = used[r] ? (lv < 6 ? ++lv : 6) : 0;
 
+    struct layout lay;
+    measure(l, from, n, &lay);
     struct sz_buf scratch = SZ_BUF_INIT;
     struct sz_node *parent = c->parent, *div = NULL;
     int div_kind = -1;
@@ -900,8 +1033,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             break;
         default:
-            b = block(c, SZ_PARA, l[x->a].lineno);
-            add_inlines(c, b, l, x->a, x->b, &scratch);
+            text_unit(c, l, x->a, x->b, &lay, &scratch);
             break;
         }
     }

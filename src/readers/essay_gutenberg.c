@@ -137,10 +137,11 @@ from_end_line(struct sz_ectx *c, const struct sz_eline *l)
 {
     const char *s = l->s;
     size_t n = l->len;
-    for (size_t i = 0; i + 4 <= n; i++) {
-        if (strncmp(s + i, " of ", 4) && strncmp(s + i, "’s ", 5))
+    for (size_t i = 0; i + 8 <= n; i++) {
+        if (strncasecmp(s + i, "book of ", 8) && strncasecmp(s + i, "text of ", 8) &&
+            strncmp(s + i, "’s ", 5))
             continue;
-        size_t a = i + (s[i] == ' ' ? 4 : 5);
+        size_t a = i + (s[i] == '\xE2' ? 5 : 8);
         size_t b = n;
         for (size_t j = a; j + 5 <= n; j++)
             if (!strncmp(s + j, ", by ", 5)) {
