@@ -31,13 +31,14 @@ enum rank {
     R_NONE = -1
 };
 
-enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP, U_TITLEPAGE, U_CONTENTS };
+enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP, U_TITLEPAGE, U_CONTENTS, U_MERGED };
 
 struct unit {
     size_t a, b;               /* lines [a, b) */
     int kind;
     int rank;
     int merge;                 /* a heading that takes the next unit as its second line */
+    int gap;                   /* blank lines before */
 };
 
 struct units {
@@ -52,7 +53,7 @@ push_unit(struct units *u, size_t a, size_t b)
         u->cap = u->cap ? u->cap * 2 : 128;
         u->v = sz_xrealloc(u->v, u->cap * sizeof *u->v);
     }
-    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0 };
+    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0 };
 }
 
 /* {=================================================================
@@ -101,6 +102,7 @@ closes(uint32_t cp)
     case '.': case ',': case ';': case ':': case '!': case '?': case '"': case '\'':
     case '-': case 0x2026: case 0x201D: case 0x2019: case 0x2014: case 0x2013:
     case 0x3002: case 0xFF0C: case 0xFF01: case 0xFF1F: case 0xFF1A: case 0xFF1B:
+    case 0xAB: case 0xBB: case 0x201E: case 0x201C: case 0x300D: case 0x300F: case '=':
         return 1;
     default:
         return 0;
@@ -231,6 +233,12 @@ number_token(const char *s, size_t n)
         }
     while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ',' || s[n - 1] == '-'))
         n--;
+    if (n > 2 && s[n - 1] == ']') {
+        while (n > 0 && s[n - 1] != '[')
+            n--;     /* XXII[1]: a note marker */
+        if (n > 0)
+            n--;
+    }
     if (n == 0)
         return 0;
     size_t d = 0;
@@ -378,6 +386,60 @@ underline_of(const struct sz_eline *l)
     return c;
 }
 
+/* "Produced by ...": the transcriber's credit, never a heading. */
+static int
+credit_line(const struct sz_eline *l)
+{
+    static const char *const p[] = { "Produced by", "Transcribed", "E-text prepared",
+                                      "Etext prepared", "This etext", "Prepared by", NULL };
+    for (int i = 0; p[i]; i++)
+        if (l->len >= strlen(p[i]) && !strncasecmp(l->s, p[i], strlen(p[i])))
+            return 1;
+    return 0;
+}
+
+/* Front and back matter that stands beside the chapters. */
+static int
+matter_word(const char *s, size_t n)
+{
+    static const char *const w[] = {
+        "preface", "introduction", "epilogue", "prologue", "appendix", "afterword",
+        "foreword", "conclusion", "postscript", "vorwort", "einleitung", "nachwort",
+        "préface", "avantpropos", "prólogo", "epílogo", "introducción", "inleiding",
+        "voorwoord", "предисловие", "эпилог", "пролог", "вступление", NULL,
+    };
+    if (n > 40)
+        return 0;
+    char buf[128];
+    size_t k = 0, i = 0;
+    while (i < n && k + 4 < sizeof buf) {
+        size_t a = i;
+        uint32_t cp = cp_at(s, n, &i);
+        if (cp < 0x80) {
+            if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+                buf[k++] = (char)(cp | 0x20);
+            else if (cp != '.' && cp != ' ' && cp != '-')
+                return 0;
+        } else if (is_letter(cp)) {
+            uint32_t lc = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+            char tmp[4];
+            size_t m = (size_t)utf8proc_encode_char((utf8proc_int32_t)lc, (utf8proc_uint8_t *)tmp);
+            if (m == 0 || k + m + 1 >= sizeof buf)
+                return 0;
+            memcpy(buf + k, tmp, m);
+            k += m;
+            (void)a;
+        } else {
+            return 0;
+        }
+    }
+    buf[k] = '\0';
+    for (int j = 0; w[j]; j++)
+        if (!strcmp(buf, w[j]))
+            return 1;
+    return 0;
+}
+
 /* The rank of a standalone line, or R_NONE for a paragraph. */
 static int
 line_rank(const struct sz_eline *l)
@@ -387,6 +449,10 @@ line_rank(const struct sz_eline *l)
     int r = keyword_rank(s, n);
     if (r != R_NONE)
         return r;
+    if (credit_line(l))
+        return R_NONE;
+    if (matter_word(s, n))
+        return R_CHAPTER;
     if (l->width > MAX_HEAD_WIDTH || count_words(s, n) > MAX_HEAD_WORDS)
         return R_NONE;
     /* IV.  /  12 */
@@ -716,6 +782,8 @@ first_upper(const struct sz_eline *l)
 static int
 subtitle_line(const struct sz_eline *l, int rank)
 {
+    if (l->width <= MAX_HEAD_WIDTH && matter_word(l->s, l->len))
+        return 1;      /* I / Introduction */
     if (l->width > MAX_HEAD_WIDTH || rank == R_PART || rank == R_CHAPTER)
         return 0;
     uint32_t end = last_cp(l->s, l->len);
@@ -804,8 +872,12 @@ front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
             break;
         }
         if (x->kind == U_HEAD && (x->rank == R_PART || x->rank == R_CHAPTER ||
-                                  x->rank == R_SETEXT1 || x->rank == R_SETEXT2))
-            break;
+                                  x->rank == R_SETEXT1 || x->rank == R_SETEXT2)) {
+            size_t j = k + 1 + (size_t)x->merge;
+            if (j >= u->n || is_prose(u, j, l) ||
+                (u->v[j].kind == U_HEAD && u->v[j].rank <= R_CHAPTER))
+                break;
+        }
         /* Two paragraphs of prose in a row: the book has begun. */
         if (is_prose(u, k, l) &&
             (l[x->a].width > LONG_LINE || (k + 1 < u->n && is_prose(u, k + 1, l))))
@@ -860,7 +932,7 @@ merge_headings(struct units *u, const struct sz_eline *l)
         /* the title must not itself start the text: a heading line is
         ** followed by more */
         x->merge = 1;
-        y->kind = U_SKIP;
+        y->kind = U_MERGED;
         k++;
     }
 }
@@ -876,7 +948,7 @@ demote_empty(struct units *u)
         if (x->kind != U_HEAD || x->merge || (x->rank != R_CAPS && x->rank != R_TITLE))
             continue;
         size_t j = k + 1;
-        while (j < u->n && u->v[j].kind == U_SKIP)
+        while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
             j++;
         if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank)
             x->kind = U_PARA;
@@ -888,6 +960,27 @@ demote_empty(struct units *u)
 static void
 fix_ranks(struct units *u, const struct sz_eline *l)
 {
+    /* Chapters numbered I, II, III: a lone "1" is a note marker, and the
+    ** other way round. */
+    size_t roman = 0, digits = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        const struct sz_eline *f = &l[u->v[k].a];
+        if (u->v[k].kind != U_HEAD || u->v[k].rank != R_CHAPTER || !f->len)
+            continue;
+        if (f->s[0] >= '0' && f->s[0] <= '9' && f->len <= 4)
+            digits++;
+        else if (roman_value(f->s, f->len - (f->s[f->len - 1] == '.')) && f->len <= 8)
+            roman++;
+    }
+    for (size_t k = 0; k < u->n; k++) {
+        const struct sz_eline *f = &l[u->v[k].a];
+        if (u->v[k].kind != U_HEAD || u->v[k].rank != R_CHAPTER || !f->len || u->v[k].merge)
+            continue;
+        int d = f->s[0] >= '0' && f->s[0] <= '9' && f->len <= 4;
+        if ((d && roman >= 3 && digits * 3 <= roman) || (!d && digits >= 3 && roman * 3 <= digits &&
+            roman_value(f->s, f->len - (f->s[f->len - 1] == '.')) && f->len <= 8))
+            u->v[k].kind = U_PARA;
+    }
     size_t first = u->n;
     for (size_t k = 0; k < u->n; k++)
         if (u->v[k].kind == U_HEAD && u->v[k].rank == R_CHAPTER) {
@@ -899,7 +992,7 @@ fix_ranks(struct units *u, const struct sz_eline *l)
             u->v[k].rank = R_CHAPTER;
     for (size_t k = u->n; k-- > 0;) {
         struct unit *x = &u->v[k];
-        if (x->kind == U_RULE || x->kind == U_SKIP)
+        if (x->kind == U_RULE || x->kind == U_SKIP || x->kind == U_MERGED)
             continue;
         if (x->kind == U_HEAD && x->b - x->a == 1) {
             struct sz_buf b = SZ_BUF_INIT;
@@ -934,9 +1027,11 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     struct sz_eline *l = lines->v;
     int per_line = c->per_line;
     struct units u = { NULL, 0, 0 };
+    size_t gap = 2;
     for (size_t i = from; i < n;) {
         if (l[i].blank) {
             i++;
+            gap++;
             continue;
         }
         size_t j = i + 1;
@@ -954,9 +1049,15 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
         }
         push_unit(&u, i, j);
+        u.v[u.n - 1].gap = (int)gap;
+        gap = 0;
         i = j;
     }
 
+    /* Books that set sections apart with wider gaps. */
+    size_t wide_gaps = 0;
+    for (size_t k = 1; k < u.n; k++)
+        wide_gaps += u.v[k].gap >= 2;
     /* Classify. */
     for (size_t k = 0; k < u.n && body; k++) {
         struct unit *x = &u.v[k];
@@ -971,6 +1072,12 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 x->rank = underline_of(&l[x->a + 1]) == '=' ? R_SETEXT1 : R_SETEXT2;
         } else if (nl == 1) {
             x->rank = line_rank(f);
+            /* In a book, a section title stands apart: a title-case line
+            ** after a single blank line is a name, a signature, a sign. */
+            uint32_t end = last_cp(f->s, f->len);
+            if (!per_line && wide_gaps >= 3 && x->gap < 2 &&
+                (x->rank == R_TITLE || (x->rank == R_CAPS && (closes(end) || end == ')'))))
+                x->rank = R_NONE;
             if (x->rank != R_NONE)
                 x->kind = U_HEAD;
         }
@@ -982,6 +1089,15 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         demote_empty(&u);
         front_matter(c, &u, l);
         fix_ranks(&u, l);
+        /* A merged second line goes wherever its heading went. */
+        for (size_t k = 0; k + 1 < u.n; k++) {
+            struct unit *x = &u.v[k];
+            if (x->merge && x->kind != U_HEAD) {
+                x->merge = 0;
+                u.v[k + 1].kind = x->kind == U_TITLEPAGE || x->kind == U_CONTENTS ? x->kind
+                                                                                 : U_PARA;
+            }
+        }
     }
 
     /* Levels: the ranks in use, in rank order. */
@@ -1013,12 +1129,13 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             lines_block(c, l, x->a, x->b, &scratch);
             continue;
         }
-        if (x->kind != U_SKIP) {
+        if (x->kind != U_SKIP && x->kind != U_MERGED) {
             c->parent = parent;
             div_kind = -1;
         }
         switch (x->kind) {
         case U_SKIP:
+        case U_MERGED:
             break;
         case U_RULE:
             block(c, SZ_HRULE, l[x->a].lineno);
