@@ -298,7 +298,13 @@ tei_write_header(struct tei *t)
     tei_nl(t);
     tei_start(t, "application");
     tei_attr(t, "ident", "samizdat");
-    tei_attr(t, "version", SZ_VERSION);
+    /* TEI's version pattern is digits, dots and letters: "1.2.0-dev" is
+    ** written as its release part, "1.2.0". */
+    sz_buf_clear(&b);
+    sz_buf_put(&b, SZ_VERSION, strspn(SZ_VERSION, "0123456789.abcdefghijklmnopqrstuvwxyz"));
+    while (b.len && b.data[b.len - 1] == '.')
+        b.data[--b.len] = '\0';
+    tei_attr(t, "version", b.len ? b.data : "0");
     tei_leaf(t, "label", "samizdat");
     tei_end(t);
     tei_nl(t);
