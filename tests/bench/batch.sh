@@ -6,7 +6,7 @@
 cd "$(dirname "$0")/../.." || exit 1
 SAMIZDAT=${SAMIZDAT:-build/samizdat}
 G=${SZ_SHARED:-../shared}/corpus/gutenberg
-NP=${SZ_BENCH_PANDOC_BOOKS:-6}
+NP=${SZ_BENCH_PANDOC_BOOKS:-4}
 [ -d "$G" ] || { echo "batch: SKIP: $G not present"; exit 0; }
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sz-bench.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
