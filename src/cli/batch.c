@@ -438,6 +438,9 @@ sz_batch_main(int argc, char **argv)
         if (j->error) {
             if (sz_manifest_append(&b, j) != 0)
                 rc = SZ_EXIT_IO;
+            if (b.verbosity >= 1)
+                fprintf(stderr, "samizdat: batch: %s%s%s: %s\n", j->input, j->member ? ":" : "",
+                        j->member ? j->member : "", j->error);
         } else if (!b.force && sz_manifest_up_to_date(&b, j)) {
             nuptodate++;
         } else {

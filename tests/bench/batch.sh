@@ -51,9 +51,13 @@ if command -v pandoc >/dev/null 2>&1; then
     pfmts=$(echo "$FMTS" | sed 's/epub/epub3/; s/plain/plain/')
     for f in $(echo "$pfmts" | tr ',' ' '); do
         sed "s|\$| $f|" "$TMP/sub"
-    done | xargs -P 2 -L 1 sh -c 'pandoc -f markdown -t "$1" "$0" -o "'"$TMP"'/pd.$$.$1" 2>/dev/null'
+    done | /usr/bin/time -f '%U %S' -o "$TMP/cpup" xargs -P 2 -L 1 sh -c 'pandoc -f markdown -t "$1" "$0" -o "'"$TMP"'/pd.$$.$1" 2>/dev/null'
     t1p=$(date +%s.%N)
     tp=$(echo "$t1p - $t0" | bc)
     echo "$tp $pbytes $NP" | awk '{printf "batch: pandoc (2 at a time) on %d books, %.2f MB: %.2f s, %.3f MB/s\n", $3, $2 / 1e6, $1, $2 / 1e6 / $1}'
-    echo "$tp $pbytes $t2 $bytes" | awk '{printf "batch: samizdat -j2 vs pandoc (2 at a time), MB/s: %.0fx\n", ($4 / $3) / ($2 / $1)}'
+    cpup=$(awk '{print $1 + $2}' "$TMP/cpup")
+    cpu2=$(awk '{print $1 + $2}' "$TMP/cpu2")
+    echo "$cpup" | awk '{printf "batch: pandoc CPU %.2f s\n", $1}'
+    echo "$tp $pbytes $t2 $bytes" | awk '{printf "batch: samizdat -j2 vs pandoc (2 at a time), MB/s of wall time: %.0fx\n", ($4 / $3) / ($2 / $1)}'
+    echo "$cpup $pbytes $cpu2 $bytes" | awk '{printf "batch: samizdat vs pandoc, MB per CPU second: %.0fx\n", ($4 / $3) / ($2 / $1)}'
 fi
