@@ -73,9 +73,6 @@ sz_br_setup(lua_State *L, const struct sz_lua_env *env)
     }
     b->kindmap = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
-    /* The box holding a half-built document. */
-    luaL_newmetatable(L, BOX_MT);
-    lua_pop(L, 1);
 }
 
 static void
