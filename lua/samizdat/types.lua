@@ -15,8 +15,11 @@ M._mt = mt
 
 -- {=== Generic value helpers ===
 
+local materialize = core.materialize
+
 local function deepcopy(x)
   if type(x) ~= 'table' then return x end
+  materialize(x)
   local r = {}
   for k, v in next, x do r[k] = deepcopy(v) end
   return setmetatable(r, getmetatable(x))
@@ -27,6 +30,8 @@ local function deq(a, b)
   if rawequal(a, b) then return true end
   if type(a) ~= 'table' or type(b) ~= 'table' then return false end
   if getmetatable(a) ~= getmetatable(b) then return false end
+  materialize(a)
+  materialize(b)
   for k, v in next, a do
     if not deq(v, rawget(b, k)) then return false end
   end
@@ -251,7 +256,14 @@ local function make_mt(tag, kind, fields)
   local has = {}
   for _, f in ipairs(fields) do has[f] = true end
   local getters = {}
-  if has.content then getters.c = function(el) return rawget(el, 'content') end end
+  -- content lists the C side marshals lazily arrive on first access
+  if has.content then
+    getters.c = function(el) materialize(el); return rawget(el, 'content') end
+    getters.content = getters.c
+  end
+  if tag == 'Image' then
+    getters.caption = function(el) materialize(el); return rawget(el, 'caption') end
+  end
   if has.attr then
     getters.identifier = function(el) return rawget(el, 'attr').identifier end
     getters.classes = function(el) return rawget(el, 'attr').classes end

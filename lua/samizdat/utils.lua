@@ -45,7 +45,7 @@ local function st_inlines(xs, out)
     elseif t == 'Image' then st_inlines(el.caption, out)
     elseif t == 'Cite' then st_inlines(el.content, out)
     else
-      local c = rawget(el, 'content')
+      local c = el.content
       if c then st_inlines(c, out) end
     end
   end

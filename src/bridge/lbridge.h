@@ -29,6 +29,10 @@ enum {
 struct sz_br {
     int mt[T_COUNT];           /* registry refs of the metatables */
     int kindmap;               /* registry ref: metatable -> code */
+    int lazy;                  /* marshal element contents lazily */
+    int lazymap;               /* registry ref: element table -> node (weak keys) */
+    int revmap;                /* registry ref: node -> element table (weak values) */
+    const struct sz_node *replacing;  /* the node a returned element replaces */
     const struct sz_lua_env *env;
 };
 
@@ -60,6 +64,16 @@ struct sz_doc *sz_to_doc(lua_State *L, int idx);
 struct sz_doc *sz_doc_box_new(lua_State *L, const char *source);
 /** Takes the document out of the box at idx (the box then frees nothing). */
 struct sz_doc *sz_doc_box_take(lua_State *L, int idx);
+
+/* Lazy contents: an element marshalled while walking the filtered document
+** gets its content list only when Lua asks for it, and an unchanged content
+** is copied node to node when the element comes back.  Before C changes
+** the children of a node, sz_lazy_touch gives any element still reading
+** from it its own copy. */
+void sz_lazy_touch(lua_State *L, const struct sz_node *n);
+int sz_lazy_set(lua_State *L, int on);
+/** Lua: materialize(element) gives a lazy element its content now. */
+int sz_lazy_materialize(lua_State *L);
 
 /* Walking (lwalk.c). */
 enum { SZ_WALK_DOC = 0, SZ_WALK_CHILDREN = 1 };

@@ -26,8 +26,21 @@
 
 /* walk(value, filter): a filtered copy of a Pandoc, Block, Inline, Blocks or
 ** Inlines value; for one element the filter sees its children only. */
+static int walk_eager(lua_State *L);
+
 static int
 l_walk(lua_State *L)
+{
+    /* The copy walked lives in a boxed document that Lua may free any
+    ** time: nothing marshalled from it may read from it later. */
+    int old = sz_lazy_set(L, 0);
+    int r = walk_eager(L);
+    sz_lazy_set(L, old);
+    return r;
+}
+
+static int
+walk_eager(lua_State *L)
 {
     luaL_checktype(L, 2, LUA_TTABLE);
     int code = sz_lua_code(L, 1);
@@ -99,7 +112,9 @@ l_read(lua_State *L)
         sz_buf_free(&b);
         return lua_error(L);
     }
+    int old = sz_lazy_set(L, 0);
     sz_push_doc(L, doc);
+    sz_lazy_set(L, old);
     return 1;
 }
 
@@ -536,6 +551,7 @@ static const luaL_Reg core_funcs[] = {
     { "environ", l_environ },
     { "setenv_all", l_setenv_all },
     { "walk", l_walk },
+    { "materialize", sz_lazy_materialize },
     { "read", l_read },
     { "write", l_write },
     { "formats", l_formats },

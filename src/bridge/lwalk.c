@@ -124,10 +124,13 @@ static void
 splice(struct walk *w, struct sz_node *c, int inl, struct sz_node **first, struct sz_node **last)
 {
     lua_State *L = w->L;
+    sz_lazy_touch(L, c->parent);
     int code = sz_lua_code(L, -1);
     if (inl ? sz_kind_is_inline(code) : sz_kind_is_block(code)) {
         /* One element for one: the common case, without a holder node. */
+        sz_br_get(L)->replacing = c;
         struct sz_node *x = sz_to_node(L, -1, w->doc, 1);
+        sz_br_get(L)->replacing = NULL;
         lua_pop(L, 1);
         if (sz_node_replace(c, x) != 0)
             luaL_error(L, "a %s cannot be placed in a %s", sz_kind_name(x->kind),
@@ -205,6 +208,7 @@ apply_list(struct walk *w, struct sz_node *parent, int inl, int depth)
     else
         sz_to_blocks(L, -1, w->doc, tmp, depth);
     lua_pop(L, 1);
+    sz_lazy_touch(L, parent);
     for (struct sz_node *c = parent->first, *next; c; c = next) {
         next = c->next;
         if (inl ? sz_kind_is_inline(c->kind) : sz_kind_is_block(c->kind))

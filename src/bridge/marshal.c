@@ -73,6 +73,146 @@ sz_br_setup(lua_State *L, const struct sz_lua_env *env)
     }
     b->kindmap = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
+    for (int i = 0; i < 2; i++) {
+        lua_newtable(L);
+        lua_createtable(L, 0, 1);
+        lua_pushstring(L, i == 0 ? "k" : "v");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+        if (i == 0)
+            b->lazymap = luaL_ref(L, LUA_REGISTRYINDEX);
+        else
+            b->revmap = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    b->lazy = 1;
+}
+
+int
+sz_lazy_set(lua_State *L, int on)
+{
+    struct sz_br *b = sz_br_get(L);
+    int old = b->lazy;
+    b->lazy = on;
+    return old;
+}
+
+static int
+lazy_kind(enum sz_kind k)
+{
+    switch (k) {
+    case SZ_PLAIN: case SZ_PARA: case SZ_HEADER: case SZ_EMPH: case SZ_UNDERLINE:
+    case SZ_STRONG: case SZ_STRIKEOUT: case SZ_SUPERSCRIPT: case SZ_SUBSCRIPT:
+    case SZ_SMALLCAPS: case SZ_QUOTED: case SZ_CITE: case SZ_LINK: case SZ_IMAGE:
+    case SZ_NOTE: case SZ_SPAN: case SZ_DIV: case SZ_BLOCKQUOTE: case SZ_FIGURE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static const char *
+lazy_field(enum sz_kind k)
+{
+    return k == SZ_IMAGE ? "caption" : "content";
+}
+
+static int
+lazy_blocks(enum sz_kind k)
+{
+    return k == SZ_NOTE || k == SZ_DIV || k == SZ_BLOCKQUOTE || k == SZ_FIGURE;
+}
+
+/* Gives the element table at idx its content list if it is still lazy. */
+static void
+materialize(lua_State *L, int idx)
+{
+    struct sz_br *b = sz_br_get(L);
+    idx = lua_absindex(L, idx);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->lazymap);
+    lua_pushvalue(L, idx);
+    lua_rawget(L, -2);                       /* stack: lazymap, node */
+    const struct sz_node *n = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    if (!n) {
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pushvalue(L, idx);
+    lua_pushnil(L);
+    lua_rawset(L, -3);                       /* lazymap[t] = nil */
+    lua_pop(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->revmap);
+    if (lua_rawgetp(L, -1, n) == LUA_TTABLE && lua_rawequal(L, -1, idx)) {
+        lua_pushnil(L);
+        lua_rawsetp(L, -3, n);
+    }
+    lua_pop(L, 2);
+    const char *f = lazy_field(n->kind);
+    lua_pushstring(L, f);
+    if (lua_rawget(L, idx) != LUA_TNIL) {    /* set by the filter meanwhile */
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pop(L, 1);
+    if (lazy_blocks(n->kind))
+        sz_push_blocks(L, n, 1);
+    else
+        sz_push_inlines(L, n, 1);
+    lua_setfield(L, idx, f);
+}
+
+void
+sz_lazy_touch(lua_State *L, const struct sz_node *n)
+{
+    struct sz_br *b = sz_br_get(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->revmap);
+    if (lua_rawgetp(L, -1, n) == LUA_TTABLE)
+        materialize(L, -1);
+    lua_pop(L, 2);
+}
+
+static int
+l_materialize(lua_State *L)
+{
+    if (lua_istable(L, 1))
+        materialize(L, 1);
+    return 0;
+}
+
+/* Registers the element table on top as reading its content from n. */
+static void
+lazy_register(lua_State *L, const struct sz_node *n)
+{
+    struct sz_br *b = sz_br_get(L);
+    sz_lazy_touch(L, n);                     /* one lazy reader per node */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->lazymap);
+    lua_pushvalue(L, -2);
+    lua_pushlightuserdata(L, (void *)n);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->revmap);
+    lua_pushvalue(L, -2);
+    lua_rawsetp(L, -2, n);
+    lua_pop(L, 1);
+}
+
+/* The node the lazy element at idx still reads its content from, or NULL. */
+static const struct sz_node *
+lazy_source(lua_State *L, int idx, const char *field)
+{
+    struct sz_br *b = sz_br_get(L);
+    lua_pushstring(L, field);
+    if (lua_rawget(L, idx) != LUA_TNIL) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    lua_pop(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->lazymap);
+    lua_pushvalue(L, idx);
+    lua_rawget(L, -2);
+    const struct sz_node *n = lua_touserdata(L, -1);
+    lua_pop(L, 2);
+    return n;
 }
 
 static void
@@ -229,6 +369,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
 {
     descend(L, depth);
     enum sz_kind k = n->kind;
+    int lazy = lazy_kind(k) && sz_br_get(L)->lazy;
     switch (k) {
     case SZ_STR:
         lua_createtable(L, 0, 1);
@@ -241,13 +382,17 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     case SZ_PLAIN: case SZ_PARA: case SZ_EMPH: case SZ_UNDERLINE: case SZ_STRONG:
     case SZ_STRIKEOUT: case SZ_SUPERSCRIPT: case SZ_SUBSCRIPT: case SZ_SMALLCAPS:
         lua_createtable(L, 0, 1);
-        sz_push_inlines(L, n, depth);
-        lua_setfield(L, -2, "content");
+        if (!lazy) {
+            sz_push_inlines(L, n, depth);
+            lua_setfield(L, -2, "content");
+        }
         break;
     case SZ_BLOCKQUOTE: case SZ_NOTE:
         lua_createtable(L, 0, 1);
-        sz_push_blocks(L, n, depth);
-        lua_setfield(L, -2, "content");
+        if (!lazy) {
+            sz_push_blocks(L, n, depth);
+            lua_setfield(L, -2, "content");
+        }
         break;
     case SZ_LINEBLOCK: {
         int i = 0;
@@ -318,13 +463,17 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
         setint(L, "level", n->level);
         push_attr(L, &n->attr);
         lua_setfield(L, -2, "attr");
-        sz_push_inlines(L, n, depth);
-        lua_setfield(L, -2, "content");
+        if (!lazy) {
+            sz_push_inlines(L, n, depth);
+            lua_setfield(L, -2, "content");
+        }
         break;
     case SZ_DIV: case SZ_SPAN:
         lua_createtable(L, 0, 2);
         push_attr(L, &n->attr);
         lua_setfield(L, -2, "attr");
+        if (lazy)
+            break;
         if (k == SZ_DIV)
             sz_push_blocks(L, n, depth);
         else
@@ -337,8 +486,10 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
         lua_setfield(L, -2, "attr");
         push_caption(L, child_of(n, SZ_CAPTION), depth);
         lua_setfield(L, -2, "caption");
-        sz_push_blocks(L, n, depth);
-        lua_setfield(L, -2, "content");
+        if (!lazy) {
+            sz_push_blocks(L, n, depth);
+            lua_setfield(L, -2, "content");
+        }
         break;
     case SZ_TABLE: {
         int nc = 0, nb = 0;
@@ -425,8 +576,10 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     case SZ_QUOTED:
         lua_createtable(L, 0, 2);
         push_enum(L, "quotetype", quote_names, n->sub, 2);
-        sz_push_inlines(L, n, depth);
-        lua_setfield(L, -2, "content");
+        if (!lazy) {
+            sz_push_inlines(L, n, depth);
+            lua_setfield(L, -2, "content");
+        }
         break;
     case SZ_CITE: {
         int i = 0;
@@ -439,8 +592,10 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
             }
         setmt(L, T_LIST);
         lua_setfield(L, -2, "citations");
-        sz_push_inlines(L, n, depth);
-        lua_setfield(L, -2, "content");
+        if (!lazy) {
+            sz_push_inlines(L, n, depth);
+            lua_setfield(L, -2, "content");
+        }
         break;
     }
     case SZ_CITATION:
@@ -464,8 +619,10 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
         lua_createtable(L, 0, 4);
         push_attr(L, &n->attr);
         lua_setfield(L, -2, "attr");
-        sz_push_inlines(L, n, depth);
-        lua_setfield(L, -2, k == SZ_LINK ? "content" : "caption");
+        if (!lazy) {
+            sz_push_inlines(L, n, depth);
+            lua_setfield(L, -2, k == SZ_LINK ? "content" : "caption");
+        }
         setstr(L, k == SZ_LINK ? "target" : "src", n->url);
         setstr(L, "title", n->title);
         break;
@@ -480,6 +637,8 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
         return;
     }
     setmt(L, k);
+    if (lazy)
+        lazy_register(L, n);
 }
 
 static void
@@ -945,10 +1104,55 @@ sz_to_blocks(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *parent, 
     }
 }
 
+/* Copies the content of a still-lazy element from its source node. */
+static int
+copy_lazy(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node *parent,
+          int inl)
+{
+    if (!lazy_kind(parent->kind))
+        return 0;
+    const struct sz_node *src = lazy_source(L, idx, k);
+    if (!src)
+        return 0;
+    struct sz_br *b = sz_br_get(L);
+    if (src == b->replacing) {
+        /* The element comes back in place of its own node, which leaves the
+        ** tree: its children move over instead of being copied, and the
+        ** element now reads from the new node. */
+        struct sz_node *old = (struct sz_node *)src;
+        for (struct sz_node *c = old->first, *next; c; c = next) {
+            next = c->next;
+            if (inl ? sz_kind_is_inline(c->kind) : sz_kind_is_block(c->kind)) {
+                sz_node_unlink(c);
+                append(L, parent, c);
+            }
+        }
+        b->replacing = NULL;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, b->revmap);
+        lua_pushnil(L);
+        lua_rawsetp(L, -2, old);
+        lua_pushvalue(L, idx);
+        lua_rawsetp(L, -2, parent);
+        lua_pop(L, 1);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, b->lazymap);
+        lua_pushvalue(L, idx);
+        lua_pushlightuserdata(L, parent);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+        return 1;
+    }
+    for (const struct sz_node *c = src->first; c; c = c->next)
+        if (inl ? sz_kind_is_inline(c->kind) : sz_kind_is_block(c->kind))
+            append(L, parent, sz_node_copy(doc, c));
+    return 1;
+}
+
 static void
 field_inlines(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node *parent,
               int depth)
 {
+    if (copy_lazy(L, idx, k, doc, parent, 1))
+        return;
     lua_getfield(L, idx, k);
     sz_to_inlines(L, -1, doc, parent, depth);
     lua_pop(L, 1);
@@ -958,6 +1162,8 @@ static void
 field_blocks(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node *parent,
              int depth)
 {
+    if (copy_lazy(L, idx, k, doc, parent, 0))
+        return;
     lua_getfield(L, idx, k);
     sz_to_blocks(L, -1, doc, parent, depth);
     lua_pop(L, 1);
@@ -1420,4 +1626,10 @@ sz_to_doc(lua_State *L, int idx)
         sz_to_meta(L, -1, doc, 1);
     lua_pop(L, 1);
     return doc;
+}
+
+int
+sz_lazy_materialize(lua_State *L)
+{
+    return l_materialize(L);
 }
