@@ -32,6 +32,7 @@ struct sz_br {
     int lazy;                  /* marshal element contents lazily */
     int lazymap;               /* registry ref: element table -> node (weak keys) */
     int revmap;                /* registry ref: node -> element table (weak values) */
+    size_t nlazy;              /* lazy elements made so far (0: none to check) */
     const struct sz_node *replacing;  /* the node a returned element replaces */
     const struct sz_lua_env *env;
 };

@@ -122,9 +122,10 @@ lazy_blocks(enum sz_kind k)
     return k == SZ_NOTE || k == SZ_DIV || k == SZ_BLOCKQUOTE || k == SZ_FIGURE;
 }
 
-/* Gives the element table at idx its content list if it is still lazy. */
+/* Gives the element table at idx its content list if it is still lazy;
+** eager: the whole content, nothing left reading from the tree. */
 static void
-materialize(lua_State *L, int idx)
+materialize_x(lua_State *L, int idx, int eager)
 {
     struct sz_br *b = sz_br_get(L);
     idx = lua_absindex(L, idx);
@@ -154,21 +155,38 @@ materialize(lua_State *L, int idx)
         return;
     }
     lua_pop(L, 1);
+    int old = b->lazy;
+    if (eager)
+        b->lazy = 0;
     if (lazy_blocks(n->kind))
         sz_push_blocks(L, n, 1);
     else
         sz_push_inlines(L, n, 1);
+    b->lazy = old;
     lua_setfield(L, idx, f);
+}
+
+static void
+materialize(lua_State *L, int idx)
+{
+    materialize_x(L, idx, 0);
 }
 
 void
 sz_lazy_touch(lua_State *L, const struct sz_node *n)
 {
     struct sz_br *b = sz_br_get(L);
+    if (b->nlazy == 0)
+        return;
+    /* A lazy element reads its whole subtree: any ancestor's one must take
+    ** its copy now, all of it. */
     lua_rawgeti(L, LUA_REGISTRYINDEX, b->revmap);
-    if (lua_rawgetp(L, -1, n) == LUA_TTABLE)
-        materialize(L, -1);
-    lua_pop(L, 2);
+    for (; n; n = n->parent) {
+        if (lua_rawgetp(L, -1, n) == LUA_TTABLE)
+            materialize_x(L, -1, 1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
 }
 
 static int
@@ -184,7 +202,11 @@ static void
 lazy_register(lua_State *L, const struct sz_node *n)
 {
     struct sz_br *b = sz_br_get(L);
-    sz_lazy_touch(L, n);                     /* one lazy reader per node */
+    b->nlazy++;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->revmap);   /* one lazy reader per node */
+    if (lua_rawgetp(L, -1, n) == LUA_TTABLE)
+        materialize_x(L, -1, 1);
+    lua_pop(L, 2);
     lua_rawgeti(L, LUA_REGISTRYINDEX, b->lazymap);
     lua_pushvalue(L, -2);
     lua_pushlightuserdata(L, (void *)n);
