@@ -1,0 +1,69 @@
+#!/bin/sh
+# tests/pathological/suite.sh — hostile inputs (nesting far past the limit,
+# huge lines, 1e5 list items and paragraphs, many notes, NULs, random bytes)
+# through every writer under `timeout`.  Each must exit 0 with complete
+# output (the last word of the input is there; plain text keeps every word)
+# or, where the input is refused, exit 64 with an error naming the file and
+# a line, byte offset or JSON path — never a crash, a hang or a signal.
+# Inputs come from gen.py; the sanitizer build gets smaller ones.
+. "$(dirname "$0")/../lib.sh"
+command -v python3 >/dev/null || { skip "pathological: python3 missing"; exit 0; }
+scale=1 limit=20
+[ "${SZ_ASAN:-0}" = 1 ] && scale=0.1 limit=60
+in=$SZ_TMP/in
+mkdir -p "$in"
+python3 "$SZ_ROOT/tests/pathological/gen.py" "$in" "$scale" || { fail "pathological: gen.py"; exit 1; }
+writers="plain json native html epub tei"
+# The Lua bridge too: every element to Lua and back, then JSON out.
+cat > "$SZ_TMP/identity.lua" <<'LUA'
+return {{ Inline = function(e) return e end, Block = function(e) return e end }}
+LUA
+
+# text_of WRITER FILE: the output as text (EPUB: its XHTML files).
+text_of() {
+    if [ "$1" = epub ]; then unzip -p "$2" '*.xhtml' 2>/dev/null; else cat "$2"; fi
+}
+
+for f in "$in"/*.txt "$in"/*.json; do
+    [ -f "$f" ] || continue
+    name=${f##*/}
+    base=${name%.*}
+    case $name in *.json) reader=json ;; *) reader=essay ;; esac
+    set -- $(cat "$in/$base.expect")
+    want=$1 words=${2:--1}
+    bad=""
+    for w in $writers; do
+        out=$SZ_TMP/out.$w
+        rm -f "$out"
+        timeout $limit "$SAMIZDAT" -q -f $reader -t $w -o "$out" "$f" 2>"$SZ_TMP/err"
+        rc=$?
+        if grep -q 'Sanitizer\|runtime error' "$SZ_TMP/err"; then
+            bad="$w: $(grep -m1 'ERROR\|runtime error' "$SZ_TMP/err")"
+        elif [ $rc -eq 124 ]; then
+            bad="$w: no result within ${limit}s"
+        elif [ $rc -eq 64 ] && [ "$want" != ok ]; then
+            grep -q "^$f:[0-9].*error\|^$f: error: .*(byte offset [0-9]*)\|^$f: error: .* at \\$" \
+                "$SZ_TMP/err" || bad="$w: error does not say where: $(head -c 200 "$SZ_TMP/err")"
+        elif [ $rc -ne 0 ]; then
+            bad="$w: exit $rc: $(head -c 200 "$SZ_TMP/err")"
+        elif [ "$want" = err ]; then
+            bad="$w: accepted, wanted an error"
+        elif ! text_of $w "$out" | grep -q zzend; then
+            bad="$w: output incomplete (the last word is missing)"
+        elif [ $w = plain ] && [ "$words" -ge 0 ] && [ "$(wc -w < "$out")" -ne "$words" ]; then
+            bad="plain: $(wc -w < "$out") words, wanted $words"
+        fi
+        [ -n "$bad" ] && break
+    done
+    if [ -z "$bad" ] && [ "$want" = ok ]; then
+        timeout $limit "$SAMIZDAT" -q -f $reader -L "$SZ_TMP/identity.lua" -t json \
+            -o "$SZ_TMP/out.lua" "$f" 2>"$SZ_TMP/err"
+        rc=$?
+        if [ $rc -ne 0 ] || grep -q 'Sanitizer\|runtime error' "$SZ_TMP/err"; then
+            bad="Lua filter: exit $rc: $(head -c 200 "$SZ_TMP/err")"
+        elif ! grep -q zzend "$SZ_TMP/out.lua"; then
+            bad="Lua filter: output incomplete (the last word is missing)"
+        fi
+    fi
+    if [ -n "$bad" ]; then fail "pathological $base: $bad"; else pass "pathological $base"; fi
+done
