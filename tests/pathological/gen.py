@@ -121,7 +121,7 @@ put('essay-nuls', 'txt', b'hello\0world foo\n\nbar\0\0\0baz\n\n\0\n\n' + b'\0' *
 put('essay-cr-only', 'txt', '\r'.join('line%d' % i for i in range(n(50000))) + '\r\r' + END,
     'ok %d' % (n(50000) + 1))
 put('essay-indent-staircase', 'txt',
-    ''.join(' ' * (i % 5000) + 'step%d\n' % i for i in range(n(20000))) + '\n' + END + '\n',
+    ''.join(' ' * (i % 500) + 'step%d\n' % i for i in range(n(20000))) + '\n' + END + '\n',
     'ok %d' % (n(20000) + 1))
 put('essay-underscores', 'txt', '_a ' * n(100000) + END, 'ok -1')
 put('essay-stars', 'txt', '*' * n(200000) + '\n\n' + END, 'ok -1')
