@@ -778,6 +778,21 @@ first_upper(const struct sz_eline *l)
     return 0;
 }
 
+/* A second heading line in quotes is a title (“Pieces of Eight”) only
+** when it is not a sentence of dialogue. */
+static int
+quoted_title(const struct sz_eline *l)
+{
+    size_t i = 0;
+    uint32_t first = cp_at(l->s, l->len, &i);
+    if (first != 0x201C && first != '"' && first != 0xBB && first != 0xAB && first != 0x201E)
+        return !closes(last_cp(l->s, l->len)) || last_cp(l->s, l->len) == '.';
+    for (size_t k = 0; k < l->len; k++)
+        if (l->s[k] == '.' || l->s[k] == '!' || l->s[k] == '?' || l->s[k] == ',')
+            return 0;
+    return first == 0x201C;
+}
+
 /* A line that can be the second line of a heading. */
 static int
 subtitle_line(const struct sz_eline *l, int rank)
@@ -789,6 +804,7 @@ subtitle_line(const struct sz_eline *l, int rank)
     uint32_t end = last_cp(l->s, l->len);
     return rank == R_CAPS || rank == R_TITLE ||
            (rank == R_NONE && end != ',' && end != ';' && count_words(l->s, l->len) <= 10 &&
+            quoted_title(l) &&
             first_upper(l));
 }
 
