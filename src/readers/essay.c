@@ -38,7 +38,8 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
     c.parent = doc->root;
     sz_essay_convention(&c, &lines);
     size_t a = 0, b = lines.n;
-    if (sz_essay_gutenberg(&c, &lines, &a, &b) && o->keep_boilerplate) {
+    c.gutenberg = sz_essay_gutenberg(&c, &lines, &a, &b);
+    if (c.gutenberg && o->keep_boilerplate) {
         c.parent = boilerplate(doc);
         sz_essay_blocks(&c, &lines, 0, a, 0);
         c.parent = doc->root;

@@ -45,7 +45,8 @@ struct sz_ectx {
     const struct sz_ropts *o;
     const char *file;
     int smart;
-    int per_line;              /* one paragraph per line (else blank-line separated) */
+    int per_line;
+    int gutenberg;             /* the text came with Project Gutenberg's header */              /* one paragraph per line (else blank-line separated) */
     struct sz_node *parent;    /* where blocks go */
     struct sz_buf word;        /* scratch for one word */
     /* Per paragraph: where the emphasis scan knows there is no closer. */

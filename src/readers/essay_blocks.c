@@ -449,7 +449,7 @@ line_rank(const struct sz_eline *l)
     int r = keyword_rank(s, n);
     if (r != R_NONE)
         return r;
-    if (credit_line(l))
+    if (credit_line(l) || (n && (s[0] == '(' || s[0] == '[')))
         return R_NONE;
     if (matter_word(s, n))
         return R_CHAPTER;
@@ -476,6 +476,10 @@ line_rank(const struct sz_eline *l)
         return R_NONE;
     }
     uint32_t end = last_cp(s, n);
+    size_t i0 = 0;
+    uint32_t first = cp_at(s, n, &i0);
+    if (first == 0x201C || first == '"' || first == 0xAB || first == 0xBB || first == 0x2018)
+        return R_NONE;     /* “H.J.  — a quotation or a signature */
     if (all_caps(s, n) && end != ',' && end != ';' && end != '-' && end != 0x2014)
         return R_CAPS;
     if (!closes(end) && title_case(s, n))
@@ -855,7 +859,7 @@ contents(struct units *u, size_t k, const struct sz_eline *l)
     u->v[k].kind = U_CONTENTS;
     for (; j < u->n; j++) {
         struct unit *x = &u->v[j];
-        if (is_prose(u, j, l) || x->kind == U_RULE)
+        if ((x->b - x->a >= 3 && is_prose(u, j, l)) || x->kind == U_RULE || j - k > 1000)
             break;
         squash(l[x->a].s, l[x->a].len, &cur);
         if (!cur.len)
@@ -877,38 +881,56 @@ contents(struct units *u, size_t k, const struct sz_eline *l)
 static void
 front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
 {
-    size_t k = 0;
-    int toc = 0;
-    for (; k < u->n; k++) {
+    size_t k = 0, toc = u->n;
+    /* The front matter ends where the first section starts; a book whose
+    ** first section is not in its first third has none worth the name. */
+    size_t limit = u->n / 3 + 8;
+    struct sz_buf title = SZ_BUF_INIT, cur = SZ_BUF_INIT;
+    const char *mt = sz_meta_text(c->doc, "title");
+    if (mt)
+        squash(mt, strlen(mt), &title);
+    for (; k < u->n && k < limit; k++) {
         struct unit *x = &u->v[k];
-        if (x->kind == U_SKIP)
+        if (x->kind == U_SKIP || x->kind == U_MERGED)
             continue;
-        if (x->b - x->a == 1 && contents_word(&l[x->a])) {
-            toc = 1;
-            break;
+        if (x->kind == U_CONTENTS) {
+            toc = k;
+            continue;
         }
-        if (x->kind == U_HEAD && (x->rank == R_PART || x->rank == R_CHAPTER ||
-                                  x->rank == R_SETEXT1 || x->rank == R_SETEXT2)) {
-            size_t j = k + 1 + (size_t)x->merge;
-            if (j >= u->n || is_prose(u, j, l) ||
-                (u->v[j].kind == U_HEAD && u->v[j].rank <= R_CHAPTER))
+        if (x->kind == U_HEAD) {
+            /* The book's own title repeated is the title page. */
+            squash(l[x->a].s, l[x->a].len, &cur);
+            if (title.len && cur.len && !strncmp(title.data, cur.data, cur.len))
+                continue;
+            size_t j = k + 1 + (size_t)x->merge, prose = 0, m = 0;
+            int keyword = x->rank == R_PART || x->rank == R_CHAPTER || x->rank == R_SETEXT1 ||
+                          x->rank == R_SETEXT2;
+            if (keyword && j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= R_CHAPTER)
                 break;
+            for (; j < u->n && m < 3 && u->v[j].kind != U_HEAD; j++, m++)
+                prose += is_prose(u, j, l);
+            if (j >= u->n || prose >= (keyword ? 1u : 2u) ||
+                (prose && matter_word(l[x->a].s, l[x->a].len)))
+                break;
+            continue;
         }
-        /* Two paragraphs of prose in a row: the book has begun. */
-        if (is_prose(u, k, l) &&
+        /* Outside Project Gutenberg's books, prose at the start is the
+        ** text itself. */
+        if (!c->gutenberg && is_prose(u, k, l) &&
             (l[x->a].width > LONG_LINE || (k + 1 < u->n && is_prose(u, k + 1, l))))
             break;
-        /* A heading followed by paragraphs of prose opens the book
-        ** (PREFACE); one paragraph may be a dedication. */
-        if (x->kind == U_HEAD && k + 2 < u->n && is_prose(u, k + 1, l) && is_prose(u, k + 2, l))
-            break;
     }
-    if (toc)
-        contents(u, k, l);
+    sz_buf_free(&title);
+    sz_buf_free(&cur);
+    if (k >= limit && k < u->n) {
+        k = toc < u->n ? toc : 0;
+        if (toc < u->n)
+            return;
+    }
     if (k == 0 || k == u->n)
         return;
     for (size_t j = 0; j < k; j++)
-        if (u->v[j].kind != U_SKIP)
+        if (u->v[j].kind != U_SKIP && u->v[j].kind != U_CONTENTS)
             u->v[j].kind = U_TITLEPAGE;
     /* Without a Gutenberg header, the title page names the book. */
     const char *name;
@@ -939,8 +961,9 @@ merge_headings(struct units *u, const struct sz_eline *l)
 {
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k], *y = &u->v[k + 1];
+        size_t xl = x->b - x->a;
         if (x->kind != U_HEAD || (x->rank != R_CHAPTER && x->rank != R_PART) ||
-            x->b - x->a != 1 || !bare_number(&l[x->a]))
+            (xl != 1 && !(xl == 2 && underline_of(&l[x->a + 1]))) || !bare_number(&l[x->a]))
             continue;
         if (y->b - y->a != 1 || y->kind == U_RULE ||
             !subtitle_line(&l[y->a], y->kind == U_HEAD ? y->rank : R_NONE))
@@ -990,7 +1013,7 @@ fix_ranks(struct units *u, const struct sz_eline *l)
     }
     for (size_t k = 0; k < u->n; k++) {
         const struct sz_eline *f = &l[u->v[k].a];
-        if (u->v[k].kind != U_HEAD || u->v[k].rank != R_CHAPTER || !f->len || u->v[k].merge)
+        if (u->v[k].kind != U_HEAD || u->v[k].rank != R_CHAPTER || !f->len)
             continue;
         int d = f->s[0] >= '0' && f->s[0] <= '9' && f->len <= 4;
         if ((d && roman >= 3 && digits * 3 <= roman) || (!d && digits >= 3 && roman * 3 <= digits &&
@@ -999,7 +1022,8 @@ fix_ranks(struct units *u, const struct sz_eline *l)
     }
     size_t first = u->n;
     for (size_t k = 0; k < u->n; k++)
-        if (u->v[k].kind == U_HEAD && u->v[k].rank == R_CHAPTER) {
+        if (u->v[k].kind == U_HEAD && u->v[k].rank == R_CHAPTER &&
+            !matter_word(l[u->v[k].a].s, l[u->v[k].a].len)) {
             first = k;
             break;
         }
@@ -1054,6 +1078,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         if (per_line) {
             if (j < n && underline_of(&l[j]) && !is_rule(l[i].s, l[i].len))
                 j++;
+        } else if (body && j < n && underline_of(&l[j]) &&
+                   keyword_rank(l[i].s, l[i].len) != R_NONE) {
+            j++;       /* 第五回 underlined, the text straight after */
         } else {
             while (j < n && !l[j].blank)
                 j++;
@@ -1086,6 +1113,12 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             x->rank = keyword_rank(f->s, f->len);
             if (x->rank == R_NONE)
                 x->rank = underline_of(&l[x->a + 1]) == '=' ? R_SETEXT1 : R_SETEXT2;
+        } else if (nl == 2 && f->width <= MAX_HEAD_WIDTH && l[x->a + 1].width <= MAX_HEAD_WIDTH &&
+                   (x->rank = keyword_rank(f->s, f->len)) != R_NONE && !bare_number(f) &&
+                   last_cp(l[x->a + 1].s, l[x->a + 1].len) != ',') {
+            /* CHAPTER 56. Of the Less Erroneous Pictures of Whales, and the
+            ** True / Pictures of Whaling Scenes. */
+            x->kind = U_HEAD;
         } else if (nl == 1) {
             x->rank = line_rank(f);
             /* In a book, a section title stands apart: a title-case line
@@ -1103,6 +1136,12 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         if (!sz_meta_get(c->doc, "title"))
             title_block(c, l, &u);
         demote_empty(&u);
+        for (size_t k = 0; k < u.n / 3 + 8 && k < u.n; k++)
+            if (u.v[k].b - u.v[k].a == 1 && u.v[k].kind != U_SKIP &&
+                contents_word(&l[u.v[k].a])) {
+                contents(&u, k, l);
+                break;
+            }
         front_matter(c, &u, l);
         fix_ranks(&u, l);
         /* A merged second line goes wherever its heading went. */
@@ -1159,7 +1198,10 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         case U_HEAD:
             b = block(c, SZ_HEADER, l[x->a].lineno);
             b->level = level_of[x->rank];
-            sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
+            if (x->b - x->a == 2 && !underline_of(&l[x->a + 1]))
+                add_inlines(c, b, l, x->a, x->b, &scratch);
+            else
+                sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
             if (x->merge && k + 1 < u.n) {
                 sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
                 sz_essay_inlines(c, b, l[u.v[k + 1].a].s, l[u.v[k + 1].a].len);
