@@ -309,7 +309,7 @@ keyword_rank(const char *s, size_t n)
     int r = word_is(s, w, part) ? R_PART : word_is(s, w, chapter) ? R_CHAPTER : R_NONE;
     if (r != R_NONE) {
         size_t w2 = first_word(rest, rn, &rest2, &rn2);
-        if (rn == 0 || number_token(rest, w2))
+        if (rn > 0 && number_token(rest, w2))
             return r;
         return R_NONE;
     }
@@ -908,8 +908,8 @@ front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
             if (keyword && j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= R_CHAPTER)
                 break;
             for (; j < u->n && m < 3 && u->v[j].kind != U_HEAD; j++, m++)
-                prose += is_prose(u, j, l);
-            if (j >= u->n || prose >= (keyword ? 1u : 2u) ||
+                prose += is_prose(u, j, l) || (!c->gutenberg && u->v[j].kind == U_PARA);
+            if (j >= u->n || prose >= (keyword || !c->gutenberg ? 1u : 2u) ||
                 (prose && matter_word(l[x->a].s, l[x->a].len)))
                 break;
             continue;
