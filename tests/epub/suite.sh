@@ -58,6 +58,12 @@ else
     fail "epub: the torture image is not packaged"
 fi
 
+# The rich pandoc JSON documents of tests/data (both API versions).
+for r in rich rich-1.23; do
+    [ -f "$SZ_ROOT/tests/data/$r.json" ] && build "$r" -f json "$SZ_ROOT/tests/data/$r.json" &&
+        structure "$r"
+done
+
 # Reproducible: same input and SOURCE_DATE_EPOCH, same bytes; another
 # SOURCE_DATE_EPOCH changes the modification date only.
 (cd "$W" && "$SAMIZDAT" -f json torture.json -o again.epub 2>/dev/null)
