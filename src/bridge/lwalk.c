@@ -161,7 +161,8 @@ static void
 elems(struct walk *w, struct sz_node *parent, int inl, int depth)
 {
     lua_State *L = w->L;
-    check_depth(L, depth);
+    if (depth > SZ_MAX_DEPTH)
+        luaL_error(L, "document nested deeper than %d levels", SZ_MAX_DEPTH);
     for (struct sz_node *c = parent->first, *next; c; c = next) {
         next = c->next;
         if (c->first)

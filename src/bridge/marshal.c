@@ -394,10 +394,13 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     int lazy = lazy_kind(k) && sz_br_get(L)->lazy;
     switch (k) {
     case SZ_STR:
+        /* the hot path of every Str filter: no more than needed */
         lua_createtable(L, 0, 1);
         lua_pushlstring(L, n->text, n->len);
         lua_setfield(L, -2, "text");
-        break;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, sz_br_get(L)->mt[SZ_STR]);
+        lua_setmetatable(L, -2);
+        return;
     case SZ_SPACE: case SZ_SOFTBREAK: case SZ_LINEBREAK: case SZ_HRULE:
         lua_createtable(L, 0, 0);
         break;
