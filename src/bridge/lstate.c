@@ -213,12 +213,112 @@ run_protected(lua_State *L)
     return 0;
 }
 
+/* {=================================================================
+** A pool allocator for the small blocks Lua makes by the million (an
+** element table and its one hash node per Str): free lists per 16-byte
+** class carved from 64 KiB slabs, all freed with the state.  Larger blocks
+** go to malloc.  Under AddressSanitizer plain malloc is used, so that it
+** still sees every block.
+** ================================================================== */
+#define POOL_MAX 128                 /* largest pooled block */
+#define POOL_SLAB (64 * 1024)
+
+struct pool {
+    void *free[POOL_MAX / 16 + 1];
+    char *cur, *end;
+    void *slabs;                     /* singly linked through their first word */
+};
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SZ_POOL 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SZ_POOL 0
+#endif
+#endif
+#ifndef SZ_POOL
+#define SZ_POOL 1
+#endif
+
+static void *
+pool_get(struct pool *p, size_t cls)
+{
+    void *b = p->free[cls];
+    if (b) {
+        p->free[cls] = *(void **)b;
+        return b;
+    }
+    size_t n = cls * 16;
+    if ((size_t)(p->end - p->cur) < n) {
+        char *slab = malloc(POOL_SLAB);
+        if (!slab)
+            return NULL;
+        *(void **)slab = p->slabs;
+        p->slabs = slab;
+        p->cur = slab + 16;
+        p->end = slab + POOL_SLAB;
+    }
+    b = p->cur;
+    p->cur += n;
+    return b;
+}
+
+static void *
+pool_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct pool *p = ud;
+    size_t ocls = ptr && osize <= POOL_MAX ? (osize + 15) / 16 : 0;
+    size_t ncls = nsize && nsize <= POOL_MAX ? (nsize + 15) / 16 : 0;
+    if (nsize == 0) {
+        if (ocls) {
+            *(void **)ptr = p->free[ocls];
+            p->free[ocls] = ptr;
+        } else {
+            free(ptr);
+        }
+        return NULL;
+    }
+    if (ptr && ocls && ocls == ncls)
+        return ptr;
+    if (!ptr || (!ocls && !ncls))
+        return ncls ? pool_get(p, ncls) : realloc(ptr, nsize);
+    void *nb = ncls ? pool_get(p, ncls) : malloc(nsize);
+    if (!nb)
+        return NULL;
+    memcpy(nb, ptr, osize < nsize ? osize : nsize);
+    pool_alloc(ud, ptr, osize, 0);
+    return nb;
+}
+
+static void
+pool_free(struct pool *p)
+{
+    while (p->slabs) {
+        void *next = *(void **)p->slabs;
+        free(p->slabs);
+        p->slabs = next;
+    }
+}
+
+static int
+panic(lua_State *L)
+{
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "samizdat: Lua panic: %s\n", msg ? msg : "(no message)");
+    return 0;
+}
+
+/* }================================================================== */
+
 static int
 run(struct run *r, struct sz_diags *d)
 {
-    lua_State *L = luaL_newstate();
+    struct pool pool;
+    memset(&pool, 0, sizeof pool);
+    lua_State *L = SZ_POOL ? lua_newstate(pool_alloc, &pool) : luaL_newstate();
     if (!L)
         sz_oom();
+    lua_atpanic(L, panic);
     *(struct sz_br **)lua_getextraspace(L) = NULL;
     lua_pushcfunction(L, msghandler);
     lua_pushcfunction(L, run_protected);
@@ -233,6 +333,7 @@ run(struct run *r, struct sz_diags *d)
         rc = r->writer ? SZ_EXIT_LUA : SZ_EXIT_FILTER;
     }
     lua_close(L);
+    pool_free(&pool);
     return rc;
 }
 
