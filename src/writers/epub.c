@@ -70,6 +70,7 @@ struct epub {
     struct toc *toc;
     size_t ntoc;
     const char *lang, *title, *identifier, *modified, *date, *cover_href;
+    const char *dir;           /* metadata dir: "rtl" or "ltr", or NULL */
     long long mtime;
     int lang_declared, have_cover_image, nfonts, ncss;
     size_t images, no_alt;
@@ -403,6 +404,8 @@ xhtml_begin(struct epub *e, struct sz_xw *w, const char *title, const char *body
     sz_xw_attr(w, "xmlns:epub", OPS_NS);
     sz_xw_attr(w, "lang", e->lang);
     sz_xw_attr(w, "xml:lang", e->lang);
+    if (e->dir)
+        sz_xw_attr(w, "dir", e->dir);
     sz_xw_puts(w, "\n");
     sz_xw_start(w, "head");
     sz_xw_start(w, "meta");
@@ -722,19 +725,21 @@ static struct res *
 make_cover(struct epub *e)
 {
     struct res *r = NULL;
-    if (e->o->cover_image) {
+    /* --epub-cover-image, else the metadata's cover-image (pandoc's key),
+    ** which is looked up like an image of the text. */
+    const char *cov = e->o->cover_image ? e->o->cover_image : meta_text(e, "cover-image");
+    if (cov) {
         char *data;
         size_t len;
         int w, h;
-        if (read_file(e->o->cover_image, &data, &len) < 0) {
-            warn(e, "cannot read cover image '%s'; a cover is generated instead",
-                 e->o->cover_image);
+        if ((e->o->cover_image ? read_file(cov, &data, &len) : find_file(e, cov, &data, &len)) < 0) {
+            warn(e, "cannot read cover image '%s'; a cover is generated instead", cov);
         } else {
             const char *mt = sniff(data, len, &w, &h);
             if (!mt || (strcmp(mt, "image/jpeg") && strcmp(mt, "image/png"))) {
                 free(data);
                 warn(e, "cover image '%s' is not JPEG or PNG; a cover is generated instead",
-                     e->o->cover_image);
+                     cov);
             } else {
                 r = add_res(e);
                 r->data = data;
@@ -1181,6 +1186,8 @@ opf_doc(struct epub *e, const struct res *cover, char **data, size_t *len)
 
     sz_xw_start(&w, "spine");
     sz_xw_attr(&w, "toc", "ncx");
+    if (e->dir)
+        sz_xw_attr(&w, "page-progression-direction", e->dir);
     sz_xw_puts(&w, "\n");
     if (cover)
         itemref(&w, "cover");
@@ -1365,6 +1372,9 @@ write_epub(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
                     l ? "lang '%s' is not a language tag; the book is marked \"en\""
                       : "%sno lang in the metadata; the book is marked \"en\" (set -M lang=...)",
                     l ? l : "");
+    e.dir = meta_text(&e, "dir");
+    if (e.dir && strcmp(e.dir, "rtl") && strcmp(e.dir, "ltr"))
+        e.dir = NULL;
     e.title = meta_text(&e, "title");
     if (!e.title) {
         const char *s = doc->source && strcmp(doc->source, "-") ? doc->source : NULL;

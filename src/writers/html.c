@@ -56,6 +56,9 @@ write_html(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
         sz_xw_puts(&w, "\n");
         sz_xw_start(&w, "html");
         sz_xw_attr(&w, "lang", sz_xhtml_lang(x));
+        const char *dir = sz_xhtml_text(x, sz_meta_get(doc, "dir"));
+        if (!strcmp(dir, "rtl") || !strcmp(dir, "ltr"))
+            sz_xw_attr(&w, "dir", dir);
         sz_xw_puts(&w, "\n");
         sz_xw_start(&w, "head");
         sz_xw_start(&w, "meta");
