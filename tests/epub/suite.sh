@@ -104,6 +104,13 @@ if [ -n "$FONT" ]; then
         fail "epub: font not embedded"
     fi
 fi
+build metacover -f json torture.json -M cover-image=square.png -M dir=rtl
+if unzip -l "$W/metacover.epub" | grep -q media/cover.png &&
+    unzip -p "$W/metacover.epub" EPUB/content.opf | grep -q 'page-progression-direction="rtl"'; then
+    pass "epub: cover-image and dir from the metadata"
+else
+    fail "epub: metadata cover-image or dir ignored"
+fi
 build replace -f json torture.json --css extra.css --css-replace
 if unzip -l "$W/replace.epub" | grep -q css/book.css; then
     fail "epub: --css-replace kept the default stylesheet"
