@@ -331,6 +331,7 @@ struct sz_xhtml {
     int epub;
     struct sz_arena *arena;
     struct sz_pmap ids;        /* node -> final id */
+    struct sz_pmap skip;       /* inlines already written by a raw HTML run */
     struct smap used;          /* ids in use */
     struct smap orig;          /* id as written in the source -> node */
     struct sz_xhtml_hooks h;
@@ -535,6 +536,7 @@ sz_xhtml_free(struct sz_xhtml *x)
         sz_diag_add(x->diags, SZ_WARNING, 0, x->doc->source, 0, 0, -1,
                     "%zu table(s) inside table captions were left out", x->tables_dropped);
     sz_pmap_free(&x->ids);
+    sz_pmap_free(&x->skip);
     smap_free(&x->used);
     smap_free(&x->orig);
     free(x->notes);
@@ -783,8 +785,11 @@ raw_copy(struct sz_xhtml *x, xmlNodePtr parent, int block, int depth)
             if (a->ns || !in_list(okattr, (const char *)a->name))
                 continue;
             xmlChar *v = xmlNodeListGetString(c->doc, a->children, 1);
-            if (v && (strcmp((const char *)a->name, "lang") || sz_xhtml_lang_ok((char *)v)))
+            if (v && (strcmp((const char *)a->name, "lang") || sz_xhtml_lang_ok((char *)v))) {
                 sz_xw_attr(w, (const char *)a->name, (const char *)v);
+                if (x->epub && !strcmp((const char *)a->name, "lang"))
+                    sz_xw_attr(w, "xml:lang", (const char *)v);
+            }
             xmlFree(v);
         }
         if (href) {
@@ -806,6 +811,56 @@ raw_copy(struct sz_xhtml *x, xmlNodePtr parent, int block, int depth)
     }
 }
 
+/* b holds "<div xmlns=...>" and the fragment; parses it closed. */
+static xmlDocPtr
+parse_fragment(struct sz_buf *b)
+{
+    size_t keep = b->len;
+    sz_buf_puts(b, "</div>");
+    xmlDocPtr d = xmlReadMemory(b->data, (int)b->len, NULL, "UTF-8",
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    b->len = keep;
+    b->data[keep] = '\0';
+    return d;
+}
+
+/* Markdown splits inline HTML into one raw inline per tag: "<b>", Str
+** "bold", "</b>".  Joined with the plain text between them (up to a few
+** dozen siblings), such a run is often well-formed: render it as one
+** fragment and skip the siblings it took. */
+#define RAW_PAIR_SPAN 64
+
+static xmlDocPtr
+raw_pair(struct sz_xhtml *x, const struct sz_node *n, struct sz_buf *b)
+{
+    const struct sz_node *c = n->next;
+    for (int k = 0; c && k < RAW_PAIR_SPAN; c = c->next, k++) {
+        if (c->kind == SZ_STR) {
+            xmlChar *e = xmlEncodeSpecialChars(NULL, (const xmlChar *)c->text);
+            if (!e)
+                return NULL;
+            sz_buf_puts(b, (const char *)e);
+            xmlFree(e);
+        } else if (c->kind == SZ_SPACE) {
+            sz_buf_putc(b, ' ');
+        } else if (c->kind == SZ_SOFTBREAK) {
+            sz_buf_putc(b, '\n');
+        } else if (c->kind == SZ_RAWINLINE && c->format && c->text &&
+                   (!strcasecmp(c->format, "html") || !strcasecmp(c->format, "html5"))) {
+            sz_buf_put(b, c->text, c->len);
+            xmlDocPtr d = parse_fragment(b);
+            if (d) {
+                for (const struct sz_node *s = n->next; s != c->next; s = s->next)
+                    sz_pmap_put(&x->skip, s, (void *)1);
+                return d;
+            }
+        } else {
+            break;
+        }
+    }
+    return NULL;
+}
+
 static void
 raw(struct sz_xhtml *x, const struct sz_node *n, int block)
 {
@@ -822,9 +877,9 @@ raw(struct sz_xhtml *x, const struct sz_node *n, int block)
     struct sz_buf b = SZ_BUF_INIT;
     sz_buf_puts(&b, "<div xmlns=\"http://www.w3.org/1999/xhtml\">");
     sz_buf_put(&b, n->text, n->len);
-    sz_buf_puts(&b, "</div>");
-    xmlDocPtr d = xmlReadMemory(b.data, (int)b.len, NULL, "UTF-8",
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlDocPtr d = parse_fragment(&b);
+    if (!d && !block)
+        d = raw_pair(x, n, &b);
     sz_buf_free(&b);
     if (!d) {
         size_t k = strspn(n->text, " \t\r\n");
@@ -1081,6 +1136,8 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
 {
     struct sz_xw *w = x->w;
     char buf[16];
+    if (x->skip.n && sz_pmap_get(&x->skip, n))
+        return 0;
     switch (n->kind) {
     case SZ_DOC:
     case SZ_PLAIN:
