@@ -293,6 +293,7 @@ local function make_mt(tag, kind, fields)
     __name = kind,
     __eq = deq,
     __tostring = show,
+    __pairs = function(el) materialize(el); return next, el, nil end,
     __index = function(el, k)
       local v = m[k]
       if v ~= nil then return v end

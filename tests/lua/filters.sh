@@ -49,3 +49,16 @@ rm -f "$SZ_TMP/none.json"
 if [ ! -e "$SZ_TMP/none.json" ] && grep -q 'error_runtime.lua:2: attempt to index' "$SZ_TMP/e.err" \
     && grep -q 'stack traceback' "$SZ_TMP/e.err"; then pass lua/error-no-output; else
     fail "lua/error-no-output: $(head -c 200 "$SZ_TMP/e.err")"; fi
+# Hostile filters: the wrong kind returned, absurd nesting, a filter that is no table.
+printf '%s\n' 'function Str(el) return pandoc.Para("x") end' > "$SZ_TMP/wrong.lua"
+check_exit lua/wrong-kind 83 "$SAMIZDAT" -f json -t json -L "$SZ_TMP/wrong.lua" inputs/small.json
+printf '%s\n' 'function Str(el) local x = el; for i = 1, 2000 do x = pandoc.Emph{x} end; return x end' > "$SZ_TMP/deep.lua"
+check_exit lua/too-deep 83 "$SAMIZDAT" -f json -t json -L "$SZ_TMP/deep.lua" inputs/small.json
+printf '%s\n' 'return {42}' > "$SZ_TMP/notable.lua"
+check_exit lua/filter-not-a-table 83 "$SAMIZDAT" -f json -t json -L "$SZ_TMP/notable.lua" inputs/small.json
+printf '%s\n' 'this is not lua' > "$SZ_TMP/syntax.lua"
+check_exit lua/syntax-error 83 "$SAMIZDAT" -f json -t json -L "$SZ_TMP/syntax.lua" inputs/small.json
+printf '%s\n' 'function Writer(doc) return pandoc.write(doc, "native") end' > "$SZ_TMP/w.lua"
+check lua/writer-pandoc-write "$SAMIZDAT" -f json -t "$SZ_TMP/w.lua" inputs/small.json
+printf '%s\n' 'function Pandoc(doc) local d = pandoc.read(pandoc.write(doc, "json"), "json"); d.meta.rt = "1"; return d end' > "$SZ_TMP/rt.lua"
+check lua/read-write-roundtrip "$SAMIZDAT" -f json -t json -L "$SZ_TMP/rt.lua" inputs/rich.json
