@@ -67,6 +67,7 @@ struct plain {
     int prev_plain;             /* the last block written was a Plain (tight) */
     int force_blank;            /* a list just ended: blank line before the next block */
     int decided;                /* -1, or the blank-line choice made by a list item */
+    int extra_next;             /* blank lines the next block adds (after the title) */
     int failed;                 /* the sink refused a write */
 };
 
@@ -149,6 +150,9 @@ static void
 begin_block(struct plain *p, int extra)
 {
     int blank;
+    if (p->extra_next > extra)
+        extra = p->extra_next;
+    p->extra_next = 0;
     if (!p->started)
         blank = 0;
     else if (p->decided >= 0)
@@ -513,26 +517,34 @@ static void
 title_block(struct plain *p)
 {
     static const char *const keys[] = { "title", "subtitle", "author", "date" };
-    int any = 0;
+    const struct sz_node *title = sz_meta_get(p->doc, "title");
+    if (!title || title->kind == SZ_META_BOOL)
+        return;
+    /* Title and subtitle, a blank line, authors (one a line) and date, each
+    ** centred; two blank lines before the body. */
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         const struct sz_node *v = sz_meta_get(p->doc, keys[k]);
-        if (!v || (k == 0 && v->kind == SZ_META_BOOL))
+        if (!v)
             continue;
-        if (k == 0)
-            any = 1;
-        if (!any)
-            break;
-        /* Several authors: one line each. */
+        if (k >= 2 && p->started == 1) {
+            blank_line(p);
+            p->started = 2;
+        }
         const struct sz_node *it = v->kind == SZ_META_LIST ? v->first : v;
         for (; it; it = v->kind == SZ_META_LIST ? it->next : NULL) {
             sz_buf_clear(&p->text);
             meta_text(p, it);
-            if (p->text.len)
+            if (p->text.len) {
                 put_centred(p, p->text.data, p->text.len);
+                if (!p->started)
+                    p->started = 1;
+            }
         }
     }
-    if (any)
+    if (p->started) {
         end_block(p, 0);
+        p->extra_next = 1;
+    }
 }
 
 static void
