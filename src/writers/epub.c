@@ -989,6 +989,58 @@ w3cdtf(const char *s)
     return 0;
 }
 
+/* The metadata date as W3CDTF, or NULL: "2008-06-25" stays, and dates
+** as Gutenberg writes them ("June 25, 2008", "January, 1994 [eBook #11]")
+** become "2008-06-25" and "1994-01"; a lone year is kept. */
+static const char *
+w3c_date(struct epub *e, const char *s)
+{
+    static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec" };
+    int year = 0, month = 0, day = 0, before = 0;
+    if (w3cdtf(s))
+        return s;
+    for (const char *p = s; *p;) {
+        if (isdigit((unsigned char)*p)) {
+            int v = 0, nd = 0;
+            while (isdigit((unsigned char)*p)) {
+                if (nd < 6)
+                    v = v * 10 + (*p - '0');
+                nd++;
+                p++;
+            }
+            if (nd == 4 && !year && v >= 1000)
+                year = v;
+            else if (nd <= 2 && !day && v >= 1 && v <= 31 && month)
+                day = v;
+            else if (nd <= 2 && !before && v >= 1 && v <= 31)
+                before = v; /* "12 May 1901" */
+            if (*p == '[' || *p == '(')
+                break;
+        } else if (isalpha((unsigned char)*p)) {
+            const char *w = p;
+            while (isalpha((unsigned char)*p))
+                p++;
+            for (int m = 0; m < 12 && !month && p - w >= 3; m++)
+                if (!strncasecmp(w, months[m], 3))
+                    month = m + 1;
+        } else {
+            if (*p == '[' || *p == '(')
+                break;
+            p++;
+        }
+    }
+    if (!year)
+        return NULL;
+    if (!month)
+        return sz_arena_printf(e->a, "%04d", year);
+    if (!day)
+        day = before;
+    if (!day)
+        return sz_arena_printf(e->a, "%04d-%02d", year, month);
+    return sz_arena_printf(e->a, "%04d-%02d-%02d", year, month, day);
+}
+
 static long long
 date_epoch(const char *s)
 {
@@ -1390,10 +1442,8 @@ write_epub(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
              e.title);
     }
     const char *date = meta_text(&e, "date");
-    if (date && w3cdtf(date))
-        e.date = date;
-    else if (date)
-        warn(&e, "date '%s' is not YYYY[-MM[-DD]]; left out of the package metadata", date);
+    if (date && !(e.date = w3c_date(&e, date)))
+        warn(&e, "date '%s' has no year; left out of the package metadata", date);
     e.mtime = o->source_date_epoch >= 0 ? o->source_date_epoch
               : e.date                  ? date_epoch(e.date)
                                         : FIXED_EPOCH;
