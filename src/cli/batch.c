@@ -35,6 +35,8 @@ static const char usage[] =
     "      --max-total-size BYTES  most text one archive may inflate to (default 4G)\n"
     "      --max-ratio N        highest compression ratio of a member over 1 MB\n"
     "                           (default 100)\n"
+    "      --max-memory BYTES   address space of one worker (default no limit):\n"
+    "                           a document that needs more fails alone\n"
     "  -q, --quiet              no progress, no summary;  -v: list skipped files\n"
     "  and every conversion option of samizdat (-f, -M, --metadata-file, -L,\n"
     "  --columns, --toc-depth, --css, ...; see samizdat --help).\n"
@@ -69,7 +71,7 @@ batch_option(struct sz_batch *b, int argc, char **argv, int *i)
 {
     static const char *const names[] = { "-o", "--output", "-j", "--jobs", "--timeout",
                                          "--shard", "--max-size", "--max-total-size",
-                                         "--max-ratio", NULL };
+                                         "--max-ratio", "--max-memory", NULL };
     const char *a = argv[*i], *v = NULL, *name = NULL;
     if (!strcmp(a, "--force")) {
         b->force = 1;
@@ -131,6 +133,8 @@ batch_option(struct sz_batch *b, int argc, char **argv, int *i)
         return parse_size(name, v, &b->max_member) ? -1 : 1;
     } else if (!strcmp(name, "--max-total-size")) {
         return parse_size(name, v, &b->max_total) ? -1 : 1;
+    } else if (!strcmp(name, "--max-memory")) {
+        return parse_size(name, v, &b->max_memory) ? -1 : 1;
     } else if (!strcmp(name, "--max-ratio")) {
         return parse_size(name, v, &b->max_ratio) ? -1 : 1;
     }

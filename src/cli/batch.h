@@ -91,6 +91,7 @@ struct sz_batch {
     double timeout;            /* seconds per document, 0 = none */
     unsigned shard_k, shard_n; /* 1-based K of N; N = 0: no sharding */
     uint64_t max_member, max_total, max_ratio;
+    uint64_t max_memory;       /* RLIMIT_AS of a worker, 0 = none */
     int force;                 /* ignore the manifest: convert everything */
     int verbosity;
     char opt_sha[65];          /* hash of everything that shapes the outputs */

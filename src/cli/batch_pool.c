@@ -187,7 +187,9 @@ finish(struct sz_batch *b, struct slot *s, int killed_for_time)
         remove_temps(b, j, s->pid);
     } else if (parse_report(j, s->buf.data) != 0) {
         char msg[96];
-        if (WIFSIGNALED(status))
+        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT && b->max_memory)
+            snprintf(msg, sizeof msg, "the worker ran out of memory (--max-memory) or aborted");
+        else if (WIFSIGNALED(status))
             snprintf(msg, sizeof msg, "the worker crashed (signal %d)", WTERMSIG(status));
         else
             snprintf(msg, sizeof msg, "the worker stopped early (exit %d)",
@@ -274,6 +276,10 @@ sz_batch_run(struct sz_batch *b, size_t *order, size_t norder, uint64_t total_by
             if (pid == 0) {
                 sigaction(SIGINT, &old_int, NULL);
                 sigaction(SIGTERM, &old_term, NULL);
+                if (b->max_memory) {
+                    struct rlimit rl = { (rlim_t)b->max_memory, (rlim_t)b->max_memory };
+                    setrlimit(RLIMIT_AS, &rl);
+                }
                 close(p[0]);
                 for (int k = 0; k < nj; k++)
                     if (slots[k].pid)

@@ -216,6 +216,22 @@ else
     skip "batch: looping filter: Lua filters not available yet"
 fi
 
+# ---- a document that needs too much memory fails alone ----
+if [ "${SZ_ASAN:-0}" = 1 ]; then
+    skip "batch: --max-memory: address-space limits and ASan do not mix"
+else
+    mkdir -p "$T/min"
+    cp "$T/in/a.txt" "$T/min/"
+    python3 -c 'import sys
+sys.stdout.write("Huge\n\n" + "word " * 2000000 + "\n")' > "$T/min/huge.txt"
+    check_exit "batch: --max-memory: exit 3" 3 "$SAMIZDAT" batch -q -t "$FMTS" --max-memory 64M \
+        "$T/min" -o "$T/mout"
+    [ "$(mcount "$T/mout/manifest.jsonl" status ok)" = 1 ] &&
+        grep -q 'out of memory' "$T/mout/manifest.jsonl" &&
+        pass "batch: --max-memory: the huge document fails alone" ||
+        fail "batch: --max-memory: $(cut -c1-200 "$T/mout/manifest.jsonl" | tr '\n' ' ')"
+fi
+
 # ---- the Gutenberg corpus, as a folder and zipped ----
 if ! have_shared; then
     skip "batch: corpus: ../shared/corpus/gutenberg not present"
