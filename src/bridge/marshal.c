@@ -1260,6 +1260,32 @@ to_rows(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node
     lua_pop(L, 1);
 }
 
+/* Is the table at idx a positional {attr, list} instead of named fields? */
+static int
+positional(lua_State *L, int idx, const char *field)
+{
+    int r = 0;
+    if (lua_getfield(L, idx, field) == LUA_TNIL)
+        r = lua_rawgeti(L, idx, 2) == LUA_TTABLE, lua_pop(L, 1);
+    lua_pop(L, 1);
+    return r;
+}
+
+static void
+list_rows(lua_State *L, int idx, int pos, struct sz_doc *doc, struct sz_node *parent, int depth)
+{
+    if (lua_rawgeti(L, idx, pos) == LUA_TTABLE) {
+        int li = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, li);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, li, i);
+            append(L, parent, to_node(L, -1, doc, SZ_ROW, depth + 1));
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
 /* The node for the element at idx.  want: 'i' inline, 'b' block, or a
 ** component kind. */
 static struct sz_node *
@@ -1435,6 +1461,14 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
         lua_pop(L, 1);
         break;
     case SZ_THEAD: case SZ_TFOOT:
+        if (positional(L, idx, "rows")) {
+            /* {attr, rows}, as pandoc 2.x filters build them */
+            lua_rawgeti(L, idx, 1);
+            to_attr(L, -1, doc, &n->attr);
+            lua_pop(L, 1);
+            list_rows(L, idx, 2, doc, n, depth);
+            break;
+        }
         field_attr(L, idx, doc, &n->attr);
         to_rows(L, idx, "rows", doc, n, depth);
         break;
@@ -1448,6 +1482,26 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
         break;
     }
     case SZ_ROW:
+        if (positional(L, idx, "cells")) {
+            lua_rawgeti(L, idx, 1);
+            to_attr(L, -1, doc, &n->attr);
+            lua_pop(L, 1);
+            lua_rawgeti(L, idx, 2);
+            lua_newtable(L);
+            lua_insert(L, -2);
+            lua_setfield(L, -2, "cells");  /* stack: {cells = t[2]} */
+            int ci = lua_gettop(L);
+            lua_getfield(L, ci, "cells");
+            int li = lua_gettop(L);
+            lua_Integer cnt = (lua_Integer)lua_rawlen(L, li);
+            for (lua_Integer i = 1; i <= cnt; i++) {
+                lua_rawgeti(L, li, i);
+                append(L, n, to_node(L, -1, doc, SZ_CELL, depth + 1));
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 2);
+            break;
+        }
         field_attr(L, idx, doc, &n->attr);
         if (lua_getfield(L, idx, "cells") == LUA_TTABLE) {
             int li = lua_gettop(L);
