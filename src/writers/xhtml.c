@@ -1005,8 +1005,9 @@ image(struct sz_xhtml *x, const struct sz_node *n)
     attrs(x, n, NULL, 1);
     sz_xw_attr(w, "src", b.data ? b.data : "");
     sz_xw_attr(w, "alt", alt);
-    if (n->title && *n->title)
-        sz_xw_attr(w, "title", n->title);
+    const char *title = n->title && !strncmp(n->title, "fig:", 4) ? n->title + 4 : n->title;
+    if (title && *title)
+        sz_xw_attr(w, "title", title);
     sz_xw_end_void(w);
     sz_buf_free(&b);
 }
@@ -1151,7 +1152,27 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
             sz_xw_end(w);
         }
         return 0;
-    case SZ_PARA: return open1(x, "p", NULL, NULL) | F_NL;
+    case SZ_PARA:
+        /* pandoc before 3 (API 1.22) marks a figure as a paragraph holding
+        ** only an image whose title starts with "fig:". */
+        if (n->first && n->first == n->last && n->first->kind == SZ_IMAGE && n->first->title &&
+            !strncmp(n->first->title, "fig:", 4)) {
+            const char *alt = sz_xhtml_text(x, n->first);
+            open1(x, "figure", NULL, NULL);
+            image(x, n->first);
+            if (*alt) {
+                /* The caption repeats the alt text: read it once (as pandoc). */
+                sz_xw_start(w, "figcaption");
+                sz_xw_attr(w, "aria-hidden", "true");
+                sz_xw_puts(w, alt);
+                sz_xw_end(w);
+            }
+            sz_xw_end(w);
+            nl(x);
+            sz_iter_skip_children(it);
+            return 0;
+        }
+        return open1(x, "p", NULL, NULL) | F_NL;
     case SZ_LINEBLOCK: return open1(x, "div", NULL, "line-block") | F_NL;
     case SZ_LINE:
         open1(x, "div", NULL, "line");
