@@ -366,6 +366,15 @@ static void
 inline_enter(struct plain *p, struct sz_iter *it, struct sz_node *n)
 {
     struct sz_buf *t = &p->text;
+    /* Most nodes of a book: words and the spaces between them. */
+    if (n->kind == SZ_STR) {
+        sz_buf_put(t, n->text, n->len);
+        return;
+    }
+    if (n->kind == SZ_SPACE) {
+        sz_buf_putc(t, ' ');
+        return;
+    }
     if (sz_kind_is_block(n->kind) && t->len && t->data[t->len - 1] != ' ')
         sz_buf_putc(t, ' ');
     switch (n->kind) {
