@@ -62,6 +62,8 @@ j_init(void)
 ** at 2048 levels of JSON nesting and we add at most two segments per level,
 ** so this never truncates a real path; deeper segments are just not shown. */
 #define PATH_SEGS 4200
+/* Segments shown at each end of a long path. */
+#define PATH_SHOW 12
 
 struct seg {
     const char *key;           /* NULL: an array index */
@@ -120,6 +122,13 @@ fail(struct rd *r, const char *fmt, ...)
     sz_buf_puts(&b, "$");
     size_t n = r->npath < PATH_SEGS ? r->npath : PATH_SEGS;
     for (size_t i = 0; i < n; i++) {
+        /* A path through hundreds of levels is unreadable: its first and
+        ** last segments say where it is. */
+        if (n > 2 * PATH_SHOW && i == PATH_SHOW) {
+            sz_buf_printf(&b, "[... %zu more ...]", n - 2 * PATH_SHOW);
+            i = n - PATH_SHOW - 1;
+            continue;
+        }
         if (r->path[i].key)
             sz_buf_printf(&b, ".%s", r->path[i].key);
         else

@@ -44,6 +44,8 @@ for f in "$in"/*.txt "$in"/*.json; do
         elif [ $rc -eq 64 ] && [ "$want" != ok ]; then
             grep -q "^$f:[0-9].*error\|^$f: error: .*(byte offset [0-9]*)\|^$f: error: .* at \\$" \
                 "$SZ_TMP/err" || bad="$w: error does not say where: $(head -c 200 "$SZ_TMP/err")"
+            [ "$(head -1 "$SZ_TMP/err" | wc -c)" -le 400 ] ||
+                bad="$w: error message of $(head -1 "$SZ_TMP/err" | wc -c) bytes"
         elif [ $rc -ne 0 ]; then
             bad="$w: exit $rc: $(head -c 200 "$SZ_TMP/err")"
         elif [ "$want" = err ]; then
