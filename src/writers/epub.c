@@ -841,7 +841,18 @@ static int
 nav_doc(struct epub *e, const struct res *cover, char **data, size_t *len)
 {
     struct sz_xw w;
-    const char *contents = "Contents";
+    /* The heading of the contents: metadata toc-title (pandoc's key), else
+    ** the word in the book's language where we know it. */
+    static const char *const words[] = { "de", "Inhalt", "es", "Índice", "fr", "Table des matières",
+                                         "it", "Indice", "nl", "Inhoud", "pt", "Sumário",
+                                         "ru", "Содержание", "uk", "Зміст", "zh", "目录",
+                                         "ja", "目次", NULL };
+    const char *contents = meta_text(e, "toc-title");
+    for (int i = 0; !contents && words[i]; i += 2)
+        if (!strncmp(e->lang, words[i], 2) && (!e->lang[2] || e->lang[2] == '-'))
+            contents = words[i + 1];
+    if (!contents)
+        contents = "Contents";
     xhtml_begin(e, &w, contents, NULL, NULL);
     sz_xw_start(&w, "nav");
     sz_xw_attr(&w, "epub:type", "toc");
