@@ -9,7 +9,7 @@ $(B)/gen/lua_embed.c: $(LUA_SRC) src/bridge/embed.sh
 	sh src/bridge/embed.sh $(LUA_SRC) > $@.tmp && mv $@.tmp $@
 
 .PHONY: lua-oracle lua-check
-# Regenerates tests/lua/expected/*.json with pandoc (see tests/lua/README.md).
+# Regenerates tests/lua/expected/ with pandoc (see tests/lua/README.md).
 lua-oracle:
 	@sh tests/lua/oracle.sh
 
