@@ -332,6 +332,9 @@ struct sz_xhtml {
     struct sz_arena *arena;
     struct sz_pmap ids;        /* node -> final id */
     struct sz_pmap skip;       /* inlines already written by a raw HTML run */
+    struct sz_pmap cellcol;    /* cell -> 1 + its column, rowspans counted */
+    int *occ;                  /* rows each column is still covered by a rowspan */
+    size_t nocc;
     struct smap used;          /* ids in use */
     struct smap orig;          /* id as written in the source -> node */
     struct sz_xhtml_hooks h;
@@ -537,6 +540,8 @@ sz_xhtml_free(struct sz_xhtml *x)
                     "%zu table(s) inside table captions were left out", x->tables_dropped);
     sz_pmap_free(&x->ids);
     sz_pmap_free(&x->skip);
+    sz_pmap_free(&x->cellcol);
+    free(x->occ);
     smap_free(&x->used);
     smap_free(&x->orig);
     free(x->notes);
@@ -1032,20 +1037,47 @@ table_of(const struct sz_node *row)
     return t;
 }
 
+/* The column of each cell of row, skipping columns that rowspans from the
+** rows above still cover. */
+static void
+row_columns(struct sz_xhtml *x, const struct sz_node *row)
+{
+    size_t col = 0;
+    for (const struct sz_node *c = row->first; c; c = c->next) {
+        while (col < x->nocc && x->occ[col] > 0)
+            col++;
+        size_t span = c->ival2 > 1 ? (size_t)c->ival2 : 1;
+        int rs = c->ival > 1 ? c->ival : 1;
+        /* A span wider than any table is a broken tree: clamp it. */
+        if (span > 1000)
+            span = 1000;
+        if (col + span > x->nocc) {
+            x->occ = sz_xrealloc(x->occ, (col + span) * sizeof *x->occ);
+            memset(x->occ + x->nocc, 0, (col + span - x->nocc) * sizeof *x->occ);
+            x->nocc = col + span;
+        }
+        sz_pmap_put(&x->cellcol, c, (void *)(uintptr_t)(col + 1));
+        for (size_t k = col; k < col + span; k++)
+            x->occ[k] = rs;
+        col += span;
+    }
+    for (size_t k = 0; k < x->nocc; k++)
+        if (x->occ[k] > 0)
+            x->occ[k]--;
+}
+
 static void
 cell(struct sz_xhtml *x, const struct sz_node *n)
 {
     struct sz_xw *w = x->w;
     const struct sz_node *row = n->parent, *sec = row ? row->parent : NULL;
-    int col = 0, idx = 0;
-    for (const struct sz_node *c = row ? row->first : NULL; c && c != n; c = c->next) {
-        col += c->ival2 > 1 ? c->ival2 : 1;
-        idx++;
-    }
+    int col = (int)(uintptr_t)sz_pmap_get(&x->cellcol, n) - 1;
+    if (col < 0)
+        col = 0;
     const char *th = NULL;
     if (sec && (sec->kind == SZ_THEAD || sec->kind == SZ_TBODY_HEAD))
         th = "col";
-    else if (sec && sec->kind == SZ_TBODY && idx < sec->ival)
+    else if (sec && sec->kind == SZ_TBODY && col < sec->ival)
         th = "row";
     sz_xw_start(w, th ? "th" : "td");
     attrs(x, n, NULL, 0);
@@ -1261,11 +1293,14 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
             sz_iter_skip_children(it);
             return 0;
         }
+        x->nocc = 0;
         open1(x, n->kind == SZ_THEAD ? "thead" : n->kind == SZ_TBODY ? "tbody" : "tfoot", n,
               NULL);
         nl(x);
         return 1 | F_NL;
-    case SZ_ROW: return open1(x, "tr", n, NULL) | F_NL;
+    case SZ_ROW:
+        row_columns(x, n);
+        return open1(x, "tr", n, NULL) | F_NL;
     case SZ_CELL: cell(x, n); return 1;
     case SZ_FIGURE: open1(x, "figure", n, NULL); nl(x); return 1 | F_NL;
     case SZ_DIV: open1(x, "div", n, NULL); nl(x); return 1 | F_NL;
