@@ -35,6 +35,8 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
     c.smart = o->smart;
     c.word = (struct sz_buf)SZ_BUF_INIT;
     c.no_close[0] = c.no_close[1] = 0;
+    c.notes = NULL;
+    c.lineno = 0;
     c.parent = doc->root;
     sz_essay_convention(&c, &lines);
     size_t a = 0, b = lines.n;

@@ -49,6 +49,8 @@ struct sz_ectx {
     int gutenberg;             /* the text came with Project Gutenberg's header */              /* one paragraph per line (else blank-line separated) */
     struct sz_node *parent;    /* where blocks go */
     struct sz_buf word;        /* scratch for one word */
+    struct sz_enotes *notes;   /* footnote texts of the document, or NULL */
+    uint32_t lineno;           /* line of the block being built, for warnings */
     /* Per paragraph: where the emphasis scan knows there is no closer. */
     size_t no_close[2];
 };
@@ -64,6 +66,10 @@ void sz_essay_split(const char *text, size_t len, struct sz_elines *lines);
 /** Appends inlines for s[0..n) to parent: words, spaces, soft breaks for
 ** '\n', and with c->smart curly quotes, dashes, ellipses and emphasis. */
 void sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n);
+
+/** The Note for footnote marker [label] met in the block being built, or
+** NULL (the marker then stays text).  (essay_blocks.c) */
+struct sz_node *sz_essay_note(struct sz_ectx *c, const char *label, size_t n);
 
 /** Chooses the paragraph convention of the document (c->per_line). */
 void sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines);

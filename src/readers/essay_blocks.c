@@ -31,7 +31,7 @@ enum rank {
     R_NONE = -1
 };
 
-enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP, U_TITLEPAGE, U_CONTENTS, U_MERGED };
+enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP, U_TITLEPAGE, U_CONTENTS, U_MERGED, U_FIGURE };
 
 struct unit {
     size_t a, b;               /* lines [a, b) */
@@ -637,6 +637,136 @@ text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, const struc
     add_inlines(c, p, l, a, b, scratch);
 }
 
+/* [Illustration: caption] : a figure whose caption is the text. */
+static void
+figure(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch)
+{
+    struct sz_node *fig = block(c, SZ_FIGURE, l[a].lineno);
+    struct sz_node *cap = sz_node_new(c->doc, SZ_CAPTION);
+    sz_node_append(fig, cap);
+    sz_buf_clear(scratch);
+    for (size_t i = a; i < b; i++) {
+        if (i > a)
+            sz_buf_putc(scratch, '\n');
+        sz_buf_put(scratch, l[i].s, l[i].len);
+    }
+    size_t s = 13, e = scratch->len - 1;    /* past "[Illustration", before "]" */
+    if (s < e && scratch->data[s] == ':')
+        s++;
+    while (s < e && (scratch->data[s] == ' ' || scratch->data[s] == '\n'))
+        s++;
+    if (s < e) {
+        struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
+        sz_essay_inlines(c, p, scratch->data + s, e - s);
+        sz_node_append(cap, p);
+    }
+}
+
+/* {=================================================================
+** Footnotes: [1] in the text, "[1] text" or "[Footnote 1: text]" below
+** ================================================================== */
+
+struct sz_enotes {
+    struct units *u;
+    struct sz_eline *l;
+    size_t cur;                /* unit being built */
+    size_t *defs;              /* unit indexes of note texts, in order */
+    size_t ndefs;
+    size_t unmatched;
+};
+
+/* The label of a note text starting at l, or 0; *skip gets the bytes of
+** the "[1]" or "[Footnote 1:" prefix. */
+static size_t
+note_label(const struct sz_eline *l, const char **label, size_t *skip)
+{
+    const char *s = l->s;
+    size_t n = l->len, i = 1;
+    if (n < 4 || s[0] != '[')
+        return 0;
+    if (n > 10 && !memcmp(s, "[Footnote ", 10))
+        i = 10;
+    size_t a = i;
+    while (i < n && i - a <= 4 && s[i] != ']' && s[i] != ':' && s[i] != ' ')
+        i++;
+    if (i == a || i >= n || (a == 1 && s[i] != ']') || (a == 10 && s[i] != ':'))
+        return 0;
+    *label = s + a;
+    *skip = i + 1;
+    return i - a;
+}
+
+static void
+find_notes(struct sz_enotes *nt)
+{
+    for (size_t k = 0; k < nt->u->n; k++) {
+        const char *lab;
+        size_t skip;
+        if (nt->u->v[k].kind == U_PARA && note_label(&nt->l[nt->u->v[k].a], &lab, &skip)) {
+            if ((nt->ndefs & (nt->ndefs - 1)) == 0)
+                nt->defs = sz_xrealloc(nt->defs, (nt->ndefs ? nt->ndefs * 2 : 1) * sizeof *nt->defs);
+            nt->defs[nt->ndefs++] = k;
+        }
+    }
+}
+
+struct sz_node *
+sz_essay_note(struct sz_ectx *c, const char *label, size_t n)
+{
+    struct sz_enotes *nt = c->notes;
+    /* the first unused note text with this label after the marker */
+    for (size_t d = 0; d < nt->ndefs; d++) {
+        size_t k = nt->defs[d];
+        const char *lab;
+        size_t skip, ln;
+        if (k <= nt->cur || nt->u->v[k].kind != U_PARA)
+            continue;
+        ln = note_label(&nt->l[nt->u->v[k].a], &lab, &skip);
+        if (ln != n || memcmp(lab, label, n))
+            continue;
+        struct unit *x = &nt->u->v[k];
+        x->kind = U_SKIP;
+        struct sz_node *note = sz_node_new(c->doc, SZ_NOTE);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+        p->line = nt->l[x->a].lineno;
+        struct sz_buf b = SZ_BUF_INIT;
+        for (size_t i = x->a; i < x->b; i++) {
+            if (i > x->a)
+                sz_buf_putc(&b, '\n');
+            if (i == x->a)
+                sz_buf_put(&b, nt->l[i].s + skip, nt->l[i].len - skip);
+            else
+                sz_buf_put(&b, nt->l[i].s, nt->l[i].len);
+        }
+        if (skip > 3 && b.len && b.data[b.len - 1] == ']')
+            b.len--;           /* [Footnote 1: ...] */
+        /* The marker's paragraph is half built: its word buffer and its
+        ** emphasis scan state wait while the note is made. */
+        struct sz_buf word = c->word;
+        size_t nc0 = c->no_close[0], nc1 = c->no_close[1];
+        c->word = (struct sz_buf)SZ_BUF_INIT;
+        c->notes = NULL;       /* no notes inside notes */
+        sz_essay_inlines(c, p, b.data ? b.data : "", b.len);
+        c->notes = nt;
+        sz_buf_free(&c->word);
+        c->word = word;
+        c->no_close[0] = nc0;
+        c->no_close[1] = nc1;
+        sz_buf_free(&b);
+        sz_node_append(note, p);
+        return note;
+    }
+    int numeric = 1;
+    for (size_t i = 0; i < n; i++)
+        numeric &= label[i] >= '0' && label[i] <= '9';
+    if (nt->ndefs && (numeric || (n == 1 && label[0] >= 'A' && label[0] <= 'Z')) &&
+        nt->unmatched++ < 10)
+        sz_diag_add(&c->doc->diags, SZ_WARNING, 0, c->file, c->lineno, 0, -1,
+                    "footnote marker [%.*s] has no note text after it; kept as text", (int)n,
+                    label);
+    return NULL;
+}
+
 /* A unit kept line by line (title page, contents): one line is a
 ** paragraph, several are a line block. */
 static void
@@ -1106,7 +1236,10 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         struct unit *x = &u.v[k];
         struct sz_eline *f = &l[x->a];
         size_t nl = x->b - x->a;
-        if (nl == 1 && is_rule(f->s, f->len)) {
+        if (f->len >= 13 && !memcmp(f->s, "[Illustration", 13) &&
+            l[x->b - 1].s[l[x->b - 1].len - 1] == ']') {
+            x->kind = U_FIGURE;
+        } else if (nl == 1 && is_rule(f->s, f->len)) {
             x->kind = U_RULE;
         } else if (nl == 2 && underline_of(&l[x->a + 1]) && f->width <= MAX_HEAD_WIDTH) {
             x->kind = U_HEAD;
@@ -1166,12 +1299,20 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
 
     struct layout lay;
     measure(l, from, n, &lay);
+    struct sz_enotes nt = { &u, l, 0, NULL, 0, 0 };
+    if (body) {
+        find_notes(&nt);
+        if (nt.ndefs)
+            c->notes = &nt;
+    }
     struct sz_buf scratch = SZ_BUF_INIT;
     struct sz_node *parent = c->parent, *div = NULL;
     int div_kind = -1;
     for (size_t k = 0; k < u.n; k++) {
         struct unit *x = &u.v[k];
         struct sz_node *b;
+        nt.cur = k;
+        c->lineno = l[x->a].lineno;
         if (x->kind == U_TITLEPAGE || x->kind == U_CONTENTS) {
             if (div_kind != x->kind) {
                 c->parent = parent;
@@ -1195,6 +1336,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         case U_RULE:
             block(c, SZ_HRULE, l[x->a].lineno);
             break;
+        case U_FIGURE:
+            figure(c, l, x->a, x->b, &scratch);
+            break;
         case U_HEAD:
             b = block(c, SZ_HEADER, l[x->a].lineno);
             b->level = level_of[x->rank];
@@ -1213,6 +1357,11 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
     }
     c->parent = parent;
+    c->notes = NULL;
+    if (nt.unmatched > 10)
+        sz_diag_add(&c->doc->diags, SZ_WARNING, 0, c->file, 0, 0, -1,
+                    "%zu footnote markers in all have no note text", nt.unmatched);
+    free(nt.defs);
     sz_buf_free(&scratch);
     free(u.v);
 }

@@ -75,7 +75,7 @@ emph_close(struct sz_ectx *c, const char *s, size_t n, size_t i)
 
 /* Bytes the typography looks at. */
 static const unsigned char special[256] = {
-    ['"'] = 1, ['\''] = 1, ['-'] = 1, ['.'] = 1, ['_'] = 1, ['*'] = 1,
+    ['"'] = 1, ['\''] = 1, ['-'] = 1, ['.'] = 1, ['_'] = 1, ['*'] = 1, ['['] = 1,
 };
 
 static void
@@ -95,7 +95,23 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             last = ' ';
             continue;
         }
-        if (!c->smart || !special[b]) {
+        if (b == '[' && c->notes) {
+            /* [1], [A], [*]: a footnote marker when a note text matches */
+            size_t k = i + 1;
+            while (k < n && k - i <= 4 && s[k] != ']' && !is_ws((unsigned char)s[k]))
+                k++;
+            if (k < n && s[k] == ']' && k > i + 1) {
+                struct sz_node *note = sz_essay_note(c, s + i + 1, k - i - 1);
+                if (note) {
+                    flush(c, parent);
+                    sz_node_append(parent, note);
+                    i = k + 1;
+                    last = 'a';
+                    continue;
+                }
+            }
+        }
+        if (!c->smart || !special[b] || b == '[') {
             /* The common case: a run of ordinary bytes, copied at once. */
             size_t j = i + 1;
             if (c->smart)

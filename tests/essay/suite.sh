@@ -105,6 +105,16 @@ printf 'Intro\n\nText one.\n\nIntro\n\nText two.\n' >"$T/dup.txt"
 native "$T/dup.txt" >"$T/dup.native"
 check "ids: duplicates get -1" grep -q '"intro-1"' "$T/dup.native"
 
+# Figures and footnotes.
+printf 'Some text[1] and more[2] and [3].\n\n[Illustration: The Mock Turtle\nand the Gryphon]\n\n[1] The first note.\n\n[Footnote 2: The second\nnote.]\n' >"$T/notes.txt"
+"$SAMIZDAT" -t native "$T/notes.txt" >"$T/notes.native" 2>"$T/notes.err"
+check "notes: [1] and [Footnote 2: ...] become notes at their markers" sh -c "
+    [ \$(grep -c '^  Note' '$T/notes.native') -eq 2 ] && grep -q 'Str \"\[3\].\"' '$T/notes.native' &&
+    grep -q 'marker \[3\] has no note text' '$T/notes.err' && ! grep -q 'first note' '$T/notes.err'"
+check "figures: [Illustration: caption] is a figure with its caption" sh -c "
+    grep -q '^Figure' '$T/notes.native' && grep -q '^    Plain' '$T/notes.native' &&
+    ! grep -q 'Illustration' '$T/notes.native'"
+
 # Bad input: documented exit codes, clear messages, no crash, linear time.
 : >"$T/empty.txt"
 check_exit "bad input: empty file (exit 0)" 0 "$SAMIZDAT" -t native "$T/empty.txt"
@@ -153,3 +163,4 @@ else
     check "corpus: every book parses, no text lost ($(tail -1 "$T/corpus.out"))" \
         grep -q ' 0 with text lost' "$T/corpus.out"
 fi
+/root/.pyenv/libexec/pyenv-hooks: line 24: enable: cannot open shared object /root/.pyenv/libexec/pyenv-realpath.dylib: /root/.pyenv/libexec/pyenv-realpath.dylib: cannot open shared object file: No such file or directory
