@@ -19,6 +19,15 @@ struct sz_lua_module {
 };
 extern const struct sz_lua_module sz_lua_modules[];   /* build/gen/lua_embed.c */
 
+/* The allocator wrapper of SZ_TEST_FAIL_AT (see failing_alloc). */
+struct failing {
+    lua_Alloc inner;
+    void *ud;
+    long count, at;
+    int armed;
+};
+
+
 int luaopen_lpeg(lua_State *L);
 
 /* package.preload loader for an embedded module; upvalue: its index. */
@@ -139,6 +148,7 @@ struct run {
     struct sz_doc *doc;
     int writer;
     struct sz_buf *out;
+    struct failing *fail;
 };
 
 /* Collects the filters a script defines onto a new table, per pandoc 3.5:
@@ -181,6 +191,7 @@ static int
 run_protected(lua_State *L)
 {
     struct run *r = lua_touserdata(L, 1);
+    r->fail->armed = 1;             /* only inside the protected call */
     setup(L, r->env, r->path);
     lua_pop(L, 1);
     int base = lua_gettop(L);
@@ -300,6 +311,32 @@ pool_free(struct pool *p)
     }
 }
 
+/* The failing allocator of the tests (lua's ltests.c idea): with
+** SZ_TEST_FAIL_AT=N in the environment, the Nth allocation made while a
+** filter runs fails, and every later one too. */
+
+static void *
+failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct failing *f = ud;
+    if (nsize > 0 && f->armed && f->at > 0 && ++f->count >= f->at &&
+        (ptr == NULL || nsize > osize))
+        return NULL;
+    return f->inner(f->ud, ptr, osize, nsize);
+}
+
+static void *
+plain_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    SZ_UNUSED(ud);
+    SZ_UNUSED(osize);
+    if (nsize == 0) {
+        free(ptr);
+        return NULL;
+    }
+    return realloc(ptr, nsize);
+}
+
 static int
 panic(lua_State *L)
 {
@@ -315,15 +352,22 @@ run(struct run *r, struct sz_diags *d)
 {
     struct pool pool;
     memset(&pool, 0, sizeof pool);
-    lua_State *L = SZ_POOL ? lua_newstate(pool_alloc, &pool) : luaL_newstate();
+    struct failing fail = { SZ_POOL ? pool_alloc : plain_alloc, &pool, 0, 0, 0 };
+    const char *fa = getenv("SZ_TEST_FAIL_AT");
+    if (fa && *fa)
+        fail.at = strtol(fa, NULL, 10);
+    lua_State *L = fail.at > 0 ? lua_newstate(failing_alloc, &fail)
+                               : lua_newstate(fail.inner, &pool);
     if (!L)
         sz_oom();
+    r->fail = &fail;
     lua_atpanic(L, panic);
     *(struct sz_br **)lua_getextraspace(L) = NULL;
     lua_pushcfunction(L, msghandler);
     lua_pushcfunction(L, run_protected);
     lua_pushlightuserdata(L, r);
     int st = lua_pcall(L, 1, 0, 1);
+    fail.armed = 0;
     int rc = 0;
     if (st != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
@@ -341,7 +385,7 @@ int
 sz_lua_filter(struct sz_doc **doc, const char *path, const struct sz_lua_env *env,
               struct sz_diags *d)
 {
-    struct run r = { env, path, *doc, 0, NULL };
+    struct run r = { env, path, *doc, 0, NULL, NULL };
     int rc = run(&r, d);
     *doc = r.doc;
     return rc;
@@ -353,7 +397,7 @@ sz_lua_write(const struct sz_doc *doc, const char *path, const struct sz_lua_env
 {
     struct sz_buf b = SZ_BUF_INIT;
     /* The walk never runs for a writer, so the document is not changed. */
-    struct run r = { env, path, (struct sz_doc *)doc, 1, &b };
+    struct run r = { env, path, (struct sz_doc *)doc, 1, &b, NULL };
     int rc = run(&r, d);
     /* pandoc ends non-standalone output with a newline of its own. */
     if (rc == 0 && !(env->wopts && env->wopts->standalone))

@@ -62,3 +62,17 @@ printf '%s\n' 'function Writer(doc) return pandoc.write(doc, "native") end' > "$
 check lua/writer-pandoc-write "$SAMIZDAT" -f json -t "$SZ_TMP/w.lua" inputs/small.json
 printf '%s\n' 'function Pandoc(doc) local d = pandoc.read(pandoc.write(doc, "json"), "json"); d.meta.rt = "1"; return d end' > "$SZ_TMP/rt.lua"
 check lua/read-write-roundtrip "$SAMIZDAT" -f json -t json -L "$SZ_TMP/rt.lua" inputs/rich.json
+# Out of memory in Lua at many points (SZ_TEST_FAIL_AT=N fails the Nth
+# allocation of the filter's state): exit 83 or success, never a crash or leak.
+oom_bad=""
+for f in str_upper walk_pandoc lazy_capture; do
+    for n in 5 500 2000 4000 8000 12000; do
+        SZ_TEST_FAIL_AT=$n "$SAMIZDAT" -f json -t json -L "cases/$f.lua" inputs/rich.json \
+            > /dev/null 2> "$SZ_TMP/oom.err"
+        rc=$?
+        if { [ $rc != 0 ] && [ $rc != 83 ]; } || grep -q Sanitizer "$SZ_TMP/oom.err"; then
+            oom_bad="$oom_bad $f@$n:$rc"
+        fi
+    done
+done
+if [ -z "$oom_bad" ]; then pass lua/out-of-memory; else fail "lua/out-of-memory:$oom_bad"; fi
