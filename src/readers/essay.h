@@ -20,6 +20,11 @@
 #define SZ_ESSAY_EMPH_SPAN 2000
 #endif
 
+/* How many note texts after a footnote marker are searched for its label. */
+#ifndef SZ_ESSAY_NOTE_SCAN
+#define SZ_ESSAY_NOTE_SCAN 512
+#endif
+
 /* One input line after decoding.  s points into the decoded text, past the
 ** indentation; len excludes trailing white space. */
 struct sz_eline {

@@ -714,8 +714,18 @@ struct sz_node *
 sz_essay_note(struct sz_ectx *c, const char *label, size_t n)
 {
     struct sz_enotes *nt = c->notes;
-    /* the first unused note text with this label after the marker */
-    for (size_t d = 0; d < nt->ndefs; d++) {
+    /* The first unused note text with this label after the marker, among
+    ** the next SZ_ESSAY_NOTE_SCAN ones: notes follow their chapter, and
+    ** the bound keeps a book of a million markers linear. */
+    size_t lo = 0, hi = nt->ndefs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (nt->defs[mid] <= nt->cur)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t d = lo; d < nt->ndefs && d < lo + SZ_ESSAY_NOTE_SCAN; d++) {
         size_t k = nt->defs[d];
         const char *lab;
         size_t skip, ln;
