@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <linebreak.h>
@@ -113,6 +114,11 @@ add_res(struct epub *e)
 static int
 read_file(const char *path, char **data, size_t *len)
 {
+    /* Only regular files: a document naming a FIFO would block fopen
+    ** forever, /dev/zero would fill memory. */
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1;
     FILE *f = fopen(path, "rb");
     struct sz_buf b = SZ_BUF_INIT;
     char chunk[65536];

@@ -136,3 +136,18 @@ put('essay-random-bytes', 'txt', bytes(random.getrandbits(8) for _ in range(n(20
     + b'\n\n' + END.encode() + b'\n', 'any')
 put('essay-bad-utf8', 'txt', b'caf\xe9 \xc3 \xed\xa0\x80 \xf4\x90\x80\x80 \xff\xfe ok\n\n'
     + END.encode() + b'\n', 'ok -1')
+
+# Images that are not files: a FIFO (opening it would block), /dev/zero
+# (endless), a folder.  The EPUB writer must not hang or fill memory.
+fifo = os.path.join(os.path.abspath(out), 'image.fifo')
+if not os.path.exists(fifo):
+    os.mkfifo(fifo)
+for name, url in (('fifo', fifo), ('dev-zero', '/dev/zero'), ('folder', '/')):
+    img = {'t': 'Image', 'c': [['', [], []], [s('alt')], [url, '']]}
+    put('json-image-' + name, 'json', doc([para(img), para(s(END))]), 'ok -1')
+
+# Raw HTML nested 100000 deep and an unterminated attribute.
+put('json-raw-html-deep', 'json',
+    doc([{'t': 'RawBlock', 'c': ['html', '<div>' * n(100000) + 'x' + '</div>' * n(100000)]},
+         para({'t': 'RawInline', 'c': ['html', '<b>' * n(100000) + '<a href="' + 'x' * 1000]}),
+         para(s(END))]), 'ok -1')
