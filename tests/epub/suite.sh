@@ -104,6 +104,15 @@ if [ -n "$FONT" ]; then
         fail "epub: font not embedded"
     fi
 fi
+build split2 -f json torture.json --split-level 2 --toc-depth 1
+if [ "$(unzip -l "$W/split2.epub" | grep -c 'EPUB/ch[0-9]*.xhtml')" -gt \
+    "$(unzip -l "$W/torture.epub" | grep -c 'EPUB/ch[0-9]*.xhtml')" ] &&
+    [ "$(unzip -p "$W/split2.epub" EPUB/nav.xhtml | grep -o '<ol>' | wc -l)" = 2 ] &&
+    [ "$(unzip -p "$W/torture.epub" EPUB/nav.xhtml | grep -o '<ol>' | wc -l)" -gt 2 ]; then
+    pass "epub: --split-level 2 splits more, --toc-depth 1 nests nothing"
+else
+    fail "epub: --split-level/--toc-depth ignored"
+fi
 build metacover -f json torture.json -M cover-image=square.png -M dir=rtl
 if unzip -l "$W/metacover.epub" | grep -q media/cover.png &&
     unzip -p "$W/metacover.epub" EPUB/content.opf | grep -q 'page-progression-direction="rtl"'; then
