@@ -319,6 +319,13 @@ smap_free(struct smap *m)
 /* Raw HTML deeper than this is flattened to its text. */
 #define RAW_MAX_DEPTH 64
 
+/* Per table section: how many more rows each column is covered by a
+** rowspan from above. */
+struct occ {
+    int *rows;
+    size_t n, cap;
+};
+
 struct pending {
     const struct sz_node *note;
     int num;
@@ -333,8 +340,7 @@ struct sz_xhtml {
     struct sz_pmap ids;        /* node -> final id */
     struct sz_pmap skip;       /* inlines already written by a raw HTML run */
     struct sz_pmap cellcol;    /* cell -> 1 + its column, rowspans counted */
-    int *occ;                  /* rows each column is still covered by a rowspan */
-    size_t nocc;
+    struct sz_pmap occ;        /* table -> struct occ (tables nest in cells) */
     struct smap used;          /* ids in use */
     struct smap orig;          /* id as written in the source -> node */
     struct sz_xhtml_hooks h;
@@ -541,7 +547,13 @@ sz_xhtml_free(struct sz_xhtml *x)
     sz_pmap_free(&x->ids);
     sz_pmap_free(&x->skip);
     sz_pmap_free(&x->cellcol);
-    free(x->occ);
+    for (size_t i = 0; i < x->occ.cap; i++)
+        if (x->occ.keys[i]) {
+            struct occ *o = x->occ.vals[i];
+            free(o->rows);
+            free(o);
+        }
+    sz_pmap_free(&x->occ);
     smap_free(&x->used);
     smap_free(&x->orig);
     free(x->notes);
@@ -1037,33 +1049,50 @@ table_of(const struct sz_node *row)
     return t;
 }
 
+static struct occ *
+occ_of(struct sz_xhtml *x, const struct sz_node *table)
+{
+    struct occ *o = sz_pmap_get(&x->occ, table);
+    if (!o) {
+        o = sz_xmalloc(sizeof *o);
+        memset(o, 0, sizeof *o);
+        sz_pmap_put(&x->occ, table, o);
+    }
+    return o;
+}
+
 /* The column of each cell of row, skipping columns that rowspans from the
 ** rows above still cover. */
 static void
 row_columns(struct sz_xhtml *x, const struct sz_node *row)
 {
+    const struct sz_node *t = table_of(row);
+    struct occ *o = occ_of(x, t ? t : row);
     size_t col = 0;
     for (const struct sz_node *c = row->first; c; c = c->next) {
-        while (col < x->nocc && x->occ[col] > 0)
+        while (col < o->n && o->rows[col] > 0)
             col++;
         size_t span = c->ival2 > 1 ? (size_t)c->ival2 : 1;
         int rs = c->ival > 1 ? c->ival : 1;
         /* A span wider than any table is a broken tree: clamp it. */
         if (span > 1000)
             span = 1000;
-        if (col + span > x->nocc) {
-            x->occ = sz_xrealloc(x->occ, (col + span) * sizeof *x->occ);
-            memset(x->occ + x->nocc, 0, (col + span - x->nocc) * sizeof *x->occ);
-            x->nocc = col + span;
+        if (col + span > o->n) {
+            if (col + span > o->cap) {
+                o->cap = (col + span) * 2;
+                o->rows = sz_xrealloc(o->rows, o->cap * sizeof *o->rows);
+            }
+            memset(o->rows + o->n, 0, (col + span - o->n) * sizeof *o->rows);
+            o->n = col + span;
         }
         sz_pmap_put(&x->cellcol, c, (void *)(uintptr_t)(col + 1));
         for (size_t k = col; k < col + span; k++)
-            x->occ[k] = rs;
+            o->rows[k] = rs;
         col += span;
     }
-    for (size_t k = 0; k < x->nocc; k++)
-        if (x->occ[k] > 0)
-            x->occ[k]--;
+    for (size_t k = 0; k < o->n; k++)
+        if (o->rows[k] > 0)
+            o->rows[k]--;
 }
 
 static void
@@ -1293,7 +1322,8 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
             sz_iter_skip_children(it);
             return 0;
         }
-        x->nocc = 0;
+        if (n->parent)
+            occ_of(x, n->parent)->n = 0; /* rowspans end with their section */
         open1(x, n->kind == SZ_THEAD ? "thead" : n->kind == SZ_TBODY ? "tbody" : "tfoot", n,
               NULL);
         nl(x);
