@@ -1,13 +1,13 @@
 -- lua/samizdat/mediabag.lua
--- pandoc.mediabag: resources a filter collects (kept per Lua state; see
--- README "Differences from pandoc").
+-- pandoc.mediabag: resources a filter adds for the writers (kept in C, one
+-- bag per conversion; the EPUB writer packages its images from it).
 -- See LICENSE.
+local core = require 'samizdat.core'
 local List = require 'samizdat.list'
-local io, next, table, error, string, ipairs = io, next, table, error, string, ipairs
+local io, table, error, ipairs = io, table, error, ipairs
 local _ENV = nil
 
 local M = {}
-local bag, order = {}, {}
 
 local mimes = { png = 'image/png', jpg = 'image/jpeg', jpeg = 'image/jpeg', gif = 'image/gif',
   svg = 'image/svg+xml', webp = 'image/webp', pdf = 'application/pdf', css = 'text/css' }
@@ -17,39 +17,36 @@ local function guess(p)
 end
 
 function M.insert(path, mime, contents)
-  if not bag[path] then order[#order + 1] = path end
-  bag[path] = { mime = mime or guess(path), contents = contents }
+  core.mb_insert(path, mime or guess(path) or '', contents)
 end
 
 function M.lookup(path)
-  local e = bag[path]
-  if e then return e.mime, e.contents end
-  return nil
+  local mime, contents = core.mb_lookup(path)
+  if mime == '' then mime = guess(path) end
+  return mime, contents
 end
 
-function M.delete(path)
-  if bag[path] then
-    bag[path] = nil
-    for i, p in ipairs(order) do if p == path then table.remove(order, i) break end end
-  end
-end
-
-function M.empty() bag, order = {}, {} end
+function M.delete(path) core.mb_delete(path) end
+function M.empty() core.mb_clear() end
 
 function M.list()
   local r = List{}
-  for _, p in ipairs(order) do
-    r:insert({ path = p, type = bag[p].mime, length = #bag[p].contents })
+  for _, p in ipairs(core.mb_paths()) do
+    local mime, contents = M.lookup(p)
+    r:insert({ path = p, type = mime, length = #contents })
   end
   return r
 end
 
 function M.items()
-  local i = 0
+  local paths, i = core.mb_paths(), 0
   return function()
     i = i + 1
-    local p = order[i]
-    if p then return p, bag[p].mime, bag[p].contents end
+    local p = paths[i]
+    if p then
+      local mime, contents = M.lookup(p)
+      return p, mime, contents
+    end
   end
 end
 
@@ -65,10 +62,11 @@ end
 function M.fill(doc) return doc end
 
 function M.write(dir, fp)
-  for _, p in ipairs(order) do
+  for _, p in ipairs(core.mb_paths()) do
     if not fp or fp == p then
+      local _, contents = M.lookup(p)
       local f = io.open(dir .. '/' .. p, 'wb')
-      if f then f:write(bag[p].contents); f:close() end
+      if f then f:write(contents); f:close() end
     end
   end
 end

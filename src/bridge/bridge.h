@@ -31,4 +31,16 @@ int sz_lua_filter(struct sz_doc **doc, const char *path, const struct sz_lua_env
 int sz_lua_write(const struct sz_doc *doc, const char *path, const struct sz_lua_env *env,
                  struct sz_sink *out, struct sz_diags *d);
 
+/* The media bag (pandoc.mediabag): resources filters add, by path.  The
+** EPUB writer asks it before reading an image from disk. */
+/** Stores a copy of data[0..len) under path (replacing an older item). */
+void sz_mediabag_insert(const char *path, const char *mime, const char *data, size_t len);
+/** 0 and malloc'd copies (caller frees; any pointer may be NULL) when path
+** is in the bag, else -1. */
+int sz_mediabag_lookup(const char *path, char **mime, char **data, size_t *len);
+void sz_mediabag_delete(const char *path);
+void sz_mediabag_clear(void);
+/** The path of item i (malloc'd), or NULL past the end. */
+char *sz_mediabag_path(size_t i);
+
 #endif

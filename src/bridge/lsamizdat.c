@@ -540,7 +540,70 @@ l_setenv_all(lua_State *L)
     return 0;
 }
 
+/* {=================================================================
+** The media bag, for lua/samizdat/mediabag.lua.
+** ================================================================== */
+static int
+l_mb_insert(lua_State *L)
+{
+    size_t n;
+    const char *path = luaL_checkstring(L, 1);
+    const char *mime = luaL_optstring(L, 2, "");
+    const char *data = luaL_checklstring(L, 3, &n);
+    sz_mediabag_insert(path, mime, data, n);
+    return 0;
+}
+
+static int
+l_mb_lookup(lua_State *L)
+{
+    char *mime = NULL, *data = NULL;
+    size_t n = 0;
+    if (sz_mediabag_lookup(luaL_checkstring(L, 1), &mime, &data, &n) != 0)
+        return 0;
+    lua_pushstring(L, mime);
+    lua_pushlstring(L, data, n);
+    free(mime);
+    free(data);
+    return 2;
+}
+
+static int
+l_mb_delete(lua_State *L)
+{
+    sz_mediabag_delete(luaL_checkstring(L, 1));
+    return 0;
+}
+
+static int
+l_mb_clear(lua_State *L)
+{
+    SZ_UNUSED(L);
+    sz_mediabag_clear();
+    return 0;
+}
+
+static int
+l_mb_paths(lua_State *L)
+{
+    lua_newtable(L);
+    for (size_t i = 0;; i++) {
+        char *p = sz_mediabag_path(i);
+        if (!p)
+            break;
+        lua_pushstring(L, p);
+        free(p);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
 static const luaL_Reg core_funcs[] = {
+    { "mb_insert", l_mb_insert },
+    { "mb_lookup", l_mb_lookup },
+    { "mb_delete", l_mb_delete },
+    { "mb_clear", l_mb_clear },
+    { "mb_paths", l_mb_paths },
     { "getcwd", l_getcwd },
     { "chdir", l_chdir },
     { "mkdtemp", l_mkdtemp },

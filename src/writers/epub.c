@@ -15,6 +15,7 @@
 #include <zip.h>
 
 #include "internal.h"
+#include "bridge/bridge.h"
 #include "core/registry.h"
 #include "writers/xhtml.h"
 
@@ -149,6 +150,8 @@ find_file(struct epub *e, const char *path, char **data, size_t *len)
 {
     const char *base = e->o->resource_dir;
     char *p = NULL;
+    if (sz_mediabag_lookup(path, NULL, data, len) == 0)   /* pandoc.mediabag */
+        return 0;
     if (path[0] != '/' && !base && e->o->input_name && strrchr(e->o->input_name, '/')) {
         const char *in = e->o->input_name;
         p = sz_arena_printf(e->a, "%.*s/%s", (int)(strrchr(in, '/') - in), in, path);

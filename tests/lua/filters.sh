@@ -76,3 +76,11 @@ for f in str_upper walk_pandoc lazy_capture; do
     done
 done
 if [ -z "$oom_bad" ]; then pass lua/out-of-memory; else fail "lua/out-of-memory:$oom_bad"; fi
+# pandoc.mediabag: an image a filter puts in the bag is packaged into the EPUB.
+if command -v unzip >/dev/null 2>&1; then
+    "$SAMIZDAT" -q -f json inputs/small.json -L writers/mediabag.lua -o "$SZ_TMP/mb.epub" 2> "$SZ_TMP/mb.err"
+    if unzip -l "$SZ_TMP/mb.epub" 2>/dev/null | grep -q ' 69 .*EPUB/media/img[0-9]*\.png'; then
+        pass lua/mediabag-epub; else fail "lua/mediabag-epub: $(head -c 200 "$SZ_TMP/mb.err")"; fi
+else
+    skip "lua/mediabag-epub: no unzip"
+fi
