@@ -59,9 +59,19 @@ function M.ReaderOptions(t)
 end
 
 function M.WriterOptions(t)
-  local r = {columns = 72, dpi = 96, extensions = List{}, number_sections = false,
-    standalone = false, tab_stop = 4, table_of_contents = false, toc_depth = 3,
-    variables = {}, wrap_text = 'wrap-auto', identifier_prefix = '', split_level = 1}
+  -- pandoc 3's fields, with its defaults
+  local r = {chunk_template = '%s-%i.html', cite_method = 'citeproc', columns = 72, dpi = 96,
+    email_obfuscation = 'none', epub_chapter_level = 1, epub_fonts = List{},
+    epub_metadata = nil, epub_subdirectory = 'EPUB', epub_title_page = true,
+    extensions = List{}, figure_caption_position = 'below', highlight_method = 'default',
+    html_math_method = 'plain', html_q_tags = false, identifier_prefix = '',
+    incremental = false, link_images = false, list_of_figures = false, list_of_tables = false,
+    number_offset = List{0, 0, 0, 0, 0, 0}, number_sections = false, prefer_ascii = false,
+    reference_doc = nil, reference_links = false, reference_location = 'end-of-document',
+    section_divs = false, setext_headers = false, slide_level = nil, split_level = 1,
+    standalone = false, tab_stop = 4, table_caption_position = 'above',
+    table_of_contents = false, template = nil, toc_depth = 3,
+    top_level_division = 'top-level-default', variables = {}, wrap_text = 'wrap-auto'}
   for k, v in pairs(t or {}) do r[k] = v end
   return r
 end
@@ -86,7 +96,8 @@ function M._setup(info)
   })
   PANDOC_READER_OPTIONS = M.ReaderOptions{}
   PANDOC_WRITER_OPTIONS = M.WriterOptions{columns = info.columns, toc_depth = info.toc_depth,
-    split_level = info.split_level, standalone = info.standalone, wrap_text = info.wrap}
+    split_level = info.split_level, epub_chapter_level = info.split_level,
+    standalone = info.standalone, wrap_text = info.wrap}
   pandoc = M
   samizdat = M
   lpeg = require 'lpeg'
