@@ -1095,16 +1095,51 @@ front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
     (void)c;
 }
 
+static int
+bare_chapter(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    size_t xl = x->b - x->a;
+    return x->kind == U_HEAD && (x->rank == R_CHAPTER || x->rank == R_PART) &&
+           (xl == 1 || (xl == 2 && underline_of(&l[x->a + 1]))) && bare_number(&l[x->a]);
+}
+
+/* One to three short lines ending a sentence: a chapter summary. */
+static int
+summary(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *y = &u->v[k];
+    if (y->kind != U_PARA || y->b - y->a > 3)
+        return 0;
+    for (size_t i = y->a; i < y->b; i++)
+        if (l[i].width > MAX_HEAD_WIDTH)
+            return 0;
+    return last_cp(l[y->b - 1].s, l[y->b - 1].len) == '.';
+}
+
 /* A bare chapter number and the title on the next line are one heading. */
 static void
 merge_headings(struct units *u, const struct sz_eline *l)
 {
+    /* Books that give every chapter a summary of a line or three
+    ** ("Comment Candide fut élevé ...") make it part of the heading. */
+    size_t bare = 0, summaries = 0;
+    for (size_t k = 0; k + 2 < u->n; k++)
+        if (bare_chapter(u, k, l)) {
+            bare++;
+            summaries += summary(u, k + 1, l) && is_prose(u, k + 2, l);
+        }
+    int with_summary = summaries >= 3 && summaries * 2 >= bare;
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k], *y = &u->v[k + 1];
-        size_t xl = x->b - x->a;
-        if (x->kind != U_HEAD || (x->rank != R_CHAPTER && x->rank != R_PART) ||
-            (xl != 1 && !(xl == 2 && underline_of(&l[x->a + 1]))) || !bare_number(&l[x->a]))
+        if (!bare_chapter(u, k, l))
             continue;
+        if (with_summary && summary(u, k + 1, l) && k + 2 < u->n && is_prose(u, k + 2, l)) {
+            x->merge = 1;
+            y->kind = U_MERGED;
+            k++;
+            continue;
+        }
         if (y->b - y->a != 1 || y->kind == U_RULE ||
             !subtitle_line(&l[y->a], y->kind == U_HEAD ? y->rank : R_NONE))
             continue;
@@ -1177,9 +1212,10 @@ fix_ranks(struct units *u, const struct sz_eline *l)
         if (x->kind == U_HEAD && x->b - x->a == 1) {
             struct sz_buf b = SZ_BUF_INIT;
             squash(l[x->a].s, l[x->a].len, &b);
-            if (b.len && (!strcmp(b.data, "theend") || !strcmp(b.data, "finis") ||
-                          !strcmp(b.data, "ende") || !strcmp(b.data, "fin") ||
-                          !strcmp(b.data, "конец")))
+            /* THE END, FIN DE CANDIDE, ENDE, КОНЕЦ */
+            if (b.len && (!strncmp(b.data, "theend", 6) || !strncmp(b.data, "finis", 5) ||
+                          !strcmp(b.data, "ende") || !strncmp(b.data, "finde", 5) ||
+                          !strcmp(b.data, "fin") || !strncmp(b.data, "конец", 10)))
                 x->kind = U_PARA;
             sz_buf_free(&b);
         }
@@ -1358,7 +1394,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
             if (x->merge && k + 1 < u.n) {
                 sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
-                sz_essay_inlines(c, b, l[u.v[k + 1].a].s, l[u.v[k + 1].a].len);
+                add_inlines(c, b, l, u.v[k + 1].a, u.v[k + 1].b, &scratch);
             }
             break;
         default:

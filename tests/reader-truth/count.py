@@ -44,7 +44,7 @@ def main():
         if long_lines * 4 >= len(b) and len(b) > 1:
             n += len(b)       # one paragraph per line
             continue
-        if len(b) == 1 and width(b[0]) < 60 and not b[0].rstrip().endswith(('.', '”', '"', '!', '?', '’')):
+        if len(b) == 1 and width(b[0]) < 60 and not b[0].rstrip().endswith(('.', '”', '"', '!', '?', '’', '«', '»', '…', '—', ',', ';', ':')):
             continue          # heading or caption-like line
         if all(set(l.strip()) <= set('*-_=~#. ') for l in b):
             continue          # scene break

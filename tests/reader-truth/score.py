@@ -21,7 +21,9 @@ TYPO = str.maketrans({'\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"'
 
 
 def norm(s):
-    return ' '.join((s or '').translate(TYPO).split())
+    # a note marker in a heading becomes a Note, which headings' text omits
+    s = re.sub(r'\[\w{1,3}\]', '', s or '')
+    return ' '.join(s.translate(TYPO).split())
 
 
 def loose(s):
