@@ -98,6 +98,21 @@ job_fail(struct sz_bjob *j, const char *msg)
     j->status = SZ_B_FAILED;
 }
 
+/* Output stems (the path without its extension) of every document, sorted,
+** so collisions are neighbours: n log n for collections of any size. */
+struct stem {
+    char *s;
+    size_t job;
+};
+
+static int
+stem_cmp(const void *a, const void *b)
+{
+    const struct stem *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    return c ? c : (x->job < y->job ? -1 : x->job > y->job);
+}
+
 /* A relative path with no "..", ".", empty or absolute parts, or NULL when
 ** the name cannot be made one.  Used for names that came from outside. */
 static char *
@@ -360,12 +375,19 @@ add_zip(struct sz_batch *b, const char *path)
         free(rel);
     }
     /* Names that collide are all refused: which one is meant is unknowable. */
-    for (size_t i = first; i < b->n; i++)
-        for (size_t k = i + 1; k < b->n; k++)
-            if (!strcmp(b->v[i].rel, b->v[k].rel)) {
-                job_fail(&b->v[i], "duplicate member name in the archive");
-                job_fail(&b->v[k], "duplicate member name in the archive");
-            }
+    size_t nm = b->n - first;
+    struct stem *v = sz_xmalloc((nm + 1) * sizeof *v);
+    for (size_t i = 0; i < nm; i++) {
+        v[i].s = b->v[first + i].rel;
+        v[i].job = first + i;
+    }
+    qsort(v, nm, sizeof *v, stem_cmp);
+    for (size_t i = 0; i + 1 < nm; i++)
+        if (!strcmp(v[i].s, v[i + 1].s)) {
+            job_fail(&b->v[v[i].job], "duplicate member name in the archive");
+            job_fail(&b->v[v[i + 1].job], "duplicate member name in the archive");
+        }
+    free(v);
     if (total > b->max_total) {
         char msg[200];
         snprintf(msg, sizeof msg, "the archive holds %llu bytes of text uncompressed, over the "
@@ -457,47 +479,45 @@ sz_batch_add_input(struct sz_batch *b, const char *input)
     return rc;
 }
 
-static int
-rel_cmp(const void *a, const void *b)
-{
-    const struct sz_bjob *x = *(struct sz_bjob *const *)a, *y = *(struct sz_bjob *const *)b;
-    int c = strcmp(x->rel, y->rel);
-    return c ? c : (x < y ? -1 : x > y);
-}
-
 void
 sz_batch_dedupe(struct sz_batch *b)
 {
     /* Two inputs that would write the same outputs: the first keeps them.
     ** Names are compared without their extension, since a.txt and a.md both
     ** become a.epub. */
-    struct sz_bjob **p = sz_xmalloc((b->n + 1) * sizeof *p);
-    char **stems = sz_xmalloc((b->n + 1) * sizeof *stems);
-    for (size_t i = 0; i < b->n; i++)
-        p[i] = &b->v[i];
+    struct stem *v = sz_xmalloc((b->n + 1) * sizeof *v);
     for (size_t i = 0; i < b->n; i++) {
         const char *e = ext_of(b->v[i].rel);
         size_t n = e ? (size_t)(e - 1 - b->v[i].rel) : strlen(b->v[i].rel);
-        stems[i] = sz_xmalloc(n + 1);
-        memcpy(stems[i], b->v[i].rel, n);
-        stems[i][n] = '\0';
+        v[i].s = sz_xmalloc(n + 1);
+        memcpy(v[i].s, b->v[i].rel, n);
+        v[i].s[n] = '\0';
+        v[i].job = i;
     }
-    qsort(p, b->n, sizeof *p, rel_cmp);
-    for (size_t i = 0; i < b->n; i++)
-        for (size_t k = i + 1; k < b->n; k++) {
-            size_t a = (size_t)(p[i] - b->v), c = (size_t)(p[k] - b->v);
-            if (strcmp(stems[a], stems[c]) != 0)
+    qsort(v, b->n, sizeof *v, stem_cmp);
+    for (size_t i = 0; i < b->n;) {
+        size_t k = i + 1;
+        while (k < b->n && !strcmp(v[k].s, v[i].s))
+            k++;
+        /* v[i..k) share a stem, in input order; the first one not already
+        ** refused keeps it. */
+        int kept = 0;
+        for (size_t m = i; m < k; m++) {
+            struct sz_bjob *j = &b->v[v[m].job];
+            if (j->error)
                 continue;
-            if (p[k]->error || p[i]->error)
+            if (!kept) {
+                kept = 1;
                 continue;
-            struct sz_bjob *later = a < c ? p[k] : p[i];
+            }
             char msg[300];
             snprintf(msg, sizeof msg, "another input already writes the outputs named %.200s",
-                     stems[a]);
-            job_fail(later, msg);
+                     v[m].s);
+            job_fail(j, msg);
         }
+        i = k;
+    }
     for (size_t i = 0; i < b->n; i++)
-        free(stems[i]);
-    free(stems);
-    free(p);
+        free(v[i].s);
+    free(v);
 }

@@ -4,7 +4,7 @@
 ** each one finishes, read back to skip what is already up to date.
 ** See LICENSE.
 */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,13 +14,41 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
 #include "cli/batch.h"
 
+/* Seconds between fsyncs of the manifest (see sz_manifest_append). */
+#define MANIFEST_SYNC 1.0
+
 static int mfd = -1;
+static double last_sync;
 static json_t *done;               /* key -> last ok/warnings record */
+
+static double
+now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Flushes the outputs written so far (the whole file system of OUTDIR),
+** then the manifest. */
+static int
+sync_all(void)
+{
+#ifdef __linux__
+    if (syncfs(mfd) != 0)
+        sync();
+#else
+    sync();
+#endif
+    last_sync = now_s();
+    return fsync(mfd) != 0 && errno != EINVAL ? -1 : 0;
+}
 
 int
 sz_sha256_file(const char *path, char out[65], uint64_t *size)
@@ -153,8 +181,10 @@ sz_manifest_open(struct sz_batch *b)
 void
 sz_manifest_close(void)
 {
-    if (mfd >= 0)
+    if (mfd >= 0) {
+        sync_all();
         close(mfd);
+    }
     mfd = -1;
     json_decref(done);
     done = NULL;
@@ -281,8 +311,13 @@ sz_manifest_append(struct sz_batch *b, const struct sz_bjob *j)
         }
         off += (size_t)wr;
     }
-    if (rc == 0 && fsync(mfd) != 0 && errno != EINVAL)
-        rc = -1;
+    /* Outputs and manifest are synced together now and then, not once a
+    ** line: a sync per line would hold up the whole pool.  A power cut loses
+    ** at most the last second of lines (those documents are converted
+    ** again); a line that reached the disk before its outputs is caught by
+    ** the sha256 check of the next run. */
+    if (rc == 0 && now_s() - last_sync >= MANIFEST_SYNC)
+        rc = sync_all();
     free(line);
     return rc;
 }
