@@ -519,6 +519,138 @@ block(struct sz_ectx *c, enum sz_kind k, uint32_t line)
 }
 
 /* {=================================================================
+** Lists: "- item", "• item", "1. item", "1) item", "(a) item", "ii. item"
+** ================================================================== */
+
+struct marker {
+    int ordered;               /* 0: bullet */
+    int style, delim;          /* sz_list_style, sz_list_delim */
+    int num;                   /* the item's number */
+    size_t len;                /* bytes of the marker and its space */
+    char bullet;
+};
+
+static int
+list_marker(const struct sz_eline *l, struct marker *m)
+{
+    const char *s = l->s;
+    size_t n = l->len, i = 0;
+    memset(m, 0, sizeof *m);
+    if (n >= 3 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' && s[2] != ' ') {
+        m->bullet = s[0];
+        m->len = 2;
+        return 1;
+    }
+    if (n >= 5 && !memcmp(s, "\xE2\x80\xA2", 3) && s[3] == ' ') {
+        m->bullet = 'o';
+        m->len = 4;
+        return 1;
+    }
+    int paren = s[0] == '(';
+    i = (size_t)paren;
+    size_t a = i;
+    while (i < n && i - a < 4 && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') ||
+                                  (s[i] >= 'A' && s[i] <= 'Z')))
+        i++;
+    if (i == a || i + 2 > n)
+        return 0;
+    char d = s[i];
+    if (paren ? d != ')' : (d != '.' && d != ')'))
+        return 0;
+    if (s[i + 1] != ' ' || i + 2 >= n)
+        return 0;
+    size_t w = i - a;
+    int v = 0;
+    if (s[a] >= '0' && s[a] <= '9') {
+        for (size_t k = a; k < i; k++) {
+            if (s[k] < '0' || s[k] > '9')
+                return 0;
+            v = v * 10 + (s[k] - '0');
+        }
+        m->style = SZ_STYLE_DECIMAL;
+    } else if (w <= 4 && roman_value(s + a, w) && (s[a] == 'i' || s[a] == 'v' || s[a] == 'x')) {
+        for (size_t k = a; k < i; k++)
+            if (s[k] < 'a' || s[k] > 'z')
+                return 0;
+        v = roman_value(s + a, w);
+        m->style = SZ_STYLE_LOWER_ROMAN;
+    } else if (w == 1) {
+        v = (s[a] | 0x20) - 'a' + 1;
+        m->style = s[a] >= 'a' ? SZ_STYLE_LOWER_ALPHA : SZ_STYLE_UPPER_ALPHA;
+        /* "A. Smith" or "I. The beginning" are names and headings */
+        if (!paren && d == '.')
+            return 0;
+    } else {
+        return 0;
+    }
+    m->ordered = 1;
+    m->num = v;
+    m->delim = paren ? SZ_DELIM_TWO_PARENS : d == '.' ? SZ_DELIM_PERIOD : SZ_DELIM_ONE_PAREN;
+    m->len = i + 2;
+    return 1;
+}
+
+static int
+same_list(const struct marker *a, const struct marker *b)
+{
+    return a->ordered == b->ordered && a->style == b->style && a->delim == b->delim &&
+           a->bullet == b->bullet;
+}
+
+/* A block whose lines are two or more items of one kind (with their
+** continuation lines) is a list.  Returns 1 when it built one. */
+static int
+list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch)
+{
+    struct marker first, m;
+    if (b - a < 2 || !list_marker(&l[a], &first))
+        return 0;
+    size_t items = 0;
+    int next = first.num;
+    for (size_t i = a; i < b; i++) {
+        if (l[i].indent == l[a].indent && list_marker(&l[i], &m)) {
+            if (!same_list(&m, &first) || (m.ordered && m.num != next))
+                return 0;
+            next++;
+            items++;
+        } else if (l[i].indent < l[a].indent + 2 && i + 1 < b && !first.ordered) {
+            return 0;  /* an unindented line in a bullet list: prose */
+        }
+    }
+    if (items < 2)
+        return 0;
+    struct sz_node *list = block(c, first.ordered ? SZ_ORDEREDLIST : SZ_BULLETLIST, l[a].lineno);
+    if (first.ordered) {
+        list->ival = first.num;
+        list->sub = first.style;
+        list->sub2 = first.delim;
+    }
+    for (size_t i = a; i < b;) {
+        size_t j = i + 1;
+        while (j < b && !(l[j].indent == l[a].indent && list_marker(&l[j], &m)))
+            j++;
+        list_marker(&l[i], &m);
+        struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
+        p->line = l[i].lineno;
+        sz_buf_clear(scratch);
+        for (size_t k = i; k < j; k++) {
+            if (k > i)
+                sz_buf_putc(scratch, '\n');
+            if (k == i)
+                sz_buf_put(scratch, l[k].s + m.len, l[k].len - m.len);
+            else
+                sz_buf_put(scratch, l[k].s, l[k].len);
+        }
+        sz_essay_inlines(c, p, scratch->data, scratch->len);
+        sz_node_append(item, p);
+        sz_node_append(list, item);
+        i = j;
+    }
+    return 1;
+}
+
+/* {=================================================================
 ** Paragraph shapes: indented paragraphs, verse, block quotes
 ** ================================================================== */
 
@@ -594,6 +726,8 @@ text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, const struc
 {
     size_t nl = b - a, shorts = 0;
     uint32_t base = l[a].indent;
+    if (list_unit(c, l, a, b, scratch))
+        return;
     for (size_t i = a; i < b; i++) {
         if (l[i].indent < base)
             base = l[i].indent;

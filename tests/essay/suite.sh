@@ -105,6 +105,14 @@ printf 'Intro\n\nText one.\n\nIntro\n\nText two.\n' >"$T/dup.txt"
 native "$T/dup.txt" >"$T/dup.native"
 check "ids: duplicates get -1" grep -q '"intro-1"' "$T/dup.native"
 
+# Lists.
+printf 'Intro text here.\n\n- apples and\n  pears\n- oranges\n\n1. one\n2. two\n\n(a) first\n(b) second\n' >"$T/lists.txt"
+"$SAMIZDAT" -t native "$T/lists.txt" >"$T/lists.native" 2>/dev/null
+check "lists: bullets with continuation lines, 1. and (a) items" sh -c "
+    grep -q '^BulletList' '$T/lists.native' && grep -q '^OrderedList (1,Decimal,Period)' '$T/lists.native' &&
+    grep -q '^OrderedList (1,LowerAlpha,TwoParens)' '$T/lists.native' &&
+    grep -q 'Str \"pears\"' '$T/lists.native' && [ \$(grep -c '^  Item' '$T/lists.native') -eq 6 ]"
+
 # Figures and footnotes.
 printf 'Some text[1] and more[2] and [3].\n\n[Illustration: The Mock Turtle\nand the Gryphon]\n\n[1] The first note.\n\n[Footnote 2: The second\nnote.]\n' >"$T/notes.txt"
 "$SAMIZDAT" -t native "$T/notes.txt" >"$T/notes.native" 2>"$T/notes.err"
