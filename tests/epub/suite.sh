@@ -68,6 +68,8 @@ done
 # SOURCE_DATE_EPOCH changes the modification date only.
 (cd "$W" && "$SAMIZDAT" -f json torture.json -o again.epub 2>/dev/null)
 check_same "epub: two builds are byte-identical" "$W/torture.epub" "$W/again.epub"
+(cd "$W" && TZ=Asia/Kolkata "$SAMIZDAT" -f json torture.json -o tz.epub 2>/dev/null)
+check_same "epub: the time zone changes nothing" "$W/torture.epub" "$W/tz.epub"
 (cd "$W" && SOURCE_DATE_EPOCH=1800000000 "$SAMIZDAT" -f json torture.json -o later.epub 2>/dev/null)
 rm -rf "$W/later" && mkdir "$W/later" && (cd "$W/later" && unzip -q ../later.epub)
 changed=$(diff -rq "$W/x-torture" "$W/later" | sed 's|.*/EPUB/||; s| differ||')
