@@ -1394,12 +1394,28 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         } else {
             while (j < n && !l[j].blank)
                 j++;
+            /* An underlined chapter line inside a block (第七回 and its
+            ** dashes between two paragraphs): a block of its own. */
+            for (size_t k = i + 1; body && k + 1 < j; k++)
+                if (underline_of(&l[k + 1]) && l[k].width <= 40 &&
+                    keyword_rank(l[k].s, l[k].len) != R_NONE) {
+                    push_unit(&u, i, k);
+                    u.v[u.n - 1].gap = (int)gap;
+                    gap = 0;
+                    push_unit(&u, k, k + 2);
+                    i = k + 2;
+                    k++;
+                }
             /* A chapter line run on to the paragraph before it. */
             if (body && j - i >= 2 && l[j - 1].width <= 40 &&
                 keyword_rank(l[j - 1].s, l[j - 1].len) != R_NONE) {
                 push_unit(&u, i, j - 1);
+                u.v[u.n - 1].gap = (int)gap;
+                gap = 0;
                 i = j - 1;
             }
+            if (i == j)
+                continue;
         }
         push_unit(&u, i, j);
         u.v[u.n - 1].gap = (int)gap;
