@@ -86,6 +86,7 @@ write_html(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
         sz_xw_end(&w);
         sz_xw_puts(&w, "\n");
         sz_xw_start(&w, "body");
+        sz_xw_attr(&w, "class", "page");
         sz_xw_puts(&w, "\n");
         title_block(x, &w, doc);
     }
