@@ -343,6 +343,7 @@ struct sz_xhtml {
     struct sz_pmap occ;        /* table -> struct occ (tables nest in cells) */
     struct smap used;          /* ids in use */
     struct smap orig;          /* id as written in the source -> node */
+    struct smap suffix;        /* id base -> last numeric suffix given */
     struct sz_xhtml_hooks h;
     const char *lang;
     struct pending *notes;
@@ -358,15 +359,23 @@ struct sz_xhtml {
     struct sz_buf tmp;
 };
 
+/* base, or base-1, base-2...: the next free suffix of each base is
+** remembered, so 100000 headings with one title stay linear. */
 static const char *
 unique_id(struct sz_xhtml *x, const char *base)
 {
     const char *id = base;
-    for (int k = 1; smap_get(&x->used, id); k++)
-        id = sz_arena_printf(x->arena, "%s-%d", base, k);
+    uintptr_t k = (uintptr_t)smap_get(&x->suffix, base);
+    if (smap_get(&x->used, id)) {
+        do
+            id = sz_arena_printf(x->arena, "%s-%lu", base, (unsigned long)++k);
+        while (smap_get(&x->used, id));
+    }
     if (id == base)
         id = sz_arena_strdup(x->arena, base);
     smap_put(&x->used, id, (void *)1);
+    if (k) /* base lives in the arena (or is a literal), as smap keys must */
+        smap_put(&x->suffix, base, (void *)k);
     return id;
 }
 
@@ -556,6 +565,7 @@ sz_xhtml_free(struct sz_xhtml *x)
     sz_pmap_free(&x->occ);
     smap_free(&x->used);
     smap_free(&x->orig);
+    smap_free(&x->suffix);
     free(x->notes);
     free(x->st);
     sz_buf_free(&x->tmp);
