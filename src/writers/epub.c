@@ -74,7 +74,7 @@ struct epub {
     const char *lang, *title, *identifier, *modified, *date, *cover_href;
     const char *dir;           /* metadata dir: "rtl" or "ltr", or NULL */
     long long mtime;
-    int lang_declared, have_cover_image, nfonts, ncss;
+    int lang_declared, have_cover_image, nfonts, ncss, nimages;
     size_t images, no_alt;
 };
 
@@ -279,17 +279,15 @@ image_res(struct epub *e, const char *url)
         warn(e, "image '%s' is not PNG, JPEG, GIF or SVG; its description is used instead", url);
         return NULL;
     }
-    int k = 0;
-    for (size_t i = 0; i < e->nres; i++)
-        k += e->res[i].mtype && !strncmp(e->res[i].mtype, "image/", 6);
+    int k = ++e->nimages;
     r->mtype = mt;
     r->data = data;
     r->len = len;
     r->w = w;
     r->h = h;
     r->store = strcmp(mt, "image/svg+xml") != 0;
-    r->id = sz_arena_printf(e->a, "img%03d", k + 1);
-    r->href = sz_arena_printf(e->a, "media/img%03d.%s", k + 1, ext_of(mt));
+    r->id = sz_arena_printf(e->a, "img%03d", k);
+    r->href = sz_arena_printf(e->a, "media/img%03d.%s", k, ext_of(mt));
     return r;
 }
 
