@@ -452,6 +452,7 @@ sz_batch_main(int argc, char **argv)
             total_bytes += j->size;
         }
     }
+    sz_manifest_checks_done();
     /* Longest first: the last documents to finish are short ones, so the
     ** workers run out of work together. */
     sort_b = &b;

@@ -126,12 +126,18 @@ char *sz_batch_out_rel(const struct sz_batch *b, const struct sz_bjob *j, size_t
 int sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t index,
                          struct sz_buf *out, const char **err);
 
+/** The same from an archive already open (a zip_t *). */
+int sz_batch_read_zip(const struct sz_batch *b, void *zip, int64_t index, struct sz_buf *out,
+                      const char **err);
+
 /* batch_manifest.c */
 /** Loads OUTDIR/manifest.jsonl (if any), trims a torn last line and opens it
 ** for appending.  Returns 0 or SZ_EXIT_IO. */
 int sz_manifest_open(struct sz_batch *b);
 /** Is job j up to date according to the manifest (and the files)? */
 int sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j);
+/** Closes what the up-to-date checks kept open (before forking workers). */
+void sz_manifest_checks_done(void);
 /** Appends job j's line and fsyncs.  Returns 0 or -1. */
 int sz_manifest_append(struct sz_batch *b, const struct sz_bjob *j);
 void sz_manifest_close(void);

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <jansson.h>
+#include <zip.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,11 @@
 #define MANIFEST_SYNC 1.0
 
 static int mfd = -1;
+/* The archive the resume checks read from, kept open across members (the
+** parent only: workers open their own, since a shared file offset would
+** mix their reads). */
+static zip_t *rz;
+static char *rz_path;
 static double last_sync;
 static json_t *done;               /* key -> last ok/warnings record */
 
@@ -74,6 +80,21 @@ sz_sha256_file(const char *path, char out[65], uint64_t *size)
         *size = s.len;
     sz_sha256_hex(&s, out);
     return 0;
+}
+
+static int
+read_member(const struct sz_batch *b, const char *archive, int64_t index, struct sz_buf *out)
+{
+    const char *err;
+    if (!rz_path || strcmp(rz_path, archive) != 0) {
+        if (rz)
+            zip_discard(rz);
+        free(rz_path);
+        int e = 0;
+        rz = zip_open(archive, ZIP_RDONLY, &e);
+        rz_path = sz_xstrdup(archive);
+    }
+    return rz ? sz_batch_read_zip(b, rz, index, out, &err) : -1;
 }
 
 static char *
@@ -179,6 +200,16 @@ sz_manifest_open(struct sz_batch *b)
 }
 
 void
+sz_manifest_checks_done(void)
+{
+    if (rz)
+        zip_discard(rz);
+    rz = NULL;
+    free(rz_path);
+    rz_path = NULL;
+}
+
+void
 sz_manifest_close(void)
 {
     if (mfd >= 0) {
@@ -188,6 +219,7 @@ sz_manifest_close(void)
     mfd = -1;
     json_decref(done);
     done = NULL;
+    sz_manifest_checks_done();
 }
 
 static int
@@ -232,8 +264,7 @@ sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j)
     char sha[65];
     if (j->member) {
         struct sz_buf m = SZ_BUF_INIT;
-        const char *err;
-        int r = sz_batch_read_member(b, j->input, j->index, &m, &err);
+        int r = read_member(b, j->input, j->index, &m);
         if (r == 0)
             sz_sha256_buf(m.data, m.len, sha);
         sz_buf_free(&m);
@@ -249,8 +280,7 @@ sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j)
         return json_is_null(side) || !side;
     if (j->member) {
         struct sz_buf m = SZ_BUF_INIT;
-        const char *err;
-        int r = sz_batch_read_member(b, j->input, j->sidecar_index, &m, &err);
+        int r = read_member(b, j->input, j->sidecar_index, &m);
         if (r == 0)
             sz_sha256_buf(m.data, m.len, sha);
         sz_buf_free(&m);

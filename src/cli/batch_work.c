@@ -38,19 +38,13 @@ sz_batch_out_rel(const struct sz_batch *b, const struct sz_bjob *j, size_t f)
 }
 
 int
-sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t index,
-                     struct sz_buf *out, const char **err)
+sz_batch_read_zip(const struct sz_batch *b, void *zip, int64_t index, struct sz_buf *out,
+                  const char **err)
 {
-    int e = 0;
-    zip_t *za = zip_open(archive, ZIP_RDONLY, &e);
-    if (!za) {
-        *err = "cannot open the archive";
-        return -1;
-    }
+    zip_t *za = zip;
     zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)index, 0);
     if (!zf) {
-        *err = zip_strerror(za) ? "cannot open the member" : "cannot open the member";
-        zip_discard(za);
+        *err = "cannot open the member";
         return -1;
     }
     char tmp[65536];
@@ -71,9 +65,23 @@ sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t inde
         rc = -1;
     }
     zip_fclose(zf);
-    zip_discard(za);
     if (!out->data)
         sz_buf_put(out, "", 0);
+    return rc;
+}
+
+int
+sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t index,
+                     struct sz_buf *out, const char **err)
+{
+    int e = 0;
+    zip_t *za = zip_open(archive, ZIP_RDONLY, &e);
+    if (!za) {
+        *err = "cannot open the archive";
+        return -1;
+    }
+    int rc = sz_batch_read_zip(b, za, index, out, err);
+    zip_discard(za);
     return rc;
 }
 

@@ -43,6 +43,20 @@ for j in 1 2; do
 done
 echo "$t1 $t2" | awk '{printf "batch: -j2 speed-up over -j1: %.2fx\n", $1 / $2}'
 
+# Many small texts: what a document costs besides its text (fork, files).
+python3 - "$TMP/small" <<'PY'
+import os, sys
+for i in range(2000):
+    d = "%s/d%02d" % (sys.argv[1], i % 20)
+    os.makedirs(d, exist_ok=True)
+    with open("%s/t%04d.txt" % (d, i), "w") as f:
+        f.write("Title %d\n\nA small text of a few words.\n" % i)
+PY
+t0=$(date +%s.%N)
+"$SAMIZDAT" batch -q -j 2 -t "$FMTS" "$TMP/small" -o "$TMP/smallout"
+t1=$(date +%s.%N)
+echo "$t0 $t1" | awk '{printf "batch: 2000 small texts, -j2: %.2f s, %.0f docs/s\n", $2 - $1, 2000 / ($2 - $1)}'
+
 # pandoc on NP books spread across the sizes, two processes at a time.
 if command -v pandoc >/dev/null 2>&1; then
     ls -S "$G"/*.txt | awk -v n="$n" -v k="$NP" 'NR % int(n / k) == 1' | head -"$NP" > "$TMP/sub"
