@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""gen.py: how the truth files were started.  For each book, the heading
+lines were found by reading the book (where its chapters start, how they
+are written) and are picked out here by that pattern; paragraph counts come
+from count.py over the range read.  The output was then checked by eye
+against the book and corrected (see README.md)."""
+import json, re, subprocess, sys
+import os
+G=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared', 'corpus', 'gutenberg') + '/'
+def lines(f):
+    raw=open(G+f,'rb').read()
+    try: t=raw.decode('utf-8-sig')
+    except UnicodeDecodeError: t=raw.decode('cp1252')
+    return t.replace('\r\n','\n').replace('\r','\n').split('\n')
+def nextnb(L,i):
+    j=i+1
+    while j<len(L) and not L[j].strip(): j+=1
+    return j
+def ws(s): return ' '.join(s.split())
+def count(f,first,end):
+    return int(subprocess.check_output(['python3',os.path.join(os.path.dirname(os.path.abspath(__file__)), 'count.py'),G+f,str(first),str(end)]).decode())
+def find(L,pat,start=0):
+    for i in range(start,len(L)):
+        if re.match(pat,L[i]): return i
+    raise SystemExit('not found '+pat)
+def endline(L):
+    for i in range(len(L)-1,0,-1):
+        if re.match(r'(\*\*\* ?END OF|End of (the )?Project Gutenberg|End of The Project)',L[i].strip(),re.I):
+            e=i
+    return e
+books={}
+def book(name,f,title,author,lang,heads,first,end,note=''):
+    books[name]=dict(file=f,title=title,author=author,lang=lang,headings=heads,
+                     paragraphs=count(f,first+1,end),note=note)
+# Alice
+L=lines('11-0.txt'); s=find(L,r'CHAPTER I\.'); e=endline(L)
+book('alice','11-0.txt','Alice’s Adventures in Wonderland','Lewis Carroll','en',
+     [[1,ws(L[i])] for i in range(s,e) if re.match(r'CHAPTER [IVXL]+\. ',L[i])],s,e)
+# Treasure Island
+L=lines('120-0.txt'); s=find(L,r'PART ONE--'); e=endline(L); h=[]
+for i in range(s,e):
+    if re.match(r'PART \w+--',L[i]): h.append([1,ws(L[i])])
+    elif re.match(r'\d+$',L[i].strip()): h.append([2,L[i].strip()+' '+ws(L[nextnb(L,i)])])
+book('treasure-island','120-0.txt','Treasure Island','Robert Louis Stevenson','en',h,s,e)
+# Time Machine
+L=lines('35-0.txt'); s=find(L,r'\s*I\s*$',60); e=endline(L); h=[]
+for i in range(s,e):
+    if re.match(r'\s*[IVX]+\s*$',L[i]): h.append([1,L[i].strip()+' '+ws(L[nextnb(L,i)])])
+    elif L[i].strip()=='Epilogue': h.append([1,'Epilogue'])
+book('time-machine','35-0.txt','The Time Machine','H. G. Wells','en',h,s,e)
+# Christmas Carol
+L=lines('46-0.txt'); s=find(L,r'PREFACE'); e=endline(L)
+h=[[1,'PREFACE']]+[[1,ws(L[i])] for i in range(s,e) if re.match(r'STAVE [IV]+:',L[i])]
+book('christmas-carol','46-0.txt','A Christmas Carol','Charles Dickens','en',h,find(L,r'STAVE I:',60),e,
+     'PREFACE is a section of its own (a short preface signed C. D.)')
+# Moby Dick
+L=lines('2701-0.txt'); s=find(L,r'  ETYMOLOGY\.',300); e=endline(L)
+h=[[1,'ETYMOLOGY.'],[1,'EXTRACTS. (Supplied by a Sub-Sub-Librarian).'],[1,'EXTRACTS.']]+[[1,ws(L[i]+(' '+L[i+1] if L[i+1].strip() else ''))] for i in range(s,e) if re.match(r'CHAPTER \d+\. ',L[i])]+[[1,'Epilogue']]
+book('moby-dick','2701-0.txt','Moby Dick; or The Whale','Herman Melville','en',h,find(L,r'CHAPTER 1\. Loomings',300),e)
+# Jane Eyre
+L=lines('pg1260.txt'); s=find(L,r'PREFACE'); e=endline(L)
+h=[[1,'PREFACE'],[1,'NOTE TO THE THIRD EDITION']]+[[1,ws(L[i])] for i in range(s,e) if re.match(r'CHAPTER [IVXL]+($|--)',L[i].strip())]
+book('jane-eyre','pg1260.txt','Jane Eyre','Charlotte Bronte','en',h,find(L,r'CHAPTER I$'),e)
+# Heart of Darkness
+L=lines('219-0.txt'); s=find(L,r'I$',30); e=endline(L)
+book('heart-of-darkness','219-0.txt','Heart of Darkness','Joseph Conrad','en',[[1,'I'],[1,'II'],[1,'III']],s,e)
+# Gatsby
+L=lines('pg64317.txt'); s=find(L,r'\s+I\s*$',50); e=endline(L)
+h=[[1,L[i].strip()] for i in range(s,e) if re.match(r'\s+[IVX]+\s*$',L[i])]
+book('great-gatsby','pg64317.txt','The Great Gatsby','F. Scott Fitzgerald','en',h,s,e)
+# Hound
+L=lines('2852-0.txt'); s=find(L,r'Chapter 1\.$'); e=endline(L)
+h=[[1,L[i].strip()+' '+ws(L[nextnb(L,i)])] for i in range(s,e) if re.match(r'Chapter \d+\.$',L[i].strip())]
+book('hound-of-the-baskervilles','2852-0.txt','The Hound of the Baskervilles','Arthur Conan Doyle','en',h,s,e)
+# Jekyll
+L=lines('43-0.txt'); s=find(L,r'STORY OF THE DOOR',50); e=endline(L)
+names=['STORY OF THE DOOR','SEARCH FOR MR. HYDE','DR. JEKYLL WAS QUITE AT EASE','THE CAREW MURDER CASE','INCIDENT OF THE LETTER','INCIDENT OF DR. LANYON','INCIDENT AT THE WINDOW','THE LAST NIGHT','DR. LANYON’S NARRATIVE','HENRY JEKYLL’S FULL STATEMENT OF THE CASE']
+book('jekyll-and-hyde','43-0.txt','The Strange Case Of Dr. Jekyll And Mr. Hyde','Robert Louis Stevenson','en',[[1,n] for n in names],s,e)
+# Candide
+L=lines('fr_Candide.txt'); s=find(L,r'CHAPITRE I\.$'); e=endline(L); h=[]
+for i in range(s,e):
+    if re.match(r'CHAPITRE [IVX]+',L[i]):
+        j=nextnb(L,i); t=[]
+        while j<e and L[j].strip(): t.append(L[j].strip()); j+=1
+        h.append([1,ws(L[i])+' '+' '.join(t)])
+book('candide','fr_Candide.txt','Candide','Voltaire','fr',h,s,e,
+     'each chapter heading is CHAPITRE N. plus its summary line(s) (Comment Candide ...); the summaries are not paragraphs')
+books['candide']['paragraphs'] -= len(h)
+# Buddenbrooks
+L=lines('34811-0.txt'); s=find(L,r'Erster Teil'); e=endline(L); h=[]
+for i in range(s,e):
+    x=L[i].strip()
+    if re.match(r'\w+ter Teil$',x) and len(x)<20: h.append([1,x])
+    elif re.match(r'\w+es Kapitel$',x): h.append([2,x])
+book('buddenbrooks','34811-0.txt','Buddenbrooks','Thomas Mann','de',h,s,e)
+# Taras Bulba
+L=lines('ru_gogol_taras_bulba.txt'); s=find(L,r'I$'); e=len(L)
+h=[[1,L[i].strip()] for i in range(s,e) if re.match(r'[IVX]+$',L[i].strip())]
+book('taras-bulba','ru_gogol_taras_bulba.txt','ТАРАС БУЛЬБА','Николай Гоголь','ru',h,s,e)
+# Hong Lou Meng
+L=lines('24264-0.txt'); e=len(L)
+h=[[1,ws((L[i]+(' '+L[i+2] if re.match(r'-{5,}$',L[i+1].strip()) and L[i].strip().endswith('回') else '')).replace('\u3000',' '))] for i in range(0,e) if re.match(r'第[一二三四五六七八九十百零〇]+回([\s\u3000]|$)',L[i])]
+book('hong-lou-meng','24264-0.txt',None,None,'zh',h,0,e,
+     'the text names neither title nor author (the catalogue does: 紅樓夢, 曹雪芹)')
+for n,b in books.items():
+    json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
+    print(n,len(b['headings']),b['paragraphs'])
