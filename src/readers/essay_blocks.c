@@ -1064,7 +1064,7 @@ quoted_title(const struct sz_eline *l)
     size_t i = 0;
     uint32_t first = cp_at(l->s, l->len, &i);
     if (first != 0x201C && first != '"' && first != 0xBB && first != 0xAB && first != 0x201E)
-        return !closes(last_cp(l->s, l->len)) || last_cp(l->s, l->len) == '.';
+        return !closes(last_cp(l->s, l->len));
     for (size_t k = 0; k < l->len; k++)
         if (l->s[k] == '.' || l->s[k] == '!' || l->s[k] == '?' || l->s[k] == ',')
             return 0;

@@ -105,6 +105,20 @@ printf 'Intro\n\nText one.\n\nIntro\n\nText two.\n' >"$T/dup.txt"
 native "$T/dup.txt" >"$T/dup.native"
 check "ids: duplicates get -1" grep -q '"intro-1"' "$T/dup.native"
 
+# Headings in other languages, verse, quotations.
+printf 'Erster Teil\n\n\nErstes Kapitel\n\nDer Text beginnt hier und geht weiter, bis die Zeile voll ist und\numbricht, wie es Bücher tun.\n\n\nГЛАВА II\n\nТекст главы.\n\n\n第三回\n\n正文。\n' >"$T/intl.txt"
+"$SAMIZDAT" -t native "$T/intl.txt" >"$T/intl.native" 2>/dev/null
+check "headings: Erster Teil > Erstes Kapitel, ГЛАВА II, 第三回" sh -c "
+    grep -q '^Header 1 (\"erster-teil\"' '$T/intl.native' &&
+    grep -q '^Header 2 (\"erstes-kapitel\"' '$T/intl.native' &&
+    grep -q '^Header 2 (\"глава-ii\"' '$T/intl.native' && grep -q '^Header 2 (\"第三回\"' '$T/intl.native'"
+printf 'The text of a chapter runs on in long lines that fill the width of the\npage as any book set in type would have them, and then it ends here.\n\n        If sailor tales to sailor tunes,\n           Storm and adventure, heat and cold,\n        If schooners, islands, and maroons,\n\n    A quotation set in from the margin runs over two lines of\n    text that are as long as they can be in the measure here.\n\nAnd the text goes on after the quotation, as long as before it did.\n' >"$T/verse.txt"
+"$SAMIZDAT" -t native "$T/verse.txt" >"$T/verse.native" 2>/dev/null
+nb=$(printf '\302\240')
+check "verse: short lines are a LineBlock keeping indents; indented prose a BlockQuote" sh -c "
+    grep -q '^LineBlock' '$T/verse.native' && [ \$(grep -c '^  Line' '$T/verse.native') -eq 3 ] &&
+    grep -q 'Str \"$nb$nb${nb}Storm\"' '$T/verse.native' && grep -q '^BlockQuote' '$T/verse.native'"
+
 # Lists.
 printf 'Intro text here.\n\n- apples and\n  pears\n- oranges\n\n1. one\n2. two\n\n(a) first\n(b) second\n' >"$T/lists.txt"
 "$SAMIZDAT" -t native "$T/lists.txt" >"$T/lists.native" 2>/dev/null
