@@ -72,7 +72,10 @@ sz_meta_get(const struct sz_doc *doc, const char *key)
 void
 sz_meta_set(struct sz_doc *doc, const char *key, struct sz_node *value)
 {
-    struct sz_node *e = find_entry(doc, key);
+    /* A key after the last one (readers set keys in order) is new and
+    ** goes at the end: no scan, so n keys cost O(n), not O(n^2). */
+    int after_last = !doc->meta->last || strcmp(doc->meta->last->text, key) < 0;
+    struct sz_node *e = after_last ? NULL : find_entry(doc, key);
     if (e) {
         if (e->first)
             sz_node_unlink(e->first);
@@ -82,7 +85,7 @@ sz_meta_set(struct sz_doc *doc, const char *key, struct sz_node *value)
     e = sz_node_new_text(doc, SZ_META_ENTRY, key, strlen(key));
     sz_node_append(e, value);
     /* pandoc keeps Meta as a Map: entries sorted by key. */
-    struct sz_node *at = doc->meta->first;
+    struct sz_node *at = after_last ? NULL : doc->meta->first;
     while (at && strcmp(at->text, key) < 0)
         at = at->next;
     if (at)

@@ -3,19 +3,40 @@
 ** Metadata from YAML (--metadata-file, sidecar files) through libyaml.
 ** See LICENSE.
 */
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "internal.h"
 #include "core/metayaml.h"
 
-/* Scalars become MetaInlines (as pandoc's Markdown-parsed YAML values do
-** for plain text), true/false become MetaBool; quoted scalars stay text. */
-static struct sz_node *
-convert(struct sz_doc *doc, yaml_document_t *y, yaml_node_t *n, int depth)
+/* Values converted beyond the document's own nodes: aliases repeat a node,
+** and nine levels of nine aliases would be 9^9 values (billion laughs). */
+#define ALIAS_BUDGET 100000
+
+/* One mapping entry and its place in the mapping. */
+struct ent {
+    struct sz_node *e;
+    size_t i;
+};
+
+static int
+ent_cmp(const void *a, const void *b)
 {
-    if (!n || depth > SZ_MAX_DEPTH)
+    const struct ent *x = a, *y = b;
+    int c = strcmp(x->e->text, y->e->text);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Scalars become MetaInlines (as pandoc's Markdown-parsed YAML values do
+** for plain text), true/false become MetaBool; quoted scalars stay text.
+** *budget counts down the values still allowed. */
+static struct sz_node *
+convert(struct sz_doc *doc, yaml_document_t *y, yaml_node_t *n, int depth, size_t *budget)
+{
+    if (!n || depth > SZ_MAX_DEPTH || *budget == 0)
         return NULL;
+    (*budget)--;
     switch (n->type) {
     case YAML_SCALAR_NODE: {
         const char *v = (const char *)n->data.scalar.value;
@@ -36,7 +57,7 @@ convert(struct sz_doc *doc, yaml_document_t *y, yaml_node_t *n, int depth)
         struct sz_node *l = sz_node_new(doc, SZ_META_LIST);
         for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top;
              i++) {
-            struct sz_node *c = convert(doc, y, yaml_document_get_node(y, *i), depth + 1);
+            struct sz_node *c = convert(doc, y, yaml_document_get_node(y, *i), depth + 1, budget);
             if (!c)
                 return NULL;
             sz_node_append(l, c);
@@ -44,30 +65,34 @@ convert(struct sz_doc *doc, yaml_document_t *y, yaml_node_t *n, int depth)
         return l;
     }
     case YAML_MAPPING_NODE: {
+        /* Entries are sorted once at the end: inserting each in order would
+        ** be quadratic in the number of keys.  Of equal keys the last wins. */
         struct sz_node *m = sz_node_new(doc, SZ_META_MAP);
+        size_t np = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start), k = 0;
+        struct ent *v = sz_xmalloc((np ? np : 1) * sizeof *v);
         for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
              p++) {
-            yaml_node_t *k = yaml_document_get_node(y, p->key);
-            if (!k || k->type != YAML_SCALAR_NODE)
+            yaml_node_t *kn = yaml_document_get_node(y, p->key);
+            if (!kn || kn->type != YAML_SCALAR_NODE)
                 continue;
-            struct sz_node *v = convert(doc, y, yaml_document_get_node(y, p->value), depth + 1);
-            if (!v)
+            struct sz_node *val = convert(doc, y, yaml_document_get_node(y, p->value), depth + 1,
+                                          budget);
+            if (!val) {
+                free(v);
                 return NULL;
-            const char *key = (const char *)k->data.scalar.value;
-            struct sz_node *e = sz_node_new_text(doc, SZ_META_ENTRY, key, strlen(key));
-            sz_node_append(e, v);
-            struct sz_node *at = m->first;
-            while (at && strcmp(at->text, key) < 0)
-                at = at->next;
-            if (at && strcmp(at->text, key) == 0) {
-                sz_node_replace(at, e);
-                continue;
             }
-            if (at)
-                sz_node_insert_before(at, e);
-            else
-                sz_node_append(m, e);
+            const char *key = (const char *)kn->data.scalar.value;
+            struct sz_node *e = sz_node_new_text(doc, SZ_META_ENTRY, key, strlen(key));
+            sz_node_append(e, val);
+            v[k].e = e;
+            v[k].i = k;
+            k++;
         }
+        qsort(v, k, sizeof *v, ent_cmp);
+        for (size_t i = 0; i < k; i++)
+            if (i + 1 == k || strcmp(v[i].e->text, v[i + 1].e->text) != 0)
+                sz_node_append(m, v[i].e);
+        free(v);
         return m;
     }
     default:
@@ -102,18 +127,34 @@ sz_meta_load_yaml(struct sz_doc *doc, const char *data, size_t len, const char *
                     "YAML metadata must be a mapping of keys to values");
         goto out;
     }
-    struct sz_node *m = convert(doc, &y, root, 0);
+    size_t budget = (size_t)(y.nodes.top - y.nodes.start) + ALIAS_BUDGET;
+    struct sz_node *m = convert(doc, &y, root, 0, &budget);
     if (!m) {
-        sz_diag_add(d, SZ_ERROR, SZ_EXIT_PARSE, file, 0, 0, -1,
-                    "YAML metadata nested deeper than %d levels", SZ_MAX_DEPTH);
+        if (budget == 0)
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_PARSE, file, 0, 0, -1,
+                        "YAML metadata: aliases expand to more than %d extra values",
+                        ALIAS_BUDGET);
+        else
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_PARSE, file, 0, 0, -1,
+                        "YAML metadata nested deeper than %d levels", SZ_MAX_DEPTH);
         goto out;
     }
+    /* Both maps are sorted: one merge pass, not a search per key. */
+    struct sz_node *at = doc->meta->first;
     while (m->first) {
         struct sz_node *e = m->first;
-        struct sz_node *v = e->first;
         sz_node_unlink(e);
-        sz_node_unlink(v);
-        sz_meta_set(doc, e->text, v);
+        while (at && strcmp(at->text, e->text) < 0)
+            at = at->next;
+        if (at && strcmp(at->text, e->text) == 0) {
+            struct sz_node *next = at->next;
+            sz_node_replace(at, e);
+            at = next;
+        } else if (at) {
+            sz_node_insert_before(at, e);
+        } else {
+            sz_node_append(doc->meta, e);
+        }
     }
     rc = 0;
 out:

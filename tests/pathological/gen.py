@@ -151,3 +151,16 @@ put('json-raw-html-deep', 'json',
     doc([{'t': 'RawBlock', 'c': ['html', '<div>' * n(100000) + 'x' + '</div>' * n(100000)]},
          para({'t': 'RawInline', 'c': ['html', '<b>' * n(100000) + '<a href="' + 'x' * 1000]}),
          para(s(END))]), 'ok -1')
+
+# Metadata with 100000 keys (was quadratic: a minute for 3 MB).
+put('json-meta-100000-keys', 'json',
+    json.dumps({'pandoc-api-version': VER,
+                'meta': {'k%d' % i: {'t': 'MetaString', 'c': 'v'} for i in range(n(100000))},
+                'blocks': [para(s(END))]}), 'ok 1')
+with open(os.path.join(out, 'keys.yaml'), 'w') as f:
+    f.write(''.join('k%d: v\n' % i for i in range(n(100000))))
+# Billion laughs: nine levels of nine aliases.
+with open(os.path.join(out, 'laughs.yaml'), 'w') as f:
+    f.write('a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n')
+    for p, c in zip('abcdefgh', 'bcdefghi'):
+        f.write('%s: &%s [%s]\n' % (c, c, ', '.join(['*' + p] * 9)))

@@ -69,3 +69,23 @@ for f in "$in"/*.txt "$in"/*.json; do
     fi
     if [ -n "$bad" ]; then fail "pathological $base: $bad"; else pass "pathological $base"; fi
 done
+
+# YAML metadata: 100000 keys in well under the limit; aliases that expand
+# to 9^9 values refused with an error, not gigabytes of memory.
+echo 'A short text.' > "$SZ_TMP/short.txt"
+timeout $limit "$SAMIZDAT" -q "$SZ_TMP/short.txt" --metadata-file "$in/keys.yaml" -s -t json \
+    -o "$SZ_TMP/keys.json" 2>"$SZ_TMP/err"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(grep -o '"k[0-9]*":' "$SZ_TMP/keys.json" | wc -l)" -eq "$(wc -l < "$in/keys.yaml")" ]; then
+    pass "pathological yaml-many-keys"
+else
+    fail "pathological yaml-many-keys: exit $rc: $(head -c 200 "$SZ_TMP/err")"
+fi
+timeout $limit "$SAMIZDAT" -q "$SZ_TMP/short.txt" --metadata-file "$in/laughs.yaml" -t json \
+    -o "$SZ_TMP/laughs.json" 2>"$SZ_TMP/err"
+rc=$?
+if [ $rc -eq 64 ] && grep -q "^$in/laughs.yaml: error: .*aliases" "$SZ_TMP/err"; then
+    pass "pathological yaml-billion-laughs"
+else
+    fail "pathological yaml-billion-laughs: exit $rc: $(head -c 200 "$SZ_TMP/err")"
+fi
