@@ -1176,7 +1176,7 @@ front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
             squash(l[x->a].s, l[x->a].len, &cur);
             if (title.len && cur.len && !strncmp(title.data, cur.data, cur.len))
                 continue;
-            size_t j = k + 1 + (size_t)x->merge, prose = 0, m = 0;
+            size_t j = k + 1 + (size_t)(x->merge == 1), prose = 0, m = 0;
             int keyword = x->rank == R_PART || x->rank == R_CHAPTER || x->rank == R_SETEXT1 ||
                           x->rank == R_SETEXT2;
             if (keyword && j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= R_CHAPTER)
@@ -1448,6 +1448,12 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             /* CHAPTER 56. Of the Less Erroneous Pictures of Whales, and the
             ** True / Pictures of Whaling Scenes. */
             x->kind = U_HEAD;
+        } else if (nl == 2 && f->width <= MAX_HEAD_WIDTH && bare_number(f) &&
+                   ((x->rank = line_rank(f)) == R_CHAPTER || x->rank == R_PART) &&
+                   subtitle_line(&l[x->a + 1], line_rank(&l[x->a + 1]))) {
+            /* BOOK ONE / THE COMING OF THE MARTIANS, in one block */
+            x->kind = U_HEAD;
+            x->merge = 2;
         } else if (nl == 1) {
             x->rank = line_rank(f);
             /* In a book, a section title stands apart: a title-case line
@@ -1476,7 +1482,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         /* A merged second line goes wherever its heading went. */
         for (size_t k = 0; k + 1 < u.n; k++) {
             struct unit *x = &u.v[k];
-            if (x->merge && x->kind != U_HEAD) {
+            if (x->merge == 1 && x->kind != U_HEAD) {
                 x->merge = 0;
                 u.v[k + 1].kind = x->kind == U_TITLEPAGE || x->kind == U_CONTENTS ? x->kind
                                                                                  : U_PARA;
@@ -1538,11 +1544,16 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         case U_HEAD:
             b = block(c, SZ_HEADER, l[x->a].lineno);
             b->level = level_of[x->rank];
-            if (x->b - x->a == 2 && !underline_of(&l[x->a + 1]))
-                add_inlines(c, b, l, x->a, x->b, &scratch);
-            else
+            if (x->merge == 2) {
                 sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
-            if (x->merge && k + 1 < u.n) {
+                sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
+                sz_essay_inlines(c, b, l[x->a + 1].s, l[x->a + 1].len);
+            } else if (x->b - x->a == 2 && !underline_of(&l[x->a + 1])) {
+                add_inlines(c, b, l, x->a, x->b, &scratch);
+            } else {
+                sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
+            }
+            if (x->merge == 1 && k + 1 < u.n) {
                 sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
                 add_inlines(c, b, l, u.v[k + 1].a, u.v[k + 1].b, &scratch);
             }
