@@ -13,6 +13,7 @@
 
 #include "samizdat.h"
 #include "bridge/bridge.h"
+#include "core/metayaml.h"
 
 /* The first FUZZ_OPT_BYTES of an input are options, the rest the document.
 ** tests/fuzz/suite.sh turns the same bytes into command-line options, so a
@@ -115,8 +116,15 @@ fuzz_one(const char *reader, const uint8_t *data, size_t size)
     memcpy(copy, text, len);
 
     struct sz_doc *doc = sz_doc_new("fuzz.in");
-    const struct sz_reader *r = sz_reader_find(reader);
-    int rc = r->read(doc, copy, len, &ro);
+    int rc;
+    if (!strcmp(reader, "yaml")) {
+        /* The input is a metadata file for a one-line essay. */
+        static const char text[] = "A short text.\n";
+        sz_reader_find("essay")->read(doc, text, sizeof text - 1, &ro);
+        rc = sz_meta_load_yaml(doc, copy, len, "fuzz.in", &doc->diags);
+    } else {
+        rc = sz_reader_find(reader)->read(doc, copy, len, &ro);
+    }
     /* A reader's error names the file and a line, a byte offset or (pandoc
     ** JSON, whose values jansson does not place) the JSON path. */
     if (rc != 0) {

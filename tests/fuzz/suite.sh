@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/fuzz/suite.sh — replays the committed fuzzing corpus and the
 # regression inputs (tests/fuzz/{corpus,regress}/READER/*) through the
-# samizdat binary, every writer each.  The first 3 bytes of each file are
+# samizdat binary, every writer each (READER yaml: the input is the
+# --metadata-file of a one-line essay).  The first 3 bytes of each file are
 # options, decoded as tests/fuzz/fuzz_common.h does; the rest is the input.
 # An input passes when samizdat exits 0, or 64 with an error that names the
 # file and a line, a byte offset or a JSON path, with no sanitizer report and no signal.
@@ -12,6 +13,7 @@ cat > "$SZ_TMP/identity.lua" <<'LUA'
 return {{ Inline = function(e) return e end, Block = function(e) return e end,
           Meta = function(m) return m end }}
 LUA
+echo 'A short text.' > "$SZ_TMP/short.txt"
 
 # opts FILE: the command-line options its first three bytes stand for.
 opts() {
@@ -31,7 +33,7 @@ opts() {
 
 n=0
 for set in corpus regress; do
-    for reader in essay json; do
+    for reader in essay json yaml; do
         for f in "$dir/$set/$reader"/*; do
             [ -f "$f" ] || continue
             name="$set/$reader/$(basename "$f")"
@@ -40,8 +42,13 @@ for set in corpus regress; do
             o=$(opts "$f")
             bad=""
             for w in $writers; do
+                if [ $reader = yaml ]; then
+                    set -- -f essay "$SZ_TMP/short.txt" --metadata-file "$in"
+                else
+                    set -- -f $reader "$in"
+                fi
                 # shellcheck disable=SC2086
-                timeout 20 "$SAMIZDAT" -q -f "$reader" -t "$w" $o "$in" \
+                timeout 20 "$SAMIZDAT" -q -t "$w" $o "$@" \
                     >"$SZ_TMP/out" 2>"$SZ_TMP/err"
                 rc=$?
                 if grep -q 'Sanitizer\|runtime error' "$SZ_TMP/err"; then
