@@ -30,13 +30,23 @@ ent_cmp(const void *a, const void *b)
 
 /* Scalars become MetaInlines (as pandoc's Markdown-parsed YAML values do
 ** for plain text), true/false become MetaBool; quoted scalars stay text.
-** *budget counts down the values still allowed. */
+** cv->budget counts down the values still allowed; on failure cv->bad is
+** the node where conversion stopped. */
+struct cv {
+    size_t budget;
+    const yaml_node_t *bad;
+};
+
 static struct sz_node *
-convert(struct sz_doc *doc, yaml_document_t *y, yaml_node_t *n, int depth, size_t *budget)
+convert(struct sz_doc *doc, yaml_document_t *y, yaml_node_t *n, int depth, struct cv *cv)
 {
-    if (!n || depth > SZ_MAX_DEPTH || *budget == 0)
+    if (!n)
         return NULL;
-    (*budget)--;
+    if (depth > SZ_MAX_DEPTH || cv->budget == 0) {
+        cv->bad = n;
+        return NULL;
+    }
+    cv->budget--;
     switch (n->type) {
     case YAML_SCALAR_NODE: {
         const char *v = (const char *)n->data.scalar.value;
@@ -57,7 +67,7 @@ convert(struct sz_doc *doc, yaml_document_t *y, yaml_node_t *n, int depth, size_
         struct sz_node *l = sz_node_new(doc, SZ_META_LIST);
         for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top;
              i++) {
-            struct sz_node *c = convert(doc, y, yaml_document_get_node(y, *i), depth + 1, budget);
+            struct sz_node *c = convert(doc, y, yaml_document_get_node(y, *i), depth + 1, cv);
             if (!c)
                 return NULL;
             sz_node_append(l, c);
@@ -76,7 +86,7 @@ convert(struct sz_doc *doc, yaml_document_t *y, yaml_node_t *n, int depth, size_
             if (!kn || kn->type != YAML_SCALAR_NODE)
                 continue;
             struct sz_node *val = convert(doc, y, yaml_document_get_node(y, p->value), depth + 1,
-                                          budget);
+                                          cv);
             if (!val) {
                 free(v);
                 return NULL;
@@ -127,16 +137,20 @@ sz_meta_load_yaml(struct sz_doc *doc, const char *data, size_t len, const char *
                     "YAML metadata must be a mapping of keys to values");
         goto out;
     }
-    size_t budget = (size_t)(y.nodes.top - y.nodes.start) + ALIAS_BUDGET;
-    struct sz_node *m = convert(doc, &y, root, 0, &budget);
+    struct cv cv = { (size_t)(y.nodes.top - y.nodes.start) + ALIAS_BUDGET, NULL };
+    struct sz_node *m = convert(doc, &y, root, 0, &cv);
     if (!m) {
-        if (budget == 0)
-            sz_diag_add(d, SZ_ERROR, SZ_EXIT_PARSE, file, 0, 0, -1,
+        yaml_mark_t at = cv.bad ? cv.bad->start_mark : root->start_mark;
+        if (cv.budget == 0)
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_PARSE, file, (uint32_t)at.line + 1,
+                        (uint32_t)at.column + 1, (long long)at.index,
                         "YAML metadata: aliases expand to more than %d extra values",
                         ALIAS_BUDGET);
         else
-            sz_diag_add(d, SZ_ERROR, SZ_EXIT_PARSE, file, 0, 0, -1,
-                        "YAML metadata nested deeper than %d levels", SZ_MAX_DEPTH);
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_PARSE, file, (uint32_t)at.line + 1,
+                        (uint32_t)at.column + 1, (long long)at.index,
+                        "YAML metadata nested deeper than %d levels (or an alias inside "
+                        "its own anchor)", SZ_MAX_DEPTH);
         goto out;
     }
     /* Both maps are sorted: one merge pass, not a search per key. */
