@@ -170,6 +170,12 @@ python3 -c "import sys; sys.stdout.write('_a ' * 400000 + '\n')" >"$T/openers.tx
 set -- $(cputime "$SAMIZDAT" -t native "$T/openers.txt")
 check "bad input: 400k unmatched emphasis openers in linear time (took ${2}s)" sh -c "
     [ $1 -eq 0 ] && python3 -c 'import sys; sys.exit(0 if $2 < $limit else 1)'"
+python3 -c "
+import sys
+sys.stdout.write('Text with a marker[1] and another[2].\n\n' * 30000 + '[1] A note.\n\n' * 30000)" >"$T/manynotes.txt"
+set -- $(cputime "$SAMIZDAT" -t native "$T/manynotes.txt")
+check "bad input: 60k note markers and 30k note texts in linear time (took ${2}s)" sh -c "
+    [ $1 -eq 0 ] && python3 -c 'import sys; sys.exit(0 if $2 < $limit * 2 else 1)'"
 
 # Real books: every one parses and keeps all its words in order (boilerplate
 # kept so the input and the output are the same text).
