@@ -198,8 +198,14 @@ finish(struct sz_batch *b, struct slot *s, int killed_for_time)
         j->status = SZ_B_FAILED;
         remove_temps(b, j, s->pid);
     }
-    if (j->status == SZ_B_FAILED)
-        j->nouts = 0;              /* what was written is not vouched for */
+    if (j->status == SZ_B_FAILED) {
+        /* what was written is not vouched for */
+        for (size_t k = 0; k < j->nouts; k++) {
+            free(j->outs[k].format);
+            free(j->outs[k].path);
+        }
+        j->nouts = 0;
+    }
     if (sz_manifest_append(b, j) != 0)
         fprintf(stderr, "samizdat: batch: cannot append to the manifest: %s\n", strerror(errno));
     close(s->fd);

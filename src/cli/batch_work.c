@@ -226,36 +226,51 @@ sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
         src.meta_name = j->sidecar;
     }
     struct sz_doc *doc = NULL;
-    /* Filters see the first format as FORMAT. */
+    /* Filters see the first format as FORMAT.  Every format is rendered
+    ** before any is written, so a writer that fails leaves no outputs of
+    ** the document behind. */
     int rc = sz_conv_load_mem(&c, &src, b->formats[0], &doc, &d);
+    struct sz_buf *outs = calloc(b->nformats, sizeof *outs);
+    char **rels = calloc(b->nformats, sizeof *rels), **paths = calloc(b->nformats, sizeof *paths);
+    if (!outs || !rels || !paths)
+        sz_oom();
+    for (size_t f = 0; f < b->nformats; f++) {
+        rels[f] = sz_batch_out_rel(b, j, f);
+        size_t pl = strlen(b->outdir) + strlen(rels[f]) + 2;
+        paths[f] = sz_xmalloc(pl);
+        snprintf(paths[f], pl, "%s/%s", b->outdir, rels[f]);
+    }
     for (size_t f = 0; rc == 0 && f < b->nformats; f++) {
-        char *rel = sz_batch_out_rel(b, j, f);
-        size_t pl = strlen(b->outdir) + strlen(rel) + 2;
-        char *path = sz_xmalloc(pl);
-        snprintf(path, pl, "%s/%s", b->outdir, rel);
-        struct sz_buf out = SZ_BUF_INIT;
-        c.output = path;
+        c.output = paths[f];
         c.wopts.input_name = name;
-        rc = sz_conv_render(&c, doc, b->formats[f], &src.name, 1, &out, &d);
-        if (rc == 0 && sz_batch_mkdirs(b->outdir, rel) != 0) {
-            sz_diag_add(&d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1,
+        rc = sz_conv_render(&c, doc, b->formats[f], &src.name, 1, &outs[f], &d);
+    }
+    for (size_t f = 0; rc == 0 && f < b->nformats; f++) {
+        if (sz_batch_mkdirs(b->outdir, rels[f]) != 0) {
+            sz_diag_add(&d, SZ_ERROR, SZ_EXIT_IO, paths[f], 0, 0, -1,
                         "cannot create its folder (or a symbolic link is in the way)");
             rc = SZ_EXIT_IO;
+            break;
         }
-        if (rc == 0)
-            rc = write_file(path, out.data ? out.data : "", out.len, &d);
+        const char *data = outs[f].data ? outs[f].data : "";
+        rc = write_file(paths[f], data, outs[f].len, &d);
         if (rc == 0) {
-            sz_sha256_buf(out.data ? out.data : "", out.len, sha);
+            sz_sha256_buf(data, outs[f].len, sha);
             sz_buf_puts(&r, "O\t");
             put_field(&r, b->formats[f]);
-            sz_buf_printf(&r, "\t%zu\t%s\t", out.len, sha);
-            put_field(&r, rel);
+            sz_buf_printf(&r, "\t%zu\t%s\t", outs[f].len, sha);
+            put_field(&r, rels[f]);
             sz_buf_putc(&r, '\n');
         }
-        sz_buf_free(&out);
-        free(path);
-        free(rel);
     }
+    for (size_t f = 0; f < b->nformats; f++) {
+        sz_buf_free(&outs[f]);
+        free(rels[f]);
+        free(paths[f]);
+    }
+    free(outs);
+    free(rels);
+    free(paths);
     sz_doc_free(doc);
     put_diags(&r, &d, &nwarn);
     if (rc != 0 && !d.nerrors)

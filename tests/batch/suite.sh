@@ -212,6 +212,12 @@ if "$SAMIZDAT" -L "$T/probe.lua" -t native "$T/probe.txt" >/dev/null 2>&1 ||
         grep -q 'timed out' "$T/lout2/manifest.jsonl" &&
         pass "batch: looping filter times out alone, the others succeed" ||
         fail "batch: looping filter: $(cut -c1-200 "$T/lout2/manifest.jsonl" | tr '\n' ' ')"
+    printf 'function Writer(doc, opts)\n  error("boom")\nend\n' > "$T/boom.lua"
+    check_exit "batch: failing custom writer: exit 3" 3 "$SAMIZDAT" batch -q -t "$FMTS,$T/boom.lua" \
+        "$T/in/a.txt" -o "$T/boom"
+    [ "$(find "$T/boom" -type f | wc -l)" = 1 ] && grep -q boom "$T/boom/manifest.jsonl" &&
+        pass "batch: a failing writer leaves no outputs of its document" ||
+        fail "batch: failing writer: $(find "$T/boom" -type f | tr '\n' ' ')"
 else
     skip "batch: looping filter: Lua filters not available yet"
 fi
