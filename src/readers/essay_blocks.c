@@ -1081,9 +1081,8 @@ subtitle_line(const struct sz_eline *l, int rank)
         return 0;
     uint32_t end = last_cp(l->s, l->len);
     return rank == R_CAPS || rank == R_TITLE ||
-           (rank == R_NONE && end != ',' && end != ';' && count_words(l->s, l->len) <= 10 &&
-            quoted_title(l) &&
-            first_upper(l));
+           (rank == R_NONE && end != ',' && end != ';' &&
+            count_words(l->s, l->len) <= MAX_HEAD_WORDS && quoted_title(l) && first_upper(l));
 }
 
 static int
