@@ -837,8 +837,10 @@ find_notes(struct sz_enotes *nt)
         const char *lab;
         size_t skip;
         if (nt->u->v[k].kind == U_PARA && note_label(&nt->l[nt->u->v[k].a], &lab, &skip)) {
-            if ((nt->ndefs & (nt->ndefs - 1)) == 0)
-                nt->defs = sz_xrealloc(nt->defs, (nt->ndefs ? nt->ndefs * 2 : 1) * sizeof *nt->defs);
+            if ((nt->ndefs & (nt->ndefs - 1)) == 0) {
+                size_t cap = nt->ndefs ? nt->ndefs * 2 : 1;
+                nt->defs = sz_xrealloc(nt->defs, cap * sizeof *nt->defs);
+            }
             nt->defs[nt->ndefs++] = k;
         }
     }
