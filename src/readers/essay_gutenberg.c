@@ -119,8 +119,8 @@ field(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
         case 2: case 4: release(c, v, n); break;
         case 3:
             for (size_t j = 0; j < sizeof langs / sizeof langs[0]; j++) {
-                size_t m = strlen(langs[j].name);
-                if (n >= m && !strncasecmp(v, langs[j].name, m))
+                size_t ln = strlen(langs[j].name);
+                if (n >= ln && !strncasecmp(v, langs[j].name, ln))
                     meta_string(c, "lang", langs[j].code, strlen(langs[j].code));
             }
             break;
