@@ -1,7 +1,6 @@
-# mk/fuzz.mk — libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang
+# mk/fuzz.mk — libFuzzer harnesses (tests/fuzz/fuzz_*.c: essay, json, yaml), built with clang
 # under ASan+UBSan in build-fuzz/.  `make fuzz` builds them; to fuzz:
-#   build-fuzz/fuzz/fuzz_essay -jobs=1 -max_total_time=600 tests/fuzz/corpus/essay
-# See tests/fuzz/README.md.
+#   build-fuzz/fuzz/fuzz_essay -fork=1 -max_total_time=600 DIR  (see tests/fuzz/README.md)
 FUZZ_CC     ?= clang
 FUZZ_CFLAGS  = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
                -fno-sanitize-recover=undefined
