@@ -43,9 +43,17 @@ slug(const char *s, struct sz_buf *out)
 }
 
 /* The ids already taken: an open-addressing set of arena strings, so a
-** file of 100 000 headings still costs linear time. */
+** file of 100 000 headings still costs linear time.  Each remembers the
+** first "-k" suffix still worth trying for headings with that slug: ids
+** with smaller suffixes are taken, so 100 000 headings with the same text
+** do not try 1, 2, 3 ... each time. */
+struct ident {
+    const char *id;
+    int next;
+};
+
 struct idset {
-    const char **v;
+    struct ident *v;
     size_t n, cap;
 };
 
@@ -58,36 +66,37 @@ hash(const char *s)
     return h;
 }
 
-static int
-taken(const struct idset *set, const char *id)
+static struct ident *
+find(const struct idset *set, const char *id)
 {
     if (!set->cap)
-        return 0;
-    for (size_t i = hash(id) & (set->cap - 1); set->v[i]; i = (i + 1) & (set->cap - 1))
-        if (!strcmp(set->v[i], id))
-            return 1;
-    return 0;
+        return NULL;
+    for (size_t i = hash(id) & (set->cap - 1); set->v[i].id; i = (i + 1) & (set->cap - 1))
+        if (!strcmp(set->v[i].id, id))
+            return &set->v[i];
+    return NULL;
 }
 
 static void
-add(struct idset *set, const char *id)
+add(struct idset *set, const char *id, int next)
 {
-    if (taken(set, id))
+    if (find(set, id))
         return;
     if ((set->n + 1) * 2 > set->cap) {
         struct idset big = { NULL, 0, set->cap ? set->cap * 2 : 64 };
         big.v = sz_xmalloc(big.cap * sizeof *big.v);
         memset(big.v, 0, big.cap * sizeof *big.v);
         for (size_t i = 0; i < set->cap; i++)
-            if (set->v[i])
-                add(&big, set->v[i]);
+            if (set->v[i].id)
+                add(&big, set->v[i].id, set->v[i].next);
         free(set->v);
         *set = big;
     }
     size_t i = hash(id) & (set->cap - 1);
-    while (set->v[i])
+    while (set->v[i].id)
         i = (i + 1) & (set->cap - 1);
-    set->v[i] = id;
+    set->v[i].id = id;
+    set->v[i].next = next;
     set->n++;
 }
 
@@ -114,14 +123,19 @@ sz_pass_heading_ids(struct sz_doc *doc)
             sz_buf_clear(&s);
             slug(sz_stringify(doc, h), &s);
             size_t base = s.len;
-            for (int k = 1; taken(&ids, s.data); k++) {
-                s.len = base;
-                s.data[base] = '\0';
-                sz_buf_printf(&s, "-%d", k);
+            struct ident *b = find(&ids, s.data);
+            if (b) {
+                int k = b->next > 1 ? b->next : 1;
+                do {
+                    s.len = base;
+                    s.data[base] = '\0';
+                    sz_buf_printf(&s, "-%d", k++);
+                } while (find(&ids, s.data));
+                b->next = k;
             }
             sz_attr_set_id(doc, &h->attr, s.data);
         }
-        add(&ids, h->attr.id);
+        add(&ids, h->attr.id, 0);
         sz_iter_skip_children(&it);
     }
     free(ids.v);

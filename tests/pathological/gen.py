@@ -164,3 +164,10 @@ with open(os.path.join(out, 'laughs.yaml'), 'w') as f:
     f.write('a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n')
     for p, c in zip('abcdefgh', 'bcdefghi'):
         f.write('%s: &%s [%s]\n' % (c, c, ', '.join(['*' + p] * 9)))
+
+# 20000 headings with the same text (their ids were quadratic to number)
+# and 5000 Gutenberg end markers.
+put('essay-same-headings', 'txt',
+    ''.join('Text [%d]\n\n[%d] note\n\n' % (i, i) for i in range(n(20000))) + END + '\n', 'ok -1')
+put('essay-gutenberg-ends', 'txt',
+    'word\n\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\n\n' * n(5000) + END + '\n', 'any')
