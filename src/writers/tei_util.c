@@ -441,9 +441,21 @@ unique_id(struct tei *t, const char *orig)
     if (xmlValidateNCName((const xmlChar *)b.data, 0) != 0)
         ncname(&b, orig, 1);
     size_t base = b.len;
-    for (int k = 2; tei_map_get(&t->id_used, b.data); k++) {
-        b.len = base;
-        sz_buf_printf(&b, "-%d", k);
+    if (tei_map_get(&t->id_used, b.data)) {
+        /* The next suffix to try for this stem is kept under "\1stem" (never
+        ** an NCName), so 20000 equal identifiers do not try -2, -3, ...
+        ** each time: ids with smaller suffixes are all taken. */
+        struct sz_buf key = SZ_BUF_INIT;
+        sz_buf_putc(&key, 1);
+        sz_buf_put(&key, b.data, b.len);
+        char *next = (char *)tei_map_put(&t->id_used, key.data, "          2");
+        int k = atoi(next);
+        do {
+            b.len = base;
+            sz_buf_printf(&b, "-%d", k++);
+        } while (tei_map_get(&t->id_used, b.data));
+        snprintf(next, 12, "%11d", k);
+        sz_buf_free(&key);
     }
     const char *id = tei_map_put(&t->id_used, b.data, b.data);
     sz_buf_free(&b);

@@ -171,3 +171,8 @@ put('essay-same-headings', 'txt',
     ''.join('Text [%d]\n\n[%d] note\n\n' % (i, i) for i in range(n(20000))) + END + '\n', 'ok -1')
 put('essay-gutenberg-ends', 'txt',
     'word\n\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\n\n' * n(5000) + END + '\n', 'any')
+
+# 20000 spans with the same identifier (TEI made their xml:ids quadratically).
+put('json-same-ids', 'json',
+    doc([para(*[{'t': 'Span', 'c': [['dup', [], []], [s('s')]]} for _ in range(n(20000))]),
+         para(s(END))]), 'ok -1')
