@@ -64,6 +64,13 @@ print_diags(const struct sz_diags *d, int verbosity)
 }
 
 static int
+stdout_write(void *ud, const char *p, size_t n)
+{
+    SZ_UNUSED(ud);
+    return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
+static int
 same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -163,18 +170,30 @@ main(int argc, char **argv)
     struct sz_doc *doc = NULL;
     rc = sz_conv_load(&c, inputs, ninputs, to, &doc, &d);
     if (rc == 0) {
-        struct sz_buf out = SZ_BUF_INIT;
-        rc = sz_conv_render(&c, doc, to, inputs, ninputs, &out, &d);
-        if (rc == 0) {
-            if (c.output && strcmp(c.output, "-") != 0) {
-                rc = sz_write_atomic(c.output, out.data ? out.data : "", out.len, &d);
-            } else if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len) {
+        if (c.output && strcmp(c.output, "-") != 0) {
+            /* Straight into a temporary file beside the output, renamed
+            ** when the writer has succeeded: a large output is never held
+            ** whole in memory, and a failed one leaves nothing behind. */
+            struct sz_afile *f = sz_xmalloc(sizeof *f);
+            rc = sz_afile_open(f, c.output, &d);
+            if (rc == 0) {
+                struct sz_sink sink = sz_afile_sink(f);
+                rc = sz_conv_render_sink(&c, doc, to, inputs, ninputs, &sink, &d);
+                if (rc == 0)
+                    rc = sz_afile_commit(f, &d);
+                else
+                    sz_afile_abort(f);
+            }
+            free(f);
+        } else {
+            struct sz_sink sink = { stdout_write, NULL };
+            rc = sz_conv_render_sink(&c, doc, to, inputs, ninputs, &sink, &d);
+            if (rc == SZ_EXIT_IO || (rc == 0 && ferror(stdout))) {
                 sz_diag_add(&d, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1,
                             "cannot write to standard output");
                 rc = SZ_EXIT_IO;
             }
         }
-        sz_buf_free(&out);
         sz_doc_free(doc);
     }
 out:

@@ -240,6 +240,9 @@ void sz_buf_printf(struct sz_buf *b, const char *fmt, ...)
 /** Appends the UTF-8 encoding of code point cp. */
 void sz_buf_put_utf8(struct sz_buf *b, uint32_t cp);
 void sz_buf_clear(struct sz_buf *b);
+/** Makes room for n more bytes at once (so a known size costs one
+** allocation of that size, not a series of growing ones). */
+void sz_buf_reserve(struct sz_buf *b, size_t n);
 void sz_buf_free(struct sz_buf *b);
 /** Takes ownership of the data (caller frees with free()); leaves b empty. */
 char *sz_buf_detach(struct sz_buf *b, size_t *len);
@@ -349,6 +352,26 @@ const char *sz_stringify(struct sz_doc *doc, const struct sz_node *n);
 const char *sz_meta_text(struct sz_doc *doc, const char *key);
 /** Appends inlines for text to parent: Str/Space (and SoftBreak for '\n'). */
 void sz_inlines_from_text(struct sz_doc *doc, struct sz_node *parent, const char *s, size_t n);
+
+/* {=================================================================
+** Text runs.  A book has a Str and a Space node per word; a million nodes
+** for a long novel.  Readers may instead make one SZ_STR node whose sub is
+** SZ_STR_RUN: its text holds words separated by single ' ' (a Space) or
+** '\n' (a SoftBreak), never at its start or end.  It means exactly the
+** Str/Space/SoftBreak sequence it packs.  Writers that print text print a
+** run as it is ('\n' being white space); the JSON and native writers and
+** the Lua bridge show pandoc's nodes (sz_run_next / sz_expand_runs).
+** ================================================================== */
+#define SZ_STR_RUN 1
+
+/** Is n a run? */
+#define SZ_IS_RUN(n) ((n)->kind == SZ_STR && (n)->sub == SZ_STR_RUN)
+/** Next word of a run (or of any text): from s[*pos], returns the word's
+** length and advances *pos past it and its separator; *sep gets SZ_SPACE,
+** SZ_SOFTBREAK, or SZ_NONE after the last word. */
+size_t sz_run_next(const char *s, size_t n, size_t *pos, enum sz_kind *sep);
+/** Replaces every run under root by the Str/Space/SoftBreak nodes it packs. */
+void sz_expand_runs(struct sz_doc *doc, struct sz_node *root);
 
 /* {=================================================================
 ** Iterator: walks a subtree without recursion (cmark's ENTER/EXIT).

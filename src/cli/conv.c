@@ -250,6 +250,10 @@ sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d)
                         strerror(errno));
             return SZ_EXIT_IO;
         }
+        /* One allocation of the file's size: a book's bytes are the
+        ** largest block a conversion holds. */
+        if (S_ISREG(st.st_mode) && st.st_size > 0)
+            sz_buf_reserve(out, (size_t)st.st_size);
     }
     char tmp[65536];
     size_t n;
@@ -268,50 +272,129 @@ sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d)
 }
 
 int
-sz_write_atomic(const char *path, const char *data, size_t len, struct sz_diags *d)
+sz_afile_open(struct sz_afile *f, const char *path, struct sz_diags *d)
 {
     size_t pl = strlen(path);
-    char *tmp = sz_xmalloc(pl + 32);
-    snprintf(tmp, pl + 32, "%s.tmp-%ld-XXXXXX", path, (long)getpid());
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
+    f->path = sz_xstrdup(path);
+    f->tmp = sz_xmalloc(pl + 32);
+    f->err = 0;
+    f->len = 0;
+    snprintf(f->tmp, pl + 32, "%s.tmp-%ld-XXXXXX", path, (long)getpid());
+    f->fd = mkstemp(f->tmp);
+    if (f->fd < 0) {
         sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot write: %s",
                     strerror(errno));
-        free(tmp);
+        free(f->tmp);
+        free(f->path);
+        f->tmp = f->path = NULL;
         return SZ_EXIT_IO;
     }
     /* mkstemp makes 0600; outputs are ordinary files. */
     mode_t um = umask(0);
     umask(um);
-    fchmod(fd, 0666 & ~um);
+    fchmod(f->fd, 0666 & ~um);
+    return 0;
+}
+
+static int
+afile_flush(struct sz_afile *f)
+{
     size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
+    while (off < f->len && !f->err) {
+        ssize_t w = write(f->fd, f->buf + off, f->len - off);
         if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            goto fail;
+            if (errno != EINTR)
+                f->err = errno;
+            continue;
         }
         off += (size_t)w;
     }
-    if (fsync(fd) != 0 && errno != EINVAL)
-        goto fail;
-    if (close(fd) != 0) {
-        fd = -1;
-        goto fail;
+    f->len = 0;
+    return f->err ? -1 : 0;
+}
+
+static int
+afile_write(void *ud, const char *p, size_t n)
+{
+    struct sz_afile *f = ud;
+    if (f->err)
+        return -1;
+    if (f->len + n > sizeof f->buf && afile_flush(f) < 0)
+        return -1;
+    if (n >= sizeof f->buf) {
+        size_t off = 0;
+        while (off < n) {
+            ssize_t w = write(f->fd, p + off, n - off);
+            if (w < 0) {
+                if (errno == EINTR)
+                    continue;
+                f->err = errno;
+                return -1;
+            }
+            off += (size_t)w;
+        }
+        return 0;
     }
-    fd = -1;
-    if (rename(tmp, path) != 0)
-        goto fail;
-    free(tmp);
+    memcpy(f->buf + f->len, p, n);
+    f->len += n;
     return 0;
-fail:
-    sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot write: %s", strerror(errno));
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
-    free(tmp);
-    return SZ_EXIT_IO;
+}
+
+struct sz_sink
+sz_afile_sink(struct sz_afile *f)
+{
+    struct sz_sink s = { afile_write, f };
+    return s;
+}
+
+void
+sz_afile_abort(struct sz_afile *f)
+{
+    if (f->fd >= 0)
+        close(f->fd);
+    if (f->tmp)
+        unlink(f->tmp);
+    free(f->tmp);
+    free(f->path);
+    f->fd = -1;
+    f->tmp = f->path = NULL;
+}
+
+int
+sz_afile_commit(struct sz_afile *f, struct sz_diags *d)
+{
+    afile_flush(f);
+    if (!f->err && fsync(f->fd) != 0 && errno != EINVAL)
+        f->err = errno;
+    if (close(f->fd) != 0 && !f->err)
+        f->err = errno;
+    f->fd = -1;
+    if (!f->err && rename(f->tmp, f->path) != 0)
+        f->err = errno;
+    if (f->err) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, f->path, 0, 0, -1, "cannot write: %s",
+                    strerror(f->err));
+        sz_afile_abort(f);
+        return SZ_EXIT_IO;
+    }
+    free(f->tmp);
+    free(f->path);
+    f->tmp = f->path = NULL;
+    return 0;
+}
+
+int
+sz_write_atomic(const char *path, const char *data, size_t len, struct sz_diags *d)
+{
+    struct sz_afile *f = sz_xmalloc(sizeof *f);
+    int rc = sz_afile_open(f, path, d);
+    if (rc == 0) {
+        struct sz_sink s = sz_afile_sink(f);
+        sz_sink_write(&s, data, len);
+        rc = sz_afile_commit(f, d);
+    }
+    free(f);
+    return rc;
 }
 
 static int
@@ -496,6 +579,14 @@ sz_conv_render(const struct sz_conv *c, const struct sz_doc *doc, const char *to
                const char *const *inputs, size_t n, struct sz_buf *out, struct sz_diags *d)
 {
     struct sz_sink sink = sz_sink_buf(out);
+    return sz_conv_render_sink(c, doc, to, inputs, n, &sink, d);
+}
+
+int
+sz_conv_render_sink(const struct sz_conv *c, const struct sz_doc *doc, const char *to,
+                    const char *const *inputs, size_t n, struct sz_sink *out,
+                    struct sz_diags *d)
+{
     struct sz_wopts wo = c->wopts;
     if (!wo.input_name && n > 0)
         wo.input_name = inputs[0];
@@ -505,7 +596,7 @@ sz_conv_render(const struct sz_conv *c, const struct sz_doc *doc, const char *to
         struct sz_lua_env env;
         env_for(c, to, inputs, n, &env);
         env.wopts = &wo;
-        return sz_lua_write(doc, to, &env, &sink, d);
+        return sz_lua_write(doc, to, &env, out, d);
     }
     const struct sz_writer *w = sz_writer_find(to);
     if (!w) {
@@ -515,7 +606,7 @@ sz_conv_render(const struct sz_conv *c, const struct sz_doc *doc, const char *to
     }
     struct sz_diags wd;
     sz_diags_init(&wd);
-    int rc = w->write(doc, &wo, &sink, &wd);
+    int rc = w->write(doc, &wo, out, &wd);
     if (rc != 0) {
         rc = sz_diags_error_code(&wd);
         if (!rc) {

@@ -73,6 +73,31 @@ int sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d);
 /** Writes data to path through a temporary file and rename(2), so readers
 ** of path never see a partial file.  Returns 0 or SZ_EXIT_IO. */
 int sz_write_atomic(const char *path, const char *data, size_t len, struct sz_diags *d);
+
+/* An output file written through a sink as the writer goes (so a large
+** output is never held whole in memory) and put in place atomically:
+** a temporary file beside it, renamed by sz_afile_commit, removed by
+** sz_afile_abort. */
+struct sz_afile {
+    char *path, *tmp;
+    int fd, err;               /* err: errno of the first failed write */
+    char buf[1 << 16];
+    size_t len;
+};
+/** Creates the temporary file.  Returns 0 or SZ_EXIT_IO. */
+int sz_afile_open(struct sz_afile *f, const char *path, struct sz_diags *d);
+/** A sink writing into f. */
+struct sz_sink sz_afile_sink(struct sz_afile *f);
+/** Flushes, syncs and renames into place.  Returns 0 or SZ_EXIT_IO (and
+** then nothing is left behind). */
+int sz_afile_commit(struct sz_afile *f, struct sz_diags *d);
+/** Removes the temporary file.  Accepts a file already committed. */
+void sz_afile_abort(struct sz_afile *f);
+
+/** Like sz_conv_render, into a sink. */
+int sz_conv_render_sink(const struct sz_conv *c, const struct sz_doc *doc, const char *to,
+                        const char *const *inputs, size_t n, struct sz_sink *out,
+                        struct sz_diags *d);
 /** Finds a filter: an existing path as given, else NAME(.lua) in the
 ** bundled filter folders.  Returns a malloc'd path or NULL. */
 char *sz_find_filter(const char *exe, const char *name);

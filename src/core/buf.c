@@ -93,6 +93,16 @@ sz_buf_put_utf8(struct sz_buf *b, uint32_t cp)
 }
 
 void
+sz_buf_reserve(struct sz_buf *b, size_t n)
+{
+    size_t need = b->len + n + 1;
+    if (need > b->cap) {
+        b->data = sz_xrealloc(b->data, need);
+        b->cap = need;
+    }
+}
+
+void
 sz_buf_clear(struct sz_buf *b)
 {
     b->len = 0;

@@ -150,6 +150,17 @@ sz_stringify(struct sz_doc *doc, const struct sz_node *n)
         if (ev == SZ_EV_ENTER) {
             switch (c->kind) {
             case SZ_STR:
+                if (SZ_IS_RUN(c)) {
+                    /* a SoftBreak is a space here, as below */
+                    size_t at = b.len;
+                    sz_buf_put(&b, c->text, c->len);
+                    for (; at < b.len; at++)
+                        if (b.data[at] == '\n')
+                            b.data[at] = ' ';
+                    break;
+                }
+                sz_buf_put(&b, c->text, c->len);
+                break;
             case SZ_CODE:
             case SZ_MATH:
             case SZ_META_STRING:
@@ -190,4 +201,61 @@ sz_meta_text(struct sz_doc *doc, const char *key)
     if (v->kind == SZ_META_LIST)
         v = v->first;
     return sz_stringify(doc, v);
+}
+
+/* Runs ------------------------------------------------------------------ */
+
+size_t
+sz_run_next(const char *s, size_t n, size_t *pos, enum sz_kind *sep)
+{
+    size_t i = *pos, j = i;
+    while (j < n && s[j] != ' ' && s[j] != '\n')
+        j++;
+    *sep = SZ_NONE;
+    if (j < n) {
+        *sep = s[j] == '\n' ? SZ_SOFTBREAK : SZ_SPACE;
+        *pos = j + 1;
+    } else {
+        *pos = n;
+    }
+    return j - i;
+}
+
+void
+sz_expand_runs(struct sz_doc *doc, struct sz_node *root)
+{
+    struct sz_iter it;
+    enum sz_ev ev;
+    struct sz_node *pending = NULL;
+    sz_iter_init(&it, root);
+    while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
+        /* A run is a leaf: expand it once the walk has moved past it, so
+        ** the iterator never stands on a node being replaced. */
+        if (pending) {
+            struct sz_node *r = pending;
+            size_t pos = 0;
+            enum sz_kind sep;
+            pending = NULL;
+            while (pos < r->len) {
+                size_t at = pos;
+                size_t w = sz_run_next(r->text, r->len, &pos, &sep);
+                struct sz_node *s = sz_node_new(doc, SZ_STR);
+                /* the words stay where they are in the arena: the run's
+                ** text is split in place by the NULs written here */
+                ((char *)r->text)[at + w] = '\0';
+                s->text = r->text + at;
+                s->len = w;
+                s->line = r->line;
+                sz_node_insert_before(r, s);
+                if (sep != SZ_NONE) {
+                    struct sz_node *sp = sz_node_new(doc, sep);
+                    sp->line = r->line;
+                    sz_node_insert_before(r, sp);
+                }
+            }
+            sz_node_unlink(r);
+        }
+        if (ev == SZ_EV_ENTER && SZ_IS_RUN(it.cur) && it.cur->parent)
+            pending = it.cur;
+    }
 }

@@ -225,7 +225,9 @@ check(const struct sz_node *parent, const struct sz_node *child)
         return -1;
     if (!sz_can_contain(parent->kind, child->kind))
         return -1;
-    if (is_ancestor(child, parent))
+    /* Only a node with children can be an ancestor of its new parent;
+    ** checking just those keeps building a deep tree linear. */
+    if (child->first && is_ancestor(child, parent))
         return -1;
     return 0;
 }

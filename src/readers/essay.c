@@ -22,12 +22,14 @@ static int
 read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
     struct sz_buf text = SZ_BUF_INIT;
-    if (sz_essay_decode(doc, data, len, o, &text) < 0) {
+    const char *view = NULL;
+    size_t vlen = 0;
+    if (sz_essay_decode(doc, data, len, o, &text, &view, &vlen) < 0) {
         sz_buf_free(&text);
         return -1;
     }
     struct sz_elines lines = { NULL, 0, 0 };
-    sz_essay_split(text.data ? text.data : "", text.len, &lines);
+    sz_essay_split(view, vlen, &lines);
     struct sz_ectx c;
     c.doc = doc;
     c.o = o;

@@ -54,16 +54,19 @@ struct sz_ectx {
     int gutenberg;             /* the text came with Project Gutenberg's header */              /* one paragraph per line (else blank-line separated) */
     struct sz_node *parent;    /* where blocks go */
     struct sz_buf word;        /* scratch for one word */
+    size_t word_seps;          /* separators in word: more than 0 makes a run */
     struct sz_enotes *notes;   /* footnote texts of the document, or NULL */
     uint32_t lineno;           /* line of the block being built, for warnings */
     /* Per paragraph: where the emphasis scan knows there is no closer. */
     size_t no_close[2];
 };
 
-/** Decodes data (BOM, encoding, line endings, NUL) into out as UTF-8 with
-** LF endings; warnings go to doc->diags.  Returns 0 or -1 (bad --encoding). */
+/** Decodes data (BOM, encoding, line endings, NUL) to UTF-8 with LF endings;
+** view and vlen get the result: data itself when it needed no change,
+** else out's contents.  Warnings go to doc->diags.  Returns 0 or -1 (bad
+** --encoding). */
 int sz_essay_decode(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
-                    struct sz_buf *out);
+                    struct sz_buf *out, const char **view, size_t *vlen);
 
 /** Splits text (LF endings) into lines; lines->v is malloc'd. */
 void sz_essay_split(const char *text, size_t len, struct sz_elines *lines);

@@ -889,13 +889,16 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n)
         /* The marker's paragraph is half built: its word buffer and its
         ** emphasis scan state wait while the note is made. */
         struct sz_buf word = c->word;
+        size_t seps = c->word_seps;
         size_t nc0 = c->no_close[0], nc1 = c->no_close[1];
         c->word = (struct sz_buf)SZ_BUF_INIT;
+        c->word_seps = 0;
         c->notes = NULL;       /* no notes inside notes */
         sz_essay_inlines(c, p, b.data ? b.data : "", b.len);
         c->notes = nt;
         sz_buf_free(&c->word);
         c->word = word;
+        c->word_seps = seps;
         c->no_close[0] = nc0;
         c->no_close[1] = nc1;
         sz_buf_free(&b);

@@ -101,11 +101,25 @@ warn_controls(struct sz_doc *doc, const char *file, const unsigned char *s, size
                     count, nuls);
 }
 
+/* Is every CR of s[0..n) the first half of a CRLF? */
+static int
+no_lone_cr(const char *s, size_t n)
+{
+    const char *p = s, *e = s + n;
+    while ((p = memchr(p, '\r', (size_t)(e - p)))) {
+        if (p + 1 >= e || p[1] != '\n')
+            return 0;
+        p += 2;
+    }
+    return 1;
+}
+
 /* CRLF and CR to LF, NUL to U+FFFD. */
 static void
 normalize(const char *s, size_t n, struct sz_buf *out)
 {
     size_t run = 0;
+    sz_buf_reserve(out, n);
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c != '\r' && c != '\0')
@@ -125,7 +139,7 @@ normalize(const char *s, size_t n, struct sz_buf *out)
 
 int
 sz_essay_decode(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
-                struct sz_buf *out)
+                struct sz_buf *out, const char **view, size_t *vlen)
 {
     const char *file = o->filename;
     const unsigned char *u = (const unsigned char *)data;
@@ -151,6 +165,8 @@ sz_essay_decode(struct sz_doc *doc, const char *data, size_t len, const struct s
         sz_diag_add(&doc->diags, SZ_INFO, 0, file, 0, 0, -1, "input decoded as UTF-16");
         normalize(tmp.data ? tmp.data : "", tmp.len, out);
         sz_buf_free(&tmp);
+        *view = out->data ? out->data : "";
+        *vlen = out->len;
         return 0;
     }
     warn_controls(doc, file, (const unsigned char *)text, n, base);
@@ -176,7 +192,17 @@ sz_essay_decode(struct sz_doc *doc, const char *data, size_t len, const struct s
         text = tmp.data ? tmp.data : "";
         n = tmp.len;
     }
+    if (text != tmp.data && no_lone_cr(text, n) && !memchr(text, '\0', n)) {
+        /* Clean UTF-8 with LF or CRLF endings (most files): read it where
+        ** it is, rather than holding a second copy of the book.  The line
+        ** splitter drops the CR of a CRLF with the other trailing space. */
+        *view = text;
+        *vlen = n;
+        return 0;
+    }
     normalize(text, n, out);
     sz_buf_free(&tmp);
+    *view = out->data ? out->data : "";
+    *vlen = out->len;
     return 0;
 }

@@ -37,13 +37,32 @@ opens_after(uint32_t cp)
     }
 }
 
+/* Ends the text gathered so far: one Str, or one run when it holds several
+** words (see SZ_STR_RUN), so a book costs a node per stretch of text, not
+** two per word.  A separator at its end (before an Emph or a note) becomes
+** a Space or SoftBreak node after it. */
 static void
 flush(struct sz_ectx *c, struct sz_node *parent)
 {
-    if (c->word.len) {
-        sz_node_append(parent, sz_node_new_text(c->doc, SZ_STR, c->word.data, c->word.len));
-        c->word.len = 0;
+    if (!c->word.len)
+        return;
+    enum sz_kind trail = SZ_NONE;
+    char end = c->word.data[c->word.len - 1];
+    if (end == ' ' || end == '\n') {
+        trail = end == '\n' ? SZ_SOFTBREAK : SZ_SPACE;
+        c->word.len--;
+        c->word_seps--;
     }
+    if (c->word.len) {
+        struct sz_node *s = sz_node_new_text(c->doc, SZ_STR, c->word.data, c->word.len);
+        if (c->word_seps > 0)
+            s->sub = SZ_STR_RUN;
+        sz_node_append(parent, s);
+    }
+    if (trail != SZ_NONE)
+        sz_node_append(parent, sz_node_new(c->doc, trail));
+    c->word.len = 0;
+    c->word_seps = 0;
 }
 
 /* Closing position of the emphasis opened by s[i], or 0.  c->no_close
@@ -89,9 +108,12 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             int nl = 0;
             while (i < n && is_ws((unsigned char)s[i]))
                 nl |= s[i++] == '\n';
-            flush(c, parent);
-            if (parent->last && i < n)
+            if (i < n && c->word.len) {
+                sz_buf_putc(&c->word, nl ? '\n' : ' ');
+                c->word_seps++;
+            } else if (i < n && parent->last) {
                 sz_node_append(parent, sz_node_new(c->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
+            }
             last = ' ';
             continue;
         }

@@ -61,6 +61,15 @@ sz_essay_split(const char *text, size_t len, struct sz_elines *lines)
 {
     size_t i = 0;
     uint32_t lineno = 0;
+    /* Count the lines first: one exact allocation instead of doublings
+    ** that leave up to half of a large array unused. */
+    size_t count = 1;
+    for (const char *p = text, *e = text + len; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+        count++;
+    if (lines->cap < lines->n + count) {
+        lines->cap = lines->n + count;
+        lines->v = sz_xrealloc(lines->v, lines->cap * sizeof *lines->v);
+    }
     while (i < len || (i == len && lineno == 0 && len > 0)) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - text) : len;

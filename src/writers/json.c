@@ -395,6 +395,24 @@ put_leaf(struct wr *w, const struct sz_node *n)
     struct sz_buf *b = w->b;
     switch (n->kind) {
     case SZ_STR:
+        if (SZ_IS_RUN(n)) {
+            /* a run is written as the Str/Space/SoftBreak nodes it packs */
+            size_t pos = 0;
+            enum sz_kind sep;
+            while (pos < n->len) {
+                size_t at = pos;
+                size_t wl = sz_run_next(n->text, n->len, &pos, &sep);
+                sz_buf_puts(b, "{\"t\":\"Str\",\"c\":");
+                put_str(b, n->text + at, wl);
+                sz_buf_putc(b, '}');
+                if (sep != SZ_NONE) {
+                    sz_buf_putc(b, ',');
+                    put_tag(b, sz_kind_name(sep));
+                    sz_buf_putc(b, ',');
+                }
+            }
+            break;
+        }
         sz_buf_puts(b, "{\"t\":\"Str\",\"c\":");
         put_str(b, n->text, n->len);
         sz_buf_putc(b, '}');
@@ -732,6 +750,9 @@ emit(struct wr *w, const struct sz_node *root)
     w->nst = base;
 }
 
+/* How much output the writer gathers before handing it to the sink. */
+#define JSON_FLUSH (1 << 20)
+
 static int
 write_json(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *out,
            struct sz_diags *diags)
@@ -746,11 +767,25 @@ write_json(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
                             : "{\"pandoc-api-version\":[1,23,1],\"meta\":");
     emit(&w, doc->meta);
     sz_buf_puts(&b, ",\"blocks\":[");
-    emit_children(&w, doc->root->first, is_block);
+    /* emit_children for the body, handing the output on every megabyte
+    ** so a book's JSON is never held whole in memory. */
+    int any = 0, rc = 0;
+    for (const struct sz_node *c = doc->root->first; c && !w.failed && rc == 0; c = c->next) {
+        if (!is_block(c->kind))
+            continue;
+        if (any++)
+            sz_buf_putc(&b, ',');
+        emit(&w, c);
+        if (b.len >= JSON_FLUSH && !w.failed) {
+            rc = sz_sink_write(out, b.data, b.len);
+            sz_buf_clear(&b);
+        }
+    }
     sz_buf_puts(&b, "]}\n");
     free(w.st);
-    int rc = -1;
-    if (!w.failed)
+    if (w.failed)
+        rc = -1;
+    if (rc == 0)
         rc = sz_sink_write(out, b.data, b.len);
     sz_buf_free(&b);
     return rc;

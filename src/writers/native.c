@@ -141,7 +141,27 @@ dump(struct sz_buf *b, const struct sz_node *root, int depth0)
     int depth = depth0;
     sz_iter_init(&it, (struct sz_node *)root);
     while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
-        if (ev == SZ_EV_ENTER) {
+        if (ev == SZ_EV_ENTER && SZ_IS_RUN(it.cur)) {
+            /* a run shows as the Str/Space/SoftBreak nodes it packs */
+            const struct sz_node *r = it.cur;
+            size_t pos = 0;
+            enum sz_kind sep;
+            while (pos < r->len) {
+                size_t at = pos;
+                size_t wl = sz_run_next(r->text, r->len, &pos, &sep);
+                for (int i = 0; i < depth; i++)
+                    sz_buf_puts(b, "  ");
+                sz_buf_puts(b, "Str ");
+                put_quoted(b, r->text + at, wl);
+                sz_buf_putc(b, '\n');
+                if (sep != SZ_NONE) {
+                    for (int i = 0; i < depth; i++)
+                        sz_buf_puts(b, "  ");
+                    sz_buf_puts(b, sz_kind_name(sep));
+                    sz_buf_putc(b, '\n');
+                }
+            }
+        } else if (ev == SZ_EV_ENTER) {
             for (int i = 0; i < depth; i++)
                 sz_buf_puts(b, "  ");
             put_node(b, it.cur);
@@ -161,9 +181,17 @@ write_native(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink 
     SZ_UNUSED(diags);
     if (o->standalone || doc->meta->first)
         dump(&b, doc->meta, 0);
-    for (const struct sz_node *n = doc->root->first; n; n = n->next)
+    int rc = 0;
+    for (const struct sz_node *n = doc->root->first; n && rc == 0; n = n->next) {
         dump(&b, n, 0);
-    int rc = sz_sink_write(out, b.data ? b.data : "", b.len);
+        /* hand on every megabyte: a book's dump is many times its size */
+        if (b.len >= (1 << 20)) {
+            rc = sz_sink_write(out, b.data, b.len);
+            sz_buf_clear(&b);
+        }
+    }
+    if (rc == 0)
+        rc = sz_sink_write(out, b.data ? b.data : "", b.len);
     sz_buf_free(&b);
     return rc;
 }

@@ -362,13 +362,44 @@ between_wide(const struct sz_buf *t, const struct sz_node *n)
     return sz_char_width(a) == 2 && sz_char_width(b) == 2;
 }
 
+/* The SoftBreaks inside a run ('\n') as inline_enter writes a SoftBreak
+** node: a space, or nothing between two wide characters.  t->data[at..]
+** is the run just added. */
+static void
+run_breaks(struct sz_buf *t, size_t at)
+{
+    size_t o = at;
+    for (size_t i = at; i < t->len; i++) {
+        char ch = t->data[i];
+        if (ch == '\n') {
+            uint32_t a = 0, b = 0;
+            size_t k = o;
+            while (k > at && ((unsigned char)t->data[k - 1] & 0xc0) == 0x80 && o - k < 3)
+                k--;
+            if (k > at)
+                sz_utf8_decode(t->data + k - 1, o - k + 1, &a);
+            if (i + 1 < t->len)
+                sz_utf8_decode(t->data + i + 1, t->len - i - 1, &b);
+            if (k > at && sz_char_width(a) == 2 && sz_char_width(b) == 2)
+                continue;
+            ch = ' ';
+        }
+        t->data[o++] = ch;
+    }
+    t->len = o;
+    t->data[o] = '\0';
+}
+
 static void
 inline_enter(struct plain *p, struct sz_iter *it, struct sz_node *n)
 {
     struct sz_buf *t = &p->text;
     /* Most nodes of a book: words and the spaces between them. */
     if (n->kind == SZ_STR) {
+        size_t at = t->len;
         sz_buf_put(t, n->text, n->len);
+        if (SZ_IS_RUN(n) && p->wrap != SZ_WRAP_PRESERVE)
+            run_breaks(t, at);
         return;
     }
     if (n->kind == SZ_SPACE) {

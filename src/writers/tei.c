@@ -783,6 +783,19 @@ enter_inline(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
     }
     switch (n->kind) {
     case SZ_STR:
+        if (SZ_IS_RUN(n)) {
+            /* its SoftBreaks are spaces, as below */
+            size_t pos = 0;
+            enum sz_kind sep;
+            while (pos < n->len) {
+                size_t at = pos;
+                size_t wl = sz_run_next(n->text, n->len, &pos, &sep);
+                tei_text(t, n->text + at, wl);
+                if (sep != SZ_NONE)
+                    tei_text(t, " ", 1);
+            }
+            break;
+        }
         tei_text(t, n->text ? n->text : "", n->len);
         break;
     case SZ_SPACE:
