@@ -227,7 +227,7 @@ check(const struct sz_node *parent, const struct sz_node *child)
         return -1;
     /* Only a node with children can be an ancestor of its new parent;
     ** checking just those keeps building a deep tree linear. */
-    if (child->first && is_ancestor(child, parent))
+    if (child == parent || (child->first && is_ancestor(child, parent)))
         return -1;
     return 0;
 }
