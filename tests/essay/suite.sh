@@ -191,4 +191,3 @@ else
     check "corpus: every book parses, no text lost ($(tail -1 "$T/corpus.out"))" \
         grep -q ' 0 with text lost' "$T/corpus.out"
 fi
-/root/.pyenv/libexec/pyenv-hooks: line 24: enable: cannot open shared object /root/.pyenv/libexec/pyenv-realpath.dylib: /root/.pyenv/libexec/pyenv-realpath.dylib: cannot open shared object file: No such file or directory
