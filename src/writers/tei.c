@@ -187,7 +187,9 @@ static const char *
 div_type(const struct tei *t, int level)
 {
     static const char *const names[] = { "part", "chapter", "section" };
-    int i = level - 1 + (t->top_division == 2 ? 0 : t->top_division == 1 ? 2 : 1);
+    /* JSON and Lua filters may give any int: clamp before the arithmetic */
+    int lv = level < 1 ? 1 : level > 3 ? 3 : level;
+    int i = lv - 1 + (t->top_division == 2 ? 0 : t->top_division == 1 ? 2 : 1);
     return names[i > 2 ? 2 : i];
 }
 
