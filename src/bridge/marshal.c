@@ -802,8 +802,13 @@ field_int(lua_State *L, int idx, const char *k, lua_Integer dflt)
     if (t == LUA_TNUMBER) {
         int ok;
         r = lua_tointegerx(L, -1, &ok);
-        if (!ok)
-            r = (lua_Integer)lua_tonumber(L, -1);
+        if (!ok) {
+            /* Casting NaN, infinity or 1e300 to an integer is undefined. */
+            lua_Number x = lua_tonumber(L, -1);
+            if (!(x > -9.2e18 && x < 9.2e18))
+                luaL_error(L, "field '%s': %f is not an integer", k, x);
+            r = (lua_Integer)x;
+        }
     } else if (t == LUA_TSTRING) {
         r = strtoll(lua_tostring(L, -1), NULL, 10);
     } else if (t != LUA_TNIL) {
