@@ -372,6 +372,9 @@ void sz_inlines_from_text(struct sz_doc *doc, struct sz_node *parent, const char
 size_t sz_run_next(const char *s, size_t n, size_t *pos, enum sz_kind *sep);
 /** Replaces every run under root by the Str/Space/SoftBreak nodes it packs. */
 void sz_expand_runs(struct sz_doc *doc, struct sz_node *root);
+/** Replaces the run r (which has a parent) by the nodes it packs; returns
+** the first of them.  Any other node is returned unchanged. */
+struct sz_node *sz_run_expand(struct sz_doc *doc, struct sz_node *r);
 
 /* {=================================================================
 ** Iterator: walks a subtree without recursion (cmark's ENTER/EXIT).

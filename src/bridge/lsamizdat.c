@@ -112,8 +112,6 @@ l_read(lua_State *L)
         sz_buf_free(&b);
         return lua_error(L);
     }
-    sz_expand_runs(doc, doc->root);
-    sz_expand_runs(doc, doc->meta);
     int old = sz_lazy_set(L, 0);
     sz_push_doc(L, doc);
     sz_lazy_set(L, old);

@@ -386,9 +386,6 @@ sz_lua_filter(struct sz_doc **doc, const char *path, const struct sz_lua_env *en
               struct sz_diags *d)
 {
     struct run r = { env, path, *doc, 0, NULL, NULL };
-    /* Filters see pandoc's nodes: one Str per word. */
-    sz_expand_runs(*doc, (*doc)->root);
-    sz_expand_runs(*doc, (*doc)->meta);
     int rc = run(&r, d);
     *doc = r.doc;
     return rc;
@@ -401,11 +398,6 @@ sz_lua_write(const struct sz_doc *doc, const char *path, const struct sz_lua_env
     struct sz_buf b = SZ_BUF_INIT;
     /* The walk never runs for a writer, so the document is not changed. */
     struct run r = { env, path, (struct sz_doc *)doc, 1, &b, NULL };
-    /* A writer sees pandoc's nodes too.  Expanding the runs changes how
-    ** the document is stored, never what it means, so the const promise
-    ** to the caller holds. */
-    sz_expand_runs(r.doc, r.doc->root);
-    sz_expand_runs(r.doc, r.doc->meta);
     int rc = run(&r, d);
     /* pandoc ends non-standalone output with a newline of its own. */
     if (rc == 0 && !(env->wopts && env->wopts->standalone))

@@ -156,6 +156,18 @@ splice(struct walk *w, struct sz_node *c, int inl, struct sz_node **first, struc
     sz_node_unlink(c);
 }
 
+/* A text run (SZ_STR_RUN) stays packed unless the filter has a function
+** for one of the elements it stands for: then it becomes those elements
+** here, in the tree, before the function sees them. */
+static struct sz_node *
+unpack(struct walk *w, struct sz_node *c)
+{
+    if (!SZ_IS_RUN(c) || !(w->fn[SZ_STR] || w->fn[SZ_SPACE] || w->fn[SZ_SOFTBREAK]))
+        return c;
+    sz_lazy_touch(w->L, c->parent);
+    return sz_run_expand(w->doc, c);
+}
+
 /* Typewise element pass over the children of parent (post-order). */
 static void
 elems(struct walk *w, struct sz_node *parent, int inl, int depth)
@@ -164,6 +176,7 @@ elems(struct walk *w, struct sz_node *parent, int inl, int depth)
     if (depth > SZ_MAX_DEPTH)
         luaL_error(L, "document nested deeper than %d levels", SZ_MAX_DEPTH);
     for (struct sz_node *c = parent->first, *next; c; c = next) {
+        c = unpack(w, c);
         next = c->next;
         if (c->first)
             elems(w, c, inl, depth + 1);
@@ -257,6 +270,7 @@ topdown(struct walk *w, struct sz_node *parent, int depth)
     if (w->blocks_fn && holds(parent, 0))
         apply_list(w, parent, 0, depth);
     for (struct sz_node *c = parent->first, *next; c; c = next) {
+        c = unpack(w, c);
         next = c->next;
         int el = sz_kind_is_inline(c->kind) || sz_kind_is_block(c->kind);
         if (!el)

@@ -293,6 +293,31 @@ push_attr(lua_State *L, const struct sz_attr *a)
     setmt(L, T_ATTR);
 }
 
+/* Pushes the Str, Space and SoftBreak elements a text run packs (see
+** SZ_STR_RUN) into the list on top of the stack, after its n-th element;
+** returns the new count.  Filters never see a run. */
+static int
+push_run(lua_State *L, const struct sz_node *r, int n)
+{
+    size_t pos = 0;
+    enum sz_kind sep;
+    while (pos < r->len) {
+        size_t at = pos;
+        size_t wl = sz_run_next(r->text, r->len, &pos, &sep);
+        lua_createtable(L, 0, 1);
+        lua_pushlstring(L, r->text + at, wl);
+        lua_setfield(L, -2, "text");
+        setmt(L, SZ_STR);
+        lua_rawseti(L, -2, ++n);
+        if (sep != SZ_NONE) {
+            lua_createtable(L, 0, 0);
+            setmt(L, sep);
+            lua_rawseti(L, -2, ++n);
+        }
+    }
+    return n;
+}
+
 /* A List (of code mt) of the children of parent that pass keep(). */
 static void
 push_children(lua_State *L, const struct sz_node *parent, int mt, int (*keep)(enum sz_kind),
@@ -304,6 +329,10 @@ push_children(lua_State *L, const struct sz_node *parent, int mt, int (*keep)(en
         for (const struct sz_node *c = parent->first; c; c = c->next) {
             if (keep && !keep(c->kind))
                 continue;
+            if (SZ_IS_RUN(c)) {
+                n = push_run(L, c, n);
+                continue;
+            }
             sz_push_node(L, c, depth + 1);
             lua_rawseti(L, -2, ++n);
         }

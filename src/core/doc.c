@@ -221,6 +221,37 @@ sz_run_next(const char *s, size_t n, size_t *pos, enum sz_kind *sep)
     return j - i;
 }
 
+struct sz_node *
+sz_run_expand(struct sz_doc *doc, struct sz_node *r)
+{
+    if (!SZ_IS_RUN(r) || !r->parent)
+        return r;
+    struct sz_node *first = NULL;
+    size_t pos = 0;
+    enum sz_kind sep;
+    while (pos < r->len) {
+        size_t at = pos;
+        size_t w = sz_run_next(r->text, r->len, &pos, &sep);
+        struct sz_node *s = sz_node_new(doc, SZ_STR);
+        /* The words stay where they are in the arena: the run's text is
+        ** cut in place by the NULs written here. */
+        ((char *)r->text)[at + w] = '\0';
+        s->text = r->text + at;
+        s->len = w;
+        s->line = r->line;
+        sz_node_insert_before(r, s);
+        if (!first)
+            first = s;
+        if (sep != SZ_NONE) {
+            struct sz_node *sp = sz_node_new(doc, sep);
+            sp->line = r->line;
+            sz_node_insert_before(r, sp);
+        }
+    }
+    sz_node_unlink(r);
+    return first ? first : r;
+}
+
 void
 sz_expand_runs(struct sz_doc *doc, struct sz_node *root)
 {
@@ -232,28 +263,8 @@ sz_expand_runs(struct sz_doc *doc, struct sz_node *root)
         /* A run is a leaf: expand it once the walk has moved past it, so
         ** the iterator never stands on a node being replaced. */
         if (pending) {
-            struct sz_node *r = pending;
-            size_t pos = 0;
-            enum sz_kind sep;
+            sz_run_expand(doc, pending);
             pending = NULL;
-            while (pos < r->len) {
-                size_t at = pos;
-                size_t w = sz_run_next(r->text, r->len, &pos, &sep);
-                struct sz_node *s = sz_node_new(doc, SZ_STR);
-                /* the words stay where they are in the arena: the run's
-                ** text is split in place by the NULs written here */
-                ((char *)r->text)[at + w] = '\0';
-                s->text = r->text + at;
-                s->len = w;
-                s->line = r->line;
-                sz_node_insert_before(r, s);
-                if (sep != SZ_NONE) {
-                    struct sz_node *sp = sz_node_new(doc, sep);
-                    sp->line = r->line;
-                    sz_node_insert_before(r, sp);
-                }
-            }
-            sz_node_unlink(r);
         }
         if (ev == SZ_EV_ENTER && SZ_IS_RUN(it.cur) && it.cur->parent)
             pending = it.cur;
