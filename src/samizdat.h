@@ -370,6 +370,9 @@ void sz_inlines_from_text(struct sz_doc *doc, struct sz_node *parent, const char
 ** length and advances *pos past it and its separator; *sep gets SZ_SPACE,
 ** SZ_SOFTBREAK, or SZ_NONE after the last word. */
 size_t sz_run_next(const char *s, size_t n, size_t *pos, enum sz_kind *sep);
+/** Appends the text of Str node n to b, a run's SoftBreaks as spaces (the
+** plain text of a Str, as pandoc's stringify gives it). */
+void sz_buf_put_str(struct sz_buf *b, const struct sz_node *n);
 /** Replaces every run under root by the Str/Space/SoftBreak nodes it packs. */
 void sz_expand_runs(struct sz_doc *doc, struct sz_node *root);
 /** Replaces the run r (which has a parent) by the nodes it packs; returns

@@ -150,16 +150,7 @@ sz_stringify(struct sz_doc *doc, const struct sz_node *n)
         if (ev == SZ_EV_ENTER) {
             switch (c->kind) {
             case SZ_STR:
-                if (SZ_IS_RUN(c)) {
-                    /* a SoftBreak is a space here, as below */
-                    size_t at = b.len;
-                    sz_buf_put(&b, c->text, c->len);
-                    for (; at < b.len; at++)
-                        if (b.data[at] == '\n')
-                            b.data[at] = ' ';
-                    break;
-                }
-                sz_buf_put(&b, c->text, c->len);
+                sz_buf_put_str(&b, c);
                 break;
             case SZ_CODE:
             case SZ_MATH:
@@ -204,6 +195,17 @@ sz_meta_text(struct sz_doc *doc, const char *key)
 }
 
 /* Runs ------------------------------------------------------------------ */
+
+void
+sz_buf_put_str(struct sz_buf *b, const struct sz_node *n)
+{
+    size_t at = b->len;
+    sz_buf_put(b, n->text, n->len);
+    if (SZ_IS_RUN(n))
+        for (; at < b->len; at++)
+            if (b->data[at] == '\n')
+                b->data[at] = ' ';
+}
 
 size_t
 sz_run_next(const char *s, size_t n, size_t *pos, enum sz_kind *sep)

@@ -248,14 +248,8 @@ tei_plain(struct sz_buf *out, const struct sz_node *n)
         case SZ_MATH:
         case SZ_META_STRING:
         case SZ_CODEBLOCK:
-            if (c->text) {
-                size_t at = out->len;
-                sz_buf_put(out, c->text, c->len);
-                if (SZ_IS_RUN(c))
-                    for (; at < out->len; at++)
-                        if (out->data[at] == '\n')
-                            out->data[at] = ' ';
-            }
+            if (c->text)
+                sz_buf_put_str(out, c);
             break;
         case SZ_SPACE:
         case SZ_SOFTBREAK:

@@ -431,15 +431,9 @@ sz_xhtml_text(struct sz_xhtml *x, const struct sz_node *n)
             case SZ_STR:
             case SZ_CODE:
             case SZ_MATH:
-            case SZ_META_STRING: {
-                size_t at = b->len;
-                sz_buf_put(b, c->text, c->len);
-                if (SZ_IS_RUN(c))
-                    for (; at < b->len; at++)
-                        if (b->data[at] == '\n')
-                            b->data[at] = ' ';
+            case SZ_META_STRING:
+                sz_buf_put_str(b, c);
                 break;
-            }
             case SZ_SPACE:
             case SZ_SOFTBREAK:
             case SZ_LINEBREAK:
