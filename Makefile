@@ -29,7 +29,7 @@ OBJ        = $(patsubst %.c,$(B)/%.o,$(SRC) $(GEN_SRC))
 DEPS_BUILD = build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev libxml2-dev \
              libzip-dev libutf8proc-dev libunibreak-dev libyaml-dev libjansson-dev libmd4c-dev
 DEPS_TEST  = pandoc epubcheck default-jre-headless jing libxml2-utils parallel zip unzip \
-             python3
+             python3 time
 
 -include mk/*.mk
 
