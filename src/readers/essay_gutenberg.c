@@ -92,6 +92,27 @@ release(struct sz_ectx *c, const char *s, size_t n)
     meta_string(c, "date", s, br ? (size_t)(br - s) : n);
 }
 
+/* Indented lines under "Title:" are the subtitle, however many there are
+** (long subtitles wrap), joined with spaces. */
+static void
+subtitle(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
+{
+    size_t j = i, n = 0;
+    while (j < end && !l[j].blank && l[j].indent > 0 &&
+           !memchr(l[j].s, ':', l[j].len < 16 ? l[j].len : 16))
+        n += l[j++].len + 1;
+    if (j == i)
+        return;
+    char *v = sz_arena_alloc(c->doc->arena, n);
+    size_t k = 0;
+    for (; i < j; i++) {
+        memcpy(v + k, l[i].s, l[i].len);
+        k += l[i].len;
+        v[k++] = ' ';
+    }
+    meta_inlines(c, "subtitle", v, k - 1);
+}
+
 static void
 field(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
 {
@@ -110,10 +131,7 @@ field(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
         switch (k) {
         case 0:
             meta_inlines(c, "title", v, n);
-            /* Continuation lines are the subtitle. */
-            if (i + 1 < end && !l[i + 1].blank && l[i + 1].indent > 0 &&
-                !memchr(l[i + 1].s, ':', l[i + 1].len < 16 ? l[i + 1].len : 16))
-                meta_inlines(c, "subtitle", l[i + 1].s, l[i + 1].len);
+            subtitle(c, l, i + 1, end);
             break;
         case 1: meta_inlines(c, "author", v, n); break;
         case 2: case 4: release(c, v, n); break;

@@ -191,3 +191,10 @@ else
     check "corpus: every book parses, no text lost ($(tail -1 "$T/corpus.out"))" \
         grep -q ' 0 with text lost' "$T/corpus.out"
 fi
+if have_shared && [ "${SZ_ASAN:-0}" != 1 ]; then
+    python3 "$D/manifest.py" "$SAMIZDAT" "$SZ_SHARED/corpus/gutenberg" >"$T/manifest.out" 2>&1
+    check "corpus: title and author as MANIFEST.tsv lists them ($(tail -1 "$T/manifest.out"))" \
+        grep -q ' 0 wrong' "$T/manifest.out"
+else
+    skip "corpus: title and author of every book: no corpus, or a sanitizer build (metadata code is run above)"
+fi
