@@ -3,13 +3,18 @@
 paragraphs of a book, used when its truth file was written.  From line
 FIRST_LINE (1-based, the first chapter heading, found by reading the book) to
 END_LINE (the line before the Project Gutenberg footer), every
-blank-line-separated block is counted as a paragraph unless it is a single
-short line (a heading, a signature), a scene break, verse (most of its lines
+blank-line-separated block is counted as a paragraph unless it is a chapter
+heading line (CHAPTER 1. Loomings.), a single short line that does not end
+like a sentence (a heading, a signature), a scene break, verse (most of its lines
 well short of the text width) or an indented block (a quotation).  Paragraphs
 that run on without blank lines (one per line, or first-line indentation) are
 counted one per such start.  The result was then checked against the book by
 eye on samples; see README.md here."""
+import re
 import sys
+
+HEADING = re.compile(r'(CHAPTER|CHAPITRE|STAVE|BOOK|PART|KAPITEL|ГЛАВА|Chapter|Kapitel|Глава)'
+                     r' +([0-9]+|[IVXLC]+)\b')
 
 
 def width(s):
@@ -44,7 +49,9 @@ def main():
         if long_lines * 4 >= len(b) and len(b) > 1:
             n += len(b)       # one paragraph per line
             continue
-        if len(b) == 1 and width(b[0]) < 60 and not b[0].rstrip().endswith(('.', '”', '"', '!', '?', '’', '«', '»', '…', '—', ',', ';', ':')):
+        if len(b) == 1 and HEADING.match(b[0].strip()):
+            continue          # "CHAPTER 1. Loomings." ends like a sentence
+        if len(b) == 1 and width(b[0]) < 60 and not b[0].rstrip().endswith(('.', '”', '"', '!', '?', '’', "'", '«', '»', '…', '—', ',', ';', ':')):
             continue          # heading or caption-like line
         if all(set(l.strip()) <= set('*-_=~#. ') for l in b):
             continue          # scene break

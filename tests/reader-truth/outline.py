@@ -65,7 +65,7 @@ def outline(path, exe):
             elif t == 'HorizontalRule':
                 res['rules'] += 1
             elif t == 'Div':
-                if 'boilerplate' in b['c'][0][1] or 'contents' in b['c'][0][1]:
+                if set(b['c'][0][1]) & {'boilerplate', 'contents', 'titlepage'}:
                     continue
                 walk(b['c'][1], top)
             if t == 'Para':
