@@ -25,6 +25,16 @@
 #define SZ_ESSAY_NOTE_SCAN 512
 #endif
 
+/* Lines a section needs for its own wrap width to count. */
+#ifndef SZ_ESSAY_SECTION_LINES
+#define SZ_ESSAY_SECTION_LINES 100
+#endif
+
+/* How many blocks after a bare * marker its note text may be. */
+#ifndef SZ_ESSAY_STAR_NOTE_UNITS
+#define SZ_ESSAY_STAR_NOTE_UNITS 4
+#endif
+
 /* One input line after decoding.  s points into the decoded text, past the
 ** indentation; len excludes trailing white space. */
 struct sz_eline {
@@ -76,8 +86,9 @@ void sz_essay_split(const char *text, size_t len, struct sz_elines *lines);
 void sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n);
 
 /** The Note for footnote marker [label] met in the block being built, or
-** NULL (the marker then stays text).  (essay_blocks.c) */
-struct sz_node *sz_essay_note(struct sz_ectx *c, const char *label, size_t n);
+** NULL (the marker then stays text).  bare: a * with no brackets, whose
+** note text must follow within a few blocks.  (essay_blocks.c) */
+struct sz_node *sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare);
 
 /** Chooses the paragraph convention of the document (c->per_line). */
 void sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines);

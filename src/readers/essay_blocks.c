@@ -657,7 +657,9 @@ list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_b
 /* The layout of the running text: its wrap width and its indentation. */
 struct layout {
     uint32_t wrap;             /* 90th percentile of line widths */
+    uint32_t med;              /* their median */
     uint32_t indent;           /* the commonest indentation */
+    size_t lines;              /* non-blank lines measured */
 };
 
 static void
@@ -673,8 +675,12 @@ measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay)
     }
     size_t acc = 0;
     lay->wrap = 72;
+    lay->med = 0;
+    lay->lines = total;
     for (uint32_t k = 0; k <= 200 && total; k++) {
         acc += w[k];
+        if (!lay->med && acc * 2 >= total)
+            lay->med = k;
         if (acc * 10 >= total * 9) {
             lay->wrap = k;
             break;
@@ -687,6 +693,27 @@ measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay)
             best = ind[k];
             lay->indent = k;
         }
+}
+
+/* The layout of the section starting at unit k (up to the next heading):
+** a book may wrap its chapters at different widths (紅樓夢: 26 or 35
+** characters), and a chapter wrapped narrower than the book is prose, not
+** verse.  Its own width is taken only when it is much narrower and
+** prose-shaped: long enough, and most lines near that width (verse has a
+** median well below). */
+static void
+section_layout(const struct units *u, const struct sz_eline *l, size_t k, size_t n,
+               const struct layout *book, struct layout *sec)
+{
+    size_t e = k + 1;
+    while (e < u->n && u->v[e].kind != U_HEAD)
+        e++;
+    *sec = *book;
+    struct layout own;
+    measure(l, u->v[k].a, e < u->n ? u->v[e].a : n, &own);
+    if (own.lines >= SZ_ESSAY_SECTION_LINES && own.wrap * 10 < book->wrap * 8 &&
+        own.med * 100 >= own.wrap * 85)
+        sec->wrap = own.wrap;
 }
 
 /* Leading spaces of a verse line, as pandoc's line blocks keep them:
@@ -797,7 +824,8 @@ figure(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf 
 }
 
 /* {=================================================================
-** Footnotes: [1] in the text, "[1] text" or "[Footnote 1: text]" below
+** Footnotes: [1] or * in the text, "[1] text", "[Footnote 1: text]" or
+** "*text" below
 ** ================================================================== */
 
 struct sz_enotes {
@@ -816,6 +844,13 @@ note_label(const struct sz_eline *l, const char **label, size_t *skip)
 {
     const char *s = l->s;
     size_t n = l->len, i = 1;
+    /* "*See subsequent chapters": a note to a bare * marker; not a list
+    ** item ("* item") nor emphasis ("*word* opens a paragraph") */
+    if (n >= 4 && s[0] == '*' && s[1] != ' ' && s[1] != '*' && !memchr(s + 1, '*', n - 1)) {
+        *label = s;
+        *skip = 1;
+        return 1;
+    }
     if (n < 4 || s[0] != '[')
         return 0;
     if (n > 10 && !memcmp(s, "[Footnote ", 10))
@@ -847,7 +882,7 @@ find_notes(struct sz_enotes *nt)
 }
 
 struct sz_node *
-sz_essay_note(struct sz_ectx *c, const char *label, size_t n)
+sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
 {
     struct sz_enotes *nt = c->notes;
     /* The first unused note text with this label after the marker, among
@@ -867,6 +902,10 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n)
         size_t skip, ln;
         if (k <= nt->cur || nt->u->v[k].kind != U_PARA)
             continue;
+        /* a bare * has no label to check: its note must follow closely,
+        ** or a stray * would take the next chapter's note */
+        if (bare && k > nt->cur + SZ_ESSAY_STAR_NOTE_UNITS)
+            break;
         ln = note_label(&nt->l[nt->u->v[k].a], &lab, &skip);
         if (ln != n || memcmp(lab, label, n))
             continue;
@@ -1514,10 +1553,13 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     struct sz_buf scratch = SZ_BUF_INIT;
     struct sz_node *parent = c->parent, *div = NULL;
     int div_kind = -1;
+    struct layout sec = lay;
     for (size_t k = 0; k < u.n; k++) {
         struct unit *x = &u.v[k];
         struct sz_node *b;
         nt.cur = k;
+        if (k == 0 || x->kind == U_HEAD)
+            section_layout(&u, l, k, n, &lay, &sec);
         c->lineno = l[x->a].lineno;
         if (x->kind == U_TITLEPAGE || x->kind == U_CONTENTS) {
             if (div_kind != x->kind) {
@@ -1563,7 +1605,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             break;
         default:
-            text_unit(c, l, x->a, x->b, &lay, &scratch);
+            text_unit(c, l, x->a, x->b, &sec, &scratch);
             break;
         }
     }

@@ -97,6 +97,25 @@ static const unsigned char special[256] = {
     ['"'] = 1, ['\''] = 1, ['-'] = 1, ['.'] = 1, ['_'] = 1, ['*'] = 1, ['['] = 1,
 };
 
+/* A * after a word ("fish.*", "fish. *" at a line's end) marks a note;
+** "* * *" in a line is an ellipsis. */
+static int
+star_marker(const char *s, size_t n, size_t i)
+{
+    size_t a = i, b = i + 1;
+    while (a > 0 && s[a - 1] == ' ')
+        a--;
+    while (b < n && s[b] == ' ')
+        b++;
+    if (a == 0 || s[a - 1] == '*' || s[a - 1] == '\n' || (b < n && s[b] == '*'))
+        return 0;
+    /* then a space, the end, or punctuation ("OCTAVOES.*—These") */
+    if (b == i + 1 && b < n && (is_alnum_ascii((unsigned char)s[b]) ||
+                                ((unsigned char)s[b] >= 0x80 && (b + 1 >= n || memcmp(s + b, "\xE2\x80", 2)))))
+        return 0;
+    return a == i || b == n || s[b] == '\n';
+}
+
 static void
 inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int emph)
 {
@@ -123,7 +142,7 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             while (k < n && k - i <= 4 && s[k] != ']' && !is_ws((unsigned char)s[k]))
                 k++;
             if (k < n && s[k] == ']' && k > i + 1) {
-                struct sz_node *note = sz_essay_note(c, s + i + 1, k - i - 1);
+                struct sz_node *note = sz_essay_note(c, s + i + 1, k - i - 1, 0);
                 if (note) {
                     flush(c, parent);
                     sz_node_append(parent, note);
@@ -181,7 +200,15 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             if (emph && opens_after(prev == 0x201C || prev == 0x2018 || prev == '"' ? 0 : prev) &&
                 !next_ws && s[i + 1] != (char)b)
                 j = emph_close(c, s, n, i);
-            if (j) {
+            struct sz_node *note = NULL;
+            if (!j && b == '*' && c->notes && star_marker(s, n, i))
+                note = sz_essay_note(c, s + i, 1, 1);   /* "a royal fish.*" */
+            if (note) {
+                flush(c, parent);
+                sz_node_append(parent, note);
+                i++;
+                last = 'a';
+            } else if (j) {
                 flush(c, parent);
                 struct sz_node *e = sz_node_new(c->doc, SZ_EMPH);
                 inlines(c, e, s + i + 1, j - i - 1, 0);

@@ -136,6 +136,11 @@ check "notes: [1] and [Footnote 2: ...] become notes at their markers" sh -c "
 check "figures: [Illustration: caption] is a figure with its caption" sh -c "
     grep -q '^Figure' '$T/notes.native' && grep -q '^    Plain' '$T/notes.native' &&
     ! grep -q 'Illustration' '$T/notes.native'"
+printf 'It is a royal fish.* Whales were *seen* there.\n\n*See later chapters.\n\nA stray * and\nan ellipsis * * * here.*\n\nText.\n\nText.\n\nText.\n\nText.\n\n*Too far to be its note.\n' >"$T/star.txt"
+"$SAMIZDAT" -t native "$T/star.txt" >"$T/star.native" 2>/dev/null
+check "notes: a bare * marks a note whose text follows closely; emphasis and * * * are text" sh -c "
+    [ \$(grep -c '^  Note' '$T/star.native') -eq 1 ] && grep -q '^  Emph' '$T/star.native' &&
+    grep -qF 'Str \"*Too\"' '$T/star.native' && grep -qF 'Str \"here.*\"' '$T/star.native'"
 
 # Bad input: documented exit codes, clear messages, no crash, linear time.
 : >"$T/empty.txt"

@@ -57,6 +57,10 @@ def main():
             continue          # scene break
         ind = min(len(l) - len(l.lstrip()) for l in b)
         shorts = sum(1 for l in b[:-1] if width(l) * 4 < wrap * 3)
+        ws_b = sorted(width(l) for l in b)
+        if len(b) >= 10 and ws_b[len(b) // 2] * 100 >= ws_b[len(b) * 9 // 10] * 85:
+            shorts = 0    # ten lines or more of one width: prose wrapped narrower
+
         if len(b) >= 2 and shorts * 2 >= len(b) - 1:
             continue          # verse, lists, addresses
         if ind >= base + 2:

@@ -2,7 +2,7 @@
 """gen.py: how the truth files were started.  For each book, the heading
 lines were found by reading the book (where its chapters start, how they
 are written) and are picked out here by that pattern; paragraph counts come
-from count.py over the range read.  The output was then checked by eye
+from count.py, verse blocks and notes from extra.py, over the range read.  The output was then checked by eye
 against the book and corrected (see README.md)."""
 import json, re, subprocess, sys
 import os
@@ -29,9 +29,13 @@ def endline(L):
             e=i
     return e
 books={}
+def extra(f,first,end):
+    out=subprocess.check_output(['python3',os.path.join(os.path.dirname(os.path.abspath(__file__)), 'extra.py'),G+f,str(first),str(end)]).decode().split()
+    return int(out[1]),int(out[3])
 def book(name,f,title,author,lang,heads,first,end,note=''):
+    verse,notes=extra(f,first+1,end)
     books[name]=dict(file=f,title=title,author=author,lang=lang,headings=heads,
-                     paragraphs=count(f,first+1,end),note=note)
+                     paragraphs=count(f,first+1,end),verse=verse,notes=notes,note=note)
 # Alice
 L=lines('11-0.txt'); s=find(L,r'CHAPTER I\.'); e=endline(L)
 book('alice','11-0.txt','Alice’s Adventures in Wonderland','Lewis Carroll','en',
@@ -104,4 +108,4 @@ book('hong-lou-meng','24264-0.txt',None,None,'zh',h,0,e,
      'the text names neither title nor author (the catalogue does: 紅樓夢, 曹雪芹)')
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
-    print(n,len(b['headings']),b['paragraphs'])
+    print(n,len(b['headings']),b['paragraphs'],b['verse'],b['notes'])

@@ -3,8 +3,9 @@
 in tests/reader-truth/*.json with the truth written by reading the book.
 
 Per book: headings exactly right (same text, same relative level, in
-order) out of max(truth, found); paragraph count within 2%; title, author
-and language right.  Prints one line per book and the totals."""
+order) out of max(truth, found); paragraph count within 2%; verse blocks
+and notes found / truth (totals: the smaller of the two out of the larger);
+title, author and language right.  Prints one line per book and the totals."""
 import difflib
 import glob
 import json
@@ -46,8 +47,9 @@ def main():
         return 0
     tot_h = tot_hmax = 0
     paras_ok = meta_ok = books = 0
-    print('%-26s %9s %7s %11s %6s %6s %5s' % ('book', 'headings', '%', 'paragraphs', 'title',
-                                               'author', 'lang'))
+    tot_v = tot_vt = tot_n = tot_nt = 0
+    print('%-26s %9s %7s %11s %9s %9s %6s %6s %5s' % (
+        'book', 'headings', '%', 'paragraphs', 'verse', 'notes', 'title', 'author', 'lang'))
     for path in sorted(glob.glob(os.path.join(HERE, '*.json'))):
         truth = json.load(open(path, encoding='utf-8'))
         got = outline.outline(os.path.join(corpus, truth['file']), exe)
@@ -61,22 +63,32 @@ def main():
         ti = loose(truth['title']) == loose(got['title'])
         au = loose(truth['author']) == loose(got['author'])
         la = truth.get('lang') == got.get('lang')
+        # verse blocks and notes: found out of truth, right as far as the
+        # smaller count goes
+        tv, tn = truth.get('verse', 0), truth.get('notes', 0)
+        tot_v += min(tv, got['verse'])
+        tot_vt += max(tv, got['verse'])
+        tot_n += min(tn, got['notes'])
+        tot_nt += max(tn, got['notes'])
         books += 1
         tot_h += right
         tot_hmax += hmax
         paras_ok += p_ok
         meta_ok += ti and au
-        print('%-26s %4d/%-4d %6.1f%% %5d/%-5d%s %6s %6s %5s' % (
+        print('%-26s %4d/%-4d %6.1f%% %5d/%-5d%s %4d/%-4d %4d/%-4d %6s %6s %5s' % (
             os.path.basename(path)[:-5], right, hmax, 100.0 * right / hmax, gp, tp,
-            '' if p_ok else '!', 'ok' if ti else 'WRONG', 'ok' if au else 'WRONG',
+            '' if p_ok else '!', got['verse'], tv, got['notes'], tn,
+            'ok' if ti else 'WRONG', 'ok' if au else 'WRONG',
             'ok' if la else got.get('lang')))
         if os.environ.get('SZ_SCORE_VERBOSE'):
             for op, a1, a2, b1, b2 in sm.get_opcodes():
                 if op != 'equal':
                     print('    truth %s  /  found %s' % (t[a1:a2][:4], g[b1:b2][:4]))
     print('TOTAL: headings %d/%d right (%.1f%%); paragraph counts within 2%%: %d/%d books; '
-          'title and author right: %d/%d books'
-          % (tot_h, tot_hmax, 100.0 * tot_h / max(tot_hmax, 1), paras_ok, books, meta_ok, books))
+          'verse blocks %d/%d (%.1f%%); notes %d/%d (%.1f%%); title and author right: %d/%d books'
+          % (tot_h, tot_hmax, 100.0 * tot_h / max(tot_hmax, 1), paras_ok, books,
+             tot_v, tot_vt, 100.0 * tot_v / max(tot_vt, 1), tot_n, tot_nt,
+             100.0 * tot_n / max(tot_nt, 1), meta_ok, books))
     return 0
 
 
