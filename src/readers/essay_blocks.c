@@ -562,6 +562,8 @@ list_marker(const struct sz_eline *l, struct marker *m)
     size_t w = i - a;
     int v = 0;
     if (s[a] >= '0' && s[a] <= '9') {
+        if (w > 3)
+            return 0;  /* "1789. Address to the Public": a year */
         for (size_t k = a; k < i; k++) {
             if (s[k] < '0' || s[k] > '9')
                 return 0;
@@ -648,6 +650,68 @@ list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_b
         i = j;
     }
     return 1;
+}
+
+/* Is unit x one list item (its marker, then continuation lines)? */
+static int
+one_item(const struct sz_eline *l, const struct unit *x, struct marker *m)
+{
+    struct marker o;
+    if (x->kind != U_PARA || !list_marker(&l[x->a], m))
+        return 0;
+    for (size_t i = x->a + 1; i < x->b; i++) {
+        if (l[i].indent == l[x->a].indent && list_marker(&l[i], &o))
+            return 0;
+        if (!m->ordered && l[i].indent < l[x->a].indent + 2 && i + 1 < x->b)
+            return 0;  /* an unindented line under a bullet: prose */
+    }
+    return 1;
+}
+
+/* Items in blocks of their own ("1. First.", blank line, "2. Second."):
+** two or more in a row, of one kind and numbered on, are one loose list.
+** Returns the unit after the list, or k when units k... are no list. */
+static size_t
+loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
+           struct sz_buf *scratch)
+{
+    struct marker first, m;
+    if (!one_item(l, &u->v[k], &first))
+        return k;
+    size_t e = k + 1;
+    int next = first.num + 1;
+    while (e < u->n && one_item(l, &u->v[e], &m) && same_list(&m, &first) &&
+           l[u->v[e].a].indent == l[u->v[k].a].indent && (!m.ordered || m.num == next)) {
+        e++;
+        next++;
+    }
+    if (e - k < 2)
+        return k;
+    struct sz_node *list = block(c, first.ordered ? SZ_ORDEREDLIST : SZ_BULLETLIST,
+                                 l[u->v[k].a].lineno);
+    if (first.ordered) {
+        list->ival = first.num;
+        list->sub = first.style;
+        list->sub2 = first.delim;
+    }
+    for (size_t j = k; j < e; j++) {
+        const struct unit *x = &u->v[j];
+        list_marker(&l[x->a], &m);
+        struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+        p->line = l[x->a].lineno;
+        c->lineno = p->line;
+        sz_buf_clear(scratch);
+        sz_buf_put(scratch, l[x->a].s + m.len, l[x->a].len - m.len);
+        for (size_t i = x->a + 1; i < x->b; i++) {
+            sz_buf_putc(scratch, '\n');
+            sz_buf_put(scratch, l[i].s, l[i].len);
+        }
+        sz_essay_inlines(c, p, scratch->data, scratch->len);
+        sz_node_append(item, p);
+        sz_node_append(list, item);
+    }
+    return e;
 }
 
 /* {=================================================================
@@ -1557,6 +1621,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     for (size_t k = 0; k < u.n; k++) {
         struct unit *x = &u.v[k];
         struct sz_node *b;
+        size_t e;
         nt.cur = k;
         if (k == 0 || x->kind == U_HEAD)
             section_layout(&u, l, k, n, &lay, &sec);
@@ -1605,6 +1670,10 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             break;
         default:
+            if (!c->per_line && (e = loose_list(c, &u, l, k, &scratch)) > k) {
+                k = e - 1;
+                break;
+            }
             text_unit(c, l, x->a, x->b, &sec, &scratch);
             break;
         }

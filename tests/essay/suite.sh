@@ -126,6 +126,12 @@ check "lists: bullets with continuation lines, 1. and (a) items" sh -c "
     grep -q '^BulletList' '$T/lists.native' && grep -q '^OrderedList (1,Decimal,Period)' '$T/lists.native' &&
     grep -q '^OrderedList (1,LowerAlpha,TwoParens)' '$T/lists.native' &&
     grep -q 'Str \"pears\"' '$T/lists.native' && [ \$(grep -c '^  Item' '$T/lists.native') -eq 6 ]"
+printf 'Steps:\n\n1. Take the first road\nto the left.\n\n2. Then the second.\n\n3. Then stop.\n\nDone.\n\n1789. A year.\n\n1790. Another.\n' >"$T/loose.txt"
+"$SAMIZDAT" -t native "$T/loose.txt" >"$T/loose.native" 2>/dev/null
+check "lists: items in blocks of their own are one loose list; years are not items" sh -c "
+    [ \$(grep -c '^OrderedList (1,Decimal,Period)' '$T/loose.native') -eq 1 ] &&
+    [ \$(grep -c '^  Item' '$T/loose.native') -eq 3 ] && [ \$(grep -c '^    Para' '$T/loose.native') -eq 3 ] &&
+    grep -q 'Str \"1789.\"' '$T/loose.native'"
 
 # Figures and footnotes.
 printf 'Some text[1] and more[2] and [3].\n\n[Illustration: The Mock Turtle\nand the Gryphon]\n\n[1] The first note.\n\n[Footnote 2: The second\nnote.]\n' >"$T/notes.txt"
