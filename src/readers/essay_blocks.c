@@ -1258,6 +1258,72 @@ contents(struct units *u, size_t k, const struct sz_eline *l)
     return j;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A line before the first chapter that a contents entry names is a
+** heading (front sections), even one the shape rules miss ("EXTRACTS. (Supplied by a Sub-Sub-Librarian)."
+** ending like a sentence, or a bare "EXTRACTS." for that entry).  The
+** entries are sorted once and looked up by binary search: linear time
+** in the book, log time in the contents. */
+static void
+contents_headings(struct units *u, size_t k, size_t e, const struct sz_eline *l,
+                  struct sz_arena *arena)
+{
+    size_t n = 0;
+    for (size_t j = k + 1; j < e; j++)
+        n += u->v[j].b - u->v[j].a;
+    if (!n)
+        return;
+    char **v = sz_xmalloc(n * sizeof *v);
+    struct sz_buf b = SZ_BUF_INIT;
+    n = 0;
+    for (size_t j = k + 1; j < e; j++)
+        for (size_t i = u->v[j].a; i < u->v[j].b; i++) {
+            squash(l[i].s, l[i].len, &b);
+            if (b.len >= 4)
+                v[n++] = sz_arena_strndup(arena, b.data, b.len);
+        }
+    qsort(v, n, sizeof *v, cmp_str);
+    for (size_t j = e; j < u->n && n; j++) {
+        struct unit *x = &u->v[j];
+        const struct sz_eline *f = &l[x->a];
+        /* Up to the first chapter: past it, captions of a list of
+        ** illustrations would be taken for headings. */
+        if (x->kind == U_HEAD && (x->rank == R_CHAPTER || x->rank == R_PART) &&
+            !matter_word(f->s, f->len))
+            break;
+        if (x->kind != U_PARA || x->b - x->a != 1 || f->width > MAX_HEAD_WIDTH)
+            continue;
+        /* a capital first: not "the juniper-tree." nor "—BRYANT." */
+        if (!f->len || f->s[0] < 'A' || f->s[0] > 'Z')
+            continue;
+        squash(f->s, f->len, &b);
+        if (b.len < 5)        /* the contents' own "PAGE" */
+            continue;
+        sz_buf_putc(&b, 0);
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(v[mid], b.data) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        /* the entry itself, or an entry that goes on past a one-word line */
+        if (lo < n && (!strcmp(v[lo], b.data) ||
+                       (!strncmp(v[lo], b.data, b.len - 1) && count_words(f->s, f->len) == 1))) {
+            x->kind = U_HEAD;
+            x->rank = all_caps(f->s, f->len) ? R_CAPS : R_TITLE;
+        }
+    }
+    sz_buf_free(&b);
+    free(v);
+}
+
 /* Title page and contents at the start of a book: kept, never headings. */
 static void
 front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
@@ -1581,7 +1647,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         for (size_t k = 0; k < u.n / 3 + 8 && k < u.n; k++)
             if (u.v[k].b - u.v[k].a == 1 && u.v[k].kind != U_SKIP &&
                 contents_word(&l[u.v[k].a])) {
-                contents(&u, k, l);
+                contents_headings(&u, k, contents(&u, k, l), l, c->doc->arena);
                 break;
             }
         front_matter(c, &u, l);

@@ -103,7 +103,7 @@ h=[[1,L[i].strip()] for i in range(s,e) if re.match(r'[IVX]+$',L[i].strip())]
 book('taras-bulba','ru_gogol_taras_bulba.txt','ТАРАС БУЛЬБА','Николай Гоголь','ru',h,s,e)
 # Hong Lou Meng
 L=lines('24264-0.txt'); e=len(L)
-h=[[1,ws((L[i]+(' '+L[i+2] if re.match(r'-{5,}$',L[i+1].strip()) and L[i].strip().endswith('回') else '')).replace('\u3000',' '))] for i in range(0,e) if re.match(r'第[一二三四五六七八九十百零〇]+回([\s\u3000]|$)',L[i])]
+h=[[1,ws((L[i]+(' '+L[nextnb(L,i+1)] if re.match(r'-{5,}$',L[i+1].strip()) and L[i].strip().endswith('回') else '')).replace('\u3000',' '))] for i in range(0,e) if re.match(r'第[一二三四五六七八九十百零〇]+回([\s\u3000]|$)',L[i])]
 book('hong-lou-meng','24264-0.txt',None,None,'zh',h,0,e,
      'the text names neither title nor author (the catalogue does: 紅樓夢, 曹雪芹)')
 for n,b in books.items():
