@@ -1441,7 +1441,14 @@ merge_headings(struct units *u, const struct sz_eline *l)
         struct unit *x = &u->v[k], *y = &u->v[k + 1];
         if (!bare_chapter(u, k, l))
             continue;
-        if (with_summary && summary(u, k + 1, l) && k + 2 < u->n && is_prose(u, k + 2, l)) {
+        /* the summary's own note text may come between it and the text */
+        size_t t = k + 2;
+        const char *lab;
+        size_t skip;
+        while (t < u->n && t < k + 5 && u->v[t].kind == U_PARA &&
+               note_label(&l[u->v[t].a], &lab, &skip) && l[u->v[t].a].s[0] == '[')
+            t++;
+        if (with_summary && summary(u, k + 1, l) && t < u->n && is_prose(u, t, l)) {
             x->merge = 1;
             y->kind = U_MERGED;
             k++;

@@ -68,7 +68,7 @@ def outline(path, exe):
                 if set(b['c'][0][1]) & {'boilerplate', 'contents', 'titlepage'}:
                     continue
                 walk(b['c'][1], top)
-            if t == 'Para':
+            if t in ('Para', 'Header'):
                 res['notes'] += json.dumps(b).count('"t": "Note"')
     walk(doc['blocks'], True)
     return res
