@@ -910,10 +910,14 @@ note_label(const struct sz_eline *l, const char **label, size_t *skip)
     size_t n = l->len, i = 1;
     /* "*See subsequent chapters": a note to a bare * marker; not a list
     ** item ("* item") nor emphasis ("*word* opens a paragraph") */
-    if (n >= 4 && s[0] == '*' && s[1] != ' ' && s[1] != '*' && !memchr(s + 1, '*', n - 1)) {
-        *label = s;
-        *skip = 1;
-        return 1;
+    if (n >= 4 && s[0] == '*' && s[1] != '*' && !memchr(s + 1, '*', n - 1)) {
+        /* "* “Busy already?”" too: taken only when a * marker is close */
+        size_t sp = s[1] == ' ';
+        if (s[1 + sp] != ' ') {
+            *label = s;
+            *skip = 1 + sp;
+            return 1;
+        }
     }
     if (n < 4 || s[0] != '[')
         return 0;

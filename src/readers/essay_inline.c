@@ -97,8 +97,8 @@ static const unsigned char special[256] = {
     ['"'] = 1, ['\''] = 1, ['-'] = 1, ['.'] = 1, ['_'] = 1, ['*'] = 1, ['['] = 1,
 };
 
-/* A * after a word ("fish.*", "fish. *" at a line's end) marks a note;
-** "* * *" in a line is an ellipsis. */
+/* A * after a word ("fish.*", "fish. *" at a line's end, "Morgen!” * he")
+** marks a note; "* * *" in a line is an ellipsis. */
 static int
 star_marker(const char *s, size_t n, size_t i)
 {
@@ -113,7 +113,13 @@ star_marker(const char *s, size_t n, size_t i)
     if (b == i + 1 && b < n && (is_alnum_ascii((unsigned char)s[b]) ||
                                 ((unsigned char)s[b] >= 0x80 && (b + 1 >= n || memcmp(s + b, "\xE2\x80", 2)))))
         return 0;
-    return a == i || b == n || s[b] == '\n';
+    if (a == i || b == n || s[b] == '\n')
+        return 1;
+    /* spaced: "Morgen!” * he said" after closing punctuation */
+    unsigned char p = (unsigned char)s[a - 1];
+    return p == '.' || p == ',' || p == ';' || p == ':' || p == '!' || p == '?' || p == '"' ||
+           p == '\'' || p == ')' || (a >= 3 && (!memcmp(s + a - 3, "\xE2\x80\x9D", 3) ||
+                                                 !memcmp(s + a - 3, "\xE2\x80\x99", 3)));
 }
 
 static void
