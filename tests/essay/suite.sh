@@ -147,6 +147,10 @@ printf 'It is a royal fish.* Whales were *seen* there.\n\n*See later chapters.\n
 check "notes: a bare * marks a note whose text follows closely; emphasis and * * * are text" sh -c "
     [ \$(grep -c '^  Note' '$T/star.native') -eq 1 ] && grep -q '^  Emph' '$T/star.native' &&
     grep -qF 'Str \"*Too\"' '$T/star.native' && grep -qF 'Str \"here.*\"' '$T/star.native'"
+printf '“Guten Morgen!” * he said, “Hoch!” *(2) and left.\n\n    * “Good morning!”\n\n    * (2) “Hurrah!”\n\nThe end.\n' >"$T/star2.txt"
+"$SAMIZDAT" -t native "$T/star2.txt" >"$T/star2.native" 2>/dev/null
+check "notes: spaced * markers after a quotation, '* text' note texts" sh -c "
+    [ \$(grep -c '^  Note' '$T/star2.native') -eq 2 ] && ! grep -q 'BulletList' '$T/star2.native'"
 
 # Bad input: documented exit codes, clear messages, no crash, linear time.
 : >"$T/empty.txt"
