@@ -36,9 +36,17 @@ static char filter_path[64];
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
+static void
+remove_filter(void)
+{
+    if (filter_path[0])
+        unlink(filter_path);
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+    atexit(remove_filter);
     snprintf(filter_path, sizeof filter_path, "/tmp/sz-fuzz-filter-%ld.lua", (long)getpid());
     FILE *f = fopen(filter_path, "w");
     if (!f || fputs(identity_filter, f) < 0 || fclose(f) != 0)
