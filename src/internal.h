@@ -22,4 +22,20 @@ char *sz_xstrdup(const char *s);
 
 #define SZ_UNUSED(x) ((void)(x))
 
+/* A hash map from pointers (strkeys 0) or NUL-terminated strings
+** (strkeys 1) to pointers.  Keys and values belong to the caller and must
+** outlive the map; a zeroed struct is an empty pointer map. */
+struct sz_map {
+    const void **keys;
+    void **vals;
+    size_t cap, n;             /* cap: 0 or a power of two */
+    int strkeys;
+};
+/** Sets k to v (replacing any value k had). */
+void sz_map_put(struct sz_map *m, const void *k, void *v);
+/** The value of k, or NULL. */
+void *sz_map_get(const struct sz_map *m, const void *k);
+/** Frees the table (not keys or values); the map stays usable, empty. */
+void sz_map_free(struct sz_map *m);
+
 #endif

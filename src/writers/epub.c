@@ -65,8 +65,8 @@ struct epub {
     struct sz_arena *a;
     struct res *res;
     size_t nres, capres;
-    struct sz_pmap img;        /* Image node -> href (absent: missing) */
-    struct sz_pmap top;        /* top-level block -> struct chap * */
+    struct sz_map img;        /* Image node -> href (absent: missing) */
+    struct sz_map top;        /* top-level block -> struct chap * */
     struct chap *ch;
     size_t nch;
     struct toc *toc;
@@ -294,7 +294,7 @@ image_res(struct epub *e, const char *url)
 static const char *
 hook_image(void *ud, const struct sz_node *img)
 {
-    return sz_pmap_get(&((struct epub *)ud)->img, img);
+    return sz_map_get(&((struct epub *)ud)->img, img);
 }
 
 static const char *
@@ -303,7 +303,7 @@ hook_file(void *ud, const struct sz_node *t)
     struct epub *e = ud;
     while (t->parent && t->parent != e->doc->root)
         t = t->parent;
-    struct chap *c = sz_pmap_get(&e->top, t);
+    struct chap *c = sz_map_get(&e->top, t);
     return c ? c->file : "";
 }
 
@@ -318,7 +318,7 @@ collect_images(struct epub *e)
             continue;
         struct res *r = image_res(e, it.cur->url ? it.cur->url : "");
         if (r)
-            sz_pmap_put(&e->img, it.cur, (void *)r->href);
+            sz_map_put(&e->img, it.cur, (void *)r->href);
     }
 }
 
@@ -477,7 +477,7 @@ split_chapters(struct epub *e)
     }
     for (size_t i = 0; i < e->nch; i++)
         for (const struct sz_node *b = e->ch[i].first; b != e->ch[i].end; b = b->next)
-            sz_pmap_put(&e->top, b, &e->ch[i]);
+            sz_map_put(&e->top, b, &e->ch[i]);
 }
 
 static int
@@ -1545,8 +1545,8 @@ out:
     free(e.res);
     free(e.toc);
     sz_buf_free(&fontcss);
-    sz_pmap_free(&e.img);
-    sz_pmap_free(&e.top);
+    sz_map_free(&e.img);
+    sz_map_free(&e.top);
     sz_xhtml_free(e.x);
     sz_arena_free(e.a);
     return rc;

@@ -1135,8 +1135,8 @@ write_tei(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *ou
     t.doc = doc;
     t.o = o;
     t.diags = diags;
-    t.id_of_orig.strkeys = 1;
-    t.id_used.strkeys = 1;
+    t.id_of_orig.m.strkeys = 1;
+    t.id_used.m.strkeys = 1;
     tei_plain(&t.tmp, sz_meta_get(doc, "top-level-division"));
     if (t.tmp.len && !strcmp(t.tmp.data, "section"))
         t.top_division = 1;

@@ -12,11 +12,9 @@
 
 /* A small open-addressing hash map.  Keys are node pointers or strings
 ** (decided per map); values are strings the map owns (heap copies). */
+/* An sz_map that owns copies of its values and, with strkeys, its keys. */
 struct tei_map {
-    const void **keys;
-    char **vals;
-    size_t cap, n;
-    int strkeys;               /* keys are strings (copied) rather than pointers */
+    struct sz_map m;
 };
 
 /* One language seen in the document, in first-seen order. */

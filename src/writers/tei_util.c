@@ -299,32 +299,10 @@ tei_squeeze(struct sz_buf *b)
 ** Maps
 ** ================================================================== */
 
-static size_t
-hash_key(const struct tei_map *m, const void *key)
-{
-    size_t h;
-    if (m->strkeys) {
-        h = 1469598103934665603ULL & (size_t)-1;
-        for (const unsigned char *p = key; *p; p++)
-            h = (h ^ *p) * (1099511628211ULL & (size_t)-1);
-    } else {
-        h = (size_t)(uintptr_t)key;
-        h ^= h >> 17;
-        h *= 0x9E3779B1u;
-        h ^= h >> 13;
-    }
-    return h;
-}
-
-static int
-same_key(const struct tei_map *m, const void *a, const void *b)
-{
-    return m->strkeys ? strcmp(a, b) == 0 : a == b;
-}
-
 void
-tei_map_free(struct tei_map *m)
+tei_map_free(struct tei_map *t)
 {
+    struct sz_map *m = &t->m;
     for (size_t i = 0; i < m->cap; i++) {
         if (m->keys[i]) {
             if (m->strkeys)
@@ -332,61 +310,25 @@ tei_map_free(struct tei_map *m)
             free(m->vals[i]);
         }
     }
-    free(m->keys);
-    free(m->vals);
-    m->keys = NULL;
-    m->vals = NULL;
-    m->cap = m->n = 0;
+    sz_map_free(m);
 }
 
 const char *
-tei_map_get(const struct tei_map *m, const void *key)
+tei_map_get(const struct tei_map *t, const void *key)
 {
-    if (!m->cap)
-        return NULL;
-    for (size_t i = hash_key(m, key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
-        if (same_key(m, m->keys[i], key))
-            return m->vals[i];
-    return NULL;
+    return sz_map_get(&t->m, key);
 }
 
-static void
-map_grow(struct tei_map *m)
-{
-    struct tei_map old = *m;
-    m->cap = old.cap ? old.cap * 2 : 64;
-    m->keys = calloc(m->cap, sizeof *m->keys);
-    m->vals = calloc(m->cap, sizeof *m->vals);
-    if (!m->keys || !m->vals)
-        sz_oom();
-    for (size_t i = 0; i < old.cap; i++) {
-        if (!old.keys[i])
-            continue;
-        size_t j = hash_key(m, old.keys[i]) & (m->cap - 1);
-        while (m->keys[j])
-            j = (j + 1) & (m->cap - 1);
-        m->keys[j] = old.keys[i];
-        m->vals[j] = old.vals[i];
-    }
-    free(old.keys);
-    free(old.vals);
-}
-
+/* The value of key if it has one, else a copy of val, stored. */
 const char *
-tei_map_put(struct tei_map *m, const void *key, const char *val)
+tei_map_put(struct tei_map *t, const void *key, const char *val)
 {
-    const char *have = tei_map_get(m, key);
+    const char *have = sz_map_get(&t->m, key);
     if (have)
         return have;
-    if ((m->n + 1) * 2 > m->cap)
-        map_grow(m);
-    size_t i = hash_key(m, key) & (m->cap - 1);
-    while (m->keys[i])
-        i = (i + 1) & (m->cap - 1);
-    m->keys[i] = m->strkeys ? sz_xstrdup(key) : key;
-    m->vals[i] = sz_xstrdup(val);
-    m->n++;
-    return m->vals[i];
+    char *v = sz_xstrdup(val);
+    sz_map_put(&t->m, t->m.strkeys ? sz_xstrdup(key) : key, v);
+    return v;
 }
 
 /* }================================================================== */

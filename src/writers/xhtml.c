@@ -170,143 +170,6 @@ sz_xw_discard(struct sz_xw *x)
 }
 
 /* {=================================================================
-** Maps
-** ================================================================== */
-
-static size_t
-phash(const void *p)
-{
-    uint64_t v = (uint64_t)(uintptr_t)p;
-    v ^= v >> 29;
-    v *= 0x9E3779B97F4A7C15ull;
-    return (size_t)(v ^ (v >> 32));
-}
-
-static void
-pmap_grow(struct sz_pmap *m)
-{
-    struct sz_pmap o = *m;
-    m->cap = o.cap ? o.cap * 2 : 64;
-    m->keys = calloc(m->cap, sizeof *m->keys);
-    m->vals = calloc(m->cap, sizeof *m->vals);
-    if (!m->keys || !m->vals)
-        sz_oom();
-    m->n = 0;
-    for (size_t i = 0; i < o.cap; i++)
-        if (o.keys[i])
-            sz_pmap_put(m, o.keys[i], o.vals[i]);
-    free(o.keys);
-    free(o.vals);
-}
-
-void
-sz_pmap_put(struct sz_pmap *m, const void *k, void *v)
-{
-    if ((m->n + 1) * 2 > m->cap)
-        pmap_grow(m);
-    size_t i = phash(k) & (m->cap - 1);
-    while (m->keys[i] && m->keys[i] != k)
-        i = (i + 1) & (m->cap - 1);
-    if (!m->keys[i])
-        m->n++;
-    m->keys[i] = k;
-    m->vals[i] = v;
-}
-
-void *
-sz_pmap_get(const struct sz_pmap *m, const void *k)
-{
-    if (!m->cap)
-        return NULL;
-    size_t i = phash(k) & (m->cap - 1);
-    while (m->keys[i]) {
-        if (m->keys[i] == k)
-            return m->vals[i];
-        i = (i + 1) & (m->cap - 1);
-    }
-    return NULL;
-}
-
-void
-sz_pmap_free(struct sz_pmap *m)
-{
-    free(m->keys);
-    free(m->vals);
-    memset(m, 0, sizeof *m);
-}
-
-/* String keys (owned by the caller, e.g. an arena). */
-struct smap {
-    const char **keys;
-    void **vals;
-    size_t cap, n;
-};
-
-static size_t
-shash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return (size_t)(h ^ (h >> 32));
-}
-
-static void smap_put(struct smap *m, const char *k, void *v);
-
-static void
-smap_grow(struct smap *m)
-{
-    struct smap o = *m;
-    m->cap = o.cap ? o.cap * 2 : 64;
-    m->keys = calloc(m->cap, sizeof *m->keys);
-    m->vals = calloc(m->cap, sizeof *m->vals);
-    if (!m->keys || !m->vals)
-        sz_oom();
-    m->n = 0;
-    for (size_t i = 0; i < o.cap; i++)
-        if (o.keys[i])
-            smap_put(m, o.keys[i], o.vals[i]);
-    free(o.keys);
-    free(o.vals);
-}
-
-static void
-smap_put(struct smap *m, const char *k, void *v)
-{
-    if ((m->n + 1) * 2 > m->cap)
-        smap_grow(m);
-    size_t i = shash(k) & (m->cap - 1);
-    while (m->keys[i] && strcmp(m->keys[i], k))
-        i = (i + 1) & (m->cap - 1);
-    if (!m->keys[i])
-        m->n++;
-    m->keys[i] = k;
-    m->vals[i] = v;
-}
-
-static void *
-smap_get(const struct smap *m, const char *k)
-{
-    if (!m->cap)
-        return NULL;
-    size_t i = shash(k) & (m->cap - 1);
-    while (m->keys[i]) {
-        if (!strcmp(m->keys[i], k))
-            return m->vals[i];
-        i = (i + 1) & (m->cap - 1);
-    }
-    return NULL;
-}
-
-static void
-smap_free(struct smap *m)
-{
-    free(m->keys);
-    free(m->vals);
-    memset(m, 0, sizeof *m);
-}
-
-/* {=================================================================
 ** Renderer state
 ** ================================================================== */
 
@@ -337,13 +200,13 @@ struct sz_xhtml {
     struct sz_diags *diags;
     int epub;
     struct sz_arena *arena;
-    struct sz_pmap ids;        /* node -> final id */
-    struct sz_pmap skip;       /* inlines already written by a raw HTML run */
-    struct sz_pmap cellcol;    /* cell -> 1 + its column, rowspans counted */
-    struct sz_pmap occ;        /* table -> struct occ (tables nest in cells) */
-    struct smap used;          /* ids in use */
-    struct smap orig;          /* id as written in the source -> node */
-    struct smap suffix;        /* id base -> last numeric suffix given */
+    struct sz_map ids;         /* node -> final id */
+    struct sz_map skip;        /* inlines already written by a raw HTML run */
+    struct sz_map cellcol;     /* cell -> 1 + its column, rowspans counted */
+    struct sz_map occ;         /* table -> struct occ (tables nest in cells) */
+    struct sz_map used;        /* ids in use (string keys) */
+    struct sz_map orig;        /* id as written in the source -> node (string keys) */
+    struct sz_map suffix;      /* id base -> last numeric suffix given (string keys) */
     struct sz_xhtml_hooks h;
     const char *lang;
     struct pending *notes;
@@ -365,17 +228,17 @@ static const char *
 unique_id(struct sz_xhtml *x, const char *base)
 {
     const char *id = base;
-    uintptr_t k = (uintptr_t)smap_get(&x->suffix, base);
-    if (smap_get(&x->used, id)) {
+    uintptr_t k = (uintptr_t)sz_map_get(&x->suffix, base);
+    if (sz_map_get(&x->used, id)) {
         do
             id = sz_arena_printf(x->arena, "%s-%lu", base, (unsigned long)++k);
-        while (smap_get(&x->used, id));
+        while (sz_map_get(&x->used, id));
     }
     if (id == base)
         id = sz_arena_strdup(x->arena, base);
-    smap_put(&x->used, id, (void *)1);
-    if (k) /* base lives in the arena (or is a literal), as smap keys must */
-        smap_put(&x->suffix, base, (void *)k);
+    sz_map_put(&x->used, id, (void *)1);
+    if (k) /* base lives in the arena (or is a literal), as map keys must */
+        sz_map_put(&x->suffix, base, (void *)k);
     return id;
 }
 
@@ -501,6 +364,7 @@ sz_xhtml_new(const struct sz_doc *doc, const struct sz_wopts *o, int epub, struc
     x->epub = epub;
     x->diags = diags;
     x->arena = sz_arena_new();
+    x->used.strkeys = x->orig.strkeys = x->suffix.strkeys = 1;
 
     const struct sz_node *lang = sz_meta_get(doc, "lang");
     const char *l = lang ? sz_xhtml_text(x, lang->kind == SZ_META_LIST ? lang->first : lang) : "";
@@ -517,26 +381,26 @@ sz_xhtml_new(const struct sz_doc *doc, const struct sz_wopts *o, int epub, struc
     static const char *const reserved[] = { "toc", "landmarks", "footnotes", "cover", "titlepage",
                                             "title", "main", NULL };
     for (int i = 0; reserved[i]; i++)
-        smap_put(&x->used, reserved[i], (void *)1);
+        sz_map_put(&x->used, reserved[i], (void *)1);
     for (int i = 1; i <= nnotes; i++) {
-        smap_put(&x->used, sz_arena_printf(x->arena, "fn%d", i), (void *)1);
-        smap_put(&x->used, sz_arena_printf(x->arena, "fnref%d", i), (void *)1);
+        sz_map_put(&x->used, sz_arena_printf(x->arena, "fn%d", i), (void *)1);
+        sz_map_put(&x->used, sz_arena_printf(x->arena, "fnref%d", i), (void *)1);
     }
     sz_iter_init(&it, doc->root);
     while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
         const struct sz_node *n = it.cur;
         if (ev != SZ_EV_ENTER || !sz_kind_has_attr(n->kind) || !n->attr.id || !*n->attr.id)
             continue;
-        sz_pmap_put(&x->ids, n, (void *)unique_id(x, clean_id(x, n->attr.id)));
-        if (!smap_get(&x->orig, n->attr.id))
-            smap_put(&x->orig, n->attr.id, (void *)n);
+        sz_map_put(&x->ids, n, (void *)unique_id(x, clean_id(x, n->attr.id)));
+        if (!sz_map_get(&x->orig, n->attr.id))
+            sz_map_put(&x->orig, n->attr.id, (void *)n);
     }
     /* Pass 2: headings without ids get pandoc-style ones. */
     sz_iter_init(&it, doc->root);
     while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
         const struct sz_node *n = it.cur;
-        if (ev == SZ_EV_ENTER && n->kind == SZ_HEADER && !sz_pmap_get(&x->ids, n))
-            sz_pmap_put(&x->ids, n, (void *)unique_id(x, slug(x, sz_xhtml_text(x, n))));
+        if (ev == SZ_EV_ENTER && n->kind == SZ_HEADER && !sz_map_get(&x->ids, n))
+            sz_map_put(&x->ids, n, (void *)unique_id(x, slug(x, sz_xhtml_text(x, n))));
     }
     return x;
 }
@@ -553,19 +417,19 @@ sz_xhtml_free(struct sz_xhtml *x)
     if (x->tables_dropped)
         sz_diag_add(x->diags, SZ_WARNING, 0, x->doc->source, 0, 0, -1,
                     "%zu table(s) inside table captions were left out", x->tables_dropped);
-    sz_pmap_free(&x->ids);
-    sz_pmap_free(&x->skip);
-    sz_pmap_free(&x->cellcol);
+    sz_map_free(&x->ids);
+    sz_map_free(&x->skip);
+    sz_map_free(&x->cellcol);
     for (size_t i = 0; i < x->occ.cap; i++)
         if (x->occ.keys[i]) {
             struct occ *o = x->occ.vals[i];
             free(o->rows);
             free(o);
         }
-    sz_pmap_free(&x->occ);
-    smap_free(&x->used);
-    smap_free(&x->orig);
-    smap_free(&x->suffix);
+    sz_map_free(&x->occ);
+    sz_map_free(&x->used);
+    sz_map_free(&x->orig);
+    sz_map_free(&x->suffix);
     free(x->notes);
     free(x->st);
     sz_buf_free(&x->tmp);
@@ -588,7 +452,7 @@ sz_xhtml_set_hooks(struct sz_xhtml *x, const struct sz_xhtml_hooks *h)
 const char *
 sz_xhtml_id(const struct sz_xhtml *x, const struct sz_node *n)
 {
-    return sz_pmap_get(&x->ids, n);
+    return sz_map_get(&x->ids, n);
 }
 
 const char *
@@ -620,7 +484,7 @@ static void
 attrs(struct sz_xhtml *x, const struct sz_node *n, const char *extra_class, int with_size)
 {
     struct sz_xw *w = x->w;
-    const char *id = sz_pmap_get(&x->ids, n);
+    const char *id = sz_map_get(&x->ids, n);
     if (id)
         sz_xw_attr(w, "id", id);
     struct sz_buf *b = &x->tmp;
@@ -726,12 +590,12 @@ link_href(struct sz_xhtml *x, const char *url)
     if (!url)
         return NULL;
     if (url[0] == '#') {
-        const struct sz_node *t = url[1] ? smap_get(&x->orig, url + 1) : NULL;
+        const struct sz_node *t = url[1] ? sz_map_get(&x->orig, url + 1) : NULL;
         if (t) {
             if (x->h.id_file)
                 sz_buf_puts(&b, x->h.id_file(x->h.ud, t));
             sz_buf_putc(&b, '#');
-            sz_buf_puts(&b, sz_pmap_get(&x->ids, t));
+            sz_buf_puts(&b, sz_map_get(&x->ids, t));
         } else if (!x->epub) {
             url_escape(url, &b);
         }
@@ -878,7 +742,7 @@ raw_pair(struct sz_xhtml *x, const struct sz_node *n, struct sz_buf *b)
             xmlDocPtr d = parse_fragment(b);
             if (d) {
                 for (const struct sz_node *s = n->next; s != c->next; s = s->next)
-                    sz_pmap_put(&x->skip, s, (void *)1);
+                    sz_map_put(&x->skip, s, (void *)1);
                 return d;
             }
         } else {
@@ -1062,11 +926,11 @@ table_of(const struct sz_node *row)
 static struct occ *
 occ_of(struct sz_xhtml *x, const struct sz_node *table)
 {
-    struct occ *o = sz_pmap_get(&x->occ, table);
+    struct occ *o = sz_map_get(&x->occ, table);
     if (!o) {
         o = sz_xmalloc(sizeof *o);
         memset(o, 0, sizeof *o);
-        sz_pmap_put(&x->occ, table, o);
+        sz_map_put(&x->occ, table, o);
     }
     return o;
 }
@@ -1095,7 +959,7 @@ row_columns(struct sz_xhtml *x, const struct sz_node *row)
             memset(o->rows + o->n, 0, (col + span - o->n) * sizeof *o->rows);
             o->n = col + span;
         }
-        sz_pmap_put(&x->cellcol, c, (void *)(uintptr_t)(col + 1));
+        sz_map_put(&x->cellcol, c, (void *)(uintptr_t)(col + 1));
         for (size_t k = col; k < col + span; k++)
             o->rows[k] = rs;
         col += span;
@@ -1110,7 +974,7 @@ cell(struct sz_xhtml *x, const struct sz_node *n)
 {
     struct sz_xw *w = x->w;
     const struct sz_node *row = n->parent, *sec = row ? row->parent : NULL;
-    int col = (int)(uintptr_t)sz_pmap_get(&x->cellcol, n) - 1;
+    int col = (int)(uintptr_t)sz_map_get(&x->cellcol, n) - 1;
     if (col < 0)
         col = 0;
     const char *th = NULL;
@@ -1208,7 +1072,7 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
 {
     struct sz_xw *w = x->w;
     char buf[16];
-    if (x->skip.n && sz_pmap_get(&x->skip, n))
+    if (x->skip.n && sz_map_get(&x->skip, n))
         return 0;
     switch (n->kind) {
     case SZ_DOC:

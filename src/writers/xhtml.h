@@ -36,17 +36,6 @@ void sz_xw_elem(struct sz_xw *x, const char *name, const char *text);
 char *sz_xw_finish(struct sz_xw *x, size_t *len);
 void sz_xw_discard(struct sz_xw *x);
 
-/* {=================================================================
-** Pointer map (node -> value) and string map, used for ids and chapters.
-** ================================================================== */
-struct sz_pmap {
-    const void **keys;
-    void **vals;
-    size_t cap, n;
-};
-void sz_pmap_put(struct sz_pmap *m, const void *k, void *v);
-void *sz_pmap_get(const struct sz_pmap *m, const void *k);
-void sz_pmap_free(struct sz_pmap *m);
 
 /* {=================================================================
 ** The renderer
