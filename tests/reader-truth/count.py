@@ -13,34 +13,14 @@ eye on samples; see README.md here."""
 import re
 import sys
 
+from blocks import read_blocks, width
+
 HEADING = re.compile(r'(CHAPTER|CHAPITRE|STAVE|BOOK|PART|KAPITEL|ГЛАВА|Chapter|Kapitel|Глава)'
                      r' +([0-9]+|[IVXLC]+)\b')
 
 
-def width(s):
-    return len(s.rstrip())
-
-
 def main():
-    path, first = sys.argv[1], int(sys.argv[2])
-    raw = open(path, 'rb').read()
-    try:
-        text = raw.decode('utf-8-sig')
-    except UnicodeDecodeError:
-        text = raw.decode('cp1252')
-    lines = text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
-    end = int(sys.argv[3]) if len(sys.argv) > 3 else len(lines)
-    lines = lines[first - 1:end]
-    blocks, cur = [], []
-    for ln in lines + ['']:
-        if ln.strip() == '':
-            if cur:
-                blocks.append(cur)
-            cur = []
-        else:
-            cur.append(ln.replace('\u3000', '  '))
-    ws = sorted(width(l) for b in blocks for l in b)
-    wrap = ws[int(len(ws) * 0.9)] if ws else 72
+    blocks, wrap = read_blocks(sys.argv)
     inds = sorted(len(l) - len(l.lstrip()) for b in blocks for l in b)
     base = max(set(inds), key=inds.count) if inds else 0
     n = 0

@@ -15,34 +15,14 @@ text before it."""
 import re
 import sys
 
+from blocks import read_blocks, width
+
 NOTE = re.compile(r'\s*(\[(\w{1,3})\]|\*)(?=\s*\S)')
 LIST = re.compile(r'\s*([-*•]|\d+[.)]|\([a-z0-9]+\)|[ivx]+\.)\s')
 
 
-def width(s):
-    return len(s.rstrip())
-
-
 def main():
-    path, first = sys.argv[1], int(sys.argv[2])
-    raw = open(path, 'rb').read()
-    try:
-        text = raw.decode('utf-8-sig')
-    except UnicodeDecodeError:
-        text = raw.decode('cp1252')
-    lines = text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
-    end = int(sys.argv[3]) if len(sys.argv) > 3 else len(lines)
-    lines = lines[first - 1:end]
-    blocks, cur = [], []
-    for ln in lines + ['']:
-        if ln.strip() == '':
-            if cur:
-                blocks.append(cur)
-            cur = []
-        else:
-            cur.append(ln.replace('\u3000', '  '))
-    ws = sorted(width(l) for b in blocks for l in b)
-    wrap = ws[int(len(ws) * 0.9)] if ws else 72
+    blocks, wrap = read_blocks(sys.argv)
     verse = notes = 0
     seen = ''
     for b in blocks:
