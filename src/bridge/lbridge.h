@@ -44,6 +44,8 @@ void sz_br_setup(lua_State *L, const struct sz_lua_env *env);
 
 /* Marshalling: C tree -> Lua values (push) and back (into doc's arena). */
 void sz_push_node(lua_State *L, const struct sz_node *n, int depth);
+/** A Str element for s[0..n): the hot path of every Str filter. */
+void sz_push_str(lua_State *L, const char *s, size_t n);
 void sz_push_inlines(lua_State *L, const struct sz_node *parent, int depth);
 void sz_push_blocks(lua_State *L, const struct sz_node *parent, int depth);
 void sz_push_meta(lua_State *L, const struct sz_node *map, int depth);
@@ -75,6 +77,15 @@ void sz_lazy_touch(lua_State *L, const struct sz_node *n);
 int sz_lazy_set(lua_State *L, int on);
 /** Lua: materialize(element) gives a lazy element its content now. */
 int sz_lazy_materialize(lua_State *L);
+
+/* What a Str function does with its element (lescape.c). */
+enum {
+    SZ_STR_ESCAPES = 0,        /* may keep it: give it a new element each time */
+    SZ_STR_READ,               /* reads el.text, keeps nothing */
+    SZ_STR_UNREAD              /* never reads el.text, keeps nothing */
+};
+/** Classifies the function at idx by its bytecode (SZ_STR_*). */
+int sz_lua_str_use(lua_State *L, int idx);
 
 /* Walking (lwalk.c). */
 enum { SZ_WALK_DOC = 0, SZ_WALK_CHILDREN = 1 };

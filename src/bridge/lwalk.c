@@ -28,6 +28,9 @@ struct walk {
     int topdown;
     int fns;                        /* table kind -> function (absolute index) */
     char fn[SZ_KIND_COUNT];         /* fns has an entry for this kind */
+    int proxy;                      /* the one Str element refilled, or 0 */
+    int proxy_text;                 /* ... whose text the function reads */
+    int base;                       /* stack top before the walk */
 };
 
 static int
@@ -43,11 +46,49 @@ has_field_fn(lua_State *L, int f, const char *name)
     return r;
 }
 
+/* A Str function that keeps nothing of its element (see lescape.c) gets
+** one element refilled for every Str.  What each function does is worked
+** out once and kept in a registry table with weak keys. */
+static const char use_key = 0;
+
+static void
+str_proxy(struct walk *w)
+{
+    lua_State *L = w->L;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &use_key) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_createtable(L, 0, 1);
+        lua_pushliteral(L, "k");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &use_key);
+    }
+    lua_rawgeti(L, w->fns, SZ_STR);
+    int use;
+    if (lua_rawget(L, -2) == LUA_TNUMBER) {
+        use = (int)lua_tointeger(L, -1);
+    } else {
+        lua_rawgeti(L, w->fns, SZ_STR);
+        use = sz_lua_str_use(L, -1);
+        lua_pushinteger(L, use);
+        lua_rawset(L, -5);
+    }
+    lua_pop(L, 2);
+    if (use == SZ_STR_ESCAPES)
+        return;
+    sz_push_str(L, "", 0);
+    w->proxy = lua_gettop(L);
+    w->proxy_text = use == SZ_STR_READ;
+}
+
 static void
 walk_init(struct walk *w, lua_State *L, int f, struct sz_doc *doc)
 {
     memset(w, 0, sizeof *w);
     w->L = L;
+    w->base = lua_gettop(L);
     w->f = lua_absindex(L, f);
     w->doc = doc;
     luaL_checktype(L, w->f, LUA_TTABLE);
@@ -95,6 +136,8 @@ walk_init(struct walk *w, lua_State *L, int f, struct sz_doc *doc)
         lua_rawseti(L, w->fns, k);
         w->fn[k] = 1;
     }
+    if (w->fn[SZ_STR])
+        str_proxy(w);
 }
 
 static void
@@ -104,6 +147,32 @@ check_depth(lua_State *L, int depth)
         luaL_error(L, "document nested deeper than %d levels", SZ_MAX_DEPTH);
     if (!lua_checkstack(L, 6))
         luaL_error(L, "out of Lua stack space");
+}
+
+/* Pushes the Str element for s[0..n) a Str function is called with. */
+static void
+push_str(struct walk *w, const char *s, size_t n)
+{
+    lua_State *L = w->L;
+    if (!w->proxy) {
+        sz_push_str(L, s, n);
+        return;
+    }
+    lua_pushvalue(L, w->proxy);
+    if (w->proxy_text) {
+        lua_pushlstring(L, s, n);
+        lua_setfield(L, -2, "text");
+    }
+}
+
+/* Pushes the element n a function is called with. */
+static void
+push_el(struct walk *w, const struct sz_node *n, int depth)
+{
+    if (n->kind == SZ_STR && !SZ_IS_RUN(n))
+        push_str(w, n->text, n->len);
+    else
+        sz_push_node(w->L, n, depth);
 }
 
 /* Pushes the function for element kind k; returns 0 (nothing pushed) when
@@ -157,15 +226,180 @@ splice(struct walk *w, struct sz_node *c, int inl, struct sz_node **first, struc
 }
 
 /* A text run (SZ_STR_RUN) stays packed unless the filter has a function
-** for one of the elements it stands for: then it becomes those elements
-** here, in the tree, before the function sees them. */
+** for a Space or a SoftBreak: then it becomes the elements it stands for
+** here, in the tree, before the functions see them.  A filter with only a
+** Str function is handed the run's words one by one (see str_run). */
 static struct sz_node *
 unpack(struct walk *w, struct sz_node *c)
 {
-    if (!SZ_IS_RUN(c) || !(w->fn[SZ_STR] || w->fn[SZ_SPACE] || w->fn[SZ_SOFTBREAK]))
+    if (!SZ_IS_RUN(c) || !(w->fn[SZ_SPACE] || w->fn[SZ_SOFTBREAK]))
         return c;
     sz_lazy_touch(w->L, c->parent);
     return sz_run_expand(w->doc, c);
+}
+
+/* Calls the function on top of the stack (popped) with the element below
+** it; leaves its first result on the stack and returns 1 unless it is nil
+** (then nothing is left).  With nres 2 (topdown), *prune is set when the
+** second result is false. */
+static int
+call(lua_State *L, int nres, int *prune)
+{
+    lua_call(L, 1, nres);
+    *prune = 0;
+    if (nres == 2) {
+        *prune = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    return 1;
+}
+
+static void topdown(struct walk *w, struct sz_node *parent, int depth);
+
+/* Topdown goes on into the elements a function put in the place of one. */
+static void
+descend_new(struct walk *w, struct sz_node *a, struct sz_node *b, int depth)
+{
+    for (struct sz_node *x = a; x; x = x->next) {
+        if (sz_kind_is_container(x->kind))
+            topdown(w, x, depth + 1);
+        if (x == b)
+            break;
+    }
+}
+
+/* The text of a run being rebuilt: words a Str function replaced by
+** other single words stay packed (in the arena, as everything else). */
+struct rebuild {
+    char *p;
+    size_t len, cap;
+};
+
+static void
+put(struct walk *w, struct rebuild *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = sz_arena_alloc(w->doc->arena, cap);
+        if (b->len)
+            memcpy(p, b->p, b->len);
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+/* Is the value on top of the stack a Str of one word (a run can hold it)?
+** Its text through s, n. */
+static int
+one_word(lua_State *L, const char **s, size_t *n)
+{
+    if (sz_lua_code(L, -1) != SZ_STR)
+        return 0;
+    int ok = 0;
+    if (lua_getfield(L, -1, "text") == LUA_TSTRING) {
+        *s = lua_tolstring(L, -1, n);
+        ok = *n > 0 && !memchr(*s, ' ', *n) && !memchr(*s, '\n', *n);
+    }
+    lua_pop(L, 1);
+    return ok;
+}
+
+/* A node for text s[0..n) (a run if it has a separator) before r. */
+static struct sz_node *
+node_before(struct walk *w, struct sz_node *r, enum sz_kind k, const char *s, size_t n)
+{
+    struct sz_node *x = sz_node_new(w->doc, k);
+    if (k == SZ_STR) {
+        x->text = s;
+        x->len = n;
+        if (memchr(s, ' ', n) || memchr(s, '\n', n))
+            x->sub = SZ_STR_RUN;
+    }
+    x->line = r->line;
+    sz_node_insert_before(r, x);
+    return x;
+}
+
+/* Calls the Str function on each word of run r, as if r were unpacked, but
+** without making nodes for the words it leaves alone (returning nil) or
+** replaces by another word: the run is split only around a word replaced
+** by anything else.  nres is 2 when topdown. */
+static void
+str_run(struct walk *w, struct sz_node *r, int nres, int depth)
+{
+    lua_State *L = w->L;
+    char *text = (char *)r->text;   /* the run's own arena copy */
+    size_t len = r->len, pos = 0;
+    size_t seg = 0;                 /* text[seg..) is not yet passed on */
+    struct rebuild b = { NULL, 0, 0 };   /* changed words before seg */
+    int split = 0;
+    while (pos < len) {
+        size_t at = pos;
+        enum sz_kind sep;
+        size_t wl = sz_run_next(text, len, &pos, &sep);
+        int prune;
+        lua_rawgeti(L, w->fns, SZ_STR);
+        push_str(w, text + at, wl);
+        if (!call(L, nres, &prune))
+            continue;
+        const char *t;
+        size_t tl;
+        if (one_word(L, &t, &tl)) {
+            if (tl != wl || memcmp(t, text + at, wl)) {
+                put(w, &b, text + seg, at - seg);
+                put(w, &b, t, tl);
+                seg = at + wl;
+            }
+            lua_pop(L, 1);
+            continue;
+        }
+        /* Anything else: what comes before the word becomes a run of its
+        ** own, then its separator, then the word, spliced over. */
+        sz_lazy_touch(L, r->parent);
+        if (b.len || at > seg) {
+            put(w, &b, text + seg, at - seg);   /* ends with a separator */
+            char c = b.p[--b.len];
+            b.p[b.len] = '\0';
+            node_before(w, r, SZ_STR, b.p, b.len);
+            node_before(w, r, c == '\n' ? SZ_SOFTBREAK : SZ_SPACE, NULL, 0);
+        }
+        b.p = NULL;
+        b.len = b.cap = 0;
+        struct sz_node *word =
+            node_before(w, r, SZ_STR, sz_arena_strndup(w->doc->arena, text + at, wl), wl);
+        if (sep != SZ_NONE)
+            node_before(w, r, sep, NULL, 0);
+        seg = pos;
+        split = 1;
+        struct sz_node *a, *z;
+        splice(w, word, 1, &a, &z);
+        if (nres == 2 && !prune && a)
+            descend_new(w, a, z, depth);
+    }
+    if (!split && !b.len)
+        return;                     /* untouched */
+    sz_lazy_touch(L, r->parent);
+    if (b.len) {
+        put(w, &b, text + seg, len - seg);
+        r->text = b.p;
+        r->len = b.len;
+    } else if (seg < len) {
+        r->text = text + seg;
+        r->len = len - seg;
+    } else {
+        sz_node_unlink(r);
+        return;
+    }
+    r->sub = memchr(r->text, ' ', r->len) || memchr(r->text, '\n', r->len) ? SZ_STR_RUN : 0;
 }
 
 /* Typewise element pass over the children of parent (post-order). */
@@ -178,13 +412,18 @@ elems(struct walk *w, struct sz_node *parent, int inl, int depth)
     for (struct sz_node *c = parent->first, *next; c; c = next) {
         c = unpack(w, c);
         next = c->next;
+        if (inl && SZ_IS_RUN(c)) {
+            if (w->fn[SZ_STR])
+                str_run(w, c, 1, depth);
+            continue;
+        }
         if (c->first)
             elems(w, c, inl, depth + 1);
         if (inl ? !sz_kind_is_inline(c->kind) : !sz_kind_is_block(c->kind))
             continue;
         if (!push_fn(w, c->kind))
             continue;
-        sz_push_node(L, c, depth);
+        push_el(w, c, depth);
         lua_call(L, 1, 1);
         if (lua_isnil(L, -1)) {
             lua_pop(L, 1);
@@ -272,6 +511,11 @@ topdown(struct walk *w, struct sz_node *parent, int depth)
     for (struct sz_node *c = parent->first, *next; c; c = next) {
         c = unpack(w, c);
         next = c->next;
+        if (SZ_IS_RUN(c)) {
+            if (w->fn[SZ_STR])
+                str_run(w, c, 2, depth);
+            continue;
+        }
         int el = sz_kind_is_inline(c->kind) || sz_kind_is_block(c->kind);
         if (!el)
             continue;
@@ -280,7 +524,7 @@ topdown(struct walk *w, struct sz_node *parent, int depth)
                 topdown(w, c, depth + 1);
             continue;
         }
-        sz_push_node(L, c, depth);
+        push_el(w, c, depth);
         lua_call(L, 1, 2);
         int prune = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
         lua_pop(L, 1);
@@ -292,15 +536,8 @@ topdown(struct walk *w, struct sz_node *parent, int depth)
         }
         struct sz_node *a, *b;
         splice(w, c, sz_kind_is_inline(c->kind), &a, &b);
-        if (prune || !a)
-            continue;
-        for (struct sz_node *x = a;; x = x->next) {
-            struct sz_node *xn = x->next;
-            if (sz_kind_is_container(x->kind))
-                topdown(w, x, depth + 1);
-            if (x == b || !xn)
-                break;
-        }
+        if (!prune && a)
+            descend_new(w, a, b, depth);
     }
 }
 
@@ -387,7 +624,7 @@ sz_walk_doc(lua_State *L, int fidx, struct sz_doc **docp)
         if (w.pandoc_fn)
             run_pandoc(&w);
     }
-    lua_pop(L, 1);                 /* the fns table */
+    lua_settop(L, w.base);         /* the fns table, the proxy */
 }
 
 void
@@ -399,5 +636,5 @@ sz_walk_node(lua_State *L, int fidx, struct sz_doc *doc, struct sz_node *n)
         topdown(&w, n, 1);
     else
         typewise(&w, NULL, n);
-    lua_pop(L, 1);                 /* the fns table */
+    lua_settop(L, w.base);         /* the fns table, the proxy */
 }

@@ -416,6 +416,16 @@ setint(lua_State *L, const char *k, lua_Integer v)
 }
 
 void
+sz_push_str(lua_State *L, const char *s, size_t n)
+{
+    lua_createtable(L, 0, 1);
+    lua_pushlstring(L, s, n);
+    lua_setfield(L, -2, "text");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sz_br_get(L)->mt[SZ_STR]);
+    lua_setmetatable(L, -2);
+}
+
+void
 sz_push_node(lua_State *L, const struct sz_node *n, int depth)
 {
     descend(L, depth);
@@ -423,12 +433,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     int lazy = lazy_kind(k) && sz_br_get(L)->lazy;
     switch (k) {
     case SZ_STR:
-        /* the hot path of every Str filter: no more than needed */
-        lua_createtable(L, 0, 1);
-        lua_pushlstring(L, n->text, n->len);
-        lua_setfield(L, -2, "text");
-        lua_rawgeti(L, LUA_REGISTRYINDEX, sz_br_get(L)->mt[SZ_STR]);
-        lua_setmetatable(L, -2);
+        sz_push_str(L, n->text, n->len);
         return;
     case SZ_SPACE: case SZ_SOFTBREAK: case SZ_LINEBREAK: case SZ_HRULE:
         lua_createtable(L, 0, 0);

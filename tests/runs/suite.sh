@@ -57,6 +57,48 @@ LUA
 cat >"$T/noop.lua" <<'LUA'
 function Str() end
 LUA
+# Str-only filters see a run's words one by one and split it only around
+# the words they replace: every third word, the last word of a sentence,
+# every word, an earlier element given back, topdown into what replaced.
+cat >"$T/third.lua" <<'LUA'
+local i = 0
+function Str(s)
+  i = i + 1
+  if i % 3 == 0 then return {pandoc.Emph{s}, pandoc.Space(), pandoc.Str('x')} end
+end
+LUA
+cat >"$T/ends.lua" <<'LUA'
+function Str(s) if s.text:match('[.,]$') then s.text = s.text .. '#'; return s end end
+LUA
+cat >"$T/none.lua" <<'LUA'
+function Str(s) return {} end
+LUA
+cat >"$T/kept.lua" <<'LUA'
+local kept = {}
+function Str(s)
+  kept[#kept + 1] = s
+  if #kept % 4 == 0 then return kept[#kept - 2] end
+end
+LUA
+cat >"$T/tdemph.lua" <<'LUA'
+traverse = 'topdown'
+function Str(s)
+  if s.text == 'was' or s.text == 'the' then return pandoc.Emph{pandoc.Str(s.text:upper())} end
+  if s.text == 'WAS' then return pandoc.Str('w'), false end
+  if s.text == 'THE' then return pandoc.Strong{pandoc.Str('t')} end
+end
+LUA
+cat >"$T/mixed.lua" <<'LUA'
+function Str(s)
+  local n = #s.text
+  if s.text == 'of' then return pandoc.Str('of') end
+  if n == 2 then return pandoc.Str('<' .. s.text .. '>') end
+  if n == 3 then return pandoc.Str(s.text .. ' x') end
+  if n == 4 then return pandoc.Str('') end
+  if n == 5 then return {pandoc.Str('['), pandoc.Str(s.text)} end
+  if n == 6 then return pandoc.Str('a\nb') end
+end
+LUA
 cat >"$T/writer.lua" <<'LUA'
 function Writer(doc, opts)
   local out = {}
@@ -69,7 +111,7 @@ LUA
 
 for doc in book essay; do
     "$S" "$T/$doc.txt" -t json -o "$T/$doc.json" 2>/dev/null
-    for f in upper space inlines generic topdown para count noop; do
+    for f in upper space inlines generic topdown para count noop third ends none kept tdemph mixed; do
         "$S" "$T/$doc.txt" -L "$T/$f.lua" -t json >"$T/a.json" 2>"$T/a.err"
         "$S" -f json "$T/$doc.json" -L "$T/$f.lua" -t json >"$T/b.json" 2>"$T/b.err"
         check_same "runs: $doc with $f.lua equals the same filter on its JSON" "$T/b.json" "$T/a.json"
