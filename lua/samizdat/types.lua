@@ -78,8 +78,10 @@ local str_inlines   -- forward
 local function to_inlines(x)
   if x == nil then return setmetatable({}, Inlines) end
   local tx = type(x)
-  if tx == 'string' or tx == 'number' then return str_inlines(tostring(x)) end
-  if tx ~= 'table' then error('Inlines expected, got ' .. tx, 3) end
+  if tx == 'string' then return str_inlines(x) end
+  if tx ~= 'table' then
+    error('Inline, list of Inlines, or string expected, got ' .. tx, 3)
+  end
   local m = getmetatable(x)
   if m == Inlines then return x end
   if m and m.__name == 'Inline' then return setmetatable({x}, Inlines) end
@@ -89,7 +91,11 @@ local function to_inlines(x)
   local r = {}
   for i = 1, #x do
     local v = x[i]
-    if type(v) == 'string' then v = M.Str(v) end
+    if type(v) == 'string' then
+      v = M.Str(v)
+    elseif type(v) ~= 'table' then
+      error('Inline-ish expected, got ' .. type(v), 3)
+    end
     r[i] = v
   end
   return setmetatable(r, Inlines)
@@ -99,23 +105,24 @@ M.to_inlines = to_inlines
 local function to_blocks(x)
   if x == nil then return setmetatable({}, Blocks) end
   local tx = type(x)
-  if tx == 'string' or tx == 'number' then
-    return setmetatable({M.Plain(str_inlines(tostring(x)))}, Blocks)
+  if tx == 'string' then
+    return setmetatable({M.Plain(str_inlines(x))}, Blocks)
   end
-  if tx ~= 'table' then error('Blocks expected, got ' .. tx, 3) end
+  if tx ~= 'table' then
+    error('Block, list of Blocks, or compatible element expected, got ' .. tx, 3)
+  end
   local m = getmetatable(x)
   if m == Blocks then return x end
   if m and m.__name == 'Block' then return setmetatable({x}, Blocks) end
   if m == Inlines or (m and m.__name == 'Inline') then
     return setmetatable({M.Plain(to_inlines(x))}, Blocks)
   end
-  if #x > 0 and is_elem(x[1], 'Inline') then
-    return setmetatable({M.Plain(to_inlines(x))}, Blocks)
-  end
+  -- each item is a Block, or inlines that make a Plain of their own
   local r = {}
   for i = 1, #x do
     local v = x[i]
-    if type(v) == 'string' or is_elem(v, 'Inline') or getmetatable(v) == Inlines then
+    if type(v) == 'string' or is_elem(v, 'Inline') or getmetatable(v) == Inlines
+        or (type(v) == 'table' and getmetatable(v) == nil) then
       v = M.Plain(to_inlines(v))
     end
     r[i] = v
@@ -427,8 +434,16 @@ end
 local ListAttributes = { __name = 'ListAttributes', __eq = deq }
 ListAttributes.__index = { clone = deepcopy }
 mt.ListAttributes = ListAttributes
+-- An integer argument, as pandoc reads it: a number without a fraction, or
+-- a string of one.
+local function integral(x)
+  local i = math.tointeger(type(x) == 'string' and tonumber(x) or x)
+  if not i then error('Integral expected, got ' .. type(x), 3) end
+  return i
+end
+
 function M.ListAttributes(start, style, delim)
-  return setmetatable({start = start or 1, style = list_style(style, 'DefaultStyle'),
+  return setmetatable({start = start and integral(start) or 1, style = list_style(style, 'DefaultStyle'),
     delimiter = list_delim(delim, 'DefaultDelim')}, ListAttributes)
 end
 local function to_listattr(x)
@@ -451,7 +466,8 @@ function M.DefinitionList(its)
   return mk('DefinitionList', {content = List(r)})
 end
 function M.Header(level, content, attr)
-  return mk('Header', {level = level, content = to_inlines(content), attr = to_attr(attr)})
+  return mk('Header', {level = integral(level), content = to_inlines(content),
+                       attr = to_attr(attr)})
 end
 function M.HorizontalRule() return mk('HorizontalRule', {}) end
 function M.Div(content, attr) return mk('Div', {content = to_blocks(content), attr = to_attr(attr)}) end

@@ -836,17 +836,18 @@ field_int(lua_State *L, int idx, const char *k, lua_Integer dflt)
     if (t == LUA_TNUMBER) {
         int ok;
         r = lua_tointegerx(L, -1, &ok);
-        if (!ok) {
-            /* Casting NaN, infinity or 1e300 to an integer is undefined. */
-            lua_Number x = lua_tonumber(L, -1);
-            if (!(x > -9.2e18 && x < 9.2e18))
-                luaL_error(L, "field '%s': %f is not an integer", k, x);
-            r = (lua_Integer)x;
-        }
+        if (!ok)
+            luaL_error(L, "Integral expected, got number (field '%s': %s)", k,
+                       lua_tostring(L, -1));
     } else if (t == LUA_TSTRING) {
-        r = strtoll(lua_tostring(L, -1), NULL, 10);
+        /* pandoc reads an integer from a string ("2"), nothing else */
+        const char *s = lua_tostring(L, -1);
+        char *end;
+        r = strtoll(s, &end, 10);
+        if (end == s || *end)
+            luaL_error(L, "Integral expected, got string (field '%s': %s)", k, s);
     } else if (t != LUA_TNIL) {
-        luaL_error(L, "field '%s': integer expected, got %s", k, luaL_typename(L, -1));
+        luaL_error(L, "Integral expected, got %s (field '%s')", luaL_typename(L, -1), k);
     }
     lua_pop(L, 1);
     return r;
@@ -1086,14 +1087,15 @@ sz_to_inlines(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *parent,
     int t = lua_type(L, idx);
     if (t == LUA_TNIL)
         return;
-    if (t == LUA_TSTRING || t == LUA_TNUMBER) {
+    if (t == LUA_TSTRING) {
         size_t n;
         const char *s = lua_tolstring(L, idx, &n);
         text_inlines(doc, parent, s, n);
         return;
     }
     if (t != LUA_TTABLE)
-        luaL_error(L, "Inlines expected, got %s", luaL_typename(L, idx));
+        luaL_error(L, "Inline, list of Inlines, or string expected, got %s",
+                   luaL_typename(L, idx));
     int code = sz_lua_code(L, idx);
     if (sz_kind_is_inline(code)) {
         append(L, parent, to_node(L, idx, doc, 'i', depth + 1));
@@ -1123,14 +1125,15 @@ sz_to_blocks(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *parent, 
     int t = lua_type(L, idx);
     if (t == LUA_TNIL)
         return;
-    if (t == LUA_TSTRING || t == LUA_TNUMBER) {
+    if (t == LUA_TSTRING) {
         struct sz_node *p = sz_node_new(doc, SZ_PLAIN);
         sz_to_inlines(L, idx, doc, p, depth + 1);
         append(L, parent, p);
         return;
     }
     if (t != LUA_TTABLE)
-        luaL_error(L, "Blocks expected, got %s", luaL_typename(L, idx));
+        luaL_error(L, "Block, list of Blocks, or compatible element expected, got %s",
+                   luaL_typename(L, idx));
     int code = sz_lua_code(L, idx);
     if (sz_kind_is_block(code)) {
         append(L, parent, to_node(L, idx, doc, 'b', depth + 1));
@@ -1142,27 +1145,22 @@ sz_to_blocks(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *parent, 
         append(L, parent, p);
         return;
     }
+    if (code > SZ_NONE && code < SZ_KIND_COUNT)     /* a Caption, a Cell, ... */
+        luaL_error(L, "Block, list of Blocks, or compatible element expected, got %s",
+                   code_name(code));
+    /* Each item of a list is a Block, or inlines (an Inline, a string, a
+    ** list of them) that make a Plain of their own, as in pandoc. */
     lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
-    /* A list of inlines is wrapped in one Plain. */
-    if (n > 0) {
-        lua_rawgeti(L, idx, 1);
-        int c1 = sz_lua_code(L, -1);
-        lua_pop(L, 1);
-        if (sz_kind_is_inline(c1)) {
-            struct sz_node *p = sz_node_new(doc, SZ_PLAIN);
-            sz_to_inlines(L, idx, doc, p, depth + 1);
-            append(L, parent, p);
-            return;
-        }
-    }
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, idx, i);
-        if (lua_type(L, -1) == LUA_TSTRING) {
+        int ci = sz_lua_code(L, -1);
+        if (sz_kind_is_block(ci) || (lua_type(L, -1) != LUA_TSTRING &&
+                                     lua_type(L, -1) != LUA_TTABLE)) {
+            append(L, parent, to_node(L, -1, doc, 'b', depth + 1));
+        } else {
             struct sz_node *p = sz_node_new(doc, SZ_PLAIN);
             sz_to_inlines(L, -1, doc, p, depth + 1);
             append(L, parent, p);
-        } else {
-            append(L, parent, to_node(L, -1, doc, 'b', depth + 1));
         }
         lua_pop(L, 1);
     }
@@ -1222,6 +1220,24 @@ field_inlines(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct s
     lua_pop(L, 1);
 }
 
+/* Is the value at idx a plain list of Inline elements and strings? */
+static int
+inline_list(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) != LUA_TTABLE || sz_lua_code(L, idx) != SZ_NONE)
+        return 0;
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        int ok = lua_type(L, -1) == LUA_TSTRING || sz_kind_is_inline(sz_lua_code(L, -1));
+        lua_pop(L, 1);
+        if (!ok)
+            return 0;
+    }
+    return n > 0;
+}
+
 static void
 field_blocks(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node *parent,
              int depth)
@@ -1229,7 +1245,14 @@ field_blocks(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz
     if (copy_lazy(L, idx, k, doc, parent, 0))
         return;
     lua_getfield(L, idx, k);
-    sz_to_blocks(L, -1, doc, parent, depth);
+    if (inline_list(L, -1)) {
+        /* pandoc's content setter reads a list of inlines as one Plain */
+        struct sz_node *p = sz_node_new(doc, SZ_PLAIN);
+        sz_to_inlines(L, -1, doc, p, depth + 1);
+        append(L, parent, p);
+    } else {
+        sz_to_blocks(L, -1, doc, parent, depth);
+    }
     lua_pop(L, 1);
 }
 
