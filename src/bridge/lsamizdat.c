@@ -349,6 +349,34 @@ l_sha1(lua_State *L)
     return 1;
 }
 
+/* The full case mapping of cp (pandoc's text module maps as Haskell's
+** Data.Text: ß upper-cases to SS, ﬁ to FI).  utf8proc has only the
+** one-to-one mappings, but a lowercase or titlecase letter whose full case
+** folding is several characters has for full uppercase the uppercase of
+** those characters, and İ is the one letter whose full lowercase differs
+** from its simple one (SpecialCasing.txt).  Returns the count in out. */
+static int
+full_case(utf8proc_int32_t cp, int upper, utf8proc_int32_t out[4])
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (upper && (p->category == UTF8PROC_CATEGORY_LL || p->category == UTF8PROC_CATEGORY_LT)) {
+        int bound = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char(cp, out, 4, UTF8PROC_CASEFOLD, &bound);
+        if (k > 1 && k <= 4) {
+            for (int i = 0; i < k; i++)
+                out[i] = utf8proc_toupper(out[i]);
+            return (int)k;
+        }
+    }
+    if (!upper && cp == 0x130) {
+        out[0] = 0x69;
+        out[1] = 0x307;
+        return 2;
+    }
+    out[0] = upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+    return 1;
+}
+
 static int
 casemap(lua_State *L, int upper)
 {
@@ -360,11 +388,13 @@ casemap(lua_State *L, int upper)
     while (i < n) {
         uint32_t cp;
         size_t l = sz_utf8_decode(s + i, n - i, &cp);
-        utf8proc_int32_t m = upper ? utf8proc_toupper((utf8proc_int32_t)cp)
-                                   : utf8proc_tolower((utf8proc_int32_t)cp);
-        utf8proc_uint8_t enc[4];
-        utf8proc_ssize_t el = utf8proc_encode_char(m, enc);
-        luaL_addlstring(&b, (const char *)enc, (size_t)el);
+        utf8proc_int32_t m[4];
+        int k = full_case((utf8proc_int32_t)cp, upper, m);
+        for (int j = 0; j < k; j++) {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t el = utf8proc_encode_char(m[j], enc);
+            luaL_addlstring(&b, (const char *)enc, (size_t)el);
+        }
         i += l;
     }
     luaL_pushresult(&b);
