@@ -385,7 +385,11 @@ for _, group in ipairs{{'SingleQuote', 'DoubleQuote'}, {'InlineMath', 'DisplayMa
 end
 
 -- Inlines
-function M.Str(text) return mk('Str', {text = tostring(text)}) end
+local StrMT = MT.Str
+function M.Str(text)   -- the constructor filters call most: kept short
+  if type(text) ~= 'string' then text = tostring(text) end
+  return setmetatable({text = text}, StrMT)
+end
 function M.Space() return mk('Space', {}) end
 function M.SoftBreak() return mk('SoftBreak', {}) end
 function M.LineBreak() return mk('LineBreak', {}) end

@@ -34,35 +34,40 @@ read -r nstr npara < "$TMP/counts"
 echo "lua: input $(awk -v s="$size" 'BEGIN{printf "%.1f", s/1048576}') MB: $nstr Str, $npara Para; pandoc slice $(awk -v s="$ssize" 'BEGIN{printf "%.2f", s/1048576}') MB"
 
 RUNS=${SZ_BENCH_RUNS:-5}
-cpu() {   # cpu OUTFILE CMD... : user+sys seconds, the least of RUNS runs
-    c_out=$1; shift
-    c_best=
-    c_i=0
-    while [ $c_i -lt "$RUNS" ]; do
-        /usr/bin/time -f '%U %S' -o "$TMP/time" "$@" > /dev/null 2> "$TMP/err" || { echo FAIL > "$c_out"; return; }
-        c_t=$(awk '{ printf "%.3f", $1 + $2 }' "$TMP/time")
-        c_best=$(awk -v a="$c_best" -v b="$c_t" 'BEGIN { print (a == "" || b < a) ? b : a }')
-        c_i=$((c_i + 1))
-    done
-    printf '%.2f' "$c_best" > "$c_out"
+once() {   # once CMD... : prints user+sys seconds of one run
+    /usr/bin/time -f '%U %S' -o "$TMP/time" "$@" > /dev/null 2> "$TMP/err" || { echo FAIL; return; }
+    awk '{ printf "%.3f\n", $1 + $2 }' "$TMP/time"
 }
-cpu "$TMP/t0" "$SAMIZDAT" "$TMP/big.txt" -t plain
-t0=$(cat "$TMP/t0")
+least() { sort -n "$1" | head -1; }
+# samizdat's runs are interleaved (none, str_nil, str_upper, para, none,
+# ...) so a machine getting busier or quieter shifts them all alike; each
+# figure is the least of its RUNS runs.
+: > "$TMP/t.none"; for f in str_nil str_upper para; do : > "$TMP/t.$f"; done
+r=0
+while [ $r -lt "$RUNS" ]; do
+    once "$SAMIZDAT" "$TMP/big.txt" -t plain >> "$TMP/t.none"
+    for f in str_nil str_upper para; do
+        once "$SAMIZDAT" "$TMP/big.txt" -t plain -L "$TMP/$f.lua" >> "$TMP/t.$f"
+    done
+    r=$((r + 1))
+done
+t0=$(least "$TMP/t.none")
 have_pandoc=0
 if command -v pandoc >/dev/null 2>&1 && [ "${SZ_BENCH_PANDOC:-1}" != 0 ]; then
     have_pandoc=1
     "$SAMIZDAT" "$TMP/slice.txt" -t json --pandoc-api 1.22 > "$TMP/slice.json"
-    RUNS=${SZ_BENCH_PANDOC_RUNS:-2} cpu "$TMP/p0" pandoc -f json -t plain "$TMP/slice.json"
 fi
-printf 'lua: %-22s samizdat %6.2f s\n' "no filter" "$t0"
+printf 'lua: %-22s samizdat %6.2f s (least of %d runs)\n' "no filter" "$t0" "$RUNS"
 for f in str_nil str_upper para; do
-    cpu "$TMP/t" "$SAMIZDAT" "$TMP/big.txt" -t plain -L "$TMP/$f.lua"
-    t=$(cat "$TMP/t")
+    t=$(least "$TMP/t.$f")
     n=$nstr; [ $f = para ] && n=$npara
     line=$(awk -v t="$t" -v t0="$t0" -v n="$n" 'BEGIN { printf "samizdat %6.2f s (+%3.0f%%, %.2f us per callback)", t, (t - t0) * 100 / t0, (t - t0) * 1e6 / n }')
     if [ $have_pandoc = 1 ]; then
-        RUNS=${SZ_BENCH_PANDOC_RUNS:-2} cpu "$TMP/p" pandoc -f json -t plain -L "$TMP/$f.lua" "$TMP/slice.json"
-        p=$(cat "$TMP/p")
+        : > "$TMP/p"
+        for r in $(seq "${SZ_BENCH_PANDOC_RUNS:-2}"); do
+            once pandoc -f json -t plain -L "$TMP/$f.lua" "$TMP/slice.json" >> "$TMP/p"
+        done
+        p=$(least "$TMP/p")
         line="$line $(awk -v p="$p" -v t="$t" -v s="$size" -v ss="$ssize" 'BEGIN { sc = p * s / ss; printf "  pandoc %6.2f s on slice, %7.1f s scaled: %.0fx", p, sc, sc / t }')"
     fi
     printf 'lua: %-22s %s\n' "$f" "$line"
