@@ -94,7 +94,8 @@ function M._setup(info)
       verbosity = info.verbosity == 0 and 'ERROR' or info.verbosity == 2 and 'INFO' or 'WARNING'},
     __newindex = function() error('PANDOC_STATE is read-only', 2) end,
   })
-  PANDOC_READER_OPTIONS = M.ReaderOptions{}
+  -- pandoc's --columns sets the reader's columns too (72 by default)
+  PANDOC_READER_OPTIONS = M.ReaderOptions{columns = info.columns}
   PANDOC_WRITER_OPTIONS = M.WriterOptions{columns = info.columns, toc_depth = info.toc_depth,
     split_level = info.split_level, epub_chapter_level = info.split_level,
     standalone = info.standalone, wrap_text = info.wrap}

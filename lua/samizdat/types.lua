@@ -537,10 +537,21 @@ function M.TableBody(body, head, rhc, attr)
   return setmetatable({body = List(body or {}), head = List(head or {}), row_head_columns = rhc or 0,
     attr = to_attr(attr)}, TableBody)
 end
+-- pandoc (2.17 and 3.x alike) insists on a caption, lists of colspecs and
+-- bodies, and real TableHead/TableFoot objects (rows and cells may be plain
+-- tables); pandoc 2.11-era filters passing {attr, rows} pairs fail there.
+local function table_arg(v, want, name)
+  if want and getmetatable(v) ~= want or not want and type(v) ~= 'table' then
+    error(name .. ' expected, got ' .. (getmetatable(v) and getmetatable(v).__name
+      or type(v)), 3)
+  end
+  return v
+end
 function M.Table(caption, colspecs, head, bodies, foot, attr)
-  return mk('Table', {caption = to_caption(caption), colspecs = List(colspecs or {}),
-    head = head or M.TableHead(), bodies = List(bodies or {}), foot = foot or M.TableFoot(),
-    attr = to_attr(attr)})
+  table_arg(caption, nil, 'table')
+  return mk('Table', {caption = to_caption(caption), colspecs = List(table_arg(colspecs, nil, 'table')),
+    head = table_arg(head, TableHead, 'TableHead'), bodies = List(table_arg(bodies, nil, 'table')),
+    foot = table_arg(foot, TableFoot, 'TableFoot'), attr = to_attr(attr)})
 end
 
 local Citation = { __name = 'Citation', __eq = deq }
