@@ -16,10 +16,10 @@
 ** and its garbage per word (the larger part of the cost of a Str filter
 ** on a book).  That is safe only when the function cannot let the element
 ** out, which its bytecode tells: the parameter lives in register 0, and if
-** register 0 is only ever indexed (el.text, el.t, el[k]) or tested for
-** truth or against a constant, and never copied, stored, passed, returned,
-** captured or overwritten, then no reference to the element outlives the
-** call.  Anything else, any opcode not known here, a C function, a
+** register 0 is only ever indexed (el.text, el.t, el[k]), tested for truth
+** or against a constant, or returned (to the walk, which keeps nothing),
+** and never copied, stored, passed, captured or overwritten, then no
+** reference to the element outlives the call.  Anything else, any opcode not known here, a C function, a
 ** callable table or another Lua version: the function escapes, and gets
 ** fresh elements as before.  (Only the debug library, by reading the
 ** caller's locals, could still reach the element; the Str metatable's
@@ -238,6 +238,12 @@ analyse(const unsigned char *d, size_t n)
         }
         if ((op == OP_TEST || op == OP_EQK || op == OP_EQI) && a == 0)
             continue;
+        /* Returned, it goes to the walk, which reads it at once and keeps
+        ** nothing: it must hold the current text. */
+        if ((op == OP_RETURN || op == OP_RETURN1) && a == 0) {
+            result = SZ_STR_READ;
+            continue;
+        }
         if (((use & RA) && a == 0) || ((use & RB) && b == 0) || ((use & RC) && c == 0) ||
             ((use & RKC) && !k && c == 0))
             result = SZ_STR_ESCAPES;

@@ -48,7 +48,7 @@ main(void)
            SZ_STR_READ);
     expect(L, "return function(el, ...) return ... end", SZ_STR_UNREAD);
     /* the element may be kept, returned, changed or passed on */
-    expect(L, "return function(el) return el end", SZ_STR_ESCAPES);
+    expect(L, "return function(el) return el end", SZ_STR_READ);
     expect(L, "return function(el) el.text = 'x' return el end", SZ_STR_ESCAPES);
     expect(L, "return function(el) el.text = 'x' end", SZ_STR_ESCAPES);
     expect(L, "local t = {} return function(el) t[#t + 1] = el end", SZ_STR_ESCAPES);
@@ -63,6 +63,10 @@ main(void)
     expect(L, "return function(el) x = t[el] end", SZ_STR_ESCAPES);
     expect(L, "return function(el) return function() return el end end", SZ_STR_ESCAPES);
     expect(L, "return function(el) el = pandoc.Str('x') return el end", SZ_STR_ESCAPES);
+    expect(L, "return function(el) return f(el) end", SZ_STR_ESCAPES);
+    /* (el is copied to sit before false: taken as an escape) */
+    expect(L, "return function(el) if el.t then return el, false end end", SZ_STR_ESCAPES);
+    expect(L, "return function(el) return {el} end", SZ_STR_ESCAPES);
     expect(L, "return function(el) if el == last then return {} end end", SZ_STR_ESCAPES);
     expect(L, "return function(el) return #el end", SZ_STR_ESCAPES);
     expect(L, "return function(el) return el and 1 end", SZ_STR_ESCAPES);
