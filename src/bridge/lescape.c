@@ -238,12 +238,10 @@ analyse(const unsigned char *d, size_t n)
         }
         if ((op == OP_TEST || op == OP_EQK || op == OP_EQI) && a == 0)
             continue;
-        /* Returned, it goes to the walk, which reads it at once and keeps
-        ** nothing: it must hold the current text. */
-        if ((op == OP_RETURN || op == OP_RETURN1) && a == 0) {
-            result = SZ_STR_READ;
+        /* Returned, it goes to the walk, which keeps nothing (and knows
+        ** its own element, unchanged, when it comes back). */
+        if ((op == OP_RETURN || op == OP_RETURN1) && a == 0)
             continue;
-        }
         if (((use & RA) && a == 0) || ((use & RB) && b == 0) || ((use & RC) && c == 0) ||
             ((use & RKC) && !k && c == 0))
             result = SZ_STR_ESCAPES;

@@ -238,20 +238,22 @@ unpack(struct walk *w, struct sz_node *c)
     return sz_run_expand(w->doc, c);
 }
 
-/* Calls the function on top of the stack (popped) with the element below
-** it; leaves its first result on the stack and returns 1 unless it is nil
-** (then nothing is left).  With nres 2 (topdown), *prune is set when the
+/* Calls the function below the element on top of the stack (both
+** popped); leaves its first result on the stack and returns 1 unless it is
+** nil, or the refilled Str element itself (the function cannot have changed
+** it): then nothing is left.  With nres 2 (topdown), *prune is set when the
 ** second result is false. */
 static int
-call(lua_State *L, int nres, int *prune)
+call(struct walk *w, int nres, int *prune)
 {
+    lua_State *L = w->L;
     lua_call(L, 1, nres);
     *prune = 0;
     if (nres == 2) {
         *prune = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
         lua_pop(L, 1);
     }
-    if (lua_isnil(L, -1)) {
+    if (lua_isnil(L, -1) || (w->proxy && lua_rawequal(L, -1, w->proxy))) {
         lua_pop(L, 1);
         return 0;
     }
@@ -349,7 +351,7 @@ str_run(struct walk *w, struct sz_node *r, int nres, int depth)
         int prune;
         lua_rawgeti(L, w->fns, SZ_STR);
         push_str(w, text + at, wl);
-        if (!call(L, nres, &prune))
+        if (!call(w, nres, &prune))
             continue;
         const char *t;
         size_t tl;
@@ -424,11 +426,9 @@ elems(struct walk *w, struct sz_node *parent, int inl, int depth)
         if (!push_fn(w, c->kind))
             continue;
         push_el(w, c, depth);
-        lua_call(L, 1, 1);
-        if (lua_isnil(L, -1)) {
-            lua_pop(L, 1);
+        int prune;
+        if (!call(w, 1, &prune))
             continue;
-        }
         struct sz_node *a, *b;
         splice(w, c, inl, &a, &b);
     }
@@ -525,11 +525,8 @@ topdown(struct walk *w, struct sz_node *parent, int depth)
             continue;
         }
         push_el(w, c, depth);
-        lua_call(L, 1, 2);
-        int prune = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
-        lua_pop(L, 1);
-        if (lua_isnil(L, -1)) {
-            lua_pop(L, 1);
+        int prune;
+        if (!call(w, 2, &prune)) {
             if (!prune && sz_kind_is_container(c->kind))
                 topdown(w, c, depth + 1);
             continue;

@@ -25,6 +25,10 @@ head -c $((SLICE_KB * 1024)) "$TMP/big.txt" > "$TMP/slice.txt"
 printf '%s\n' 'function Str(el) return nil end' > "$TMP/str_nil.lua"
 printf '%s\n' 'function Str(el) return pandoc.Str(el.text:upper()) end' > "$TMP/str_upper.lua"
 printf '%s\n' 'function Para(el) return el end' > "$TMP/para.lua"
+# Also no-ops, but a Str function that may keep its element gets a new one
+# per call (see src/bridge/lescape.c): its cost is shown beside.
+printf '%s\n' 'function Str(el) return el end' > "$TMP/str_same.lua"
+printf '%s\n' 'local last' 'function Str(el) last = el end' > "$TMP/str_keep.lua"
 printf '%s\n' 'local s, p = 0, 0' 'function Str() s = s + 1 end' 'function Para() p = p + 1 end' \
     'function Pandoc() io.stderr:write(s, " ", p, "\n") end' > "$TMP/count.lua"
 size=$(wc -c < "$TMP/big.txt")
@@ -42,11 +46,11 @@ least() { sort -n "$1" | head -1; }
 # samizdat's runs are interleaved (none, str_nil, str_upper, para, none,
 # ...) so a machine getting busier or quieter shifts them all alike; each
 # figure is the least of its RUNS runs.
-: > "$TMP/t.none"; for f in str_nil str_upper para; do : > "$TMP/t.$f"; done
+: > "$TMP/t.none"; for f in str_nil str_upper para str_same str_keep; do : > "$TMP/t.$f"; done
 r=0
 while [ $r -lt "$RUNS" ]; do
     once "$SAMIZDAT" "$TMP/big.txt" -t plain >> "$TMP/t.none"
-    for f in str_nil str_upper para; do
+    for f in str_nil str_upper para str_same str_keep; do
         once "$SAMIZDAT" "$TMP/big.txt" -t plain -L "$TMP/$f.lua" >> "$TMP/t.$f"
     done
     r=$((r + 1))
@@ -58,11 +62,11 @@ if command -v pandoc >/dev/null 2>&1 && [ "${SZ_BENCH_PANDOC:-1}" != 0 ]; then
     "$SAMIZDAT" "$TMP/slice.txt" -t json --pandoc-api 1.22 > "$TMP/slice.json"
 fi
 printf 'lua: %-22s samizdat %6.2f s (least of %d runs)\n' "no filter" "$t0" "$RUNS"
-for f in str_nil str_upper para; do
+for f in str_nil str_upper para str_same str_keep; do
     t=$(least "$TMP/t.$f")
     n=$nstr; [ $f = para ] && n=$npara
     line=$(awk -v t="$t" -v t0="$t0" -v n="$n" 'BEGIN { printf "samizdat %6.2f s (+%3.0f%%, %.2f us per callback)", t, (t - t0) * 100 / t0, (t - t0) * 1e6 / n }')
-    if [ $have_pandoc = 1 ]; then
+    if [ $have_pandoc = 1 ] && [ $f != str_same ] && [ $f != str_keep ]; then
         : > "$TMP/p"
         for r in $(seq "${SZ_BENCH_PANDOC_RUNS:-2}"); do
             once pandoc -f json -t plain -L "$TMP/$f.lua" "$TMP/slice.json" >> "$TMP/p"

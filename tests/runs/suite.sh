@@ -88,6 +88,9 @@ function Str(s)
   if s.text == 'THE' then return pandoc.Strong{pandoc.Str('t')} end
 end
 LUA
+cat >"$T/same.lua" <<'LUA'
+function Str(s) if #s.text > 3 then return s end end
+LUA
 cat >"$T/mixed.lua" <<'LUA'
 function Str(s)
   local n = #s.text
@@ -111,7 +114,7 @@ LUA
 
 for doc in book essay; do
     "$S" "$T/$doc.txt" -t json -o "$T/$doc.json" 2>/dev/null
-    for f in upper space inlines generic topdown para count noop third ends none kept tdemph mixed; do
+    for f in upper space inlines generic topdown para count noop third ends none kept tdemph mixed same; do
         "$S" "$T/$doc.txt" -L "$T/$f.lua" -t json >"$T/a.json" 2>"$T/a.err"
         "$S" -f json "$T/$doc.json" -L "$T/$f.lua" -t json >"$T/b.json" 2>"$T/b.err"
         check_same "runs: $doc with $f.lua equals the same filter on its JSON" "$T/b.json" "$T/a.json"
