@@ -34,6 +34,8 @@ struct sz_br {
     int revmap;                /* registry ref: node -> element table (weak values) */
     size_t nlazy;              /* lazy elements made so far (0: none to check) */
     const struct sz_node *replacing;  /* the node a returned element replaces */
+    struct sz_doc *doc;        /* the conversion's document while filters or a
+                                  writer run over it (walk copies go there) */
     const struct sz_lua_env *env;
 };
 

@@ -26,31 +26,39 @@
 
 /* walk(value, filter): a filtered copy of a Pandoc, Block, Inline, Blocks or
 ** Inlines value; for one element the filter sees its children only. */
-static int walk_eager(lua_State *L);
+static int walk_copy(lua_State *L, struct sz_doc *doc);
 
 static int
 l_walk(lua_State *L)
 {
-    /* The copy walked lives in a boxed document that Lua may free any
+    luaL_checktype(L, 2, LUA_TTABLE);
+    /* While a filter runs over the conversion's document, an element's copy
+    ** is made in that document's arena, which outlives the Lua state: what
+    ** comes back can be marshalled lazily, and an element returned as it
+    ** came from the walk is copied node to node, its words still packed. */
+    struct sz_doc *doc = sz_br_get(L)->doc;
+    if (doc && sz_lua_code(L, 1) != SZ_DOC)
+        return walk_copy(L, doc);
+    /* Otherwise the copy lives in a boxed document that Lua may free any
     ** time: nothing marshalled from it may read from it later. */
     int old = sz_lazy_set(L, 0);
-    int r = walk_eager(L);
+    int r = walk_copy(L, NULL);
     sz_lazy_set(L, old);
     return r;
 }
 
 static int
-walk_eager(lua_State *L)
+walk_copy(lua_State *L, struct sz_doc *doc)
 {
-    luaL_checktype(L, 2, LUA_TTABLE);
     int code = sz_lua_code(L, 1);
     if (code == SZ_DOC) {
-        struct sz_doc *doc = sz_to_doc(L, 1);          /* stack: v, f, box */
+        doc = sz_to_doc(L, 1);                          /* stack: v, f, box */
         sz_walk_doc(L, 2, &doc);
         sz_push_doc(L, doc);
         return 1;
     }
-    struct sz_doc *doc = sz_doc_box_new(L, NULL);       /* stack: v, f, box */
+    if (!doc)
+        doc = sz_doc_box_new(L, NULL);                  /* stack: v, f, box */
     if (sz_kind_is_inline(code) || sz_kind_is_block(code)) {
         struct sz_node *holder = sz_node_new(doc, sz_kind_is_inline(code) ? SZ_SPAN : SZ_DIV);
         if (sz_kind_is_inline(code))

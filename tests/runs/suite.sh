@@ -91,6 +91,16 @@ LUA
 cat >"$T/same.lua" <<'LUA'
 function Str(s) if #s.text > 3 then return s end end
 LUA
+cat >"$T/pwalk.lua" <<'LUA'
+local up = {Str = function(s) if #s.text > 4 then return pandoc.Str(s.text:upper()) end end}
+function Para(p)
+  local q = p:walk{Str = function(s) if s.text == 'the' then return pandoc.Emph{s} end end}
+  if #q.content % 2 == 0 then q.content:insert(pandoc.Str('!')) end
+  return q:walk(up)
+end
+function Header(h) return h:walk{Space = function() return pandoc.Str('_') end} end
+function BlockQuote(b) return pandoc.walk_block(b, up) end
+LUA
 cat >"$T/mixed.lua" <<'LUA'
 function Str(s)
   local n = #s.text
@@ -114,7 +124,7 @@ LUA
 
 for doc in book essay; do
     "$S" "$T/$doc.txt" -t json -o "$T/$doc.json" 2>/dev/null
-    for f in upper space inlines generic topdown para count noop third ends none kept tdemph mixed same; do
+    for f in upper space inlines generic topdown para count noop third ends none kept tdemph mixed same pwalk; do
         "$S" "$T/$doc.txt" -L "$T/$f.lua" -t json >"$T/a.json" 2>"$T/a.err"
         "$S" -f json "$T/$doc.json" -L "$T/$f.lua" -t json >"$T/b.json" 2>"$T/b.err"
         check_same "runs: $doc with $f.lua equals the same filter on its JSON" "$T/b.json" "$T/a.json"
