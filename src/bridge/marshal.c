@@ -1653,11 +1653,26 @@ to_meta_map(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *map, int 
 {
     size_t nk = 0, cap = 0;
     const char **keys = NULL;
+    /* pandoc reads number keys as strings ({'a', 'b'} is the map
+    ** {"1": "a", "2": "b"}): copy the entries under string keys first. */
+    lua_newtable(L);
+    int tmp = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        int kt = lua_type(L, -2);
+        if (kt != LUA_TSTRING && kt != LUA_TNUMBER) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushvalue(L, -2);
+        lua_tostring(L, -1);           /* converts the copy, not the key */
+        lua_insert(L, -2);
+        lua_rawset(L, tmp);
+    }
+    idx = tmp;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING)
-            continue;
         if (nk == cap) {
             cap = cap ? cap * 2 : 8;
             const char **nkeys = sz_arena_alloc(doc->arena, cap * sizeof *keys);
@@ -1681,6 +1696,7 @@ to_meta_map(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *map, int 
         append(L, e, v);
         append(L, map, e);
     }
+    lua_pop(L, 1);                     /* the copy */
 }
 
 struct sz_node *
