@@ -210,6 +210,9 @@ function M.Attr(id, classes, attrs)
   if type(id) == 'table' and getmetatable(id) == nil and classes == nil then
     return M.to_attr(id)
   end
+  -- pandoc reads no further when the identifier is nil: Attr(nil, {'x'})
+  -- is an empty Attr (pandoc/lua-filters' pandoc-ling relies on it)
+  if id == nil then classes, attrs = nil, nil end
   local cl = classes
   if type(cl) == 'string' then cl = split_classes(cl) end
   local c = {}
