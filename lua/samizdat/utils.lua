@@ -171,14 +171,56 @@ function M.blocks_to_inlines(blocks, sep)
   return types.to_inlines(norm)
 end
 
--- pandoc's makeSections: Divs of class "section" around each header and
--- what follows it, with "number" attributes when asked.
+-- pandoc 3's makeSections: Divs of class "section" around each header and
+-- what follows it, with "number" attributes when asked.  Levels count from
+-- the document's highest heading: its sections are numbered 1, 2, ..., and
+-- with a base level they get that level, the others shifted alike.
 function M.make_sections(number_sections, baselevel, blocks)
   local lastnum = {}
   local function level_of(b)
     if b.t == 'Header' then return b.level end
     if b.t == 'Div' and b.content[1] then return level_of(b.content[1]) end
     return nil
+  end
+  local function min_level(bs, m)
+    for _, b in ipairs(bs) do
+      if b.t == 'Header' then m = math.min(m, b.level)
+      elseif b.t == 'Div' then m = min_level(b.content, m) end
+    end
+    return m
+  end
+  local minlevel = min_level(blocks, math.huge)
+  -- A Div that starts with a header, holds no header as high, and is no
+  -- column, is that header's section.
+  local function heads_section(d)
+    local h = d.content[1]
+    if not h or h.t ~= 'Header' or d.classes:includes('column')
+        or d.classes:includes('columns') then
+      return false
+    end
+    for k = 2, #d.content do
+      local x = d.content[k]
+      if x.t == 'Header' and x.level <= h.level then return false end
+    end
+    return true
+  end
+  -- pandoc's combineAttr: the first id, both classes, keys of the first
+  -- kept (a key's later duplicate wins, at its place).
+  local function combine_attr(a, b)
+    local classes = List{}
+    for _, c in ipairs(a.classes) do if not classes:includes(c) then classes:insert(c) end end
+    for _, c in ipairs(b.classes) do if not classes:includes(c) then classes:insert(c) end end
+    local all = {}
+    for _, kv in ipairs(a.attributes) do all[#all + 1] = {kv[1], kv[2]} end
+    for _, kv in ipairs(b.attributes) do all[#all + 1] = {kv[1], kv[2]} end
+    local kvs, seen = {}, {}
+    for k = #all, 1, -1 do
+      if not seen[all[k][1]] then
+        seen[all[k][1]] = true
+        table.insert(kvs, 1, all[k])
+      end
+    end
+    return types.Attr(a.identifier ~= '' and a.identifier or b.identifier, classes, kvs)
   end
   local go
   go = function(bs, i, stop)
@@ -188,19 +230,20 @@ function M.make_sections(number_sections, baselevel, blocks)
       if stop and (level_of(b) or math.huge) <= stop then break end
       if b.t == 'Header' then
         local level = b.level
-        local lvl = baselevel or level
+        local nl = level - minlevel + 1
+        local lvl = baselevel and level - minlevel + baselevel or level
         local cut = {}
-        for k = 1, math.min(lvl, #lastnum) do cut[k] = lastnum[k] end
+        for k = 1, math.min(nl, #lastnum) do cut[k] = lastnum[k] end
         local newnum
         if b.classes:includes('unnumbered') then newnum = {}
-        elseif #cut >= lvl then
+        elseif #cut >= nl then
           newnum = {}
           for k = 1, #cut - 1 do newnum[k] = cut[k] end
           newnum[#cut] = cut[#cut] + 1
         else
           newnum = {}
           for k = 1, #lastnum do newnum[k] = lastnum[k] end
-          for _ = #lastnum + 1, lvl - 1 do newnum[#newnum + 1] = 0 end
+          for _ = #lastnum + 1, nl - 1 do newnum[#newnum + 1] = 0 end
           newnum[#newnum + 1] = 1
         end
         if #newnum > 0 then lastnum = newnum end
@@ -220,7 +263,15 @@ function M.make_sections(number_sections, baselevel, blocks)
       elseif b.t == 'Div' then
         local inner = go(b.content, 1, nil)
         local d = types.deepcopy(b)
-        d.content = types.to_blocks(inner)
+        local sec = inner[1]
+        if #inner == 1 and sec.t == 'Div' and heads_section(b) and
+            (b.identifier == '' or sec.identifier == '' or b.identifier == sec.identifier) then
+          -- a Div holding one section: the section takes its attributes
+          d = sec
+          d.attr = combine_attr(sec.attr, b.attr)
+        else
+          d.content = types.to_blocks(inner)
+        end
         out:insert(d)
         i = i + 1
       else
