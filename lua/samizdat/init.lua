@@ -25,6 +25,7 @@ M.system = require 'samizdat.system'
 M.mediabag = require 'samizdat.mediabag'
 M.json = require 'samizdat.json'
 M.log = require 'samizdat.log'
+M.structure = require 'samizdat.structure'
 M.sha1 = M.utils.sha1
 
 function M.walk_block(el, f) return core.walk(el, f) end
@@ -105,7 +106,7 @@ function M._setup(info)
   re = require 're'
   local preload = package.preload
   preload.pandoc = function() return M end
-  for _, sub in ipairs{'utils', 'text', 'path', 'system', 'mediabag', 'json', 'log', 'List'} do
+  for _, sub in ipairs{'utils', 'text', 'path', 'system', 'mediabag', 'json', 'log', 'List', 'structure'} do
     preload['pandoc.' .. sub] = function() return M[sub] end
     package.loaded['pandoc.' .. sub] = M[sub]
   end
