@@ -65,6 +65,8 @@ void sz_to_meta(lua_State *L, int idx, struct sz_doc *doc, int depth);
 /** A new document from the Pandoc value at idx, boxed in a userdata left on
 ** the stack (freed by __gc unless taken with sz_doc_box_take). */
 struct sz_doc *sz_to_doc(lua_State *L, int idx);
+/** Fills the empty document doc from the Pandoc value at idx. */
+void sz_to_doc_in(lua_State *L, int idx, struct sz_doc *doc);
 /** A new boxed empty document pushed on the stack. */
 struct sz_doc *sz_doc_box_new(lua_State *L, const char *source);
 /** Takes the document out of the box at idx (the box then frees nothing). */

@@ -37,7 +37,22 @@ l_walk(lua_State *L)
     ** comes back can be marshalled lazily, and an element returned as it
     ** came from the walk is copied node to node, its words still packed. */
     struct sz_doc *doc = sz_br_get(L)->doc;
-    if (doc && sz_lua_code(L, 1) != SZ_DOC)
+    if (doc && sz_lua_code(L, 1) == SZ_DOC) {
+        /* A whole document's copy: a document of its own, but its nodes
+        ** in the same arena. */
+        struct sz_doc *v = sz_arena_alloc(doc->arena, sizeof *v);
+        memset(v, 0, sizeof *v);
+        v->arena = doc->arena;
+        v->root = sz_node_new(doc, SZ_DOC);
+        v->meta = sz_node_new(doc, SZ_META_MAP);
+        v->source = doc->source;
+        sz_diags_init(&v->diags);
+        sz_to_doc_in(L, 1, v);
+        sz_walk_doc(L, 2, &v);
+        sz_push_doc(L, v);
+        return 1;
+    }
+    if (doc)
         return walk_copy(L, doc);
     /* Otherwise the copy lives in a boxed document that Lua may free any
     ** time: nothing marshalled from it may read from it later. */

@@ -1776,13 +1776,22 @@ sz_to_doc(lua_State *L, int idx)
     if (sz_lua_code(L, idx) != SZ_DOC)
         luaL_error(L, "Pandoc expected, got %s", luaL_typename(L, idx));
     struct sz_doc *doc = sz_doc_box_new(L, NULL);   /* stack: box */
+    lua_pushvalue(L, idx);
+    sz_to_doc_in(L, -1, doc);
+    lua_pop(L, 1);
+    return doc;
+}
+
+void
+sz_to_doc_in(lua_State *L, int idx, struct sz_doc *doc)
+{
+    idx = lua_absindex(L, idx);
     lua_getfield(L, idx, "blocks");
     sz_to_blocks(L, -1, doc, doc->root, 1);
     lua_pop(L, 1);
     if (lua_getfield(L, idx, "meta") == LUA_TTABLE)
         sz_to_meta(L, -1, doc, 1);
     lua_pop(L, 1);
-    return doc;
 }
 
 int

@@ -101,6 +101,15 @@ end
 function Header(h) return h:walk{Space = function() return pandoc.Str('_') end} end
 function BlockQuote(b) return pandoc.walk_block(b, up) end
 LUA
+cat >"$T/dwalk.lua" <<'LUA'
+function Pandoc(doc)
+  local d2 = doc:walk{Str = function(s) if s.text == 'the' then return pandoc.Emph{s} end end,
+                      Para = function(p) return p:walk{Space = function() return pandoc.Str('~') end} end}
+  d2.blocks:insert(pandoc.Para('end'))
+  d2.meta.walked = true
+  return d2:walk{Emph = function(e) return e.content end}
+end
+LUA
 cat >"$T/mixed.lua" <<'LUA'
 function Str(s)
   local n = #s.text
@@ -124,7 +133,7 @@ LUA
 
 for doc in book essay; do
     "$S" "$T/$doc.txt" -t json -o "$T/$doc.json" 2>/dev/null
-    for f in upper space inlines generic topdown para count noop third ends none kept tdemph mixed same pwalk; do
+    for f in upper space inlines generic topdown para count noop third ends none kept tdemph mixed same pwalk dwalk; do
         "$S" "$T/$doc.txt" -L "$T/$f.lua" -t json >"$T/a.json" 2>"$T/a.err"
         "$S" -f json "$T/$doc.json" -L "$T/$f.lua" -t json >"$T/b.json" 2>"$T/b.err"
         check_same "runs: $doc with $f.lua equals the same filter on its JSON" "$T/b.json" "$T/a.json"
