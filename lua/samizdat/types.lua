@@ -186,19 +186,18 @@ local function to_attrlist(x)
   return setmetatable(r, AttributeList)
 end
 
-local attr_index = { clone = deepcopy }
-Attr.__index = function(t, k)
-  if k == 1 then return rawget(t, 'identifier')
-  elseif k == 2 then return rawget(t, 'classes')
-  elseif k == 3 then return rawget(t, 'attributes') end
-  return attr_index[k]
-end
+-- As in pandoc, an Attr has named fields only: attr[1] is nil, #attr and
+-- setting any other key are errors.
+local function unknown_property() error('Cannot set unknown property.', 3) end
+M.unknown_property = unknown_property
+Attr.__index = { clone = deepcopy }
 Attr.__newindex = function(t, k, v)
-  if k == 'classes' or k == 2 then rawset(t, 'classes', List(v or {}))
-  elseif k == 'attributes' or k == 3 then rawset(t, 'attributes', to_attrlist(v))
-  elseif k == 'identifier' or k == 1 then rawset(t, 'identifier', v or '')
-  else rawset(t, k, v) end
+  if k == 'classes' then rawset(t, 'classes', List(v or {}))
+  elseif k == 'attributes' then rawset(t, 'attributes', to_attrlist(v))
+  elseif k == 'identifier' then rawset(t, 'identifier', v or '')
+  else unknown_property() end
 end
+Attr.__len = function() error('attempt to get length of a Attr value', 2) end
 
 local function split_classes(s)
   local r = {}
@@ -313,7 +312,9 @@ local function make_mt(tag, kind, fields)
     end,
     __newindex = function(el, k, v)
       local s = setters[k]
-      if s then s(el, v) else rawset(el, k, v) end
+      if s then s(el, v)
+      elseif has[k] then rawset(el, k, v)
+      else unknown_property() end
     end,
   }
   mt[tag] = t
@@ -440,6 +441,7 @@ end
 
 local ListAttributes = { __name = 'ListAttributes', __eq = deq }
 ListAttributes.__index = { clone = deepcopy }
+ListAttributes.__newindex = function() unknown_property() end
 mt.ListAttributes = ListAttributes
 -- An integer argument, as pandoc reads it: a number without a fraction, or
 -- a string of one.
@@ -506,6 +508,11 @@ function M.Figure(content, caption, attr)
     attr = to_attr(attr)})
 end
 
+-- The fields pandoc lets a filter set (TableBody is a plain table in 2.x).
+local component_fields = {
+  Cell = {alignment = true, contents = true, col_span = true, row_span = true},
+  Row = {cells = true}, TableHead = {rows = true}, TableFoot = {rows = true},
+}
 local function component(name, fields)
   local t = { __name = name, __eq = deq }
   t.__index = function(el, k)
@@ -515,11 +522,13 @@ local function component(name, fields)
     end
     return nil
   end
+  local known = component_fields[name]
   t.__newindex = function(el, k, v)
     if k == 'identifier' or k == 'classes' or k == 'attributes' then
       rawget(el, 'attr')[k] = v
     elseif k == 'attr' then rawset(el, 'attr', to_attr(v))
-    else rawset(el, k, v) end
+    elseif not known or known[k] then rawset(el, k, v)
+    else unknown_property() end
   end
   mt[name] = t
   return t
@@ -559,6 +568,7 @@ end
 
 local Citation = { __name = 'Citation', __eq = deq }
 Citation.__index = { clone = deepcopy }
+Citation.__newindex = function() unknown_property() end
 mt.Citation = Citation
 function M.Citation(id, mode, prefix, suffix, note_num, hash)
   return setmetatable({id = id, mode = cite_mode(mode, 'NormalCitation'),
