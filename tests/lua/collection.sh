@@ -9,6 +9,9 @@
 [ -n "$SZ_TMP" ] || . "$(dirname "$0")/../lib.sh"
 LIST=$SZ_ROOT/tests/lua/collection.txt
 PANDOC=${PANDOC:-pandoc}
+# Each filter runs in its own directory: make a relative binary path absolute.
+case $SAMIZDAT in /*) ;; */*) SAMIZDAT=$(pwd)/$SAMIZDAT ;; esac
+case $SZ_LUA_FILTERS in /*|'') ;; *) SZ_LUA_FILTERS=$(pwd)/$SZ_LUA_FILTERS ;; esac
 if [ -z "$SZ_LUA_FILTERS" ]; then
     skip "lua/collection: set SZ_LUA_FILTERS to a checkout of pandoc/lua-filters to run its filters against pandoc"
 elif [ ! -d "$SZ_LUA_FILTERS" ]; then
