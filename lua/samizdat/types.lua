@@ -576,9 +576,13 @@ function M.Citation(id, mode, prefix, suffix, note_num, hash)
     hash = hash or 0}, Citation)
 end
 
+local SimpleTable = { __name = 'SimpleTable', __eq = deq }
+SimpleTable.__index = { clone = deepcopy }
+mt.SimpleTable = SimpleTable
 function M.SimpleTable(caption, aligns, widths, headers, rows)
-  return {caption = to_inlines(caption), aligns = List(aligns or {}), widths = List(widths or {}),
-    headers = List(headers or {}), rows = List(rows or {})}
+  return setmetatable({caption = to_inlines(caption), aligns = List(aligns or {}),
+    widths = List(widths or {}), headers = List(headers or {}), rows = List(rows or {})},
+    SimpleTable)
 end
 
 -- }===
@@ -588,7 +592,41 @@ end
 local Meta = { __name = 'Meta', __eq = deq }
 Meta.__index = { clone = deepcopy }
 mt.Meta = Meta
-function M.Meta(t) return setmetatable(t or {}, Meta) end
+-- A metadata value as pandoc's Meta and Pandoc constructors give it back:
+-- numbers become strings, an element Inlines or Blocks, a list of Inline
+-- (Block) elements Inlines (Blocks), another list a List, a map a table.
+local function meta_value(v)
+  local tv = type(v)
+  if tv == 'number' then return tostring(v) end
+  if tv ~= 'table' then return v end
+  local m = getmetatable(v)
+  if m then
+    if m.__name == 'Inline' then return setmetatable({v}, Inlines) end
+    if m.__name == 'Block' then return setmetatable({v}, Blocks) end
+    if m.__name == 'List' then
+      local r = List{}
+      for i = 1, #v do r[i] = meta_value(v[i]) end
+      return r
+    end
+    return v
+  end
+  if #v == 0 then
+    local r = {}
+    for k, x in pairs(v) do r[k] = meta_value(x) end
+    return r
+  end
+  if is_elem(v[1], 'Inline') then return to_inlines(v) end
+  if is_elem(v[1], 'Block') then return to_blocks(v) end
+  local r = List{}
+  for i = 1, #v do r[i] = meta_value(v[i]) end
+  return r
+end
+
+function M.Meta(t)
+  local r = {}
+  for k, v in pairs(t or {}) do r[k] = meta_value(v) end
+  return setmetatable(r, Meta)
+end
 function M.MetaInlines(x) return to_inlines(x) end
 function M.MetaBlocks(x) return to_blocks(x) end
 function M.MetaList(x)
