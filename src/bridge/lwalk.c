@@ -264,7 +264,7 @@ static void topdown(struct walk *w, struct sz_node *parent, int depth);
 
 /* Topdown goes on into the elements a function put in the place of one. */
 static void
-descend_new(struct walk *w, struct sz_node *a, struct sz_node *b, int depth)
+descend_new(struct walk *w, struct sz_node *a, const struct sz_node *b, int depth)
 {
     for (struct sz_node *x = a; x; x = x->next) {
         if (sz_kind_is_container(x->kind))
