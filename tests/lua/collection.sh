@@ -25,12 +25,9 @@ else
     *\ 2.*) api="--pandoc-api 1.22" ;;
     esac
     # FORMAT is the output format a filter acts for; the outputs are JSON on
-    # both sides, so this wrapper sets FORMAT and runs the filter file, whose
-    # return value (a filter list, a filter, or nothing for global
-    # functions) it passes on.
-    wrap=$SZ_TMP/collection-wrap.lua
-    printf '%s\n' "FORMAT = os.getenv('SZF_FORMAT') or FORMAT" \
-        "return dofile(os.getenv('SZF_FILE'))" > "$wrap"
+    # both sides, so each run's filter file is the collection's file after
+    # one line setting FORMAT (the same file for pandoc and samizdat; it
+    # works with pandoc-wasm too, which sees no environment).
     cpairs=$SZ_TMP/collection.pairs
     : > "$cpairs"
     grep -v '^#' "$LIST" | while read -r name filter input format opts; do
@@ -50,19 +47,18 @@ else
         esac
         dir=$(dirname "$f")
         out=$SZ_TMP/coll-$name
-        unset SZF_FORMAT
-        [ "$format" = - ] || SZF_FORMAT=$format
-        export SZF_FORMAT
+        # The filter file as it is, after one line setting FORMAT.
+        { [ "$format" = - ] || echo "FORMAT = '$format'"; cat "$f"; } > "$out.lua"
         # Run where the filter lives: some read files named relative to it.
         (
             cd "$dir" || exit 1
             # shellcheck disable=SC2086
             "$PANDOC" -f markdown -t json $opts "$SZ_LUA_FILTERS/$input" > "$out.in.json" || exit 1
-            SZF_FILE=$f "$PANDOC" -f json -t json -L "$wrap" < "$out.in.json" \
+            "$PANDOC" -f json -t json -L "$out.lua" < "$out.in.json" \
                 > "$out.pandoc" 2> "$out.pandoc.err"
             echo $? > "$out.pandoc.rc"
             # shellcheck disable=SC2086
-            SZF_FILE=$f "$SAMIZDAT" -f json -t json $api -L "$wrap" < "$out.in.json" \
+            "$SAMIZDAT" -f json -t json $api -L "$out.lua" < "$out.in.json" \
                 > "$out.sz" 2> "$out.sz.err"
             echo $? > "$out.sz.rc"
         )
