@@ -7,6 +7,13 @@ local core = require 'samizdat.core'
 local List = require 'samizdat.list'
 local Version = require 'samizdat.version'
 
+-- tostring of elements and lists: pandoc 3's Haskell `show`
+local show = require 'samizdat.show'
+types._show = show
+for _, name in ipairs{'Inlines', 'Blocks', 'Attr', 'Citation', 'Caption', 'Cell', 'Row', 'Pandoc'} do
+  types._mt[name].__tostring = show
+end
+
 local M = {}
 for k, v in pairs(types) do
   if k ~= 'to_attr' and k ~= 'deepcopy' and k ~= 'equals' and k ~= 'to_inlines'

@@ -3,12 +3,18 @@
 -- See LICENSE.
 local setmetatable, getmetatable, rawget, rawequal = setmetatable, getmetatable, rawget, rawequal
 local type, select, error, tostring = type, select, error, tostring
-local tinsert, tremove, tsort, tunpack = table.insert, table.remove, table.sort, table.unpack
+local tinsert, tremove, tsort, tunpack, tconcat = table.insert, table.remove, table.sort, table.unpack, table.concat
 local _ENV = nil
 
 local List = {}
 List.__index = List
 List.__name = 'List'
+-- as pandoc 3 prints a List: List {1, a}
+List.__tostring = function(l)
+  local t = {}
+  for i = 1, #l do t[i] = tostring(l[i]) end
+  return 'List {' .. tconcat(t, ', ') .. '}'
+end
 
 -- pandoc.List(t) and pandoc.List:new(t) set the metatable in place.
 function List:new(t)
