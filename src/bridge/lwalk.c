@@ -28,6 +28,7 @@ struct walk {
     int topdown;
     int fns;                        /* table kind -> function (absolute index) */
     char fn[SZ_KIND_COUNT];         /* fns has an entry for this kind */
+    int strfn;                      /* the Str function (absolute index) */
     int proxy;                      /* the one Str element refilled, or 0 */
     int proxy_text;                 /* ... whose text the function reads */
     int base;                       /* stack top before the walk */
@@ -73,7 +74,7 @@ str_proxy(struct walk *w)
         lua_rawgeti(L, w->fns, SZ_STR);
         use = sz_lua_str_use(L, -1);
         lua_pushinteger(L, use);
-        lua_rawset(L, -5);
+        lua_rawset(L, -4);           /* use[fn] = use */
     }
     lua_pop(L, 2);
     if (use == SZ_STR_ESCAPES)
@@ -136,8 +137,11 @@ walk_init(struct walk *w, lua_State *L, int f, struct sz_doc *doc)
         lua_rawseti(L, w->fns, k);
         w->fn[k] = 1;
     }
-    if (w->fn[SZ_STR])
+    if (w->fn[SZ_STR]) {
+        lua_rawgeti(L, w->fns, SZ_STR);     /* at hand for every word */
+        w->strfn = lua_gettop(L);
         str_proxy(w);
+    }
 }
 
 static void
@@ -349,7 +353,7 @@ str_run(struct walk *w, struct sz_node *r, int nres, int depth)
         enum sz_kind sep;
         size_t wl = sz_run_next(text, len, &pos, &sep);
         int prune;
-        lua_rawgeti(L, w->fns, SZ_STR);
+        lua_pushvalue(L, w->strfn);
         push_str(w, text + at, wl);
         if (!call(w, nres, &prune))
             continue;
