@@ -34,8 +34,8 @@ struct sz_br {
     int revmap;                /* registry ref: node -> element table (weak values) */
     size_t nlazy;              /* lazy elements made so far (0: none to check) */
     const struct sz_node *replacing;  /* the node a returned element replaces */
-    struct sz_doc *doc;        /* the conversion's document while filters or a
-                                  writer run over it (walk copies go there) */
+    int anchors;               /* registry ref: element -> box (weak keys) */
+    int anchor;                /* stack index of the box being marshalled, or 0 */
     const struct sz_lua_env *env;
 };
 
@@ -78,6 +78,12 @@ struct sz_doc *sz_doc_box_take(lua_State *L, int idx);
 ** the children of a node, sz_lazy_touch gives any element still reading
 ** from it its own copy. */
 void sz_lazy_touch(lua_State *L, const struct sz_node *n);
+/** While the box (a value boxing a document, as sz_doc_box_new makes) at
+** stack index idx is the anchor, every element marshalled lazily from its
+** nodes keeps it alive, and so do the elements marshalled from those later.
+** 0: none (the conversion's own document, which outlives the state).
+** Returns the previous anchor, to be set back. */
+int sz_anchor_set(lua_State *L, int idx);
 int sz_lazy_set(lua_State *L, int on);
 /** Lua: materialize(element) gives a lazy element its content now. */
 int sz_lazy_materialize(lua_State *L);

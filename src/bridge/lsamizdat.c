@@ -25,55 +25,27 @@
 #include "bridge/lbridge.h"
 
 /* walk(value, filter): a filtered copy of a Pandoc, Block, Inline, Blocks or
-** Inlines value; for one element the filter sees its children only. */
-static int walk_copy(lua_State *L, struct sz_doc *doc);
-
+** Inlines value; for one element the filter sees its children only.  The
+** copy lives in a boxed document that Lua frees once nothing reads from it:
+** what comes back is marshalled lazily, each element anchoring the box (see
+** sz_anchor_set), and an element returned as it came from the walk is
+** copied node to node, its words still packed. */
 static int
 l_walk(lua_State *L)
 {
     luaL_checktype(L, 2, LUA_TTABLE);
-    /* While a filter runs over the conversion's document, an element's copy
-    ** is made in that document's arena, which outlives the Lua state: what
-    ** comes back can be marshalled lazily, and an element returned as it
-    ** came from the walk is copied node to node, its words still packed. */
-    struct sz_doc *doc = sz_br_get(L)->doc;
-    if (doc && sz_lua_code(L, 1) == SZ_DOC) {
-        /* A whole document's copy: a document of its own, but its nodes
-        ** in the same arena. */
-        struct sz_doc *v = sz_arena_alloc(doc->arena, sizeof *v);
-        memset(v, 0, sizeof *v);
-        v->arena = doc->arena;
-        v->root = sz_node_new(doc, SZ_DOC);
-        v->meta = sz_node_new(doc, SZ_META_MAP);
-        v->source = doc->source;
-        sz_diags_init(&v->diags);
-        sz_to_doc_in(L, 1, v);
-        sz_walk_doc(L, 2, &v);
-        sz_push_doc(L, v);
-        return 1;
-    }
-    if (doc)
-        return walk_copy(L, doc);
-    /* Otherwise the copy lives in a boxed document that Lua may free any
-    ** time: nothing marshalled from it may read from it later. */
-    int old = sz_lazy_set(L, 0);
-    int r = walk_copy(L, NULL);
-    sz_lazy_set(L, old);
-    return r;
-}
-
-static int
-walk_copy(lua_State *L, struct sz_doc *doc)
-{
+    lua_settop(L, 2);
     int code = sz_lua_code(L, 1);
     if (code == SZ_DOC) {
-        doc = sz_to_doc(L, 1);                          /* stack: v, f, box */
+        struct sz_doc *doc = sz_to_doc(L, 1);           /* stack: v, f, box */
         sz_walk_doc(L, 2, &doc);
+        int old = sz_anchor_set(L, 3);
         sz_push_doc(L, doc);
+        sz_anchor_set(L, old);
         return 1;
     }
-    if (!doc)
-        doc = sz_doc_box_new(L, NULL);                  /* stack: v, f, box */
+    struct sz_doc *doc = sz_doc_box_new(L, NULL);       /* stack: v, f, box */
+    int old = sz_anchor_set(L, 3);
     if (sz_kind_is_inline(code) || sz_kind_is_block(code)) {
         struct sz_node *holder = sz_node_new(doc, sz_kind_is_inline(code) ? SZ_SPAN : SZ_DIV);
         if (sz_kind_is_inline(code))
@@ -83,6 +55,7 @@ walk_copy(lua_State *L, struct sz_doc *doc)
         struct sz_node *n = holder->first;
         sz_walk_node(L, 2, doc, n);
         sz_push_node(L, n, 1);
+        sz_anchor_set(L, old);
         return 1;
     }
     int inl = code == T_INLINES;
@@ -102,6 +75,7 @@ walk_copy(lua_State *L, struct sz_doc *doc)
         sz_push_inlines(L, holder, 1);
     else
         sz_push_blocks(L, holder, 1);
+    sz_anchor_set(L, old);
     return 1;
 }
 

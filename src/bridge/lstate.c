@@ -203,7 +203,6 @@ run_protected(lua_State *L)
         lua_settop(L, base);
         lua_getglobal(L, "samizdat");
         lua_getfield(L, -1, "_run_writer");
-        sz_br_get(L)->doc = r->doc;
         sz_push_doc(L, r->doc);
         lua_call(L, 1, 1);
         size_t n;
@@ -219,7 +218,6 @@ run_protected(lua_State *L)
     for (lua_Integer i = 1; i <= n; i++) {
         if (lua_rawgeti(L, ft, i) != LUA_TTABLE)
             luaL_error(L, "filter %d is a %s, not a table", (int)i, luaL_typename(L, -1));
-        sz_br_get(L)->doc = r->doc;
         sz_walk_doc(L, lua_gettop(L), &r->doc);
         lua_pop(L, 1);
     }

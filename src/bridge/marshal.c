@@ -73,16 +73,18 @@ sz_br_setup(lua_State *L, const struct sz_lua_env *env)
     }
     b->kindmap = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 3; i++) {
         lua_newtable(L);
         lua_createtable(L, 0, 1);
-        lua_pushstring(L, i == 0 ? "k" : "v");
+        lua_pushstring(L, i == 1 ? "v" : "k");
         lua_setfield(L, -2, "__mode");
         lua_setmetatable(L, -2);
         if (i == 0)
             b->lazymap = luaL_ref(L, LUA_REGISTRYINDEX);
-        else
+        else if (i == 1)
             b->revmap = luaL_ref(L, LUA_REGISTRYINDEX);
+        else
+            b->anchors = luaL_ref(L, LUA_REGISTRYINDEX);   /* an ephemeron table */
     }
     b->lazy = 1;
 }
@@ -158,12 +160,30 @@ materialize_x(lua_State *L, int idx, int eager)
     int old = b->lazy;
     if (eager)
         b->lazy = 0;
+    /* The children read from the same box as the element, if any. */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->anchors);
+    lua_pushvalue(L, idx);
+    lua_rawget(L, -2);
+    lua_remove(L, -2);                       /* stack: box or nil */
+    int anchor = b->anchor;
+    b->anchor = lua_isnil(L, -1) ? 0 : lua_gettop(L);
     if (lazy_blocks(n->kind))
         sz_push_blocks(L, n, 1);
     else
         sz_push_inlines(L, n, 1);
+    b->anchor = anchor;
     b->lazy = old;
+    lua_remove(L, -2);                       /* the box */
     lua_setfield(L, idx, f);
+}
+
+int
+sz_anchor_set(lua_State *L, int idx)
+{
+    struct sz_br *b = sz_br_get(L);
+    int old = b->anchor;
+    b->anchor = idx ? lua_absindex(L, idx) : 0;
+    return old;
 }
 
 static void
@@ -216,6 +236,13 @@ lazy_register(lua_State *L, const struct sz_node *n)
     lua_pushvalue(L, -2);
     lua_rawsetp(L, -2, n);
     lua_pop(L, 1);
+    if (b->anchor) {                               /* anchors[el] = box */
+        lua_rawgeti(L, LUA_REGISTRYINDEX, b->anchors);
+        lua_pushvalue(L, -2);
+        lua_pushvalue(L, b->anchor);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+    }
 }
 
 /* The node the lazy element at idx still reads its content from, or NULL. */
