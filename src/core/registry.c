@@ -11,6 +11,9 @@
 static const struct sz_reader *const readers[] = {
     &sz_reader_essay,
     &sz_reader_json,
+    &sz_reader_markdown,
+    &sz_reader_commonmark,
+    &sz_reader_gfm,
     NULL
 };
 
@@ -28,6 +31,7 @@ static const struct sz_writer *const writers[] = {
 static const struct { const char *alias, *name; } aliases[] = {
     { "txt", "essay" },
     { "text", "essay" },
+    { "md", "markdown" },
     { "epub3", "epub" },
     { "html5", "html" },
     { "xhtml", "html" },

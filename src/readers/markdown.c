@@ -1,0 +1,1214 @@
+/*
+** markdown.c
+** CommonMark, GFM and pandoc-flavoured Markdown, read with md4c's callbacks.
+** See LICENSE.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <md4c.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+#include "core/metayaml.h"
+#include "core/registry.h"
+#include "readers/essay.h"
+
+/* The three flavours share one mapping; each adds to the one before. */
+enum flavour { F_COMMONMARK = 0, F_GFM, F_MARKDOWN };
+
+/* Open nodes: blocks and spans.  md4c reports nesting as it finds it, so the
+** stack is the only place depth grows; SZ_MAX_DEPTH caps it, plus room for
+** the fixed levels a table cell adds (table, head, row, cell, plain). */
+#define STACK_MAX (SZ_MAX_DEPTH + 8)
+
+/* {=================================================================
+** Reader state
+** ================================================================== */
+
+struct frame {
+    struct sz_node *n;
+    unsigned char tight;       /* lists: tight; items: in a tight list */
+    unsigned char implicit;    /* a Plain md4c did not announce (tight item, cell) */
+    unsigned char task;        /* item: 1 unchecked, 2 checked, 0 none */
+};
+
+struct mdr {
+    struct sz_doc *doc;
+    const struct sz_ropts *o;
+    enum flavour fl;
+    const char *src;           /* the text md4c parses */
+    size_t len;
+    size_t base;               /* offset of src in the caller's input (BOM, YAML) */
+    struct frame st[STACK_MAX];
+    int depth;
+    struct sz_buf text;        /* inline text not yet split into Str/Space */
+    struct sz_buf verb;        /* code, math, raw HTML being collected */
+    int verb_mode;             /* 0, or the MD_SPAN/MD_BLOCK collecting into verb */
+    struct sz_node *table;     /* innermost open table */
+    struct sz_node *cell_spec; /* column spec of the next header cell */
+    const char *last;          /* end of the last text md4c gave us, in src */
+    int html_open;             /* the last RawInline is a tag md4c has not finished */
+    int failed;
+};
+
+static struct sz_node *
+top(struct mdr *r)
+{
+    return r->st[r->depth - 1].n;
+}
+
+/* Byte offset of p in the caller's input, or -1 when p is not in it. */
+static long long
+offset_of(const struct mdr *r, const char *p)
+{
+    if (!p || p < r->src || p > r->src + r->len)
+        return -1;
+    return (long long)(r->base + (size_t)(p - r->src));
+}
+
+static void
+error_at(struct mdr *r, const char *p, const char *msg)
+{
+    long long off = offset_of(r, p);
+    uint32_t line = 0;
+    if (off >= 0) {
+        line = 1;
+        for (const char *q = r->src; q < p; q++)
+            line += *q == '\n';
+    }
+    sz_diag_add(&r->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, r->o->filename, line, 0, off, "%s", msg);
+    r->failed = 1;
+}
+
+/* }================================================================== */
+
+/* {=================================================================
+** Text: entities, Str/Space splitting, pandoc's merging of neighbours
+** ================================================================== */
+
+static void
+put_entity(struct sz_buf *b, const char *s, size_t n)
+{
+    uint32_t cp = 0;
+    if (n >= 3 && s[1] == '#') {
+        int hex = s[2] == 'x' || s[2] == 'X';
+        for (size_t i = hex ? 3 : 2; i + 1 < n; i++) {
+            int c = (unsigned char)s[i], d;
+            if (c >= '0' && c <= '9')
+                d = c - '0';
+            else if (hex && (c | 32) >= 'a' && (c | 32) <= 'f')
+                d = (c | 32) - 'a' + 10;
+            else
+                break;
+            cp = cp * (hex ? 16 : 10) + (uint32_t)d;
+            if (cp > 0x10FFFF)
+                cp = 0x110000;
+        }
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = 0xFFFD;
+        sz_buf_put_utf8(b, cp);
+        return;
+    }
+    /* Named entities: libxml2's HTML 4 table.  The HTML 5 additions stay
+    ** as written (see README). */
+    char name[40];
+    if (n > 2 && n - 2 < sizeof name) {
+        memcpy(name, s + 1, n - 2);
+        name[n - 2] = '\0';
+        const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+        if (e) {
+            sz_buf_put_utf8(b, e->value);
+            return;
+        }
+    }
+    sz_buf_put(b, s, n);
+}
+
+/* An md4c attribute (link target, title, code info) with entities decoded. */
+static const char *
+attr_text(struct mdr *r, const MD_ATTRIBUTE *a)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    for (unsigned i = 0; a->text && a->substr_offsets[i] < a->size; i++) {
+        const char *s = a->text + a->substr_offsets[i];
+        size_t n = a->substr_offsets[i + 1] - a->substr_offsets[i];
+        if (a->substr_types[i] == MD_TEXT_ENTITY)
+            put_entity(&b, s, n);
+        else if (a->substr_types[i] == MD_TEXT_NULLCHAR)
+            sz_buf_put_utf8(&b, 0xFFFD);
+        else
+            sz_buf_put(&b, s, n);
+    }
+    const char *t = sz_arena_strndup(r->doc->arena, b.data ? b.data : "", b.len);
+    sz_buf_free(&b);
+    return t;
+}
+
+/* pandoc's markdown percent-encodes white space and a few other
+** characters in link targets (escapeURI). */
+static const char *
+escape_uri(struct mdr *r, const char *u)
+{
+    if (!strpbrk(u, " \t\n\r<>|\"{}[]^`"))
+        return u;
+    struct sz_buf b = SZ_BUF_INIT;
+    for (const char *p = u; *p; p++)
+        if (strchr(" \t\n\r<>|\"{}[]^`", *p))
+            sz_buf_printf(&b, "%%%02X", (unsigned char)*p);
+        else
+            sz_buf_putc(&b, *p);
+    const char *t = sz_arena_strndup(r->doc->arena, b.data, b.len);
+    sz_buf_free(&b);
+    return t;
+}
+
+static int
+mergeable(enum sz_kind k)
+{
+    return k == SZ_SPACE || k == SZ_SOFTBREAK || k == SZ_LINEBREAK;
+}
+
+/* Appends inline n to parent as pandoc's Inlines monoid does: neighbouring
+** Strs join, and of two neighbouring breaks the stronger stays. */
+static void
+add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
+{
+    struct sz_node *l = parent->last;
+    if (l && l->kind == SZ_STR && n->kind == SZ_STR) {
+        char *t = sz_arena_alloc(r->doc->arena, l->len + n->len + 1);
+        memcpy(t, l->text, l->len);
+        memcpy(t + l->len, n->text, n->len);
+        l->text = t;
+        l->len += n->len;
+        return;
+    }
+    if (l && mergeable(l->kind) && mergeable(n->kind)) {
+        if (n->kind > l->kind)          /* SPACE < SOFTBREAK < LINEBREAK */
+            l->kind = n->kind;
+        return;
+    }
+    sz_node_append(parent, n);
+}
+
+/* pandoc's smart punctuation inside a run of text: dashes and ellipses
+** (quotes need the tree: see smart_quotes). */
+static void
+put_smart(struct sz_buf *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '-' && i + 1 < n && s[i + 1] == '-') {
+            if (i + 2 < n && s[i + 2] == '-') {
+                sz_buf_puts(out, "\xe2\x80\x94");
+                i += 2;
+            } else {
+                sz_buf_puts(out, "\xe2\x80\x93");
+                i += 1;
+            }
+        } else if (s[i] == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
+            sz_buf_puts(out, "\xe2\x80\xa6");
+            i += 2;
+        } else {
+            sz_buf_putc(out, s[i]);
+        }
+    }
+}
+
+/* Turns the pending text into Str and Space nodes at the end of parent. */
+static void
+flush_into(struct mdr *r, struct sz_node *parent)
+{
+    if (!r->text.len)
+        return;
+    const char *s = r->text.data;
+    size_t n = r->text.len, i = 0;
+    struct sz_buf sm = SZ_BUF_INIT;
+    if (r->fl == F_MARKDOWN && r->o->smart) {
+        put_smart(&sm, s, n);
+        s = sm.data;
+        n = sm.len;
+    }
+    while (i < n) {
+        size_t j = i;
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+            int nl = 0;
+            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+                nl |= s[j++] == '\n';
+            add_inline(r, parent, sz_node_new(r->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
+        } else {
+            while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
+                j++;
+            add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s + i, j - i));
+        }
+        i = j;
+    }
+    sz_buf_clear(&r->text);
+    sz_buf_free(&sm);
+}
+
+/* }================================================================== */
+
+/* {=================================================================
+** pandoc's attributes: {#id .class key=value}
+** ================================================================== */
+
+static int
+is_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Parses s, which starts with '{' and ends with '}', into a; returns 0 (and
+** leaves a alone) when it is not a valid attribute block. */
+static int
+parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a)
+{
+    size_t n = strlen(s);
+    if (n < 2 || s[0] != '{' || s[n - 1] != '}')
+        return 0;
+    struct sz_attr t = { "", NULL, 0, NULL, 0 };
+    struct sz_buf k = SZ_BUF_INIT, v = SZ_BUF_INIT;
+    size_t i = 1, end = n - 1;
+    int ok = 1;
+    while (ok) {
+        while (i < end && is_ws((unsigned char)s[i]))
+            i++;
+        if (i >= end)
+            break;
+        size_t j = i;
+        if (s[i] == '#' || s[i] == '.') {
+            j = i + 1;
+            while (j < end && !is_ws((unsigned char)s[j]) && s[j] != '=' && s[j] != '"' &&
+                   s[j] != '{' && s[j] != '}')
+                j++;
+            if (j == i + 1 || (j < end && !is_ws((unsigned char)s[j]))) {
+                ok = 0;
+                break;
+            }
+            char *w = sz_arena_strndup(r->doc->arena, s + i + 1, j - i - 1);
+            if (s[i] == '#')
+                t.id = w;
+            else
+                sz_attr_add_class(r->doc, &t, w);
+            i = j;
+            continue;
+        }
+        while (j < end && s[j] != '=' && !is_ws((unsigned char)s[j]) && s[j] != '"')
+            j++;
+        if (j == i || j >= end || s[j] != '=') {
+            ok = 0;
+            break;
+        }
+        sz_buf_clear(&k);
+        sz_buf_clear(&v);
+        sz_buf_put(&k, s + i, j - i);
+        j++;
+        if (j < end && (s[j] == '"' || s[j] == '\'')) {
+            char q = s[j++];
+            while (j < end && s[j] != q) {
+                if (s[j] == '\\' && j + 1 < end)
+                    j++;
+                sz_buf_putc(&v, s[j++]);
+            }
+            if (j >= end) {
+                ok = 0;
+                break;
+            }
+            j++;
+        } else {
+            while (j < end && !is_ws((unsigned char)s[j]))
+                sz_buf_putc(&v, s[j++]);
+        }
+        sz_attr_add_kv(r->doc, &t, k.data, v.data ? v.data : "");
+        i = j;
+    }
+    sz_buf_free(&k);
+    sz_buf_free(&v);
+    if (ok)
+        *a = t;
+    return ok;
+}
+
+/* A heading's trailing {#id .class} (pandoc's header_attributes): it is
+** plain text, so it sits at the end of the pending text. */
+static void
+header_attr(struct mdr *r, struct sz_node *h)
+{
+    size_t n = r->text.len;
+    while (n && is_ws((unsigned char)r->text.data[n - 1]))
+        n--;
+    if (!n || r->text.data[n - 1] != '}')
+        return;
+    size_t b = n - 1;
+    while (b > 0 && r->text.data[b] != '{')
+        b--;
+    if (r->text.data[b] != '{')
+        return;
+    char *s = sz_arena_strndup(r->doc->arena, r->text.data + b, n - b);
+    if (!parse_attr_braces(r, s, &h->attr))
+        return;
+    while (b && is_ws((unsigned char)r->text.data[b - 1]))
+        b--;
+    r->text.len = b;
+    r->text.data[b] = '\0';
+}
+
+/* }================================================================== */
+
+/* {=================================================================
+** The node stack
+** ================================================================== */
+
+static int
+push(struct mdr *r, struct sz_node *n)
+{
+    if (r->depth >= STACK_MAX || (r->depth >= SZ_MAX_DEPTH && !r->table)) {
+        error_at(r, r->last, "Markdown nested deeper than the limit (SZ_MAX_DEPTH)");
+        return -1;
+    }
+    struct sz_node *p = top(r);
+    if (sz_kind_is_inline(n->kind))
+        add_inline(r, p, n);
+    else
+        sz_node_append(p, n);
+    memset(&r->st[r->depth], 0, sizeof r->st[0]);
+    r->st[r->depth++].n = n;
+    return 0;
+}
+
+/* Closes an implicit Plain, dropping it when empty. */
+static void
+close_implicit(struct mdr *r)
+{
+    if (r->depth > 1 && r->st[r->depth - 1].implicit) {
+        struct sz_node *p = top(r);
+        flush_into(r, p);
+        r->depth--;
+        if (!p->first)
+            sz_node_unlink(p);
+    }
+}
+
+/* The text a task item starts with: pandoc's ballot boxes, or (an ordered
+** item in gfm) the mark as written. */
+static void
+task_text(struct mdr *r, int task)
+{
+    static const char *const marks[] = { "", "\xe2\x98\x90 ", "\xe2\x98\x92 ", "[ ] ", "[x] ",
+                                         "[X] " };
+    sz_buf_puts(&r->text, marks[task]);
+}
+
+/* Where inlines go: the top node, or a Plain opened for them inside a tight
+** list item or a table cell (md4c gives their text with no paragraph). */
+static struct sz_node *
+inline_parent(struct mdr *r)
+{
+    struct frame *f = &r->st[r->depth - 1];
+    if (f->n->kind == SZ_ITEM || f->n->kind == SZ_CELL || f->n->kind == SZ_DOC ||
+        f->n->kind == SZ_BLOCKQUOTE) {
+        int task = f->n->kind == SZ_ITEM ? f->task : 0;
+        f->task = 0;
+        if (push(r, sz_node_new(r->doc, SZ_PLAIN)) < 0)
+            return NULL;
+        r->st[r->depth - 1].implicit = 1;
+        if (task)
+            task_text(r, task);
+    }
+    return top(r);
+}
+
+/* }================================================================== */
+
+/* {=================================================================
+** md4c callbacks
+** ================================================================== */
+
+static int
+enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    struct mdr *r = ud;
+    struct sz_doc *doc = r->doc;
+    struct sz_node *n = NULL;
+    close_implicit(r);
+    switch (type) {
+    case MD_BLOCK_DOC:
+        return 0;
+    case MD_BLOCK_QUOTE:
+        n = sz_node_new(doc, SZ_BLOCKQUOTE);
+        break;
+    case MD_BLOCK_UL:
+        n = sz_node_new(doc, SZ_BULLETLIST);
+        if (push(r, n) < 0)
+            return -1;
+        r->st[r->depth - 1].tight = ((MD_BLOCK_UL_DETAIL *)detail)->is_tight != 0;
+        return 0;
+    case MD_BLOCK_OL: {
+        MD_BLOCK_OL_DETAIL *d = detail;
+        n = sz_node_new(doc, SZ_ORDEREDLIST);
+        n->ival = (int)d->start;
+        n->sub = SZ_STYLE_DECIMAL;
+        n->sub2 = d->mark_delimiter == ')' ? SZ_DELIM_ONE_PAREN : SZ_DELIM_PERIOD;
+        if (push(r, n) < 0)
+            return -1;
+        r->st[r->depth - 1].tight = d->is_tight != 0;
+        return 0;
+    }
+    case MD_BLOCK_LI: {
+        MD_BLOCK_LI_DETAIL *d = detail;
+        struct frame *lf = &r->st[r->depth - 1];
+        int tight = lf->tight;
+        if (r->fl == F_GFM && lf->n->kind == SZ_BULLETLIST) {
+            /* pandoc's gfm: task items and other items make separate lists. */
+            int kind = d->is_task ? 2 : 1;
+            if (lf->task && lf->task != kind) {
+                r->depth--;
+                if (push(r, sz_node_new(doc, SZ_BULLETLIST)) < 0)
+                    return -1;
+                lf->tight = (unsigned char)tight;
+            }
+            lf->task = (unsigned char)kind;
+        } else if (r->fl == F_GFM && d->is_task) {
+            /* ... and ordered items are no tasks. */
+            if (push(r, sz_node_new(doc, SZ_ITEM)) < 0)
+                return -1;
+            r->st[r->depth - 1].tight = (unsigned char)tight;
+            r->st[r->depth - 1].task = (unsigned char)(d->task_mark == ' ' ? 3 : d->task_mark == 'x' ? 4 : 5);
+            return 0;
+        }
+        if (push(r, sz_node_new(doc, SZ_ITEM)) < 0)
+            return -1;
+        r->st[r->depth - 1].tight = (unsigned char)tight;
+        if (d->is_task)
+            r->st[r->depth - 1].task = d->task_mark == ' ' ? 1 : 2;
+        return 0;
+    }
+    case MD_BLOCK_HR:
+        n = sz_node_new(doc, SZ_HRULE);
+        break;
+    case MD_BLOCK_H:
+        n = sz_node_new(doc, SZ_HEADER);
+        n->level = (int)((MD_BLOCK_H_DETAIL *)detail)->level;
+        break;
+    case MD_BLOCK_CODE: {
+        MD_BLOCK_CODE_DETAIL *d = detail;
+        n = sz_node_new(doc, SZ_CODEBLOCK);
+        if (d->lang.size) {
+            const char *lang = attr_text(r, &d->lang), *info = attr_text(r, &d->info);
+            if (!(r->fl == F_MARKDOWN && info[0] == '{' && parse_attr_braces(r, info, &n->attr)))
+                sz_attr_add_class(doc, &n->attr, lang);
+        }
+        r->verb_mode = -1;
+        sz_buf_clear(&r->verb);
+        break;
+    }
+    case MD_BLOCK_HTML:
+        n = sz_node_new(doc, SZ_RAWBLOCK);
+        n->format = "html";
+        r->verb_mode = -1;
+        sz_buf_clear(&r->verb);
+        break;
+    case MD_BLOCK_P: {
+        struct frame *f = &r->st[r->depth - 1];
+        n = sz_node_new(doc, f->n->kind == SZ_ITEM && f->tight ? SZ_PLAIN : SZ_PARA);
+        if (push(r, n) < 0)
+            return -1;
+        if (f->n->kind == SZ_ITEM && f->task) {
+            task_text(r, f->task);
+            f->task = 0;
+        }
+        return 0;
+    }
+    case MD_BLOCK_TABLE: {
+        MD_BLOCK_TABLE_DETAIL *d = detail;
+        n = sz_node_new(doc, SZ_TABLE);
+        sz_node_append(n, sz_node_new(doc, SZ_CAPTION));
+        for (unsigned i = 0; i < d->col_count; i++)
+            sz_node_append(n, sz_node_new(doc, SZ_COLSPEC));
+        if (push(r, n) < 0)
+            return -1;
+        r->table = n;
+        return 0;
+    }
+    case MD_BLOCK_THEAD:
+        n = sz_node_new(doc, SZ_THEAD);
+        break;
+    case MD_BLOCK_TBODY:
+        n = sz_node_new(doc, SZ_TBODY);
+        sz_node_append(n, sz_node_new(doc, SZ_TBODY_HEAD));
+        break;
+    case MD_BLOCK_TR:
+        n = sz_node_new(doc, SZ_ROW);
+        r->cell_spec = r->table ? r->table->first->next : NULL;
+        break;
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD: {
+        MD_BLOCK_TD_DETAIL *d = detail;
+        n = sz_node_new(doc, SZ_CELL);
+        if (r->cell_spec && r->cell_spec->kind == SZ_COLSPEC) {
+            if (type == MD_BLOCK_TH)
+                r->cell_spec->sub = d->align == MD_ALIGN_LEFT ? SZ_ALIGN_LEFT
+                                    : d->align == MD_ALIGN_CENTER ? SZ_ALIGN_CENTER
+                                    : d->align == MD_ALIGN_RIGHT ? SZ_ALIGN_RIGHT
+                                                                 : SZ_ALIGN_DEFAULT;
+            r->cell_spec = r->cell_spec->next;
+        }
+        break;
+    }
+    }
+    if (!n)
+        return 0;
+    return push(r, n);
+}
+
+static void finish_inlines(struct mdr *r, struct sz_node *n);
+
+static int
+leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    struct mdr *r = ud;
+    close_implicit(r);
+    if (type == MD_BLOCK_DOC)
+        return 0;
+    struct sz_node *n = top(r);
+    switch (type) {
+    case MD_BLOCK_CODE: {
+        size_t l = r->verb.len;
+        if (l && r->verb.data[l - 1] == '\n')
+            l--;
+        sz_node_set_text(r->doc, n, l ? r->verb.data : "", l);
+        r->verb_mode = 0;
+        break;
+    }
+    case MD_BLOCK_HTML:
+        /* pandoc's markdown drops the last line end; commonmark keeps it. */
+        if (r->fl == F_MARKDOWN && r->verb.len && r->verb.data[r->verb.len - 1] == '\n')
+            r->verb.len--;
+        sz_node_set_text(r->doc, n, r->verb.len ? r->verb.data : "", r->verb.len);
+        r->verb_mode = 0;
+        break;
+    case MD_BLOCK_H:
+        if (r->fl == F_MARKDOWN)
+            header_attr(r, n);
+        flush_into(r, n);
+        finish_inlines(r, n);
+        break;
+    case MD_BLOCK_P:
+        flush_into(r, n);
+        finish_inlines(r, n);
+        break;
+    case MD_BLOCK_TABLE:
+        sz_node_append(n, sz_node_new(r->doc, SZ_TFOOT));
+        r->table = NULL;
+        for (int i = r->depth - 2; i > 0; i--)
+            if (r->st[i].n->kind == SZ_TABLE) {
+                r->table = r->st[i].n;
+                break;
+            }
+        break;
+    default:
+        break;
+    }
+    r->depth--;
+    SZ_UNUSED(detail);
+    return 0;
+}
+
+static int
+enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    struct mdr *r = ud;
+    struct sz_doc *doc = r->doc;
+    struct sz_node *p = inline_parent(r), *n = NULL;
+    if (!p)
+        return -1;
+    flush_into(r, p);
+    switch (type) {
+    case MD_SPAN_EM:
+        n = sz_node_new(doc, SZ_EMPH);
+        break;
+    case MD_SPAN_STRONG:
+        n = sz_node_new(doc, SZ_STRONG);
+        break;
+    case MD_SPAN_DEL:
+        n = sz_node_new(doc, SZ_STRIKEOUT);
+        break;
+    case MD_SPAN_U:
+        n = sz_node_new(doc, SZ_UNDERLINE);
+        break;
+    case MD_SPAN_A: {
+        MD_SPAN_A_DETAIL *d = detail;
+        n = sz_node_new(doc, SZ_LINK);
+        n->url = attr_text(r, &d->href);
+        n->title = attr_text(r, &d->title);
+        if (r->fl == F_MARKDOWN) {
+            /* pandoc's markdown marks autolinks.  md4c points the target of
+            ** <uri> into the text after '<' (of [a](<uri>) too, after
+            ** "](<"), and makes the "mailto:" of <e@mail> itself. */
+            const char *h = d->href.text;
+            int in_src = h >= r->src && h < r->src + r->len;
+            if (!in_src && strncmp(n->url, "mailto:", 7) == 0)
+                sz_attr_add_class(doc, &n->attr, "email");
+            else if (in_src && h > r->src && h[-1] == '<' &&
+                     !(h - r->src >= 3 && h[-2] == '(' && h[-3] == ']'))
+                sz_attr_add_class(doc, &n->attr, "uri");
+            n->url = escape_uri(r, n->url);
+        }
+        break;
+    }
+    case MD_SPAN_IMG: {
+        MD_SPAN_IMG_DETAIL *d = detail;
+        n = sz_node_new(doc, SZ_IMAGE);
+        n->url = attr_text(r, &d->src);
+        n->title = attr_text(r, &d->title);
+        if (r->fl == F_MARKDOWN)
+            n->url = escape_uri(r, n->url);
+        break;
+    }
+    case MD_SPAN_CODE:
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+        r->verb_mode = (int)type + 1;
+        sz_buf_clear(&r->verb);
+        return 0;
+    case MD_SPAN_WIKILINK:
+        return 0;
+    }
+    return push(r, n);
+}
+
+static int
+leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    struct mdr *r = ud;
+    struct sz_doc *doc = r->doc;
+    SZ_UNUSED(detail);
+    if (type == MD_SPAN_WIKILINK)
+        return 0;
+    if (type == MD_SPAN_CODE || type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY) {
+        struct sz_node *p = inline_parent(r);
+        if (!p)
+            return -1;
+        struct sz_node *n = sz_node_new(doc, type == MD_SPAN_CODE ? SZ_CODE : SZ_MATH);
+        if (type == MD_SPAN_LATEXMATH_DISPLAY)
+            n->sub = SZ_MATH_DISPLAY;
+        sz_node_set_text(doc, n, r->verb.len ? r->verb.data : "", r->verb.len);
+        r->verb_mode = 0;
+        add_inline(r, p, n);
+        return 0;
+    }
+    struct sz_node *n = top(r);
+    flush_into(r, n);
+    r->depth--;
+    if (type == MD_SPAN_DEL) {
+        /* md4c takes ~x~ as strikeout too; pandoc's gfm keeps it as text and
+        ** its markdown makes it a subscript.  The closing tildes follow the
+        ** last text the span gave us. */
+        const char *e = r->last;
+        while (e && e < r->src + r->len && (*e == '*' || *e == '_' || *e == '`'))
+            e++;
+        int single = e && e < r->src + r->len && *e == '~' &&
+                     !(e + 1 < r->src + r->len && e[1] == '~');
+        if (single && r->fl == F_MARKDOWN) {
+            n->kind = SZ_SUBSCRIPT;
+        } else if (single || r->fl == F_COMMONMARK) {
+            struct sz_node *p = n->parent;
+            sz_node_unlink(n);
+            add_inline(r, p, sz_node_new_text(doc, SZ_STR, "~", 1));
+            while (n->first) {
+                struct sz_node *c = n->first;
+                sz_node_unlink(c);
+                add_inline(r, p, c);
+            }
+            add_inline(r, p, sz_node_new_text(doc, SZ_STR, "~", 1));
+            return 0;
+        }
+    }
+    if (type == MD_SPAN_EM && r->fl == F_MARKDOWN && n->first && n->first == n->last &&
+        n->first->kind == SZ_STRONG) {
+        /* ***x*** is Strong [Emph] in pandoc's markdown. */
+        const char *e = r->last;
+        if (e && e + 3 <= r->src + r->len && e[0] == e[1] && e[1] == e[2] &&
+            (e[0] == '*' || e[0] == '_')) {
+            n->kind = SZ_STRONG;
+            n->first->kind = SZ_EMPH;
+        }
+    }
+    finish_inlines(r, n);
+    return 0;
+}
+
+static int
+text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
+{
+    struct mdr *r = ud;
+    if (s >= r->src && s <= r->src + r->len)
+        r->last = s + size;
+    if (r->verb_mode) {
+        if (type == MD_TEXT_NULLCHAR)
+            sz_buf_put_utf8(&r->verb, 0xFFFD);
+        else if (type == MD_TEXT_ENTITY && r->verb_mode < 0)
+            sz_buf_put(&r->verb, s, size);
+        else if (type == MD_TEXT_ENTITY)
+            put_entity(&r->verb, s, size);
+        else if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
+            sz_buf_putc(&r->verb, r->verb_mode < 0 ? '\n' : ' ');
+        else
+            sz_buf_put(&r->verb, s, size);
+        return 0;
+    }
+    struct sz_node *p = inline_parent(r);
+    if (!p)
+        return -1;
+    switch (type) {
+    case MD_TEXT_NORMAL:
+        if (r->fl == F_MARKDOWN) {
+            /* pandoc: a backslash before a space is a no-break space. */
+            for (MD_SIZE i = 0; i < size; i++) {
+                if (s[i] == '\\' && i + 1 < size && s[i + 1] == ' ' &&
+                    !(i == 0 && s > r->src && s[-1] == '\\')) {
+                    sz_buf_puts(&r->text, "\xc2\xa0");
+                    i++;
+                } else {
+                    sz_buf_putc(&r->text, s[i]);
+                }
+            }
+        } else {
+            sz_buf_put(&r->text, s, size);
+        }
+        break;
+    case MD_TEXT_NULLCHAR:
+        sz_buf_put_utf8(&r->text, 0xFFFD);
+        break;
+    case MD_TEXT_ENTITY:
+        put_entity(&r->text, s, size);
+        break;
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR:
+        flush_into(r, p);
+        add_inline(r, p, sz_node_new(r->doc, type == MD_TEXT_BR ? SZ_LINEBREAK : SZ_SOFTBREAK));
+        break;
+    case MD_TEXT_HTML:
+        /* One RawInline per tag: md4c gives a tag that spans lines in
+        ** pieces (the line ends as pieces of their own). */
+        flush_into(r, p);
+        if (p->last && p->last->kind == SZ_RAWINLINE && r->html_open) {
+            struct sz_buf b = SZ_BUF_INIT;
+            sz_buf_put(&b, p->last->text, p->last->len);
+            sz_buf_put(&b, s, size);
+            sz_node_set_text(r->doc, p->last, b.data, b.len);
+            sz_buf_free(&b);
+        } else {
+            struct sz_node *n = sz_node_new_text(r->doc, SZ_RAWINLINE, s, size);
+            n->format = "html";
+            add_inline(r, p, n);
+        }
+        r->html_open = size && s[size - 1] != '>';
+        break;
+    default:
+        sz_buf_put(&r->text, s, size);
+        break;
+    }
+    return 0;
+}
+
+/* }================================================================== */
+
+/* {=================================================================
+** pandoc's markdown on top: smart quotes, figures, identifiers
+** ================================================================== */
+
+/* Marks a one-character Str that is a quote waiting to be matched. */
+#define QMARK 0x51
+
+/* What sits beside a quote: 0 space or the edge, 1 a letter or digit,
+** 2 punctuation, 3 an inline that is not text (counts as a word). */
+static int
+side(const struct sz_node *n, int before)
+{
+    if (!n || n->kind == SZ_SPACE || n->kind == SZ_SOFTBREAK || n->kind == SZ_LINEBREAK)
+        return 0;
+    if (n->kind != SZ_STR)
+        return 3;
+    if (n->ival == QMARK)
+        return 2;
+    uint32_t cp = 0;
+    if (before) {
+        size_t i = n->len;
+        while (i > 0 && ((unsigned char)n->text[i - 1] & 0xC0) == 0x80)
+            i--;
+        if (i > 0)
+            i--;
+        sz_utf8_decode(n->text + i, n->len - i, &cp);
+    } else {
+        sz_utf8_decode(n->text, n->len, &cp);
+    }
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    if ((c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+        (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO))
+        return 1;
+    if (c == UTF8PROC_CATEGORY_ZS)
+        return 0;
+    return 2;
+}
+
+/* Joins neighbouring Strs among parent's children. */
+static void
+merge_strs(struct mdr *r, struct sz_node *parent)
+{
+    struct sz_node *c = parent->first;
+    while (c && c->next) {
+        struct sz_node *d = c->next;
+        if (c->kind == SZ_STR && d->kind == SZ_STR) {
+            sz_node_unlink(d);
+            char *t = sz_arena_alloc(r->doc->arena, c->len + d->len + 1);
+            memcpy(t, c->text, c->len);
+            memcpy(t + c->len, d->text, d->len);
+            c->text = t;
+            c->len += d->len;
+        } else {
+            c = d;
+        }
+    }
+}
+
+/* Open quotes looked at while matching: deeper ones are left as text. */
+#define QUOTE_STACK 64
+
+/* pandoc's smart quotes among the children of one inline container: "..."
+** and '...' become Quoted, other single quotes apostrophes. */
+static void
+smart_quotes(struct mdr *r, struct sz_node *parent)
+{
+    struct sz_doc *doc = r->doc;
+    int any = 0;
+    /* Each quote character becomes a Str of its own. */
+    for (struct sz_node *c = parent->first; c; c = c->next) {
+        if (c->kind != SZ_STR || !strpbrk(c->text, "\"'"))
+            continue;
+        any = 1;
+        const char *s = c->text;
+        size_t n = c->len, i = 0;
+        struct sz_node *at = c;
+        while (i < n) {
+            size_t j = i;
+            if (s[i] == '"' || s[i] == '\'')
+                j++;
+            else
+                while (j < n && s[j] != '"' && s[j] != '\'')
+                    j++;
+            struct sz_node *p = sz_node_new_text(doc, SZ_STR, s + i, j - i);
+            if (s[i] == '"' || s[i] == '\'')
+                p->ival = QMARK;
+            sz_node_insert_after(at, p);
+            at = p;
+            i = j;
+        }
+        struct sz_node *first = c->next;
+        sz_node_unlink(c);
+        c = at;
+        SZ_UNUSED(first);
+    }
+    if (!any)
+        return;
+    struct sz_node *stack[QUOTE_STACK];
+    int nst = 0;
+    for (struct sz_node *c = parent->first; c; c = c->next) {
+        if (c->ival != QMARK || c->kind != SZ_STR)
+            continue;
+        int dbl = c->text[0] == '"';
+        int pv = side(c->prev, 1), nx = side(c->next, 0);
+        int open = -1;
+        for (int k = nst - 1; k >= 0; k--)
+            if ((stack[k]->text[0] == '"') == dbl) {
+                open = k;
+                break;
+            }
+        if (!dbl && pv == 1 && nx == 1) {
+            c->ival = 0;
+            sz_node_set_text(doc, c, "\xe2\x80\x99", 3);
+        } else if (open >= 0 && pv != 0 && (dbl || nx != 1)) {
+            struct sz_node *o = stack[open], *q = sz_node_new(doc, SZ_QUOTED);
+            q->sub = dbl ? SZ_QUOTE_DOUBLE : SZ_QUOTE_SINGLE;
+            for (int k = open + 1; k < nst; k++)
+                stack[k]->ival = 0;
+            nst = open;
+            sz_node_insert_before(o, q);
+            while (o->next != c) {
+                struct sz_node *m = o->next;
+                sz_node_unlink(m);
+                if (m->kind == SZ_STR && m->ival == QMARK) {
+                    m->ival = 0;
+                    if (m->text[0] == '\'')
+                        sz_node_set_text(doc, m, "\xe2\x80\x99", 3);
+                }
+                sz_node_append(q, m);
+            }
+            sz_node_unlink(o);
+            sz_node_unlink(c);
+            merge_strs(r, q);
+            c = q;
+        } else if (pv != 1 && nx != 0 && nst < QUOTE_STACK) {
+            stack[nst++] = c;
+        } else {
+            c->ival = 0;
+            if (!dbl)
+                sz_node_set_text(doc, c, "\xe2\x80\x99", 3);
+        }
+    }
+    for (struct sz_node *c = parent->first; c; c = c->next)
+        if (c->kind == SZ_STR && c->ival == QMARK) {
+            c->ival = 0;
+            if (c->text[0] == '\'')
+                sz_node_set_text(doc, c, "\xe2\x80\x99", 3);
+        }
+    merge_strs(r, parent);
+}
+
+/* After an inline container is complete. */
+static void
+finish_inlines(struct mdr *r, struct sz_node *n)
+{
+    if (r->fl != F_MARKDOWN)
+        return;
+    if (r->o->smart)
+        smart_quotes(r, n);
+    /* implicit_figures: an image alone in a paragraph. */
+    if (n->kind == SZ_PARA && n->first && n->first == n->last && n->first->kind == SZ_IMAGE &&
+        n->first->first) {
+        struct sz_node *img = n->first, *cap = sz_node_new(r->doc, SZ_CAPTION);
+        struct sz_node *plain = sz_node_new(r->doc, SZ_PLAIN);
+        for (const struct sz_node *c = img->first; c; c = c->next)
+            sz_node_append(plain, sz_node_copy(r->doc, c));
+        sz_node_append(cap, plain);
+        n->kind = SZ_FIGURE;
+        sz_node_unlink(img);
+        sz_node_append(n, cap);
+        plain = sz_node_new(r->doc, SZ_PLAIN);
+        sz_node_append(plain, img);
+        sz_node_append(n, plain);
+    }
+}
+
+/* GitHub's heading identifiers (pandoc's gfm_auto_identifiers): lower
+** case, letters, digits, '_' and '-' kept, each space a '-', the rest
+** dropped; a repeated one gets "-1", "-2" ... */
+static void
+gfm_ids(struct mdr *r)
+{
+    struct sz_doc *doc = r->doc;
+    struct sz_map used = { 0 };
+    struct sz_buf b = SZ_BUF_INIT;
+    struct sz_iter it;
+    enum sz_ev ev;
+    used.strkeys = 1;
+    sz_iter_init(&it, doc->root);
+    while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
+        struct sz_node *h = it.cur;
+        if (ev != SZ_EV_ENTER || h->kind != SZ_HEADER) {
+            if (ev == SZ_EV_ENTER && (h->kind == SZ_PARA || h->kind == SZ_PLAIN))
+                sz_iter_skip_children(&it);
+            continue;
+        }
+        sz_iter_skip_children(&it);
+        const char *s = sz_stringify(doc, h);
+        size_t n = strlen(s), i = 0;
+        sz_buf_clear(&b);
+        while (i < n) {
+            uint32_t cp;
+            i += sz_utf8_decode(s + i, n - i, &cp);
+            utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+            if (cp == ' ')
+                sz_buf_putc(&b, '-');
+            else if ((c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+                     (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
+                     (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) || cp == '_' ||
+                     cp == '-')
+                sz_buf_put_utf8(&b, (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp));
+        }
+        if (!b.len)
+            sz_buf_puts(&b, "section");
+        const char *base = sz_arena_strndup(doc->arena, b.data, b.len), *id = base;
+        /* The map holds each id taken; under a base it also remembers the
+        ** next suffix to try, so equal headings cost linear time. */
+        intptr_t k = (intptr_t)sz_map_get(&used, base);
+        if (k) {
+            do {
+                id = sz_arena_printf(doc->arena, "%s-%ld", base, (long)k++);
+            } while (sz_map_get(&used, id));
+            sz_map_put(&used, base, (void *)k);
+        } else {
+            sz_map_put(&used, base, (void *)(intptr_t)1);
+        }
+        if (id != base)
+            sz_map_put(&used, id, (void *)(intptr_t)1);
+        sz_attr_set_id(doc, &h->attr, id);
+    }
+    sz_map_free(&used);
+    sz_buf_free(&b);
+}
+
+/* A YAML metadata block opening the text (pandoc's yaml_metadata_block):
+** returns the length to skip, 0 when there is none, -1 on a YAML error. */
+static long
+yaml_block(struct mdr *r, const char *s, size_t n)
+{
+    size_t i = 3;
+    if (n < 4 || memcmp(s, "---", 3) != 0)
+        return 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i >= n || (s[i] != '\n' && s[i] != '\r'))
+        return 0;
+    i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+    size_t body = i;
+    if (i < n && (s[i] == '\n' || s[i] == '\r'))
+        return 0;                     /* a rule, not metadata */
+    while (i < n) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) : n, t = e;
+        while (t > i && (s[t - 1] == ' ' || s[t - 1] == '\t' || s[t - 1] == '\r'))
+            t--;
+        if (t - i == 3 && (memcmp(s + i, "---", 3) == 0 || memcmp(s + i, "...", 3) == 0)) {
+            if (sz_meta_load_yaml(r->doc, s + body, i - body, r->o->filename,
+                                  &r->doc->diags) < 0) {
+                r->failed = 1;
+                return -1;
+            }
+            return (long)(nl ? e + 1 : e);
+        }
+        i = nl ? e + 1 : n;
+    }
+    return 0;
+}
+
+/* }================================================================== */
+
+/* {=================================================================
+** The readers
+** ================================================================== */
+
+/* md4c counts in unsigned ints. */
+#define MD_MAX_INPUT ((size_t)0x7fffffff)
+
+static int
+read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
+        enum flavour fl)
+{
+    struct mdr *r = sz_xmalloc(sizeof *r);
+    struct sz_buf clean = SZ_BUF_INIT;
+    struct sz_ropts defaults;
+    int rc = -1;
+    if (!o) {
+        sz_ropts_init(&defaults);
+        o = &defaults;
+    }
+    memset(r, 0, sizeof *r);
+    r->doc = doc;
+    r->o = o;
+    r->fl = fl;
+    r->src = data;
+    r->len = len;
+    if (len > MD_MAX_INPUT) {
+        error_at(r, NULL, "Markdown input larger than 2 GiB");
+        goto out;
+    }
+    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+        data += 3;
+        len -= 3;
+        r->base = 3;
+    }
+    /* Bad UTF-8 and NUL bytes become U+FFFD, with a warning at the first. */
+    size_t bad;
+    if (!sz_utf8_valid(data, len, &bad) || memchr(data, '\0', len)) {
+        const char *z = memchr(data, '\0', len);
+        size_t first = sz_utf8_valid(data, len, &bad) ? (size_t)(z - data)
+                       : z && (size_t)(z - data) < bad ? (size_t)(z - data) : bad;
+        uint32_t line = 1;
+        for (size_t i = 0; i < first; i++)
+            line += data[i] == '\n';
+        sz_diag_add(&doc->diags, SZ_WARNING, 0, o->filename, line, 0,
+                    (long long)(first + r->base),
+                    "invalid UTF-8 or NUL byte in Markdown input: replaced by U+FFFD");
+        sz_buf_reserve(&clean, len + len / 2 + 1);
+        for (size_t i = 0; i < len;) {
+            uint32_t cp;
+            size_t k = sz_utf8_decode(data + i, len - i, &cp);
+            if (cp == 0 || cp == 0xFFFD)
+                sz_buf_puts(&clean, "\xef\xbf\xbd");
+            else
+                sz_buf_put(&clean, data + i, k);
+            i += k;
+        }
+        data = clean.data;
+        len = clean.len;
+    }
+    r->src = data;
+    r->len = len;
+    if (fl == F_MARKDOWN) {
+        long skip = yaml_block(r, data, len);
+        if (skip < 0)
+            goto out;
+        r->src = data + skip;
+        r->len = len - (size_t)skip;
+        r->base += (size_t)skip;
+    }
+    unsigned flags = 0;
+    if (fl == F_GFM)
+        flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
+                MD_FLAG_PERMISSIVEAUTOLINKS;
+    else if (fl == F_MARKDOWN)
+        flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
+                MD_FLAG_LATEXMATHSPANS;
+    MD_PARSER p = { 0, flags, enter_block, leave_block, enter_span, leave_span, text_cb,
+                    NULL, NULL };
+    r->st[0].n = doc->root;
+    r->depth = 1;
+    int mrc = md_parse(r->src, (MD_SIZE)r->len, &p, r);
+    if (mrc != 0 || r->failed) {
+        if (!r->failed)
+            error_at(r, r->last, "Markdown parser failed (out of memory?)");
+        goto out;
+    }
+    if (fl == F_MARKDOWN)
+        sz_pass_heading_ids(doc);
+    else if (fl == F_GFM)
+        gfm_ids(r);
+    rc = 0;
+out:
+    sz_buf_free(&r->text);
+    sz_buf_free(&r->verb);
+    sz_buf_free(&clean);
+    free(r);
+    return rc;
+}
+
+static int
+read_commonmark(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
+{
+    return read_md(doc, data, len, o, F_COMMONMARK);
+}
+
+static int
+read_gfm(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
+{
+    return read_md(doc, data, len, o, F_GFM);
+}
+
+static int
+read_markdown(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
+{
+    return read_md(doc, data, len, o, F_MARKDOWN);
+}
+
+const struct sz_reader sz_reader_commonmark = { "commonmark", "CommonMark (md4c)",
+                                                read_commonmark };
+const struct sz_reader sz_reader_gfm = { "gfm", "GitHub-Flavored Markdown (md4c)", read_gfm };
+const struct sz_reader sz_reader_markdown = {
+    "markdown", "pandoc's Markdown: CommonMark plus smart punctuation, identifiers, "
+                "heading attributes, figures, math, YAML metadata",
+    read_markdown
+};
+
+/* }================================================================== */
