@@ -15,6 +15,9 @@
 #include "core/registry.h"
 #include "readers/essay.h"
 
+#define SZ_STR_(x) #x
+#define SZ_STR(x) SZ_STR_(x)
+
 /* The three flavours share one mapping; each adds to the one before. */
 enum flavour { F_COMMONMARK = 0, F_GFM, F_MARKDOWN };
 
@@ -48,6 +51,10 @@ struct mdr {
     int verb_mode;             /* 0, or the MD_SPAN/MD_BLOCK collecting into verb */
     struct sz_node *table;     /* innermost open table */
     struct sz_node *cell_spec; /* column spec of the next header cell */
+    unsigned table_rows;       /* body rows of the innermost table */
+    int table_measured;        /* its column widths are known */
+    struct sz_map notes;       /* footnote label -> SZ_NOTE (detached) */
+    int nested;                /* parsing a footnote or a metadata value */
     const char *last;          /* end of the last text md4c gave us, in src */
     int html_open;             /* the last RawInline is a tag md4c has not finished */
     int failed;
@@ -68,9 +75,13 @@ offset_of(const struct mdr *r, const char *p)
     return (long long)(r->base + (size_t)(p - r->src));
 }
 
+/* md4c gives no positions for blocks and spans, only for text: an error is
+** placed where the last text ended (md4c reports in source order). */
 static void
 error_at(struct mdr *r, const char *p, const char *msg)
 {
+    if (!p)
+        p = r->src;
     long long off = offset_of(r, p);
     uint32_t line = 0;
     if (off >= 0) {
@@ -215,26 +226,106 @@ put_smart(struct sz_buf *out, const char *s, size_t n)
     }
 }
 
-/* Turns the pending text into Str and Space nodes at the end of parent. */
+/* pandoc's smart abbreviations: a space after one is a no-break space. */
+static const char *const abbrevs[] = {
+    "Mr.", "Mrs.", "Ms.", "Capt.", "Dr.", "Prof.", "Gen.", "Gov.", "e.g.", "i.e.", "Sgt.", "St.",
+    "vol.", "vs.", "Sen.", "Rep.", "Pres.", "Hon.", "Rev.", "Ph.D.", "M.D.", "M.A.", "p.", "pp.",
+    "ch.", "sec.", "cf.", "cp.", NULL
+};
+
+/* Does the word s[0..n) end in an abbreviation that starts the word or
+** follows punctuation? */
+static int
+ends_in_abbrev(const char *s, size_t n)
+{
+    for (size_t i = 0; abbrevs[i]; i++) {
+        size_t k = strlen(abbrevs[i]);
+        if (k <= n && memcmp(s + n - k, abbrevs[i], k) == 0) {
+            if (k == n)
+                return 1;
+            unsigned char c = (unsigned char)s[n - k - 1];
+            if (c < 0x80 && !(c >= '0' && c <= '9') && !((c | 32) >= 'a' && (c | 32) <= 'z') &&
+                c != '.')
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n);
+static int is_ws(int c);
+
+/* The first "[^" in s[0..n), or NULL. */
+static const char *
+find_ref(const char *s, size_t n)
+{
+    const char *p = s;
+    while (n > 1 && (p = memchr(s, '[', n - 1)) != NULL) {
+        if (p[1] == '^')
+            return p;
+        n -= (size_t)(p + 1 - s);
+        s = p + 1;
+    }
+    return NULL;
+}
+
+/* Turns the pending text into Str and Space nodes at the end of parent, and
+** footnote references [^label] into Notes. */
 static void
 flush_into(struct mdr *r, struct sz_node *parent)
 {
     if (!r->text.len)
         return;
-    const char *s = r->text.data;
+    const char *s = r->text.data, *ref;
     size_t n = r->text.len, i = 0;
+    while (r->notes.n && (ref = find_ref(s + i, n - i)) != NULL) {
+        size_t a = (size_t)(ref - s), e = a + 2;
+        while (e < n && s[e] != ']' && s[e] != '[' && !is_ws((unsigned char)s[e]))
+            e++;
+        struct sz_node *note = NULL;
+        if (e < n && s[e] == ']' && e > a + 2) {
+            char *label = sz_arena_strndup(r->doc->arena, s + a + 2, e - a - 2);
+            note = sz_map_get(&r->notes, label);
+        }
+        if (!note) {
+            put_words(r, parent, s + i, a + 2 - i);
+            i = a + 2;
+            continue;
+        }
+        put_words(r, parent, s + i, a - i);
+        sz_node_append(parent, note->parent ? sz_node_copy(r->doc, note) : note);
+        i = e + 1;
+    }
+    put_words(r, parent, s + i, n - i);
+    sz_buf_clear(&r->text);
+}
+
+static void
+put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
+{
+    size_t i = 0;
+    if (!n)
+        return;
     struct sz_buf sm = SZ_BUF_INIT;
     if (r->fl == F_MARKDOWN && r->o->smart) {
         put_smart(&sm, s, n);
         s = sm.data;
         n = sm.len;
     }
+    int smart = r->fl == F_MARKDOWN && r->o->smart;
     while (i < n) {
         size_t j = i;
         if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
             int nl = 0;
             while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
                 nl |= s[j++] == '\n';
+            struct sz_node *l = parent->last;
+            if (smart && !nl && l && l->kind == SZ_STR &&
+                ends_in_abbrev(l->text, l->len)) {
+                add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, "\xc2\xa0", 2));
+                i = j;
+                continue;
+            }
             add_inline(r, parent, sz_node_new(r->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
         } else {
             while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
@@ -243,7 +334,6 @@ flush_into(struct mdr *r, struct sz_node *parent)
         }
         i = j;
     }
-    sz_buf_clear(&r->text);
     sz_buf_free(&sm);
 }
 
@@ -364,7 +454,8 @@ static int
 push(struct mdr *r, struct sz_node *n)
 {
     if (r->depth >= STACK_MAX || (r->depth >= SZ_MAX_DEPTH && !r->table)) {
-        error_at(r, r->last, "Markdown nested deeper than the limit (SZ_MAX_DEPTH)");
+        error_at(r, r->last, "Markdown nested deeper than " SZ_STR(SZ_MAX_DEPTH)
+                    " levels (SZ_MAX_DEPTH), at or after this point");
         return -1;
     }
     struct sz_node *p = top(r);
@@ -378,12 +469,15 @@ push(struct mdr *r, struct sz_node *n)
 }
 
 /* Closes an implicit Plain, dropping it when empty. */
+static void finish_inlines(struct mdr *r, struct sz_node *n);
+
 static void
 close_implicit(struct mdr *r)
 {
     if (r->depth > 1 && r->st[r->depth - 1].implicit) {
         struct sz_node *p = top(r);
         flush_into(r, p);
+        finish_inlines(r, p);
         r->depth--;
         if (!p->first)
             sz_node_unlink(p);
@@ -424,6 +518,61 @@ inline_parent(struct mdr *r)
 /* {=================================================================
 ** md4c callbacks
 ** ================================================================== */
+
+/* Columns pandoc's markdown assumes when it sizes pipe tables. */
+#define MD_COLUMNS 72
+
+/* pandoc's markdown gives a pipe table with a line longer than 72
+** characters relative column widths: the dashes of each column (colons
+** included) over all dashes.  s is text in the table's header row. */
+static void
+table_widths(struct mdr *r, const char *s)
+{
+    const char *end = r->src + r->len, *a = s;
+    r->table_measured = 1;
+    while (a > r->src && a[-1] != '\n')
+        a--;
+    const char *sep = memchr(s, '\n', (size_t)(end - s));
+    if (!sep)
+        return;
+    sep++;
+    const char *sepe = memchr(sep, '\n', (size_t)(end - sep));
+    if (!sepe)
+        sepe = end;
+    size_t maxlen = 0, total = 0;
+    const char *l = a;
+    for (unsigned row = 0; row <= r->table_rows + 1 && l < end; row++) {
+        const char *e = memchr(l, '\n', (size_t)(end - l));
+        if (!e)
+            e = end;
+        size_t cps = 0;
+        for (const char *q = l; q < e; q++)
+            cps += ((unsigned char)*q & 0xC0) != 0x80 && *q != '\r';
+        if (l != sep && cps > maxlen)
+            maxlen = cps;
+        l = e + 1;
+    }
+    if (maxlen <= MD_COLUMNS)
+        return;
+    /* The separator: the header row cannot hold '\n', so it is the next line. */
+    size_t lens[512], n = 0;
+    for (const char *q = sep; q < sepe && n < 512;) {
+        while (q < sepe && (*q == ' ' || *q == '\t' || *q == '|' || *q == '\r'))
+            q++;
+        if (q >= sepe)
+            break;
+        size_t k = 0;
+        while (q < sepe && (*q == '-' || *q == ':'))
+            q++, k++;
+        if (!k)
+            return;
+        lens[n++] = k;
+        total += k;
+    }
+    struct sz_node *c = r->table->first ? r->table->first->next : NULL;
+    for (size_t i = 0; i < n && c && c->kind == SZ_COLSPEC; i++, c = c->next)
+        c->width = (double)lens[i] / (double)total;
+}
 
 static int
 enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
@@ -529,6 +678,8 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
         if (push(r, n) < 0)
             return -1;
         r->table = n;
+        r->table_rows = d->body_row_count;
+        r->table_measured = r->fl != F_MARKDOWN;
         return 0;
     }
     case MD_BLOCK_THEAD:
@@ -561,8 +712,6 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
         return 0;
     return push(r, n);
 }
-
-static void finish_inlines(struct mdr *r, struct sz_node *n);
 
 static int
 leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
@@ -691,6 +840,14 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
         if (!p)
             return -1;
         struct sz_node *n = sz_node_new(doc, type == MD_SPAN_CODE ? SZ_CODE : SZ_MATH);
+        if (r->table && r->fl != F_COMMONMARK && memchr(r->verb.data ? r->verb.data : "", '|', r->verb.len)) {
+            /* In a table, \| is a pipe even in code (GFM spec). */
+            size_t o = 0;
+            for (size_t i = 0; i < r->verb.len; i++)
+                if (!(r->verb.data[i] == '\\' && i + 1 < r->verb.len && r->verb.data[i + 1] == '|'))
+                    r->verb.data[o++] = r->verb.data[i];
+            r->verb.len = o;
+        }
         if (type == MD_SPAN_LATEXMATH_DISPLAY)
             n->sub = SZ_MATH_DISPLAY;
         sz_node_set_text(doc, n, r->verb.len ? r->verb.data : "", r->verb.len);
@@ -761,6 +918,8 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
     struct sz_node *p = inline_parent(r);
     if (!p)
         return -1;
+    if (r->table && !r->table_measured && s >= r->src && s < r->src + r->len)
+        table_widths(r, s);
     switch (type) {
     case MD_TEXT_NORMAL:
         if (r->fl == F_MARKDOWN) {
@@ -1092,26 +1251,266 @@ yaml_block(struct mdr *r, const char *s, size_t n)
 /* md4c counts in unsigned ints. */
 #define MD_MAX_INPUT ((size_t)0x7fffffff)
 
+static struct mdr *
+mdr_new(struct sz_doc *doc, const struct sz_ropts *o, enum flavour fl)
+{
+    struct mdr *r = sz_xmalloc(sizeof *r);
+    memset(r, 0, sizeof *r);
+    r->doc = doc;
+    r->o = o;
+    r->fl = fl;
+    r->notes.strkeys = 1;
+    return r;
+}
+
+static void
+mdr_free(struct mdr *r)
+{
+    sz_buf_free(&r->text);
+    sz_buf_free(&r->verb);
+    sz_map_free(&r->notes);
+    free(r);
+}
+
+/* Runs md4c over r->src, appending blocks to container. */
+static int
+parse_into(struct mdr *r, struct sz_node *container)
+{
+    unsigned flags = 0;
+    if (r->fl == F_GFM)
+        flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
+                MD_FLAG_PERMISSIVEAUTOLINKS;
+    else if (r->fl == F_MARKDOWN)
+        flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
+                MD_FLAG_LATEXMATHSPANS;
+    MD_PARSER p = { 0, flags, enter_block, leave_block, enter_span, leave_span, text_cb,
+                    NULL, NULL };
+    r->st[0].n = container;
+    r->depth = 1;
+    int mrc = md_parse(r->src, (MD_SIZE)r->len, &p, r);
+    if (mrc != 0 || r->failed) {
+        if (!r->failed)
+            error_at(r, r->last, "Markdown parser failed (out of memory?)");
+        return -1;
+    }
+    return 0;
+}
+
+/* Parses s[0..n) on its own (a footnote, a metadata value) into container. */
+static int
+parse_piece(struct mdr *outer, const char *s, size_t n, size_t base, struct sz_node *container)
+{
+    struct mdr *r = mdr_new(outer->doc, outer->o, outer->fl);
+    r->nested = 1;
+    r->src = s;
+    r->len = n;
+    r->base = base;
+    int rc = parse_into(r, container);
+    if (rc < 0)
+        outer->failed = 1;
+    mdr_free(r);
+    return rc;
+}
+
+/* Leading spaces of a line (a tab counts 4). */
+static size_t
+indent_of(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+        k += s[i] == '\t' ? 4 : 1;
+    return k;
+}
+
+static int
+blank_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_ws((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* A note definition "[^label]:" opening line s[0..n); its label length, 0 if none. */
+static size_t
+note_marker(const char *s, size_t n, size_t *label_at, size_t *content_at)
+{
+    size_t i = 0;
+    while (i < n && i < 3 && s[i] == ' ')
+        i++;
+    if (i + 4 > n || s[i] != '[' || s[i + 1] != '^')
+        return 0;
+    size_t a = i + 2, e = a;
+    while (e < n && s[e] != ']' && s[e] != '[' && !is_ws((unsigned char)s[e]))
+        e++;
+    if (e == a || e + 1 >= n || s[e] != ']' || s[e + 1] != ':')
+        return 0;
+    *label_at = a;
+    *content_at = e + 2;
+    return e - a;
+}
+
+/* Footnote definitions (pandoc's footnotes, GFM's too): md4c has none, so
+** they are cut out of the text (their lines left empty, so line numbers
+** stay right), each parsed on its own into a Note, and the references
+** [^label] turned into Notes as text is split into words. */
+static int
+extract_notes(struct mdr *r, struct sz_buf *out)
+{
+    const char *s = r->src;
+    size_t n = r->len, i = 0;
+    char fence = 0;
+    size_t fence_len = 0;
+    struct sz_buf body = SZ_BUF_INIT;
+    sz_buf_reserve(out, n + 1);
+    while (i < n) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+        size_t la, ca, ll = 0;
+        /* Fenced code is left alone. */
+        size_t ind = indent_of(s + i, e - i), k = i;
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        if (ind < 4 && k + 3 <= e && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] &&
+            s[k + 2] == s[k]) {
+            size_t f = k;
+            while (f < e && s[f] == s[k])
+                f++;
+            if (!fence) {
+                fence = s[k];
+                fence_len = f - k;
+            } else if (s[k] == fence && f - k >= fence_len && blank_line(s + f, e - f)) {
+                fence = 0;
+            }
+        } else if (!fence) {
+            ll = note_marker(s + i, e - i, &la, &ca);
+        }
+        if (!ll) {
+            sz_buf_put(out, s + i, next - i);
+            i = next;
+            continue;
+        }
+        /* The definition: its first line, lazy lines up to a blank one, then
+        ** blocks indented by four spaces. */
+        size_t start = i;
+        sz_buf_clear(&body);
+        sz_buf_put(&body, s + i + ca, e - i - ca);
+        sz_buf_putc(&body, '\n');
+        size_t j = next, end = next;
+        int seen_blank = 0;
+        while (j < n) {
+            const char *nl2 = memchr(s + j, '\n', n - j);
+            size_t e2 = nl2 ? (size_t)(nl2 - s) : n, nx = nl2 ? e2 + 1 : n;
+            if (blank_line(s + j, e2 - j)) {
+                seen_blank++;
+                j = nx;
+                continue;
+            }
+            size_t d = indent_of(s + j, e2 - j), dl, dc;
+            if (d < 4 && (seen_blank || note_marker(s + j, e2 - j, &dl, &dc)))
+                break;
+            for (; seen_blank > 0; seen_blank--)
+                sz_buf_putc(&body, '\n');
+            size_t cut = j, c = 0;
+            while (cut < e2 && c < 4 && (s[cut] == ' ' || s[cut] == '\t')) {
+                c += s[cut] == '\t' ? 4 : 1;
+                cut++;
+            }
+            sz_buf_put(&body, s + cut, nx - cut);
+            if (!nl2)
+                sz_buf_putc(&body, '\n');
+            j = end = nx;
+        }
+        for (size_t q = start; q < end; q++)
+            if (s[q] == '\n')
+                sz_buf_putc(out, '\n');
+        char *label = sz_arena_strndup(r->doc->arena, s + start + la, ll);
+        if (!sz_map_get(&r->notes, label)) {
+            struct sz_node *note = sz_node_new(r->doc, SZ_NOTE);
+            if (parse_piece(r, body.data, body.len, r->base + start, note) < 0) {
+                sz_buf_free(&body);
+                return -1;
+            }
+            sz_map_put(&r->notes, label, note);
+        }
+        i = end;
+    }
+    sz_buf_free(&body);
+    return 0;
+}
+
+/* pandoc parses each metadata string as Markdown: one paragraph gives
+** MetaInlines, anything else MetaBlocks. */
+static int
+meta_markdown(struct mdr *r)
+{
+    struct sz_doc *doc = r->doc;
+    struct sz_node **v = NULL;
+    size_t nv = 0, cap = 0;
+    struct sz_iter it;
+    enum sz_ev ev;
+    int rc = 0;
+    sz_iter_init(&it, doc->meta);
+    while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
+        if (ev != SZ_EV_ENTER || it.cur->kind != SZ_META_INLINES)
+            continue;
+        sz_iter_skip_children(&it);
+        if (nv == cap) {
+            cap = cap ? cap * 2 : 16;
+            v = sz_xrealloc(v, cap * sizeof *v);
+        }
+        v[nv++] = it.cur;
+    }
+    struct sz_buf b = SZ_BUF_INIT;
+    for (size_t i = 0; i < nv && rc == 0; i++) {
+        struct sz_node *m = v[i];
+        sz_buf_clear(&b);
+        for (struct sz_node *c = m->first; c; c = c->next)
+            if (c->kind == SZ_STR)
+                sz_buf_put(&b, c->text, c->len);
+            else
+                sz_buf_putc(&b, c->kind == SZ_SOFTBREAK ? '\n' : ' ');
+        if (!b.len)
+            continue;
+        struct sz_node *tmp = sz_node_new(doc, SZ_DIV);
+        if ((rc = parse_piece(r, b.data, b.len, r->base, tmp)) < 0)
+            break;
+        while (m->first)
+            sz_node_unlink(m->first);
+        struct sz_node *from = tmp;
+        if (tmp->first && tmp->first == tmp->last &&
+            (tmp->first->kind == SZ_PARA || tmp->first->kind == SZ_PLAIN))
+            from = tmp->first;
+        else
+            m->kind = SZ_META_BLOCKS;
+        while (from->first) {
+            struct sz_node *c = from->first;
+            sz_node_unlink(c);
+            sz_node_append(m, c);
+        }
+    }
+    sz_buf_free(&b);
+    free(v);
+    return rc;
+}
+
 static int
 read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
         enum flavour fl)
 {
-    struct mdr *r = sz_xmalloc(sizeof *r);
-    struct sz_buf clean = SZ_BUF_INIT;
+    struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
         sz_ropts_init(&defaults);
         o = &defaults;
     }
-    memset(r, 0, sizeof *r);
-    r->doc = doc;
-    r->o = o;
-    r->fl = fl;
+    struct mdr *r = mdr_new(doc, o, fl);
     r->src = data;
     r->len = len;
     if (len > MD_MAX_INPUT) {
-        error_at(r, NULL, "Markdown input larger than 2 GiB");
+        sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, o->filename, 0, 0, -1,
+                    "Markdown input larger than 2 GiB");
         goto out;
     }
     if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
@@ -1146,41 +1545,33 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
     }
     r->src = data;
     r->len = len;
-    if (fl == F_MARKDOWN) {
+    if (fl != F_COMMONMARK) {
         long skip = yaml_block(r, data, len);
         if (skip < 0)
             goto out;
         r->src = data + skip;
         r->len = len - (size_t)skip;
         r->base += (size_t)skip;
+        if (skip && meta_markdown(r) < 0)
+            goto out;
+        if (find_ref(r->src, r->len)) {
+            if (extract_notes(r, &cut) < 0)
+                goto out;
+            r->src = cut.data ? cut.data : "";
+            r->len = cut.len;
+        }
     }
-    unsigned flags = 0;
-    if (fl == F_GFM)
-        flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
-                MD_FLAG_PERMISSIVEAUTOLINKS;
-    else if (fl == F_MARKDOWN)
-        flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
-                MD_FLAG_LATEXMATHSPANS;
-    MD_PARSER p = { 0, flags, enter_block, leave_block, enter_span, leave_span, text_cb,
-                    NULL, NULL };
-    r->st[0].n = doc->root;
-    r->depth = 1;
-    int mrc = md_parse(r->src, (MD_SIZE)r->len, &p, r);
-    if (mrc != 0 || r->failed) {
-        if (!r->failed)
-            error_at(r, r->last, "Markdown parser failed (out of memory?)");
+    if (parse_into(r, doc->root) < 0)
         goto out;
-    }
     if (fl == F_MARKDOWN)
         sz_pass_heading_ids(doc);
     else if (fl == F_GFM)
         gfm_ids(r);
     rc = 0;
 out:
-    sz_buf_free(&r->text);
-    sz_buf_free(&r->verb);
+    mdr_free(r);
     sz_buf_free(&clean);
-    free(r);
+    sz_buf_free(&cut);
     return rc;
 }
 
