@@ -271,33 +271,92 @@ find_ref(const char *s, size_t n)
 
 /* Turns the pending text into Str and Space nodes at the end of parent, and
 ** footnote references [^label] into Notes. */
+static int parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a);
+static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
+                       struct sz_node *container);
+
 static void
 flush_into(struct mdr *r, struct sz_node *parent)
 {
     if (!r->text.len)
         return;
-    const char *s = r->text.data, *ref;
+    const char *s = r->text.data;
     size_t n = r->text.len, i = 0;
-    while (r->notes.n && (ref = find_ref(s + i, n - i)) != NULL) {
-        size_t a = (size_t)(ref - s), e = a + 2;
-        while (e < n && s[e] != ']' && s[e] != '[' && !is_ws((unsigned char)s[e]))
-            e++;
-        struct sz_node *note = NULL;
-        if (e < n && s[e] == ']' && e > a + 2) {
-            char *label = sz_arena_strndup(r->doc->arena, s + a + 2, e - a - 2);
-            note = sz_map_get(&r->notes, label);
+    struct sz_node *l = parent->last;
+    if (r->fl == F_MARKDOWN && s[0] == '{' && l &&
+        (l->kind == SZ_LINK || l->kind == SZ_IMAGE || l->kind == SZ_CODE)) {
+        /* pandoc's link_attributes and inline_code_attributes. */
+        const char *e = memchr(s, '}', n);
+        if (e) {
+            char *t = sz_arena_strndup(r->doc->arena, s, (size_t)(e - s) + 1);
+            if (parse_attr_braces(r, t, &l->attr))
+                i = (size_t)(e - s) + 1;
         }
-        if (!note) {
-            put_words(r, parent, s + i, a + 2 - i);
-            i = a + 2;
-            continue;
+    }
+    for (;;) {
+        const char *b = memchr(s + i, '[', n - i);
+        if (!b)
+            break;
+        size_t a = (size_t)(b - s), e = a + 1;
+        if (r->notes.n && a + 1 < n && s[a + 1] == '^') {
+            /* A reference [^label] to a footnote defined in the text. */
+            e = a + 2;
+            while (e < n && s[e] != ']' && s[e] != '[' && !is_ws((unsigned char)s[e]))
+                e++;
+            struct sz_node *note = NULL;
+            if (e < n && s[e] == ']' && e > a + 2) {
+                char *label = sz_arena_strndup(r->doc->arena, s + a + 2, e - a - 2);
+                note = sz_map_get(&r->notes, label);
+            }
+            if (note) {
+                put_words(r, parent, s + i, a - i);
+                sz_node_append(parent, note->parent ? sz_node_copy(r->doc, note) : note);
+                i = e + 1;
+                continue;
+            }
+        } else if (r->fl == F_MARKDOWN && !r->nested && a > i && s[a - 1] == '^') {
+            /* An inline note ^[text] (pandoc's inline_notes), when md4c
+            ** gave its text in one piece (no markup inside). */
+            int depth = 1;
+            while (e < n && depth)
+                depth += s[e] == '[' ? 1 : s[e] == ']' ? -1 : 0, e++;
+            if (!depth) {
+                struct sz_node *note = sz_node_new(r->doc, SZ_NOTE);
+                if (parse_piece(r, s + a + 1, e - a - 2, 0, note) == 0) {
+                    put_words(r, parent, s + i, a - 1 - i);
+                    sz_node_append(parent, note);
+                    i = e;
+                    continue;
+                }
+            }
         }
-        put_words(r, parent, s + i, a - i);
-        sz_node_append(parent, note->parent ? sz_node_copy(r->doc, note) : note);
-        i = e + 1;
+        put_words(r, parent, s + i, a + 1 - i);
+        i = a + 1;
     }
     put_words(r, parent, s + i, n - i);
     sz_buf_clear(&r->text);
+}
+
+/* One word: pandoc's markdown superscripts 2^10^ are inside words. */
+static void
+put_word(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
+{
+    const char *c;
+    while (r->fl == F_MARKDOWN && n > 2 && (c = memchr(s, '^', n)) != NULL) {
+        size_t a = (size_t)(c - s);
+        const char *d = memchr(c + 1, '^', n - a - 1);
+        if (!d || d == c + 1)
+            break;
+        if (a)
+            add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s, a));
+        struct sz_node *sup = sz_node_new(r->doc, SZ_SUPERSCRIPT);
+        sz_node_append(sup, sz_node_new_text(r->doc, SZ_STR, c + 1, (size_t)(d - c) - 1));
+        sz_node_append(parent, sup);
+        n -= (size_t)(d + 1 - s);
+        s = d + 1;
+    }
+    if (n)
+        add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s, n));
 }
 
 static void
@@ -330,7 +389,7 @@ put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
         } else {
             while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
                 j++;
-            add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s + i, j - i));
+            put_word(r, parent, s + i, j - i);
         }
         i = j;
     }
