@@ -5,6 +5,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <md4c.h>
@@ -1184,12 +1185,15 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
     merge_strs(r, parent);
 }
 
+static void spans_in(struct mdr *r, struct sz_node *parent);
+
 /* After an inline container is complete. */
 static void
 finish_inlines(struct mdr *r, struct sz_node *n)
 {
     if (r->fl != F_MARKDOWN)
         return;
+    spans_in(r, n);
     if (r->o->smart)
         smart_quotes(r, n);
     /* implicit_figures: an image alone in a paragraph. */
@@ -1498,6 +1502,468 @@ extract_notes(struct mdr *r, struct sz_buf *out)
     return 0;
 }
 
+/* {=================================================================
+** Divs and spans: fenced divs, <div> and <span>
+** ================================================================== */
+
+/* A fence line of pandoc's fenced_divs becomes an HTML comment md4c keeps
+** as a block of its own: "<!--" MARK 'o' or 'c', the line, "-->".  MARK is
+** a byte that cannot occur in the (valid UTF-8) text, so no comment of the
+** author's looks like one. */
+#define MARK "\xff"
+#define MARK_LEN 5             /* "<!--" MARK */
+
+/* Is s[0..n) a fence: 'o' opening (with attributes), 'c' closing, or 0. */
+static int
+div_fence(const char *s, size_t n)
+{
+    size_t i = 0, c = 0;
+    while (i < n && i < 3 && s[i] == ' ')
+        i++;
+    while (i < n && s[i] == ':')
+        i++, c++;
+    if (c < 3)
+        return 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i >= n || s[i] == '\r')
+        return 'c';
+    for (size_t k = i; k + 2 < n; k++)
+        if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>')
+            return 0;
+    return 'o';
+}
+
+/* Rewrites the fence lines of r->src into out; returns how many. */
+static size_t
+mark_divs(struct mdr *r, struct sz_buf *out)
+{
+    const char *s = r->src;
+    size_t n = r->len, i = 0, count = 0;
+    char fence = 0;
+    size_t fence_len = 0;
+    sz_buf_reserve(out, n + 64);
+    while (i < n) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+        size_t k = i, ind = indent_of(s + i, e - i);
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        int f = 0;
+        if (ind < 4 && k + 3 <= e && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] &&
+            s[k + 2] == s[k]) {
+            size_t q = k;
+            while (q < e && s[q] == s[k])
+                q++;
+            if (!fence) {
+                fence = s[k];
+                fence_len = q - k;
+            } else if (s[k] == fence && q - k >= fence_len && blank_line(s + q, e - q)) {
+                fence = 0;
+            }
+        } else if (!fence) {
+            f = div_fence(s + i, e - i);
+        }
+        if (f) {
+            size_t t = e;
+            while (t > i && (s[t - 1] == '\r' || s[t - 1] == ' '))
+                t--;
+            sz_buf_puts(out, "<!--" MARK);
+            sz_buf_putc(out, f);
+            sz_buf_put(out, s + i, t - i);
+            sz_buf_puts(out, "-->\n");
+            count++;
+        } else {
+            sz_buf_put(out, s + i, next - i);
+        }
+        i = next;
+    }
+    return count;
+}
+
+/* HTML attributes of a tag's text s[0..n) (after its name) into a: id,
+** class, and the others as pairs ("data-" dropped, as pandoc does). */
+static void
+html_attrs(struct mdr *r, const char *s, size_t n, struct sz_attr *a)
+{
+    struct sz_buf k = SZ_BUF_INIT, v = SZ_BUF_INIT;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (is_ws((unsigned char)s[i]) || s[i] == '/'))
+            i++;
+        size_t j = i;
+        while (j < n && !is_ws((unsigned char)s[j]) && s[j] != '=' && s[j] != '>' && s[j] != '/')
+            j++;
+        if (j == i)
+            break;
+        sz_buf_clear(&k);
+        sz_buf_clear(&v);
+        sz_buf_put(&k, s + i, j - i);
+        i = j;
+        if (i < n && s[i] == '=') {
+            i++;
+            if (i < n && (s[i] == '"' || s[i] == '\'')) {
+                char q = s[i++];
+                j = i;
+                while (j < n && s[j] != q)
+                    j++;
+                sz_buf_put(&v, s + i, j - i);
+                i = j < n ? j + 1 : j;
+            } else {
+                j = i;
+                while (j < n && !is_ws((unsigned char)s[j]) && s[j] != '>')
+                    j++;
+                sz_buf_put(&v, s + i, j - i);
+                i = j;
+            }
+        }
+        const char *key = k.data, *val = v.data ? v.data : "";
+        if (!strcmp(key, "id")) {
+            sz_attr_set_id(r->doc, a, val);
+        } else if (!strcmp(key, "class")) {
+            const char *p = val;
+            while (*p) {
+                while (*p && is_ws((unsigned char)*p))
+                    p++;
+                const char *q = p;
+                while (*q && !is_ws((unsigned char)*q))
+                    q++;
+                if (q > p)
+                    sz_attr_add_class(r->doc, a, sz_arena_strndup(r->doc->arena, p, (size_t)(q - p)));
+                p = q;
+            }
+        } else {
+            sz_attr_add_kv(r->doc, a, strncmp(key, "data-", 5) ? key : key + 5, val);
+        }
+    }
+    sz_buf_free(&k);
+    sz_buf_free(&v);
+}
+
+/* Is n (a RawBlock/RawInline) exactly an opening <NAME ...> tag (1), its
+** closing tag (2), or neither (0)?  *attrs, *alen: the attribute text. */
+static int
+html_tag(const struct sz_node *n, const char *name, const char **attrs, size_t *alen)
+{
+    const char *t = n->text;
+    size_t len = n->len, k = strlen(name);
+    while (len && is_ws((unsigned char)t[len - 1]))
+        len--;
+    if (len < k + 2 || t[0] != '<' || t[len - 1] != '>')
+        return 0;
+    if (t[1] == '/')
+        return len == k + 3 && strncasecmp(t + 2, name, k) == 0 ? 2 : 0;
+    if (strncasecmp(t + 1, name, k) != 0 || !(t[k + 1] == '>' || is_ws((unsigned char)t[k + 1])))
+        return 0;
+    if (memchr(t + 1, '<', len - 1) || memchr(t, '>', len - 1))
+        return 0;
+    *attrs = t + k + 1;
+    *alen = len - k - 2;
+    return 1;
+}
+
+/* What a block is for div matching: 'o'/'c' fenced, 'O'/'C' <div>, 0. */
+static int
+div_kind(const struct sz_node *n, const char **attrs, size_t *alen)
+{
+    if (n->kind != SZ_RAWBLOCK)
+        return 0;
+    if (n->len > MARK_LEN && memcmp(n->text, "<!--" MARK, MARK_LEN) == 0)
+        return n->text[MARK_LEN];
+    switch (html_tag(n, "div", attrs, alen)) {
+    case 1:
+        return 'O';
+    case 2:
+        return 'C';
+    }
+    return 0;
+}
+
+/* Turns a fence marker that found no partner back into its text. */
+static void
+unmark(struct mdr *r, struct sz_node *m)
+{
+    const char *t = m->text + MARK_LEN + 1;
+    size_t len = m->len - MARK_LEN - 1;
+    while (len && m->text[MARK_LEN + len] != '-')
+        len--;
+    len = len >= 2 ? len - 2 : 0;
+    m->kind = SZ_PARA;
+    const char *line = sz_arena_strndup(r->doc->arena, t, len);
+    m->text = "";
+    m->len = 0;
+    m->format = NULL;
+    sz_inlines_from_text(r->doc, m, line, strlen(line));
+}
+
+/* Open fences or <div>s looked at in one block list. */
+#define DIV_STACK 512
+
+/* Wraps the blocks between partner fences (or <div> and </div>) among the
+** children of parent into Divs. */
+static void
+divs_in(struct mdr *r, struct sz_node *parent)
+{
+    struct sz_node *stack[DIV_STACK];
+    int nst = 0;
+    for (struct sz_node *c = parent->first, *next; c; c = next) {
+        next = c->next;
+        const char *at = NULL;
+        size_t alen = 0;
+        int k = div_kind(c, &at, &alen);
+        if (k == 'o' || k == 'O') {
+            if (nst < DIV_STACK)
+                stack[nst++] = c;
+            else if (k == 'o')
+                unmark(r, c);
+            continue;
+        }
+        if (k != 'c' && k != 'C')
+            continue;
+        int want = k == 'c' ? 'o' : 'O', o = -1;
+        for (int q = nst - 1; q >= 0; q--) {
+            const char *a2;
+            size_t l2;
+            if (div_kind(stack[q], &a2, &l2) == want) {
+                o = q;
+                break;
+            }
+        }
+        if (o < 0) {
+            if (k == 'c')
+                unmark(r, c);
+            continue;
+        }
+        struct sz_node *op = stack[o], *div = sz_node_new(r->doc, SZ_DIV);
+        for (int q = o + 1; q < nst; q++)
+            if (div_kind(stack[q], &at, &alen) == 'o')
+                unmark(r, stack[q]);
+        nst = o;
+        if (want == 'o') {
+            /* "::: name" or "::: {attributes}" */
+            const char *t = op->text + MARK_LEN + 1, *e = strstr(t, "-->");
+            while (*t == ' ' || *t == ':')
+                t++;
+            size_t len = e ? (size_t)(e - t) : strlen(t);
+            while (len && (t[len - 1] == ':' || t[len - 1] == ' '))
+                len--;
+            char *spec = sz_arena_strndup(r->doc->arena, t, len);
+            if (!(spec[0] == '{' && parse_attr_braces(r, spec, &div->attr)) && *spec) {
+                char *sp = strpbrk(spec, " \t");
+                if (sp)
+                    *sp = '\0';
+                sz_attr_add_class(r->doc, &div->attr, spec);
+            }
+        } else {
+            div_kind(op, &at, &alen);
+            html_attrs(r, at, alen, &div->attr);
+        }
+        sz_node_insert_before(op, div);
+        while (op->next != c) {
+            struct sz_node *m = op->next;
+            sz_node_unlink(m);
+            sz_node_append(div, m);
+        }
+        sz_node_unlink(op);
+        sz_node_unlink(c);
+    }
+    for (int q = 0; q < nst; q++) {
+        const char *at;
+        size_t alen;
+        if (div_kind(stack[q], &at, &alen) == 'o')
+            unmark(r, stack[q]);
+    }
+}
+
+/* A <div> md4c kept as one HTML block with Markdown inside: pandoc's
+** markdown reads what is between the tags. */
+static int
+split_div_block(struct mdr *r, struct sz_node *n)
+{
+    const char *t = n->text, *nl = memchr(t, '\n', n->len);
+    size_t len = n->len;
+    while (len && is_ws((unsigned char)t[len - 1]))
+        len--;
+    if (!nl || len < 6 || strncasecmp(t + len - 6, "</div>", 6) != 0 || t[0] != '<' ||
+        strncasecmp(t, "<div", 4) != 0 || !(t[4] == '>' || is_ws((unsigned char)t[4])))
+        return 0;
+    size_t tag = (size_t)(nl - t);
+    while (tag && is_ws((unsigned char)t[tag - 1]))
+        tag--;
+    if (t[tag - 1] != '>' || memchr(t + 1, '<', tag - 1))
+        return 0;
+    size_t inner = (size_t)(nl - t) + 1, end = len - 6;
+    while (end > inner && t[end - 1] != '\n')
+        end--;
+    if (end < inner || !blank_line(t + end, len - 6 - end))
+        return 0;
+    struct sz_node *div = sz_node_new(r->doc, SZ_DIV);
+    html_attrs(r, t + 4, tag - 5, &div->attr);
+    if (parse_piece(r, t + inner, end - inner, 0, div) < 0)
+        return -1;
+    sz_node_replace(n, div);
+    return 1;
+}
+
+/* md4c runs fence markers on adjacent lines (and HTML after them) into one
+** HTML block: gives each marker line a RawBlock of its own. */
+static void
+split_markers(struct mdr *r, struct sz_node *n)
+{
+    const char *t = n->text;
+    size_t len = n->len, i = 0, run = 0;
+    struct sz_node *at = n;
+    while (i <= len) {
+        const char *nl = i < len ? memchr(t + i, '\n', len - i) : NULL;
+        size_t e = nl ? (size_t)(nl - t) : len;
+        int marker = e - i > MARK_LEN && memcmp(t + i, "<!--" MARK, MARK_LEN) == 0;
+        if (marker || e == len) {
+            size_t stop = marker ? i : e;
+            while (stop > run && t[stop - 1] == '\n')
+                stop--;
+            if (stop > run) {
+                struct sz_node *b = sz_node_new_text(r->doc, SZ_RAWBLOCK, t + run, stop - run);
+                b->format = "html";
+                sz_node_insert_after(at, b);
+                at = b;
+            }
+            if (marker) {
+                struct sz_node *b = sz_node_new_text(r->doc, SZ_RAWBLOCK, t + i, e - i);
+                b->format = "html";
+                sz_node_insert_after(at, b);
+                at = b;
+            }
+            run = e + 1;
+        }
+        if (!nl)
+            break;
+        i = e + 1;
+    }
+    sz_node_unlink(n);
+}
+
+/* Does RawBlock n hold a fence marker and more? */
+static int
+needs_split(const struct sz_node *n)
+{
+    return n->kind == SZ_RAWBLOCK && memchr(n->text, MARK[0], n->len) &&
+           (n->len < MARK_LEN || memcmp(n->text, "<!--" MARK, MARK_LEN) != 0 ||
+            memchr(n->text, '\n', n->len));
+}
+
+/* Passes over the tree until no div is left to make; each pass can reveal
+** more (a <div> block read again may hold another). */
+#define DIV_PASSES 64
+
+static int
+fix_divs(struct mdr *r)
+{
+    struct sz_node **v = NULL;
+    size_t cap = 0;
+    int rc = 0, nsplit = 0;
+    for (int pass = 0; pass < DIV_PASSES && rc == 0; pass++) {
+        size_t nv = 0;
+        int any_split = 0;
+        struct sz_iter it;
+        enum sz_ev ev;
+        sz_iter_init(&it, r->doc->root);
+        while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
+            struct sz_node *c = it.cur;
+            if (ev != SZ_EV_ENTER)
+                continue;
+            if (sz_kind_is_inline(c->kind) || c->kind == SZ_PARA || c->kind == SZ_PLAIN ||
+                c->kind == SZ_HEADER) {
+                sz_iter_skip_children(&it);
+                continue;
+            }
+            const char *at;
+            size_t alen;
+            if (pass == 0 && nsplit == 0 && needs_split(c)) {
+                any_split = 1;
+                if (nv == cap) {
+                    cap = cap ? cap * 2 : 16;
+                    v = sz_xrealloc(v, cap * sizeof *v);
+                }
+                v[nv++] = c;
+                continue;
+            }
+            int k = div_kind(c, &at, &alen);
+            if (!k && !(c->kind == SZ_RAWBLOCK && strncasecmp(c->text, "<div", 4) == 0))
+                continue;
+            if (nv == cap) {
+                cap = cap ? cap * 2 : 16;
+                v = sz_xrealloc(v, cap * sizeof *v);
+            }
+            v[nv++] = k ? c->parent : c;
+        }
+        if (!nv)
+            break;
+        if (any_split) {
+            /* First the blocks holding several markers; then look again. */
+            for (size_t i = 0; i < nv; i++)
+                if (needs_split(v[i]))
+                    split_markers(r, v[i]);
+            pass--;
+            nsplit++;
+            continue;
+        }
+        int changed = 0;
+        for (size_t i = 0; i < nv && rc == 0; i++) {
+            if (v[i]->kind == SZ_RAWBLOCK) {
+                const char *at;
+                size_t alen;
+                if (!div_kind(v[i], &at, &alen)) {
+                    int s = split_div_block(r, v[i]);
+                    rc = s < 0 ? -1 : 0;
+                    changed |= s > 0;
+                }
+            } else if (i == 0 || v[i] != v[i - 1]) {
+                size_t before = sz_node_count(v[i]);
+                divs_in(r, v[i]);
+                changed |= sz_node_count(v[i]) != before;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    free(v);
+    return rc;
+}
+
+/* pandoc's native_spans: <span ...> and </span> among the inlines of one
+** container become a Span. */
+static void
+spans_in(struct mdr *r, struct sz_node *parent)
+{
+    struct sz_node *stack[64];
+    int nst = 0;
+    for (struct sz_node *c = parent->first, *next; c; c = next) {
+        next = c->next;
+        const char *at;
+        size_t alen;
+        if (c->kind != SZ_RAWINLINE)
+            continue;
+        int k = html_tag(c, "span", &at, &alen);
+        if (k == 1 && nst < 64) {
+            stack[nst++] = c;
+        } else if (k == 2 && nst) {
+            struct sz_node *op = stack[--nst], *sp = sz_node_new(r->doc, SZ_SPAN);
+            html_tag(op, "span", &at, &alen);
+            html_attrs(r, at, alen, &sp->attr);
+            sz_node_insert_before(op, sp);
+            while (op->next != c) {
+                struct sz_node *m = op->next;
+                sz_node_unlink(m);
+                sz_node_append(sp, m);
+            }
+            sz_node_unlink(op);
+            sz_node_unlink(c);
+        }
+    }
+}
+
+/* }================================================================== */
+
 /* pandoc parses each metadata string as Markdown: one paragraph gives
 ** MetaInlines, anything else MetaBlocks. */
 static int
@@ -1557,7 +2023,7 @@ static int
 read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
         enum flavour fl)
 {
-    struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT;
+    struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
@@ -1620,7 +2086,13 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
             r->len = cut.len;
         }
     }
+    if (fl == F_MARKDOWN && mark_divs(r, &divs)) {
+        r->src = divs.data;
+        r->len = divs.len;
+    }
     if (parse_into(r, doc->root) < 0)
+        goto out;
+    if (fl == F_MARKDOWN && fix_divs(r) < 0)
         goto out;
     if (fl == F_MARKDOWN)
         sz_pass_heading_ids(doc);
@@ -1631,6 +2103,7 @@ out:
     mdr_free(r);
     sz_buf_free(&clean);
     sz_buf_free(&cut);
+    sz_buf_free(&divs);
     return rc;
 }
 
