@@ -1186,6 +1186,7 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
 }
 
 static void spans_in(struct mdr *r, struct sz_node *parent);
+static void bracket_spans(struct mdr *r, struct sz_node *parent);
 
 /* After an inline container is complete. */
 static void
@@ -1194,6 +1195,7 @@ finish_inlines(struct mdr *r, struct sz_node *n)
     if (r->fl != F_MARKDOWN)
         return;
     spans_in(r, n);
+    bracket_spans(r, n);
     if (r->o->smart)
         smart_quotes(r, n);
     /* implicit_figures: an image alone in a paragraph. */
@@ -1930,6 +1932,112 @@ fix_divs(struct mdr *r)
     return rc;
 }
 
+/* A Span of class smallcaps or underline alone is pandoc's SmallCaps or
+** Underline. */
+static void
+span_kind(struct sz_node *sp)
+{
+    if (sp->attr.nclasses == 1 && !*sp->attr.id && !sp->attr.nkvs) {
+        if (!strcmp(sp->attr.classes[0], "smallcaps"))
+            sp->kind = SZ_SMALLCAPS;
+        else if (!strcmp(sp->attr.classes[0], "underline") || !strcmp(sp->attr.classes[0], "ul"))
+            sp->kind = SZ_UNDERLINE;
+        if (sp->kind != SZ_SPAN)
+            memset(&sp->attr, 0, sizeof sp->attr), sp->attr.id = "";
+    }
+}
+
+/* Splits Str n at byte k: n keeps s[0..k), the new next sibling the rest. */
+static struct sz_node *
+split_str(struct mdr *r, struct sz_node *n, size_t k)
+{
+    struct sz_node *t = sz_node_new_text(r->doc, SZ_STR, n->text + k, n->len - k);
+    sz_node_set_text(r->doc, n, n->text, k);
+    sz_node_insert_after(n, t);
+    return t;
+}
+
+/* pandoc's bracketed_spans: [inlines]{attributes}, when md4c left the
+** brackets as text (no link of that name). */
+static void
+bracket_spans(struct mdr *r, struct sz_node *parent)
+{
+    for (struct sz_node *c = parent->first; c; c = c->next) {
+        const char *b;
+        if (c->kind != SZ_STR || !(b = strstr(c->text, "]{")))
+            continue;
+        /* The attributes may hold spaces: gather text up to the '}'. */
+        struct sz_buf sb = SZ_BUF_INIT;
+        struct sz_node *end = c;
+        const char *e = strchr(b + 2, '}');
+        sz_buf_put(&sb, b + 1, e ? (size_t)(e - b) : strlen(b + 1));
+        while (!e && end->next && sb.len < 1024) {
+            end = end->next;
+            if (end->kind == SZ_STR) {
+                e = strchr(end->text, '}');
+                sz_buf_put(&sb, end->text, e ? (size_t)(e - end->text) + 1 : end->len);
+            } else if (end->kind == SZ_SPACE || end->kind == SZ_SOFTBREAK) {
+                sz_buf_putc(&sb, ' ');
+            } else {
+                break;
+            }
+        }
+        struct sz_attr a = { "", NULL, 0, NULL, 0 };
+        int ok = e && parse_attr_braces(r, sb.data, &a);
+        sz_buf_free(&sb);
+        if (!ok)
+            continue;
+        /* The nearest '[' before, in this Str or an earlier one. */
+        struct sz_node *o = c;
+        size_t ob = (size_t)-1;
+        for (size_t q = (size_t)(b - c->text); q > 0; q--)
+            if (c->text[q - 1] == '[') {
+                ob = q - 1;
+                break;
+            }
+        while (ob == (size_t)-1 && (o = o->prev) != NULL) {
+            const char *x = o->kind == SZ_STR ? strrchr(o->text, '[') : NULL;
+            if (x)
+                ob = (size_t)(x - o->text);
+        }
+        if (ob == (size_t)-1)
+            continue;
+        /* What follows the '}' stays; the attribute text goes. */
+        size_t close_at = (size_t)(b - c->text);
+        if (end != c) {
+            size_t tail = (size_t)(e - end->text) + 1;
+            if (tail < end->len)
+                split_str(r, end, tail);
+            while (c->next != end)
+                sz_node_unlink(c->next);
+            sz_node_unlink(end);
+        } else if ((size_t)(e - c->text) + 1 < c->len) {
+            split_str(r, c, (size_t)(e - c->text) + 1);
+        }
+        sz_node_set_text(r->doc, c, c->text, close_at);
+        struct sz_node *first = split_str(r, o, ob + 1);
+        sz_node_set_text(r->doc, o, o->text, ob);
+        if (o == c)
+            c = first;
+        struct sz_node *sp = sz_node_new(r->doc, SZ_SPAN);
+        sp->attr = a;
+        sz_node_insert_after(o, sp);
+        for (;;) {
+            struct sz_node *m = sp->next;
+            int last = m == c;
+            sz_node_unlink(m);
+            if (m->kind != SZ_STR || m->len)
+                sz_node_append(sp, m);
+            if (last)
+                break;
+        }
+        if (!o->len)
+            sz_node_unlink(o);
+        span_kind(sp);
+        c = sp;
+    }
+}
+
 /* pandoc's native_spans: <span ...> and </span> among the inlines of one
 ** container become a Span. */
 static void
@@ -1950,6 +2058,7 @@ spans_in(struct mdr *r, struct sz_node *parent)
             struct sz_node *op = stack[--nst], *sp = sz_node_new(r->doc, SZ_SPAN);
             html_tag(op, "span", &at, &alen);
             html_attrs(r, at, alen, &sp->attr);
+            span_kind(sp);
             sz_node_insert_before(op, sp);
             while (op->next != c) {
                 struct sz_node *m = op->next;
