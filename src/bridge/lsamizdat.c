@@ -98,6 +98,8 @@ l_read(lua_State *L)
     struct sz_doc *doc = sz_doc_box_new(L, NULL);
     struct sz_ropts o;
     sz_ropts_init(&o);
+    if (strstr(fmt + fl, "-smart"))
+        o.smart = 0;
     if (r->read(doc, s, n, &o) != 0) {
         struct sz_buf b = SZ_BUF_INIT;
         for (const struct sz_diag *d = doc->diags.first; d; d = d->next)

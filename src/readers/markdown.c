@@ -427,6 +427,11 @@ parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a)
         if (i >= end)
             break;
         size_t j = i;
+        if (s[i] == '-' && (i + 1 == end || is_ws((unsigned char)s[i + 1]))) {
+            sz_attr_add_class(r->doc, &t, "unnumbered");    /* {-} */
+            i++;
+            continue;
+        }
         if (s[i] == '#' || s[i] == '.') {
             j = i + 1;
             while (j < end && !is_ws((unsigned char)s[j]) && s[j] != '=' && s[j] != '"' &&
