@@ -294,8 +294,10 @@ flush_into(struct mdr *r, struct sz_node *parent)
                 i = (size_t)(e - s) + 1;
         }
     }
-    for (;;) {
-        const char *b = memchr(s + i, '[', n - i);
+    /* i: start of the text not yet made into words; p: where to look for
+    ** the next '[' (a '[' that starts no note stays in the text). */
+    for (size_t p = i;;) {
+        const char *b = memchr(s + p, '[', n - p);
         if (!b)
             break;
         size_t a = (size_t)(b - s), e = a + 1;
@@ -312,7 +314,7 @@ flush_into(struct mdr *r, struct sz_node *parent)
             if (note) {
                 put_words(r, parent, s + i, a - i);
                 sz_node_append(parent, note->parent ? sz_node_copy(r->doc, note) : note);
-                i = e + 1;
+                i = p = e + 1;
                 continue;
             }
         } else if (r->fl == F_MARKDOWN && !r->nested && a > i && s[a - 1] == '^') {
@@ -326,13 +328,12 @@ flush_into(struct mdr *r, struct sz_node *parent)
                 if (parse_piece(r, s + a + 1, e - a - 2, 0, note) == 0) {
                     put_words(r, parent, s + i, a - 1 - i);
                     sz_node_append(parent, note);
-                    i = e;
+                    i = p = e;
                     continue;
                 }
             }
         }
-        put_words(r, parent, s + i, a + 1 - i);
-        i = a + 1;
+        p = a + 1;
     }
     put_words(r, parent, s + i, n - i);
     sz_buf_clear(&r->text);
