@@ -55,6 +55,7 @@ struct mdr {
     unsigned table_rows;       /* body rows of the innermost table */
     int table_measured;        /* its column widths are known */
     struct sz_map notes;       /* footnote label -> SZ_NOTE (detached) */
+    int cites;                 /* citations so far (pandoc's citationNoteNum) */
     int nested;                /* parsing a footnote or a metadata value */
     const char *last;          /* end of the last text md4c gave us, in src */
     int html_open;             /* the last RawInline is a tag md4c has not finished */
@@ -273,6 +274,7 @@ find_ref(const char *s, size_t n)
 /* Turns the pending text into Str and Space nodes at the end of parent, and
 ** footnote references [^label] into Notes. */
 static int parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a);
+static struct sz_node *bracket_cite(struct mdr *r, const char *s, size_t n);
 static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
                        struct sz_node *container);
 
@@ -317,6 +319,22 @@ flush_into(struct mdr *r, struct sz_node *parent)
                 i = p = e + 1;
                 continue;
             }
+        } else if (r->fl == F_MARKDOWN && (a == i || s[a - 1] != '^') &&
+                   memchr(s + a, '@', n - a)) {
+            /* A bracketed citation, when md4c gave its text in one piece. */
+            while (e < n && s[e] != ']' && s[e] != '[')
+                e++;
+            if (e < n && s[e] == ']') {
+                /* The words before first: citations are numbered in order. */
+                put_words(r, parent, s + i, a - i);
+                i = a;
+                struct sz_node *cite = bracket_cite(r, s + a, e - a + 1);
+                if (cite) {
+                    sz_node_append(parent, cite);
+                    i = p = e + 1;
+                    continue;
+                }
+            }
         } else if (r->fl == F_MARKDOWN && !r->nested && a > i && s[a - 1] == '^') {
             /* An inline note ^[text] (pandoc's inline_notes), when md4c
             ** gave its text in one piece (no markup inside). */
@@ -339,11 +357,138 @@ flush_into(struct mdr *r, struct sz_node *parent)
     sz_buf_clear(&r->text);
 }
 
+/* {=================================================================
+** Citations: @key and [see @key, p. 3; @other]
+** ================================================================== */
+
+static int
+key_char(int c)
+{
+    return c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
+
+/* Length of a citation key at s[0..n) (after the '@'), 0 if none: a letter,
+** digit or '_' first, then those and inner :.#$%&-+?<>~/ punctuation. */
+static size_t
+cite_key(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (!n || !key_char((unsigned char)s[0]))
+        return 0;
+    while (i < n) {
+        if (key_char((unsigned char)s[i]))
+            i++;
+        else if (strchr(":.#$%&-+?<>~/", s[i]) && s[i] && i + 1 < n &&
+                 key_char((unsigned char)s[i + 1]))
+            i++;
+        else
+            break;
+    }
+    return i;
+}
+
+static struct sz_node *
+new_citation(struct mdr *r, const char *key, size_t n, int mode)
+{
+    struct sz_node *c = sz_node_new_text(r->doc, SZ_CITATION, key, n);
+    c->sub = mode;
+    sz_node_append(c, sz_node_new(r->doc, SZ_CITE_PREFIX));
+    sz_node_append(c, sz_node_new(r->doc, SZ_CITE_SUFFIX));
+    return c;
+}
+
+/* Words of s[0..n) as Str and Space, no typography (a Cite's own text). */
+static void
+raw_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        if (is_ws((unsigned char)s[i])) {
+            int nl = 0;
+            while (j < n && is_ws((unsigned char)s[j]))
+                nl |= s[j++] == '\n';
+            add_inline(r, parent, sz_node_new(r->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
+        } else {
+            while (j < n && !is_ws((unsigned char)s[j]))
+                j++;
+            add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s + i, j - i));
+        }
+        i = j;
+    }
+}
+
+/* A bracketed citation "[...]" at s[0..n) (brackets included), or NULL. */
+static struct sz_node *
+bracket_cite(struct mdr *r, const char *s, size_t n)
+{
+    struct sz_node *cite = sz_node_new(r->doc, SZ_CITE);
+    size_t i = 1, end = n - 1;
+    while (i <= end) {
+        size_t j = i;
+        while (j < end && s[j] != ';')
+            j++;
+        /* prefix @key suffix, or prefix -@key suffix */
+        size_t at = i;
+        while (at < j && !(s[at] == '@' && (at == i || is_ws((unsigned char)s[at - 1]) ||
+                                            s[at - 1] == '-')))
+            at++;
+        if (at >= j)
+            return NULL;
+        size_t k = cite_key(s + at + 1, j - at - 1);
+        if (!k)
+            return NULL;
+        int suppress = at > i && s[at - 1] == '-' && (at - 1 == i || is_ws((unsigned char)s[at - 2]));
+        size_t pe = suppress ? at - 1 : at, ps = i;
+        while (ps < pe && is_ws((unsigned char)s[ps]))
+            ps++;
+        while (pe > ps && is_ws((unsigned char)s[pe - 1]))
+            pe--;
+        struct sz_node *c = new_citation(r, s + at + 1, k, suppress ? SZ_CITE_SUPPRESS_AUTHOR
+                                                                       : SZ_CITE_NORMAL);
+        put_words(r, c->first, s + ps, pe - ps);
+        size_t ss = at + 1 + k, se = j;
+        while (se > ss && is_ws((unsigned char)s[se - 1]))
+            se--;
+        put_words(r, c->last, s + ss, se - ss);
+        sz_node_append(cite, c);
+        i = j + 1;
+    }
+    if (!cite->first)
+        return NULL;
+    r->cites++;
+    for (struct sz_node *c = cite->first; c; c = c->next)
+        c->ival = r->cites;
+    raw_words(r, cite, s, n);
+    return cite;
+}
+
+/* }================================================================== */
+
 /* One word: pandoc's markdown superscripts 2^10^ are inside words. */
 static void
 put_word(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
 {
     const char *c;
+    /* @key: an author-in-text citation. */
+    for (size_t i = 0; r->fl == F_MARKDOWN && i + 1 < n && i < 2; i++) {
+        if (s[i] != '@' || (i && !strchr("([{", s[0])))
+            continue;
+        size_t k = cite_key(s + i + 1, n - i - 1);
+        if (!k)
+            break;
+        if (i)
+            add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s, i));
+        struct sz_node *cite = sz_node_new(r->doc, SZ_CITE);
+        struct sz_node *ct = new_citation(r, s + i + 1, k, SZ_CITE_AUTHOR_IN_TEXT);
+        ct->ival = ++r->cites;
+        sz_node_append(cite, ct);
+        sz_node_append(cite, sz_node_new_text(r->doc, SZ_STR, s + i, k + 1));
+        sz_node_append(parent, cite);
+        s += i + 1 + k;
+        n -= i + 1 + k;
+        break;
+    }
     while (r->fl == F_MARKDOWN && n > 2 && (c = memchr(s, '^', n)) != NULL) {
         size_t a = (size_t)(c - s);
         const char *d = memchr(c + 1, '^', n - a - 1);
