@@ -56,6 +56,8 @@ struct mdr {
     int table_measured;        /* its column widths are known */
     struct sz_map notes;       /* footnote label -> SZ_NOTE (detached) */
     int cites;                 /* citations so far (pandoc's citationNoteNum) */
+    struct sz_node **dls;      /* definition lists made before the parse */
+    size_t ndls;
     int nested;                /* parsing a footnote or a metadata value */
     const char *last;          /* end of the last text md4c gave us, in src */
     int html_open;             /* the last RawInline is a tag md4c has not finished */
@@ -1482,6 +1484,7 @@ mdr_new(struct sz_doc *doc, const struct sz_ropts *o, enum flavour fl)
 static void
 mdr_free(struct mdr *r)
 {
+    free(r->dls);
     sz_buf_free(&r->text);
     sz_buf_free(&r->verb);
     sz_map_free(&r->notes);
@@ -1864,6 +1867,14 @@ divs_in(struct mdr *r, struct sz_node *parent)
         const char *at = NULL;
         size_t alen = 0;
         int k = div_kind(c, &at, &alen);
+        if (k == 'd') {
+            size_t idx = (size_t)strtoul(c->text + MARK_LEN + 1, NULL, 10);
+            if (idx < r->ndls && !r->dls[idx]->parent)
+                sz_node_replace(c, r->dls[idx]);
+            else
+                sz_node_unlink(c);
+            continue;
+        }
         if (k == 'o' || k == 'O') {
             if (nst < DIV_STACK)
                 stack[nst++] = c;
@@ -2224,6 +2235,196 @@ spans_in(struct mdr *r, struct sz_node *parent)
 
 /* }================================================================== */
 
+/* {=================================================================
+** Definition lists: cut out of the text like notes, left as a marker
+** ================================================================== */
+
+/* A definition line ":   text" or "~ text"; returns where text starts, 0 if not. */
+static size_t
+def_marker(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 2 && s[i] == ' ')
+        i++;
+    if (i + 1 >= n || (s[i] != ':' && s[i] != '~') || (s[i + 1] != ' ' && s[i + 1] != '\t'))
+        return 0;
+    i++;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The line of t starting at offset at: its end *e and the next line's start. */
+static int
+line_at(const char *t, size_t n, size_t at, size_t *e, size_t *next)
+{
+    if (at >= n)
+        return 0;
+    const char *nl = memchr(t + at, '\n', n - at);
+    *e = nl ? (size_t)(nl - t) : n;
+    *next = nl ? *e + 1 : n;
+    return 1;
+}
+
+/* One definition from line start i (a marker line): its text into body;
+** returns the offset after it. */
+static size_t
+one_def(const char *s, size_t n, size_t i, struct sz_buf *body)
+{
+    size_t e = 0, nx = 0, m;
+    line_at(s, n, i, &e, &nx);
+    m = def_marker(s + i, e - i);
+    sz_buf_clear(body);
+    sz_buf_put(body, s + i + m, e - i - m);
+    sz_buf_putc(body, '\n');
+    size_t j = nx, end = nx, blanks = 0;
+    while (line_at(s, n, j, &e, &nx)) {
+        if (blank_line(s + j, e - j)) {
+            blanks++;
+            j = nx;
+            continue;
+        }
+        size_t d = indent_of(s + j, e - j);
+        if (d < 4 && (blanks || def_marker(s + j, e - j)))
+            break;
+        for (; blanks; blanks--)
+            sz_buf_putc(body, '\n');
+        size_t cut = j, c = 0;
+        while (cut < e && c < 4 && (s[cut] == ' ' || s[cut] == '\t')) {
+            c += s[cut] == '\t' ? 4 : 1;
+            cut++;
+        }
+        sz_buf_put(body, s + cut, e - cut);
+        sz_buf_putc(body, '\n');
+        j = end = nx;
+    }
+    return end;
+}
+
+/* Finds pandoc's definition lists in r->src (a term line, then, perhaps
+** after one blank line, ":" or "~" definitions), parses their parts, and
+** writes the text with each list replaced by a marker line into out.
+** Returns the number of lists, -1 on error. */
+static long
+cut_deflists(struct mdr *r, struct sz_buf *out)
+{
+    const char *s = r->src;
+    size_t n = r->len, i = 0, e = 0, nx = 0, e2 = 0, nx2 = 0, e3 = 0, nx3 = 0;
+    int prev_blank = 1;
+    char fence = 0;
+    size_t fence_len = 0;
+    struct sz_buf body = SZ_BUF_INIT;
+    long count = 0;
+    sz_buf_reserve(out, n + 1);
+    while (line_at(s, n, i, &e, &nx)) {
+        size_t k = i, ind = indent_of(s + i, e - i);
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        if (ind < 4 && k + 3 <= e && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] &&
+            s[k + 2] == s[k]) {
+            size_t q = k;
+            while (q < e && s[q] == s[k])
+                q++;
+            if (!fence) {
+                fence = s[k];
+                fence_len = q - k;
+            } else if (s[k] == fence && q - k >= fence_len && blank_line(s + q, e - q)) {
+                fence = 0;
+            }
+        }
+        int is_blank = blank_line(s + i, e - i);
+        /* A term: a plain line after a blank one, its definition next or
+        ** after one blank line. */
+        int loose = 0;
+        size_t dstart = 0;
+        if (!fence && prev_blank && !is_blank && ind < 4 && !def_marker(s + i, e - i) &&
+            line_at(s, n, nx, &e2, &nx2)) {
+            if (def_marker(s + nx, e2 - nx)) {
+                dstart = nx;
+            } else if (blank_line(s + nx, e2 - nx) && line_at(s, n, nx2, &e3, &nx3) &&
+                       def_marker(s + nx2, e3 - nx2)) {
+                dstart = nx2;
+                loose = 1;
+            }
+        }
+        if (!dstart) {
+            sz_buf_put(out, s + i, nx - i);
+            prev_blank = is_blank;
+            i = nx;
+            continue;
+        }
+        /* The list: items while a term and definitions follow. */
+        struct sz_node *dl = sz_node_new(r->doc, SZ_DEFLIST);
+        size_t start = i, end = i;
+        while (dstart) {
+            struct sz_node *item = sz_node_new(r->doc, SZ_DEFITEM);
+            struct sz_node *term = sz_node_new(r->doc, SZ_TERM), *tmp = sz_node_new(r->doc, SZ_DIV);
+            sz_node_append(dl, item);
+            sz_node_append(item, term);
+            if (parse_piece(r, s + i, e - i, r->base + i, tmp) < 0)
+                goto fail;
+            if (tmp->first)
+                while (tmp->first->first) {
+                    struct sz_node *c = tmp->first->first;
+                    sz_node_unlink(c);
+                    sz_node_append(term, c);
+                }
+            size_t j = dstart;
+            for (;;) {
+                end = one_def(s, n, j, &body);
+                struct sz_node *defn = sz_node_new(r->doc, SZ_DEFN);
+                if (parse_piece(r, body.data, body.len, r->base + j, defn) < 0)
+                    goto fail;
+                if (!loose && defn->first && defn->first->kind == SZ_PARA)
+                    defn->first->kind = SZ_PLAIN;
+                sz_node_append(item, defn);
+                /* Another definition of the same term? */
+                size_t q = end;
+                int blank = 0;
+                while (line_at(s, n, q, &e2, &nx2) && blank_line(s + q, e2 - q))
+                    q = nx2, blank = 1;
+                if (line_at(s, n, q, &e2, &nx2) && def_marker(s + q, e2 - q) && blank <= 1) {
+                    j = q;
+                    continue;
+                }
+                break;
+            }
+            /* Another item? */
+            dstart = 0;
+            size_t q = end;
+            while (line_at(s, n, q, &e2, &nx2) && blank_line(s + q, e2 - q))
+                q = nx2;
+            if (q > end && line_at(s, n, q, &e, &nx) && indent_of(s + q, e - q) < 4 &&
+                !def_marker(s + q, e - q) && line_at(s, n, nx, &e2, &nx2)) {
+                if (def_marker(s + nx, e2 - nx)) {
+                    dstart = nx;
+                    loose = 0;
+                } else if (blank_line(s + nx, e2 - nx) && line_at(s, n, nx2, &e3, &nx3) &&
+                           def_marker(s + nx2, e3 - nx2)) {
+                    dstart = nx2;
+                    loose = 1;
+                }
+                if (dstart)
+                    i = q;
+            }
+        }
+        r->dls = sz_xrealloc(r->dls, (r->ndls + 1) * sizeof *r->dls);
+        r->dls[r->ndls] = dl;
+        sz_buf_printf(out, "<!--" MARK "d%zu-->\n", r->ndls++);
+        for (size_t q = start; q < end; q++)
+            if (s[q] == '\n')
+                sz_buf_putc(out, '\n');
+        count++;
+        prev_blank = 1;
+        i = end;
+    }
+    sz_buf_free(&body);
+    return count;
+fail:
+    sz_buf_free(&body);
+    return -1;
+}
+
 /* pandoc parses each metadata string as Markdown: one paragraph gives
 ** MetaInlines, anything else MetaBlocks. */
 static int
@@ -2283,7 +2484,7 @@ static int
 read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
         enum flavour fl)
 {
-    struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT;
+    struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT, dls = SZ_BUF_INIT;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
@@ -2346,6 +2547,15 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
             r->len = cut.len;
         }
     }
+    if (fl == F_MARKDOWN) {
+        long ndl = cut_deflists(r, &dls);
+        if (ndl < 0)
+            goto out;
+        if (ndl) {
+            r->src = dls.data;
+            r->len = dls.len;
+        }
+    }
     if (fl == F_MARKDOWN && mark_divs(r, &divs)) {
         r->src = divs.data;
         r->len = divs.len;
@@ -2364,6 +2574,7 @@ out:
     sz_buf_free(&clean);
     sz_buf_free(&cut);
     sz_buf_free(&divs);
+    sz_buf_free(&dls);
     return rc;
 }
 
