@@ -2254,6 +2254,23 @@ def_marker(const char *s, size_t n)
     return i;
 }
 
+/* Could s[0..n) (a line without its indentation) be a term: not a heading,
+** quote, list item, table row, HTML or fence? */
+static int
+plain_line(const char *s, size_t n)
+{
+    size_t d = 0;
+    if (!n || strchr("#>|<`~", s[0]))
+        return 0;
+    if (n >= 2 && strchr("-*+", s[0]) && (s[1] == ' ' || s[1] == '\t'))
+        return 0;
+    while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d && d + 1 < n && (s[d] == '.' || s[d] == ')') && (s[d + 1] == ' ' || s[d + 1] == '\t'))
+        return 0;
+    return 1;
+}
+
 /* The line of t starting at offset at: its end *e and the next line's start. */
 static int
 line_at(const char *t, size_t n, size_t at, size_t *e, size_t *next)
@@ -2338,7 +2355,7 @@ cut_deflists(struct mdr *r, struct sz_buf *out)
         int loose = 0;
         size_t dstart = 0;
         if (!fence && prev_blank && !is_blank && ind < 4 && !def_marker(s + i, e - i) &&
-            line_at(s, n, nx, &e2, &nx2)) {
+            plain_line(s + k, e - k) && line_at(s, n, nx, &e2, &nx2)) {
             if (def_marker(s + nx, e2 - nx)) {
                 dstart = nx;
             } else if (blank_line(s + nx, e2 - nx) && line_at(s, n, nx2, &e3, &nx3) &&
