@@ -1,4 +1,4 @@
-# mk/fuzz.mk — libFuzzer harnesses (tests/fuzz/fuzz_*.c: essay, json, yaml), built with clang
+# mk/fuzz.mk — libFuzzer harnesses (tests/fuzz/fuzz_*.c: essay, json, markdown, yaml), built with clang
 # under ASan+UBSan in build-fuzz/.  `make fuzz` builds them; to fuzz:
 #   build-fuzz/fuzz/fuzz_essay -fork=1 -max_total_time=600 DIR  (see tests/fuzz/README.md)
 FUZZ_CC     ?= clang
