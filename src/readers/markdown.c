@@ -1300,11 +1300,11 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
         if (!dbl && pv == 1 && nx == 1) {
             c->ival = 0;
             sz_node_set_text(doc, c, "\xe2\x80\x99", 3);
-        } else if (open >= 0 && pv != 0 && (dbl || nx != 1)) {
+        } else if (open >= 0 && (dbl || (pv != 0 && nx != 1))) {
+            /* An open double quote is closed by the next '"', whatever is
+            ** around it (pandoc). */
             struct sz_node *o = stack[open], *q = sz_node_new(doc, SZ_QUOTED);
             q->sub = dbl ? SZ_QUOTE_DOUBLE : SZ_QUOTE_SINGLE;
-            for (int k = open + 1; k < nst; k++)
-                stack[k]->ival = 0;
             nst = open;
             sz_node_insert_before(o, q);
             while (o->next != c) {
@@ -1312,11 +1312,13 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
                 sz_node_unlink(m);
                 if (m->kind == SZ_STR && m->ival == QMARK) {
                     m->ival = 0;
-                    if (m->text[0] == '\'')
-                        sz_node_set_text(doc, m, "\xe2\x80\x99", 3);
+                    sz_node_set_text(doc, m, m->text[0] == '\'' ? "\xe2\x80\x99"
+                                                              : "\xe2\x80\x9c", 3);
                 }
                 sz_node_append(q, m);
             }
+            if (q->last && q->last->kind == SZ_SPACE)
+                sz_node_unlink(q->last);      /* pandoc drops it */
             sz_node_unlink(o);
             sz_node_unlink(c);
             merge_strs(r, q);
@@ -1324,16 +1326,16 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
         } else if (pv != 1 && nx != 0 && nst < QUOTE_STACK) {
             stack[nst++] = c;
         } else {
+            /* A quote that neither opens nor closes: ’ or ” */
             c->ival = 0;
-            if (!dbl)
-                sz_node_set_text(doc, c, "\xe2\x80\x99", 3);
+            sz_node_set_text(doc, c, dbl ? "\xe2\x80\x9d" : "\xe2\x80\x99", 3);
         }
     }
+    /* Opening quotes never closed: “ and ’ */
     for (struct sz_node *c = parent->first; c; c = c->next)
         if (c->kind == SZ_STR && c->ival == QMARK) {
             c->ival = 0;
-            if (c->text[0] == '\'')
-                sz_node_set_text(doc, c, "\xe2\x80\x99", 3);
+            sz_node_set_text(doc, c, c->text[0] == '\'' ? "\xe2\x80\x99" : "\xe2\x80\x9c", 3);
         }
     merge_strs(r, parent);
 }
@@ -2442,6 +2444,93 @@ fail:
     return -1;
 }
 
+/* Where a block marker starts in line s[0..n) (after up to 3 spaces): a
+** block quote, a bullet or ordered list item or an ATX heading; -1 if none. */
+static long
+block_marker(const char *s, size_t n)
+{
+    size_t i = 0, d = 0;
+    while (i < n && i < 3 && s[i] == ' ')
+        i++;
+    if (i >= n)
+        return -1;
+    if (s[i] == '>' || s[i] == '#')
+        return (long)i;
+    if (strchr("-*+", s[i]) && i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+        return (long)i;
+    while (i + d < n && d < 9 && s[i + d] >= '0' && s[i + d] <= '9')
+        d++;
+    if (d && i + d + 1 < n && (s[i + d] == '.' || s[i + d] == ')') &&
+        (s[i + d + 1] == ' ' || s[i + d + 1] == '\t'))
+        return (long)(i + d);
+    return -1;
+}
+
+/* pandoc's markdown wants a blank line before a block quote, a list or a
+** heading: one that follows a line of a paragraph is text of it.  CommonMark
+** lets them interrupt, so their marker is escaped here, in paragraphs at
+** the top level (inside lists and quotes the two agree closely enough).
+** Returns how many markers were escaped. */
+static size_t
+guard_paragraphs(struct mdr *r, struct sz_buf *out)
+{
+    const char *s = r->src;
+    size_t n = r->len, i = 0, e = 0, nx = 0, count = 0;
+    int ctx = 0, prev_ctx = 0;        /* 0 between blocks, 1 paragraph, 2 other, 3 code */
+    char fence = 0;
+    size_t fence_len = 0;
+    sz_buf_reserve(out, n + 64);
+    while (line_at(s, n, i, &e, &nx)) {
+        size_t k = i, ind = indent_of(s + i, e - i);
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        long m = -1;
+        if (fence) {
+            size_t q = k;
+            while (q < e && s[q] == fence)
+                q++;
+            if (ind < 4 && q - k >= fence_len && blank_line(s + q, e - q))
+                fence = 0, ctx = 0;
+        } else if (blank_line(s + i, e - i)) {
+            if (ctx)
+                prev_ctx = ctx;
+            ctx = 0;
+        } else if (ind < 4 && k + 3 <= e && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] &&
+                   s[k + 2] == s[k]) {
+            fence = s[k];
+            fence_len = 0;
+            while (k + fence_len < e && s[k + fence_len] == fence)
+                fence_len++;
+            ctx = 2;
+        } else if (ind < 4 && div_fence(s + i, e - i) && ctx != 2) {
+            ctx = 0, prev_ctx = 0;    /* a fenced div's fence ends a paragraph */
+        } else if (ctx == 1) {
+            if (ind < 4 && (m = block_marker(s + i, e - i)) >= 0)
+                count++;
+        } else if (ctx == 0 && prev_ctx == 2 && ind > 0) {
+            ctx = 2;                  /* more of a list item */
+        } else if (ctx == 0 || ctx == 3) {
+            if (ind >= 4)
+                ctx = 3;
+            else if (s[k] == '#')
+                ctx = 0, prev_ctx = 0;
+            else if (block_marker(s + i, e - i) >= 0 || !plain_line(s + k, e - k))
+                ctx = 2;
+            else
+                ctx = 1;
+        }
+        if (m >= 0) {
+            sz_buf_put(out, s + i, (size_t)m);
+            sz_buf_putc(out, '\\');
+            sz_buf_put(out, s + i + m, nx - i - (size_t)m);
+        } else {
+            sz_buf_put(out, s + i, nx - i);
+        }
+        i = nx;
+    }
+    return count;
+}
+
 /* pandoc parses each metadata string as Markdown: one paragraph gives
 ** MetaInlines, anything else MetaBlocks. */
 static int
@@ -2502,6 +2591,7 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         enum flavour fl)
 {
     struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT, dls = SZ_BUF_INIT;
+    struct sz_buf guard = SZ_BUF_INIT;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
@@ -2573,6 +2663,10 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
             r->len = dls.len;
         }
     }
+    if (fl == F_MARKDOWN && guard_paragraphs(r, &guard)) {
+        r->src = guard.data;
+        r->len = guard.len;
+    }
     if (fl == F_MARKDOWN && mark_divs(r, &divs)) {
         r->src = divs.data;
         r->len = divs.len;
@@ -2592,6 +2686,7 @@ out:
     sz_buf_free(&cut);
     sz_buf_free(&divs);
     sz_buf_free(&dls);
+    sz_buf_free(&guard);
     return rc;
 }
 
