@@ -1581,8 +1581,9 @@ extract_notes(struct mdr *r, struct sz_buf *out)
     const char *s = r->src;
     size_t n = r->len, i = 0;
     char fence = 0;
-    size_t fence_len = 0;
-    struct sz_buf body = SZ_BUF_INIT;
+    size_t fence_len = 0, nnotes = 0, capnotes = 0;
+    struct sz_buf body = SZ_BUF_INIT, refs = SZ_BUF_INIT;
+    struct sz_node **notes = NULL;
     sz_buf_reserve(out, n + 1);
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
@@ -1607,6 +1608,12 @@ extract_notes(struct mdr *r, struct sz_buf *out)
             ll = note_marker(s + i, e - i, &la, &ca);
         }
         if (!ll) {
+            /* A link reference definition "[label]: url" of the text. */
+            if (!fence && ind < 4 && k < e && s[k] == '[' && k + 1 < e && s[k + 1] != '^') {
+                const char *cb = memchr(s + k, ']', e - k);
+                if (cb && (size_t)(cb - s) + 1 < e && cb[1] == ':')
+                    sz_buf_put(&refs, s + i, next - i);
+            }
             sz_buf_put(out, s + i, next - i);
             i = next;
             continue;
@@ -1647,17 +1654,39 @@ extract_notes(struct mdr *r, struct sz_buf *out)
                 sz_buf_putc(out, '\n');
         char *label = sz_arena_strndup(r->doc->arena, s + start + la, ll);
         if (!sz_map_get(&r->notes, label)) {
+            /* Parsed at the end, when the link definitions are known. */
             struct sz_node *note = sz_node_new(r->doc, SZ_NOTE);
-            if (parse_piece(r, body.data, body.len, r->base + start, note) < 0) {
-                sz_buf_free(&body);
-                return -1;
-            }
+            note->text = sz_arena_strndup(r->doc->arena, body.data, body.len);
+            note->len = body.len;
+            note->ival = (int)(start < 0x7fffffff ? start : 0);
             sz_map_put(&r->notes, label, note);
+            if (nnotes == capnotes) {
+                capnotes = capnotes ? capnotes * 2 : 16;
+                notes = sz_xrealloc(notes, capnotes * sizeof *notes);
+            }
+            notes[nnotes++] = note;
         }
         i = end;
     }
+    /* A note may use the text's link reference definitions: each is parsed
+    ** with them after it. */
+    int rc = 0;
+    for (size_t q = 0; q < nnotes && rc == 0; q++) {
+        struct sz_node *note = notes[q];
+        sz_buf_clear(&body);
+        sz_buf_put(&body, note->text, note->len);
+        sz_buf_puts(&body, "\n\n");
+        sz_buf_put(&body, refs.data ? refs.data : "", refs.len);
+        size_t at = (size_t)note->ival;
+        note->text = "";
+        note->len = 0;
+        note->ival = 0;
+        rc = parse_piece(r, body.data, body.len, r->base + at, note);
+    }
+    free(notes);
+    sz_buf_free(&refs);
     sz_buf_free(&body);
-    return 0;
+    return rc;
 }
 
 /* {=================================================================
