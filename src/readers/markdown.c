@@ -242,6 +242,8 @@ static const char *const abbrevs[] = {
 static int
 ends_in_abbrev(const char *s, size_t n)
 {
+    if (n == 0 || s[n - 1] != '.')       /* every one ends in a stop */
+        return 0;
     for (size_t i = 0; abbrevs[i]; i++) {
         size_t k = strlen(abbrevs[i]);
         if (k <= n && memcmp(s + n - k, abbrevs[i], k) == 0) {
