@@ -1573,6 +1573,33 @@ note_marker(const char *s, size_t n, size_t *label_at, size_t *content_at)
     return e - a;
 }
 
+/* Code fences, for the passes that rewrite the source line by line before
+** md4c reads it.  fence_line takes a line s[..e) whose first non-blank byte
+** is s[k] and whose indent is ind; returns 1 when it opens or closes a fence
+** (f->c is the fence character while inside one). */
+struct fence {
+    char c;
+    size_t len;
+};
+
+static int
+fence_line(struct fence *f, const char *s, size_t k, size_t e, size_t ind)
+{
+    if (ind >= 4 || k + 3 > e || (s[k] != '`' && s[k] != '~') || s[k + 1] != s[k] ||
+        s[k + 2] != s[k])
+        return 0;
+    size_t q = k;
+    while (q < e && s[q] == s[k])
+        q++;
+    if (!f->c) {
+        f->c = s[k];
+        f->len = q - k;
+    } else if (s[k] == f->c && q - k >= f->len && blank_line(s + q, e - q)) {
+        f->c = 0;
+    }
+    return 1;
+}
+
 /* Footnote definitions (pandoc's footnotes, GFM's too): md4c has none, so
 ** they are cut out of the text (their lines left empty, so line numbers
 ** stay right), each parsed on its own into a Note, and the references
@@ -1582,8 +1609,8 @@ extract_notes(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
     size_t n = r->len, i = 0;
-    char fence = 0;
-    size_t fence_len = 0, nnotes = 0, capnotes = 0;
+    struct fence fc = { 0, 0 };
+    size_t nnotes = 0, capnotes = 0;
     struct sz_buf body = SZ_BUF_INIT, refs = SZ_BUF_INIT;
     struct sz_node **notes = NULL;
     sz_buf_reserve(out, n + 1);
@@ -1595,23 +1622,11 @@ extract_notes(struct mdr *r, struct sz_buf *out)
         size_t ind = indent_of(s + i, e - i), k = i;
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
-        if (ind < 4 && k + 3 <= e && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] &&
-            s[k + 2] == s[k]) {
-            size_t f = k;
-            while (f < e && s[f] == s[k])
-                f++;
-            if (!fence) {
-                fence = s[k];
-                fence_len = f - k;
-            } else if (s[k] == fence && f - k >= fence_len && blank_line(s + f, e - f)) {
-                fence = 0;
-            }
-        } else if (!fence) {
+        if (!fence_line(&fc, s, k, e, ind) && !fc.c)
             ll = note_marker(s + i, e - i, &la, &ca);
-        }
         if (!ll) {
             /* A link reference definition "[label]: url" of the text. */
-            if (!fence && ind < 4 && k < e && s[k] == '[' && k + 1 < e && s[k + 1] != '^') {
+            if (!fc.c && ind < 4 && k < e && s[k] == '[' && k + 1 < e && s[k + 1] != '^') {
                 const char *cb = memchr(s + k, ']', e - k);
                 if (cb && (size_t)(cb - s) + 1 < e && cb[1] == ':')
                     sz_buf_put(&refs, s + i, next - i);
@@ -1729,8 +1744,7 @@ mark_divs(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
     size_t n = r->len, i = 0, count = 0;
-    char fence = 0;
-    size_t fence_len = 0;
+    struct fence fc = { 0, 0 };
     sz_buf_reserve(out, n + 64);
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
@@ -1739,20 +1753,8 @@ mark_divs(struct mdr *r, struct sz_buf *out)
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
         int f = 0;
-        if (ind < 4 && k + 3 <= e && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] &&
-            s[k + 2] == s[k]) {
-            size_t q = k;
-            while (q < e && s[q] == s[k])
-                q++;
-            if (!fence) {
-                fence = s[k];
-                fence_len = q - k;
-            } else if (s[k] == fence && q - k >= fence_len && blank_line(s + q, e - q)) {
-                fence = 0;
-            }
-        } else if (!fence) {
+        if (!fence_line(&fc, s, k, e, ind) && !fc.c)
             f = div_fence(s + i, e - i);
-        }
         if (f) {
             size_t t = e;
             while (t > i && (s[t - 1] == '\r' || s[t - 1] == ' '))
@@ -2361,8 +2363,7 @@ cut_deflists(struct mdr *r, struct sz_buf *out)
     const char *s = r->src;
     size_t n = r->len, i = 0, e = 0, nx = 0, e2 = 0, nx2 = 0, e3 = 0, nx3 = 0;
     int prev_blank = 1;
-    char fence = 0;
-    size_t fence_len = 0;
+    struct fence fc = { 0, 0 };
     struct sz_buf body = SZ_BUF_INIT;
     long count = 0;
     sz_buf_reserve(out, n + 1);
@@ -2370,24 +2371,13 @@ cut_deflists(struct mdr *r, struct sz_buf *out)
         size_t k = i, ind = indent_of(s + i, e - i);
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
-        if (ind < 4 && k + 3 <= e && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] &&
-            s[k + 2] == s[k]) {
-            size_t q = k;
-            while (q < e && s[q] == s[k])
-                q++;
-            if (!fence) {
-                fence = s[k];
-                fence_len = q - k;
-            } else if (s[k] == fence && q - k >= fence_len && blank_line(s + q, e - q)) {
-                fence = 0;
-            }
-        }
+        fence_line(&fc, s, k, e, ind);
         int is_blank = blank_line(s + i, e - i);
         /* A term: a plain line after a blank one, its definition next or
         ** after one blank line. */
         int loose = 0;
         size_t dstart = 0;
-        if (!fence && prev_blank && !is_blank && ind < 4 && !def_marker(s + i, e - i) &&
+        if (!fc.c && prev_blank && !is_blank && ind < 4 && !def_marker(s + i, e - i) &&
             plain_line(s + k, e - k) && line_at(s, n, nx, &e2, &nx2)) {
             if (def_marker(s + nx, e2 - nx)) {
                 dstart = nx;
