@@ -19,42 +19,49 @@ def strip_null(x):
     return x
 
 
-def diff(a, b, path):
+def diff(a, b, path, names=("expected", "actual")):
+    """The first difference between a and b (key order ignored), or None;
+    names say which side is which in the message."""
     if type(a) is not type(b):
         return "%s: %s vs %s" % (path, type(a).__name__, type(b).__name__)
     if isinstance(a, dict):
         for k in sorted(set(a) | set(b)):
             if k not in a or k not in b:
-                return "%s: key %r only in %s" % (path, k, "expected" if k in a else "actual")
-            d = diff(a[k], b[k], "%s.%s" % (path, k))
+                return "%s: key %r only in %s" % (path, k, names[0] if k in a else names[1])
+            d = diff(a[k], b[k], "%s.%s" % (path, k), names)
             if d:
                 return d
         return None
     if isinstance(a, list):
         for i, (x, y) in enumerate(zip(a, b)):
-            d = diff(x, y, "%s[%d]" % (path, i))
+            d = diff(x, y, "%s[%d]" % (path, i), names)
             if d:
                 return d
         if len(a) != len(b):
             return "%s: %d vs %d elements" % (path, len(a), len(b))
         return None
     if a != b:
-        return "%s: %r vs %r" % (path, a, b)
+        return "%s: %s %r, %s %r" % (path, names[0], a, names[1], b)
     return None
 
 
-args = sys.argv[1:]
-anyver = args and args[0] == "--any-version"
-if anyver:
-    args = args[1:]
-docs = []
-for f in args:
-    with open(f, encoding="utf-8") as fh:
-        d = strip_null(json.load(fh))
+def main():
+    args = sys.argv[1:]
+    anyver = args and args[0] == "--any-version"
     if anyver:
-        d["pandoc-api-version"] = d["pandoc-api-version"][:1]
-    docs.append(d)
-d = diff(docs[0], docs[1], "$")
-if d:
-    print(d)
-    sys.exit(1)
+        args = args[1:]
+    docs = []
+    for f in args:
+        with open(f, encoding="utf-8") as fh:
+            d = strip_null(json.load(fh))
+        if anyver:
+            d["pandoc-api-version"] = d["pandoc-api-version"][:1]
+        docs.append(d)
+    d = diff(docs[0], docs[1], "$")
+    if d:
+        print(d)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
