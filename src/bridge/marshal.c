@@ -1333,16 +1333,18 @@ to_caption(lua_State *L, int idx, struct sz_doc *doc, int depth)
     return cap;
 }
 
+/* Appends to parent a node of kind kind for each element of the list at
+** field k (rows, bodies, cells, citations). */
 static void
-to_rows(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node *parent,
-        int depth)
+field_nodes(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node *parent,
+            enum sz_kind kind, int depth)
 {
     if (lua_getfield(L, idx, k) == LUA_TTABLE) {
         int li = lua_gettop(L);
         lua_Integer n = (lua_Integer)lua_rawlen(L, li);
         for (lua_Integer i = 1; i <= n; i++) {
             lua_rawgeti(L, li, i);
-            append(L, parent, to_node(L, -1, doc, SZ_ROW, depth + 1));
+            append(L, parent, to_node(L, -1, doc, kind, depth + 1));
             lua_pop(L, 1);
         }
     }
@@ -1533,16 +1535,7 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
         else
             append(L, n, sz_node_new(doc, SZ_THEAD));
         lua_pop(L, 1);
-        if (lua_getfield(L, idx, "bodies") == LUA_TTABLE) {
-            int li = lua_gettop(L);
-            lua_Integer cnt = (lua_Integer)lua_rawlen(L, li);
-            for (lua_Integer i = 1; i <= cnt; i++) {
-                lua_rawgeti(L, li, i);
-                append(L, n, to_node(L, -1, doc, SZ_TBODY, depth + 1));
-                lua_pop(L, 1);
-            }
-        }
-        lua_pop(L, 1);
+        field_nodes(L, idx, "bodies", doc, n, SZ_TBODY, depth);
         if (lua_getfield(L, idx, "foot") == LUA_TTABLE)
             append(L, n, to_node(L, -1, doc, SZ_TFOOT, depth + 1));
         else
@@ -1559,15 +1552,15 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
             break;
         }
         field_attr(L, idx, doc, &n->attr);
-        to_rows(L, idx, "rows", doc, n, depth);
+        field_nodes(L, idx, "rows", doc, n, SZ_ROW, depth);
         break;
     case SZ_TBODY: {
         field_attr(L, idx, doc, &n->attr);
         n->ival = (int)field_int(L, idx, "row_head_columns", 0);
         struct sz_node *h = sz_node_new(doc, SZ_TBODY_HEAD);
-        to_rows(L, idx, "head", doc, h, depth);
+        field_nodes(L, idx, "head", doc, h, SZ_ROW, depth);
         append(L, n, h);
-        to_rows(L, idx, "body", doc, n, depth);
+        field_nodes(L, idx, "body", doc, n, SZ_ROW, depth);
         break;
     }
     case SZ_ROW:
@@ -1592,16 +1585,7 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
             break;
         }
         field_attr(L, idx, doc, &n->attr);
-        if (lua_getfield(L, idx, "cells") == LUA_TTABLE) {
-            int li = lua_gettop(L);
-            lua_Integer cnt = (lua_Integer)lua_rawlen(L, li);
-            for (lua_Integer i = 1; i <= cnt; i++) {
-                lua_rawgeti(L, li, i);
-                append(L, n, to_node(L, -1, doc, SZ_CELL, depth + 1));
-                lua_pop(L, 1);
-            }
-        }
-        lua_pop(L, 1);
+        field_nodes(L, idx, "cells", doc, n, SZ_CELL, depth);
         break;
     case SZ_CELL:
         field_attr(L, idx, doc, &n->attr);
@@ -1615,16 +1599,7 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
         field_inlines(L, idx, "content", doc, n, depth);
         break;
     case SZ_CITE:
-        if (lua_getfield(L, idx, "citations") == LUA_TTABLE) {
-            int li = lua_gettop(L);
-            lua_Integer cnt = (lua_Integer)lua_rawlen(L, li);
-            for (lua_Integer i = 1; i <= cnt; i++) {
-                lua_rawgeti(L, li, i);
-                append(L, n, to_node(L, -1, doc, SZ_CITATION, depth + 1));
-                lua_pop(L, 1);
-            }
-        }
-        lua_pop(L, 1);
+        field_nodes(L, idx, "citations", doc, n, SZ_CITATION, depth);
         field_inlines(L, idx, "content", doc, n, depth);
         break;
     case SZ_CITATION: {
