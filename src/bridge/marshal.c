@@ -1333,13 +1333,13 @@ to_caption(lua_State *L, int idx, struct sz_doc *doc, int depth)
     return cap;
 }
 
-/* Appends to parent a node of kind kind for each element of the list at
-** field k (rows, bodies, cells, citations). */
+/* Appends to parent a node of kind kind for each element of the list on
+** top of the stack (popped; anything but a table gives none). */
 static void
-field_nodes(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node *parent,
-            enum sz_kind kind, int depth)
+list_nodes(lua_State *L, struct sz_doc *doc, struct sz_node *parent, enum sz_kind kind,
+           int depth)
 {
-    if (lua_getfield(L, idx, k) == LUA_TTABLE) {
+    if (lua_type(L, -1) == LUA_TTABLE) {
         int li = lua_gettop(L);
         lua_Integer n = (lua_Integer)lua_rawlen(L, li);
         for (lua_Integer i = 1; i <= n; i++) {
@@ -1351,6 +1351,15 @@ field_nodes(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_
     lua_pop(L, 1);
 }
 
+/* The same for the list at field k (rows, bodies, cells, citations). */
+static void
+field_nodes(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node *parent,
+            enum sz_kind kind, int depth)
+{
+    lua_getfield(L, idx, k);
+    list_nodes(L, doc, parent, kind, depth);
+}
+
 /* Is the table at idx a positional {attr, list} instead of named fields? */
 static int
 positional(lua_State *L, int idx, const char *field)
@@ -1360,21 +1369,6 @@ positional(lua_State *L, int idx, const char *field)
         r = lua_rawgeti(L, idx, 2) == LUA_TTABLE, lua_pop(L, 1);
     lua_pop(L, 1);
     return r;
-}
-
-static void
-list_rows(lua_State *L, int idx, int pos, struct sz_doc *doc, struct sz_node *parent, int depth)
-{
-    if (lua_rawgeti(L, idx, pos) == LUA_TTABLE) {
-        int li = lua_gettop(L);
-        lua_Integer n = (lua_Integer)lua_rawlen(L, li);
-        for (lua_Integer i = 1; i <= n; i++) {
-            lua_rawgeti(L, li, i);
-            append(L, parent, to_node(L, -1, doc, SZ_ROW, depth + 1));
-            lua_pop(L, 1);
-        }
-    }
-    lua_pop(L, 1);
 }
 
 /* The node for the element at idx.  want: 'i' inline, 'b' block, or a
@@ -1548,7 +1542,8 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
             lua_rawgeti(L, idx, 1);
             to_attr(L, -1, doc, &n->attr);
             lua_pop(L, 1);
-            list_rows(L, idx, 2, doc, n, depth);
+            lua_rawgeti(L, idx, 2);
+            list_nodes(L, doc, n, SZ_ROW, depth);
             break;
         }
         field_attr(L, idx, doc, &n->attr);
