@@ -79,6 +79,19 @@ l_walk(lua_State *L)
     return 1;
 }
 
+/* The format's name without its "+ext-ext" suffix, into name; returns its
+** length (where the extensions start in fmt). */
+static size_t
+format_name(const char *fmt, char *name, size_t size)
+{
+    size_t fl = strcspn(fmt, "+-");
+    if (fl >= size)
+        fl = size - 1;
+    memcpy(name, fmt, fl);
+    name[fl] = '\0';
+    return fl;
+}
+
 /* read(markup, format): Pandoc */
 static int
 l_read(lua_State *L)
@@ -87,11 +100,7 @@ l_read(lua_State *L)
     const char *s = luaL_checklstring(L, 1, &n);
     const char *fmt = luaL_optstring(L, 2, "markdown");
     char name[64];
-    size_t fl = strcspn(fmt, "+-");
-    if (fl >= sizeof name)
-        fl = sizeof name - 1;
-    memcpy(name, fmt, fl);
-    name[fl] = '\0';
+    size_t fl = format_name(fmt, name, sizeof name);
     const struct sz_reader *r = sz_reader_find(name);
     if (!r)
         return luaL_error(L, "Unknown input format %s", fmt);
@@ -123,11 +132,7 @@ l_write(lua_State *L)
 {
     const char *fmt = luaL_optstring(L, 2, "html");
     char name[64];
-    size_t fl = strcspn(fmt, "+-");
-    if (fl >= sizeof name)
-        fl = sizeof name - 1;
-    memcpy(name, fmt, fl);
-    name[fl] = '\0';
+    format_name(fmt, name, sizeof name);
     if (!strcmp(name, "html5"))
         strcpy(name, "html");
     if (!strcmp(name, "epub3"))
