@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""paired.py [SAMIZDAT]: the essay reader on ../shared/corpus/paired, books whose
+truth is derived from Project Gutenberg's own HTML edition (scored by
+../shared/tools/pgscore.py: heading F1, level agreement, paragraph ratio, verse
+recall, title).
+
+The books whose number is divisible by 3 are held out: they are neither read nor
+scored unless SZ_HELDOUT=1, so that rules are judged on books they were not
+written against.  paired-exceptions.txt names books whose derived truth is
+known to be wrong; the means are printed with and without them.
+SZ_PAIRED_OUT=DIR keeps each book's JSON output there; SZ_JOBS sets how many
+books are read at once (2)."""
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIELDS = [('heading_f1', 'F1'), ('heading_loose_f1', 'loose'), ('level_agreement', 'lvl'),
+          ('para_ratio', 'para'), ('verse_recall', 'verse'), ('title_match', 'title')]
+
+
+def exceptions():
+    out = {}
+    path = os.path.join(HERE, 'paired-exceptions.txt')
+    if os.path.exists(path):
+        for line in open(path, encoding='utf-8'):
+            line = line.strip()
+            if line and not line.startswith('#'):
+                book, _, why = line.partition(' ')
+                out[book] = why.strip()
+    return out
+
+
+def books(corpus, held):
+    res = []
+    for name in os.listdir(corpus):
+        if not name.isdigit() or (int(name) % 3 == 0) != held:
+            continue
+        truth = os.path.join(corpus, name, name + '.truth.json')
+        txt = os.path.join(corpus, name, name + '.txt')
+        if os.path.exists(truth) and os.path.exists(txt):
+            res.append((int(name), txt, truth))
+    return sorted(res)
+
+
+def run_one(exe, pgscore, item, keep):
+    n, txt, truthf = item
+    truth = json.load(open(truthf, encoding='utf-8'))
+    if not truth.get('consistent'):
+        return n, None
+    r = subprocess.run([exe, '-f', 'essay', '-t', 'json', txt], capture_output=True,
+                       timeout=120)
+    if keep:
+        with open(os.path.join(keep, '%d.json' % n), 'wb') as f:
+            f.write(r.stdout)
+    try:
+        doc = json.loads(r.stdout.decode('utf-8'))
+        return n, pgscore.score(doc, truth)
+    except (ValueError, KeyError, TypeError, IndexError):
+        return n, {'heading_f1': 0.0, 'heading_loose_f1': 0.0, 'level_agreement': None,
+                   'para_ratio': 0.0, 'title_match': 0,
+                   'verse_recall': 0.0 if truth.get('verse_blocks') else None,
+                   'error': 'exit %d' % r.returncode}
+
+
+def mean(rows, key):
+    vals = [r[key] for r in rows if r.get(key) is not None]
+    return (sum(vals) / len(vals), len(vals)) if vals else (None, 0)
+
+
+def report(label, results, exc):
+    f = lambda v: '   -' if v is None else '%.2f' % v
+    print('%-7s %5s %5s %5s %5s %5s %5s  %-11s %-11s %-9s' % (
+        'book', 'F1', 'loose', 'lvl', 'para', 'verse', 'title', 'headings', 'paragraphs',
+        'verse'))
+    for n, r in results:
+        print('%-7s %5s %5s %5s %5s %5s %5s  %4d/%-4d %5d/%-5d %4d/%-4d%s%s' % (
+            n, f(r['heading_f1']), f(r['heading_loose_f1']), f(r['level_agreement']),
+            f(r['para_ratio']), f(r['verse_recall']), r['title_match'],
+            r.get('headings_out', 0), r.get('headings_truth', 0), r.get('paras_out', 0),
+            r.get('paras_truth', 0), r.get('lineblocks_out', 0), r.get('verse_truth', 0),
+            '  (exception)' if str(n) in exc else '', '  ' + r['error'] if 'error' in r else ''))
+    for what, rows in (('all', [r for _, r in results]),
+                       ('without exceptions', [r for n, r in results if str(n) not in exc])):
+        if what != 'all' and not any(str(n) in exc for n, _ in results):
+            continue
+        parts = []
+        for key, short in FIELDS:
+            m, k = mean(rows, key)
+            parts.append('%s %s' % (short, '-' if m is None else '%.3f' % m))
+        print('PAIRED %s, %s (%d books): %s' % (label, what, len(rows), ', '.join(parts)))
+
+
+def main():
+    exe = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', '..', 'build',
+                                                             'samizdat')
+    shared = os.environ.get('SZ_SHARED', os.path.join(HERE, '..', '..', '..', 'shared'))
+    corpus = os.path.join(shared, 'corpus', 'paired')
+    tools = os.path.join(shared, 'tools')
+    if not os.path.isdir(corpus) or not os.path.exists(os.path.join(tools, 'pgscore.py')):
+        print('SKIP paired books: %s or %s/pgscore.py is absent' % (corpus, tools))
+        return 0
+    sys.path.insert(0, tools)
+    import pgscore
+    keep = os.environ.get('SZ_PAIRED_OUT')
+    if keep:
+        os.makedirs(keep, exist_ok=True)
+    exc = exceptions()
+    parts = [('dev', False)]
+    if os.environ.get('SZ_HELDOUT') == '1':
+        parts.append(('held-out', True))
+    else:
+        print('(books whose number is divisible by 3 are held out; SZ_HELDOUT=1 scores them)')
+    jobs = int(os.environ.get('SZ_JOBS', '2'))
+    for label, held in parts:
+        with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+            got = list(pool.map(lambda it: run_one(exe, pgscore, it, keep), books(corpus, held)))
+        results = [(n, r) for n, r in got if r is not None]
+        print('-- paired books, %s part --' % label)
+        report(label, results, exc)
+    return 0
+
+
+sys.exit(main())
