@@ -50,4 +50,6 @@ PY
 [ -f "$T/filters.sh" ] && . "$T/filters.sh"
 # The pandoc/lua-filters collection, when SZ_LUA_FILTERS names a checkout.
 [ -f "$T/collection.sh" ] && . "$T/collection.sh"
+# pandoc's own Lua test suite, when SZ_PANDOC_SRC names a checkout of pandoc.
+[ -f "$T/pandoc-suite.sh" ] && . "$T/pandoc-suite.sh"
 exit 0
