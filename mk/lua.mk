@@ -1,6 +1,10 @@
 # mk/lua.mk — the Lua runtime (lua/**/*.lua) embedded into the binary, LPeg.
 .DEFAULT_GOAL := all
 LUA_SRC   := $(sort $(shell find lua -name '*.lua' 2>/dev/null))
+# LPeg's `re` module is the one Debian's lua-lpeg installs, embedded as "re"
+# at build time, so a filter's require 're' works without a package.path.
+LUA_RE    ?= /usr/share/lua/5.4/re.lua
+LUA_SRC   += $(LUA_RE)
 GEN_SRC   += $(B)/gen/lua_embed.c
 LDLIBS    += -llua5.4-lpeg
 
