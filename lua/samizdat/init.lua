@@ -24,7 +24,58 @@ for k, v in pairs(types) do
 end
 
 M.List = List
-M.types = { Version = Version }
+
+-- pandoc.types.Sources: the inputs a reader gets, each {name, text}; a text
+-- ends in a newline.
+local Source = { __name = 'Source' }
+local function source(name, text)
+  text = tostring(text)
+  if text ~= '' and text:sub(-1) ~= '\n' then text = text .. '\n' end
+  return setmetatable({name = name or '', text = text}, Source)
+end
+local function Sources(x)
+  local r = List{}
+  if type(x) == 'string' then r:insert(source('', x)) return r end
+  for _, s in ipairs(x or {}) do
+    if type(s) == 'string' then r:insert(source('', s))
+    elseif s.text ~= nil then r:insert(source(s.name, s.text))
+    else r:insert(source(s[1], s[2])) end
+  end
+  return r
+end
+M.types = { Version = Version, Sources = Sources }
+
+-- Pandoc:normalize(): adjacent Str merged, runs of spaces made one (a
+-- SoftBreak or LineBreak wins over a Space), empty Str dropped.
+local function norm_inlines(xs)
+  local r = M.Inlines{}
+  local spc = {Space = 1, SoftBreak = 2, LineBreak = 3}
+  for _, x in ipairs(xs) do
+    local last = r[#r]
+    if x.t == 'Str' and x.text == '' then
+    elseif x.t == 'Str' and last and last.t == 'Str' then
+      r[#r] = M.Str(last.text .. x.text)
+    elseif spc[x.t] and last and spc[last.t] then
+      if spc[x.t] > spc[last.t] then r[#r] = x end
+    else
+      r:insert(x)
+    end
+  end
+  return r
+end
+types.pandoc_methods.normalize = function(doc)
+  return doc:clone():walk{Inlines = norm_inlines}
+end
+
+-- The Inline and Block type objects: their constructors by tag.
+local function type_object(name, tags)
+  local ctors = {}
+  for tag in pairs(tags) do ctors[tag] = types[tag] end
+  return setmetatable({name = name, constructor = ctors}, {__name = 'type',
+    __call = function(_, ...) error(name .. ' is a type, not a constructor', 2) end})
+end
+M.Inline = type_object('Inline', types.inline_tags)
+M.Block = type_object('Block', types.block_tags)
 M.utils = require 'samizdat.utils'
 M.text = require 'samizdat.text'
 M.path = require 'samizdat.path'
@@ -38,13 +89,84 @@ M.sha1 = M.utils.sha1
 function M.walk_block(el, f) return core.walk(el, f) end
 function M.walk_inline(el, f) return core.walk(el, f) end
 
-function M.read(markup, format, opts)
-  if type(markup) == 'table' then markup = table.concat(markup) end
-  return core.read(markup, format or 'markdown', opts)
+local format = require 'samizdat.format'
+local external = require 'samizdat.external'
+M.format = format
+
+-- A format spec as pandoc's command line takes it.
+local function spec_string(name, on, off)
+  local r = {name}
+  for e in pairs(on) do r[#r + 1] = '+' .. e end
+  for e in pairs(off) do r[#r + 1] = '-' .. e end
+  return table.concat(r)
 end
 
-function M.write(doc, format, opts)
-  return core.write(doc, format or 'html', opts)
+local function native(name, writer)
+  for _, n in ipairs(core.formats(writer)) do if n == name then return true end end
+  return writer and (name == 'html5' or name == 'epub3')
+end
+
+-- pandoc's CodeBlock classes for indented code: given to the classless code
+-- blocks of a text without fenced ones (fences carry their own classes).
+local function indented_classes(doc, markup, classes)
+  if not classes or #classes == 0 or markup:find('\n%s*[`~][`~][`~]') or
+      markup:find('^%s*[`~][`~][`~]') then
+    return doc
+  end
+  return doc:walk{CodeBlock = function(cb)
+    if #cb.classes == 0 then
+      for _, c in ipairs(classes) do cb.classes:insert(c) end
+      return cb
+    end
+  end}
+end
+
+function M.read(markup, spec, opts, env)
+  if type(markup) == 'table' then
+    local parts = {}
+    for i, x in ipairs(markup) do parts[i] = type(x) == 'table' and x.text or tostring(x) end
+    markup = table.concat(parts)
+  end
+  local name, exts, on, off = format.parse(spec or 'markdown')
+  opts = core.unbox(opts) or opts or {}
+  local doc
+  if native(name, false) then
+    doc = core.read(markup, name .. (off.smart and '-smart' or ''), opts)
+  elseif external.known_in[name] then
+    doc = external.read(markup, spec_string(name, on, off), name, env)
+  else
+    error("Unknown input format '" .. tostring(name) .. "'", 2)
+  end
+  return indented_classes(doc, markup, opts.indented_code_classes)
+end
+
+-- plain+smart: quotes and dashes as ASCII, as pandoc's writers "unsmart".
+local function unsmart(doc)
+  return doc:walk{
+    Quoted = function(q)
+      local mark = q.quotetype == 'DoubleQuote' and '"' or "'"
+      local r = M.Inlines{M.Str(mark)}
+      r:extend(q.content)
+      r:insert(M.Str(mark))
+      return r
+    end,
+    Str = function(s)
+      local t = s.text:gsub('\u{2014}', '---'):gsub('\u{2013}', '--'):gsub('\u{2026}', '...')
+        :gsub('[\u{2018}\u{2019}]', "'"):gsub('[\u{201C}\u{201D}]', '"')
+      if t ~= s.text then return M.Str(t) end
+    end,
+  }
+end
+
+function M.write(doc, spec, opts)
+  local name, exts, on, off = format.parse(spec or 'html')
+  if native(name, true) then
+    if on.smart and (name == 'plain') then doc = unsmart(doc) end
+    return core.write(doc, name, opts)
+  elseif external.known_out[name] then
+    return external.write(doc, spec_string(name, on, off), name)
+  end
+  error("Unknown output format '" .. tostring(name) .. "'", 2)
 end
 
 function M.pipe(cmd, args, input)
@@ -58,12 +180,37 @@ function M.pipe(cmd, args, input)
   return out
 end
 
+-- with_state(options, fn): runs fn with some fields of PANDOC_STATE set.
+local settable_state = {request_headers = true, resource_path = true, user_data_dir = true}
+function M.with_state(opts, fn)
+  local state = M.log._state
+  local saved = {}
+  for k, v in pairs(opts) do
+    if not settable_state[k] then
+      error('Unknown or unsupported state property: ' .. tostring(k), 2)
+    end
+    saved[k] = state[k]
+    state[k] = type(v) == 'table' and List(v) or v
+  end
+  local res = table.pack(pcall(fn))
+  for k in pairs(opts) do state[k] = saved[k] end
+  if not res[1] then error(res[2], 0) end
+  return table.unpack(res, 2, res.n)
+end
+
+-- ReaderOptions are a userdata in pandoc: a box around the table of fields.
+local ReaderOptions = {
+  __name = 'ReaderOptions',
+  __index = function(o, k) return core.unbox(o)[k] end,
+  __newindex = function(o, k, v) core.unbox(o)[k] = v end,
+  __pairs = function(o) return next, core.unbox(o), nil end,
+}
 function M.ReaderOptions(t)
   local r = {abbreviations = List{}, columns = 80, default_image_extension = '',
     extensions = List{}, indented_code_classes = List{}, standalone = false,
     strip_comments = false, tab_stop = 4, track_changes = 'accept-changes'}
-  for k, v in pairs(t or {}) do r[k] = v end
-  return r
+  for k, v in pairs(core.unbox(t) or t or {}) do r[k] = v end
+  return core.box(r, ReaderOptions)
 end
 
 function M.WriterOptions(t)
@@ -95,12 +242,15 @@ function M._setup(info)
   PANDOC_API_VERSION = Version(info.api_minor == 22 and '1.22.2.1' or '1.23.1')
   PANDOC_SCRIPT_FILE = info.script
   local inputs = List(info.inputs or {})
+  local state = M.log._state
+  state.input_files, state.output_file = inputs, info.output
+  state.log, state.request_headers, state.resource_path = List{}, List{}, List{'.'}
+  state.source_url, state.user_data_dir, state.trace = nil, nil, false
+  state.verbosity = info.verbosity == 0 and 'ERROR' or info.verbosity == 2 and 'INFO' or 'WARNING'
   PANDOC_STATE = setmetatable({}, {
-    __index = {input_files = inputs, output_file = info.output, log = List{},
-      request_headers = List{}, resource_path = List{'.'}, source_url = nil,
-      user_data_dir = nil, trace = false,
-      verbosity = info.verbosity == 0 and 'ERROR' or info.verbosity == 2 and 'INFO' or 'WARNING'},
+    __index = state,
     __newindex = function() error('PANDOC_STATE is read-only', 2) end,
+    __name = 'CommonState',
   })
   -- pandoc's --columns sets the reader's columns too (72 by default)
   PANDOC_READER_OPTIONS = M.ReaderOptions{columns = info.columns}
@@ -113,7 +263,8 @@ function M._setup(info)
   re = require 're'
   local preload = package.preload
   preload.pandoc = function() return M end
-  for _, sub in ipairs{'utils', 'text', 'path', 'system', 'mediabag', 'json', 'log', 'List', 'structure'} do
+  for _, sub in ipairs{'utils', 'text', 'path', 'system', 'mediabag', 'json', 'log', 'List', 'structure',
+      'format'} do
     preload['pandoc.' .. sub] = function() return M[sub] end
     package.loaded['pandoc.' .. sub] = M[sub]
   end

@@ -1,17 +1,51 @@
 -- lua/samizdat/json.lua
--- pandoc.json: encode and decode plain Lua values (not AST values).
+-- pandoc.json: encode and decode Lua values; AST elements as pandoc's JSON
+-- (the C JSON reader and writer do those), a __tojson metamethod wins.
 -- See LICENSE.
 local type, pairs, tostring, tonumber, error, string, table, math, next, utf8 = type, pairs, tostring, tonumber, error, string, table, math, next, utf8
-local setmetatable, getmetatable = setmetatable, getmetatable
+local setmetatable, getmetatable, require, pcall = setmetatable, getmetatable, require, pcall
+local core = require 'samizdat.core'
 local _ENV = nil
 
-local M = { null = setmetatable({}, { __name = 'null', __tostring = function() return 'null' end }) }
+local M = { null = core.json_null }
 
 local esc = { ['"'] = '\\"', ['\\'] = '\\\\', ['\b'] = '\\b', ['\f'] = '\\f', ['\n'] = '\\n',
   ['\r'] = '\\r', ['\t'] = '\\t' }
 
+local types_ -- samizdat.types, loaded on first use (it loads this module's users)
+local function types()
+  types_ = types_ or require 'samizdat.types'
+  return types_
+end
+
+-- An element's JSON, cut out of the JSON of a document holding it: after
+-- the prefix up to the element, before the closing brackets.
+local DOC_HEAD = '{"pandoc-api-version":[1,23,1],"meta":{},"blocks":['
+local function elem_json(v, kind)
+  local T = types()
+  if kind == 'Pandoc' then return core.write(v, 'json') end
+  -- skip: characters after '"blocks":[' before the element (-1: the '[');
+  -- tail: characters after it
+  local doc, skip, tail
+  if kind == 'Block' then doc, skip, tail = T.Pandoc({v}), 0, 2
+  elseif kind == 'Blocks' then doc, skip, tail = T.Pandoc(v), -1, 1
+  elseif kind == 'Inline' then doc, skip, tail = T.Pandoc({T.Plain({v})}), 18, 4
+  elseif kind == 'Inlines' then doc, skip, tail = T.Pandoc({T.Plain(v)}), 17, 3
+  else return nil end
+  local s = core.write(doc, 'json'):gsub('%s*$', '')
+  local _, e = s:find('"meta":{},"blocks":[', 1, true)
+  if not e then return nil end
+  return s:sub(e + 1 + skip, #s - tail)
+end
+
 local function enc(v, out)
   local t = type(v)
+  local m = (t == 'table' or t == 'userdata') and getmetatable(v)
+  if m and m.__tojson then out[#out + 1] = m.__tojson(v) return end
+  if m and type(m.__name) == 'string' then
+    local j = elem_json(v, m.__name)
+    if j then out[#out + 1] = j return end
+  end
   if v == nil or v == M.null then out[#out + 1] = 'null'
   elseif t == 'boolean' then out[#out + 1] = v and 'true' or 'false'
   elseif t == 'number' then
@@ -53,7 +87,36 @@ function M.encode(v)
   return table.concat(out)
 end
 
-function M.decode(s)
+local decode_plain
+
+-- pandoc's decode: an AST element (or list of them) when the JSON is one,
+-- unless the second argument is false.
+function M.decode(s, ast)
+  local v = decode_plain(s)
+  if ast == false or type(v) ~= 'table' then return v end
+  local T = types()
+  local function read(js)
+    local ok, doc = pcall(core.read, js, 'json')
+    return ok and doc or nil
+  end
+  if v['pandoc-api-version'] and v.blocks then return read(s) or v end
+  local first = v[1] or v
+  local tag = type(first) == 'table' and first.t
+  if type(tag) ~= 'string' then
+    return #v > 0 and T.List(v) or v
+  end
+  local list = v[1] ~= nil
+  if T.block_tags[tag] then
+    local doc = read(DOC_HEAD .. (list and s:match('^%s*%[(.*)%]%s*$') or s) .. ']}')
+    if doc then return list and doc.blocks or doc.blocks[1] end
+  elseif T.inline_tags[tag] then
+    local doc = read(DOC_HEAD .. '{"t":"Plain","c":' .. (list and s or '[' .. s .. ']') .. '}]}')
+    if doc then return list and doc.blocks[1].content or doc.blocks[1].content[1] end
+  end
+  return v
+end
+
+decode_plain = function(s)
   local i = 1
   local function ws() i = s:find('[^ \t\r\n]', i) or #s + 1 end
   local val

@@ -4,7 +4,7 @@
 -- See LICENSE.
 local core = require 'samizdat.core'
 local List = require 'samizdat.list'
-local io, table, error, ipairs = io, table, error, ipairs
+local io, table, error, ipairs, require = io, table, error, ipairs, require
 local _ENV = nil
 
 local M = {}
@@ -59,7 +59,24 @@ function M.fetch(src)
   return guess(src), s
 end
 
-function M.fill(doc) return doc end
+-- fill(doc): the media bag gets every local image the document names and
+-- does not hold yet (samizdat fetches nothing from the network); an image
+-- that cannot be read is left out, with a warning, as pandoc does.
+function M.fill(doc)
+  doc:walk{Image = function(img)
+    local src = img.src
+    if src ~= '' and not src:match('^%a[%w+.-]*:') and not core.mb_lookup(src) then
+      local f = io.open(src, 'rb')
+      if f then
+        core.mb_insert(src, guess(src) or '', f:read('a'))
+        f:close()
+      else
+        require('samizdat.log').warn('Could not fetch resource ' .. src)
+      end
+    end
+  end}
+  return doc
+end
 
 function M.write(dir, fp)
   for _, p in ipairs(core.mb_paths()) do

@@ -469,7 +469,15 @@ function M.DefinitionList(its)
   local r = {}
   for i, it in ipairs(its or {}) do
     local defs = {}
-    for j, d in ipairs(it[2] or {}) do defs[j] = to_blocks(d) end
+    local d2 = it[2]
+    local m2 = type(d2) == 'table' and getmetatable(d2)
+    -- one definition given as a Block, Blocks or string, or a list of them
+    if type(d2) == 'string' or (m2 and (m2.__name == 'Block' or m2 == Blocks
+        or m2.__name == 'Inline' or m2 == Inlines)) then
+      defs[1] = to_blocks(d2)
+    else
+      for j, d in ipairs(d2 or {}) do defs[j] = to_blocks(d) end
+    end
     r[i] = List{to_inlines(it[1]), List(defs)}
   end
   return mk('DefinitionList', {content = List(r)})
@@ -577,7 +585,7 @@ function M.Citation(id, mode, prefix, suffix, note_num, hash)
 end
 
 local SimpleTable = { __name = 'SimpleTable', __eq = deq }
-SimpleTable.__index = { clone = deepcopy }
+SimpleTable.__index = { clone = deepcopy, t = 'SimpleTable', tag = 'SimpleTable' }
 mt.SimpleTable = SimpleTable
 function M.SimpleTable(caption, aligns, widths, headers, rows)
   return setmetatable({caption = to_inlines(caption), aligns = List(aligns or {}),

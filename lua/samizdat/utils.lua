@@ -9,6 +9,7 @@ local Version = require 'samizdat.version'
 local getmetatable, setmetatable, type, ipairs, pairs, tostring, tonumber, error = getmetatable, setmetatable, type, ipairs, pairs, tostring, tonumber, error
 local string, table, math, os, next = string, table, math, os, next
 local rawget = rawget
+local _G_, loadfile_ = _G, loadfile
 local _ENV = nil
 
 local M = {}
@@ -90,6 +91,8 @@ local function st_meta(v, out)
   elseif t == 'Inlines' then st_inlines(v, out)
   elseif t == 'Blocks' then st_blocks(v, out)
   elseif t == 'List' then for _, x in ipairs(v) do st_meta(x, out) end
+  elseif t == 'table' and #v > 0 then
+    for _, x in ipairs(v) do out[#out + 1] = M.stringify(x) end
   elseif t == 'table' or t == 'Meta' then
     local keys = {}
     for k in next, v do keys[#keys + 1] = k end
@@ -112,8 +115,15 @@ function M.stringify(x)
   elseif t == 'Cell' then st_blocks(x.contents, out)
   elseif t == 'Citation' then out[1] = x.id
   elseif t == 'Attr' or t == 'AttributeList' then return ''
-  elseif t == 'List' and #x > 0 and typename(x[1]) == 'Inline' then st_inlines(x, out)
-  elseif t == 'List' and #x > 0 and typename(x[1]) == 'Block' then st_blocks(x, out)
+  elseif t == 'TableHead' or t == 'TableFoot' then
+    for _, r in ipairs(x.rows) do
+      for _, c in ipairs(r.cells) do st_blocks(c.contents, out) end
+    end
+  elseif t == 'Row' then
+    for _, c in ipairs(x.cells) do st_blocks(c.contents, out) end
+  elseif t == 'List' then
+    -- each item stringified on its own: a list may mix elements and lists
+    for _, v in ipairs(x) do out[#out + 1] = M.stringify(v) end
   else st_meta(x, out) end
   return table.concat(out)
 end
@@ -335,7 +345,70 @@ function M.normalize_date(s)
   return nil
 end
 
-function M.references(doc) return List{} end
+-- The references of a document's metadata as plain values (as pandoc's
+-- citeproc gives them back): inlines stay Inlines, date parts are numbers.
+local function ref_value(v, key)
+  local t = typename(v)
+  if t == 'Inlines' or t == 'string' or t == 'boolean' then
+    if key == 'date-parts' then return v end
+    return v
+  elseif t == 'Blocks' then return M.blocks_to_inlines(v)
+  elseif t == 'List' or (t == 'table' and #v > 0) then
+    local r = List{}
+    for i, x in ipairs(v) do
+      if key == 'date-parts' and typename(x) ~= 'List' and typename(x) ~= 'table' then
+        r[i] = tonumber(M.stringify(x)) or x
+      else
+        r[i] = ref_value(x, key)
+      end
+    end
+    return r
+  elseif t == 'table' or t == 'Meta' then
+    local r = {}
+    for k, x in next, v do r[k] = ref_value(x, k) end
+    return r
+  end
+  return v
+end
+
+function M.references(doc)
+  local refs = doc.meta.references
+  local r = List{}
+  if refs == nil then return r end
+  if typename(refs) ~= 'List' then refs = {refs} end
+  for _, ref in ipairs(refs) do
+    local x = ref_value(ref)
+    if x.id ~= nil then x.id = M.stringify(x.id) end
+    if type(x.type) ~= 'string' and x.type ~= nil then x.type = M.stringify(x.type) end
+    r:insert(x)
+  end
+  return r
+end
+
+-- run_lua_filter(doc, file[, env]): runs the filter file on doc, in env (a
+-- fresh environment that sees the globals, by default).
+function M.run_lua_filter(doc, file, env)
+  env = env or setmetatable({}, {__index = _G_})
+  local chunk, err = loadfile_(file, 't', env)
+  if not chunk then error(err, 2) end
+  local ret = chunk()
+  local filters
+  if type(ret) == 'table' then
+    filters = (#ret > 0) and ret or {ret}
+  else
+    -- the functions the file defined
+    local f = {}
+    for k, v in pairs(env) do
+      if type(v) == 'function' then f[k] = v end
+    end
+    filters = {f}
+  end
+  for _, f in ipairs(filters) do
+    doc = doc:walk(f)
+    if f.Pandoc then doc = f.Pandoc(doc) or doc end
+  end
+  return doc
+end
 
 function M.run_json_filter(doc, cmd, args)
   local json = core.write(doc, 'json')
@@ -347,7 +420,7 @@ end
 function M.to_simple_table(tbl)
   local function cells(row)
     local r = List{}
-    for _, c in ipairs(row.cells) do r:insert(c.contents) end
+    for _, c in ipairs(row.cells) do r:insert(types.Blocks(c.contents)) end
     return r
   end
   local aligns, widths = List{}, List{}
@@ -373,7 +446,8 @@ function M.from_simple_table(st)
   local body = List{}
   for _, r in ipairs(st.rows) do body:insert(row(r)) end
   local cap = #st.caption > 0 and {types.Plain(st.caption)} or {}
-  return types.Table(types.Caption(cap), colspecs, head, {types.TableBody(body)}, types.TableFoot())
+  local bodies = #body > 0 and {types.TableBody(body)} or {}
+  return types.Table(types.Caption(cap), colspecs, head, bodies, types.TableFoot())
 end
 
 return M

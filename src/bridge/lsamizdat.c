@@ -155,6 +155,10 @@ l_write(lua_State *L)
         if (lua_getfield(L, 3, "standalone") == LUA_TBOOLEAN)
             o.standalone = lua_toboolean(L, -1);
         lua_pop(L, 1);
+        /* the JSON api an outside pandoc reads (22 for pandoc 2.x) */
+        if (lua_getfield(L, 3, "pandoc_api") == LUA_TNUMBER)
+            o.api_minor = (int)lua_tointeger(L, -1) == 22 ? 22 : 23;
+        lua_pop(L, 1);
     }
     struct sz_buf b = SZ_BUF_INIT;
     struct sz_sink sink = sz_sink_buf(&b);
@@ -197,7 +201,8 @@ l_formats(lua_State *L)
     return 1;
 }
 
-/* pipe(cmd, args, input): output, exit status (the Lua side raises). */
+/* pipe(cmd, args, input[, dir]): output, exit status (the Lua side raises);
+** the program runs in dir when given (only the child changes directory). */
 static int
 l_pipe(lua_State *L)
 {
@@ -205,6 +210,7 @@ l_pipe(lua_State *L)
     luaL_checktype(L, 2, LUA_TTABLE);
     size_t inlen;
     const char *in = luaL_checklstring(L, 3, &inlen);
+    const char *dir = luaL_optstring(L, 4, NULL);
     int nargs = (int)lua_rawlen(L, 2);
     const char **argv = lua_newuserdatauv(L, sizeof *argv * (size_t)(nargs + 2), 0);
     argv[0] = cmd;
@@ -236,6 +242,8 @@ l_pipe(lua_State *L)
         dup2(pin[0], 0);
         dup2(pout[1], 1);
         close(pin[0]); close(pin[1]); close(pout[0]); close(pout[1]);
+        if (dir && chdir(dir) != 0)
+            _exit(127);
         execvp(cmd, (char *const *)argv);
         _exit(127);
     }
@@ -634,7 +642,34 @@ l_mb_paths(lua_State *L)
     return 1;
 }
 
+/* box(table, metatable): a full userdata holding table as its user value,
+** for the values pandoc gives as userdata (Version, ReaderOptions, ...);
+** the metatable's functions reach the table with unbox. */
+static int
+l_box(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_newuserdatauv(L, 0, 1);
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, 1);
+    lua_pushvalue(L, 2);
+    lua_setmetatable(L, -2);
+    return 1;
+}
+
+/* unbox(value): the table a box holds, or nil for anything else. */
+static int
+l_unbox(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TUSERDATA || lua_getiuservalue(L, 1, 1) != LUA_TTABLE)
+        lua_pushnil(L);
+    return 1;
+}
+
 static const luaL_Reg core_funcs[] = {
+    { "box", l_box },
+    { "unbox", l_unbox },
     { "mb_insert", l_mb_insert },
     { "mb_lookup", l_mb_lookup },
     { "mb_delete", l_mb_delete },
@@ -670,5 +705,9 @@ sz_luaopen_core(lua_State *L)
     lua_setfield(L, -2, "pandoc_version");
     lua_pushstring(L, SZ_VERSION);
     lua_setfield(L, -2, "version");
+    /* pandoc.json.null: a userdata unlike any Lua value a document holds */
+    static const char json_null = 0;
+    lua_pushlightuserdata(L, (void *)&json_null);
+    lua_setfield(L, -2, "json_null");
     return 1;
 }
