@@ -4,6 +4,7 @@
 ** See LICENSE.
 */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,13 +65,6 @@ print_diags(const struct sz_diags *d, int verbosity)
 }
 
 static int
-stdout_write(void *ud, const char *p, size_t n)
-{
-    SZ_UNUSED(ud);
-    return fwrite(p, 1, n, stdout) == n ? 0 : -1;
-}
-
-static int
 same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -78,6 +72,63 @@ same_file(const char *a, const char *b)
         return 0;
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
+
+static int stdout_errno;
+
+static int
+stdout_write(void *ud, const char *p, size_t n)
+{
+    SZ_UNUSED(ud);
+    if (fwrite(p, 1, n, stdout) == n)
+        return 0;
+    if (!stdout_errno)
+        stdout_errno = errno ? errno : EIO;
+    return -1;
+}
+
+/* A writer that stops because its output could not be written reports only
+** that it failed; what the user needs is the file and the system's reason,
+** with the same exit code whatever the format.  Warnings are kept. */
+static int
+write_failed(struct sz_diags *d, struct sz_diags *wd, const char *file, int err)
+{
+    for (const struct sz_diag *x = wd->first; x; x = x->next)
+        if (x->level != SZ_ERROR)
+            sz_diag_add(d, x->level, x->code, x->file, x->line, x->col, x->offset, "%s",
+                        x->msg);
+    sz_diags_free(wd);
+    sz_diags_init(wd);
+    sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, file, 0, 0, -1, "cannot write: %s", strerror(err));
+    return SZ_EXIT_IO;
+}
+
+/* Files the conversion reads besides its inputs: -o must not name one. */
+static const char *
+used_file(const struct sz_conv *c, const char *out)
+{
+    for (size_t i = 0; i < c->meta_files.n; i++)
+        if (same_file(c->meta_files.v[i], out))
+            return "a metadata file";
+    for (size_t i = 0; i < c->filters.n; i++) {
+        char *p = sz_find_filter(c->exe, c->filters.v[i]);
+        int same = p && same_file(p, out);
+        free(p);
+        if (same)
+            return "a filter";
+    }
+    for (size_t i = 0; i < c->css.n; i++)
+        if (same_file(c->css.v[i], out))
+            return "a stylesheet";
+    for (size_t i = 0; i < c->fonts.n; i++)
+        if (same_file(c->fonts.v[i], out))
+            return "a font";
+    if (c->wopts.cover_image && same_file(c->wopts.cover_image, out))
+        return "the cover image";
+    if (c->to && same_file(c->to, out))
+        return "the custom writer";
+    return NULL;
+}
+
 
 int
 main(int argc, char **argv)
@@ -150,6 +201,13 @@ main(int argc, char **argv)
                 rc = SZ_EXIT_IO;
                 goto out;
             }
+        const char *what = strcmp(c.output, "-") ? used_file(&c, c.output) : NULL;
+        if (what) {
+            sz_diag_add(&d, SZ_ERROR, SZ_EXIT_IO, c.output, 0, 0, -1,
+                        "refusing to overwrite %s of this conversion", what);
+            rc = SZ_EXIT_IO;
+            goto out;
+        }
     }
     /* Fail early on an unknown writer, before reading large inputs. */
     if (!sz_writer_find(to) && !(strlen(to) > 4 && !strcmp(to + strlen(to) - 4, ".lua"))) {
@@ -178,7 +236,13 @@ main(int argc, char **argv)
             rc = sz_afile_open(f, c.output, &d);
             if (rc == 0) {
                 struct sz_sink sink = sz_afile_sink(f);
-                rc = sz_conv_render_sink(&c, doc, to, inputs, ninputs, &sink, &d);
+                struct sz_diags wd;
+                sz_diags_init(&wd);
+                rc = sz_conv_render_sink(&c, doc, to, inputs, ninputs, &sink, &wd);
+                if (rc != 0 && f->err)
+                    rc = write_failed(&d, &wd, f->path, f->err);
+                sz_diags_move(&d, &wd);
+                sz_diags_free(&wd);
                 if (rc == 0)
                     rc = sz_afile_commit(f, &d);
                 else
@@ -187,18 +251,22 @@ main(int argc, char **argv)
             free(f);
         } else {
             struct sz_sink sink = { stdout_write, NULL };
-            rc = sz_conv_render_sink(&c, doc, to, inputs, ninputs, &sink, &d);
-            if (rc == SZ_EXIT_IO || (rc == 0 && ferror(stdout))) {
-                sz_diag_add(&d, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1,
-                            "cannot write to standard output");
-                rc = SZ_EXIT_IO;
-            }
+            struct sz_diags wd;
+            sz_diags_init(&wd);
+            rc = sz_conv_render_sink(&c, doc, to, inputs, ninputs, &sink, &wd);
+            if ((rc != 0 && stdout_errno) || (rc == 0 && fflush(stdout) != 0))
+                rc = write_failed(&d, &wd, "standard output", stdout_errno ? stdout_errno : errno);
+            sz_diags_move(&d, &wd);
+            sz_diags_free(&wd);
         }
         sz_doc_free(doc);
     }
 out:
-    if (fflush(stdout) != 0 && rc == 0)
+    if (fflush(stdout) != 0 && rc == 0) {
+        sz_diag_add(&d, SZ_ERROR, SZ_EXIT_IO, "standard output", 0, 0, -1, "cannot write: %s",
+                    strerror(errno));
         rc = SZ_EXIT_IO;
+    }
     print_diags(&d, c.verbosity);
     if (rc == 0 && d.nerrors)
         rc = sz_diags_error_code(&d);

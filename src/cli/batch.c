@@ -3,8 +3,10 @@
 ** samizdat batch: options, the list of documents, resuming, the summary.
 ** See LICENSE.
 */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +52,12 @@ parse_size(const char *opt, const char *v, uint64_t *out)
 {
     char *end;
     errno = 0;
+    /* strtoull takes "-1" as 2^64-1, which would switch a guard off. */
+    if (*v < '0' || *v > '9') {
+        fprintf(stderr, "samizdat: batch: %s takes a positive number (with K, M or G), not "
+                "'%s'\n", opt, v);
+        return -1;
+    }
     unsigned long long x = strtoull(v, &end, 10);
     uint64_t mul = 1;
     if (*end == 'k' || *end == 'K') mul = 1ULL << 10, end++;
@@ -263,6 +271,89 @@ fnv1a(const char *s)
     return h;
 }
 
+/* Shards split by the output path without its extension: a.txt and a.md,
+** which both write a.epub, land in the same shard, where the second is
+** refused as a duplicate. */
+static uint64_t
+stem_hash(const char *rel)
+{
+    char *s = sz_xstrdup(rel);
+    char *slash = strrchr(s, '/'), *dot = strrchr(slash ? slash + 1 : s, '.');
+    if (dot && dot != (slash ? slash + 1 : s))
+        *dot = '\0';
+    uint64_t h = fnv1a(s);
+    free(s);
+    return h;
+}
+
+/* Two runs into one OUTDIR would mix their outputs and manifests: a run
+** holds OUTDIR/.samizdat.lock, exclusively, for as long as it runs.  Shards
+** of one job share OUTDIR: each holds the lock shared and its own
+** .samizdat-K-of-N.lock exclusively.  The locks go with the process (an
+** fd held open), so a killed run leaves none behind. */
+static int lock_fds[2] = { -1, -1 };
+
+static int
+lock_one(const struct sz_batch *b, const char *name, int how, int slot)
+{
+    size_t pl = strlen(b->outdir) + strlen(name) + 2;
+    char *p = sz_xmalloc(pl);
+    snprintf(p, pl, "%s/%s", b->outdir, name);
+    int fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        fprintf(stderr, "samizdat: batch: cannot open %s: %s\n", p, strerror(errno));
+        free(p);
+        return SZ_EXIT_IO;
+    }
+    if (flock(fd, how | LOCK_NB) != 0) {
+        int e = errno;
+        if (e == EWOULDBLOCK)
+            fprintf(stderr, "samizdat: batch: %s is in use by another batch run (%s is locked)"
+                    "%s\n", b->outdir, p,
+                    b->shard_n > 1 ? "; shards share an OUTDIR only with each other, each "
+                                     "K once" : "");
+        else
+            fprintf(stderr, "samizdat: batch: cannot lock %s: %s\n", p, strerror(e));
+        close(fd);
+        free(p);
+        return SZ_EXIT_IO;
+    }
+    lock_fds[slot] = fd;
+    free(p);
+    return 0;
+}
+
+static int
+take_lock(const struct sz_batch *b)
+{
+    if (b->shard_n <= 1)
+        return lock_one(b, ".samizdat.lock", LOCK_EX, 0);
+    char name[64];
+    snprintf(name, sizeof name, ".samizdat-%u-of-%u.lock", b->shard_k, b->shard_n);
+    int rc = lock_one(b, ".samizdat.lock", LOCK_SH, 0);
+    return rc ? rc : lock_one(b, name, LOCK_EX, 1);
+}
+
+void
+sz_batch_child_locks(void)
+{
+    /* The parent's descriptions stay locked; the worker's copies go, so a
+    ** worker outliving a killed parent cannot hold OUTDIR. */
+    for (int i = 0; i < 2; i++)
+        if (lock_fds[i] >= 0)
+            close(lock_fds[i]);
+}
+
+static void
+drop_lock(void)
+{
+    for (int i = 0; i < 2; i++)
+        if (lock_fds[i] >= 0) {
+            close(lock_fds[i]);
+            lock_fds[i] = -1;
+        }
+}
+
 static const struct sz_batch *sort_b;
 
 static int
@@ -399,6 +490,8 @@ sz_batch_main(int argc, char **argv)
     b.outdir_dev = ost.st_dev;
     b.outdir_ino = ost.st_ino;
     b.outdir_dev_set = 1;
+    if ((rc = take_lock(&b)) != 0)
+        goto out;
     for (size_t i = 0; i < ninputs; i++) {
         struct stat st;
         if (stat(inputs[i], &st) == 0 && st.st_dev == ost.st_dev && st.st_ino == ost.st_ino) {
@@ -417,7 +510,7 @@ sz_batch_main(int argc, char **argv)
     if (b.shard_n > 1) {
         size_t k = 0;
         for (size_t i = 0; i < b.n; i++) {
-            if (fnv1a(b.v[i].rel) % b.shard_n == b.shard_k - 1)
+            if (stem_hash(b.v[i].rel) % b.shard_n == b.shard_k - 1)
                 b.v[k++] = b.v[i];
             else {
                 free(b.v[i].input);
@@ -433,7 +526,7 @@ sz_batch_main(int argc, char **argv)
 
     if ((rc = sz_manifest_open(&b)) != 0)
         goto out;
-    sz_batch_clean_temps(b.outdir, 0);
+    sz_batch_clean_temps(&b);
 
     size_t *order = sz_xmalloc((b.n + 1) * sizeof *order), norder = 0, nuptodate = 0;
     uint64_t total_bytes = 0;
@@ -473,6 +566,7 @@ sz_batch_main(int argc, char **argv)
     }
     double el = now_s() - t0;
     if (b.verbosity >= 1) {
+        char *mname = sz_manifest_name(&b);
         fprintf(stderr,
                 "samizdat: batch: %zu documents: %zu converted (%zu with warnings), %zu failed, "
                 "%zu skipped, %zu up to date; %zu other files ignored\n",
@@ -480,16 +574,18 @@ sz_batch_main(int argc, char **argv)
                 cnt[SZ_B_SKIPPED], nuptodate, b.nnontext);
         fprintf(stderr,
                 "samizdat: batch: %.2f s, %.1f documents/s, %.2f MB/s with %d workers, "
-                "peak worker memory %.1f MB; manifest: %s/manifest.jsonl\n",
+                "peak worker memory %.1f MB; manifest: %s/%s\n",
                 el, el > 0 ? (double)(cnt[SZ_B_OK] + cnt[SZ_B_WARNINGS]) / el : 0.0,
                 el > 0 ? (double)bytes / 1e6 / el : 0.0, b.jobs, (double)maxrss / 1024.0,
-                b.outdir);
+                b.outdir, mname);
+        free(mname);
     }
     if (rr)
         rc = rr;
     else if (!rc && cnt[SZ_B_FAILED])
         rc = SZ_BATCH_EXIT_FAILED;
 out:
+    drop_lock();
     sz_buf_free(&opts);
     for (const struct sz_diag *x = d.first; x; x = x->next) {
         struct sz_buf m = SZ_BUF_INIT;

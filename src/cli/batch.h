@@ -119,6 +119,8 @@ void sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
     __attribute__((noreturn))
 #endif
     ;
+/** Undoes the %XX escapes of a file name in a worker's report, in place. */
+void sz_batch_unescape(char *s);
 /** Output path of job j in format f, relative to OUTDIR (malloc'd). */
 char *sz_batch_out_rel(const struct sz_batch *b, const struct sz_bjob *j, size_t f);
 /** Reads a zip member with the size limits; returns 0 or -1 with *err set
@@ -141,8 +143,18 @@ void sz_manifest_checks_done(void);
 /** Appends job j's line and fsyncs.  Returns 0 or -1. */
 int sz_manifest_append(struct sz_batch *b, const struct sz_bjob *j);
 void sz_manifest_close(void);
-/** Removes temporary files a killed run left below OUTDIR. */
-void sz_batch_clean_temps(const char *dir, int depth);
+/** Removes temporary files a killed run left below OUTDIR (a shard: of its
+** own outputs only). */
+void sz_batch_clean_temps(const struct sz_batch *b);
+/** The manifest this run appends to: manifest.jsonl, or a shard's own
+** manifest-K-of-N.jsonl (malloc'd). */
+char *sz_manifest_name(const struct sz_batch *b);
+/** Is this file name one of OUTDIR's manifest parts? */
+int sz_manifest_is_part(const char *name);
+
+/* batch.c */
+/** In a new worker: lets go of the copies of OUTDIR's lock descriptors. */
+void sz_batch_child_locks(void);
 
 /* batch_pool.c */
 /** Converts the pending jobs with b->jobs workers; fills results, appends

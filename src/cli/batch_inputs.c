@@ -4,7 +4,7 @@
 ** hostile names and zip bombs), and lists of paths on standard input.
 ** See LICENSE.
 */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -187,8 +187,21 @@ is_outdir(const struct sz_batch *b, const struct stat *st)
     return b->outdir_dev_set && st->st_dev == b->outdir_dev && st->st_ino == b->outdir_ino;
 }
 
+/* Is the file at path (a symbolic link) inside the folder whose real path
+** is root_real?  A link out of the input tree is not followed: a hostile
+** collection could name /etc/passwd. */
 static int
-walk(struct sz_batch *b, const char *root, const char *sub, int depth)
+inside(const char *root_real, const char *path)
+{
+    char *r = realpath(path, NULL);
+    size_t n = strlen(root_real);
+    int ok = r && !strncmp(r, root_real, n) && (r[n] == '/' || (n == 1 && root_real[0] == '/'));
+    free(r);
+    return ok;
+}
+
+static int
+walk(struct sz_batch *b, const char *root, const char *root_real, const char *sub, int depth)
 {
     char *dir = sub[0] ? xasprintf("%s/%s", root, sub) : sz_xstrdup(root);
     DIR *d = opendir(dir);
@@ -224,18 +237,25 @@ walk(struct sz_batch *b, const char *root, const char *sub, int depth)
                 if (depth >= MAX_FOLDER_DEPTH)
                     fprintf(stderr, "samizdat: batch: %s: folders nested too deeply, skipped\n",
                             path);
-                else if (walk(b, root, rel, depth + 1) != 0)
+                else if (walk(b, root, root_real, rel, depth + 1) != 0)
                     rc = SZ_EXIT_IO;
             }
+        } else if (S_ISREG(st.st_mode) && S_ISLNK(lst.st_mode) && !inside(root_real, path)) {
+            b->nnontext += !is_meta_name(names[i]);
+            if (b->verbosity >= 2)
+                fprintf(stderr, "samizdat: batch: %s: symbolic link to a file outside %s, "
+                        "not followed\n", path, root);
         } else if (S_ISREG(st.st_mode) && sz_batch_is_text_name(names[i])) {
             struct sz_bjob *j = new_job(b, path, NULL, rel);
             j->size = (uint64_t)st.st_size;
             char *side = sidecar_name(path);
-            struct stat ss;
-            if (stat(side, &ss) == 0 && S_ISREG(ss.st_mode))
+            struct stat ss, ls;
+            if (stat(side, &ss) == 0 && S_ISREG(ss.st_mode) && lstat(side, &ls) == 0 &&
+                (!S_ISLNK(ls.st_mode) || inside(root_real, side))) {
                 j->sidecar = side;
-            else
-                free(side);
+            } else {
+                free(side);        /* said so when the walk met it */
+            }
         } else if (S_ISREG(st.st_mode) && !is_meta_name(names[i])) {
             b->nnontext++;
             if (b->verbosity >= 2)
@@ -295,7 +315,9 @@ add_zip(struct sz_batch *b, const char *path)
     uint64_t total = 0;
     zip_int64_t n = zip_get_num_entries(za, 0);
     for (zip_int64_t i = 0; i < n; i++) {
-        const char *name = zip_get_name(za, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
+        /* The bytes as stored: a name that is not UTF-8 is refused rather
+        ** than guessed at (libzip would read it as CP437). */
+        const char *name = zip_get_name(za, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
         zip_stat_t st;
         if (!name || zip_stat_index(za, (zip_uint64_t)i, 0, &st) != 0)
             continue;
@@ -304,15 +326,6 @@ add_zip(struct sz_batch *b, const char *path)
             continue;              /* a folder entry */
         const char *why = NULL;
         char *clean = clean_rel(name, &why);
-        /* libzip reads names without the UTF-8 flag as CP437, which turns
-        ** control bytes into printable symbols: look at the raw bytes too. */
-        const char *raw = zip_get_name(za, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
-        for (const unsigned char *q = (const unsigned char *)raw; clean && q && *q; q++)
-            if (*q < 0x20 || *q == 0x7f) {
-                free(clean);
-                clean = NULL;
-                why = "unrepresentable name (control character)";
-            }
         char *rel = clean ? xasprintf("%s/%s", stem, clean) : xasprintf("%s/#%s", stem, "");
         if (!clean) {
             /* keep the bad name visible, but give it a unique key */
@@ -363,7 +376,7 @@ add_zip(struct sz_batch *b, const char *path)
         } else {
             total += j->size;
             char *side = sidecar_name(name);
-            zip_int64_t si = zip_name_locate(za, side, ZIP_FL_ENC_GUESS);
+            zip_int64_t si = zip_name_locate(za, side, ZIP_FL_ENC_RAW);
             if (si >= 0) {
                 j->sidecar = side;
                 j->sidecar_index = si;
@@ -447,7 +460,14 @@ add_path(struct sz_batch *b, const char *input)
         char *root = sz_xstrdup(input);
         while (len > 1 && root[len - 1] == '/')
             root[--len] = '\0';
-        int rc = walk(b, root, "", 0);
+        char *real = realpath(root, NULL);
+        if (!real) {
+            fprintf(stderr, "samizdat: batch: %s: %s\n", input, strerror(errno));
+            free(root);
+            return SZ_EXIT_IO;
+        }
+        int rc = walk(b, root, real, "", 0);
+        free(real);
         free(root);
         return rc;
     }

@@ -97,17 +97,18 @@ read_member(const struct sz_batch *b, const char *archive, int64_t index, struct
     return rz ? sz_batch_read_zip(b, rz, index, out, &err) : -1;
 }
 
+/* The input's length first: a name may hold any byte but NUL, a newline
+** too, so no separator alone could tell "a\nb" + "" from "a" + "b". */
 static char *
 key_of(const char *input, const char *member)
 {
-    size_t n = strlen(input) + (member ? strlen(member) : 0) + 2;
+    size_t n = strlen(input) + (member ? strlen(member) : 0) + 32;
     char *k = sz_xmalloc(n);
-    snprintf(k, n, "%s\n%s", input, member ? member : "");
+    snprintf(k, n, "%zu:%s\n%s", strlen(input), input, member ? member : "");
     return k;
 }
 
-/* jansson wants UTF-8; file names need not be.  Bad bytes become U+FFFD the
-** same way on every run, so keys still match. */
+/* jansson wants UTF-8; messages need not be.  Bad bytes become U+FFFD. */
 static json_t *
 jstr(const char *s)
 {
@@ -128,36 +129,74 @@ jstr(const char *s)
     return j;
 }
 
-static char *
-jkey(const char *input, const char *member)
+/* A file name in a manifest line: FIELD as UTF-8 for people to read and,
+** when the name is not UTF-8, FIELD_bytes with its bytes in hex, so that a
+** resumed run finds the very same name again. */
+static void
+set_name(json_t *o, const char *field, const char *s)
 {
-    json_t *a = jstr(input), *m = member ? jstr(member) : NULL;
-    char *k = key_of(json_string_value(a), m ? json_string_value(m) : NULL);
-    json_decref(a);
-    json_decref(m);
-    return k;
+    json_object_set_new(o, field, jstr(s));
+    size_t bad;
+    if (!s || sz_utf8_valid(s, strlen(s), &bad))
+        return;
+    static const char hex[] = "0123456789abcdef";
+    size_t n = strlen(s);
+    char *h = sz_xmalloc(2 * n + 1);
+    for (size_t i = 0; i < n; i++) {
+        h[2 * i] = hex[(unsigned char)s[i] >> 4];
+        h[2 * i + 1] = hex[(unsigned char)s[i] & 15];
+    }
+    h[2 * n] = '\0';
+    char name[64];
+    snprintf(name, sizeof name, "%s_bytes", field);
+    json_object_set_new(o, name, json_string(h));
+    free(h);
 }
 
-int
-sz_manifest_open(struct sz_batch *b)
+static int
+hexval(int c)
 {
-    size_t pl = strlen(b->outdir) + 32;
-    char *path = sz_xmalloc(pl);
-    snprintf(path, pl, "%s/manifest.jsonl", b->outdir);
-    done = json_object();
-    mfd = open(path, O_RDWR | O_CREAT | O_APPEND, 0666);
-    if (mfd < 0) {
-        fprintf(stderr, "samizdat: batch: cannot open %s: %s\n", path, strerror(errno));
-        free(path);
-        return SZ_EXIT_IO;
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The name set_name recorded, malloc'd, or NULL. */
+static char *
+get_name(json_t *o, const char *field)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s_bytes", field);
+    const char *h = json_string_value(json_object_get(o, name));
+    if (h) {
+        size_t n = strlen(h);
+        char *s = sz_xmalloc(n / 2 + 1);
+        size_t k = 0;
+        for (size_t i = 0; i + 1 < n; i += 2) {
+            int a = hexval(h[i]), b = hexval(h[i + 1]);
+            if (a < 0 || b < 0 || (a == 0 && b == 0))
+                break;
+            s[k++] = (char)(a << 4 | b);
+        }
+        s[k] = '\0';
+        return s;
     }
+    const char *v = json_string_value(json_object_get(o, field));
+    return v ? sz_xstrdup(v) : NULL;
+}
+
+/* Takes the records of one manifest file into `done`.  A torn last line is
+** cut off when the file is ours (fd >= 0), skipped when it is another
+** shard's, which may be appending to it right now. */
+static int
+load_part(const char *path, int fd)
+{
     struct sz_buf all = SZ_BUF_INIT;
     struct sz_diags d;
     sz_diags_init(&d);
     if (sz_read_file(path, &all, &d) != 0) {
-        fprintf(stderr, "samizdat: batch: cannot read %s\n", path);
         sz_diags_free(&d);
-        free(path);
+        if (fd < 0)
+            return 0;
+        fprintf(stderr, "samizdat: batch: cannot read %s\n", path);
         return SZ_EXIT_IO;
     }
     sz_diags_free(&d);
@@ -166,10 +205,9 @@ sz_manifest_open(struct sz_batch *b)
     size_t keep = all.len;
     while (keep > 0 && all.data[keep - 1] != '\n')
         keep--;
-    if (keep < all.len && ftruncate(mfd, (off_t)keep) != 0) {
+    if (fd >= 0 && keep < all.len && ftruncate(fd, (off_t)keep) != 0) {
         fprintf(stderr, "samizdat: batch: cannot repair %s: %s\n", path, strerror(errno));
         sz_buf_free(&all);
-        free(path);
         return SZ_EXIT_IO;
     }
     for (size_t i = 0; i < keep;) {
@@ -181,22 +219,75 @@ sz_manifest_open(struct sz_batch *b)
             json_decref(rec);
             continue;
         }
-        const char *in = json_string_value(json_object_get(rec, "input"));
-        const char *mem = json_string_value(json_object_get(rec, "member"));
+        char *in = get_name(rec, "input"), *mem = get_name(rec, "member");
         const char *st = json_string_value(json_object_get(rec, "status"));
         if (in && st) {
             char *k = key_of(in, mem);
             if (!strcmp(st, "ok") || !strcmp(st, "warnings"))
-                json_object_set(done, k, rec);
+                json_object_set_nocheck(done, k, rec);   /* keys are file names, not always UTF-8 */
             else
                 json_object_del(done, k);
             free(k);
         }
+        free(in);
+        free(mem);
         json_decref(rec);
     }
     sz_buf_free(&all);
-    free(path);
     return 0;
+}
+
+int
+sz_manifest_is_part(const char *name)
+{
+    size_t n = strlen(name);
+    return !strncmp(name, "manifest", 8) && n >= 14 && !strcmp(name + n - 6, ".jsonl") &&
+           (n == 14 || name[8] == '-');
+}
+
+char *
+sz_manifest_name(const struct sz_batch *b)
+{
+    char *s = sz_xmalloc(64);
+    if (b->shard_n > 1)
+        snprintf(s, 64, "manifest-%u-of-%u.jsonl", b->shard_k, b->shard_n);
+    else
+        snprintf(s, 64, "manifest.jsonl");
+    return s;
+}
+
+int
+sz_manifest_open(struct sz_batch *b)
+{
+    char *own = sz_manifest_name(b);
+    size_t pl = strlen(b->outdir) + 300;
+    char *path = sz_xmalloc(pl);
+    snprintf(path, pl, "%s/%s", b->outdir, own);
+    done = json_object();
+    mfd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+    if (mfd < 0) {
+        fprintf(stderr, "samizdat: batch: cannot open %s: %s\n", path, strerror(errno));
+        free(path);
+        free(own);
+        return SZ_EXIT_IO;
+    }
+    /* What the other parts (shards of this OUTDIR, or a run with another N)
+    ** converted counts too: every record is checked against the files. */
+    DIR *dir = opendir(b->outdir);
+    struct dirent *e;
+    while (dir && (e = readdir(dir)) != NULL)
+        if (sz_manifest_is_part(e->d_name) && strcmp(e->d_name, own) != 0) {
+            char *q = sz_xmalloc(strlen(b->outdir) + strlen(e->d_name) + 2);
+            sprintf(q, "%s/%s", b->outdir, e->d_name);
+            load_part(q, -1);
+            free(q);
+        }
+    if (dir)
+        closedir(dir);
+    int rc = load_part(path, mfd);
+    free(path);
+    free(own);
+    return rc;
 }
 
 void
@@ -232,7 +323,7 @@ same_str(json_t *v, const char *s)
 int
 sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j)
 {
-    char *k = jkey(j->input, j->member);
+    char *k = key_of(j->input, j->member);
     json_t *rec = json_object_get(done, k);
     free(k);
     if (!rec || !same_str(json_object_get(rec, "options_sha256"), b->opt_sha))
@@ -242,9 +333,10 @@ sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j)
         return 0;
     for (size_t f = 0; f < b->nformats; f++) {
         json_t *o = json_array_get(outs, f);
-        char *rel = sz_batch_out_rel(b, j, f);
-        int ok = same_str(json_object_get(o, "path"), rel) &&
+        char *rel = sz_batch_out_rel(b, j, f), *mpath = get_name(o, "path");
+        int ok = mpath && !strcmp(mpath, rel) &&
                  same_str(json_object_get(o, "format"), b->formats[f]);
+        free(mpath);
         size_t pl = strlen(b->outdir) + strlen(rel) + 2;
         char *path = sz_xmalloc(pl);
         snprintf(path, pl, "%s/%s", b->outdir, rel);
@@ -298,14 +390,14 @@ int
 sz_manifest_append(struct sz_batch *b, const struct sz_bjob *j)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "input", jstr(j->input));
-    json_object_set_new(o, "member", jstr(j->member));
+    set_name(o, "input", j->input);
+    set_name(o, "member", j->member);
     json_object_set_new(o, "status", json_string(status_names[j->status]));
     json_t *outs = json_array();
     for (size_t i = 0; i < j->nouts; i++) {
         json_t *x = json_object();
         json_object_set_new(x, "format", jstr(j->outs[i].format));
-        json_object_set_new(x, "path", jstr(j->outs[i].path));
+        set_name(x, "path", j->outs[i].path);
         json_object_set_new(x, "size", json_integer((json_int_t)j->outs[i].size));
         json_object_set_new(x, "sha256", json_string(j->outs[i].sha));
         json_array_append_new(outs, x);
@@ -352,30 +444,33 @@ sz_manifest_append(struct sz_batch *b, const struct sz_bjob *j)
     return rc;
 }
 
-/* "NAME.tmp-PID-XXXXXX", as sz_write_atomic names its temporary files,
-** of a process that is gone (another batch may share OUTDIR). */
-static int
-is_stale_temp(const char *s)
+/* The output path a temporary file stands for ("a/b.epub" for
+** "a/b.epub.tmp-123-XXXXXX"), malloc'd. */
+static char *
+temp_target(const char *rel)
 {
-    const char *t = strstr(s, ".tmp-");
-    while (t) {
-        const char *p = t + 5;
-        size_t digits = strspn(p, "0123456789");
-        if (digits && p[digits] == '-' && strlen(p + digits + 1) == 6)
-            return kill((pid_t)strtol(p, NULL, 10), 0) != 0 && errno == ESRCH;
-        t = strstr(t + 1, ".tmp-");
-    }
-    return 0;
+    const char *t = strstr(rel, ".tmp-"), *last = NULL;
+    for (; t; t = strstr(t + 1, ".tmp-"))
+        last = t;
+    size_t n = last ? (size_t)(last - rel) : strlen(rel);
+    char *s = sz_xmalloc(n + 1);
+    memcpy(s, rel, n);
+    s[n] = '\0';
+    return s;
 }
 
-void
-sz_batch_clean_temps(const char *dir, int depth)
+static void
+clean_dir(const char *outdir, const char *sub, int depth, json_t *own)
 {
     if (depth > 64)
         return;
+    char *dir = sz_xmalloc(strlen(outdir) + strlen(sub) + 2);
+    sprintf(dir, sub[0] ? "%s/%s" : "%s%s", outdir, sub);
     DIR *d = opendir(dir);
-    if (!d)
+    if (!d) {
+        free(dir);
         return;
+    }
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
@@ -383,16 +478,44 @@ sz_batch_clean_temps(const char *dir, int depth)
         size_t pl = strlen(dir) + strlen(e->d_name) + 2;
         char *p = sz_xmalloc(pl);
         snprintf(p, pl, "%s/%s", dir, e->d_name);
+        char *rel = sz_xmalloc(strlen(sub) + strlen(e->d_name) + 2);
+        sprintf(rel, sub[0] ? "%s/%s" : "%s%s", sub, e->d_name);
         struct stat st;
         if (lstat(p, &st) == 0) {
-            if (S_ISDIR(st.st_mode))
-                sz_batch_clean_temps(p, depth + 1);
-            else if (S_ISREG(st.st_mode) && is_stale_temp(e->d_name))
-                unlink(p);
+            if (S_ISDIR(st.st_mode)) {
+                clean_dir(outdir, rel, depth + 1, own);
+            } else if (S_ISREG(st.st_mode) && sz_temp_is_stale(e->d_name, NULL)) {
+                char *target = temp_target(rel);
+                if (!own || json_object_get(own, target))
+                    unlink(p);
+                free(target);
+            }
         }
+        free(rel);
         free(p);
     }
     closedir(d);
+    free(dir);
+}
+
+void
+sz_batch_clean_temps(const struct sz_batch *b)
+{
+    /* A shard removes only the temporary files of its own outputs: the
+    ** others' may belong to a live process of another machine, whose
+    ** process id means nothing here. */
+    json_t *own = NULL;
+    if (b->shard_n > 1) {
+        own = json_object();
+        for (size_t i = 0; i < b->n; i++)
+            for (size_t f = 0; f < b->nformats; f++) {
+                char *rel = sz_batch_out_rel(b, &b->v[i], f);
+                json_object_set_new_nocheck(own, rel, json_true());
+                free(rel);
+            }
+    }
+    clean_dir(b->outdir, "", 0, own);
+    json_decref(own);
 }
 
 int

@@ -13,6 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -117,6 +120,7 @@ parse_report(struct sz_bjob *j, char *p)
             o->size = strtoull(t[1], NULL, 10);
             snprintf(o->sha, sizeof o->sha, "%s", t[2]);
             o->path = dup_field(rest, strlen(rest));
+            sz_batch_unescape(o->path);
             break;
         }
         default: break;
@@ -267,6 +271,7 @@ sz_batch_run(struct sz_batch *b, size_t *order, size_t norder, uint64_t total_by
             }
             size_t jn = order[next++];
             fflush(stderr);
+            pid_t parent = getpid();
             pid_t pid = fork();
             if (pid < 0) {
                 fprintf(stderr, "samizdat: batch: fork: %s\n", strerror(errno));
@@ -280,6 +285,14 @@ sz_batch_run(struct sz_batch *b, size_t *order, size_t norder, uint64_t total_by
                 break;
             }
             if (pid == 0) {
+#ifdef __linux__
+                /* A worker of a parent killed with kill -9 dies too,
+                ** rather than write outputs nobody will record. */
+                prctl(PR_SET_PDEATHSIG, SIGKILL);
+                if (getppid() != parent)
+                    _exit(1);
+#endif
+                sz_batch_child_locks();
                 sigaction(SIGINT, &old_int, NULL);
                 sigaction(SIGTERM, &old_term, NULL);
                 if (b->max_memory) {

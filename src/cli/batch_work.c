@@ -47,12 +47,22 @@ sz_batch_read_zip(const struct sz_batch *b, void *zip, int64_t index, struct sz_
         *err = "cannot open the member";
         return -1;
     }
+    /* The sizes in the archive were checked already; these are the bytes
+    ** that really come out, which a forged header cannot hide: a member
+    ** stops at the size its header declares. */
+    zip_stat_t st;
+    uint64_t declared = UINT64_MAX;
+    if (zip_stat_index(za, (zip_uint64_t)index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+        declared = st.size;
     char tmp[65536];
     zip_int64_t n;
     int rc = 0;
-    /* The sizes in the archive were checked already; these are the bytes
-    ** that really come out, which a forged header cannot hide. */
     while ((n = zip_fread(zf, tmp, sizeof tmp)) > 0) {
+        if (out->len + (uint64_t)n > declared) {
+            *err = "member inflates past the size its header declares: damaged or forged";
+            rc = -1;
+            break;
+        }
         if (out->len + (uint64_t)n > b->max_member) {
             *err = "member inflates past the size limit (--max-size): a zip bomb?";
             rc = -1;
@@ -99,9 +109,15 @@ write_file(const char *path, const char *data, size_t len, struct sz_diags *d)
     int fd = mkstemp(tmp);
     if (fd < 0)
         goto fail;
-    mode_t um = umask(0);
-    umask(um);
-    fchmod(fd, 0666 & ~um);
+    /* A file written over keeps its mode. */
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        fchmod(fd, st.st_mode & 07777);
+    } else {
+        mode_t um = umask(0);
+        umask(um);
+        fchmod(fd, 0666 & ~um);
+    }
     for (size_t off = 0; off < len;) {
         ssize_t w = write(fd, data + off, len - off);
         if (w < 0 && errno == EINTR)
@@ -135,6 +151,34 @@ put_field(struct sz_buf *r, const char *s)
 {
     for (; *s; s++)
         sz_buf_putc(r, *s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s);
+}
+
+/* A file name, whose every byte counts: newline, tab, CR and '%' as %XX
+** (sz_batch_unescape undoes it). */
+static void
+put_name(struct sz_buf *r, const char *s)
+{
+    for (; *s; s++)
+        if (*s == '\n' || *s == '\t' || *s == '\r' || *s == '%')
+            sz_buf_printf(r, "%%%02X", (unsigned char)*s);
+        else
+            sz_buf_putc(r, *s);
+}
+
+void
+sz_batch_unescape(char *s)
+{
+    char *q = s;
+    for (char *p = s; *p; p++) {
+        unsigned v;
+        if (*p == '%' && sscanf(p + 1, "%2X", &v) == 1 && v) {
+            *q++ = (char)v;
+            p += 2;
+        } else {
+            *q++ = *p;
+        }
+    }
+    *q = '\0';
 }
 
 static void
@@ -259,7 +303,7 @@ sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
             sz_buf_puts(&r, "O\t");
             put_field(&r, b->formats[f]);
             sz_buf_printf(&r, "\t%zu\t%s\t", outs[f].len, sha);
-            put_field(&r, rels[f]);
+            put_name(&r, rels[f]);
             sz_buf_putc(&r, '\n');
         }
     }

@@ -3,8 +3,10 @@
 ** One conversion: read, metadata, filters, render, atomic write.
 ** See LICENSE.
 */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -271,15 +273,98 @@ sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d)
     return 0;
 }
 
+/* Where writing "path" really lands: a symbolic link is followed to its
+** target (as pandoc and shells do), so the link stays and the file it
+** names gets the output.  Returns a malloc'd path. */
+static char *
+resolve_links(const char *path)
+{
+    char *p = sz_xstrdup(path);
+    for (int hops = 0; hops < 40; hops++) {
+        struct stat st;
+        if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode))
+            break;
+        char target[PATH_MAX];
+        ssize_t n = readlink(p, target, sizeof target - 1);
+        if (n <= 0)
+            break;
+        target[n] = '\0';
+        char *slash = strrchr(p, '/');
+        char *q;
+        if (target[0] == '/' || !slash) {
+            q = sz_xstrdup(target);
+        } else {
+            size_t dl = (size_t)(slash - p) + 1;
+            q = sz_xmalloc(dl + (size_t)n + 1);
+            memcpy(q, p, dl);
+            memcpy(q + dl, target, (size_t)n + 1);
+        }
+        free(p);
+        p = q;
+    }
+    return p;
+}
+
+int
+sz_temp_is_stale(const char *name, const char *base)
+{
+    size_t bl = base ? strlen(base) : 0;
+    if (base && (strncmp(name, base, bl) != 0 || strncmp(name + bl, ".tmp-", 5) != 0))
+        return 0;
+    const char *t = base ? name + bl : strstr(name, ".tmp-");
+    for (; t; t = base ? NULL : strstr(t + 1, ".tmp-")) {
+        const char *p = t + 5;
+        size_t digits = strspn(p, "0123456789");
+        if (digits && digits < 10 && p[digits] == '-' && strlen(p + digits + 1) == 6) {
+            long pid = strtol(p, NULL, 10);
+            return pid > 0 && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+        }
+    }
+    return 0;
+}
+
+/* Temporary files of this output that a killed run left behind
+** ("BASE.tmp-PID-XXXXXX" of a process that is gone). */
+static void
+clean_stale(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? sz_xmalloc((size_t)(slash - path) + 2) : sz_xstrdup(".");
+    if (slash) {
+        memcpy(dir, path, (size_t)(slash - path));
+        dir[slash - path] = '\0';
+        if (!dir[0])
+            strcpy(dir, "/");
+    }
+    const char *base = slash ? slash + 1 : path;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        if (!sz_temp_is_stale(e->d_name, base))
+            continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *q = sz_xmalloc(n);
+        snprintf(q, n, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(q, &st) == 0 && S_ISREG(st.st_mode))
+            unlink(q);
+        free(q);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+}
+
 int
 sz_afile_open(struct sz_afile *f, const char *path, struct sz_diags *d)
 {
-    size_t pl = strlen(path);
-    f->path = sz_xstrdup(path);
+    f->path = resolve_links(path);
+    size_t pl = strlen(f->path);
     f->tmp = sz_xmalloc(pl + 32);
     f->err = 0;
     f->len = 0;
-    snprintf(f->tmp, pl + 32, "%s.tmp-%ld-XXXXXX", path, (long)getpid());
+    clean_stale(f->path);
+    snprintf(f->tmp, pl + 32, "%s.tmp-%ld-XXXXXX", f->path, (long)getpid());
     f->fd = mkstemp(f->tmp);
     if (f->fd < 0) {
         sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot write: %s",
@@ -289,10 +374,16 @@ sz_afile_open(struct sz_afile *f, const char *path, struct sz_diags *d)
         f->tmp = f->path = NULL;
         return SZ_EXIT_IO;
     }
-    /* mkstemp makes 0600; outputs are ordinary files. */
-    mode_t um = umask(0);
-    umask(um);
-    fchmod(f->fd, 0666 & ~um);
+    /* mkstemp makes 0600; outputs are ordinary files, and a file written
+    ** over keeps its mode. */
+    struct stat st;
+    if (stat(f->path, &st) == 0 && S_ISREG(st.st_mode)) {
+        fchmod(f->fd, st.st_mode & 07777);
+    } else {
+        mode_t um = umask(0);
+        umask(um);
+        fchmod(f->fd, 0666 & ~um);
+    }
     return 0;
 }
 

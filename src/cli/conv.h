@@ -91,6 +91,9 @@ struct sz_sink sz_afile_sink(struct sz_afile *f);
 /** Flushes, syncs and renames into place.  Returns 0 or SZ_EXIT_IO (and
 ** then nothing is left behind). */
 int sz_afile_commit(struct sz_afile *f, struct sz_diags *d);
+/** Is name ("BASE.tmp-PID-XXXXXX", any BASE when base is NULL) a temporary
+** file of a process that is gone? */
+int sz_temp_is_stale(const char *name, const char *base);
 /** Removes the temporary file.  Accepts a file already committed. */
 void sz_afile_abort(struct sz_afile *f);
 

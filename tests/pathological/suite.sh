@@ -89,3 +89,6 @@ if [ $rc -eq 64 ] && grep -q "^$in/laughs.yaml:[0-9:]* error: .*aliases" "$SZ_TM
 else
     fail "pathological yaml-billion-laughs: exit $rc: $(head -c 200 "$SZ_TMP/err")"
 fi
+
+# Batch and output files.
+. "$SZ_ROOT/tests/pathological/batch.sh"
