@@ -39,6 +39,7 @@ static const char usage[] =
     "      --encoding NAME      input encoding (utf-8, windows-1252, iso-8859-1)\n"
     "      --no-smart           keep straight quotes, -- and ...\n"
     "      --keep-boilerplate   keep Project Gutenberg header and footer\n"
+    "      --trace-structure    plain text: print what each block became and why\n"
     "      --pandoc-api 1.23|1.22  JSON AST version to write\n"
     "      --list-input-formats, --list-output-formats\n"
     "  -v, --verbose            more messages;  -q, --quiet: errors only\n"

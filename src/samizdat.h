@@ -410,6 +410,11 @@ struct sz_ropts {
     const char *encoding;      /* forced input encoding, or NULL to detect */
     int smart;                 /* typographic quotes/dashes (default on) */
     int keep_boilerplate;      /* keep Project Gutenberg boilerplate as a Div */
+    /* When set, the plain-text reader calls trace once per block with a line
+    ** saying what the block became and which evidence decided it
+    ** (--trace-structure). */
+    void (*trace)(void *ud, const char *line);
+    void *trace_ud;
 };
 
 /* Writer options. */

@@ -32,6 +32,14 @@ strv_push(struct sz_strv *s, const char *v)
     s->v[s->n] = NULL;
 }
 
+/* --trace-structure: the reader's account of each block, on stderr. */
+static void
+trace_line(void *ud, const char *line)
+{
+    (void)ud;
+    fprintf(stderr, "%s\n", line);
+}
+
 void
 sz_conv_init(struct sz_conv *c, const char *exe)
 {
@@ -180,6 +188,8 @@ sz_conv_option(struct sz_conv *c, int argc, char **argv, int *i, struct sz_diags
         if (r > 0) c->ropts.smart = 1;
     } else if (OPT(NULL, "--keep-boilerplate", 0)) {
         if (r > 0) c->ropts.keep_boilerplate = 1;
+    } else if (OPT(NULL, "--trace-structure", 0)) {
+        if (r > 0) c->ropts.trace = trace_line;
     } else if (OPT("-v", "--verbose", 0)) {
         if (r > 0) c->verbosity = 2;
     } else if (OPT("-q", "--quiet", 0)) {

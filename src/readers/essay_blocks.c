@@ -4,6 +4,7 @@
 ** block, scene breaks.
 ** See LICENSE.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -39,6 +40,7 @@ struct unit {
     int rank;
     int merge;                 /* a heading that takes the next unit as its second line */
     int gap;                   /* blank lines before */
+    const char *why;           /* the evidence that decided kind (--trace-structure) */
 };
 
 struct units {
@@ -53,7 +55,7 @@ push_unit(struct units *u, size_t a, size_t b)
         u->cap = u->cap ? u->cap * 2 : 128;
         u->v = sz_xrealloc(u->v, u->cap * sizeof *u->v);
     }
-    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0 };
+    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL };
 }
 
 /* {=================================================================
@@ -487,6 +489,34 @@ line_rank(const struct sz_eline *l)
     return R_NONE;
 }
 
+/* What made a standalone line a heading of each rank, for the trace;
+** [R_COUNT] is the plain line. */
+static const char *const rank_why[R_COUNT + 1] = {
+    "underlined with =",
+    "part keyword and number (BOOK, PART, VOLUME)",
+    "chapter keyword and number, a bare number, or a front/back matter word",
+    "a short line in capitals",
+    "underlined with -",
+    "a number and a short title-case title (2. Method)",
+    "a short title-case line without closing punctuation",
+    "a line of text (no heading shape)",
+};
+
+/* Lines [a, b) are a title in capitals wrapped over lines: short, no
+** lower-case letter, not ending in a comma. */
+static int
+caps_title(const struct sz_eline *l, size_t a, size_t b)
+{
+    size_t words = 0;
+    for (size_t i = a; i < b; i++) {
+        if (l[i].width > MAX_HEAD_WIDTH || !all_caps(l[i].s, l[i].len))
+            return 0;
+        words += count_words(l[i].s, l[i].len);
+    }
+    uint32_t end = last_cp(l[b - 1].s, l[b - 1].len);
+    return words <= 3 * MAX_HEAD_WORDS && end != ',' && end != ';';
+}
+
 /* {=================================================================
 ** Building
 ** ================================================================== */
@@ -811,14 +841,14 @@ verse_line(struct sz_ectx *c, struct sz_node *lb, const struct sz_eline *l, uint
 /* One blank-line separated block of running text.  Lines that cannot be
 ** wrapped prose (several short ones) are verse; an indented block is a
 ** quotation; an indented line after a full one starts a new paragraph. */
-static void
+static const char *
 text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, const struct layout *lay,
           struct sz_buf *scratch)
 {
     size_t nl = b - a, shorts = 0;
     uint32_t base = l[a].indent;
     if (list_unit(c, l, a, b, scratch))
-        return;
+        return "lines with list markers";
     for (size_t i = a; i < b; i++) {
         if (l[i].indent < base)
             base = l[i].indent;
@@ -841,13 +871,13 @@ text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, const struc
                     start = i;
                 }
             if (start != a)
-                return;
+                return "full lines, each indented first line starts a paragraph";
         }
         if (shorts * 2 >= nl - 1 && shorts >= 1) {
             struct sz_node *lb = block(c, SZ_LINEBLOCK, l[a].lineno);
             for (size_t i = a; i < b; i++)
                 verse_line(c, lb, &l[i], base);
-            return;
+            return "most lines end well short of the wrap width: verse";
         }
     }
     if (!c->per_line && base >= lay->indent + 2 && base < 40) {
@@ -856,10 +886,11 @@ text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, const struc
         p->line = l[a].lineno;
         add_inlines(c, p, l, a, b, scratch);
         sz_node_append(q, p);
-        return;
+        return "indented past the running text: a quotation";
     }
     struct sz_node *p = block(c, SZ_PARA, l[a].lineno);
     add_inlines(c, p, l, a, b, scratch);
+    return c->per_line ? "a line of a text written one paragraph per line" : "running text";
 }
 
 /* [Illustration: caption] : a figure whose caption is the text. */
@@ -979,6 +1010,7 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
             continue;
         struct unit *x = &nt->u->v[k];
         x->kind = U_SKIP;
+        x->why = "note text of a marker above";
         struct sz_node *note = sz_node_new(c->doc, SZ_NOTE);
         struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
         p->line = nt->l[x->a].lineno;
@@ -1112,8 +1144,10 @@ title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
         while (nn > 0 && name[nn - 1] == '.' && !(nn >= 2 && is_upper((unsigned char)name[nn - 2])))
             nn--;
         set_meta_text(c, "author", name, nn);
-        for (size_t j = 0; j <= unit_of[k]; j++)
+        for (size_t j = 0; j <= unit_of[k]; j++) {
             u->v[j].kind = U_SKIP;
+            u->v[j].why = "title block: title lines then a By line (metadata)";
+        }
         return;
     }
 }
@@ -1242,6 +1276,7 @@ contents(struct units *u, size_t k, const struct sz_eline *l)
     struct sz_buf first = SZ_BUF_INIT, cur = SZ_BUF_INIT;
     size_t j = k + 1;
     u->v[k].kind = U_CONTENTS;
+    u->v[k].why = "the word Contents";
     for (; j < u->n; j++) {
         struct unit *x = &u->v[j];
         if ((x->b - x->a >= 3 && is_prose(u, j, l)) || x->kind == U_RULE || j - k > 1000)
@@ -1256,6 +1291,7 @@ contents(struct units *u, size_t k, const struct sz_eline *l)
             break;
         }
         x->kind = U_CONTENTS;
+        x->why = "entry of the contents list (up to its first entry repeated, or prose)";
     }
     sz_buf_free(&first);
     sz_buf_free(&cur);
@@ -1322,6 +1358,7 @@ contents_headings(struct units *u, size_t k, size_t e, const struct sz_eline *l,
                        (!strncmp(v[lo], b.data, b.len - 1) && count_words(f->s, f->len) == 1))) {
             x->kind = U_HEAD;
             x->rank = all_caps(f->s, f->len) ? R_CAPS : R_TITLE;
+            x->why = "a line the contents list names";
         }
     }
     sz_buf_free(&b);
@@ -1381,8 +1418,10 @@ front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
     if (k == 0 || k == u->n)
         return;
     for (size_t j = 0; j < k; j++)
-        if (u->v[j].kind != U_SKIP && u->v[j].kind != U_CONTENTS)
+        if (u->v[j].kind != U_SKIP && u->v[j].kind != U_CONTENTS) {
             u->v[j].kind = U_TITLEPAGE;
+            u->v[j].why = "before the first section followed by prose: title page";
+        }
     /* Without a Gutenberg header, the title page names the book. */
     const char *name;
     size_t nn;
@@ -1455,6 +1494,7 @@ merge_headings(struct units *u, const struct sz_eline *l)
         if (with_summary && summary(u, k + 1, l) && t < u->n && is_prose(u, t, l)) {
             x->merge = 1;
             y->kind = U_MERGED;
+            y->why = "chapter summary after a bare chapter line (the book gives most chapters one)";
             k++;
             continue;
         }
@@ -1465,6 +1505,7 @@ merge_headings(struct units *u, const struct sz_eline *l)
         ** followed by more */
         x->merge = 1;
         y->kind = U_MERGED;
+        y->why = "title line after a bare chapter line";
         k++;
     }
 }
@@ -1482,8 +1523,11 @@ demote_empty(struct units *u)
         size_t j = k + 1;
         while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
             j++;
-        if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank)
+        if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank) {
             x->kind = U_PARA;
+            x->why = "heading shape, but a heading of the same or an outer rank follows at once "
+                     "(a signature or closing line)";
+        }
     }
 }
 
@@ -1510,8 +1554,11 @@ fix_ranks(struct units *u, const struct sz_eline *l)
             continue;
         int d = f->s[0] >= '0' && f->s[0] <= '9' && f->len <= 4;
         if ((d && roman >= 3 && digits * 3 <= roman) || (!d && digits >= 3 && roman * 3 <= digits &&
-            roman_value(f->s, f->len - (f->s[f->len - 1] == '.')) && f->len <= 8))
+            roman_value(f->s, f->len - (f->s[f->len - 1] == '.')) && f->len <= 8)) {
             u->v[k].kind = U_PARA;
+            u->v[k].why = d ? "a lone number where chapters are roman numerals: a note marker"
+                            : "a lone roman numeral where chapters are numbered in digits";
+        }
     }
     size_t first = u->n;
     for (size_t k = 0; k < u->n; k++)
@@ -1521,8 +1568,10 @@ fix_ranks(struct units *u, const struct sz_eline *l)
             break;
         }
     for (size_t k = 0; k < first && first < u->n; k++)
-        if (u->v[k].kind == U_HEAD && (u->v[k].rank == R_CAPS || u->v[k].rank == R_TITLE))
+        if (u->v[k].kind == U_HEAD && (u->v[k].rank == R_CAPS || u->v[k].rank == R_TITLE)) {
             u->v[k].rank = R_CHAPTER;
+            u->v[k].why = "section before the first chapter: ranked with the chapters";
+        }
     for (size_t k = u->n; k-- > 0;) {
         struct unit *x = &u->v[k];
         if (x->kind == U_RULE || x->kind == U_SKIP || x->kind == U_MERGED)
@@ -1533,12 +1582,45 @@ fix_ranks(struct units *u, const struct sz_eline *l)
             /* THE END, FIN DE CANDIDE, ENDE, КОНЕЦ */
             if (b.len && (!strncmp(b.data, "theend", 6) || !strncmp(b.data, "finis", 5) ||
                           !strcmp(b.data, "ende") || !strncmp(b.data, "finde", 5) ||
-                          !strcmp(b.data, "fin") || !strncmp(b.data, "конец", 10)))
+                          !strcmp(b.data, "fin") || !strncmp(b.data, "конец", 10))) {
                 x->kind = U_PARA;
+                x->why = "closing line (THE END) of the text";
+            }
             sz_buf_free(&b);
         }
         break;
     }
+}
+
+/* --trace-structure: one line per block, what it became and why. */
+static void
+trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, int level,
+           const char *why)
+{
+    static const char *const kinds[] = { "text", "heading", "rule", "skipped", "title page",
+                                         "contents", "heading line", "figure" };
+    char buf[400];
+    const struct sz_eline *f = &l[x->a];
+    const char *what = kinds[x->kind];
+    const struct sz_node *last = c->parent->last;
+    if (x->kind == U_PARA && last && last->line == f->lineno)
+        what = last->kind == SZ_LINEBLOCK ? "verse" : last->kind == SZ_BLOCKQUOTE ? "quotation"
+             : last->kind == SZ_BULLETLIST || last->kind == SZ_ORDEREDLIST ? "list"
+             : "paragraph";
+    /* the line's start, cut at a character boundary */
+    size_t n = f->len < 60 ? f->len : 60;
+    while (n < f->len && n > 0 && ((unsigned char)f->s[n] & 0xC0) == 0x80)
+        n--;
+    int m;
+    if (level)
+        m = snprintf(buf, sizeof buf, "%s:%u: heading %d (%s): %.*s%s",
+                     c->file ? c->file : "-", f->lineno, level, why ? why : "", (int)n, f->s,
+                     n < f->len ? "..." : "");
+    else
+        m = snprintf(buf, sizeof buf, "%s:%u: %s (%s): %.*s%s", c->file ? c->file : "-",
+                     f->lineno, what, why ? why : "", (int)n, f->s, n < f->len ? "..." : "");
+    if (m > 0)
+        c->o->trace(c->o->trace_ud, buf);
 }
 
 void
@@ -1619,35 +1701,54 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         if (f->len >= 13 && !memcmp(f->s, "[Illustration", 13) &&
             l[x->b - 1].s[l[x->b - 1].len - 1] == ']') {
             x->kind = U_FIGURE;
+            x->why = "[Illustration] block";
         } else if (nl == 1 && is_rule(f->s, f->len)) {
             x->kind = U_RULE;
+            x->why = "a line of rule marks (* * *, ----)";
         } else if (nl == 2 && underline_of(&l[x->a + 1]) && f->width <= MAX_HEAD_WIDTH) {
             x->kind = U_HEAD;
             x->rank = keyword_rank(f->s, f->len);
             if (x->rank == R_NONE)
                 x->rank = underline_of(&l[x->a + 1]) == '=' ? R_SETEXT1 : R_SETEXT2;
+            x->why = "a short line underlined with = or -";
         } else if (nl == 2 && f->width <= MAX_HEAD_WIDTH && l[x->a + 1].width <= MAX_HEAD_WIDTH &&
                    (x->rank = keyword_rank(f->s, f->len)) != R_NONE && !bare_number(f) &&
                    last_cp(l[x->a + 1].s, l[x->a + 1].len) != ',') {
             /* CHAPTER 56. Of the Less Erroneous Pictures of Whales, and the
             ** True / Pictures of Whaling Scenes. */
             x->kind = U_HEAD;
+            x->why = "a chapter keyword and number with its title wrapped on a second line";
         } else if (nl == 2 && f->width <= MAX_HEAD_WIDTH && bare_number(f) &&
                    ((x->rank = line_rank(f)) == R_CHAPTER || x->rank == R_PART) &&
                    subtitle_line(&l[x->a + 1], line_rank(&l[x->a + 1]))) {
             /* BOOK ONE / THE COMING OF THE MARTIANS, in one block */
             x->kind = U_HEAD;
             x->merge = 2;
+            x->why = "a bare chapter line and a title line in one block";
+        } else if (nl >= 3 && nl <= 4 && f->width <= MAX_HEAD_WIDTH && bare_number(f) &&
+                   ((x->rank = line_rank(f)) == R_CHAPTER || x->rank == R_PART) &&
+                   caps_title(l, x->a + 1, x->b)) {
+            /* CHAPTER III. / RELATES HOW OLIVER TWIST WAS VERY NEAR ... /
+            ** HAVE BEEN A SINECURE: a title in capitals wrapped over lines */
+            x->kind = U_HEAD;
+            x->merge = 2;
+            x->why = "a bare chapter line and a title in capitals wrapped over lines";
         } else if (nl == 1) {
             x->rank = line_rank(f);
+            x->why = rank_why[x->rank < 0 ? R_COUNT : x->rank];
             /* In a book, a section title stands apart: a title-case line
             ** after a single blank line is a name, a signature, a sign. */
             uint32_t end = last_cp(f->s, f->len);
             if (!per_line && wide_gaps >= 3 && x->gap < 2 &&
-                (x->rank == R_TITLE || (x->rank == R_CAPS && (closes(end) || end == ')'))))
+                (x->rank == R_TITLE || (x->rank == R_CAPS && (closes(end) || end == ')')))) {
                 x->rank = R_NONE;
+                x->why = "heading shape after one blank line, where the book sets sections "
+                         "apart with more";
+            }
             if (x->rank != R_NONE)
                 x->kind = U_HEAD;
+        } else {
+            x->rank = R_NONE;
         }
     }
     if (body) {
@@ -1699,6 +1800,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         struct unit *x = &u.v[k];
         struct sz_node *b;
         size_t e;
+        const char *why = NULL;
         nt.cur = k;
         if (k == 0 || x->kind == U_HEAD)
             section_layout(&u, l, k, n, &lay, &sec);
@@ -1713,6 +1815,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             c->parent = div;
             lines_block(c, l, x->a, x->b, &scratch);
+            if (c->o->trace)
+                trace_unit(c, x, l, 0, x->why);
             continue;
         }
         if (x->kind != U_SKIP && x->kind != U_MERGED) {
@@ -1735,7 +1839,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             if (x->merge == 2) {
                 sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
                 sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
-                sz_essay_inlines(c, b, l[x->a + 1].s, l[x->a + 1].len);
+                add_inlines(c, b, l, x->a + 1, x->b, &scratch);
             } else if (x->b - x->a == 2 && !underline_of(&l[x->a + 1])) {
                 add_inlines(c, b, l, x->a, x->b, &scratch);
             } else {
@@ -1749,11 +1853,15 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         default:
             if (!c->per_line && (e = loose_list(c, &u, l, k, &scratch)) > k) {
                 k = e - 1;
+                why = "items of a list with blank lines between";
                 break;
             }
-            text_unit(c, l, x->a, x->b, &sec, &scratch);
+            why = text_unit(c, l, x->a, x->b, &sec, &scratch);
             break;
         }
+        if (c->o->trace)
+            trace_unit(c, x, l, x->kind == U_HEAD ? level_of[x->rank] : 0,
+                       x->why ? x->why : why);
     }
     c->parent = parent;
     c->notes = NULL;

@@ -96,6 +96,14 @@ check "blocks: hard-wrapped lines make one paragraph, * * * a rule" sh -c "
 check "title block: title, subtitle, author to metadata" sh -c "
     '$SAMIZDAT' -s -t native '$T/book.txt' | grep -q 'Jane' &&
     ! grep -q '^  Str \"Long' '$T/book.native'"
+"$SAMIZDAT" --trace-structure -t json "$T/book.txt" 2>"$T/trace" >/dev/null
+check "trace: one line per block, what it became and why" sh -c "
+    grep -q '^$T/book.txt:5: heading 1 (part keyword and number' '$T/trace' &&
+    grep -q '^$T/book.txt:7: heading 2 (chapter keyword' '$T/trace' &&
+    grep -q '^$T/book.txt:1: skipped (title block' '$T/trace' &&
+    grep -q '^$T/book.txt:12: rule (' '$T/trace' &&
+    grep -q '^$T/book.txt:9: paragraph (running text): It was a dark' '$T/trace' &&
+    [ \$(wc -l <'$T/trace') -eq 9 ]"
 printf 'Title\n=====\n\nSome text here that is a sentence.\n\nSection\n-------\n\nMore.\n' >"$T/setext.txt"
 native "$T/setext.txt" >"$T/setext.native"
 check "headings: setext underlines" sh -c "
