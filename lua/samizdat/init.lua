@@ -86,6 +86,18 @@ M.log = require 'samizdat.log'
 M.structure = require 'samizdat.structure'
 M.sha1 = M.utils.sha1
 
+-- Submodules loaded when first used (most filters never touch them).
+local lazy = {image = 'samizdat.image', layout = 'samizdat.layout',
+  template = 'samizdat.template', scaffolding = 'samizdat.scaffolding'}
+setmetatable(M, {__index = function(t, k)
+  local mod = lazy[k]
+  if mod then
+    local v = require(mod)
+    rawset(t, k, v)
+    return v
+  end
+end})
+
 function M.walk_block(el, f) return core.walk(el, f) end
 function M.walk_inline(el, f) return core.walk(el, f) end
 
@@ -264,9 +276,9 @@ function M._setup(info)
   local preload = package.preload
   preload.pandoc = function() return M end
   for _, sub in ipairs{'utils', 'text', 'path', 'system', 'mediabag', 'json', 'log', 'List', 'structure',
-      'format'} do
+      'format', 'image', 'layout', 'template', 'scaffolding'} do
     preload['pandoc.' .. sub] = function() return M[sub] end
-    package.loaded['pandoc.' .. sub] = M[sub]
+    if not lazy[sub] then package.loaded['pandoc.' .. sub] = M[sub] end
   end
   preload['pandoc.types'] = function() return M.types end
   preload.text = function() return M.text end
