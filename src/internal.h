@@ -38,4 +38,13 @@ void *sz_map_get(const struct sz_map *m, const void *k);
 /** Frees the table (not keys or values); the map stays usable, empty. */
 void sz_map_free(struct sz_map *m);
 
+/** Reads a file a document names (an image, its cover) from where the
+** document may read: o->resource_read (its archive), o->resource_dir (the
+** user's --resource-path), else the folder of o->input_name, never leaving
+** o->resource_root (or that folder).  At most max bytes.  Returns 0 with a
+** malloc'd *data, or -1; *outside is set when the file exists but lies
+** outside those folders. */
+int sz_resource_read(const struct sz_wopts *o, const char *path, size_t max, char **data,
+                     size_t *len, int *outside);
+
 #endif

@@ -435,6 +435,15 @@ struct sz_wopts {
     const char **fonts;        /* EPUB embedded fonts (NULL-terminated), may be NULL */
     long long source_date_epoch; /* -1 when unset */
     const char *input_name;    /* first input file (TEI sourceDesc) */
+    /* Where a document's own references (images, a cover in its metadata)
+    ** may be read from; see sz_resource_read in internal.h.  resource_root:
+    ** a folder they may not leave (default: the input's folder).
+    ** resource_read: reads them from the document's archive instead (then
+    ** no host file but --resource-path's is read); returns 0, -1 when not
+    ** found, -2 when path would leave the archive. */
+    const char *resource_root;
+    int (*resource_read)(void *ud, const char *path, size_t max, char **data, size_t *len);
+    void *resource_ud;
 };
 
 /* A reader turns bytes into a tree.  It appends blocks to doc->root and may

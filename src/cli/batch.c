@@ -393,6 +393,9 @@ free_batch(struct sz_batch *b)
         free(j->warnings);
     }
     free(b->v);
+    for (size_t i = 0; i < b->nroots; i++)
+        free(b->roots[i]);
+    free(b->roots);
     for (size_t f = 0; f < b->nformats; f++)
         if (strstr(b->formats[f], ".lua"))
             free((char *)b->exts[f]);

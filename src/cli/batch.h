@@ -64,6 +64,8 @@ struct sz_bjob {
     char *member;              /* archive member name, or NULL */
     int64_t index;             /* member index in the archive */
     char *rel;                 /* output path below OUTDIR, input extension kept */
+    const char *root;          /* the INPUT folder it was found in (its images may
+                                  come from anywhere below), or NULL */
     char *sidecar;             /* NAME.yaml: file path or member name, or NULL */
     int64_t sidecar_index;
     uint64_t size;             /* uncompressed input bytes */
@@ -101,6 +103,8 @@ struct sz_batch {
     struct sz_bjob *v;
     size_t n, cap;
     size_t nnontext;           /* files skipped for their extension */
+    char **roots;              /* the INPUT folders, for sz_bjob.root */
+    size_t nroots;
 };
 
 /* batch_inputs.c */
@@ -119,6 +123,9 @@ void sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
     __attribute__((noreturn))
 #endif
     ;
+/** The archive member a document's reference ref names, relative to the
+** document's member name; NULL when it would leave the archive (malloc'd). */
+char *sz_batch_member_path(const char *member, const char *ref);
 /** Undoes the %XX escapes of a file name in a worker's report, in place. */
 void sz_batch_unescape(char *s);
 /** Output path of job j in format f, relative to OUTDIR (malloc'd). */

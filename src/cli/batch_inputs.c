@@ -247,6 +247,7 @@ walk(struct sz_batch *b, const char *root, const char *root_real, const char *su
                         "not followed\n", path, root);
         } else if (S_ISREG(st.st_mode) && sz_batch_is_text_name(names[i])) {
             struct sz_bjob *j = new_job(b, path, NULL, rel);
+            j->root = b->roots[b->nroots - 1];
             j->size = (uint64_t)st.st_size;
             char *side = sidecar_name(path);
             struct stat ss, ls;
@@ -466,9 +467,10 @@ add_path(struct sz_batch *b, const char *input)
             free(root);
             return SZ_EXIT_IO;
         }
+        b->roots = sz_xrealloc(b->roots, (b->nroots + 1) * sizeof *b->roots);
+        b->roots[b->nroots++] = root;
         int rc = walk(b, root, real, "", 0);
         free(real);
-        free(root);
         return rc;
     }
     if (!S_ISREG(st.st_mode)) {

@@ -4,7 +4,7 @@
 ** write every format, report to the parent through a pipe.
 ** See LICENSE.
 */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -92,6 +92,84 @@ sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t inde
     }
     int rc = sz_batch_read_zip(b, za, index, out, err);
     zip_discard(za);
+    return rc;
+}
+
+/* The images of a document from an archive come from that archive, looked
+** up relative to the document's own folder in it; a name that climbs out of
+** the archive ("../x", "/x") is not looked up at all. */
+struct arch_res {
+    const struct sz_batch *b;
+    const char *archive, *member;
+    zip_t *za;
+    int tried;
+};
+
+char *
+sz_batch_member_path(const char *member, const char *ref)
+{
+    if (!ref[0] || ref[0] == '/' || strchr(ref, '\\'))
+        return NULL;
+    const char *slash = strrchr(member, '/');
+    size_t dl = slash ? (size_t)(slash - member) : 0;
+    char *out = sz_xmalloc(dl + strlen(ref) + 2);
+    size_t o = dl;
+    memcpy(out, member, dl);
+    for (const char *p = ref; *p;) {
+        const char *e = strchr(p, '/');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == 2 && p[0] == '.' && p[1] == '.') {
+            char *up = o ? memrchr(out, '/', o) : NULL;
+            if (!o) {
+                free(out);
+                return NULL;
+            }
+            o = up ? (size_t)(up - out) : 0;
+        } else if (len && !(len == 1 && p[0] == '.')) {
+            if (o)
+                out[o++] = '/';
+            memcpy(out + o, p, len);
+            o += len;
+        }
+        p += len;
+        if (*p == '/')
+            p++;
+    }
+    out[o] = '\0';
+    if (!o) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+static int
+arch_res_read(void *ud, const char *path, size_t max, char **data, size_t *len)
+{
+    struct arch_res *r = ud;
+    char *name = sz_batch_member_path(r->member, path);
+    if (!name)
+        return -2;                 /* outside the archive */
+    int rc = -1;
+    if (!r->tried) {
+        /* Opened only for a document that names a file: most name none. */
+        int e = 0;
+        r->tried = 1;
+        r->za = zip_open(r->archive, ZIP_RDONLY, &e);
+    }
+    zip_int64_t i = r->za ? zip_name_locate(r->za, name, ZIP_FL_ENC_RAW) : -1;
+    zip_stat_t st;
+    if (i >= 0 && zip_stat_index(r->za, (zip_uint64_t)i, 0, &st) == 0 &&
+        (st.valid & ZIP_STAT_SIZE) && st.size <= max) {
+        struct sz_buf out = SZ_BUF_INIT;
+        const char *err;
+        if (sz_batch_read_zip(r->b, r->za, i, &out, &err) == 0) {
+            *data = sz_buf_detach(&out, len);
+            rc = 0;
+        }
+        sz_buf_free(&out);
+    }
+    free(name);
     return rc;
 }
 
@@ -264,6 +342,13 @@ sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
 
     struct sz_conv c = b->conv;
     struct sz_conv_src src = { name, in.data, in.len, NULL, 0, NULL };
+    struct arch_res ares = { b, j->input, j->member, NULL, 0 };
+    if (j->member) {
+        c.wopts.resource_read = arch_res_read;
+        c.wopts.resource_ud = &ares;
+    } else {
+        c.wopts.resource_root = j->root;   /* NULL: the document's own folder */
+    }
     if (j->sidecar) {
         src.meta = side.data;
         src.meta_len = side.len;
@@ -316,6 +401,8 @@ sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
     free(rels);
     free(paths);
     sz_doc_free(doc);
+    if (ares.za)
+        zip_discard(ares.za);
     put_diags(&r, &d, &nwarn);
     if (rc != 0 && !d.nerrors)
         sz_buf_printf(&r, "E\tconversion failed (exit code %d)\n", rc);

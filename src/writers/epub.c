@@ -143,24 +143,16 @@ read_file(const char *path, char **data, size_t *len)
     return 0;
 }
 
-/* Reads path as given, then relative to the resource dir or the input's
-** folder. */
+/* A file the document names: from pandoc.mediabag, else from where the
+** document may read (its folder or archive, --resource-path).  *outside
+** tells a file that exists but lies elsewhere from a missing one. */
 static int
-find_file(struct epub *e, const char *path, char **data, size_t *len)
+find_file(struct epub *e, const char *path, char **data, size_t *len, int *outside)
 {
-    const char *base = e->o->resource_dir;
-    char *p = NULL;
+    *outside = 0;
     if (sz_mediabag_lookup(path, NULL, data, len) == 0)   /* pandoc.mediabag */
         return 0;
-    if (path[0] != '/' && !base && e->o->input_name && strrchr(e->o->input_name, '/')) {
-        const char *in = e->o->input_name;
-        p = sz_arena_printf(e->a, "%.*s/%s", (int)(strrchr(in, '/') - in), in, path);
-    } else if (path[0] != '/' && base) {
-        p = sz_arena_printf(e->a, "%s/%s", base, path);
-    }
-    if (p && read_file(p, data, len) == 0)
-        return 0;
-    return read_file(path, data, len);
+    return sz_resource_read(e->o, path, SZ_EPUB_MAX_RESOURCE, data, len, outside);
 }
 
 static unsigned
@@ -269,8 +261,13 @@ image_res(struct epub *e, const char *url)
         warn(e, "image '%s' is not a local file; its description is used instead", url);
         return NULL;
     }
-    if (find_file(e, path, &data, &len) < 0) {
-        warn(e, "image '%s' not found; its description is used instead", url);
+    int outside;
+    if (find_file(e, path, &data, &len, &outside) < 0) {
+        if (outside)
+            warn(e, "image '%s' is outside the document's folder or archive (see "
+                 "--resource-path); its description is used instead", url);
+        else
+            warn(e, "image '%s' not found; its description is used instead", url);
         return NULL;
     }
     mt = sniff(data, len, &w, &h);
@@ -739,8 +736,15 @@ make_cover(struct epub *e)
         char *data;
         size_t len;
         int w, h;
-        if ((e->o->cover_image ? read_file(cov, &data, &len) : find_file(e, cov, &data, &len)) < 0) {
-            warn(e, "cannot read cover image '%s'; a cover is generated instead", cov);
+        int outside = 0;
+        /* --epub-cover-image is the user's; the metadata's may come from
+        ** the document itself, and is read like its images. */
+        if ((e->o->cover_image ? read_file(cov, &data, &len)
+                               : find_file(e, cov, &data, &len, &outside)) < 0) {
+            warn(e, outside ? "cover image '%s' is outside the document's folder or archive "
+                              "(see --resource-path); a cover is generated instead"
+                            : "cannot read cover image '%s'; a cover is generated instead",
+                 cov);
         } else {
             const char *mt = sniff(data, len, &w, &h);
             if (!mt || (strcmp(mt, "image/jpeg") && strcmp(mt, "image/png"))) {

@@ -163,3 +163,55 @@ grep -q 'in use by another batch' "$SZ_TMP/exit.err" && pass "pathological batch
     fail "pathological batch: lock message: $(head -c 200 "$SZ_TMP/exit.err")"
 kill $lockpid 2>/dev/null
 wait $lockpid 2>/dev/null
+
+# A document's images and metadata cover come from its own folder or
+# archive (and --resource-path), never from elsewhere on the host.
+mkdir -p "$P/res/in/sub" "$P/res/extra"
+python3 "$SZ_ROOT/tests/epub/mkpng.py" "$P/res/in/sub/ok.png"
+cp "$P/res/in/sub/ok.png" "$P/res/host.png"
+cp "$P/res/in/sub/ok.png" "$P/res/extra/r.png"
+printf '# T\n\n![ok](ok.png) ![abs](%s) ![up](../../host.png) ![r](r.png)\n' "$P/res/host.png" \
+    > "$P/res/in/sub/doc.md"
+printf 'cover-image: %s\n' "$P/res/host.png" > "$P/res/in/sub/doc.yaml"
+media() { unzip -l "$1" 2>/dev/null | grep -c 'EPUB/media/img'; }
+if "$SAMIZDAT" -q "$P/t.txt" -o "$P/probe.epub" 2>/dev/null; then
+    "$SAMIZDAT" "$P/res/in/sub/doc.md" -o "$P/res/single.epub" 2>"$P/res/single.err"
+    if [ "$(media "$P/res/single.epub")" = 1 ] &&
+        [ "$(grep -c 'is outside the document' "$P/res/single.err")" = 2 ]; then
+        pass "pathological resources: a single document reads only its own folder"
+    else
+        fail "pathological resources: single: $(media "$P/res/single.epub") images: $(grep image "$P/res/single.err" | head -c 300)"
+    fi
+    "$SAMIZDAT" "$P/res/in/sub/doc.md" --resource-path "$P/res/extra" -o "$P/res/rp.epub" 2>/dev/null
+    [ "$(media "$P/res/rp.epub")" = 2 ] && pass "pathological resources: --resource-path is read" ||
+        fail "pathological resources: --resource-path: $(media "$P/res/rp.epub") images"
+    "$SAMIZDAT" batch -q "$P/res/in" -o "$P/res/out"
+    if [ "$(media "$P/res/out/sub/doc.epub")" = 1 ] &&
+        ! unzip -l "$P/res/out/sub/doc.epub" | grep -q 'media/cover.png' &&
+        grep -q "cover image.*is outside the document" "$P/res/out/manifest.jsonl"; then
+        pass "pathological resources: batch over a folder packs no host file"
+    else
+        fail "pathological resources: batch folder: $(unzip -l "$P/res/out/sub/doc.epub" | grep media | tr '\n' ' ')"
+    fi
+    python3 - "$P/res" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+png = open(d + "/host.png", "rb").read()
+with zipfile.ZipFile(d + "/a.zip", "w") as z:
+    z.writestr("book/doc.md", "# T\n\n![in](img/ok.png) ![up](../top.png) ![esc](../../top.png) "
+               "![abs](%s/host.png)\n" % d)
+    z.writestr("book/img/ok.png", png)
+    z.writestr("top.png", png)
+    z.writestr("book/doc.yaml", "cover-image: %s/host.png\n" % d)
+PY
+    "$SAMIZDAT" batch -q "$P/res/a.zip" -o "$P/res/zout"
+    if [ "$(media "$P/res/zout/a/book/doc.epub")" = 2 ] &&
+        ! unzip -l "$P/res/zout/a/book/doc.epub" | grep -q 'media/cover.png' &&
+        [ "$(grep -o 'is outside the document' "$P/res/zout/manifest.jsonl" | wc -l)" = 3 ]; then
+        pass "pathological resources: a zip's document reads images from the zip only"
+    else
+        fail "pathological resources: zip: $(unzip -l "$P/res/zout/a/book/doc.epub" | grep media | tr '\n' ' ')"
+    fi
+else
+    skip "pathological resources: no EPUB writer"
+fi
