@@ -17,6 +17,7 @@
 #include "internal.h"
 #include "bridge/bridge.h"
 #include "core/registry.h"
+#include "writers/wrap.h"
 #include "writers/xhtml.h"
 
 /* Largest image, font or stylesheet packaged (a guard against reading a
@@ -552,7 +553,7 @@ wrap_lines(const char *s, size_t maxcp, const char **starts, size_t *lens, size_
 {
     size_t n = strlen(s), nl = 0;
     char *brks = sz_xmalloc(n + 1);
-    set_linebreaks_utf8((const utf8_t *)s, n, NULL, brks);
+    sz_linebreaks(s, n, NULL, brks);
     size_t ls = 0, cps = 0, lastbrk = 0;
     for (size_t i = 0; i < n && nl < maxlines; i++) {
         if (((unsigned char)s[i] & 0xC0) != 0x80)

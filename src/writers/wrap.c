@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <linebreak.h>
+#include <linebreakdef.h>
 #include <utf8proc.h>
 
 #include "internal.h"
@@ -115,6 +116,32 @@ is_break(char b)
     return b == LINEBREAK_ALLOWBREAK || b == LINEBREAK_MUSTBREAK;
 }
 
+/* libunibreak's UTF-8 reader answers EOS (U+FFFF) both at the end of the
+** string and for U+FFFF itself or a sequence cut short, and its analysis
+** then stops with an assertion.  So the text goes through this reader,
+** which ends only at len: U+FFFF and every byte of a broken sequence come
+** out as U+FFFE, a noncharacter of the same class (XX, taken as AL). */
+static utf32_t
+next_char(const void *s, size_t len, size_t *ip)
+{
+    size_t at = *ip;
+    if (at >= len)
+        return EOS;
+    utf32_t c = lb_get_next_char_utf8((const utf8_t *)s, len, ip);
+    if (c == EOS) {
+        if (*ip <= at)
+            *ip = at + 1;
+        return 0xFFFE;
+    }
+    return c;
+}
+
+void
+sz_linebreaks(const char *s, size_t n, const char *lang, char *brks)
+{
+    set_linebreaks(s, n, lang, brks, next_char);
+}
+
 /* Runs libunibreak on text[ws..we) into w->brk. */
 static void
 analyse(struct sz_wrapper *w, const char *text, size_t ws, size_t we)
@@ -125,7 +152,7 @@ analyse(struct sz_wrapper *w, const char *text, size_t ws, size_t we)
         free(w->brk);
         w->brk = sz_xmalloc(w->cap);
     }
-    set_linebreaks_utf8((const utf8_t *)text + ws, len, w->lang, w->brk);
+    sz_linebreaks(text + ws, len, w->lang, w->brk);
 }
 
 static size_t

@@ -27,6 +27,10 @@ struct sz_wrapper {
 void sz_wrapper_init(struct sz_wrapper *w, const char *lang);
 void sz_wrapper_free(struct sz_wrapper *w);
 
+/** libunibreak's set_linebreaks_utf8 on s[0..n) into brks[0..n), safe for
+** any bytes: U+FFFF and broken sequences do not end the analysis. */
+void sz_linebreaks(const char *s, size_t n, const char *lang, char *brks);
+
 /** Display width of one code point in a terminal or a monospaced font: 2 for
 ** East Asian wide and fullwidth characters and emoji, 0 for combining marks
 ** and controls, 1 otherwise. */

@@ -92,3 +92,6 @@ fi
 
 # Batch and output files.
 . "$SZ_ROOT/tests/pathological/batch.sh"
+
+# Code points a line breaker may stumble on.
+. "$SZ_ROOT/tests/pathological/codepoints.sh"
