@@ -14,6 +14,7 @@
 #include "internal.h"
 #include "cli/batch.h"
 #include "cli/conv.h"
+#include "core/pandoc.h"
 
 static const char usage[] =
     "Usage: samizdat [OPTIONS] [INPUT...]\n"
@@ -210,12 +211,25 @@ main(int argc, char **argv)
             goto out;
         }
     }
-    /* Fail early on an unknown writer, before reading large inputs. */
+    /* pandoc's other names of formats samizdat writes itself */
+    if (!strcmp(to, "html5"))
+        to = "html";
+    else if (!strcmp(to, "epub3"))
+        to = "epub";
+    /* Fail early on an unknown writer, before reading large inputs; a
+    ** format samizdat lacks goes to pandoc, which must be there. */
     if (!sz_writer_find(to) && !(strlen(to) > 4 && !strcmp(to + strlen(to) - 4, ".lua"))) {
-        sz_diag_add(&d, SZ_ERROR, SZ_EXIT_UNKNOWN_WRITER, NULL, 0, 0, -1,
-                    "unknown output format '%s' (see --list-output-formats)", to);
-        rc = SZ_EXIT_UNKNOWN_WRITER;
-        goto out;
+        if (!sz_pandoc_knows(to, 1)) {
+            sz_diag_add(&d, SZ_ERROR, SZ_EXIT_UNKNOWN_WRITER, NULL, 0, 0, -1,
+                        "unknown output format '%s' (see --list-output-formats)", to);
+            rc = SZ_EXIT_UNKNOWN_WRITER;
+            goto out;
+        }
+        if (!sz_pandoc_found()) {
+            sz_pandoc_missing(&d, SZ_EXIT_UNKNOWN_WRITER, "output", to);
+            rc = SZ_EXIT_UNKNOWN_WRITER;
+            goto out;
+        }
     }
     const struct sz_writer *w = sz_writer_find(to);
     if (w && (w->flags & SZ_WRITER_BINARY) && !c.output && isatty(STDOUT_FILENO)) {

@@ -444,6 +444,7 @@ struct sz_wopts {
     const char *resource_root;
     int (*resource_read)(void *ud, const char *path, size_t max, char **data, size_t *len);
     void *resource_ud;
+    int body_only;             /* --template: the body alone (plain: no title block) */
 };
 
 /* A reader turns bytes into a tree.  It appends blocks to doc->root and may

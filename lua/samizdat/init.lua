@@ -269,6 +269,7 @@ function M._setup(info)
   PANDOC_WRITER_OPTIONS = M.WriterOptions{columns = info.columns, toc_depth = info.toc_depth,
     split_level = info.split_level, epub_chapter_level = info.split_level,
     standalone = info.standalone, wrap_text = info.wrap}
+  M._variables = info.variables or {}
   pandoc = M
   samizdat = M
   lpeg = require 'lpeg'
@@ -283,6 +284,47 @@ function M._setup(info)
   preload['pandoc.types'] = function() return M.types end
   preload.text = function() return M.text end
   package.loaded.pandoc = M
+end
+
+-- --template FILE: the writer's output (body) in the template, with the
+-- metadata rendered by the same writer (stringified for Lua writers) and
+-- the -V variables; pandoc's pagetitle, title-prefix and sourcefile too.
+function M._apply_template(doc, body, path)
+  local f, err = io.open(path, 'rb')
+  if not f then error('cannot read the template: ' .. tostring(err), 0) end
+  local src = f:read('a')
+  f:close()
+  local tmpl = M.template.compile(src, path)
+  local fmt = FORMAT
+  local native = fmt ~= 'plain' and fmt ~= 'json' and fmt ~= 'native' and not fmt:match('%.lua$')
+    and native(fmt, true)
+  local function inl(ils)
+    if native then
+      return (M.write(M.Pandoc({M.Plain(ils)}), fmt):gsub('%s+$', ''))
+    end
+    return M.utils.stringify(ils)
+  end
+  local function blk(bs)
+    if native then return (M.write(M.Pandoc(bs), fmt):gsub('%s+$', '')) end
+    return M.utils.stringify(bs)
+  end
+  local ctx = M.template.meta_to_context(doc.meta, blk, inl)
+  for _, kv in ipairs(M._variables) do
+    local k, v = kv:match('^([^=:]+)[=:](.*)$')
+    k, v = k or kv, v or 'true'
+    if ctx[k] == nil then ctx[k] = v
+    elseif type(ctx[k]) == 'table' and ctx[k][1] ~= nil then table.insert(ctx[k], v)
+    else ctx[k] = {ctx[k], v} end
+  end
+  -- pandoc's plain body ends in a newline of its own; the others do not
+  ctx.body = (body:gsub('\n+$', '')) .. (fmt == 'plain' and '\n' or '')
+  if ctx.pagetitle == nil and doc.meta.title then ctx.pagetitle = M.utils.stringify(doc.meta.title) end
+  local inputs = PANDOC_STATE.input_files
+  if ctx.sourcefile == nil and inputs[1] then ctx.sourcefile = inputs[1] end
+  if ctx.outputfile == nil and PANDOC_STATE.output_file then ctx.outputfile = PANDOC_STATE.output_file end
+  local wrap = PANDOC_WRITER_OPTIONS.wrap_text
+  local out = M.template.apply(tmpl, ctx):render(wrap == 'wrap-auto' and PANDOC_WRITER_OPTIONS.columns or nil)
+  return out
 end
 
 -- Runs a custom writer script's Writer (pandoc 3) or the classic globals.

@@ -113,16 +113,17 @@ local function parse(src, tpath, depth)
   if depth > 50 then error('partials nested too deeply in ' .. tostring(tpath), 0) end
   local pos = 1
   local n = #src
-  -- a directive alone on its line (but for spaces) takes the line with it
-  local function alone(s, e)
-    local ls = s
-    while ls > 1 and src:sub(ls - 1, ls - 1):match('[ \t]') do ls = ls - 1 end
-    if ls > 1 and src:sub(ls - 1, ls - 1) ~= '\n' then return nil end
-    local te = e
-    while te < n and src:sub(te + 1, te + 1):match('[ \t]') do te = te + 1 end
-    if te < n and src:sub(te + 1, te + 1) ~= '\n' then return nil end
-    if te < n then te = te + 1 end
-    return ls, te
+  -- The newline right after a directive goes with it: always after an
+  -- opening one (if, elseif, for), after a closing one (else, endif,
+  -- endfor) when it starts its line, never after sep.
+  local function alone(s, e, opening)
+    if src:sub(e + 1, e + 1) ~= '\n' then return nil end
+    if not opening then
+      local ls = s
+      while ls > 1 and src:sub(ls - 1, ls - 1):match('[ \t]') do ls = ls - 1 end
+      if ls > 1 and src:sub(ls - 1, ls - 1) ~= '\n' then return nil end
+    end
+    return s, e + 1
   end
   -- the column where the text at position p starts, on its line
   local function column(p)
@@ -168,11 +169,7 @@ local function parse(src, tpath, depth)
           buf[#buf + 1] = '$'
           pos = d + 1
         elseif (kw == 'if' or kw == 'for' or kw == 'elseif') and arg then
-          local ls, te = alone(d, e)
-          if ls then
-            -- drop the spaces before it that went into buf
-            buf[#buf] = buf[#buf]:gsub('[ \t]*$', '')
-          end
+          local _, te = alone(d, e, true)
           flush_buf()
           pos = (te or e) + 1
           if kw == 'elseif' then
@@ -205,9 +202,8 @@ local function parse(src, tpath, depth)
             items[#items + 1] = {t = 'for', var = var, body = body, sep = sepb}
           end
         elseif kw == 'else' or kw == 'endif' or kw == 'sep' or kw == 'endfor' then
-          local ls, te = alone(d, e)
-          if ls and kw ~= 'sep' then buf[#buf] = buf[#buf]:gsub('[ \t]*$', '') end
-          if kw == 'sep' then te = nil end
+          local _, te
+          if kw ~= 'sep' then _, te = alone(d, e, false) end
           flush_buf()
           pos = (te or e) + 1
           if not stops[kw] then error('unexpected $' .. kw .. '$ in template', 0) end

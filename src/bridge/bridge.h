@@ -17,6 +17,8 @@ struct sz_lua_env {
     const struct sz_ropts *ropts;
     const struct sz_wopts *wopts;
     int verbosity;                 /* 0 quiet, 1 normal, 2 verbose */
+    const char *const *variables;  /* -V key=value (template variables) */
+    size_t nvariables;
 };
 
 /** Runs the Lua filter file at path over *doc in a fresh Lua state.  On
@@ -30,6 +32,12 @@ int sz_lua_filter(struct sz_doc **doc, const char *path, const struct sz_lua_env
 ** or an sz_exit code with the error appended to d. */
 int sz_lua_write(const struct sz_doc *doc, const char *path, const struct sz_lua_env *env,
                  struct sz_sink *out, struct sz_diags *d);
+
+/** Puts body (a writer's output) into the template file at path, with
+** doc's metadata and env's variables as pandoc's templates see them, and
+** writes the result to out.  Returns 0 or an sz_exit code (error in d). */
+int sz_lua_template(const struct sz_doc *doc, const char *body, size_t len, const char *path,
+                    const struct sz_lua_env *env, struct sz_sink *out, struct sz_diags *d);
 
 /* The media bag (pandoc.mediabag): resources filters add, by path.  The
 ** EPUB writer asks it before reading an image from disk. */

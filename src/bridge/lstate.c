@@ -79,6 +79,7 @@ push_info(lua_State *L, const struct sz_lua_env *env, const char *script)
     lua_pushstring(L, script);
     lua_setfield(L, -2, "script");
     set_strlist(L, "inputs", env->inputs, env->ninputs);
+    set_strlist(L, "variables", env->variables, env->nvariables);
     if (env->output) {
         lua_pushstring(L, env->output);
         lua_setfield(L, -2, "output");
@@ -142,13 +143,16 @@ setup(lua_State *L, const struct sz_lua_env *env, const char *script)
     return 1;
 }
 
+enum { RUN_FILTER, RUN_WRITER, RUN_TEMPLATE };
 struct run {
     const struct sz_lua_env *env;
     const char *path;
     struct sz_doc *doc;
-    int writer;
+    int writer;                    /* RUN_* */
     struct sz_buf *out;
     struct failing *fail;
+    const char *body;              /* RUN_TEMPLATE: the writer's output */
+    size_t body_len;
 };
 
 /* Collects the filters a script defines onto a new table, per pandoc 3.5:
@@ -195,6 +199,20 @@ run_protected(lua_State *L)
     setup(L, r->env, r->path);
     lua_pop(L, 1);
     int base = lua_gettop(L);
+    if (r->writer == RUN_TEMPLATE) {
+        lua_getglobal(L, "samizdat");
+        lua_getfield(L, -1, "_apply_template");
+        sz_push_doc(L, r->doc);
+        lua_pushlstring(L, r->body, r->body_len);
+        lua_pushstring(L, r->path);
+        lua_call(L, 3, 1);
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        if (!s)
+            luaL_error(L, "the template gave %s, not a string", luaL_typename(L, -1));
+        sz_buf_put(r->out, s, n);
+        return 0;
+    }
     if (luaL_loadfile(L, r->path) != LUA_OK)
         return lua_error(L);
     lua_call(L, 0, LUA_MULTRET);
@@ -369,7 +387,16 @@ run(struct run *r, struct sz_diags *d)
     int st = lua_pcall(L, 1, 0, 1);
     fail.armed = 0;
     int rc = 0;
-    if (st != LUA_OK) {
+    if (st != LUA_OK && r->writer == RUN_TEMPLATE) {
+        const char *msg = lua_tostring(L, -1);
+        if (!msg)
+            msg = "(no message)";
+        /* the message alone: a template's author needs no Lua traceback */
+        const char *tb = strstr(msg, "\nstack traceback:");
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_WRITER, r->path, 0, 0, -1, "template: %.*s",
+                    (int)(tb ? (size_t)(tb - msg) : strlen(msg)), msg);
+        rc = SZ_EXIT_WRITER;
+    } else if (st != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
         sz_diag_add(d, SZ_ERROR, r->writer ? SZ_EXIT_LUA : SZ_EXIT_FILTER, NULL, 0, 0, -1,
                     "Error running Lua %s %s:\n%s", r->writer ? "writer" : "filter", r->path,
@@ -385,7 +412,7 @@ int
 sz_lua_filter(struct sz_doc **doc, const char *path, const struct sz_lua_env *env,
               struct sz_diags *d)
 {
-    struct run r = { env, path, *doc, 0, NULL, NULL };
+    struct run r = { env, path, *doc, RUN_FILTER, NULL, NULL, NULL, 0 };
     int rc = run(&r, d);
     *doc = r.doc;
     return rc;
@@ -397,11 +424,27 @@ sz_lua_write(const struct sz_doc *doc, const char *path, const struct sz_lua_env
 {
     struct sz_buf b = SZ_BUF_INIT;
     /* The walk never runs for a writer, so the document is not changed. */
-    struct run r = { env, path, (struct sz_doc *)doc, 1, &b, NULL };
+    struct run r = { env, path, (struct sz_doc *)doc, RUN_WRITER, &b, NULL, NULL, 0 };
     int rc = run(&r, d);
     /* pandoc ends non-standalone output with a newline of its own. */
     if (rc == 0 && !(env->wopts && env->wopts->standalone))
         sz_buf_putc(&b, '\n');
+    if (rc == 0 && sz_sink_write(out, b.data ? b.data : "", b.len) != 0) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1, "cannot write the output");
+        rc = SZ_EXIT_IO;
+    }
+    sz_buf_free(&b);
+    return rc;
+}
+
+int
+sz_lua_template(const struct sz_doc *doc, const char *body, size_t len, const char *path,
+                const struct sz_lua_env *env, struct sz_sink *out, struct sz_diags *d)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    /* The document is only read (its metadata), never walked. */
+    struct run r = { env, path, (struct sz_doc *)doc, RUN_TEMPLATE, &b, NULL, body, len };
+    int rc = run(&r, d);
     if (rc == 0 && sz_sink_write(out, b.data ? b.data : "", b.len) != 0) {
         sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1, "cannot write the output");
         rc = SZ_EXIT_IO;

@@ -19,6 +19,7 @@
 #include "bridge/bridge.h"
 #include "cli/conv.h"
 #include "core/metayaml.h"
+#include "core/pandoc.h"
 
 #ifndef SZ_DATADIR
 #define SZ_DATADIR "/usr/local/share/samizdat"
@@ -65,6 +66,7 @@ sz_conv_free(struct sz_conv *c)
     free(c->filters.v);
     free(c->css.v);
     free(c->fonts.v);
+    free(c->vars.v);
     memset(c, 0, sizeof *c);
 }
 
@@ -141,6 +143,13 @@ sz_conv_option(struct sz_conv *c, int argc, char **argv, int *i, struct sz_diags
         if (r > 0) strv_push(&c->meta_kv, v);
     } else if (OPT(NULL, "--metadata-file", 1)) {
         if (r > 0) strv_push(&c->meta_files, v);
+    } else if (OPT(NULL, "--template", 1)) {
+        if (r > 0) {
+            c->template_path = v;
+            c->wopts.standalone = 1;     /* as in pandoc, a template means -s */
+        }
+    } else if (OPT("-V", "--variable", 1)) {
+        if (r > 0) strv_push(&c->vars, v);
     } else if (OPT("-L", "--lua-filter", 1)) {
         if (r > 0) strv_push(&c->filters, v);
     } else if (OPT(NULL, "--columns", 1)) {
@@ -216,7 +225,11 @@ sz_conv_guess_writer(const char *path)
     static const struct { const char *ext, *w; } t[] = {
         { ".epub", "epub" }, { ".tei.xml", "tei" }, { ".tei", "tei" }, { ".xml", "tei" },
         { ".txt", "plain" }, { ".text", "plain" }, { ".json", "json" }, { ".html", "html" },
-        { ".htm", "html" }, { ".xhtml", "html" }, { ".native", "native" }, { NULL, NULL }
+        { ".htm", "html" }, { ".xhtml", "html" }, { ".native", "native" },
+        /* written by pandoc */
+        { ".docx", "docx" }, { ".odt", "odt" }, { ".tex", "latex" }, { ".rst", "rst" },
+        { ".org", "org" }, { ".md", "markdown" }, { ".rtf", "rtf" }, { ".typ", "typst" },
+        { ".adoc", "asciidoc" }, { ".pptx", "pptx" }, { ".fb2", "fb2" }, { NULL, NULL }
     };
     if (!path || !strcmp(path, "-"))
         return NULL;
@@ -234,6 +247,16 @@ sz_conv_guess_reader(const char *path)
     if (path && (ends_with(path, ".md") || ends_with(path, ".markdown")) &&
         sz_reader_find("markdown"))
         return "markdown";
+    /* read by pandoc (unless samizdat has a reader of its own) */
+    static const struct { const char *ext, *r; } t[] = {
+        { ".docx", "docx" }, { ".odt", "odt" }, { ".tex", "latex" }, { ".rst", "rst" },
+        { ".org", "org" }, { ".rtf", "rtf" }, { ".typ", "typst" }, { ".ipynb", "ipynb" },
+        { ".fb2", "fb2" }, { ".textile", "textile" }, { ".adoc", "asciidoc" },
+        { ".pptx", "pptx" }, { ".xlsx", "xlsx" }, { ".opml", "opml" }, { NULL, NULL }
+    };
+    for (size_t i = 0; path && t[i].ext; i++)
+        if (ends_with(path, t[i].ext))
+            return t[i].r;
     return "essay";
 }
 
@@ -551,6 +574,8 @@ env_for(const struct sz_conv *c, const char *to, const char *const *inputs, size
     env->ropts = &c->ropts;
     env->wopts = &c->wopts;
     env->verbosity = c->verbosity;
+    env->variables = c->vars.v;
+    env->nvariables = c->vars.n;
 }
 
 /* FORMAT as pandoc names it: writer name, or the script's base name. */
@@ -636,6 +661,21 @@ sz_conv_load(const struct sz_conv *c, const char *const *inputs, size_t n, const
     }
     const char *rname = c->from ? c->from : sz_conv_guess_reader(inputs[0]);
     const struct sz_reader *r = sz_reader_find(rname);
+    if (!r && sz_pandoc_knows(rname, 0)) {
+        /* a format samizdat lacks: pandoc reads it, by the files' names */
+        struct sz_doc *doc = sz_doc_new(inputs[0]);
+        int rc;
+        if (n == 1 && !strcmp(inputs[0], "-")) {
+            struct sz_buf b = SZ_BUF_INIT;
+            rc = sz_read_file("-", &b, d);
+            if (rc == 0)
+                rc = sz_pandoc_read(doc, rname, NULL, 0, b.data, b.len, d);
+            sz_buf_free(&b);
+        } else {
+            rc = sz_pandoc_read(doc, rname, inputs, n, NULL, 0, d);
+        }
+        return load_finish(c, doc, rc, NULL, inputs, n, to, out, d);
+    }
     if (!r) {
         sz_diag_add(d, SZ_ERROR, SZ_EXIT_UNKNOWN_READER, NULL, 0, 0, -1,
                     "unknown input format '%s' (see --list-input-formats)", rname);
@@ -683,6 +723,41 @@ sz_conv_render(const struct sz_conv *c, const struct sz_doc *doc, const char *to
     return sz_conv_render_sink(c, doc, to, inputs, n, &sink, d);
 }
 
+/* The writer's output for doc (a Lua writer's, or a built-in one's). */
+static int
+render_with(const struct sz_conv *c, const struct sz_doc *doc, const char *to,
+            const char *const *inputs, size_t n, const struct sz_wopts *wo,
+            struct sz_sink *out, struct sz_diags *d)
+{
+    if (ends_with(to, ".lua")) {
+        struct sz_lua_env env;
+        env_for(c, to, inputs, n, &env);
+        env.wopts = wo;
+        return sz_lua_write(doc, to, &env, out, d);
+    }
+    const struct sz_writer *w = sz_writer_find(to);
+    if (!w) {
+        if (sz_pandoc_knows(to, 1))
+            return sz_pandoc_write(doc, to, wo, out, d);
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_UNKNOWN_WRITER, NULL, 0, 0, -1,
+                    "unknown output format '%s' (see --list-output-formats)", to);
+        return SZ_EXIT_UNKNOWN_WRITER;
+    }
+    struct sz_diags wd;
+    sz_diags_init(&wd);
+    int rc = w->write(doc, wo, out, &wd);
+    if (rc != 0) {
+        rc = sz_diags_error_code(&wd);
+        if (!rc) {
+            sz_diag_add(&wd, SZ_ERROR, SZ_EXIT_WRITER, NULL, 0, 0, -1, "the %s writer failed",
+                        w->name);
+            rc = SZ_EXIT_WRITER;
+        }
+    }
+    sz_diags_move(d, &wd);
+    return rc;
+}
+
 int
 sz_conv_render_sink(const struct sz_conv *c, const struct sz_doc *doc, const char *to,
                     const char *const *inputs, size_t n, struct sz_sink *out,
@@ -693,30 +768,30 @@ sz_conv_render_sink(const struct sz_conv *c, const struct sz_doc *doc, const cha
         wo.input_name = inputs[0];
     if (!wo.output_file)
         wo.output_file = c->output;
-    if (ends_with(to, ".lua")) {
-        struct sz_lua_env env;
-        env_for(c, to, inputs, n, &env);
-        env.wopts = &wo;
-        return sz_lua_write(doc, to, &env, out, d);
-    }
+    if (!c->template_path)
+        return render_with(c, doc, to, inputs, n, &wo, out, d);
+    /* --template: the writer's body goes into the template, with the
+    ** document's metadata and the -V variables. */
     const struct sz_writer *w = sz_writer_find(to);
-    if (!w) {
-        sz_diag_add(d, SZ_ERROR, SZ_EXIT_UNKNOWN_WRITER, NULL, 0, 0, -1,
-                    "unknown output format '%s' (see --list-output-formats)", to);
-        return SZ_EXIT_UNKNOWN_WRITER;
+    if ((w && (w->flags & SZ_WRITER_BINARY)) || (!w && !ends_with(to, ".lua"))) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_USAGE, c->template_path, 0, 0, -1,
+                    "--template works with the text writers (plain, html, json, native, tei) "
+                    "and Lua writers, not with %s", to);
+        return SZ_EXIT_USAGE;
     }
-    struct sz_diags wd;
-    sz_diags_init(&wd);
-    int rc = w->write(doc, &wo, out, &wd);
-    if (rc != 0) {
-        rc = sz_diags_error_code(&wd);
-        if (!rc) {
-            sz_diag_add(&wd, SZ_ERROR, SZ_EXIT_WRITER, NULL, 0, 0, -1, "the %s writer failed",
-                        w->name);
-            rc = SZ_EXIT_WRITER;
-        }
+    wo.standalone = 0;
+    wo.body_only = 1;
+    struct sz_buf body = SZ_BUF_INIT;
+    struct sz_sink bs = sz_sink_buf(&body);
+    int rc = render_with(c, doc, to, inputs, n, &wo, &bs, d);
+    if (rc == 0) {
+        struct sz_lua_env env;
+        env_for(c, format_name(to), inputs, n, &env);
+        env.wopts = &wo;
+        rc = sz_lua_template(doc, body.data ? body.data : "", body.len, c->template_path,
+                             &env, out, d);
     }
-    sz_diags_move(d, &wd);
+    sz_buf_free(&body);
     return rc;
 }
 

@@ -27,6 +27,8 @@ struct sz_conv {
     struct sz_strv fonts;          /* --epub-embed-font */
     int verbosity;                 /* 0 -q, 1 default, 2 -v */
     const char *exe;               /* argv[0], to find bundled filters */
+    const char *template_path;     /* --template: the output goes through it */
+    struct sz_strv vars;           /* -V key=value, in order */
 };
 
 void sz_conv_init(struct sz_conv *c, const char *exe);

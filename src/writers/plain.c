@@ -1351,7 +1351,8 @@ write_plain(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *
     p.wrap = o->wrap;
     p.decided = -1;
     sz_wrapper_init(&p.wr, doc_lang(doc));
-    title_block(&p);
+    if (!o->body_only)
+        title_block(&p);
     blocks(&p, doc->root);
     notes(&p);
     flush(&p, 1);

@@ -48,6 +48,7 @@ for line in open(sys.argv[1]):
         print("FAIL %s: differs from pandoc at ...%s... (samizdat: ...%s...)" % (name, xs[max(0, i-60):i+60], ys[max(0, i-60):i+60]))
 PY
 [ -f "$T/filters.sh" ] && . "$T/filters.sh"
+[ -f "$T/templates.sh" ] && . "$T/templates.sh"
 # The pandoc/lua-filters collection, when SZ_LUA_FILTERS names a checkout.
 [ -f "$T/collection.sh" ] && . "$T/collection.sh"
 # pandoc's own Lua test suite, when SZ_PANDOC_SRC names a checkout of pandoc.
