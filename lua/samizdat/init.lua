@@ -328,14 +328,33 @@ function M._apply_template(doc, body, path)
 end
 
 -- Runs a custom writer script's Writer (pandoc 3) or the classic globals.
+local function callable(f)
+  if type(f) == 'function' then return true end
+  local m = type(f) == 'table' and getmetatable(f)
+  return m and m.__call ~= nil or false
+end
+
 function M._run_writer(doc)
   local opts = PANDOC_WRITER_OPTIONS
-  if type(Writer) == 'function' then
-    return Writer(doc, opts)
-  elseif type(ByteStringWriter) == 'function' then
+  local out
+  if callable(Writer) then
+    out = Writer(doc, opts)
+  elseif callable(ByteStringWriter) then
     return ByteStringWriter(doc, opts)
+  else
+    return require('samizdat.classic')(doc, opts)
   end
-  return require('samizdat.classic')(doc, opts)
+  -- -s: the writer's own default template (its global Template), if any
+  if opts.standalone and callable(Template) then
+    local src = Template()
+    local ctx = M.template.meta_to_context(doc.meta,
+      function(bs) return M.utils.stringify(bs) end,
+      function(ils) return M.utils.stringify(ils) end)
+    ctx.body = out
+    if type(src) == 'string' then src = M.template.compile(src) end
+    out = M.template.apply(src, ctx):render()
+  end
+  return out
 end
 
 return M

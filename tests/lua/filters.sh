@@ -30,6 +30,13 @@ PY
 check_same lua/writer-classic expected/writer-classic.txt "$SZ_TMP/classic.txt"
 "$SAMIZDAT" -f json -t ../../examples/gemtext.lua < inputs/rich.json > "$SZ_TMP/gem.txt" 2>&1
 check_same lua/writer-gemtext expected/writer-gemtext.gmi "$SZ_TMP/gem.txt"
+# The pandoc.layout and pandoc.scaffolding.Writer examples at 50 columns
+# (expected: pandoc 3.10 running the same writers).
+for w in layout scaffold; do
+    "$SAMIZDAT" -f json -t ../../examples/$w-writer.lua --columns 50 < inputs/essay3.json \
+        > "$SZ_TMP/$w.txt" 2>&1
+    check_same lua/writer-$w expected/writer-$w.txt "$SZ_TMP/$w.txt"
+done
 # examples/essay-figures.lua on the sample essay (pandoc 3 made the expected
 # JSON: Figure needs pandoc 3).
 "$SAMIZDAT" -f json -t json -L ../../examples/essay-figures.lua < inputs/essay3.json > "$SZ_TMP/ef.json" 2>&1
