@@ -27,6 +27,10 @@ else
         (cd "$PT" && SZ_TASTY_FILE=lua/module/$m.lua SZ_TASTY_OUT=$R/$m.res \
             "$SAMIZDAT" -f json -t json -o "$R/$m.out.json" -L "$S/run.lua" \
             < "$R/empty.json" > "$R/$m.log" 2>&1)
+        rc=$?
+        if [ $rc -ne 0 ] || grep -q Sanitizer "$R/$m.log"; then
+            echo "FAIL $m: samizdat exited $rc: $(grep -m1 -A3 'Sanitizer\|error' "$R/$m.log" | head -c 300 | tr '\n' ' ')" >> "$R/$m.res"
+        fi
         if [ ! -s "$R/$m.res" ]; then
             echo "FAIL $m: the run gave no results: $(head -c 300 "$R/$m.log" | tr '\n' ' ')" > "$R/$m.res"
         fi
