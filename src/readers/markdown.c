@@ -10,6 +10,7 @@
 #include <libxml/HTMLparser.h>
 #include <md4c.h>
 #include <utf8proc.h>
+#include <yaml.h>
 
 #include "internal.h"
 #include "core/metayaml.h"
@@ -49,6 +50,9 @@ struct mdr {
     int depth;
     struct sz_buf text;        /* inline text not yet split into Str/Space */
     struct sz_buf verb;        /* code, math, raw HTML being collected */
+    struct sz_buf run;         /* a text run being packed */
+    struct sz_node *spare;     /* nodes free for reuse (see mk_node) */
+    struct sz_node **pool;     /* &spare, or the outer reader's */
     int verb_mode;             /* 0, or the MD_SPAN/MD_BLOCK collecting into verb */
     struct sz_node *table;     /* innermost open table */
     struct sz_node *cell_spec; /* column spec of the next header cell */
@@ -179,6 +183,86 @@ escape_uri(struct mdr *r, const char *u)
     return t;
 }
 
+/* {=================================================================
+** Inline nodes and text runs
+** ================================================================== */
+
+/* The reader makes a Str or Space node per word as it goes, as the passes
+** over a finished container (smart quotes, spans, attributes) want them;
+** then packs the words of the container into text runs (SZ_STR_RUN) and
+** keeps the nodes it no longer needs for the next words, so memory holds a
+** node per stretch of text and a paragraph's worth of spare nodes, not two
+** nodes per word of the book. */
+static struct sz_node *
+mk_node(struct mdr *r, enum sz_kind k)
+{
+    struct sz_node *n = *r->pool;
+    if (!n)
+        return sz_node_new(r->doc, k);
+    *r->pool = n->next;
+    memset(n, 0, sizeof *n);
+    n->kind = k;
+    n->attr.id = "";
+    n->text = "";
+    return n;
+}
+
+static struct sz_node *
+mk_str(struct mdr *r, const char *s, size_t n)
+{
+    struct sz_node *x = mk_node(r, SZ_STR);
+    sz_node_set_text(r->doc, x, s, n);
+    return x;
+}
+
+/* n, unlinked, is free for reuse. */
+static void
+drop_node(struct mdr *r, struct sz_node *n)
+{
+    n->next = *r->pool;
+    *r->pool = n;
+}
+
+/* Can Str n be a word of a run?  Not when its text has a separator. */
+static int
+packable(const struct sz_node *n)
+{
+    return n && n->kind == SZ_STR && n->sub == 0 && n->len && n->ival == 0 &&
+           !memchr(n->text, ' ', n->len) && !memchr(n->text, '\n', n->len);
+}
+
+/* Packs each stretch Str (Space|SoftBreak Str)... among parent's children
+** into one run. */
+static void
+pack_runs(struct mdr *r, struct sz_node *parent)
+{
+    struct sz_node *c = parent->first;
+    while (c) {
+        struct sz_node *sep = c->next;
+        if (!packable(c) || !sep || (sep->kind != SZ_SPACE && sep->kind != SZ_SOFTBREAK) ||
+            !packable(sep->next)) {
+            c = c->next;
+            continue;
+        }
+        sz_buf_clear(&r->run);
+        sz_buf_put(&r->run, c->text, c->len);
+        while (sep && (sep->kind == SZ_SPACE || sep->kind == SZ_SOFTBREAK) &&
+               packable(sep->next)) {
+            struct sz_node *w = sep->next, *after = w->next;
+            sz_buf_putc(&r->run, sep->kind == SZ_SPACE ? ' ' : '\n');
+            sz_buf_put(&r->run, w->text, w->len);
+            sz_node_unlink(sep);
+            drop_node(r, sep);
+            sz_node_unlink(w);
+            drop_node(r, w);
+            sep = after;
+        }
+        sz_node_set_text(r->doc, c, r->run.data, r->run.len);
+        c->sub = SZ_STR_RUN;
+        c = sep;
+    }
+}
+
 static int
 mergeable(enum sz_kind k)
 {
@@ -197,11 +281,13 @@ add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
         memcpy(t + l->len, n->text, n->len);
         l->text = t;
         l->len += n->len;
+        drop_node(r, n);
         return;
     }
     if (l && mergeable(l->kind) && mergeable(n->kind)) {
         if (n->kind > l->kind)          /* SPACE < SOFTBREAK < LINEBREAK */
             l->kind = n->kind;
+        drop_node(r, n);
         return;
     }
     sz_node_append(parent, n);
@@ -282,6 +368,37 @@ static struct sz_node *bracket_cite(struct mdr *r, const char *s, size_t n);
 static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
                        struct sz_node *container);
 
+/* The first '@' of s[0..n) at or after a, or n; *at caches the last answer. */
+static size_t
+next_at(const char *s, size_t n, size_t a, size_t *at, int *known)
+{
+    if (!*known || (*at < a && *at < n)) {
+        const char *q = memchr(s + a, '@', n - a);
+        *at = q ? (size_t)(q - s) : n;
+        *known = 1;
+    }
+    return *at;
+}
+
+/* For each '[' of s[0..n), the offset just after its partner ']' (brackets
+** counted, nothing escaped), 0 when it has none: one pass with a stack, where
+** scanning from every '[' for its partner would be quadratic on "^[^[^[...". */
+static size_t *
+match_brackets(const char *s, size_t n)
+{
+    size_t *close = sz_xmalloc((n + 1) * sizeof *close), *open = sz_xmalloc((n + 1) * sizeof *open);
+    size_t nopen = 0;
+    for (size_t k = 0; k < n; k++) {
+        close[k] = 0;
+        if (s[k] == '[')
+            open[nopen++] = k;
+        else if (s[k] == ']' && nopen)
+            close[open[--nopen]] = k + 1;
+    }
+    free(open);
+    return close;
+}
+
 static void
 flush_into(struct mdr *r, struct sz_node *parent)
 {
@@ -301,7 +418,12 @@ flush_into(struct mdr *r, struct sz_node *parent)
         }
     }
     /* i: start of the text not yet made into words; p: where to look for
-    ** the next '[' (a '[' that starts no note stays in the text). */
+    ** the next '[' (a '[' that starts no note stays in the text).  at: the
+    ** first '@' at or after p (n when none), found once and moved only when
+    ** passed, so a text of many brackets is not scanned again per bracket. */
+    size_t at = 0;
+    int at_known = 0;
+    size_t *close = NULL;       /* see match_brackets, made when first needed */
     for (size_t p = i;;) {
         const char *b = memchr(s + p, '[', n - p);
         if (!b)
@@ -324,7 +446,7 @@ flush_into(struct mdr *r, struct sz_node *parent)
                 continue;
             }
         } else if (r->fl == F_MARKDOWN && (a == i || s[a - 1] != '^') &&
-                   memchr(s + a, '@', n - a)) {
+                   next_at(s, n, a, &at, &at_known) < n) {
             /* A bracketed citation, when md4c gave its text in one piece. */
             while (e < n && s[e] != ']' && s[e] != '[')
                 e++;
@@ -342,10 +464,10 @@ flush_into(struct mdr *r, struct sz_node *parent)
         } else if (r->fl == F_MARKDOWN && !r->nested && a > i && s[a - 1] == '^') {
             /* An inline note ^[text] (pandoc's inline_notes), when md4c
             ** gave its text in one piece (no markup inside). */
-            int depth = 1;
-            while (e < n && depth)
-                depth += s[e] == '[' ? 1 : s[e] == ']' ? -1 : 0, e++;
-            if (!depth) {
+            if (!close)
+                close = match_brackets(s, n);
+            e = close[a];
+            if (e) {
                 struct sz_node *note = sz_node_new(r->doc, SZ_NOTE);
                 if (parse_piece(r, s + a + 1, e - a - 2, 0, note) == 0) {
                     put_words(r, parent, s + i, a - 1 - i);
@@ -359,6 +481,7 @@ flush_into(struct mdr *r, struct sz_node *parent)
     }
     put_words(r, parent, s + i, n - i);
     sz_buf_clear(&r->text);
+    free(close);
 }
 
 /* {=================================================================
@@ -412,11 +535,11 @@ raw_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
             int nl = 0;
             while (j < n && is_ws((unsigned char)s[j]))
                 nl |= s[j++] == '\n';
-            add_inline(r, parent, sz_node_new(r->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
+            add_inline(r, parent, mk_node(r, nl ? SZ_SOFTBREAK : SZ_SPACE));
         } else {
             while (j < n && !is_ws((unsigned char)s[j]))
                 j++;
-            add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s + i, j - i));
+            add_inline(r, parent, mk_str(r, s + i, j - i));
         }
         i = j;
     }
@@ -482,7 +605,7 @@ put_word(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
         if (!k)
             break;
         if (i)
-            add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s, i));
+            add_inline(r, parent, mk_str(r, s, i));
         struct sz_node *cite = sz_node_new(r->doc, SZ_CITE);
         struct sz_node *ct = new_citation(r, s + i + 1, k, SZ_CITE_AUTHOR_IN_TEXT);
         ct->ival = ++r->cites;
@@ -499,7 +622,7 @@ put_word(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
         if (!d || d == c + 1)
             break;
         if (a)
-            add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s, a));
+            add_inline(r, parent, mk_str(r, s, a));
         struct sz_node *sup = sz_node_new(r->doc, SZ_SUPERSCRIPT);
         sz_node_append(sup, sz_node_new_text(r->doc, SZ_STR, c + 1, (size_t)(d - c) - 1));
         sz_node_append(parent, sup);
@@ -507,7 +630,7 @@ put_word(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
         s = d + 1;
     }
     if (n)
-        add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, s, n));
+        add_inline(r, parent, mk_str(r, s, n));
 }
 
 static void
@@ -532,11 +655,11 @@ put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
             struct sz_node *l = parent->last;
             if (smart && !nl && l && l->kind == SZ_STR &&
                 ends_in_abbrev(l->text, l->len)) {
-                add_inline(r, parent, sz_node_new_text(r->doc, SZ_STR, "\xc2\xa0", 2));
+                add_inline(r, parent, mk_str(r, "\xc2\xa0", 2));
                 i = j;
                 continue;
             }
-            add_inline(r, parent, sz_node_new(r->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
+            add_inline(r, parent, mk_node(r, nl ? SZ_SOFTBREAK : SZ_SPACE));
         } else {
             while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
                 j++;
@@ -1161,7 +1284,7 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
     case MD_TEXT_BR:
     case MD_TEXT_SOFTBR:
         flush_into(r, p);
-        add_inline(r, p, sz_node_new(r->doc, type == MD_TEXT_BR ? SZ_LINEBREAK : SZ_SOFTBREAK));
+        add_inline(r, p, mk_node(r, type == MD_TEXT_BR ? SZ_LINEBREAK : SZ_SOFTBREAK));
         break;
     case MD_TEXT_HTML:
         /* One RawInline per tag: md4c gives a tag that spans lines in
@@ -1236,6 +1359,7 @@ merge_strs(struct mdr *r, struct sz_node *parent)
         struct sz_node *d = c->next;
         if (c->kind == SZ_STR && d->kind == SZ_STR) {
             sz_node_unlink(d);
+            drop_node(r, d);
             char *t = sz_arena_alloc(r->doc->arena, c->len + d->len + 1);
             memcpy(t, c->text, c->len);
             memcpy(t + c->len, d->text, d->len);
@@ -1272,17 +1396,16 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
             else
                 while (j < n && s[j] != '"' && s[j] != '\'')
                     j++;
-            struct sz_node *p = sz_node_new_text(doc, SZ_STR, s + i, j - i);
+            struct sz_node *p = mk_str(r, s + i, j - i);
             if (s[i] == '"' || s[i] == '\'')
                 p->ival = QMARK;
             sz_node_insert_after(at, p);
             at = p;
             i = j;
         }
-        struct sz_node *first = c->next;
         sz_node_unlink(c);
+        drop_node(r, c);
         c = at;
-        SZ_UNUSED(first);
     }
     if (!any)
         return;
@@ -1323,7 +1446,10 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
                 sz_node_unlink(q->last);      /* pandoc drops it */
             sz_node_unlink(o);
             sz_node_unlink(c);
+            drop_node(r, o);
+            drop_node(r, c);
             merge_strs(r, q);
+            pack_runs(r, q);
             c = q;
         } else if (pv != 1 && nx != 0 && nst < QUOTE_STACK) {
             stack[nst++] = c;
@@ -1349,8 +1475,10 @@ static void bracket_spans(struct mdr *r, struct sz_node *parent);
 static void
 finish_inlines(struct mdr *r, struct sz_node *n)
 {
-    if (r->fl != F_MARKDOWN)
+    if (r->fl != F_MARKDOWN) {
+        pack_runs(r, n);
         return;
+    }
     spans_in(r, n);
     bracket_spans(r, n);
     if (r->o->smart)
@@ -1370,6 +1498,7 @@ finish_inlines(struct mdr *r, struct sz_node *n)
         sz_node_append(plain, img);
         sz_node_append(n, plain);
     }
+    pack_runs(r, n);
 }
 
 /* GitHub's heading identifiers (pandoc's gfm_auto_identifiers): lower
@@ -1430,6 +1559,60 @@ gfm_ids(struct mdr *r)
     sz_buf_free(&b);
 }
 
+/* What the YAML between two "---" lines is, as pandoc decides whether it
+** is metadata: 'm' a mapping (or YAML in error: the loader reports it), 'n'
+** null (no metadata, the block dropped), 't' any other valid YAML, a scalar
+** or a list, which is no metadata but text ("---\nFoo\n---" is a rule and a
+** heading).  Reads events only, never builds the document. */
+static int
+yaml_kind(const char *s, size_t n)
+{
+    yaml_parser_t p;
+    yaml_event_t ev;
+    int kind = 0, done = 0;
+    if (!yaml_parser_initialize(&p))
+        return 'm';
+    yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
+    while (!done) {
+        if (!yaml_parser_parse(&p, &ev)) {
+            kind = 'm';
+            break;
+        }
+        switch (ev.type) {
+        case YAML_MAPPING_START_EVENT:
+            if (!kind)
+                kind = 'm';
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_ALIAS_EVENT:
+            if (!kind)
+                kind = 't';
+            break;
+        case YAML_SCALAR_EVENT:
+            if (!kind) {
+                const char *v = (const char *)ev.data.scalar.value;
+                size_t k = ev.data.scalar.length;
+                int plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+                kind = plain && (k == 0 || (k == 1 && v[0] == '~') ||
+                                 (k == 4 && (!memcmp(v, "null", 4) || !memcmp(v, "Null", 4) ||
+                                             !memcmp(v, "NULL", 4))))
+                       ? 'n' : 't';
+            }
+            break;
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+        if (kind == 'm')
+            break;              /* the loader reads it (and reports its errors) */
+    }
+    yaml_parser_delete(&p);
+    return kind ? kind : 'n';
+}
+
 /* A YAML metadata block opening the text (pandoc's yaml_metadata_block):
 ** returns the length to skip, 0 when there is none, -1 on a YAML error. */
 static long
@@ -1452,6 +1635,11 @@ yaml_block(struct mdr *r, const char *s, size_t n)
         while (t > i && (s[t - 1] == ' ' || s[t - 1] == '\t' || s[t - 1] == '\r'))
             t--;
         if (t - i == 3 && (memcmp(s + i, "---", 3) == 0 || memcmp(s + i, "...", 3) == 0)) {
+            int kind = yaml_kind(s + body, i - body);
+            if (kind == 't')
+                return 0;             /* not a mapping: a rule and what follows */
+            if (kind == 'n')
+                return (long)(nl ? e + 1 : e);
             if (sz_meta_load_yaml(r->doc, s + body, i - body, r->o->filename,
                                   &r->doc->diags) < 0) {
                 r->failed = 1;
@@ -1482,6 +1670,7 @@ mdr_new(struct sz_doc *doc, const struct sz_ropts *o, enum flavour fl)
     r->o = o;
     r->fl = fl;
     r->notes.strkeys = 1;
+    r->pool = &r->spare;
     return r;
 }
 
@@ -1491,6 +1680,7 @@ mdr_free(struct mdr *r)
     free(r->dls);
     sz_buf_free(&r->text);
     sz_buf_free(&r->verb);
+    sz_buf_free(&r->run);
     sz_map_free(&r->notes);
     free(r);
 }
@@ -1525,6 +1715,7 @@ parse_piece(struct mdr *outer, const char *s, size_t n, size_t base, struct sz_n
 {
     struct mdr *r = mdr_new(outer->doc, outer->o, outer->fl);
     r->nested = 1;
+    r->pool = outer->pool;
     r->src = s;
     r->len = n;
     r->base = base;
@@ -1600,6 +1791,120 @@ fence_line(struct fence *f, const char *s, size_t k, size_t e, size_t ind)
     return 1;
 }
 
+/* The text's link reference definition lines, for the notes: by label,
+** normalised as CommonMark matches labels (case folded, white space
+** collapsed); v[i].same chains the lines of one label. */
+struct ref {
+    const char *line;
+    size_t len;
+    size_t same;               /* index + 1 of the next line of the label, 0 */
+    size_t stamp;              /* the note it was last added to */
+};
+
+struct refs {
+    struct sz_map by_label;    /* label -> index + 1 of its first line */
+    struct ref *v;
+    size_t n, cap;
+    struct sz_buf key;
+};
+
+/* Ends a note's own text before the definitions appended to it: an HTML
+** comment (a block of its own) holding a byte valid UTF-8 cannot have. */
+#define NOTE_END "<!--\xfe-->"
+
+/* The label s[0..n) as a lookup key in rs->key (NUL-terminated). */
+static const char *
+ref_key(struct refs *rs, const char *s, size_t n)
+{
+    sz_buf_clear(&rs->key);
+    size_t i = 0;
+    while (i < n && is_ws((unsigned char)s[i]))
+        i++;
+    int space = 0, wide = 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_ws(c)) {
+            space = 1;
+            continue;
+        }
+        if (space && rs->key.len)
+            sz_buf_putc(&rs->key, ' ');
+        space = 0;
+        wide |= c >= 0x80;
+        sz_buf_putc(&rs->key, c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    sz_buf_putc(&rs->key, 0);
+    rs->key.len--;
+    if (wide) {
+        utf8proc_uint8_t *f = NULL;
+        utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)rs->key.data,
+                                          (utf8proc_ssize_t)rs->key.len, &f,
+                                          UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
+        if (k >= 0) {
+            sz_buf_clear(&rs->key);
+            sz_buf_put(&rs->key, (const char *)f, (size_t)k);
+            sz_buf_putc(&rs->key, 0);
+            rs->key.len--;
+        }
+        free(f);
+    }
+    return rs->key.data;
+}
+
+static void
+add_ref(struct mdr *r, struct refs *rs, const char *label, size_t n, const char *line,
+        size_t len)
+{
+    const char *key = ref_key(rs, label, n);
+    if (rs->n == rs->cap) {
+        rs->cap = rs->cap ? rs->cap * 2 : 16;
+        rs->v = sz_xrealloc(rs->v, rs->cap * sizeof *rs->v);
+    }
+    struct ref *f = &rs->v[rs->n++];
+    f->line = line;
+    f->len = len;
+    f->same = 0;
+    f->stamp = 0;
+    size_t first = (size_t)(uintptr_t)sz_map_get(&rs->by_label, key);
+    if (!first) {
+        sz_map_put(&rs->by_label, sz_arena_strndup(r->doc->arena, key, rs->key.len),
+                   (void *)(uintptr_t)rs->n);
+    } else {
+        while (rs->v[first - 1].same)
+            first = rs->v[first - 1].same;
+        rs->v[first - 1].same = rs->n;
+    }
+}
+
+/* Appends to out the definition lines of every label that text[0..n)
+** names in brackets, each once (stamp: the note's number). */
+static void
+refs_named(struct mdr *r, struct refs *rs, const char *t, size_t n, size_t stamp,
+           struct sz_buf *out)
+{
+    SZ_UNUSED(r);
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] != '[')
+            continue;
+        size_t j = i + 1;
+        while (j < n && t[j] != ']' && t[j] != '[')
+            j++;
+        if (j >= n || t[j] != ']')
+            continue;
+        size_t k = (size_t)(uintptr_t)sz_map_get(&rs->by_label, ref_key(rs, t + i + 1, j - i - 1));
+        for (; k; k = rs->v[k - 1].same) {
+            struct ref *f = &rs->v[k - 1];
+            if (f->stamp == stamp)
+                break;
+            f->stamp = stamp;
+            sz_buf_put(out, f->line, f->len);
+            if (!f->len || f->line[f->len - 1] != '\n')
+                sz_buf_putc(out, '\n');
+        }
+        i = j - 1;
+    }
+}
+
 /* Footnote definitions (pandoc's footnotes, GFM's too): md4c has none, so
 ** they are cut out of the text (their lines left empty, so line numbers
 ** stay right), each parsed on its own into a Note, and the references
@@ -1611,7 +1916,9 @@ extract_notes(struct mdr *r, struct sz_buf *out)
     size_t n = r->len, i = 0;
     struct fence fc = { 0, 0 };
     size_t nnotes = 0, capnotes = 0;
-    struct sz_buf body = SZ_BUF_INIT, refs = SZ_BUF_INIT;
+    struct sz_buf body = SZ_BUF_INIT;
+    struct refs rs = { { 0 }, NULL, 0, 0, SZ_BUF_INIT };
+    rs.by_label.strkeys = 1;
     struct sz_node **notes = NULL;
     sz_buf_reserve(out, n + 1);
     while (i < n) {
@@ -1629,7 +1936,7 @@ extract_notes(struct mdr *r, struct sz_buf *out)
             if (!fc.c && ind < 4 && k < e && s[k] == '[' && k + 1 < e && s[k + 1] != '^') {
                 const char *cb = memchr(s + k, ']', e - k);
                 if (cb && (size_t)(cb - s) + 1 < e && cb[1] == ':')
-                    sz_buf_put(&refs, s + i, next - i);
+                    add_ref(r, &rs, s + k + 1, (size_t)(cb - s) - k - 1, s + i, next - i);
             }
             sz_buf_put(out, s + i, next - i);
             i = next;
@@ -1686,22 +1993,38 @@ extract_notes(struct mdr *r, struct sz_buf *out)
         i = end;
     }
     /* A note may use the text's link reference definitions: each is parsed
-    ** with them after it. */
+    ** with those its brackets name after it, behind an end mark.  Only the
+    ** named ones, so that many notes and many definitions cost linear time;
+    ** the mark, so that a line md4c does not take for a definition is not
+    ** made the note's text (and every note's) — the blocks from the mark on
+    ** are dropped. */
     int rc = 0;
     for (size_t q = 0; q < nnotes && rc == 0; q++) {
         struct sz_node *note = notes[q];
         sz_buf_clear(&body);
         sz_buf_put(&body, note->text, note->len);
-        sz_buf_puts(&body, "\n\n");
-        sz_buf_put(&body, refs.data ? refs.data : "", refs.len);
         size_t at = (size_t)note->ival;
+        if (rs.n) {
+            sz_buf_puts(&body, "\n\n" NOTE_END "\n\n");
+            refs_named(r, &rs, note->text, note->len, q + 1, &body);
+        }
         note->text = "";
         note->len = 0;
         note->ival = 0;
         rc = parse_piece(r, body.data, body.len, r->base + at, note);
+        for (struct sz_node *c = note->first; c; c = c->next)
+            if (c->kind == SZ_RAWBLOCK && c->len >= sizeof NOTE_END - 2 &&
+                memcmp(c->text, NOTE_END, sizeof NOTE_END - 2) == 0) {
+                while (c->next)
+                    sz_node_unlink(c->next);
+                sz_node_unlink(c);
+                break;
+            }
     }
     free(notes);
-    sz_buf_free(&refs);
+    free(rs.v);
+    sz_map_free(&rs.by_label);
+    sz_buf_free(&rs.key);
     sz_buf_free(&body);
     return rc;
 }
@@ -2607,12 +2930,30 @@ meta_markdown(struct mdr *r)
     return rc;
 }
 
+/* After a pass that rewrote r->src into b: when it changed something
+** (used), md4c reads b and the text before it is freed (unless it is the
+** caller's); else b is.  A book then costs one copy of its text, not one
+** per pass. */
+static void
+take(struct mdr *r, struct sz_buf *b, struct sz_buf **held, int used)
+{
+    if (!used) {
+        sz_buf_free(b);
+        return;
+    }
+    r->src = b->data ? b->data : "";
+    r->len = b->len;
+    if (*held)
+        sz_buf_free(*held);
+    *held = b;
+}
+
 static int
 read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
         enum flavour fl)
 {
     struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT, dls = SZ_BUF_INIT;
-    struct sz_buf guard = SZ_BUF_INIT;
+    struct sz_buf guard = SZ_BUF_INIT, *held = NULL;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
@@ -2671,27 +3012,19 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         if (find_ref(r->src, r->len)) {
             if (extract_notes(r, &cut) < 0)
                 goto out;
-            r->src = cut.data ? cut.data : "";
-            r->len = cut.len;
+            take(r, &cut, &held, 1);
         }
     }
     if (fl == F_MARKDOWN) {
         long ndl = cut_deflists(r, &dls);
         if (ndl < 0)
             goto out;
-        if (ndl) {
-            r->src = dls.data;
-            r->len = dls.len;
-        }
+        take(r, &dls, &held, ndl > 0);
     }
-    if (fl == F_MARKDOWN && guard_paragraphs(r, &guard)) {
-        r->src = guard.data;
-        r->len = guard.len;
-    }
-    if (fl == F_MARKDOWN && mark_divs(r, &divs)) {
-        r->src = divs.data;
-        r->len = divs.len;
-    }
+    if (fl == F_MARKDOWN)
+        take(r, &guard, &held, guard_paragraphs(r, &guard) > 0);
+    if (fl == F_MARKDOWN)
+        take(r, &divs, &held, mark_divs(r, &divs) > 0);
     if (parse_into(r, doc->root) < 0)
         goto out;
     if (fl == F_MARKDOWN && fix_divs(r) < 0)

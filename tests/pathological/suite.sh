@@ -95,3 +95,6 @@ fi
 
 # Code points a line breaker may stumble on.
 . "$SZ_ROOT/tests/pathological/codepoints.sh"
+
+# Markdown.
+. "$SZ_ROOT/tests/pathological/markdown.sh"
