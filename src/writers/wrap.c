@@ -195,11 +195,63 @@ window_start(const char *text, size_t ls, size_t a)
     return ws < ls ? ls : ws;
 }
 
+/* ASCII letters and digits: UAX #14's AL and NU, which have no break
+** opportunity between them (LB23, LB25, LB28) in any language libunibreak
+** tailors (its tailorings change only non-ASCII quotes and marks). */
+static const unsigned char alnum[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+/* The common cut needs no UAX #14 analysis: the character that does not
+** fit, text[o], ends a stretch of ASCII letters and digits that follows
+** spaces, after an ASCII character other than an opening bracket.  There
+** is no opportunity inside the stretch, and one at its start: spaces
+** allow a break after them (LB18) unless an opening punctuation precedes
+** them (LB14, "( x"); the other rules that look across spaces (LB15-LB17,
+** LB8) need a quote before an OP, a CL before an NS, B2 or ZW, none of
+** which is ASCII before a letter.  Returns that start, or 0 when the
+** analysis must decide (tests compare both ways on every class pair). */
+static size_t
+simple_break(const char *text, size_t ls, size_t o)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    if (!alnum[t[o]])
+        return 0;
+    size_t q = o;
+    while (q > ls && alnum[t[q - 1]])
+        q--;
+    if (q <= ls || t[q - 1] != ' ')
+        return 0;
+    size_t r = q - 1;
+    while (r > ls && t[r - 1] == ' ')
+        r--;
+    if (r <= ls)
+        return 0;
+    unsigned char b = t[r - 1];
+    if (b >= 0x7f || b < 0x21 || b == '(' || b == '[' || b == '{')
+        return 0;
+    return q;
+}
+
 /* The last break opportunity p in (ls, o]: a line may end before text[p].
 ** 0 when there is none. */
 static size_t
 last_break(struct sz_wrapper *w, const char *text, size_t n, size_t ls, size_t o, int whole)
 {
+    if (!whole) {
+        size_t q = simple_break(text, ls, o);
+        if (q)
+            return q;
+    }
     if (whole) {
         for (size_t p = o; p > ls; p--)
             if (is_break(w->brk[p - 1]))

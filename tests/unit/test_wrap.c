@@ -253,6 +253,55 @@ test_window(void)
     sz_wrapper_free(&w);
 }
 
+/* A cut that needs no analysis (a line ending inside ASCII letters and
+** digits after spaces) must fall where the analysis puts it: every ASCII
+** character before the spaces, after each of several characters (an
+** opening bracket, a quote, a combining mark, a control, CJK), one or two
+** spaces, then a word and a tail, at every width, in several languages. */
+static void
+test_simple_cut(void)
+{
+    static const char *const before[] = { "a", "(", "\"", "\xe2\x80\x9c", "\xcc\x81", "\x01",
+                                          "\xe4\xb8\xad", " " };
+    static const char *const after[] = { "", "-x", ")", "\xe3\x80\x82y", "'s", "9" };
+    static const char *const langs[] = { NULL, "en", "de", "fr", "zh", "ja", "ko" };
+    struct sz_wrapper w;
+    struct sz_buf a = SZ_BUF_INIT, b = SZ_BUF_INIT;
+    char t[64];
+    long cases = 0, differ = 0;
+    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
+        sz_wrapper_init(&w, langs[l]);
+        for (int x = 1; x < 0x7f; x++) {
+            /* '\n' ends a line; VT, FF and CR are mandatory breaks the
+            ** window analysis already places apart from the whole one. */
+            if (x == '\n' || x == '\v' || x == '\f' || x == '\r')
+                continue;
+            for (size_t p = 0; p < sizeof before / sizeof *before; p++)
+                for (int k = 1; k <= 2; k++)
+                    for (size_t q = 0; q < sizeof after / sizeof *after; q++) {
+                        int n = snprintf(t, sizeof t, "aa %s%c%.*sbcd1ef%sgh", before[p], x, k,
+                                         "  ", after[q]);
+                        for (int cols = 3; cols < n; cols++) {
+                            sz_buf_clear(&a);
+                            sz_buf_clear(&b);
+                            int wa = sz_wrap_text(&w, &a, t, (size_t)n, "", "", cols,
+                                                  SZ_WRAPF_BREAK);
+                            int wb = sz_wrap_text(&w, &b, t, (size_t)n, "", "", cols,
+                                                  SZ_WRAPF_BREAK | SZ_WRAPF_WHOLE);
+                            cases++;
+                            if (wa != wb || a.len != b.len || memcmp(a.data, b.data, a.len))
+                                differ++;
+                        }
+                    }
+        }
+        sz_wrapper_free(&w);
+    }
+    OK(cases > 1000000, "over a million cuts compared");
+    INT_EQ(differ, 0, "a cut inside ASCII letters after spaces falls where UAX #14 puts it");
+    sz_buf_free(&a);
+    sz_buf_free(&b);
+}
+
 /* {=================================================================
 ** The plain writer on small trees
 ** ================================================================== */
@@ -398,6 +447,7 @@ main(void)
     test_combining_emoji();
     test_exact();
     test_window();
+    test_simple_cut();
     test_writer();
     test_table();
     return h_failed ? 1 : 0;
