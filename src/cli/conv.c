@@ -801,6 +801,10 @@ sz_conv_load_mem(const struct sz_conv *c, const struct sz_conv_src *src, const c
 {
     const char *rname = c->from ? c->from : sz_conv_guess_reader(src->name);
     const struct sz_reader *r = sz_reader_find(rname);
+    /* Batch mode runs no pandoc: a member named for a format only pandoc
+    ** reads is taken as text, as it always was. */
+    if (!r && !c->from && sz_pandoc_knows(rname, 0))
+        r = sz_reader_find("essay");
     if (!r) {
         sz_diag_add(d, SZ_ERROR, SZ_EXIT_UNKNOWN_READER, NULL, 0, 0, -1,
                     "unknown input format '%s' (see --list-input-formats)", rname);
