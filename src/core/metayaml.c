@@ -110,6 +110,42 @@ convert(struct sz_doc *doc, yaml_document_t *y, yaml_node_t *n, int depth, struc
     }
 }
 
+/* libyaml's scanner keeps a possible simple key per flow level and visits
+** all of them at every token, so loading [[[…]]] 100 000 deep takes time in
+** the square of the depth before convert() could refuse it.  A first pass
+** over the events stops at the depth limit instead, having scanned little
+** more than SZ_MAX_DEPTH levels.  Returns 0, or -1 with *at where the
+** nesting passes the limit; a syntax error is left for the loader to
+** report. */
+static int
+check_depth(const char *data, size_t len, yaml_mark_t *at)
+{
+    yaml_parser_t p;
+    yaml_event_t ev;
+    int depth = 0, rc = 0;
+    if (!yaml_parser_initialize(&p))
+        sz_oom();
+    yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+    for (;;) {
+        if (!yaml_parser_parse(&p, &ev))
+            break;
+        yaml_event_type_t t = ev.type;
+        if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
+            if (++depth > SZ_MAX_DEPTH) {
+                *at = ev.start_mark;
+                rc = -1;
+            }
+        } else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        yaml_event_delete(&ev);
+        if (rc < 0 || t == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&p);
+    return rc;
+}
+
 int
 sz_meta_load_yaml(struct sz_doc *doc, const char *data, size_t len, const char *file,
                   struct sz_diags *d)
@@ -117,6 +153,13 @@ sz_meta_load_yaml(struct sz_doc *doc, const char *data, size_t len, const char *
     yaml_parser_t p;
     yaml_document_t y;
     int rc = -1;
+    yaml_mark_t deep;
+    if (check_depth(data, len, &deep) < 0) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_PARSE, file, (uint32_t)deep.line + 1,
+                    (uint32_t)deep.column + 1, (long long)deep.index,
+                    "YAML metadata nested deeper than %d levels", SZ_MAX_DEPTH);
+        return -1;
+    }
     if (!yaml_parser_initialize(&p))
         sz_oom();
     yaml_parser_set_input_string(&p, (const unsigned char *)data, len);

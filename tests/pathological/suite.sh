@@ -98,3 +98,5 @@ fi
 
 # Markdown.
 . "$SZ_ROOT/tests/pathological/markdown.sh"
+# Limits: deep YAML, input size, memory.
+. "$SZ_ROOT/tests/pathological/limits.sh"
