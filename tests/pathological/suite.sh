@@ -98,5 +98,6 @@ fi
 
 # Markdown.
 . "$SZ_ROOT/tests/pathological/markdown.sh"
+
 # Limits: deep YAML, input size, memory.
 . "$SZ_ROOT/tests/pathological/limits.sh"
