@@ -298,7 +298,10 @@ put_diags(struct sz_buf *r, const struct sz_diags *d, int *nwarn)
 static int
 looks_binary(const char *p, size_t n)
 {
-    return memchr(p, '\0', n < BINARY_SNIFF ? n : BINARY_SNIFF) != NULL;
+    size_t bom;
+    /* UTF-16 has NULs and is a text all the same */
+    return memchr(p, '\0', n < BINARY_SNIFF ? n : BINARY_SNIFF) != NULL &&
+           !sz_utf16_guess(p, n, &bom);
 }
 
 void

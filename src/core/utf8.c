@@ -105,3 +105,37 @@ sz_cp1252_to_utf8(const char *str, size_t n, int latin1, struct sz_buf *out)
         sz_buf_put_utf8(out, cp);
     }
 }
+
+int
+sz_utf16_guess(const char *s, size_t n, size_t *bom)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    *bom = 0;
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        /* FF FE 00 00 is UTF-32; not read, but not UTF-16 either */
+        if (u[0] == 0xFF && n >= 4 && u[2] == 0 && u[3] == 0)
+            return 0;
+        *bom = 2;
+        return u[0] == 0xFF ? 'L' : 'B';
+    }
+    /* No BOM: in the first few KB, text in UTF-16 has a NUL in nearly every
+    ** second byte (the high half of Latin letters, digits and spaces) and
+    ** almost none in the others; a binary file has NULs anywhere. */
+    size_t m = n < 4096 ? n & ~(size_t)1 : 4096, z[2] = { 0, 0 };
+    if (m < 4)
+        return 0;
+    for (size_t i = 0; i < m; i++)
+        z[i & 1] += u[i] == 0;
+    size_t pairs = m / 2;
+    for (int k = 0; k < 2; k++)
+        if (z[k] * 10 >= pairs * 3 && z[1 - k] * 50 <= pairs) {
+            /* the NUL-free half must not hold line-feed-less noise: a
+            ** newline or a space shows it is text */
+            size_t ws = 0;
+            for (size_t i = (size_t)(1 - k); i < m; i += 2)
+                ws += u[i] == ' ' || u[i] == '\n';
+            if (ws * 100 >= pairs)
+                return k == 0 ? 'B' : 'L';
+        }
+    return 0;
+}

@@ -152,17 +152,23 @@ sz_essay_decode(struct sz_doc *doc, const char *data, size_t len, const struct s
     }
     struct sz_buf tmp = SZ_BUF_INIT;
     const char *text = data;
-    size_t n = len, base = 0;
+    size_t n = len, base = 0, bom = 0;
+    int utf16;
     if (e != ENC_CP1252 && e != ENC_LATIN1 && len >= 3 && u[0] == 0xEF && u[1] == 0xBB &&
         u[2] == 0xBF) {
         text += 3;
         n -= 3;
         base = 3;
-    } else if (e == ENC_GUESS && len >= 2 &&
-               ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        /* A UTF-16 file: Windows Notepad still writes them. */
-        utf16_to_utf8(u + 2, len - 2, u[0] == 0xFE, &tmp);
-        sz_diag_add(&doc->diags, SZ_INFO, 0, file, 0, 0, -1, "input decoded as UTF-16");
+    } else if (e == ENC_GUESS && (utf16 = sz_utf16_guess(data, len, &bom))) {
+        /* A UTF-16 file: Windows Notepad still writes them, some tools
+        ** without the BOM. */
+        utf16_to_utf8(u + bom, len - bom, utf16 == 'B', &tmp);
+        if (bom)
+            sz_diag_add(&doc->diags, SZ_INFO, 0, file, 0, 0, -1, "input decoded as UTF-16");
+        else
+            sz_diag_add(&doc->diags, SZ_WARNING, 0, file, 0, 0, -1,
+                        "input has no byte order mark but its NUL bytes say UTF-16%s; "
+                        "decoded as such", utf16 == 'B' ? "BE" : "LE");
         normalize(tmp.data ? tmp.data : "", tmp.len, out);
         sz_buf_free(&tmp);
         *view = out->data ? out->data : "";

@@ -134,6 +134,11 @@ put('essay-caps-lines', 'txt', ''.join('CHAPTER %d\n\n' % i for i in range(n(200
 random.seed(7)
 put('essay-random-bytes', 'txt', bytes(random.getrandbits(8) for _ in range(n(200000)))
     + b'\n\n' + END.encode() + b'\n', 'any')
+# UTF-16 without a byte order mark: its NULs say what it is.
+k = n(20000)
+u16 = ''.join('word%d here\n\n' % i for i in range(k)) + END + '\n'
+put('essay-utf16le-nobom', 'txt', u16.encode('utf-16-le'), 'ok %d' % (2 * k + 1))
+put('essay-utf16be-nobom', 'txt', u16.encode('utf-16-be'), 'ok %d' % (2 * k + 1))
 put('essay-bad-utf8', 'txt', b'caf\xe9 \xc3 \xed\xa0\x80 \xf4\x90\x80\x80 \xff\xfe ok\n\n'
     + END.encode() + b'\n', 'ok -1')
 

@@ -1,0 +1,556 @@
+#!/usr/bin/env python3
+"""Renders structured documents as plain text in many conventions.
+
+usage: gen.py OUTDIR
+
+Each variant is OUTDIR/GROUP--NAME.txt (the bytes the reader gets) beside
+OUTDIR/GROUP--NAME.expect.json (the structure it was rendered from: the
+skeleton check.py compares the reader's output with).  A group is one
+convention (headings underlined with '=', one paragraph per line, UTF-16,
+an epigraph, ...); its documents vary the rest.  The documents are the
+suite's own trees (tests/data), headings of books (book-headings.json) and
+synthetic ones; everything is drawn from a fixed seed, so the variants are
+the same on every run.
+
+A skeleton is {"meta": {title, subtitle, author, date}, "blocks": [...]}
+with blocks ["H", level, text], ["P", text], ["V", [lines]], ["Q", text]
+(a quotation), ["C"] (a contents list); a footnote is "[^text]" in its
+paragraph's text.
+"""
+import json
+import os
+import random
+import sys
+import textwrap
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+WORDS = ("time people year way day man thing woman life child world school state family "
+         "student group country problem hand part place case week company system program "
+         "question work government number night point home water room mother area money "
+         "story fact month lot right study book eye job word business issue side kind head "
+         "house service friend father power hour game line end member law car city name "
+         "president team minute idea kid body information back parent face others level "
+         "office door health person art war history party result change morning reason "
+         "research girl guy moment air teacher force education river garden letter summer "
+         "winter road village market bridge harbour mountain island forest valley").split()
+VERBS = ("saw made took found gave told felt became left kept began seemed helped showed "
+         "heard played ran moved lived believed brought wrote provided sat stood lost paid "
+         "met included continued learned changed led understood watched followed stopped "
+         "created spoke read spent grew opened walked won offered remembered loved "
+         "considered appeared bought waited served sent expected built stayed fell reached "
+         "remained suggested raised passed sold decided returned explained hoped developed "
+         "carried broke received agreed supported").split()
+ADJ = ("old new good high great small large young early long important public bad same "
+       "able last late hard major better economic strong possible whole free military true "
+       "federal international full special easy clear recent certain personal open red "
+       "difficult available likely short single medical current wrong private past foreign "
+       "fine common poor natural significant similar hot dead central happy serious ready "
+       "simple left physical general environmental financial blue democratic dark various "
+       "entire close legal religious cold final main green nice huge popular traditional "
+       "cultural quiet distant golden silent").split()
+TITLE_NOUNS = ("Garden River Letters Winter Summer Road Village Market Bridge Harbour "
+               "Mountain Island Forest Valley Memory Journey Silence Voices Shadows Light "
+               "Origins Questions Answers Method Results Conclusions Sources Beginnings "
+               "Legacy Reflection Alliance Currents Cracks Surface Vision Exchange Work "
+               "Households Machines Weather Rivers Songs Maps Borders Cities Archives").split()
+NAMES = ["Jane Doe", "Arthur Penhallow", "Maria Castellanos", "Henry W. Fowler",
+         "Olive Schreiner", "T. E. Hulme", "Rosa Luxembourg", "Samuel Pickering"]
+DATES = ["March 3, 1921", "1 May 1968", "Autumn 1893", "June 1904", "2019-04-12"]
+
+LATIN1_WORDS = "café naïve façade rôle déjà señor über años crème façon élan".split()
+
+CYR_WORDS = ("время человек год дело жизнь день рука работа слово место лицо друг глаз вопрос "
+             "дом сторона страна мир случай голова ребенок сила конец вид система часть город "
+             "отношение женщина деньги земля машина вода отец проблема час право нога решение "
+             "дверь образ история власть закон война бог голос тысяча книга").split()
+CYR_TITLES = ["Начало пути", "Город и деревня", "Голос истории", "Новые люди",
+              "Земля и вода", "Конец войны", "Письма отца", "Дорога домой"]
+GRK_WORDS = ("χρόνος άνθρωπος χρόνια τρόπος ημέρα ζωή παιδί κόσμος σχολείο κράτος οικογένεια "
+             "χώρα πρόβλημα χέρι μέρος τόπος εβδομάδα εταιρεία σύστημα ερώτηση δουλειά νύχτα "
+             "σπίτι νερό δωμάτιο μητέρα χρήματα ιστορία γεγονός μήνας βιβλίο μάτι λόγος "
+             "θάλασσα πόλη δρόμος").split()
+GRK_TITLES = ["Η αρχή", "Η θάλασσα και η πόλη", "Ιστορία του τόπου", "Νέοι άνθρωποι",
+              "Ο δρόμος", "Το τέλος", "Γράμματα", "Επιστροφή"]
+ZH_CHARS = ("的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之"
+            "过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又"
+            "如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明")
+ZH_NUM = "一二三四五六七八九十"
+ZH_TITLES = ["引言", "历史背景", "文化交流", "分歧的开始", "结论", "影响与反思", "经济合作",
+             "思想的传播"]
+JA_CHARS = ("あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわを"
+            "ん日本人時間大学生先年月今何会社事話手出見行来言")
+JA_TITLES = ["はじめに", "歴史的背景", "文化の交流", "結論", "問題の所在", "方法", "考察", "おわりに"]
+
+
+class Doc:
+    """A document: metadata, body blocks, notes."""
+
+    def __init__(self):
+        self.title = self.subtitle = self.author = self.date = None
+        self.epigraph = None       # (lines, attribution)
+        self.dedication = None
+        self.blocks = []           # ("h", level, text) ("p", text) ("v", [lines])
+        self.notes = []            # note texts, numbered from 1 in order
+        self.script = "latin"
+
+
+def sentence(r, words=WORDS, lo=6, hi=16):
+    n = r.randint(lo, hi)
+    out = []
+    for i in range(n):
+        if i % 4 == 2:
+            out.append(r.choice(VERBS) if words is WORDS else r.choice(words))
+        elif i % 4 == 1 and words is WORDS:
+            out.append(r.choice(ADJ))
+        else:
+            out.append(r.choice(words))
+    s = " ".join(out)
+    return s[0].upper() + s[1:] + "."
+
+
+def paragraph(r, script="latin", lo=3, hi=7):
+    if script == "zh":
+        return "".join("".join(r.choice(ZH_CHARS) for _ in range(r.randint(12, 30))) + "。"
+                       for _ in range(r.randint(lo, hi)))
+    if script == "ja":
+        return "".join("".join(r.choice(JA_CHARS) for _ in range(r.randint(12, 30))) + "。"
+                       for _ in range(r.randint(lo, hi)))
+    words = {"latin": WORDS, "cyr": CYR_WORDS, "grk": GRK_WORDS}[script]
+    return " ".join(sentence(r, words) for _ in range(r.randint(lo, hi)))
+
+
+def heading_text(r, script="latin"):
+    if script == "cyr":
+        return r.choice(CYR_TITLES)
+    if script == "grk":
+        return r.choice(GRK_TITLES)
+    if script == "zh":
+        return r.choice(ZH_TITLES)
+    if script == "ja":
+        return r.choice(JA_TITLES)
+    shape = r.randint(0, 3)
+    if shape == 0:
+        return r.choice(TITLE_NOUNS)
+    if shape == 1:
+        return "%s %s" % (r.choice(ADJ).capitalize(), r.choice(TITLE_NOUNS))
+    if shape == 2:
+        return "The %s of the %s" % (r.choice(TITLE_NOUNS), r.choice(TITLE_NOUNS))
+    return "%s and %s" % (r.choice(TITLE_NOUNS), r.choice(TITLE_NOUNS))
+
+
+def synthetic(r, script="latin", levels=1, sections=None):
+    d = Doc()
+    d.script = script
+    n = sections or r.randint(3, 6)
+    used = set()
+    for k in range(n):
+        lv = 1 if levels == 1 or k == 0 or r.random() < 0.4 else 2
+        t = heading_text(r, script)
+        while t in used:
+            t = heading_text(r, script)
+        used.add(t)
+        d.blocks.append(("h", lv, t))
+        for _ in range(r.randint(1, 3)):
+            d.blocks.append(("p", paragraph(r, script)))
+    if r.random() < 0.7:
+        d.blocks.insert(0, ("p", paragraph(r, script)))
+    return d
+
+
+def plain_inlines(xs):
+    out = []
+    for x in xs:
+        t = x.get("t")
+        if t == "Str":
+            out.append(x["c"])
+        elif t in ("Space", "SoftBreak", "LineBreak"):
+            out.append(" ")
+        elif t in ("Emph", "Strong", "SmallCaps", "Strikeout", "Underline", "Superscript",
+                   "Subscript"):
+            out.append(plain_inlines(x["c"]))
+        elif t in ("Span", "Link", "Image"):
+            out.append(plain_inlines(x["c"][1]))
+        elif t == "Quoted":
+            out.append('"' + plain_inlines(x["c"][1]) + '"')
+        elif t == "Code":
+            out.append(x["c"][1])
+        else:
+            return None            # math, notes, raw: not plain text
+    return " ".join("".join(out).split())
+
+
+def from_tree(path, r):
+    """The headings and plain paragraphs of one of the suite's JSON trees."""
+    t = json.load(open(path, encoding="utf-8"))
+    d = Doc()
+    meta = t.get("meta", {})
+
+    def mtext(k):
+        v = meta.get(k)
+        if not v:
+            return None
+        if v["t"] == "MetaInlines":
+            return plain_inlines(v["c"])
+        if v["t"] == "MetaString":
+            return v["c"]
+        return None
+    d.title = mtext("title")
+    d.subtitle = mtext("subtitle")
+    a = meta.get("author")
+    if a and a["t"] == "MetaList" and a["c"]:
+        a = a["c"][0]
+    if a and a["t"] == "MetaInlines":
+        d.author = plain_inlines(a["c"])
+    d.date = mtext("date")
+    for b in t["blocks"]:
+        if b["t"] == "Header":
+            s = plain_inlines(b["c"][2])
+            if s:
+                d.blocks.append(("h", b["c"][0], s))
+        elif b["t"] == "Para":
+            s = plain_inlines(b["c"])
+            # prose only: full sentences, no markup a plain text would not have
+            if s and len(s) > 40 and s[-1] in ".!?" and not any(c in s for c in "*_`<>[]\\|#$"):
+                d.blocks.append(("p", s))
+    # a section with no text of its own gets one
+    out = []
+    for i, b in enumerate(d.blocks):
+        out.append(b)
+        if b[0] == "h" and (i + 1 == len(d.blocks) or d.blocks[i + 1][0] == "h"):
+            out.append(("p", paragraph(r)))
+    d.blocks = out
+    return d
+
+
+def from_book(headings, r):
+    d = Doc()
+    for lv, t in headings:
+        d.blocks.append(("h", lv, t))
+        for _ in range(r.randint(2, 3)):
+            d.blocks.append(("p", paragraph(r)))
+    return d
+
+
+# {=================================================================
+# Rendering
+# ===================================================================
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+class Style:
+    def __init__(self, **kw):
+        self.heading = "title"     # title caps period setext atx num num2 roman alpha sect
+        self.para = "wrap"         # wrap perline perline-blank indent
+        self.width = 72
+        self.titlemode = "none"    # none title by sub-by date by-date setext
+        self.eol = "\n"
+        self.enc = "utf-8"         # utf-8 utf-8-bom latin-1 utf-16le utf-16be
+        self.contents = False
+        self.gap = 1               # blank lines before a heading
+        self.__dict__.update(kw)
+
+
+def numbered(doc, st):
+    """("h", level, line, depth) for every heading as rendered: line is the
+    text the reader should give, depth 0 or 1 its place in the numbering."""
+    counters = [0, 0]
+    two = st.heading in ("num2", "roman", "setext", "atx")
+    top_level = min((b[1] for b in doc.blocks if b[0] == "h"), default=1)
+    out = []
+    for b in doc.blocks:
+        if b[0] != "h":
+            out.append(b)
+            continue
+        lv, text = b[1], b[2]
+        depth = min(lv - top_level, 1) if two else 0
+        counters[depth] += 1
+        if depth == 0:
+            counters[1] = 0
+        h = st.heading
+        if h == "caps":
+            line = text.upper()
+        elif h == "period":
+            line = text + "."
+        elif h == "num":
+            line = "%d. %s" % (counters[0], text)
+        elif h == "num2":
+            line = ("%d. %s" % (counters[0], text) if depth == 0 else
+                    "%d.%d %s" % (counters[0], counters[1], text))
+        elif h == "roman":
+            line = ("%s. %s" % (ROMAN[counters[0] - 1], text.upper()) if depth == 0 else
+                    "%s. %s" % ("ABCDEFGHIJ"[counters[1] - 1], text))
+        elif h == "alpha":
+            line = "%s. %s" % ("ABCDEFGHIJ"[counters[0] - 1], text)
+        elif h == "sect":
+            line = "§ %d. %s" % (counters[0], text)
+        elif h == "zh":
+            line = "第%s部分：%s" % (ZH_NUM[counters[0] - 1], text)
+        elif h == "ja":
+            line = "第%s章　%s" % (ZH_NUM[counters[0] - 1], text)
+        else:
+            line = text
+        # "title" keeps the document's own levels; the others number them
+        out.append(("h", lv if h == "title" else depth + 1, line, depth))
+    return out
+
+
+def wrap(text, width, script):
+    if script in ("zh", "ja"):
+        w = width // 2
+        return [text[i:i + w] for i in range(0, len(text), w)]
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+
+
+def render(doc, st, r):
+    """(bytes, skeleton) of doc in style st."""
+    L = []                         # output lines
+    sk = {"meta": {}, "blocks": []}
+    perline = st.para in ("perline", "perline-blank")
+    blanks = st.para != "perline"  # blank lines around headings and blocks
+    sep = [""] if st.para in ("wrap", "perline-blank") else []
+
+    def para_lines(text):
+        if perline:
+            return [text]
+        ls = wrap(text, st.width, doc.script)
+        if st.para == "indent":
+            ls[0] = ("\u3000\u3000" if doc.script in ("zh", "ja") else "    ") + ls[0]
+        return ls
+
+    def gap(n=1):
+        if not blanks or not L:
+            return
+        while len(L) >= 1 and L[-1] == "":
+            L.pop()
+        L.extend([""] * n)
+
+    # Title block.
+    tm = st.titlemode
+    if tm != "none" and doc.title:
+        sk["meta"]["title"] = doc.title
+        L.append(doc.title)
+        if tm == "setext":
+            L.append("=" * len(doc.title))
+        if tm == "sub-by" and doc.subtitle:
+            L.append(doc.subtitle)
+            sk["meta"]["subtitle"] = doc.subtitle
+        if tm in ("by", "sub-by", "by-date"):
+            gap()
+            L.append("By " + doc.author)
+            sk["meta"]["author"] = doc.author
+        if tm in ("date", "by-date"):
+            gap()
+            L.append(doc.date)
+            sk["meta"]["date"] = doc.date
+        gap(2)
+    if doc.dedication:
+        L.append(doc.dedication)
+        gap(2)
+        sk["blocks"].append(["P", doc.dedication])
+    if doc.epigraph:
+        lines, who = doc.epigraph
+        L.extend(["    " + x for x in lines] + ["        \u2014 " + who])
+        gap(2)
+        sk["blocks"].append(["Q", " ".join(lines) + " \u2014 " + who])
+    body = numbered(doc, st)
+    if st.contents:
+        L.extend(["Contents", ""] if blanks else ["Contents"])
+        for b in body:
+            if b[0] == "h":
+                L.append(("    " if b[3] else "") + b[2])
+        gap(2)
+        sk["blocks"].append(["C"])
+    note = 0
+    for b in body:
+        if b[0] == "h":
+            text = b[2]
+            gap(st.gap if L and sk["blocks"] else 1)
+            if st.heading == "setext":
+                L.extend([text, ("=" if b[1] == 1 else "-") * len(text)])
+            elif st.heading == "atx":
+                L.append("#" * b[1] + " " + text)
+            else:
+                L.append(text)
+            gap()
+            sk["blocks"].append(["H", b[1], text])
+        elif b[0] == "p":
+            text = skt = b[1]
+            if doc.notes and note < len(doc.notes) and text.endswith("."):
+                note += 1
+                text = text + "[%d]" % note
+                skt = skt + "[^%s]" % doc.notes[note - 1]
+            L.extend(para_lines(text) + sep)
+            sk["blocks"].append(["P", skt])
+        elif b[0] == "v":
+            if L and L[-1] != "":
+                L.append("")
+            L.extend(b[1] + [""])
+            sk["blocks"].append(["V", b[1]])
+    if note:
+        gap(2)
+        for k, t in enumerate(doc.notes[:note]):
+            L.extend(para_lines("[%d] %s" % (k + 1, t)) + sep)
+    while L and L[-1] == "":
+        L.pop()
+    text = st.eol.join(L) + st.eol
+    if st.enc == "utf-8-bom":
+        data = b"\xef\xbb\xbf" + text.encode("utf-8")
+    elif st.enc in ("utf-16le", "utf-16be"):
+        data = ("\ufeff" + text).encode(st.enc)
+    else:
+        data = text.encode(st.enc)
+    return data, sk
+
+
+# {=================================================================
+# Groups
+# ===================================================================
+
+def latin1_doc(r):
+    d = synthetic(r)
+    d.blocks = [(b[0], b[1], b[2]) if b[0] == "h" else
+                ("p", b[1].replace(" " + r.choice(WORDS) + " ", " " + r.choice(LATIN1_WORDS) + " ", 2)
+                 + " " + " ".join(r.sample(LATIN1_WORDS, 3)).capitalize() + ".")
+                for b in d.blocks]
+    return d
+
+
+def meta_for(d, r):
+    d.title = d.title or "%s of the %s" % (r.choice(TITLE_NOUNS), r.choice(TITLE_NOUNS))
+    d.subtitle = d.subtitle or "An Essay on %s" % r.choice(TITLE_NOUNS)
+    d.author = d.author or r.choice(NAMES)
+    d.date = d.date or r.choice(DATES)
+    return d
+
+
+def verse_doc(r):
+    d = synthetic(r, sections=3)
+    stanzas = []
+    for _ in range(r.randint(1, 2)):
+        st = []
+        for i in range(4):
+            w = " ".join(r.choice(WORDS) for _ in range(r.randint(4, 6)))
+            st.append(w[0].upper() + w[1:] + ("," if i < 3 else "."))
+        stanzas.append(("v", st))
+    at = next(i for i, b in enumerate(d.blocks) if b[0] == "p" and i > 1) + 1
+    d.blocks[at:at] = stanzas
+    return d
+
+
+def notes_doc(r):
+    d = synthetic(r, sections=3)
+    d.notes = [sentence(r, lo=5, hi=12) for _ in range(3)]
+    return d
+
+
+def epigraph_doc(r):
+    d = meta_for(synthetic(r), r)
+    d.epigraph = ([sentence(r, lo=4, hi=7)[:-1] + ",", sentence(r, lo=4, hi=7)], r.choice(NAMES))
+    return d
+
+
+def dedication_doc(r):
+    d = meta_for(synthetic(r), r)
+    d.dedication = "To my %s, %s" % (r.choice(["mother", "father", "teacher", "friend"]),
+                                      r.choice(NAMES))
+    return d
+
+
+def groups():
+    """(name, [(docname, doc, style)]) for every convention."""
+    r = random.Random(20261201)
+    out = []
+
+    def group(name, n, make, **style):
+        vs = []
+        for i in range(n):
+            st = Style(**style)
+            if "width" not in style:
+                st.width = r.choice([60, 64, 68, 72, 76, 80])
+            d = make(r)
+            vs.append(("%02d" % i, d, st))
+        out.append((name, vs))
+
+    syn = lambda r: meta_for(synthetic(r), r)
+    syn2 = lambda r: meta_for(synthetic(r, levels=2, sections=r.randint(4, 7)), r)
+    for para in ("wrap", "perline", "indent"):
+        group("title-%s" % para, 4, syn, titlemode="title", para=para)
+        group("title-by-%s" % para, 4, syn, titlemode="by", para=para)
+        group("title-sub-by-%s" % para, 3, syn, titlemode="sub-by", para=para)
+        group("title-date-%s" % para, 3, syn, titlemode="date", para=para)
+        group("title-by-date-%s" % para, 3, syn, titlemode="by-date", para=para)
+    group("title-setext", 4, syn, titlemode="setext")
+    group("no-title-perline", 4, lambda r: synthetic(r), para="perline")
+    group("no-title-wrap", 4, lambda r: synthetic(r), para="wrap")
+    for h in ("title", "caps", "period", "num", "alpha", "sect"):
+        for para in ("wrap", "perline", "perline-blank"):
+            group("head-%s-%s" % (h, para), 3, syn, titlemode="by", heading=h, para=para)
+    for h in ("setext", "atx", "num2", "roman"):
+        for para in ("wrap", "perline-blank"):
+            group("head-%s-%s" % (h, para), 3, syn2, titlemode="by", heading=h, para=para)
+    for w in (60, 70, 80):
+        group("wrap-%d" % w, 3, syn, titlemode="title", width=w)
+    group("indent-first", 4, syn, titlemode="by", para="indent")
+    group("crlf-wrap", 3, syn, titlemode="by", eol="\r\n")
+    group("crlf-perline", 3, syn, titlemode="by", eol="\r\n", para="perline")
+    group("utf8-bom", 3, syn, titlemode="by", enc="utf-8-bom")
+    group("latin-1", 3, lambda r: meta_for(latin1_doc(r), r), titlemode="by", enc="latin-1")
+    group("utf-16le-bom", 3, syn, titlemode="by", enc="utf-16le")
+    group("utf-16be-bom", 3, syn, titlemode="by", enc="utf-16be", para="perline")
+    zh = lambda r: synthetic(r, script="zh")
+    ja = lambda r: synthetic(r, script="ja")
+    group("zh-perline", 3, zh, heading="zh", para="perline")
+    group("zh-indent", 3, zh, heading="zh", para="indent")
+    group("ja-perline", 3, ja, heading="ja", para="perline")
+    group("ja-wrap", 3, ja, heading="ja", para="wrap")
+    group("cyrillic", 3, lambda r: synthetic(r, script="cyr"), para="wrap")
+    group("cyrillic-perline", 3, lambda r: synthetic(r, script="cyr"), para="perline")
+    group("greek", 3, lambda r: synthetic(r, script="grk"), para="wrap")
+    group("greek-perline", 3, lambda r: synthetic(r, script="grk"), para="perline")
+    for para in ("wrap", "perline"):
+        group("epigraph-%s" % para, 3, epigraph_doc, titlemode="by", para=para)
+        group("dedication-%s" % para, 3, dedication_doc, titlemode="by", para=para)
+        group("contents-%s" % para, 3, syn, titlemode="by", para=para, contents=True)
+        group("verse-%s" % para, 3, verse_doc, para=para)
+        group("footnotes-%s" % para, 3, notes_doc, para=para)
+    # The suite's own trees.
+    trees = [os.path.join(ROOT, "tests", "data", "rich.json")]
+    for path in trees:
+        for para in ("wrap", "perline-blank"):
+            for tm in ("by", "sub-by"):
+                vs = []
+                for h in ("title", "setext", "atx"):
+                    st = Style(titlemode=tm, para=para, heading=h)
+                    vs.append((h, from_tree(path, r), st))
+                out.append(("tree-%s-%s-%s" % (os.path.basename(path)[:-5], para, tm), vs))
+    # Book headings as the books write them.
+    books = json.load(open(os.path.join(HERE, "book-headings.json"), encoding="utf-8"))
+    vs = []
+    for n, hs in books.items():
+        vs.append(("book%s" % n, from_book(hs, r), Style(gap=3)))
+    out.append(("book-headings", vs))
+    return out
+
+
+def main():
+    outdir = sys.argv[1]
+    os.makedirs(outdir, exist_ok=True)
+    r = random.Random(7)
+    count = 0
+    for name, vs in groups():
+        for vname, doc, st in vs:
+            data, sk = render(doc, st, r)
+            base = os.path.join(outdir, "%s--%s" % (name, vname))
+            with open(base + ".txt", "wb") as f:
+                f.write(data)
+            with open(base + ".expect.json", "w", encoding="utf-8") as f:
+                json.dump(sk, f, ensure_ascii=False)
+            count += 1
+    print(count)
+
+
+if __name__ == "__main__":
+    main()
