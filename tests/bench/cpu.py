@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+# tests/bench/cpu.py — whole-process CPU time and peak memory of commands.
+#
+#   cpu.py RUNS OUT -- CMD ARG... {} ...   (reads file names, one a line, on stdin)
+#
+# For every file, runs CMD with {} replaced by the file (output to
+# /dev/null), RUNS times; a file's time is the least of its runs (the one
+# the shared machine disturbed least).  Prints "CPU_SECONDS PEAK_KB FILES"
+# summed over the files (peak: the largest of any one process).  CPU time is
+# user + system from wait4's rusage, in microseconds, not /usr/bin/time's
+# 10 ms ticks: a small book takes a few milliseconds.
+#
+#   cpu.py --pair RUNS -- CMD_A ... -- CMD_B ...   (file names on stdin)
+#
+# The same for two commands whose runs are interleaved (A, B, A, B ...), so
+# both see the same machine; prints "CPU_A PEAK_A CPU_B PEAK_B FILES".
+import os, subprocess, sys
+
+
+def one(cmd, f):
+    argv = [a.replace('{}', f) for a in cmd]
+    with open(os.devnull, 'wb') as null:
+        p = subprocess.Popen(argv, stdout=null, stderr=subprocess.PIPE)
+        err = p.stderr.read()
+        _, status, ru = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        sys.stderr.write('cpu.py: %s: exit %d: %s\n' % (' '.join(argv), p.returncode, err[:200]))
+    return ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+
+
+def main():
+    a = sys.argv[1:]
+    files = [l.rstrip('\n') for l in sys.stdin if l.strip()]
+    if a[0] == '--pair':
+        runs = int(a[1])
+        rest = a[3:]
+        k = rest.index('--')
+        cmds = [rest[:k], rest[k + 1:]]
+    else:
+        runs = int(a[0])
+        cmds = [a[2:]]
+    cpu = [0.0] * len(cmds)
+    peak = [0] * len(cmds)
+    for f in files:
+        best = [None] * len(cmds)
+        for _ in range(runs):
+            for i, c in enumerate(cmds):
+                t, m = one(c, f)
+                best[i] = t if best[i] is None else min(best[i], t)
+                peak[i] = max(peak[i], m)
+        for i in range(len(cmds)):
+            cpu[i] += best[i]
+    print(' '.join('%.4f %d' % (cpu[i], peak[i]) for i in range(len(cmds))), len(files))
+
+
+main()
