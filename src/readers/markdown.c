@@ -51,6 +51,7 @@ struct mdr {
     struct sz_buf text;        /* inline text not yet split into Str/Space */
     struct sz_buf verb;        /* code, math, raw HTML being collected */
     struct sz_buf run;         /* a text run being packed */
+    struct sz_buf smart;       /* text with smart punctuation (put_words) */
     struct sz_node *spare;     /* nodes free for reuse (see mk_node) */
     struct sz_node **pool;     /* &spare, or the outer reader's */
     int verb_mode;             /* 0, or the MD_SPAN/MD_BLOCK collecting into verb */
@@ -298,7 +299,18 @@ add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
 static void
 put_smart(struct sz_buf *out, const char *s, size_t n)
 {
+    sz_buf_reserve(out, n);
     for (size_t i = 0; i < n; i++) {
+        /* The bytes up to the next '-' or '.' as they are, in one copy. */
+        size_t j = i;
+        while (j < n && s[j] != '-' && s[j] != '.')
+            j++;
+        if (j > i) {
+            sz_buf_put(out, s + i, j - i);
+            if (j == n)
+                break;
+            i = j;
+        }
         if (s[i] == '-' && i + 1 < n && s[i + 1] == '-') {
             if (i + 2 < n && s[i + 2] == '-') {
                 sz_buf_puts(out, "\xe2\x80\x94");
@@ -639,11 +651,12 @@ put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
     size_t i = 0;
     if (!n)
         return;
-    struct sz_buf sm = SZ_BUF_INIT;
+    struct sz_buf *sm = &r->smart;
     if (r->fl == F_MARKDOWN && r->o->smart) {
-        put_smart(&sm, s, n);
-        s = sm.data;
-        n = sm.len;
+        sz_buf_clear(sm);
+        put_smart(sm, s, n);
+        s = sm->data;
+        n = sm->len;
     }
     int smart = r->fl == F_MARKDOWN && r->o->smart;
     while (i < n) {
@@ -667,7 +680,6 @@ put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
         }
         i = j;
     }
-    sz_buf_free(&sm);
 }
 
 /* }================================================================== */
@@ -1263,6 +1275,11 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
         if (r->fl == F_MARKDOWN) {
             /* pandoc: a backslash before a space is a no-break space. */
             for (MD_SIZE i = 0; i < size; i++) {
+                const char *bs = memchr(s + i, '\\', size - i);
+                MD_SIZE k = bs ? (MD_SIZE)(bs - s) : size;
+                sz_buf_put(&r->text, s + i, k - i);      /* up to the next backslash */
+                if ((i = k) >= size)
+                    break;
                 if (s[i] == '\\' && i + 1 < size && s[i + 1] == ' ' &&
                     !(i == 0 && s > r->src && s[-1] == '\\')) {
                     sz_buf_puts(&r->text, "\xc2\xa0");
@@ -1681,6 +1698,7 @@ mdr_free(struct mdr *r)
     sz_buf_free(&r->text);
     sz_buf_free(&r->verb);
     sz_buf_free(&r->run);
+    sz_buf_free(&r->smart);
     sz_map_free(&r->notes);
     free(r);
 }

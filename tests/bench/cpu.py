@@ -10,10 +10,11 @@
 # user + system from wait4's rusage, in microseconds, not /usr/bin/time's
 # 10 ms ticks: a small book takes a few milliseconds.
 #
-#   cpu.py --pair RUNS -- CMD_A ... -- CMD_B ...   (file names on stdin)
+#   cpu.py --pair RUNS_A RUNS_B -- CMD_A ... -- CMD_B ...   (file names on stdin)
 #
-# The same for two commands whose runs are interleaved (A, B, A, B ...), so
-# both see the same machine; prints "CPU_A PEAK_A CPU_B PEAK_B FILES".
+# The same for two commands whose runs are interleaved (A, B, A, B ..., then
+# the rest of the longer count), so both see the same machine; prints
+# "CPU_A PEAK_A CPU_B PEAK_B FILES".
 import os, subprocess, sys
 
 
@@ -33,19 +34,21 @@ def main():
     a = sys.argv[1:]
     files = [l.rstrip('\n') for l in sys.stdin if l.strip()]
     if a[0] == '--pair':
-        runs = int(a[1])
-        rest = a[3:]
+        runs = [int(a[1]), int(a[2])]
+        rest = a[4:]
         k = rest.index('--')
         cmds = [rest[:k], rest[k + 1:]]
     else:
-        runs = int(a[0])
+        runs = [int(a[0])]
         cmds = [a[2:]]
     cpu = [0.0] * len(cmds)
     peak = [0] * len(cmds)
     for f in files:
         best = [None] * len(cmds)
-        for _ in range(runs):
+        for r in range(max(runs)):
             for i, c in enumerate(cmds):
+                if r >= runs[i]:
+                    continue
                 t, m = one(c, f)
                 best[i] = t if best[i] is None else min(best[i], t)
                 peak[i] = max(peak[i], m)

@@ -14,13 +14,15 @@
 #          samizdat's JSON of it) and as pandoc JSON (pandoc -f markdown
 #          -t json of the text), for the Markdown and JSON readers.
 # samizdat and pandoc runs alternate (cpu.py --pair); each file's time is
-# the least of SZ_BENCH_RUNS runs (3).  SZ_BENCH_NO_PANDOC=1 leaves pandoc
+# the least of SZ_BENCH_RUNS runs (5) for samizdat, of SZ_BENCH_PANDOC_RUNS
+# (2) for pandoc (whose runs take seconds and vary less in proportion).  SZ_BENCH_NO_PANDOC=1 leaves pandoc
 # out (samizdat's figures and instruction counts only).
 cd "$(dirname "$0")/../.." || exit 1
 ROOT=$(pwd)
 S=${SAMIZDAT:-$ROOT/build/samizdat}
 C=${SZ_SHARED:-$ROOT/../shared}/corpus/gutenberg
-RUNS=${SZ_BENCH_RUNS:-3}
+RUNS=${SZ_BENCH_RUNS:-5}
+PRUNS=${SZ_BENCH_PANDOC_RUNS:-2}
 CPU="python3 $ROOT/tests/bench/cpu.py"
 if [ ! -d "$C" ]; then echo "speed: SKIP ($C not found)"; exit 0; fi
 [ -x "$S" ] || { echo "speed: build $S first (make)"; exit 1; }
@@ -36,7 +38,7 @@ b_books=$(bytes "$T/books")
 b_corpus=$(bytes "$T/corpus")
 echo "BOOKS: $(wc -l < "$T/books") files, $b_books bytes: $(xargs -n1 basename < "$T/books" | tr '\n' ' ')"
 echo "CORPUS: $(wc -l < "$T/corpus") files, $b_corpus bytes"
-echo "pandoc: $(pandoc --version | head -1); runs per file: $RUNS (least taken)"
+echo "pandoc: $(pandoc --version | head -1); runs per file (least taken): samizdat $RUNS, pandoc $PRUNS"
 
 # samizdat's and pandoc's command for a writer: {} is the file.
 sz_cmd() {
@@ -79,7 +81,7 @@ echo "| --- | --- | --- | --- | --- |"
 for w in plain tei epub json; do
     target=100; [ $w = epub ] && target=60
     if [ "${SZ_BENCH_NO_PANDOC:-0}" != 1 ]; then
-        set -- $($CPU --pair "$RUNS" -- $(sz_cmd $w) -- $(pd_cmd $w) < "$T/books")
+        set -- $($CPU --pair "$RUNS" "$PRUNS" -- $(sz_cmd $w) -- $(pd_cmd $w) < "$T/books")
         row "samizdat -t $w, BOOKS" "$b_books" "$1" "$2"
         row "pandoc -f markdown -t $w, BOOKS" "$b_books" "$3" "$4"
         pd=$3 sz8=$1
@@ -112,7 +114,7 @@ rd() {  # rd LABEL FILE TARGET SZ_ARGS -- PD_ARGS
     b=$(wc -c < "$file")
     echo "$file" > "$T/one"
     if [ "${SZ_BENCH_NO_PANDOC:-0}" != 1 ]; then
-        set -- $($CPU --pair "$RUNS" -- "$@" < "$T/one")
+        set -- $($CPU --pair "$RUNS" "$PRUNS" -- "$@" < "$T/one")
         row "samizdat $label" "$b" "$1" "$2"
         row "pandoc $label" "$b" "$3" "$4"
         ratio "$label" "$b" "$1" "$b" "$3" "$target" >> "$T/summary"
