@@ -21,7 +21,9 @@ static const char usage[] =
     "Usage: samizdat batch [OPTIONS] INPUT... -o OUTDIR\n"
     "Convert many documents at once.  INPUT is a folder (walked recursively for\n"
     ".txt .text .md .markdown .json files), a .zip archive (read in place), a\n"
-    "single file, or - for a list of such paths on standard input, one a line.\n"
+    "tarball (.tar .tar.gz .tgz .tar.bz2 .tar.xz .tar.zst) or .7z (read as a\n"
+    "stream; zips and tarballs inside are opened too, 3 deep), a single file,\n"
+    "or - for a list of such paths on standard input, one a line.\n"
     "Outputs mirror the input tree below OUTDIR (members of an archive go below a\n"
     "folder named after it); OUTDIR/manifest.jsonl gets one JSON line per document.\n"
     "A document NAME.txt may have its own metadata in NAME.yaml beside it.\n"
@@ -37,6 +39,7 @@ static const char usage[] =
     "      --max-total-size BYTES  most text one archive may inflate to (default 4G)\n"
     "      --max-ratio N        highest compression ratio of a member over 1 MB\n"
     "                           (default 100)\n"
+    "      --max-members N      most members of one archive (default 1000000)\n"
     "      --max-memory BYTES   address space of one worker (default no limit):\n"
     "                           a document that needs more fails alone\n"
     "  -q, --quiet              no progress, no summary;  -v: list skipped files\n"
@@ -79,7 +82,8 @@ batch_option(struct sz_batch *b, int argc, char **argv, int *i)
 {
     static const char *const names[] = { "-o", "--output", "-j", "--jobs", "--timeout",
                                          "--shard", "--max-size", "--max-total-size",
-                                         "--max-ratio", "--max-memory", NULL };
+                                         "--max-ratio", "--max-memory", "--max-members",
+                                         NULL };
     const char *a = argv[*i], *v = NULL, *name = NULL;
     if (!strcmp(a, "--force")) {
         b->force = 1;
@@ -145,6 +149,8 @@ batch_option(struct sz_batch *b, int argc, char **argv, int *i)
         return parse_size(name, v, &b->max_memory) ? -1 : 1;
     } else if (!strcmp(name, "--max-ratio")) {
         return parse_size(name, v, &b->max_ratio) ? -1 : 1;
+    } else if (!strcmp(name, "--max-members")) {
+        return parse_size(name, v, &b->max_members) ? -1 : 1;
     }
     return 1;
 }
@@ -286,6 +292,12 @@ stem_hash(const char *rel)
     return h;
 }
 
+int
+sz_batch_in_shard(const struct sz_batch *b, const char *rel)
+{
+    return b->shard_n <= 1 || stem_hash(rel) % b->shard_n == b->shard_k - 1;
+}
+
 /* Two runs into one OUTDIR would mix their outputs and manifests: a run
 ** holds OUTDIR/.samizdat.lock, exclusively, for as long as it runs.  Shards
 ** of one job share OUTDIR: each holds the lock shared and its own
@@ -396,6 +408,9 @@ free_batch(struct sz_batch *b)
     for (size_t i = 0; i < b->nroots; i++)
         free(b->roots[i]);
     free(b->roots);
+    for (size_t i = 0; i < b->nstreams; i++)
+        free(b->streams[i]);
+    free(b->streams);
     for (size_t f = 0; f < b->nformats; f++)
         if (strstr(b->formats[f], ".lua"))
             free((char *)b->exts[f]);
@@ -421,6 +436,7 @@ sz_batch_main(int argc, char **argv)
     b.max_member = SZ_BATCH_MAX_MEMBER;
     b.max_total = SZ_BATCH_MAX_TOTAL;
     b.max_ratio = SZ_BATCH_MAX_RATIO;
+    b.max_members = SZ_BATCH_MAX_MEMBERS;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     b.jobs = cores > 0 ? (int)cores : 1;
 
@@ -478,6 +494,10 @@ sz_batch_main(int argc, char **argv)
     if ((rc = parse_formats(&b, b.conv.to ? b.conv.to : "epub")) != 0)
         goto out;
     options_hash(&b, &opts);
+    b.lim.max_member = b.max_member;
+    b.lim.max_total = b.max_total;
+    b.lim.max_ratio = b.max_ratio;
+    b.lim.max_members = b.max_members;
 
     if (mkdir_p(b.outdir) != 0) {
         fprintf(stderr, "samizdat: batch: cannot create %s: %s\n", b.outdir, strerror(errno));
@@ -531,49 +551,68 @@ sz_batch_main(int argc, char **argv)
         goto out;
     sz_batch_clean_temps(&b);
 
-    size_t *order = sz_xmalloc((b.n + 1) * sizeof *order), norder = 0, nuptodate = 0;
-    uint64_t total_bytes = 0;
+    size_t *order = sz_xmalloc((b.n + 1) * sizeof *order), norder = 0;
+    struct sz_pool *pool = sz_pool_new(&b);
     for (size_t i = 0; i < b.n; i++) {
         struct sz_bjob *j = &b.v[i];
+        b.ntotal++;
         if (j->error) {
-            if (sz_manifest_append(&b, j) != 0)
-                rc = SZ_EXIT_IO;
-            if (b.verbosity >= 1)
-                fprintf(stderr, "samizdat: batch: %s%s%s: %s\n", j->input, j->member ? ":" : "",
-                        j->member ? j->member : "", j->error);
-        } else if (!b.force && sz_manifest_up_to_date(&b, j)) {
-            nuptodate++;
+            sz_batch_record(&b, j, pool);
+        } else if (!b.force && sz_manifest_up_to_date(&b, j, NULL, NULL)) {
+            b.nuptodate++;
         } else {
             order[norder++] = i;
-            total_bytes += j->size;
         }
     }
-    sz_manifest_checks_done();
     /* Longest first: the last documents to finish are short ones, so the
     ** workers run out of work together. */
     sort_b = &b;
     qsort(order, norder, sizeof *order, by_size_desc);
-    int rr = sz_batch_run(&b, order, norder, total_bytes);
-    free(order);
-    sz_manifest_close();
-
-    size_t cnt[5] = { 0 };
-    long maxrss = 0;
-    uint64_t bytes = 0;
-    for (size_t i = 0; i < b.n; i++) {
-        cnt[b.v[i].status]++;
-        if (b.v[i].maxrss_kb > maxrss)
-            maxrss = b.v[i].maxrss_kb;
-        if (b.v[i].status == SZ_B_OK || b.v[i].status == SZ_B_WARNINGS)
-            bytes += b.v[i].size;
+    b.more = b.nstreams > 0;
+    int rr = 0;
+    for (size_t k = 0; k < norder && !rr; k++) {
+        struct sz_bjob *j = &b.v[order[k]];
+        if (!j->member) {
+            rr = sz_pool_submit(pool, j, NULL, NULL);
+            continue;
+        }
+        /* A zip member: read here, through the one open archive. */
+        struct sz_buf in = SZ_BUF_INIT, side = SZ_BUF_INIT;
+        const char *err = NULL;
+        if (sz_batch_parent_read(&b, j->input, j->index, &in, &err) != 0 ||
+            (j->sidecar && sz_batch_parent_read(&b, j->input, j->sidecar_index, &side, &err) != 0)) {
+            j->error = sz_xstrdup(err ? err : "cannot read the member");
+            j->status = SZ_B_FAILED;
+            sz_batch_record(&b, j, pool);
+        } else {
+            rr = sz_pool_submit(pool, j, &in, j->sidecar ? &side : NULL);
+        }
+        sz_buf_free(&in);
+        sz_buf_free(&side);
     }
+    free(order);
+    if (b.nstreams) {
+        struct sz_bstems *seen = sz_bstems_new(&b);
+        for (size_t k = 0; k < b.nstreams && !rr; k++)
+            rr = sz_batch_stream(&b, pool, b.streams[k], seen);
+        sz_bstems_free(seen);
+    }
+    b.more = 0;
+    int pr = sz_pool_finish(pool);
+    if (!rr)
+        rr = pr;
+    sz_manifest_close();
+    size_t *cnt = b.cnt;
+    long maxrss = b.maxrss_kb;
+    uint64_t bytes = b.bytes_ok;
+    size_t nuptodate = b.nuptodate;
     double el = now_s() - t0;
     if (b.verbosity >= 1) {
         char *mname = sz_manifest_name(&b);
         fprintf(stderr,
                 "samizdat: batch: %zu documents: %zu converted (%zu with warnings), %zu failed, "
                 "%zu skipped, %zu up to date; %zu other files ignored\n",
-                b.n, cnt[SZ_B_OK] + cnt[SZ_B_WARNINGS], cnt[SZ_B_WARNINGS], cnt[SZ_B_FAILED],
+                b.ntotal, cnt[SZ_B_OK] + cnt[SZ_B_WARNINGS], cnt[SZ_B_WARNINGS], cnt[SZ_B_FAILED],
                 cnt[SZ_B_SKIPPED], nuptodate, b.nnontext);
         fprintf(stderr,
                 "samizdat: batch: %.2f s, %.1f documents/s, %.2f MB/s with %d workers, "

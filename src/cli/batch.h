@@ -30,6 +30,12 @@ int sz_batch_main(int argc, char **argv);
 #ifndef SZ_BATCH_MAX_RATIO
 #define SZ_BATCH_MAX_RATIO 100               /* text deflates 3-5x; bombs 1000x */
 #endif
+#ifndef SZ_BATCH_MAX_MEMBERS
+#define SZ_BATCH_MAX_MEMBERS 1000000ULL      /* members of one archive */
+#endif
+/* Archives opened inside an archive, counting the outer one: a tarball of
+** per-book zips is 2; nobody needs a zip in a zip in a tarball in a ... */
+#define SZ_BATCH_MAX_DEPTH 3
 /* Warnings kept per document in the manifest (the count is always kept). */
 #define SZ_BATCH_MAX_WARNINGS 20
 
@@ -49,6 +55,13 @@ void sz_sha256_buf(const void *data, size_t n, char out[65]);
 int sz_sha256_file(const char *path, char out[65], uint64_t *size);
 
 enum sz_bstatus { SZ_B_PENDING = 0, SZ_B_OK, SZ_B_WARNINGS, SZ_B_FAILED, SZ_B_SKIPPED };
+
+/* The limits one archive is read under. */
+struct sz_blimits {
+    uint64_t max_member, max_total, max_ratio, max_members;
+};
+
+struct sz_pool;
 
 /* One written output of a document. */
 struct sz_bout {
@@ -79,6 +92,7 @@ struct sz_bjob {
     size_t nwarnings, nwarnings_total;
     long ms;
     long maxrss_kb;
+    int transient;             /* a member of a streamed archive: freed once recorded */
 };
 
 /* The whole run. */
@@ -92,7 +106,7 @@ struct sz_batch {
     int jobs;
     double timeout;            /* seconds per document, 0 = none */
     unsigned shard_k, shard_n; /* 1-based K of N; N = 0: no sharding */
-    uint64_t max_member, max_total, max_ratio;
+    uint64_t max_member, max_total, max_ratio, max_members;
     uint64_t max_memory;       /* RLIMIT_AS of a worker, 0 = none */
     int force;                 /* ignore the manifest: convert everything */
     int verbosity;
@@ -105,9 +119,69 @@ struct sz_batch {
     size_t nnontext;           /* files skipped for their extension */
     char **roots;              /* the INPUT folders, for sz_bjob.root */
     size_t nroots;
+    /* the counts of the run */
+    size_t cnt[5], ndone, ntotal, nuptodate;
+    int more;                  /* archives still being read: ntotal will grow */
+    uint64_t bytes_ok, bytes_done;
+    long maxrss_kb;
+    struct sz_blimits lim;
+    char **streams;            /* INPUT archives read as a stream */
+    size_t nstreams;
 };
 
+/* batch_archive.c: tarballs and 7z through libarchive, as a stream. */
+struct sz_barch;
+/* One member as sz_barch_next finds it. */
+struct sz_bentry {
+    char *member;              /* its name, nested ones as "inner.zip!/name" */
+    char *rel;                 /* output path below OUTDIR */
+    uint64_t size;             /* as its header declares */
+    const char *why;           /* refused: why (then nothing is to be read) */
+    int is_text, is_meta;      /* a document; a NAME.yaml */
+    int fatal;                 /* the archive (or a nested one) broke off here */
+    char why_buf[200];
+};
+/** Length of the stream-archive extension ending name (".tar.gz" -> 7), or 0. */
+size_t sz_batch_stream_ext(const char *name);
+/** Opens the archive at path, or (path NULL) in data[0..len).  Its members'
+** output paths go below rel.  Returns 0, or -1 with a message in err. */
+int sz_barch_open(struct sz_barch **out, const char *path, const char *data, size_t len,
+                  const char *rel, const struct sz_blimits *lim, char *err, size_t errn);
+/** The next member (a text, a NAME.yaml, or a refused one): 1, or 0 at the
+** end.  Free it with sz_bentry_free. */
+int sz_barch_next(struct sz_barch *z, struct sz_bentry *m);
+/** Reads the member sz_barch_next returned last.  Returns 0 or -1 with *err. */
+int sz_barch_read(struct sz_barch *z, struct sz_buf *out, const char **err);
+/** Bytes of the outer archive read so far (for progress). */
+uint64_t sz_barch_position(const struct sz_barch *z);
+/** Members skipped for their extension. */
+size_t sz_barch_nontext(const struct sz_barch *z);
+void sz_bentry_free(struct sz_bentry *m);
+void sz_barch_close(struct sz_barch *z);
+/** Finds one member by its full name (any file, for a document's images) and
+** reads it.  Returns 0 or -1. */
+int sz_barch_find(const char *path, const char *data, size_t len, const char *member,
+                  const struct sz_blimits *lim, struct sz_buf *out);
+
+/* batch_stream.c */
+struct sz_bstems;
+/** The output stems of the jobs found so far, to refuse duplicates. */
+struct sz_bstems *sz_bstems_new(const struct sz_batch *b);
+void sz_bstems_free(struct sz_bstems *s);
+/** Converts the members of a tarball or 7z archive as it streams by.
+** Returns 0 or SZ_BATCH_EXIT_INTERRUPTED. */
+int sz_batch_stream(struct sz_batch *b, struct sz_pool *p, const char *path,
+                    struct sz_bstems *seen);
+
 /* batch_inputs.c */
+/** The folder below OUTDIR for an archive's members: its name without the
+** archive extension (malloc'd). */
+char *sz_batch_archive_stem(const char *path);
+/** A relative path with no "..", ".", empty or absolute parts, from a name
+** that came from outside; NULL with *why when it cannot be made one. */
+char *sz_batch_clean_rel(const char *name, const char **why);
+/** Is this name a NAME.yaml (or .yml)? */
+int sz_batch_is_meta_name(const char *name);
 /** Adds the documents of one INPUT (folder, .zip, file, or "-" for a list of
 ** paths on stdin).  Returns 0, or SZ_EXIT_IO with a message on stderr. */
 int sz_batch_add_input(struct sz_batch *b, const char *input);
@@ -117,8 +191,10 @@ void sz_batch_dedupe(struct sz_batch *b);
 int sz_batch_is_text_name(const char *name);
 
 /* batch_work.c: runs in the forked worker. */
-/** Converts job j and reports on fd; never returns. */
-void sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
+/** Converts job j and reports on fd; never returns.  in (and side) are its
+** bytes when the parent read them (archive members), else NULL. */
+void sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, const struct sz_buf *in,
+                   const struct sz_buf *side, int fd)
 #if defined(__GNUC__)
     __attribute__((noreturn))
 #endif
@@ -143,8 +219,15 @@ int sz_batch_read_zip(const struct sz_batch *b, void *zip, int64_t index, struct
 /** Loads OUTDIR/manifest.jsonl (if any), trims a torn last line and opens it
 ** for appending.  Returns 0 or SZ_EXIT_IO. */
 int sz_manifest_open(struct sz_batch *b);
-/** Is job j up to date according to the manifest (and the files)? */
-int sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j);
+/** Is job j up to date according to the manifest (and the files)?  in and
+** side: its bytes if already read, else NULL. */
+int sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j, const struct sz_buf *in,
+                           const struct sz_buf *side);
+/** Reads a zip member in the parent, through one zip kept open across
+** members (a worker gets the bytes, so no process opens the archive once
+** per document).  Returns 0 or -1 with *err. */
+int sz_batch_parent_read(const struct sz_batch *b, const char *archive, int64_t index,
+                         struct sz_buf *out, const char **err);
 /** Closes what the up-to-date checks kept open (before forking workers). */
 void sz_manifest_checks_done(void);
 /** Appends job j's line and fsyncs.  Returns 0 or -1. */
@@ -160,13 +243,26 @@ char *sz_manifest_name(const struct sz_batch *b);
 int sz_manifest_is_part(const char *name);
 
 /* batch.c */
+/** Is this output path in the shard this run converts? */
+int sz_batch_in_shard(const struct sz_batch *b, const char *rel);
 /** In a new worker: lets go of the copies of OUTDIR's lock descriptors. */
 void sz_batch_child_locks(void);
 
 /* batch_pool.c */
-/** Converts the pending jobs with b->jobs workers; fills results, appends
-** manifest lines, shows progress.  Returns 0, or SZ_BATCH_EXIT_INTERRUPTED. */
-int sz_batch_run(struct sz_batch *b, size_t *order, size_t norder, uint64_t total_bytes);
+struct sz_pool;
+struct sz_pool *sz_pool_new(struct sz_batch *b);
+/** Converts job j in a worker once one is free (in, side: its bytes, or
+** NULL).  Returns 0, or SZ_BATCH_EXIT_INTERRUPTED. */
+int sz_pool_submit(struct sz_pool *p, struct sz_bjob *j, const struct sz_buf *in,
+                   const struct sz_buf *side);
+/** Waits for every worker and frees the pool.  Returns 0 or
+** SZ_BATCH_EXIT_INTERRUPTED. */
+int sz_pool_finish(struct sz_pool *p);
+int sz_pool_interrupted(void);
+/** Appends j's manifest line, counts it, shows it (p may be NULL); frees a
+** transient job. */
+void sz_batch_record(struct sz_batch *b, struct sz_bjob *j, struct sz_pool *p);
+void sz_batch_count(struct sz_batch *b, const struct sz_bjob *j);
 
 /** Creates the folders of OUTDIR/rel (not following symbolic links).
 ** Returns 0 or -1. */

@@ -45,8 +45,8 @@ sz_batch_is_text_name(const char *name)
     return 0;
 }
 
-static int
-is_meta_name(const char *name)
+int
+sz_batch_is_meta_name(const char *name)
 {
     const char *e = ext_of(name);
     return e && (!strcasecmp(e, "yaml") || !strcasecmp(e, "yml"));
@@ -115,8 +115,8 @@ stem_cmp(const void *a, const void *b)
 
 /* A relative path with no "..", ".", empty or absolute parts, or NULL when
 ** the name cannot be made one.  Used for names that came from outside. */
-static char *
-clean_rel(const char *name, const char **why)
+char *
+sz_batch_clean_rel(const char *name, const char **why)
 {
     size_t n = strlen(name);
     *why = NULL;
@@ -241,7 +241,7 @@ walk(struct sz_batch *b, const char *root, const char *root_real, const char *su
                     rc = SZ_EXIT_IO;
             }
         } else if (S_ISREG(st.st_mode) && S_ISLNK(lst.st_mode) && !inside(root_real, path)) {
-            b->nnontext += !is_meta_name(names[i]);
+            b->nnontext += !sz_batch_is_meta_name(names[i]);
             if (b->verbosity >= 2)
                 fprintf(stderr, "samizdat: batch: %s: symbolic link to a file outside %s, "
                         "not followed\n", path, root);
@@ -257,7 +257,7 @@ walk(struct sz_batch *b, const char *root, const char *root_real, const char *su
             } else {
                 free(side);        /* said so when the walk met it */
             }
-        } else if (S_ISREG(st.st_mode) && !is_meta_name(names[i])) {
+        } else if (S_ISREG(st.st_mode) && !sz_batch_is_meta_name(names[i])) {
             b->nnontext++;
             if (b->verbosity >= 2)
                 fprintf(stderr, "samizdat: batch: %s: not a text (by its extension), skipped\n",
@@ -274,19 +274,21 @@ walk(struct sz_batch *b, const char *root, const char *root_real, const char *su
 
 /* }======================== archives ========================*/
 
-static char *
-archive_stem(const char *path)
+char *
+sz_batch_archive_stem(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     size_t n = strlen(base);
     if (n > 4 && !strcasecmp(base + n - 4, ".zip"))
         n -= 4;
+    else if (sz_batch_stream_ext(base))
+        n -= sz_batch_stream_ext(base);
     char *s = sz_xmalloc(n + 1);
     memcpy(s, base, n);
     s[n] = '\0';
     const char *why;
-    char *c = clean_rel(s, &why);
+    char *c = sz_batch_clean_rel(s, &why);
     free(s);
     if (!c || strchr(c, '/')) {
         free(c);
@@ -300,7 +302,7 @@ add_zip(struct sz_batch *b, const char *path)
 {
     int err = 0;
     zip_t *za = zip_open(path, ZIP_RDONLY, &err);
-    char *stem = archive_stem(path);
+    char *stem = sz_batch_archive_stem(path);
     if (!za) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, err);
@@ -326,7 +328,7 @@ add_zip(struct sz_batch *b, const char *path)
         if (nl && name[nl - 1] == '/')
             continue;              /* a folder entry */
         const char *why = NULL;
-        char *clean = clean_rel(name, &why);
+        char *clean = sz_batch_clean_rel(name, &why);
         char *rel = clean ? xasprintf("%s/%s", stem, clean) : xasprintf("%s/#%s", stem, "");
         if (!clean) {
             /* keep the bad name visible, but give it a unique key */
@@ -342,7 +344,7 @@ add_zip(struct sz_batch *b, const char *path)
         int unix_attrs = opsys == ZIP_OPSYS_UNIX && mode != 0;
         int text = sz_batch_is_text_name(name);
         if (clean && !text && !(unix_attrs && S_ISLNK(mode))) {
-            if (!is_meta_name(name))
+            if (!sz_batch_is_meta_name(name))
                 b->nnontext++;
             free(clean);
             free(rel);
@@ -431,7 +433,7 @@ add_file(struct sz_batch *b, const char *path, const struct stat *st)
     const char *why;
     char *rel = NULL;
     if (path[0] != '/')
-        rel = clean_rel(path, &why);
+        rel = sz_batch_clean_rel(path, &why);
     if (!rel) {
         const char *base = strrchr(path, '/');
         rel = sz_xstrdup(base ? base + 1 : path);
@@ -479,6 +481,12 @@ add_path(struct sz_batch *b, const char *input)
     }
     if (has_zip_ext(input))
         return add_zip(b, input);
+    if (sz_batch_stream_ext(input)) {
+        /* read as it streams, once the listed documents are under way */
+        b->streams = sz_xrealloc(b->streams, (b->nstreams + 1) * sizeof *b->streams);
+        b->streams[b->nstreams++] = sz_xstrdup(input);
+        return 0;
+    }
     return add_file(b, input, &st);
 }
 

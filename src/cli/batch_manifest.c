@@ -82,10 +82,10 @@ sz_sha256_file(const char *path, char out[65], uint64_t *size)
     return 0;
 }
 
-static int
-read_member(const struct sz_batch *b, const char *archive, int64_t index, struct sz_buf *out)
+int
+sz_batch_parent_read(const struct sz_batch *b, const char *archive, int64_t index,
+                     struct sz_buf *out, const char **err)
 {
-    const char *err;
     if (!rz_path || strcmp(rz_path, archive) != 0) {
         if (rz)
             zip_discard(rz);
@@ -94,7 +94,18 @@ read_member(const struct sz_batch *b, const char *archive, int64_t index, struct
         rz = zip_open(archive, ZIP_RDONLY, &e);
         rz_path = sz_xstrdup(archive);
     }
-    return rz ? sz_batch_read_zip(b, rz, index, out, &err) : -1;
+    if (!rz) {
+        *err = "cannot open the archive";
+        return -1;
+    }
+    return sz_batch_read_zip(b, rz, index, out, err);
+}
+
+static int
+read_member(const struct sz_batch *b, const char *archive, int64_t index, struct sz_buf *out)
+{
+    const char *err;
+    return sz_batch_parent_read(b, archive, index, out, &err);
 }
 
 /* The input's length first: a name may hold any byte but NUL, a newline
@@ -321,7 +332,8 @@ same_str(json_t *v, const char *s)
 }
 
 int
-sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j)
+sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j, const struct sz_buf *in,
+                       const struct sz_buf *side_in)
 {
     char *k = key_of(j->input, j->member);
     json_t *rec = json_object_get(done, k);
@@ -354,7 +366,9 @@ sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j)
     }
     /* The outputs are intact; is the input still the same text? */
     char sha[65];
-    if (j->member) {
+    if (in) {
+        sz_sha256_buf(in->data ? in->data : "", in->len, sha);
+    } else if (j->member) {
         struct sz_buf m = SZ_BUF_INIT;
         int r = read_member(b, j->input, j->index, &m);
         if (r == 0)
@@ -370,7 +384,9 @@ sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j)
     json_t *side = json_object_get(rec, "sidecar_sha256");
     if (!j->sidecar)
         return json_is_null(side) || !side;
-    if (j->member) {
+    if (side_in) {
+        sz_sha256_buf(side_in->data ? side_in->data : "", side_in->len, sha);
+    } else if (j->member) {
         struct sz_buf m = SZ_BUF_INIT;
         int r = read_member(b, j->input, j->sidecar_index, &m);
         if (r == 0)

@@ -1,7 +1,9 @@
 /*
 ** batch_pool.c
 ** The worker pool: one fork()ed process per document, at most -j at a time,
-** killed at --timeout; results read from pipes, progress on stderr.
+** killed at --timeout; results read from pipes, progress on stderr.  Jobs
+** are submitted one at a time, so a tarball's members can be converted as
+** the archive streams by.
 ** See LICENSE.
 */
 #define _POSIX_C_SOURCE 200809L
@@ -25,17 +27,26 @@
 #include "internal.h"
 #include "cli/batch.h"
 
-/* How often the progress line changes: live on a terminal, a plain line now
-** and then in a log. */
+/* How often the progress bar is redrawn on a terminal. */
 #define TTY_TICK 0.25
-#define LOG_TICK 5.0
 
 struct slot {
     pid_t pid;
     int fd;
-    size_t job;
+    struct sz_bjob *job;
     double start;
     struct sz_buf buf;
+};
+
+struct sz_pool {
+    struct sz_batch *b;
+    int nj, tty, show;
+    struct slot *slots;
+    struct pollfd *pf;
+    int *pidx;
+    size_t running;
+    double t0, last;
+    struct sigaction old_int, old_term;
 };
 
 static volatile sig_atomic_t interrupted;
@@ -170,10 +181,99 @@ remove_temps(const struct sz_batch *b, const struct sz_bjob *j, pid_t pid)
     }
 }
 
-static void
-finish(struct sz_batch *b, struct slot *s, int killed_for_time)
+void
+sz_batch_count(struct sz_batch *b, const struct sz_bjob *j)
 {
-    struct sz_bjob *j = &b->v[s->job];
+    b->cnt[j->status]++;
+    if (j->maxrss_kb > b->maxrss_kb)
+        b->maxrss_kb = j->maxrss_kb;
+    if (j->status == SZ_B_OK || j->status == SZ_B_WARNINGS)
+        b->bytes_ok += j->size;
+    b->ndone++;
+    b->bytes_done += j->size;
+}
+
+static void
+free_job(struct sz_bjob *j)
+{
+    free(j->input);
+    free(j->member);
+    free(j->rel);
+    free(j->sidecar);
+    free(j->error);
+    for (size_t k = 0; k < j->nouts; k++) {
+        free(j->outs[k].format);
+        free(j->outs[k].path);
+    }
+    free(j->outs);
+    for (size_t k = 0; k < j->nwarnings; k++)
+        free(j->warnings[k]);
+    free(j->warnings);
+    free(j);
+}
+
+/* On a terminal: a bar with documents done/total, rate and ETA, redrawn in
+** place.  Off a terminal: one line per document. */
+static void
+progress(struct sz_pool *p, int final)
+{
+    struct sz_batch *b = p->b;
+    double el = now() - p->t0;
+    size_t total = b->ntotal > b->ndone ? b->ntotal : b->ndone;
+    double rate = el > 0 ? (double)b->ndone / el : 0;
+    char eta[32] = "--:--";
+    if (!b->more && b->ndone >= total) {
+        snprintf(eta, sizeof eta, "0:00");
+    } else if (!b->more && rate > 0 && el > 0.5) {
+        double left = (double)(total - b->ndone) / rate;
+        snprintf(eta, sizeof eta, "%d:%02d", (int)(left / 60), (int)left % 60);
+    }
+    char bar[31];
+    int fill = total ? (int)(30.0 * (double)b->ndone / (double)total) : 0;
+    for (int k = 0; k < 30; k++)
+        bar[k] = k < fill ? '#' : '.';
+    bar[30] = '\0';
+    fprintf(stderr, "\r\033[Kbatch: [%s] %zu/%zu%s documents, %.1f/s, ETA %s, %zu failed%s", bar,
+            b->ndone, total, b->more ? "+" : "", rate, eta, b->cnt[SZ_B_FAILED],
+            final ? "\n" : "");
+}
+
+static void
+log_line(struct sz_pool *p, const struct sz_bjob *j)
+{
+    static const char *const st[] = { "pending", "ok", "warnings", "failed", "skipped" };
+    struct sz_batch *b = p->b;
+    size_t total = b->ntotal > b->ndone ? b->ntotal : b->ndone;
+    fprintf(stderr, "batch: %zu/%zu%s %s %s%s%s (%.2f s)%s%s\n", b->ndone, total,
+            b->more ? "+" : "", st[j->status], j->input, j->member ? ":" : "",
+            j->member ? j->member : "", (double)j->ms / 1000.0, j->error ? ": " : "",
+            j->error ? j->error : "");
+}
+
+void
+sz_batch_record(struct sz_batch *b, struct sz_bjob *j, struct sz_pool *p)
+{
+    if (sz_manifest_append(b, j) != 0)
+        fprintf(stderr, "samizdat: batch: cannot append to the manifest: %s\n", strerror(errno));
+    sz_batch_count(b, j);
+    if (p && p->show) {
+        if (!p->tty) {
+            log_line(p, j);
+        } else if (j->status == SZ_B_FAILED) {
+            fputs("\r\033[K", stderr);
+            fprintf(stderr, "samizdat: batch: %s%s%s: %s\n", j->input, j->member ? ":" : "",
+                    j->member ? j->member : "", j->error ? j->error : "failed");
+        }
+    }
+    if (j->transient)
+        free_job(j);
+}
+
+static void
+finish(struct sz_pool *p, struct slot *s, int killed_for_time)
+{
+    struct sz_batch *b = p->b;
+    struct sz_bjob *j = s->job;
     int status = 0;
     struct rusage ru;
     memset(&ru, 0, sizeof ru);
@@ -210,195 +310,195 @@ finish(struct sz_batch *b, struct slot *s, int killed_for_time)
         }
         j->nouts = 0;
     }
-    if (sz_manifest_append(b, j) != 0)
-        fprintf(stderr, "samizdat: batch: cannot append to the manifest: %s\n", strerror(errno));
     close(s->fd);
     sz_buf_free(&s->buf);
     s->pid = 0;
+    s->job = NULL;
+    p->running--;
+    sz_batch_record(b, j, p);
 }
 
-static void
-progress(const struct sz_batch *b, size_t ndone, size_t ntotal, uint64_t bytes,
-         uint64_t total_bytes, size_t nfailed, double t0, int tty, int final)
+struct sz_pool *
+sz_pool_new(struct sz_batch *b)
 {
-    double el = now() - t0;
-    double mbs = el > 0 ? (double)bytes / 1e6 / el : 0;
-    char eta[32] = "--:--";
-    if (bytes > 0 && total_bytes > bytes && el > 0.5) {
-        double left = el * (double)(total_bytes - bytes) / (double)bytes;
-        snprintf(eta, sizeof eta, "%d:%02d", (int)(left / 60), (int)left % 60);
-    } else if (ndone == ntotal) {
-        snprintf(eta, sizeof eta, "0:00");
-    }
-    fprintf(stderr, "%sbatch: %zu/%zu documents, %.1f/%.1f MB, %.2f MB/s, ETA %s, %zu failed%s",
-            tty ? "\r\033[K" : "", ndone, ntotal, (double)bytes / 1e6,
-            (double)total_bytes / 1e6, mbs, eta, nfailed, tty && !final ? "" : "\n");
-    SZ_UNUSED(b);
-}
-
-int
-sz_batch_run(struct sz_batch *b, size_t *order, size_t norder, uint64_t total_bytes)
-{
-    int nj = b->jobs > 0 ? b->jobs : 1;
-    struct slot *slots = calloc((size_t)nj, sizeof *slots);
-    struct pollfd *pf = calloc((size_t)nj, sizeof *pf);
-    int *pidx = calloc((size_t)nj, sizeof *pidx);
-    if (!slots || !pf || !pidx)
+    struct sz_pool *p = calloc(1, sizeof *p);
+    if (!p)
         sz_oom();
-    struct sigaction sa, old_int, old_term;
+    p->b = b;
+    p->nj = b->jobs > 0 ? b->jobs : 1;
+    p->slots = calloc((size_t)p->nj, sizeof *p->slots);
+    p->pf = calloc((size_t)p->nj, sizeof *p->pf);
+    p->pidx = calloc((size_t)p->nj, sizeof *p->pidx);
+    if (!p->slots || !p->pf || !p->pidx)
+        sz_oom();
+    struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGINT, &sa, &p->old_int);
+    sigaction(SIGTERM, &sa, &p->old_term);
+    p->show = b->verbosity >= 1;
+    p->tty = p->show && isatty(STDERR_FILENO);
+    p->t0 = p->last = now();
+    return p;
+}
 
-    int tty = b->verbosity >= 1 && isatty(STDERR_FILENO);
-    int show = b->verbosity >= 1;
-    double t0 = now(), last = t0;
-    size_t next = 0, running = 0, ndone = 0, nfailed = 0;
-    uint64_t bytes = 0;
-    int rc = 0;
-    while (next < norder || running) {
-        while (!interrupted && running < (size_t)nj && next < norder) {
-            int s = 0;
-            while (slots[s].pid)
-                s++;
-            int p[2];
-            if (pipe(p) != 0) {
-                fprintf(stderr, "samizdat: batch: pipe: %s\n", strerror(errno));
-                interrupted = 1;
-                break;
-            }
-            size_t jn = order[next++];
-            fflush(stderr);
-            pid_t parent = getpid();
-            pid_t pid = fork();
-            if (pid < 0) {
-                fprintf(stderr, "samizdat: batch: fork: %s\n", strerror(errno));
-                close(p[0]);
-                close(p[1]);
-                next--;
-                if (!running) {
-                    interrupted = 1;
-                    break;
-                }
-                break;
-            }
-            if (pid == 0) {
-#ifdef __linux__
-                /* A worker of a parent killed with kill -9 dies too,
-                ** rather than write outputs nobody will record. */
-                prctl(PR_SET_PDEATHSIG, SIGKILL);
-                if (getppid() != parent)
-                    _exit(1);
-#endif
-                sz_batch_child_locks();
-                sigaction(SIGINT, &old_int, NULL);
-                sigaction(SIGTERM, &old_term, NULL);
-                if (b->max_memory) {
-                    struct rlimit rl = { (rlim_t)b->max_memory, (rlim_t)b->max_memory };
-                    setrlimit(RLIMIT_AS, &rl);
-                }
-                close(p[0]);
-                for (int k = 0; k < nj; k++)
-                    if (slots[k].pid)
-                        close(slots[k].fd);
-                sz_batch_work(b, &b->v[jn], p[1]);
-            }
-            close(p[1]);
-            fcntl(p[0], F_SETFD, FD_CLOEXEC);
-            slots[s].pid = pid;
-            slots[s].fd = p[0];
-            slots[s].job = jn;
-            slots[s].start = now();
-            sz_buf_clear(&slots[s].buf);
-            running++;
+/* Waits (up to one progress tick) for workers to report; reaps those done
+** and those past --timeout. */
+static void
+pool_poll(struct sz_pool *p)
+{
+    struct sz_batch *b = p->b;
+    int np = 0;
+    double t = now(), wait = p->tty ? TTY_TICK - (t - p->last) : 1.0;
+    for (int s = 0; s < p->nj; s++)
+        if (p->slots[s].pid) {
+            p->pf[np].fd = p->slots[s].fd;
+            p->pf[np].events = POLLIN;
+            p->pidx[np++] = s;
+            if (b->timeout > 0 && p->slots[s].start + b->timeout - t < wait)
+                wait = p->slots[s].start + b->timeout - t;
         }
-        if (interrupted) {
-            for (int s = 0; s < nj; s++)
-                if (slots[s].pid) {
-                    kill(slots[s].pid, SIGKILL);
-                    while (waitpid(slots[s].pid, NULL, 0) < 0 && errno == EINTR)
-                        ;
-                    remove_temps(b, &b->v[slots[s].job], slots[s].pid);
-                    close(slots[s].fd);
-                    sz_buf_free(&slots[s].buf);
-                    slots[s].pid = 0;
-                }
-            rc = SZ_BATCH_EXIT_INTERRUPTED;
-            break;
-        }
-        if (!running)
+    if (wait < 0.01)
+        wait = 0.01;
+    int pr = np ? poll(p->pf, (nfds_t)np, (int)(wait * 1000)) : 0;
+    for (int k = 0; pr > 0 && k < np; k++) {
+        if (!(p->pf[k].revents & (POLLIN | POLLHUP | POLLERR)))
             continue;
-        int np = 0;
-        double t = now(), wait = show ? (tty ? TTY_TICK : LOG_TICK) - (t - last) : 1.0;
-        for (int s = 0; s < nj; s++)
-            if (slots[s].pid) {
-                pf[np].fd = slots[s].fd;
-                pf[np].events = POLLIN;
-                pidx[np++] = s;
-                if (b->timeout > 0 && slots[s].start + b->timeout - t < wait)
-                    wait = slots[s].start + b->timeout - t;
-            }
-        if (wait < 0.01)
-            wait = 0.01;
-        int pr = poll(pf, (nfds_t)np, (int)(wait * 1000));
-        if (pr < 0 && errno != EINTR)
-            break;
-        for (int k = 0; pr > 0 && k < np; k++) {
-            if (!(pf[k].revents & (POLLIN | POLLHUP | POLLERR)))
-                continue;
-            struct slot *s = &slots[pidx[k]];
-            char tmp[16384];
-            ssize_t n = read(s->fd, tmp, sizeof tmp);
-            if (n > 0) {
-                if (s->buf.len < (1u << 20))
-                    sz_buf_put(&s->buf, tmp, (size_t)n);
-                continue;
-            }
-            if (n < 0 && errno == EINTR)
-                continue;
-            struct sz_bjob *j = &b->v[s->job];
-            finish(b, s, 0);
-            running--;
-            ndone++;
-            bytes += j->size;
-            nfailed += j->status == SZ_B_FAILED;
-            if (b->verbosity >= 1 && j->status == SZ_B_FAILED) {
-                if (tty)
-                    fputs("\r\033[K", stderr);
-                fprintf(stderr, "samizdat: batch: %s%s%s: %s\n", j->input, j->member ? ":" : "",
-                        j->member ? j->member : "", j->error ? j->error : "failed");
-            }
+        struct slot *s = &p->slots[p->pidx[k]];
+        char tmp[16384];
+        ssize_t n = read(s->fd, tmp, sizeof tmp);
+        if (n > 0) {
+            if (s->buf.len < (1u << 20))
+                sz_buf_put(&s->buf, tmp, (size_t)n);
+            continue;
         }
-        t = now();
-        for (int s = 0; b->timeout > 0 && s < nj; s++)
-            if (slots[s].pid && t - slots[s].start >= b->timeout) {
-                kill(slots[s].pid, SIGKILL);
-                struct sz_bjob *j = &b->v[slots[s].job];
-                finish(b, &slots[s], 1);
-                running--;
-                ndone++;
-                bytes += j->size;
-                nfailed++;
-                if (b->verbosity >= 1) {
-                    if (tty)
-                        fputs("\r\033[K", stderr);
-                    fprintf(stderr, "samizdat: batch: %s%s%s: %s\n", j->input,
-                            j->member ? ":" : "", j->member ? j->member : "", j->error);
-                }
-            }
-        if (show && t - last >= (tty ? TTY_TICK : LOG_TICK)) {
-            progress(b, ndone, norder, bytes, total_bytes, nfailed, t0, tty, 0);
-            last = t;
-        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        finish(p, s, 0);
     }
-    if (show && tty)
-        progress(b, ndone, norder, bytes, total_bytes, nfailed, t0, tty, 1);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    free(slots);
-    free(pf);
-    free(pidx);
+    t = now();
+    for (int s = 0; b->timeout > 0 && s < p->nj; s++)
+        if (p->slots[s].pid && t - p->slots[s].start >= b->timeout) {
+            kill(p->slots[s].pid, SIGKILL);
+            finish(p, &p->slots[s], 1);
+        }
+    if (p->tty && t - p->last >= TTY_TICK) {
+        progress(p, 0);
+        p->last = t;
+    }
+}
+
+static void
+kill_all(struct sz_pool *p)
+{
+    for (int s = 0; s < p->nj; s++)
+        if (p->slots[s].pid) {
+            kill(p->slots[s].pid, SIGKILL);
+            while (waitpid(p->slots[s].pid, NULL, 0) < 0 && errno == EINTR)
+                ;
+            remove_temps(p->b, p->slots[s].job, p->slots[s].pid);
+            close(p->slots[s].fd);
+            sz_buf_free(&p->slots[s].buf);
+            if (p->slots[s].job->transient)
+                free_job(p->slots[s].job);
+            p->slots[s].pid = 0;
+        }
+    p->running = 0;
+}
+
+int
+sz_pool_submit(struct sz_pool *p, struct sz_bjob *j, const struct sz_buf *in,
+               const struct sz_buf *side)
+{
+    struct sz_batch *b = p->b;
+    while (!interrupted && p->running >= (size_t)p->nj)
+        pool_poll(p);
+    if (interrupted) {
+        if (j->transient)
+            free_job(j);
+        return SZ_BATCH_EXIT_INTERRUPTED;
+    }
+    int s = 0;
+    while (p->slots[s].pid)
+        s++;
+    int fds[2];
+    if (pipe(fds) != 0) {
+        fprintf(stderr, "samizdat: batch: pipe: %s\n", strerror(errno));
+        interrupted = 1;
+        if (j->transient)
+            free_job(j);
+        return SZ_BATCH_EXIT_INTERRUPTED;
+    }
+    fflush(stderr);
+    pid_t parent = getpid();
+    pid_t pid;
+    while ((pid = fork()) < 0 && p->running > 0)
+        pool_poll(p);              /* out of processes: wait for one to end */
+    if (pid < 0) {
+        fprintf(stderr, "samizdat: batch: fork: %s\n", strerror(errno));
+        close(fds[0]);
+        close(fds[1]);
+        interrupted = 1;
+        if (j->transient)
+            free_job(j);
+        return SZ_BATCH_EXIT_INTERRUPTED;
+    }
+    if (pid == 0) {
+#ifdef __linux__
+        /* A worker of a parent killed with kill -9 dies too, rather than
+        ** write outputs nobody will record. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(1);
+#endif
+        sz_batch_child_locks();
+        sigaction(SIGINT, &p->old_int, NULL);
+        sigaction(SIGTERM, &p->old_term, NULL);
+        if (b->max_memory) {
+            struct rlimit rl = { (rlim_t)b->max_memory, (rlim_t)b->max_memory };
+            setrlimit(RLIMIT_AS, &rl);
+        }
+        close(fds[0]);
+        for (int k = 0; k < p->nj; k++)
+            if (p->slots[k].pid)
+                close(p->slots[k].fd);
+        sz_batch_work(b, j, in, side, fds[1]);
+    }
+    close(fds[1]);
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    p->slots[s].pid = pid;
+    p->slots[s].fd = fds[0];
+    p->slots[s].job = j;
+    p->slots[s].start = now();
+    sz_buf_clear(&p->slots[s].buf);
+    p->running++;
+    return 0;
+}
+
+int
+sz_pool_finish(struct sz_pool *p)
+{
+    while (!interrupted && p->running)
+        pool_poll(p);
+    int rc = 0;
+    if (interrupted) {
+        kill_all(p);
+        rc = SZ_BATCH_EXIT_INTERRUPTED;
+    }
+    if (p->tty)
+        progress(p, 1);
+    sigaction(SIGINT, &p->old_int, NULL);
+    sigaction(SIGTERM, &p->old_term, NULL);
+    free(p->slots);
+    free(p->pf);
+    free(p->pidx);
+    free(p);
     return rc;
+}
+
+int
+sz_pool_interrupted(void)
+{
+    return interrupted != 0;
 }

@@ -151,6 +151,21 @@ arch_res_read(void *ud, const char *path, size_t max, char **data, size_t *len)
     if (!name)
         return -2;                 /* outside the archive */
     int rc = -1;
+    if (sz_batch_stream_ext(r->archive)) {
+        /* A tarball has no index: read through it for the one name (only
+        ** for a document that names a file; most name none). */
+        struct sz_blimits lim = r->b->lim;
+        if (lim.max_member > max)
+            lim.max_member = max;
+        struct sz_buf out = SZ_BUF_INIT;
+        if (sz_barch_find(r->archive, NULL, 0, name, &lim, &out) == 0) {
+            *data = sz_buf_detach(&out, len);
+            rc = 0;
+        }
+        sz_buf_free(&out);
+        free(name);
+        return rc;
+    }
     if (!r->tried) {
         /* Opened only for a document that names a file: most name none. */
         int e = 0;
@@ -305,7 +320,8 @@ looks_binary(const char *p, size_t n)
 }
 
 void
-sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
+sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, const struct sz_buf *given,
+              const struct sz_buf *given_side, int fd)
 {
     struct sz_buf r = SZ_BUF_INIT, in = SZ_BUF_INIT, side = SZ_BUF_INIT;
     struct sz_diags d;
@@ -315,7 +331,14 @@ sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, int fd)
     char *name;
     int nwarn = 0;
 
-    if (j->member) {
+    if (j->member && given) {
+        size_t n = strlen(j->input) + strlen(j->member) + 2;
+        name = sz_xmalloc(n);
+        snprintf(name, n, "%s:%s", j->input, j->member);
+        sz_buf_put(&in, given->data ? given->data : "", given->len);
+        if (j->sidecar && given_side)
+            sz_buf_put(&side, given_side->data ? given_side->data : "", given_side->len);
+    } else if (j->member) {
         size_t n = strlen(j->input) + strlen(j->member) + 2;
         name = sz_xmalloc(n);
         snprintf(name, n, "%s:%s", j->input, j->member);

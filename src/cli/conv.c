@@ -350,7 +350,21 @@ sz_temp_is_stale(const char *name, const char *base)
         size_t digits = strspn(p, "0123456789");
         if (digits && digits < 10 && p[digits] == '-' && strlen(p + digits + 1) == 6) {
             long pid = strtol(p, NULL, 10);
-            return pid > 0 && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+            if (pid <= 0)
+                return 0;
+            if (kill((pid_t)pid, 0) != 0)
+                return errno == ESRCH;
+            /* A worker killed with its parent may linger as a zombie that
+            ** nobody has reaped yet: it writes nothing more either. */
+            char path[64], buf[256];
+            snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+            FILE *f = fopen(path, "r");
+            size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+            if (f)
+                fclose(f);
+            buf[n] = '\0';
+            const char *close_paren = strrchr(buf, ')');
+            return close_paren && close_paren[1] == ' ' && close_paren[2] == 'Z';
         }
     }
     return 0;

@@ -172,6 +172,99 @@ else
     skip "batch: shards: GNU parallel not installed"
 fi
 
+# ---- tarballs and 7z (libarchive, as a stream) ----
+python3 "$B/mktars.py" "$T" || fail "batch: making tarball fixtures"
+tx=json
+for a in good.tar good.tar.gz good.tgz good.tar.bz2 good.tar.xz good.tar.zst good.7z; do
+    [ -f "$T/$a" ] || { skip "batch: $a: no tool to make it"; continue; }
+    rm -rf "$T/tout"
+    "$SAMIZDAT" batch -q -t "$FMTS" "$T/$a" -o "$T/tout"
+    rc=$?
+    if [ $rc -eq 0 ] && [ -f "$T/tout/good/one.$tx" ] && [ -f "$T/tout/good/two.$tx" ] &&
+        [ -f "$T/tout/good/sub/three.$tx" ] && [ "$(mcount "$T/tout/manifest.jsonl" status ok)" = 3 ] &&
+        [ "$(find "$T/tout" -type f ! -name '.samizdat*' | wc -l)" = $((1 + 3 * $(echo "$FMTS" | tr ',' '\n' | wc -l))) ]; then
+        pass "batch: $a: every text converted, the tree mirrored"
+    else
+        fail "batch: $a: exit $rc: $(find "$T/tout" -type f | tr '\n' ' ')"
+    fi
+done
+if [ -n "$FMTS" ] && echo "$FMTS" | grep -q json; then
+    grep -q '"sidecar"' "$T/tout/good/sub/three.json" 2>/dev/null &&
+        pass "batch: tarball: NAME.yaml beside NAME.txt is its metadata" ||
+        fail "batch: tarball: sidecar not used"
+fi
+# The tarball converts to what the same tree as a folder gives.
+mkdir -p "$T/tree" && (cd "$T/tree" && tar -xf "$T/good.tar")
+"$SAMIZDAT" batch -q -t "$FMTS" "$T/tree" -o "$T/treeout"
+"$SAMIZDAT" batch -q -t "$FMTS" "$T/good.tar.xz" -o "$T/xzout"
+(cd "$T/treeout" && find . -type f ! -name 'manifest*' ! -name '.samizdat*' -exec sha256sum {} + | sort) > "$T/tree.sum"
+(cd "$T/xzout/good" && find . -type f -exec sha256sum {} + | sort) > "$T/xz.sum"
+check_same "batch: tar.xz = the same folder, byte for byte" "$T/tree.sum" "$T/xz.sum"
+"$SAMIZDAT" batch -t "$FMTS" "$T/good.tar.xz" -o "$T/xzout" 2>"$T/xz.err"
+grep -q ' 0 converted.* 3 up to date' "$T/xz.err" && pass "batch: tarball: a second run finds it up to date" ||
+    fail "batch: tarball resume: $(tail -2 "$T/xz.err" | head -1)"
+
+# Nested: per-book zips and a tarball inside a tarball; one too deep.
+"$SAMIZDAT" batch -q -t "$FMTS" "$T/nested.tar.gz" -o "$T/nout"
+N=$T/nout/manifest.jsonl
+if [ -f "$T/nout/nested/pg/1234-0/1234-0.$tx" ] && [ -f "$T/nout/nested/pg/5678-0/5678/5678-0.$tx" ] &&
+    [ -f "$T/nout/nested/more/inner/a.$tx" ] && [ -f "$T/nout/nested/top.$tx" ] &&
+    grep -q '"member":"pg/1234-0.zip!/1234-0.txt"' "$N" &&
+    grep -q 'l3.zip".*nested more than 3 deep' "$N" && grep -q 'broken.zip".*damaged archive' "$N" &&
+    [ ! -e "$T/nout/nested/deep/l2/l3" ]; then
+    pass "batch: nested zips and tarballs opened to 3 levels, the tree mirrored"
+else
+    fail "batch: nested: $(find "$T/nout" -type f | tr '\n' ' ') $(grep -o '"error":"[^"]*"' "$N" | tr '\n' ' ')"
+fi
+
+# Hostile tarballs: every refusal a manifest line, the rest converted.
+check_exit "batch: evil.tar: exit 3" 3 "$SAMIZDAT" batch -q -t "$FMTS" "$T/evil.tar" "$T/latin.tar" -o "$T/etar"
+M=$T/etar/manifest.jsonl
+for why in "leaves the archive" "absolute path" "symbolic link in the archive" "hard link in the archive" \
+           "device file in the archive" "FIFO in the archive" "unrepresentable name (control" \
+           "unrepresentable name (not UTF-8)" "binary content"; do
+    if grep -q "$why" "$M"; then pass "batch: evil.tar: $why refused"; else
+        fail "batch: evil.tar: no '$why' in the manifest"; fi
+done
+[ "$(mcount "$M" status ok)" = 2 ] && [ -z "$(find "$T" -name 'escape*' -o -name 'abs.*')" ] &&
+    pass "batch: evil.tar: only fine.txt and ok.txt converted, nothing outside" ||
+    fail "batch: evil.tar: $(find "$T/etar" -type f | tr '\n' ' ')"
+check_exit "batch: tarball bomb: exit 3" 3 "$SAMIZDAT" batch -q -t "$FMTS" "$T/bomb.tar.gz" -o "$T/btar"
+grep -q 'bomb.txt".*compression ratio [0-9]*:1 exceeds the limit of 100:1' "$T/btar/manifest.jsonl" &&
+    [ -f "$T/btar/bomb/small.$tx" ] && pass "batch: tarball bomb refused by ratio, the rest converted" ||
+    fail "batch: tarball bomb: $(cut -c1-300 "$T/btar/manifest.jsonl" | tr '\n' ' ')"
+"$SAMIZDAT" batch -q -t "$FMTS" --max-total-size 1M "$T/bomb.tar.gz" -o "$T/btot"
+grep -q 'over the limit (--max-total-size).*rest of it is not read' "$T/btot/manifest.jsonl" &&
+    pass "batch: tarball over --max-total-size stops there" ||
+    fail "batch: --max-total-size on a tarball: $(cut -c1-300 "$T/btot/manifest.jsonl")"
+"$SAMIZDAT" batch -q -t "$FMTS" --max-members 3 "$T/evil.tar" -o "$T/bmem"
+grep -q 'more than 3 members (--max-members)' "$T/bmem/manifest.jsonl" &&
+    pass "batch: --max-members stops an archive of too many members" ||
+    fail "batch: --max-members: $(cut -c1-300 "$T/bmem/manifest.jsonl")"
+# shards of a tarball into one OUTDIR = one run
+rm -rf "$T/tsh"
+for k in 1 2 3; do "$SAMIZDAT" batch -q -t "$FMTS" --shard $k/3 "$T/nested.tar.gz" "$T/good.tgz" -o "$T/tsh"; done
+"$SAMIZDAT" batch -q -t "$FMTS" "$T/nested.tar.gz" "$T/good.tgz" -o "$T/tone"
+normalize "$T"/tsh/manifest-?-of-3.jsonl > "$T/tsh.norm"
+normalize "$T/tone/manifest.jsonl" > "$T/tone.norm"
+check_same "batch: tarball shards = one run" "$T/tone.norm" "$T/tsh.norm"
+
+# The fuzzing corpus and findings of the archive harness, through batch.
+fz=0 bad=""
+for f in "$SZ_ROOT"/tests/fuzz/corpus/archive/* "$SZ_ROOT"/tests/fuzz/regress/archive/*; do
+    [ -f "$f" ] || continue
+    cp "$f" "$T/fz.tar"
+    rm -rf "$T/fzout"
+    timeout 60 "$SAMIZDAT" batch -q -j 1 -t "$FMTS" "$T/fz.tar" -o "$T/fzout" 2>"$T/fz.err"
+    rc=$?
+    if grep -q 'Sanitizer\|runtime error' "$T/fz.err" || { [ $rc -ne 0 ] && [ $rc -ne 3 ]; } ||
+        [ ! -s "$T/fzout/manifest.jsonl" ]; then
+        bad="$bad ${f##*/}:$rc"
+    fi
+    fz=$((fz + 1))
+done
+[ -z "$bad" ] && pass "batch: $fz archive fuzzing inputs replayed" || fail "batch: archive fuzz replay:$bad"
+
 # ---- kill -9 in the middle, then resume ----
 mkdir -p "$T/big"
 paras=2500
