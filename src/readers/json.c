@@ -75,6 +75,9 @@ struct rd {
     const char *file;
     int depth;                 /* nesting of AST elements, capped at SZ_MAX_DEPTH */
     size_t npath;
+    int in_meta;               /* reading metadata: its inlines stay unpacked */
+    struct sz_node *spare;     /* nodes free for reuse (see pack_runs) */
+    struct sz_buf run;
     struct seg path[PATH_SEGS];
 };
 
@@ -308,9 +311,62 @@ static int read_meta(struct rd *r, const json_t *v, struct sz_node **out);
 static struct sz_node *
 add(struct rd *r, struct sz_node *parent, enum sz_kind k)
 {
-    struct sz_node *n = sz_node_new(r->doc, k);
+    struct sz_node *n = r->spare;
+    if (n && (k == SZ_STR || k == SZ_SPACE || k == SZ_SOFTBREAK)) {
+        r->spare = n->next;
+        memset(n, 0, sizeof *n);
+        n->kind = k;
+        n->attr.id = "";
+        n->text = "";
+    } else {
+        n = sz_node_new(r->doc, k);
+    }
     sz_node_append(parent, n);
     return n;
+}
+
+/* Can Str n be a word of a run?  Not when its text has a separator. */
+static int
+packable(const struct sz_node *n)
+{
+    return n && n->kind == SZ_STR && n->sub == 0 && n->len && !memchr(n->text, ' ', n->len) &&
+           !memchr(n->text, '\n', n->len) && strlen(n->text) == n->len;
+}
+
+/* Packs each stretch Str (Space|SoftBreak Str)... among parent's children
+** into one text run (SZ_STR_RUN), as the plain-text reader makes them: a
+** book then holds a node per stretch of text, not two per word, and the
+** nodes packed away are reused for the next list's words. */
+static void
+pack_runs(struct rd *r, struct sz_node *parent)
+{
+    struct sz_node *c = parent->first;
+    while (c) {
+        struct sz_node *sep = c->next;
+        if (!packable(c) || !sep || (sep->kind != SZ_SPACE && sep->kind != SZ_SOFTBREAK) ||
+            !packable(sep->next)) {
+            c = c->next;
+            continue;
+        }
+        sz_buf_clear(&r->run);
+        sz_buf_put(&r->run, c->text, c->len);
+        while (sep && (sep->kind == SZ_SPACE || sep->kind == SZ_SOFTBREAK) &&
+               packable(sep->next)) {
+            struct sz_node *w = sep->next, *after = w->next;
+            sz_buf_putc(&r->run, sep->kind == SZ_SPACE ? ' ' : '\n');
+            sz_buf_put(&r->run, w->text, w->len);
+            sz_node_unlink(sep);
+            sep->next = r->spare;
+            r->spare = sep;
+            sz_node_unlink(w);
+            w->next = r->spare;
+            r->spare = w;
+            sep = after;
+        }
+        sz_node_set_text(r->doc, c, r->run.data, r->run.len);
+        c->sub = SZ_STR_RUN;
+        c = sep;
+    }
 }
 
 /* A list of blocks wrapped in a component node of kind k. */
@@ -776,6 +832,8 @@ read_inlines(struct rd *r, const json_t *v, struct sz_node *parent)
     for (size_t i = 0; i < json_array_size(v); i++)
         if (AT(i, read_inline(r, ELEM(v, i), parent)) < 0)
             return -1;
+    if (!r->in_meta)
+        pack_runs(r, parent);
     return 0;
 }
 
@@ -936,6 +994,9 @@ read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
     r->file = o->filename;
     r->depth = 0;
     r->npath = 0;
+    r->in_meta = 0;
+    r->spare = NULL;
+    r->run = (struct sz_buf)SZ_BUF_INIT;
     int rc = -1;
     if (!json_is_object(top)) {
         fail(r, "a pandoc document must be an object, not %s", type_name(top));
@@ -956,8 +1017,10 @@ read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
     }
     /* Later inputs win for keys they share, as pandoc's Meta semigroup. */
     struct sz_node *tmp = sz_node_new(doc, SZ_META_MAP);
+    r->in_meta = 1;
     if (read_meta_map(r, meta, tmp) < 0)
         goto out;
+    r->in_meta = 0;
     while (tmp->first) {
         struct sz_node *e = tmp->first;
         struct sz_node *val = e->first;
@@ -972,6 +1035,7 @@ read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
     pop(r);
     rc = 0;
 out:
+    sz_buf_free(&r->run);
     free(r);
     sz_arena_free(scratch);    /* all of top: no json_decref needed */
     return rc;
