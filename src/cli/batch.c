@@ -35,6 +35,8 @@ static const char usage[] =
     "      --timeout SECONDS    give up on a document after this long (default none)\n"
     "      --shard K/N          convert only the K-th of N shares of the inputs\n"
     "      --force              convert everything, even what is up to date\n"
+    "      --status             sum up OUTDIR's manifests (every shard's): done,\n"
+    "                           failed by reason, and pending of the INPUTs given\n"
     "      --max-size BYTES     largest archive member (default 256M)\n"
     "      --max-total-size BYTES  most text one archive may inflate to (default 4G)\n"
     "      --max-ratio N        highest compression ratio of a member over 1 MB\n"
@@ -87,6 +89,11 @@ batch_option(struct sz_batch *b, int argc, char **argv, int *i)
     const char *a = argv[*i], *v = NULL, *name = NULL;
     if (!strcmp(a, "--force")) {
         b->force = 1;
+        (*i)++;
+        return 1;
+    }
+    if (!strcmp(a, "--status")) {
+        b->status = 1;
         (*i)++;
         return 1;
     }
@@ -483,6 +490,24 @@ sz_batch_main(int argc, char **argv)
         i++;
     }
     b.verbosity = b.conv.verbosity;
+    if (b.status) {
+        /* --status OUTDIR, or --status INPUT... -o OUTDIR */
+        if (!b.outdir && ninputs) {
+            b.outdir = inputs[--ninputs];
+        }
+        if (!b.outdir) {
+            fputs("samizdat: batch: --status needs the OUTDIR\n", stderr);
+            rc = SZ_EXIT_USAGE;
+            goto out;
+        }
+        b.lim.max_member = b.max_member;
+        b.lim.max_total = b.max_total;
+        b.lim.max_ratio = b.max_ratio;
+        b.lim.max_members = b.max_members;
+        b.verbosity = 0;
+        rc = sz_batch_status(&b, inputs, ninputs);
+        goto out;
+    }
     if (!b.outdir || !ninputs) {
         fputs(!b.outdir ? "samizdat: batch: name the output folder with -o OUTDIR\n"
                         : "samizdat: batch: name at least one INPUT (folder, .zip, file or -)\n",

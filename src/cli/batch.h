@@ -109,6 +109,7 @@ struct sz_batch {
     uint64_t max_member, max_total, max_ratio, max_members;
     uint64_t max_memory;       /* RLIMIT_AS of a worker, 0 = none */
     int force;                 /* ignore the manifest: convert everything */
+    int status;                /* --status: report, convert nothing */
     int verbosity;
     char opt_sha[65];          /* hash of everything that shapes the outputs */
     int outdir_dev_set;
@@ -247,6 +248,19 @@ int sz_manifest_is_part(const char *name);
 int sz_batch_in_shard(const struct sz_batch *b, const char *rel);
 /** In a new worker: lets go of the copies of OUTDIR's lock descriptors. */
 void sz_batch_child_locks(void);
+
+/** The key of a document in the manifests (malloc'd). */
+char *sz_manifest_key(const char *input, const char *member);
+#ifdef JANSSON_H
+/** A file name a manifest line recorded (FIELD, or FIELD_bytes), malloc'd. */
+char *sz_manifest_get_name(json_t *o, const char *field);
+#endif
+
+/* batch_status.c */
+/** `samizdat batch --status OUTDIR [INPUT...]`: what the manifests of all
+** shards say, and (given the INPUTs) what is still pending.  Returns 0 when
+** every document is done, 3 when some failed or are pending, 1 on error. */
+int sz_batch_status(struct sz_batch *b, const char *const *inputs, size_t ninputs);
 
 /* batch_pool.c */
 struct sz_pool;

@@ -110,8 +110,8 @@ read_member(const struct sz_batch *b, const char *archive, int64_t index, struct
 
 /* The input's length first: a name may hold any byte but NUL, a newline
 ** too, so no separator alone could tell "a\nb" + "" from "a" + "b". */
-static char *
-key_of(const char *input, const char *member)
+char *
+sz_manifest_key(const char *input, const char *member)
 {
     size_t n = strlen(input) + (member ? strlen(member) : 0) + 32;
     char *k = sz_xmalloc(n);
@@ -171,8 +171,8 @@ hexval(int c)
 }
 
 /* The name set_name recorded, malloc'd, or NULL. */
-static char *
-get_name(json_t *o, const char *field)
+char *
+sz_manifest_get_name(json_t *o, const char *field)
 {
     char name[64];
     snprintf(name, sizeof name, "%s_bytes", field);
@@ -230,10 +230,10 @@ load_part(const char *path, int fd)
             json_decref(rec);
             continue;
         }
-        char *in = get_name(rec, "input"), *mem = get_name(rec, "member");
+        char *in = sz_manifest_get_name(rec, "input"), *mem = sz_manifest_get_name(rec, "member");
         const char *st = json_string_value(json_object_get(rec, "status"));
         if (in && st) {
-            char *k = key_of(in, mem);
+            char *k = sz_manifest_key(in, mem);
             if (!strcmp(st, "ok") || !strcmp(st, "warnings"))
                 json_object_set_nocheck(done, k, rec);   /* keys are file names, not always UTF-8 */
             else
@@ -335,7 +335,7 @@ int
 sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j, const struct sz_buf *in,
                        const struct sz_buf *side_in)
 {
-    char *k = key_of(j->input, j->member);
+    char *k = sz_manifest_key(j->input, j->member);
     json_t *rec = json_object_get(done, k);
     free(k);
     if (!rec || !same_str(json_object_get(rec, "options_sha256"), b->opt_sha))
@@ -345,7 +345,7 @@ sz_manifest_up_to_date(struct sz_batch *b, struct sz_bjob *j, const struct sz_bu
         return 0;
     for (size_t f = 0; f < b->nformats; f++) {
         json_t *o = json_array_get(outs, f);
-        char *rel = sz_batch_out_rel(b, j, f), *mpath = get_name(o, "path");
+        char *rel = sz_batch_out_rel(b, j, f), *mpath = sz_manifest_get_name(o, "path");
         int ok = mpath && !strcmp(mpath, rel) &&
                  same_str(json_object_get(o, "format"), b->formats[f]);
         free(mpath);

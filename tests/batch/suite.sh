@@ -249,6 +249,23 @@ normalize "$T"/tsh/manifest-?-of-3.jsonl > "$T/tsh.norm"
 normalize "$T/tone/manifest.jsonl" > "$T/tone.norm"
 check_same "batch: tarball shards = one run" "$T/tone.norm" "$T/tsh.norm"
 
+# --status sums up the shards' manifests, and counts what is pending.
+rm -rf "$T/stat"
+"$SAMIZDAT" batch -q -t "$FMTS" --shard 1/2 "$T/evil.tar" "$T/nested.tar.gz" -o "$T/stat"
+"$SAMIZDAT" batch --status "$T/evil.tar" "$T/nested.tar.gz" -o "$T/stat" > "$T/stat.out"
+rc=$?
+n1=$(wc -l < "$T/stat/manifest-1-of-2.jsonl")
+"$SAMIZDAT" batch -q -t "$FMTS" --shard 2/2 "$T/evil.tar" "$T/nested.tar.gz" -o "$T/stat"
+"$SAMIZDAT" batch --status "$T/evil.tar" "$T/nested.tar.gz" -o "$T/stat" > "$T/stat2.out"
+total=$(($(wc -l < "$T/stat/manifest-1-of-2.jsonl") + $(wc -l < "$T/stat/manifest-2-of-2.jsonl")))
+if [ $rc -eq 3 ] && grep -q "^$n1 documents: " "$T/stat.out" && grep -q ' [1-9][0-9]* pending$' "$T/stat.out" &&
+    grep -q "^$total documents: " "$T/stat2.out" && grep -q "^$total documents in the inputs: 0 pending" "$T/stat2.out" &&
+    grep -q '^ *1  symbolic link in the archive' "$T/stat2.out"; then
+    pass "batch --status: shards summed up, failures by reason, pending counted"
+else
+    fail "batch --status: exit $rc: $(tr '\n' ' ' < "$T/stat2.out")"
+fi
+
 # The fuzzing corpus and findings of the archive harness, through batch.
 fz=0 bad=""
 for f in "$SZ_ROOT"/tests/fuzz/corpus/archive/* "$SZ_ROOT"/tests/fuzz/regress/archive/*; do
