@@ -14,8 +14,16 @@
 #define SZ_ARENA_CHUNK (64 * 1024)
 #endif
 
-/* The one place that gives up on out-of-memory (cmark's xcalloc). */
+/* The one place that gives up on out-of-memory (cmark's xcalloc): calls
+** the handler set with sz_set_oom_handler (which must not return), else
+** aborts.  src/core/failalloc.c. */
 void sz_oom(void);
+void sz_set_oom_handler(void (*h)(void));
+/* 1 when the test's failing allocator says this allocation fails
+** (SZ_TEST_FAIL_ALLOC), after sz_alloc_test_init read the environment;
+** sz_alloc_test_init also routes libxml2's allocations through ours. */
+int sz_alloc_fails(void);
+void sz_alloc_test_init(void);
 void *sz_xmalloc(size_t n);
 void *sz_xrealloc(void *p, size_t n);
 char *sz_xstrdup(const char *s);

@@ -41,6 +41,8 @@ static const char usage[] =
     "      --css FILE           EPUB/HTML: add a stylesheet (--css-replace to replace)\n"
     "      --epub-cover-image FILE, --epub-embed-font FILE\n"
     "      --encoding NAME      input encoding (utf-8, windows-1252, iso-8859-1)\n"
+    "      --max-input-size SIZE  refuse an input or metadata file larger than SIZE\n"
+    "                           bytes (K, M, G; default 256M)\n"
     "      --no-smart           keep straight quotes, -- and ...\n"
     "      --keep-boilerplate   keep Project Gutenberg header and footer\n"
     "      --trace-structure    plain text: print what each block became and why\n"
@@ -51,7 +53,7 @@ static const char usage[] =
     "\n"
     "Exit codes: 0 ok, 1 input/output error, 2 usage, 21 unknown input format,\n"
     "22 unknown output format, 64 parse error, 83 Lua filter error, 84 Lua error,\n"
-    "85 writer error.\n";
+    "85 writer error, 86 out of memory.\n";
 
 static void
 print_diags(const struct sz_diags *d, int verbosity)
@@ -135,6 +137,20 @@ used_file(const struct sz_conv *c, const char *out)
 }
 
 
+/* What the out-of-memory handler reports and removes. */
+static const char *oom_input;
+static struct sz_afile *oom_afile;
+
+static void
+on_oom(void)
+{
+    if (oom_afile && oom_afile->tmp)
+        unlink(oom_afile->tmp);
+    fprintf(stderr, "samizdat: %s%serror: out of memory\n", oom_input ? oom_input : "",
+            oom_input ? ": " : "");
+    exit(SZ_EXIT_NOMEM);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -144,6 +160,8 @@ main(int argc, char **argv)
     size_t ninputs = 0;
     int rc = 0;
 
+    sz_alloc_test_init();
+    sz_set_oom_handler(on_oom);
     if (argc > 1 && !strcmp(argv[1], "batch"))
         return sz_batch_main(argc - 1, argv + 1);
 
@@ -244,6 +262,7 @@ main(int argc, char **argv)
     }
 
     struct sz_doc *doc = NULL;
+    oom_input = ninputs ? inputs[0] : "standard input";
     rc = sz_conv_load(&c, inputs, ninputs, to, &doc, &d);
     if (rc == 0) {
         if (c.output && strcmp(c.output, "-") != 0) {
@@ -252,6 +271,7 @@ main(int argc, char **argv)
             ** whole in memory, and a failed one leaves nothing behind. */
             struct sz_afile *f = sz_xmalloc(sizeof *f);
             rc = sz_afile_open(f, c.output, &d);
+            oom_afile = f;
             if (rc == 0) {
                 struct sz_sink sink = sz_afile_sink(f);
                 struct sz_diags wd;
@@ -266,6 +286,7 @@ main(int argc, char **argv)
                 else
                     sz_afile_abort(f);
             }
+            oom_afile = NULL;
             free(f);
         } else {
             struct sz_sink sink = { stdout_write, NULL };

@@ -31,7 +31,8 @@ enum sz_exit {
     SZ_EXIT_PARSE = 64,        /* input could not be parsed */
     SZ_EXIT_FILTER = 83,       /* a Lua filter failed */
     SZ_EXIT_LUA = 84,          /* the Lua runtime itself failed */
-    SZ_EXIT_WRITER = 85        /* a writer could not produce its output */
+    SZ_EXIT_WRITER = 85,       /* a writer could not produce its output */
+    SZ_EXIT_NOMEM = 86         /* out of memory */
 };
 
 /* {=================================================================

@@ -291,7 +291,9 @@ finish(struct sz_pool *p, struct slot *s, int killed_for_time)
         remove_temps(b, j, s->pid);
     } else if (parse_report(j, s->buf.data) != 0) {
         char msg[96];
-        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT && b->max_memory)
+        if (WIFEXITED(status) && WEXITSTATUS(status) == SZ_EXIT_NOMEM)
+            snprintf(msg, sizeof msg, "out of memory%s", b->max_memory ? " (--max-memory)" : "");
+        else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT && b->max_memory)
             snprintf(msg, sizeof msg, "the worker ran out of memory (--max-memory) or aborted");
         else if (WIFSIGNALED(status))
             snprintf(msg, sizeof msg, "the worker crashed (signal %d)", WTERMSIG(status));

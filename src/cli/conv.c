@@ -125,6 +125,29 @@ parse_int(const char *opt, const char *v, int lo, int hi, int *out, struct sz_di
     return 0;
 }
 
+/* A size in bytes with an optional K, M or G; not 0, not negative (strtoull
+** would take "-1" for 2^64-1). */
+static int
+parse_size(const char *opt, const char *v, uint64_t *out, struct sz_diags *d)
+{
+    char *end;
+    errno = 0;
+    unsigned long long x = *v >= '0' && *v <= '9' ? strtoull(v, &end, 10) : 0;
+    uint64_t mul = 1;
+    if (x) {
+        if (*end == 'k' || *end == 'K') mul = 1ULL << 10, end++;
+        else if (*end == 'm' || *end == 'M') mul = 1ULL << 20, end++;
+        else if (*end == 'g' || *end == 'G') mul = 1ULL << 30, end++;
+    }
+    if (!x || *end || errno || x > UINT64_MAX / mul) {
+        sz_diag_add(d, SZ_ERROR, SZ_EXIT_USAGE, NULL, 0, 0, -1,
+                    "%s takes a positive number of bytes (with K, M or G), not '%s'", opt, v);
+        return -1;
+    }
+    *out = x * mul;
+    return 0;
+}
+
 int
 sz_conv_option(struct sz_conv *c, int argc, char **argv, int *i, struct sz_diags *d)
 {
@@ -189,6 +212,8 @@ sz_conv_option(struct sz_conv *c, int argc, char **argv, int *i, struct sz_diags
         if (r > 0) strv_push(&c->fonts, v);
     } else if (OPT(NULL, "--resource-path", 1)) {
         if (r > 0) c->wopts.resource_dir = v;
+    } else if (OPT(NULL, "--max-input-size", 1)) {
+        if (r > 0 && parse_size("--max-input-size", v, &sz_max_input_size, d) < 0) r = -1;
     } else if (OPT(NULL, "--encoding", 1)) {
         if (r > 0) c->ropts.encoding = v;
     } else if (OPT(NULL, "--no-smart", 0)) {
@@ -260,6 +285,25 @@ sz_conv_guess_reader(const char *path)
     return "essay";
 }
 
+/* The largest input or metadata file read (--max-input-size): a device
+** such as /dev/zero or a mistaken 10 GB file is refused after reading that
+** much, not when memory runs out. */
+uint64_t sz_max_input_size = SZ_MAX_INPUT_DEFAULT;
+
+static int
+too_big(const char *path, struct sz_diags *d)
+{
+    unsigned long long v = sz_max_input_size;
+    const char *unit = " bytes";
+    if (v % (1ULL << 30) == 0) v >>= 30, unit = " GiB";
+    else if (v % (1ULL << 20) == 0) v >>= 20, unit = " MiB";
+    else if (v % (1ULL << 10) == 0) v >>= 10, unit = " KiB";
+    sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1,
+                "larger than the input size limit of %llu%s (see --max-input-size)", v,
+                unit);
+    return SZ_EXIT_IO;
+}
+
 int
 sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d)
 {
@@ -279,6 +323,8 @@ sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d)
                         "is a directory, not a document (use 'samizdat batch' for folders)");
             return SZ_EXIT_IO;
         }
+        if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > sz_max_input_size)
+            return too_big(path, d);
         f = fopen(path, "rb");
         if (!f) {
             sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot read: %s",
@@ -291,12 +337,20 @@ sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d)
             sz_buf_reserve(out, (size_t)st.st_size);
     }
     char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+    size_t n, start = out->len;
+    int big = 0;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) {
+        if ((uint64_t)(out->len - start) + n > sz_max_input_size) {
+            big = 1;
+            break;
+        }
         sz_buf_put(out, tmp, n);
+    }
     int err = ferror(f);
     if (!is_stdin)
         fclose(f);
+    if (big)
+        return too_big(is_stdin ? "standard input" : path, d);
     if (err) {
         sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "read error");
         return SZ_EXIT_IO;

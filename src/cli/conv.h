@@ -72,6 +72,9 @@ int sz_conv_render(const struct sz_conv *c, const struct sz_doc *doc, const char
 
 /** Reads a whole file ("-" = stdin).  Returns 0 or SZ_EXIT_IO. */
 int sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d);
+/** The largest file sz_read_file reads (--max-input-size). */
+#define SZ_MAX_INPUT_DEFAULT (256ULL << 20)
+extern uint64_t sz_max_input_size;
 /** Writes data to path through a temporary file and rename(2), so readers
 ** of path never see a partial file.  Returns 0 or SZ_EXIT_IO. */
 int sz_write_atomic(const char *path, const char *data, size_t len, struct sz_diags *d);

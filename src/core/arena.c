@@ -1,6 +1,6 @@
 /*
 ** arena.c
-** Per-document bump allocator; the single abort-on-OOM point.
+** Per-document bump allocator; allocation that gives up on out-of-memory.
 ** See LICENSE.
 */
 #include <stdarg.h>
@@ -24,19 +24,10 @@ struct sz_arena {
 #define ALIGN 16
 #define HDR ((sizeof(struct chunk) + ALIGN - 1) & ~(size_t)(ALIGN - 1))
 
-void
-sz_oom(void)
-{
-    /* Nothing sensible can continue without memory; cmark and Lua's
-    ** lauxlib make the same choice. */
-    fputs("samizdat: out of memory\n", stderr);
-    abort();
-}
-
 void *
 sz_xmalloc(size_t n)
 {
-    void *p = malloc(n ? n : 1);
+    void *p = sz_alloc_fails() ? NULL : malloc(n ? n : 1);
     if (!p)
         sz_oom();
     return p;
@@ -45,7 +36,7 @@ sz_xmalloc(size_t n)
 void *
 sz_xrealloc(void *p, size_t n)
 {
-    void *q = realloc(p, n ? n : 1);
+    void *q = sz_alloc_fails() ? NULL : realloc(p, n ? n : 1);
     if (!q)
         sz_oom();
     return q;

@@ -101,3 +101,6 @@ fi
 
 # Limits: deep YAML, input size, memory.
 . "$SZ_ROOT/tests/pathological/limits.sh"
+
+# Every allocation made to fail in turn (sampled).
+. "$SZ_ROOT/tests/pathological/failalloc.sh"
