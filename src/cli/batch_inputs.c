@@ -16,16 +16,14 @@
 
 #include "internal.h"
 #include "cli/batch.h"
+#include "core/zipcheck.h"
 
 /* Folders deeper than this are not walked (a loop of bind mounts, or a
 ** hostile tree); real collections are a few levels deep. */
 #define MAX_FOLDER_DEPTH 64
-/* Longest member name and name component we accept from an archive: what
-** common file systems can store. */
-#define MAX_NAME 1024
-#define MAX_COMPONENT 255
 
-static const char *const text_exts[] = { "txt", "text", "md", "markdown", "json", NULL };
+static const char *const text_exts[] = { "txt", "text", "md", "markdown", "json", "html", "htm",
+                                          "xhtml", NULL };
 
 static const char *
 ext_of(const char *name)
@@ -118,59 +116,7 @@ stem_cmp(const void *a, const void *b)
 char *
 sz_batch_clean_rel(const char *name, const char **why)
 {
-    size_t n = strlen(name);
-    *why = NULL;
-    if (n == 0 || n > MAX_NAME) {
-        *why = "unrepresentable name (empty or too long)";
-        return NULL;
-    }
-    size_t bad;
-    if (!sz_utf8_valid(name, n, &bad)) {
-        *why = "unrepresentable name (not UTF-8)";
-        return NULL;
-    }
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        if (*p < 0x20 || *p == 0x7f || *p == '\\' || *p == ':') {
-            *why = "unrepresentable name (control character, backslash or colon)";
-            return NULL;
-        }
-    if (name[0] == '/') {
-        *why = "absolute path";
-        return NULL;
-    }
-    char *out = sz_xmalloc(n + 1);
-    size_t o = 0;
-    const char *p = name;
-    while (*p) {
-        const char *e = strchr(p, '/');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        if (len == 2 && p[0] == '.' && p[1] == '.') {
-            *why = "path leaves the archive ('..')";
-            free(out);
-            return NULL;
-        }
-        if (len > MAX_COMPONENT) {
-            *why = "unrepresentable name (component too long)";
-            free(out);
-            return NULL;
-        }
-        if (len && !(len == 1 && p[0] == '.')) {
-            if (o)
-                out[o++] = '/';
-            memcpy(out + o, p, len);
-            o += len;
-        }
-        p += len;
-        if (*p == '/')
-            p++;
-    }
-    out[o] = '\0';
-    if (!o) {
-        *why = "unrepresentable name";
-        free(out);
-        return NULL;
-    }
-    return out;
+    return sz_zip_clean_name(name, why);
 }
 
 /* {======================== folders ========================*/
@@ -352,29 +298,13 @@ add_zip(struct sz_batch *b, const char *path)
         }
         struct sz_bjob *j = new_job(b, path, name, rel);
         j->index = i;
-        j->size = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+        const struct sz_zip_limits lim = { b->max_member, b->max_ratio, " (--max-size)",
+                                           " (--max-ratio)" };
+        char msg[200];
+        int bad = sz_zip_check_member(za, (zip_uint64_t)i, &lim, &j->size, msg, sizeof msg);
         if (!clean) {
             job_fail(j, why);
-        } else if (unix_attrs && S_ISLNK(mode)) {
-            job_fail(j, "symbolic link in the archive");
-        } else if (unix_attrs && (mode & S_IFMT) && !S_ISREG(mode)) {
-            job_fail(j, "not a regular file");
-        } else if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
-                   st.encryption_method != ZIP_EM_NONE) {
-            job_fail(j, "encrypted member (not supported)");
-        } else if (j->size > b->max_member) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "member of %llu bytes exceeds the limit of %llu "
-                     "(--max-size)", (unsigned long long)j->size,
-                     (unsigned long long)b->max_member);
-            job_fail(j, msg);
-        } else if (j->size > (1u << 20) &&
-                   (st.comp_size == 0 || j->size / st.comp_size > b->max_ratio)) {
-            char msg[200];
-            snprintf(msg, sizeof msg, "compression ratio %llu:1 exceeds the limit of %llu:1 "
-                     "(--max-ratio): a zip bomb?",
-                     (unsigned long long)(st.comp_size ? j->size / st.comp_size : j->size),
-                     (unsigned long long)b->max_ratio);
+        } else if (bad) {
             job_fail(j, msg);
         } else {
             total += j->size;

@@ -14,6 +14,7 @@ static const struct sz_reader *const readers[] = {
     &sz_reader_markdown,
     &sz_reader_commonmark,
     &sz_reader_gfm,
+    &sz_reader_html,
     NULL
 };
 

@@ -13,6 +13,7 @@ extern const struct sz_reader sz_reader_json;    /* src/readers/json.c */
 extern const struct sz_reader sz_reader_markdown;   /* src/readers/markdown.c */
 extern const struct sz_reader sz_reader_commonmark; /* src/readers/markdown.c */
 extern const struct sz_reader sz_reader_gfm;        /* src/readers/markdown.c */
+extern const struct sz_reader sz_reader_html;       /* src/readers/html_read.c */
 
 extern const struct sz_writer sz_writer_plain;   /* src/writers/plain.c */
 extern const struct sz_writer sz_writer_json;    /* src/writers/json.c */

@@ -1,0 +1,152 @@
+/*
+** zipcheck.c
+** The rules a zip archive's members must pass before anything is read from
+** them; batch's archives and the EPUB reader share them.
+** See LICENSE.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/zipcheck.h"
+
+/* Longest member name and name component accepted from an archive: what
+** common file systems can store. */
+#define MAX_NAME 1024
+#define MAX_COMPONENT 255
+/* Below this a high ratio is no threat (a page of spaces compresses 1000x). */
+#define RATIO_FLOOR (1u << 20)
+
+char *
+sz_zip_clean_name(const char *name, const char **why)
+{
+    size_t n = strlen(name);
+    *why = NULL;
+    if (n == 0 || n > MAX_NAME) {
+        *why = "unrepresentable name (empty or too long)";
+        return NULL;
+    }
+    size_t bad;
+    if (!sz_utf8_valid(name, n, &bad)) {
+        *why = "unrepresentable name (not UTF-8)";
+        return NULL;
+    }
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || *p == '\\' || *p == ':') {
+            *why = "unrepresentable name (control character, backslash or colon)";
+            return NULL;
+        }
+    if (name[0] == '/') {
+        *why = "absolute path";
+        return NULL;
+    }
+    char *out = sz_xmalloc(n + 1);
+    size_t o = 0;
+    const char *p = name;
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == 2 && p[0] == '.' && p[1] == '.') {
+            *why = "path leaves the archive ('..')";
+            free(out);
+            return NULL;
+        }
+        if (len > MAX_COMPONENT) {
+            *why = "unrepresentable name (component too long)";
+            free(out);
+            return NULL;
+        }
+        if (len && !(len == 1 && p[0] == '.')) {
+            if (o)
+                out[o++] = '/';
+            memcpy(out + o, p, len);
+            o += len;
+        }
+        p += len;
+        if (*p == '/')
+            p++;
+    }
+    out[o] = '\0';
+    if (!o) {
+        *why = "unrepresentable name";
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+int
+sz_zip_check_member(zip_t *za, zip_uint64_t i, const struct sz_zip_limits *lim,
+                    uint64_t *size, char *msg, size_t cap)
+{
+    zip_stat_t st;
+    *size = 0;
+    if (zip_stat_index(za, i, 0, &st) != 0) {
+        snprintf(msg, cap, "cannot read the member's header");
+        return -1;
+    }
+    *size = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+    zip_uint8_t opsys = 0;
+    zip_uint32_t attr = 0;
+    zip_file_get_external_attributes(za, i, 0, &opsys, &attr);
+    mode_t mode = (mode_t)(attr >> 16);
+    int unix_attrs = opsys == ZIP_OPSYS_UNIX && mode != 0;
+    if (unix_attrs && S_ISLNK(mode)) {
+        snprintf(msg, cap, "symbolic link in the archive");
+    } else if (unix_attrs && (mode & S_IFMT) && !S_ISREG(mode)) {
+        snprintf(msg, cap, "not a regular file");
+    } else if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+        snprintf(msg, cap, "encrypted member (not supported)");
+    } else if (*size > lim->max_member) {
+        snprintf(msg, cap, "member of %llu bytes exceeds the limit of %llu%s",
+                 (unsigned long long)*size, (unsigned long long)lim->max_member, lim->size_hint);
+    } else if (*size > RATIO_FLOOR &&
+               (st.comp_size == 0 || *size / st.comp_size > lim->max_ratio)) {
+        snprintf(msg, cap, "compression ratio %llu:1 exceeds the limit of %llu:1%s: a zip bomb?",
+                 (unsigned long long)(st.comp_size ? *size / st.comp_size : *size),
+                 (unsigned long long)lim->max_ratio, lim->ratio_hint);
+    } else {
+        return 0;
+    }
+    return -1;
+}
+
+int
+sz_zip_read(zip_t *za, zip_uint64_t i, uint64_t max, struct sz_buf *out, const char **err)
+{
+    zip_file_t *zf = zip_fopen_index(za, i, 0);
+    if (!zf) {
+        *err = "cannot open the member";
+        return -1;
+    }
+    /* a member stops at the size its header declares */
+    zip_stat_t st;
+    uint64_t declared = UINT64_MAX;
+    if (zip_stat_index(za, i, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+        declared = st.size;
+    char tmp[65536];
+    zip_int64_t n;
+    int rc = 0;
+    while ((n = zip_fread(zf, tmp, sizeof tmp)) > 0) {
+        if (out->len + (uint64_t)n > declared) {
+            *err = "member inflates past the size its header declares: damaged or forged";
+            rc = -1;
+            break;
+        }
+        if (out->len + (uint64_t)n > max) {
+            *err = "member inflates past the size limit: a zip bomb?";
+            rc = -1;
+            break;
+        }
+        sz_buf_put(out, tmp, (size_t)n);
+    }
+    if (n < 0) {
+        *err = "damaged member (read or checksum error)";
+        rc = -1;
+    }
+    zip_fclose(zf);
+    if (!out->data)
+        sz_buf_put(out, "", 0);
+    return rc;
+}

@@ -1,0 +1,36 @@
+/*
+** zipcheck.h
+** The rules a zip archive's members must pass before anything is read from
+** them (batch archives, EPUBs): names, links, encryption, sizes, bombs.
+** See LICENSE.
+*/
+#ifndef SZ_ZIPCHECK_H
+#define SZ_ZIPCHECK_H
+
+#include <stdint.h>
+#include <zip.h>
+
+#include "internal.h"
+
+/* Limits, and how the user can change each (" (--max-size)"), or "". */
+struct sz_zip_limits {
+    uint64_t max_member;       /* uncompressed bytes of one member */
+    uint64_t max_ratio;        /* uncompressed : compressed, above 1 MiB */
+    const char *size_hint, *ratio_hint;
+};
+
+/** A relative path with no "..", ".", empty or absolute parts (malloc'd), or
+** NULL with *why set when the name cannot be made one. */
+char *sz_zip_clean_name(const char *name, const char **why);
+
+/** 0 when member i may be read; otherwise -1 with the reason in msg (a
+** symbolic link, not a regular file, encrypted, too large, a bomb's
+** ratio).  *size gets its uncompressed size. */
+int sz_zip_check_member(zip_t *za, zip_uint64_t i, const struct sz_zip_limits *lim,
+                        uint64_t *size, char *msg, size_t cap);
+
+/** Reads member i into out, stopping past max bytes (a forged header cannot
+** hide what really inflates); 0, or -1 with *err set. */
+int sz_zip_read(zip_t *za, zip_uint64_t i, uint64_t max, struct sz_buf *out, const char **err);
+
+#endif

@@ -1,0 +1,99 @@
+/*
+** html.h
+** The HTML reader's parts: the builder (libxml2 SAX events to the tree), its
+** passes (notes, Project Gutenberg, metadata), and what the EPUB reader uses.
+** See LICENSE.
+*/
+#ifndef SZ_HTML_H
+#define SZ_HTML_H
+
+#include "internal.h"
+
+/* Longest <title> or <meta> value kept: a head is a few lines, and a
+** hostile one must not grow without end. */
+#ifndef SZ_HTML_MAX_META
+#define SZ_HTML_MAX_META 4096
+#endif
+
+/* One element that a pass needs to find again. */
+struct sz_hnode {
+    struct sz_node *n;
+    int file;                  /* index of the document (EPUB: spine position) */
+};
+
+struct sz_hvec {
+    struct sz_hnode *v;
+    size_t n, cap;
+};
+
+/* Metadata a document's <head> gives, applied after the passes so that
+** Project Gutenberg's own header wins over a <title> made from it. */
+struct sz_hhead {
+    char *title, *lang;
+    char **keys, **vals;       /* <meta name content>, lower-case names */
+    size_t nmeta, capmeta;
+};
+
+/* The builder of one book: one or more documents read into one tree. */
+struct sz_html {
+    struct sz_doc *doc;
+    const struct sz_ropts *o;
+    int epub;                  /* EPUB content: skip title pages, navs, covers */
+    int file;                  /* index of the document being read */
+    int failed;                /* a fatal error was recorded */
+    int gutenberg;             /* a Project Gutenberg edition */
+    struct sz_map ids;         /* id -> node that carries it (string keys) */
+    struct sz_map notebox;     /* node -> node: footnote bodies (pointer keys) */
+    struct sz_map noteref;     /* link -> link: links marked as note references */
+    struct sz_map caption;     /* block -> block: marked as a picture's caption */
+    struct sz_hvec links;      /* every Link and Image, for the EPUB rewrite */
+    struct sz_hvec anchors;    /* every node given an id, for the EPUB rewrite */
+    struct sz_hhead head;
+};
+
+void sz_html_init(struct sz_html *h, struct sz_doc *doc, const struct sz_ropts *o);
+void sz_html_fini(struct sz_html *h);
+
+/** Reads one document (xml: well-formed XHTML through the XML parser, else
+** the HTML parser) and appends its body's blocks to parent.  file names the
+** document in diagnostics.  Returns 0, or -1 with an error in doc->diags
+** (nested deeper than SZ_MAX_DEPTH, or not parseable at all). */
+int sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const char *file,
+                 struct sz_node *parent);
+
+/** Turns note references and their bodies into Notes at the reference.
+** (html_notes.c) */
+void sz_html_notes(struct sz_html *h);
+
+/** A block made of lines (a stanza, a poem, a line block) as a LineBlock;
+** returns the LineBlock, or NULL when the block is not lines.  indent:
+** leading no-break spaces per line, set from the line elements' classes.
+** (html_notes.c) */
+struct sz_node *sz_html_lines(struct sz_html *h, struct sz_node *b);
+
+/** The indentation an indent class (PG's i2, indent2, ...) asks for, or -1. */
+int sz_html_indent_class(const char *cls);
+
+/** Project Gutenberg's licence header and footer out of the body (into a
+** Div when --keep-boilerplate), their metadata kept as the plain-text
+** reader keeps it; then the head's metadata where none was set, and the
+** title page marked.  (html_pg.c) */
+void sz_html_gutenberg(struct sz_html *h);
+
+/** Sets metadata from h->head where the document has none.  (html_pg.c) */
+void sz_html_head_meta(struct sz_html *h);
+
+/** Marks the title page: headings before the first prose that repeat the
+** title, name the author or are bylines go into a Div classed titlepage.
+** (html_pg.c) */
+void sz_html_titlepage(struct sz_html *h);
+
+/** Bytes to UTF-8 (as sz_essay_decode), honouring the charset the page
+** declares when its bytes agree.  (html_read.c) */
+int sz_html_decode(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
+                   struct sz_buf *out, const char **view, size_t *vlen);
+
+/** Is s[0..n) a note reference label ("1", "[12]", "*", "†")? */
+int sz_html_note_label(const char *s, size_t n);
+
+#endif

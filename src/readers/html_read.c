@@ -1,0 +1,177 @@
+/*
+** html_read.c
+** The HTML reader's entry: the bytes to UTF-8 (the charset the page
+** declares, checked against what it holds), then the builder and its passes.
+** See LICENSE.
+*/
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "readers/html.h"
+#include "readers/essay.h"
+#include "core/registry.h"
+
+/* A page declares its charset in its first bytes (HTML5 says 1024; old
+** pages put a long <head> before the <meta>). */
+#define CHARSET_SCAN 4096
+/* A Project Gutenberg edition names PG in its head. */
+#define PG_SCAN 8192
+
+/* The charset an <?xml encoding> or <meta charset> declares, into out. */
+static int
+declared(const char *d, size_t n, char *out, size_t cap)
+{
+    if (n > CHARSET_SCAN)
+        n = CHARSET_SCAN;
+    static const char *const keys[] = { "encoding=", "charset=", "charset =", NULL };
+    for (int k = 0; keys[k]; k++) {
+        size_t m = strlen(keys[k]);
+        for (size_t i = 0; i + m < n; i++) {
+            if (strncasecmp(d + i, keys[k], m))
+                continue;
+            size_t j = i + m;
+            while (j < n && (d[j] == '"' || d[j] == '\'' || d[j] == ' '))
+                j++;
+            size_t o = 0;
+            while (j < n && o + 1 < cap &&
+                   (isalnum((unsigned char)d[j]) || d[j] == '-' || d[j] == '_' || d[j] == '.' ||
+                    d[j] == ':'))
+                out[o++] = (char)tolower((unsigned char)d[j++]);
+            out[o] = '\0';
+            if (o)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+is_latin(const char *cs)
+{
+    return !strcmp(cs, "iso-8859-1") || !strcmp(cs, "iso8859-1") || !strcmp(cs, "latin1") ||
+           !strcmp(cs, "latin-1") || !strcmp(cs, "windows-1252") || !strcmp(cs, "cp1252") ||
+           !strcmp(cs, "iso-8859-15") || !strcmp(cs, "us-ascii") || !strcmp(cs, "ascii");
+}
+
+static int
+iconv_utf8(const char *from, const char *s, size_t n, struct sz_buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return -1;
+    char *in = (char *)s;
+    size_t left = n;
+    sz_buf_reserve(out, n * 2 + 16);
+    while (left) {
+        sz_buf_reserve(out, left * 2 + 16);
+        char *o = out->data + out->len;
+        size_t room = out->cap - out->len - 1;
+        size_t r = iconv(cd, &in, &left, &o, &room);
+        out->len = (size_t)(o - out->data);
+        if (r == (size_t)-1 && errno != E2BIG) {
+            iconv_close(cd);
+            return -1;
+        }
+    }
+    out->data[out->len] = '\0';
+    iconv_close(cd);
+    return 0;
+}
+
+int
+sz_html_decode(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
+               struct sz_buf *out, const char **view, size_t *vlen)
+{
+    char cs[48];
+    const unsigned char *u = (const unsigned char *)data;
+    int bom = (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) ||
+              (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)));
+    int dcl = declared(data, len, cs, sizeof cs);
+    if ((o->encoding && *o->encoding) || bom || !dcl || !strcmp(cs, "utf-8") ||
+        !strcmp(cs, "utf8")) {
+        /* Valid UTF-8 with no NUL is read in place: libxml2 takes CRLF as
+        ** it comes, and a book is not copied for nothing. */
+        size_t bad;
+        if (!(o->encoding && *o->encoding) && !bom && !memchr(data, '\0', len) &&
+            sz_utf8_valid(data, len, &bad)) {
+            *view = data;
+            *vlen = len;
+            return 0;
+        }
+        return sz_essay_decode(doc, data, len, o, out, view, vlen);
+    }
+    struct sz_ropts ro = *o;
+    if (is_latin(cs)) {
+        size_t bad;
+        int ascii = 1;
+        for (size_t i = 0; i < len && ascii; i++)
+            ascii = u[i] < 0x80;
+        if (!ascii && sz_utf8_valid(data, len, &bad)) {
+            sz_diag_add(&doc->diags, SZ_WARNING, 0, o->filename, 0, 0, -1,
+                        "declares charset %s but is UTF-8: read as UTF-8", cs);
+            return sz_essay_decode(doc, data, len, o, out, view, vlen);
+        }
+        ro.encoding = strstr(cs, "1252") || strstr(cs, "ascii") ? "windows-1252" : "iso-8859-1";
+        return sz_essay_decode(doc, data, len, &ro, out, view, vlen);
+    }
+    struct sz_buf conv = SZ_BUF_INIT;
+    if (iconv_utf8(cs, data, len, &conv) == 0) {
+        int rc = sz_essay_decode(doc, conv.data ? conv.data : "", conv.len, o, out, view, vlen);
+        if (rc == 0 && *view == conv.data) {
+            /* the converted text is the result: hand it over */
+            sz_buf_free(out);
+            *out = conv;
+            *view = out->data;
+            return 0;
+        }
+        sz_buf_free(&conv);
+        return rc;
+    }
+    sz_buf_free(&conv);
+    sz_diag_add(&doc->diags, SZ_WARNING, 0, o->filename, 0, 0, -1,
+                "charset %s cannot be converted (unknown, or bytes that are not %s): read as "
+                "UTF-8 or Windows-1252",
+                cs, cs);
+    return sz_essay_decode(doc, data, len, o, out, view, vlen);
+}
+
+static int
+read_html(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
+{
+    struct sz_buf text = SZ_BUF_INIT;
+    const char *view = NULL;
+    size_t vlen = 0;
+    if (sz_html_decode(doc, data, len, o, &text, &view, &vlen) < 0) {
+        sz_buf_free(&text);
+        return -1;
+    }
+    struct sz_html h;
+    sz_html_init(&h, doc, o);
+    /* A page that says it is XML is read as XML: XHTML's <a id="x"/> is an
+    ** empty element there, an open one to an HTML parser. */
+    size_t i = 0;
+    while (i < vlen && isspace((unsigned char)view[i]))
+        i++;
+    int xml = vlen - i > 5 && !memcmp(view + i, "<?xml", 5);
+    size_t head = vlen < PG_SCAN ? vlen : PG_SCAN;
+    for (size_t k = 0; k + 9 <= head && !h.gutenberg; k++)
+        h.gutenberg = (view[k] == 'G' || view[k] == 'g') && !strncasecmp(view + k, "gutenberg", 9);
+    int rc = sz_html_read(&h, view, vlen, xml, o->filename, doc->root);
+    if (rc == 0) {
+        sz_html_notes(&h);
+        sz_html_gutenberg(&h);
+        sz_html_head_meta(&h);
+        sz_html_titlepage(&h);
+        sz_pass_heading_ids(doc);
+    }
+    sz_html_fini(&h);
+    sz_buf_free(&text);
+    return rc;
+}
+
+const struct sz_reader sz_reader_html = { "html", "HTML and XHTML (Project Gutenberg's editions too)",
+                                          read_html };

@@ -1,0 +1,72 @@
+#!/bin/sh
+# tests/bench/html.sh — the HTML and EPUB readers against pandoc's, by
+# whole-process CPU time (user+sys, the least of SZ_BENCH_RUNS runs, 3) in the
+# same run, and peak memory:
+#   html: paired HTML editions of ../shared/corpus/paired, -f html -t json;
+#   epub: EPUBs of ../shared/corpus/gutenberg books made by samizdat, -f epub
+#         -t json.
+# Memory is given as the peak RSS and as what reading added to the RSS of
+# reading an empty document (the program itself: Lua, libxml2, libzip), per
+# byte of input.
+cd "$(dirname "$0")/../.." || exit 1
+SAMIZDAT=${SAMIZDAT:-build/samizdat}
+SHARED=${SZ_SHARED:-../shared}
+RUNS=${SZ_BENCH_RUNS:-3}
+if [ ! -d "$SHARED/corpus/paired" ]; then
+    echo "html: SKIP (no corpus in $SHARED/corpus/paired)"; exit 0
+fi
+if ! command -v pandoc >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then
+    echo "html: SKIP (needs pandoc and /usr/bin/time)"; exit 0
+fi
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/sz-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+least() {   # least OUT CMD... : "cpu-seconds peak-kB" of the fastest run
+    out=$1; shift
+    : > "$TMP/runs"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        /usr/bin/time -f '%U %S %M' -o "$TMP/time" "$@" > /dev/null 2> "$TMP/err" ||
+            { echo "FAIL: $(head -c 200 "$TMP/err")"; return 1; }
+        awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$TMP/time" >> "$TMP/runs"
+        i=$((i + 1))
+    done
+    sort -n "$TMP/runs" | head -1 > "$out"
+}
+# bench KIND FILE: one line per book; totals go to $TMP/KIND.tot
+bench() {
+    kind=$1 f=$2
+    size=$(wc -c < "$f")
+    least "$TMP/s" "$SAMIZDAT" -q -f "$kind" -t json -o "$TMP/out.json" "$f" || return
+    least "$TMP/p" pandoc -f "$kind" -t json -o "$TMP/out.json" "$f" || return
+    read -r st sm < "$TMP/s"
+    read -r pt pm < "$TMP/p"
+    echo "$st $pt $size $sm" >> "$TMP/$kind.tot"
+    awk -v b="$(basename "$f")" -v z="$size" -v st="$st" -v sm="$sm" -v pt="$pt" -v pm="$pm" \
+        -v base="$base" -v k="$kind" 'BEGIN {
+        printf "%s: %s (%.2f MB): samizdat %.2f s %d MB (+%.1f x input), pandoc %.2f s %d MB: %s\n",
+               k, b, z / 1048576, st, sm / 1024, (sm - base) * 1024 / z, pt, pm / 1024,
+               (st > 0 ? sprintf("%.0fx", pt / st) : "below the clock's 0.01 s") }'
+}
+printf '<p>x</p>\n' > "$TMP/empty.html"
+least "$TMP/b" "$SAMIZDAT" -q -f html -t json -o "$TMP/out.json" "$TMP/empty.html"
+read -r _ base < "$TMP/b"
+echo "html: an empty document: peak RSS $((base / 1024)) MB"
+for b in 1023 145 2701 4300 11 1952 60373 60405 34811 2554; do
+    f=$SHARED/corpus/paired/$b/$b.htm
+    [ -f "$f" ] && bench html "$f"
+done
+total() {
+    [ -f "$TMP/$1.tot" ] && awk -v k="$1" '{ s += $1; p += $2; z += $3; if ($4 > m) m = $4 }
+        END { printf "%s: all %d books: samizdat %.2f s, pandoc %.2f s: %.0fx pandoc CPU\n",
+              k, NR, s, p, (s > 0 ? p / s : 0) }' "$TMP/$1.tot"
+}
+total html
+if sz_has_epub=$("$SAMIZDAT" --list-input-formats 2>/dev/null | grep -x epub) && [ -n "$sz_has_epub" ]; then
+    for b in 11-0 2600-0 2701-0 145-0 4300-0; do
+        src=$SHARED/corpus/gutenberg/$b.txt
+        [ -f "$src" ] || continue
+        "$SAMIZDAT" -q "$src" -o "$TMP/$b.epub" || continue
+        bench epub "$TMP/$b.epub"
+    done
+    total epub
+fi

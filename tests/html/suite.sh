@@ -1,0 +1,109 @@
+#!/bin/sh
+# tests/html/suite.sh — the HTML reader: agreement with pandoc -f html on
+# tests/html/inputs (expected/ made by oracle.sh), the exact trees of the
+# Project Gutenberg and EPUB conventions (*.native), file extensions,
+# pandoc.read from Lua, bad input (deep nesting, bad encodings), and the
+# headings of ../shared's paired HTML editions against their truth files.
+. "$(dirname "$0")/../lib.sh"
+H=$SZ_ROOT/tests/html
+T=$SZ_TMP
+
+# --- pandoc agreement -------------------------------------------------------
+mkdir -p "$T/act"
+for f in "$H"/inputs/*; do
+    b=$(basename "$f")
+    "$SAMIZDAT" -q -f html -t json --pandoc-api 1.22 "$f" -o "$T/act/$b.json" ||
+        fail "html: $b: exit $?"
+done
+python3 "$H/agree.py" "$H/expected" "$T/act" "$H/known-diffs.txt"
+
+# --- the conventions, exactly -------------------------------------------------
+for n in gutenberg.html epubnotes.xhtml; do
+    "$SAMIZDAT" -f html -t native "$H/inputs/$n" >"$T/$n.native" 2>"$T/err"
+    check_same "html: $n reads to the reviewed tree" "$H/$n.native" "$T/$n.native"
+done
+"$SAMIZDAT" -f html --keep-boilerplate -t native "$H/inputs/gutenberg.html" >"$T/kb.native"
+check "html: --keep-boilerplate keeps PG's licence in a Div" sh -c \
+    "grep -q 'boilerplate' '$T/kb.native' && grep -q 'Updated' '$T/kb.native'"
+
+# --- command line -------------------------------------------------------------
+cp "$H/inputs/blocks.html" "$T/x.htm"
+cp "$H/inputs/blocks.html" "$T/x.xhtml"
+"$SAMIZDAT" -f html -t json "$T/x.htm" >"$T/f.json"
+"$SAMIZDAT" -t json "$T/x.htm" >"$T/htm.json"
+"$SAMIZDAT" -t json "$T/x.xhtml" >"$T/xhtml.json"
+check_same "html: a .htm file is read as HTML" "$T/f.json" "$T/htm.json"
+check_same "html: a .xhtml file is read as HTML" "$T/f.json" "$T/xhtml.json"
+"$SAMIZDAT" --list-input-formats >"$T/formats"
+check "html: --list-input-formats names html" grep -qx html "$T/formats"
+cat >"$T/read.lua" <<'LUA'
+function Pandoc(doc)
+  local d = pandoc.read('<h1>Hi</h1><p>a <em>b</em></p>', 'html')
+  return pandoc.Pandoc(d.blocks, doc.meta)
+end
+LUA
+printf 'x\n' | "$SAMIZDAT" -f essay -L "$T/read.lua" -t native >"$T/lua.native" 2>"$T/err"
+check "html: pandoc.read(s, 'html') in a Lua filter" sh -c \
+    "grep -q '^Header 1' '$T/lua.native' && grep -q '^  Emph' '$T/lua.native'"
+
+# --- bad input ----------------------------------------------------------------
+python3 -c "print('<html><body>' + '<div>' * 600 + 'deep' + '</div>' * 600)" >"$T/deep.html"
+check_exit "html: nesting deeper than SZ_MAX_DEPTH is refused" 64 \
+    "$SAMIZDAT" -f html -t native "$T/deep.html"
+check "html: ... with file, line and byte offset" \
+    grep -q "^$T/deep.html:1:.*nested deeper than 512.*(byte offset [0-9]*)" "$SZ_TMP/exit.err"
+python3 -c "print('<b>' * 3000 + 'x')" >"$T/deepi.html"
+check_exit "html: deep inline nesting is refused too" 64 "$SAMIZDAT" -f html -t json "$T/deepi.html"
+printf '<p>caf\351 cr\350me</p>\n' >"$T/latin.html"
+"$SAMIZDAT" -f html -t plain "$T/latin.html" >"$T/latin.txt" 2>"$T/latin.err"
+check "html: invalid UTF-8 is read as Windows-1252, with a warning" sh -c \
+    "grep -q 'café crème' '$T/latin.txt' && grep -q 'warning' '$T/latin.err'"
+printf '<meta charset="iso-8859-1"><p>caf\351</p>\n' >"$T/decl.html"
+"$SAMIZDAT" -f html -t plain "$T/decl.html" >"$T/decl.txt" 2>"$T/decl.err"
+check "html: a declared ISO-8859-1 page is read quietly" sh -c \
+    "grep -q 'café' '$T/decl.txt' && ! test -s '$T/decl.err'"
+printf '<meta charset="iso-8859-1"><p>caf\303\251</p>\n' >"$T/lie.html"
+"$SAMIZDAT" -f html -t plain "$T/lie.html" >"$T/lie.txt" 2>"$T/lie.err"
+check "html: a page declaring ISO-8859-1 but in UTF-8 is read as UTF-8, with a warning" sh -c \
+    "grep -q 'café' '$T/lie.txt' && grep -q 'declares charset' '$T/lie.err'"
+printf '<meta charset="koi8-r"><p>\301\302</p>\n' >"$T/koi.html"
+"$SAMIZDAT" -f html -t plain "$T/koi.html" >"$T/koi.txt" 2>&1
+check "html: other declared charsets are converted (KOI8-R)" grep -q 'аб' "$T/koi.txt"
+printf '<p>a\000b</p>' >"$T/nul.html"
+check_exit "html: a NUL byte is a warning, not a failure" 0 "$SAMIZDAT" -f html -t plain "$T/nul.html"
+printf '<?xml version="1.0"?><html><body><p>open <b>bold</p></body></html>' >"$T/bad.xhtml"
+"$SAMIZDAT" -f html -t plain "$T/bad.xhtml" >"$T/bad.txt" 2>"$T/bad.err"
+check "html: malformed XHTML is read as well as it can be, with a warning naming the line" sh -c \
+    "grep -q 'open.*bold' '$T/bad.txt' && grep -q 'bad.xhtml:1:.*well-formed' '$T/bad.err'"
+
+# --- paired HTML editions: headings against the truth ---------------------------
+if [ -n "$SZ_ASAN" ]; then
+    skip "html: paired HTML editions (checked by the release build only)"
+elif [ ! -d "$SZ_SHARED/corpus/paired" ]; then
+    skip "html: paired HTML editions (no $SZ_SHARED/corpus/paired)"
+else
+    mkdir -p "$T/pg"
+    : >"$T/scores"
+    for d in "$SZ_SHARED"/corpus/paired/*/; do
+        b=$(basename "$d")
+        [ -f "$d/$b.htm" ] && [ -f "$d/$b.truth.json" ] || continue
+        grep -q '"consistent": true' "$d/$b.truth.json" || continue
+        "$SAMIZDAT" -q -f html -t json "$d/$b.htm" -o "$T/pg/$b.json" ||
+            { fail "html: paired $b: exit $?"; continue; }
+        python3 "$SZ_SHARED/tools/pgscore.py" "$T/pg/$b.json" "$d/$b.truth.json" >>"$T/scores"
+    done
+    python3 - "$T/scores" <<'PY'
+import json, sys
+m = t = o = 0; f1 = []
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    m += d["headings_matched"]; t += d["headings_truth"]; o += d["headings_out"]
+    f1.append(d["heading_f1"])
+p = m / o if o else 1.0
+r = m / t if t else 1.0
+f = 2 * p * r / (p + r) if p + r else 0.0
+verdict = "PASS" if f >= 0.97 else "FAIL"
+print("%s html: paired HTML editions: heading F1 %.4f over %d books (P %.4f, R %.4f; mean of "
+      "per-book F1 %.4f), wanted >= 0.97" % (verdict, f, len(f1), p, r, sum(f1) / len(f1)))
+PY
+fi
