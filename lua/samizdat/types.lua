@@ -422,8 +422,14 @@ function M.Note(content) return mk('Note', {content = to_blocks(content)}) end
 function M.Span(content, attr) return mk('Span', {content = to_inlines(content), attr = to_attr(attr)}) end
 
 -- Blocks
-function M.Plain(content) return mk('Plain', {content = to_inlines(content)}) end
-function M.Para(content) return mk('Para', {content = to_inlines(content)}) end
+-- A paragraph without content is refused, as pandoc refuses it: an empty
+-- one in the place of the old would lose its text without a word.
+local function required(x)
+  if x == nil then error('Inline, list of Inlines, or string expected, got no value', 3) end
+  return x
+end
+function M.Plain(content) return mk('Plain', {content = to_inlines(required(content))}) end
+function M.Para(content) return mk('Para', {content = to_inlines(required(content))}) end
 function M.LineBlock(lines)
   local r = {}
   for i, l in ipairs(lines or {}) do r[i] = to_inlines(l) end

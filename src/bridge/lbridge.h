@@ -43,6 +43,9 @@ struct sz_br {
 struct sz_br *sz_br_get(lua_State *L);
 /** Creates the bridge data after the `samizdat` module is loaded. */
 void sz_br_setup(lua_State *L, const struct sz_lua_env *env);
+/* Registry key (lightuserdata &sz_lua_fn_key) of the filter function the
+** walker called last (lwalk.c). */
+extern const char sz_lua_fn_key;
 
 /* Marshalling: C tree -> Lua values (push) and back (into doc's arena). */
 void sz_push_node(lua_State *L, const struct sz_node *n, int depth);

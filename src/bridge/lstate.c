@@ -110,6 +110,53 @@ push_info(lua_State *L, const struct sz_lua_env *env, const char *script)
     }
 }
 
+/* Does msg start with a place, "file:line:"? */
+static int
+has_place(const char *msg)
+{
+    const char *c = strchr(msg, ':');
+    if (!c || c == msg || memchr(msg, '\n', (size_t)(c - msg)))
+        return 0;
+    const char *d = c + 1;
+    while (*d >= '0' && *d <= '9')
+        d++;
+    return d > c + 1 && *d == ':';
+}
+
+/* Is source (a lua_Debug source) one of the embedded runtime modules? */
+static int
+runtime_source(const char *source)
+{
+    for (const struct sz_lua_module *m = sz_lua_modules; m->name; m++)
+        if (!strcmp(m->chunkname, source))
+            return 1;
+    return 0;
+}
+
+/* An error raised in C (a bad value given to a constructor, or returned by
+** a filter function) has no place in its message: it gets that of the Lua
+** code that called the C function (not of the runtime's own modules), or,
+** when no such code is running (the value a function returned is converted
+** after it returned; a constructor was tail-called), the place where the
+** filter function is defined.  pandoc names the filter's FILE:LINE too. */
+static const char *
+placed(lua_State *L, const char *msg)
+{
+    lua_Debug ar;
+    if (has_place(msg))
+        return msg;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && !runtime_source(ar.source))
+            return lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, msg);
+    }
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &sz_lua_fn_key) == LUA_TFUNCTION &&
+        lua_getinfo(L, ">S", &ar) && ar.linedefined > 0)
+        return lua_pushfstring(L, "%s:%d: in the function defined here: %s",
+                               ar.short_src, ar.linedefined, msg);
+    lua_pop(L, 1);
+    return msg;
+}
+
 static int
 msghandler(lua_State *L)
 {
@@ -119,7 +166,7 @@ msghandler(lua_State *L)
             return 1;
         msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     }
-    luaL_traceback(L, L, msg, 1);
+    luaL_traceback(L, L, placed(L, msg), 1);
     return 1;
 }
 

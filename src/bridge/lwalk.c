@@ -229,6 +229,20 @@ splice(struct walk *w, struct sz_node *c, int inl, struct sz_node **first, struc
     sz_node_unlink(c);
 }
 
+/* The filter function called last, kept where the error handler finds it:
+** an element it returned is converted after it has returned, so an error
+** in that value has no Lua frame to name its file and line. */
+const char sz_lua_fn_key = 0;
+
+/* Calls the function below the n arguments on top of the stack. */
+static void
+call_filter(lua_State *L, int n, int nres)
+{
+    lua_pushvalue(L, -1 - n);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &sz_lua_fn_key);
+    lua_call(L, n, nres);
+}
+
 /* A text run (SZ_STR_RUN) stays packed unless the filter has a function
 ** for a Space or a SoftBreak: then it becomes the elements it stands for
 ** here, in the tree, before the functions see them.  A filter with only a
@@ -251,7 +265,7 @@ static int
 call(struct walk *w, int nres, int *prune)
 {
     lua_State *L = w->L;
-    lua_call(L, 1, nres);
+    call_filter(L, 1, nres);
     *prune = 0;
     if (nres == 2) {
         *prune = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
@@ -454,7 +468,7 @@ apply_list(struct walk *w, struct sz_node *parent, int inl, int depth)
         sz_push_inlines(L, parent, depth);
     else
         sz_push_blocks(L, parent, depth);
-    lua_call(L, 1, 1);
+    call_filter(L, 1, 1);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         return;
@@ -548,7 +562,7 @@ run_meta(struct walk *w)
     lua_State *L = w->L;
     lua_getfield(L, w->f, "Meta");
     sz_push_meta(L, w->doc->meta, 1);
-    lua_call(L, 1, 1);
+    call_filter(L, 1, 1);
     if (!lua_isnil(L, -1))
         sz_to_meta(L, -1, w->doc, 1);
     lua_pop(L, 1);
@@ -560,7 +574,7 @@ run_pandoc(struct walk *w)
     lua_State *L = w->L;
     lua_getfield(L, w->f, "Pandoc");
     sz_push_doc(L, w->doc);
-    lua_call(L, 1, 1);
+    call_filter(L, 1, 1);
     if (!lua_isnil(L, -1)) {
         int idx = lua_gettop(L);
         if (sz_lua_code(L, idx) != SZ_DOC)

@@ -1236,13 +1236,23 @@ copy_lazy(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_no
     return 1;
 }
 
+/* An element without its content (a hand-built {t = 'Para'}) is refused,
+** as pandoc's constructors refuse one: taken as empty, the text it
+** replaces would be lost without a word. */
+static void
+no_field(lua_State *L, const struct sz_node *n, const char *k, const char *want)
+{
+    luaL_error(L, "%s: %s expected for its %s, got nil", sz_kind_name(n->kind), want, k);
+}
+
 static void
 field_inlines(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz_node *parent,
               int depth)
 {
     if (copy_lazy(L, idx, k, doc, parent, 1))
         return;
-    lua_getfield(L, idx, k);
+    if (lua_getfield(L, idx, k) == LUA_TNIL)
+        no_field(L, parent, k, "Inline, list of Inlines, or string");
     sz_to_inlines(L, -1, doc, parent, depth);
     lua_pop(L, 1);
 }
@@ -1271,7 +1281,8 @@ field_blocks(lua_State *L, int idx, const char *k, struct sz_doc *doc, struct sz
 {
     if (copy_lazy(L, idx, k, doc, parent, 0))
         return;
-    lua_getfield(L, idx, k);
+    if (lua_getfield(L, idx, k) == LUA_TNIL)
+        no_field(L, parent, k, "Block, list of Blocks, or compatible element");
     if (inline_list(L, -1)) {
         /* pandoc's content setter reads a list of inlines as one Plain */
         struct sz_node *p = sz_node_new(doc, SZ_PLAIN);

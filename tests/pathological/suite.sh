@@ -104,3 +104,6 @@ fi
 
 # Every allocation made to fail in turn (sampled).
 . "$SZ_ROOT/tests/pathological/failalloc.sh"
+
+# Lua filters returning bad elements.
+. "$SZ_ROOT/tests/pathological/luaerrors.sh"
