@@ -32,7 +32,8 @@ enum rank {
     R_NONE = -1
 };
 
-enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP, U_TITLEPAGE, U_CONTENTS, U_MERGED, U_FIGURE };
+enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP, U_TITLEPAGE, U_CONTENTS, U_MERGED, U_FIGURE,
+             U_SIDENOTE };
 
 struct unit {
     size_t a, b;               /* lines [a, b) */
@@ -442,13 +443,84 @@ matter_word(const char *s, size_t n)
     return 0;
 }
 
-/* The rank of a standalone line, or R_NONE for a paragraph. */
 static int
-line_rank(const struct sz_eline *l)
+is_symbol(uint32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO;
+}
+
+/* ♦TREATY BETWEEN GREAT BRITAIN AND SPAIN.♦: a block set between two of
+** the same symbol is a sidenote (a margin note of the printed book). */
+static int
+sidenote(const struct sz_eline *l, size_t a, size_t b)
+{
+    if (b - a > 4 || l[a].len < 3)
+        return 0;
+    size_t i = 0;
+    uint32_t first = cp_at(l[a].s, l[a].len, &i);
+    return is_symbol(first) && first == last_cp(l[b - 1].s, l[b - 1].len) && first != '*' &&
+           first != '=' && first != '-' && first != '+' && first != '#' && first != '~';
+}
+
+/* "CHAPTER XVII. The Spaniards not discouraged 80", "Preface ..... vii":
+** a line of words that ends in a page number is an entry of a contents
+** list, wherever it stands. */
+static int
+page_ref(const char *s, size_t n)
+{
+    size_t e = n, d;
+    while (e > 0 && s[e - 1] >= '0' && s[e - 1] <= '9')
+        e--;
+    d = n - e;
+    if (d == 0) {       /* roman page numbers only after a leader or a wide gap */
+        while (e > 0 && strchr("ivxlcdm", s[e - 1]))
+            e--;
+        if (e == n || e < 3 || (s[e - 1] != ' ' && s[e - 1] != '.') ||
+            (memcmp(s + e - 2, "  ", 2) && memcmp(s + e - 2, "..", 2)))
+            return 0;
+        return 1;
+    }
+    if (d > 4 || e < 2 || (s[e - 1] != ' ' && s[e - 1] != '.'))
+        return 0;
+    /* a wide gap or dot leaders before the number, or several words */
+    if (!memcmp(s + e - 2, "  ", 2) || !memcmp(s + e - 2, "..", 2))
+        return 1;
+    return count_words(s, e) >= 4;
+}
+
+/* The last word of s[0..n), without closing punctuation. */
+static int
+ends_joining(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ',' || s[n - 1] == ':' || s[n - 1] == ';'))
+        n--;
+    size_t a = n;
+    while (a > 0 && s[a - 1] != ' ')
+        a--;
+    char w[8];
+    if (n - a == 0 || n - a >= sizeof w)
+        return 0;
+    for (size_t i = a; i < n; i++)
+        w[i - a] = (char)(s[i] | 0x20);
+    static const char *const joins[] = { "of", "the", "and", "with", "by", "a", "an", "in", "to",
+                                         "for", "or", "from", "on", "at", NULL };
+    return word_is(w, n - a, joins);
+}
+
+/* The rank of a standalone line, or R_NONE for a paragraph; *why gets the
+** evidence (for --trace-structure). */
+static int
+line_rank_why(const struct sz_eline *l, const char **why)
 {
     const char *s = l->s;
     size_t n = l->len;
+    *why = NULL;
     int r = keyword_rank(s, n);
+    if (r != R_NONE && page_ref(s, n)) {
+        *why = "a chapter line ending in a page number: a contents entry";
+        return R_NONE;
+    }
     if (r != R_NONE)
         return r;
     if (credit_line(l) || (n && (s[0] == '(' || s[0] == '[')))
@@ -457,6 +529,14 @@ line_rank(const struct sz_eline *l)
         return R_CHAPTER;
     if (l->width > MAX_HEAD_WIDTH || count_words(s, n) > MAX_HEAD_WORDS)
         return R_NONE;
+    if (sidenote(l, 0, 1)) {
+        *why = "a line set between two marks (♦TEXT♦): a sidenote";
+        return R_NONE;
+    }
+    if (page_ref(s, n)) {
+        *why = "a line ending in a page number: a contents entry";
+        return R_NONE;
+    }
     /* IV.  /  12 */
     size_t k = n;
     if (k > 1 && s[k - 1] == '.')
@@ -464,9 +544,28 @@ line_rank(const struct sz_eline *l)
     size_t d = 0;
     while (d < k && s[d] >= '0' && s[d] <= '9')
         d++;
-    if ((d == k && k <= 3) || (roman_value(s, k) && s[0] >= 'A' && s[0] <= 'Z' &&
-                                 (k == 1 || all_caps(s, k))))
+    int rv = roman_value(s, k);
+    if ((d == k && k <= 3) || (rv && s[0] >= 'A' && s[0] <= 'Z' && (k == 1 || all_caps(s, k)))) {
+        if (rv > 400) {
+            *why = "a roman numeral too large for a chapter (MDCCCXXVIII.): a year";
+            return R_NONE;
+        }
         return R_CHAPTER;
+    }
+    /* II. The New Master And Mistress. */
+    size_t w = 0;
+    while (w < n && s[w] != '.' && s[w] != ' ')
+        w++;
+    if (w > 0 && w + 2 < n && s[w] == '.' && s[w + 1] == ' ' && s[0] >= 'A' && s[0] <= 'Z' &&
+        roman_value(s, w) && roman_value(s, w) <= 400 && (all_caps(s, w) || w == 1)) {
+        size_t t = n - (s[n - 1] == '.');
+        if (t > w + 2 && !closes(last_cp(s, t)) && !memchr(s + w + 2, '.', t - w - 2) &&
+            !memchr(s + w + 2, ';', t - w - 2) &&
+            (title_case(s + w + 2, t - w - 2) || all_caps(s + w + 2, t - w - 2))) {
+            *why = "a roman numeral and a title";
+            return R_CHAPTER;
+        }
+    }
     /* 2. Method  /  3.1 Results */
     if (d > 0 && d < n && (s[d] == '.' || s[d] == ' ')) {
         size_t i = d;
@@ -482,11 +581,22 @@ line_rank(const struct sz_eline *l)
     uint32_t first = cp_at(s, n, &i0);
     if (first == 0x201C || first == '"' || first == 0xAB || first == 0xBB || first == 0x2018)
         return R_NONE;     /* “H.J.  — a quotation or a signature */
+    if (all_caps(s, n) && (end == ':' || ends_joining(s, n))) {
+        *why = "capitals ending in a joining word or a colon: one line of a title page";
+        return R_NONE;
+    }
     if (all_caps(s, n) && end != ',' && end != ';' && end != '-' && end != 0x2014)
         return R_CAPS;
     if (!closes(end) && title_case(s, n))
         return R_TITLE;
     return R_NONE;
+}
+
+static int
+line_rank(const struct sz_eline *l)
+{
+    const char *why;
+    return line_rank_why(l, &why);
 }
 
 /* What made a standalone line a heading of each rank, for the trace;
@@ -1226,9 +1336,31 @@ subtitle_line(const struct sz_eline *l, int rank)
     if (l->width > MAX_HEAD_WIDTH || rank == R_PART || rank == R_CHAPTER)
         return 0;
     uint32_t end = last_cp(l->s, l->len);
-    return rank == R_CAPS || rank == R_TITLE ||
-           (rank == R_NONE && end != ',' && end != ';' &&
-            count_words(l->s, l->len) <= MAX_HEAD_WORDS && quoted_title(l) && first_upper(l));
+    if (rank == R_CAPS || rank == R_TITLE)
+        return 1;
+    if (rank != R_NONE || end == ',' || end == ';' || count_words(l->s, l->len) > MAX_HEAD_WORDS)
+        return 0;
+    /* ROSES AND THORNS.  /  An Orphan Boy.  /  “HASTE TO THE WEDDING.”: a
+    ** title with a full stop, in quotes or not; not "Den 30. April 1846."
+    ** nor "Taufe!... Taufe in der Breiten Straße!" */
+    size_t t = l->len, i = 0;
+    uint32_t first = cp_at(l->s, t, &i);
+    size_t a = 0;
+    if (first == 0x201C || first == '"') {
+        uint32_t z = last_cp(l->s, t);
+        if (z != 0x201D && z != '"')
+            return quoted_title(l) && first_upper(l);
+        a = i;
+        t -= z == '"' ? 1 : 3;
+    }
+    if (t > a && l->s[t - 1] == '.')
+        t--;
+    int plain = t > a + 1 && !closes(last_cp(l->s, t));
+    for (size_t k = a; k < t && plain; k++)
+        plain = !strchr(".!?;:0123456789", l->s[k]);
+    if (plain && (all_caps(l->s + a, t - a) || title_case(l->s + a, t - a)))
+        return 1;
+    return quoted_title(l) && first_upper(l);
 }
 
 static int
@@ -1498,8 +1630,8 @@ merge_headings(struct units *u, const struct sz_eline *l)
             k++;
             continue;
         }
-        if (y->b - y->a != 1 || y->kind == U_RULE ||
-            !subtitle_line(&l[y->a], y->kind == U_HEAD ? y->rank : R_NONE))
+        if (y->b - y->a != 1 || y->kind == U_RULE || y->kind == U_FIGURE ||
+            !subtitle_line(&l[y->a], y->kind == U_HEAD ? y->rank : line_rank(&l[y->a])))
             continue;
         /* the title must not itself start the text: a heading line is
         ** followed by more */
@@ -1598,7 +1730,7 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
            const char *why)
 {
     static const char *const kinds[] = { "text", "heading", "rule", "skipped", "title page",
-                                         "contents", "heading line", "figure" };
+                                         "contents", "heading line", "figure", "sidenote" };
     char buf[400];
     const struct sz_eline *f = &l[x->a];
     const char *what = kinds[x->kind];
@@ -1702,6 +1834,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             l[x->b - 1].s[l[x->b - 1].len - 1] == ']') {
             x->kind = U_FIGURE;
             x->why = "[Illustration] block";
+        } else if (sidenote(l, x->a, x->b) && !is_rule(f->s, f->len)) {
+            x->kind = U_SIDENOTE;
+            x->why = "set between two of the same mark (♦TEXT♦): a margin note";
         } else if (nl == 1 && is_rule(f->s, f->len)) {
             x->kind = U_RULE;
             x->why = "a line of rule marks (* * *, ----)";
@@ -1734,8 +1869,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             x->merge = 2;
             x->why = "a bare chapter line and a title in capitals wrapped over lines";
         } else if (nl == 1) {
-            x->rank = line_rank(f);
-            x->why = rank_why[x->rank < 0 ? R_COUNT : x->rank];
+            const char *why;
+            x->rank = line_rank_why(f, &why);
+            x->why = why ? why : rank_why[x->rank < 0 ? R_COUNT : x->rank];
             /* In a book, a section title stands apart: a title-case line
             ** after a single blank line is a name, a signature, a sign. */
             uint32_t end = last_cp(f->s, f->len);
@@ -1832,6 +1968,14 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             break;
         case U_FIGURE:
             figure(c, l, x->a, x->b, &scratch);
+            break;
+        case U_SIDENOTE:
+            /* not a paragraph of the text: a Div of class sidenote */
+            b = block(c, SZ_DIV, l[x->a].lineno);
+            sz_attr_add_class(c->doc, &b->attr, "sidenote");
+            c->parent = b;
+            add_inlines(c, block(c, SZ_PLAIN, l[x->a].lineno), l, x->a, x->b, &scratch);
+            c->parent = parent;
             break;
         case U_HEAD:
             b = block(c, SZ_HEADER, l[x->a].lineno);
