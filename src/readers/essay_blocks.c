@@ -24,6 +24,7 @@ enum rank {
     R_SETEXT1,     /* underlined with === */
     R_PART,        /* BOOK, PART, VOLUME */
     R_CHAPTER,     /* CHAPTER IV, Chapter 4, IV., Erstes Kapitel, ГЛАВА I */
+    R_SUB,         /* bare numbers inside titled chapters: I, II under CHAPTER TWO */
     R_CAPS,        /* ALL-CAPS line */
     R_SETEXT2,     /* underlined with --- */
     R_NUMBERED,    /* 2. Method */
@@ -463,6 +464,29 @@ sidenote(const struct sz_eline *l, size_t a, size_t b)
            first != '=' && first != '-' && first != '+' && first != '#' && first != '~';
 }
 
+/* A sidenote over blank lines: unit k opens with a mark that one of the
+** next three units closes.  Returns the unit after it, or 0. */
+static size_t
+sidenote_end(const struct units *u, const struct sz_eline *l, size_t k)
+{
+    const struct unit *x = &u->v[k];
+    size_t i = 0;
+    uint32_t first = cp_at(l[x->a].s, l[x->a].len, &i);
+    if (!is_symbol(first) || first == '*' || first == '=' || first == '-' || first == '+' ||
+        first == '#' || first == '~' || last_cp(l[x->b - 1].s, l[x->b - 1].len) == first ||
+        x->b - x->a > 3)
+        return 0;
+    for (size_t j = k + 1; j < u->n && j <= k + 3; j++) {
+        const struct unit *y = &u->v[j];
+        size_t i2 = 0;
+        if (y->b - y->a > 3 || cp_at(l[y->a].s, l[y->a].len, &i2) == first)
+            return 0;
+        if (last_cp(l[y->b - 1].s, l[y->b - 1].len) == first)
+            return j + 1;
+    }
+    return 0;
+}
+
 /* "CHAPTER XVII. The Spaniards not discouraged 80", "Preface ..... vii":
 ** a line of words that ends in a page number is an entry of a contents
 ** list, wherever it stands. */
@@ -605,6 +629,8 @@ static const char *const rank_why[R_COUNT + 1] = {
     "underlined with =",
     "part keyword and number (BOOK, PART, VOLUME)",
     "chapter keyword and number, a bare number, or a front/back matter word",
+    "a bare number where the chapters have titles or keywords, counting again from one: "
+    "a section of a chapter",
     "a short line in capitals",
     "underlined with -",
     "a number and a short title-case title (2. Method)",
@@ -1338,7 +1364,8 @@ subtitle_line(const struct sz_eline *l, int rank)
     uint32_t end = last_cp(l->s, l->len);
     if (rank == R_CAPS || rank == R_TITLE)
         return 1;
-    if (rank != R_NONE || end == ',' || end == ';' || count_words(l->s, l->len) > MAX_HEAD_WORDS)
+    if (rank != R_NONE || end == ',' || end == ';' || count_words(l->s, l->len) > MAX_HEAD_WORDS ||
+        page_ref(l->s, l->len))
         return 0;
     /* ROSES AND THORNS.  /  An Orphan Boy.  /  “HASTE TO THE WEDDING.”: a
     ** title with a full stop, in quotes or not; not "Den 30. April 1846."
@@ -1586,6 +1613,8 @@ bare_chapter(const struct units *u, size_t k, const struct sz_eline *l)
            (xl == 1 || (xl == 2 && underline_of(&l[x->a + 1]))) && bare_number(&l[x->a]);
 }
 
+static int bare_value(const struct sz_eline *f);
+
 /* One to three short lines ending a sentence: a chapter summary. */
 static int
 summary(const struct units *u, size_t k, const struct sz_eline *l)
@@ -1605,13 +1634,16 @@ merge_headings(struct units *u, const struct sz_eline *l)
 {
     /* Books that give every chapter a summary of a line or three
     ** ("Comment Candide fut élevé ...") make it part of the heading. */
-    size_t bare = 0, summaries = 0;
+    size_t bare = 0, summaries = 0, ones = 0;
     for (size_t k = 0; k + 2 < u->n; k++)
         if (bare_chapter(u, k, l)) {
             bare++;
             summaries += summary(u, k + 1, l) && is_prose(u, k + 2, l);
+            ones += bare_value(&l[u->v[k].a]) == 1;
         }
-    int with_summary = summaries >= 3 && summaries * 2 >= bare;
+    /* numbers that count from one again are sections of stories, and
+    ** their first lines are text */
+    int with_summary = summaries >= 3 && summaries * 2 >= bare && ones <= 1;
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k], *y = &u->v[k + 1];
         if (!bare_chapter(u, k, l))
@@ -1627,6 +1659,14 @@ merge_headings(struct units *u, const struct sz_eline *l)
             x->merge = 1;
             y->kind = U_MERGED;
             y->why = "chapter summary after a bare chapter line (the book gives most chapters one)";
+            k++;
+            continue;
+        }
+        if (y->kind == U_PARA && y->b - y->a > 1 && y->b - y->a <= 3 &&
+            caps_title(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD) {
+            x->merge = 1;
+            y->kind = U_MERGED;
+            y->why = "a title in capitals wrapped over lines after a bare chapter line";
             k++;
             continue;
         }
@@ -1755,6 +1795,54 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
         c->o->trace(c->o->trace_ud, buf);
 }
 
+/* The number of a bare chapter line ("IV.", "12"), or 0. */
+static int
+bare_value(const struct sz_eline *f)
+{
+    size_t k = f->len - (f->len > 1 && f->s[f->len - 1] == '.');
+    size_t d = 0;
+    while (d < k && f->s[d] >= '0' && f->s[d] <= '9')
+        d++;
+    if (d == k && k > 0 && k <= 3)
+        return atoi(f->s);
+    return roman_value(f->s, k);
+}
+
+/* Two shapes of chapter line in one book: titled ones (CHAPTER TWO / THE
+** WONDERFUL CRICKETER, VII. / THE REMARKABLE CASE) and bare numbers that
+** count from one again inside them (I, II, III).  The bare ones are the
+** sections of the titled ones. */
+static void
+nest_numbers(struct units *u, const struct sz_eline *l)
+{
+    size_t titled = 0, bare = 0, restarts = 0;
+    int seen_titled = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD || x->rank != R_CHAPTER)
+            continue;
+        const struct sz_eline *f = &l[x->a];
+        int v = x->merge || x->b - x->a > 1 ? 0 : bare_value(f);
+        if (!v) {
+            titled += !matter_word(f->s, f->len);
+            seen_titled = 1;
+            continue;
+        }
+        bare++;
+        restarts += v == 1 && seen_titled;
+    }
+    if (titled < 2 || bare < 2 || restarts < 2)
+        return;
+    for (size_t k = 0; k < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind == U_HEAD && x->rank == R_CHAPTER && !x->merge && x->b - x->a == 1 &&
+            bare_value(&l[x->a])) {
+            x->rank = R_SUB;
+            x->why = rank_why[R_SUB];
+        }
+    }
+}
+
 void
 sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines)
 {
@@ -1830,6 +1918,17 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         struct unit *x = &u.v[k];
         struct sz_eline *f = &l[x->a];
         size_t nl = x->b - x->a;
+        if (x->kind == U_SIDENOTE)
+            continue;
+        size_t sn = sidenote_end(&u, l, k);
+        if (sn > k + 1) {
+            for (size_t j = k; j < sn; j++) {
+                u.v[j].kind = U_SIDENOTE;
+                u.v[j].why = "between two of the same mark (♦DEC. 21. / THE SPANIARDS ...♦), "
+                             "over blank lines: a margin note";
+            }
+            continue;
+        }
         if (f->len >= 13 && !memcmp(f->s, "[Illustration", 13) &&
             l[x->b - 1].s[l[x->b - 1].len - 1] == ']') {
             x->kind = U_FIGURE;
@@ -1848,7 +1947,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             x->why = "a short line underlined with = or -";
         } else if (nl == 2 && f->width <= MAX_HEAD_WIDTH && l[x->a + 1].width <= MAX_HEAD_WIDTH &&
                    (x->rank = keyword_rank(f->s, f->len)) != R_NONE && !bare_number(f) &&
-                   last_cp(l[x->a + 1].s, l[x->a + 1].len) != ',') {
+                   last_cp(l[x->a + 1].s, l[x->a + 1].len) != ',' && !page_ref(f->s, f->len) &&
+                   !page_ref(l[x->a + 1].s, l[x->a + 1].len)) {
             /* CHAPTER 56. Of the Less Erroneous Pictures of Whales, and the
             ** True / Pictures of Whaling Scenes. */
             x->kind = U_HEAD;
@@ -1900,6 +2000,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
         front_matter(c, &u, l);
         fix_ranks(&u, l);
+        nest_numbers(&u, l);
         /* A merged second line goes wherever its heading went. */
         for (size_t k = 0; k + 1 < u.n; k++) {
             struct unit *x = &u.v[k];
