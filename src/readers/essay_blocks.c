@@ -24,7 +24,7 @@ enum rank {
     R_SETEXT1,     /* underlined with === */
     R_PART,        /* BOOK, PART, VOLUME */
     R_CHAPTER,     /* CHAPTER IV, Chapter 4, IV., Erstes Kapitel, ГЛАВА I */
-    R_SUB,         /* bare numbers inside titled chapters: I, II under CHAPTER TWO */
+    R_SUB,         /* SCENE II; bare numbers inside titled chapters: I, II under CHAPTER TWO */
     R_CAPS,        /* ALL-CAPS line */
     R_SETEXT2,     /* underlined with --- */
     R_NUMBERED,    /* 2. Method */
@@ -250,6 +250,10 @@ number_token(const char *s, size_t n)
         d++;
     if (d == n)
         return 1;
+    /* Scene 1.II: act and scene */
+    if (d > 0 && d + 1 < n && s[d] == '.' && roman_value(s + d + 1, n - d - 1) && s[d + 1] >= 'A' &&
+        s[d + 1] <= 'Z')
+        return 1;
     /* Upper-case roman numerals only: "I" is a word too, but "Chapter I" is
     ** not, and lower-case "mix" or "dim" should not count. */
     if (roman_value(s, n) && (s[0] < 'a' || n == 1))
@@ -305,12 +309,18 @@ keyword_rank(const char *s, size_t n)
         "Capitolo", "ГЛАВА", "Глава", "HOOFDSTUK", "Hoofdstuk", "LETTER", "Letter",
         "SECTION", "Section", "CANTO", "Canto", "ACT", "Act", NULL,
     };
+    /* the scenes of a play's acts */
+    static const char *const scene[] = {
+        "SCENE", "Scene", "SCÈNE", "Scène", "SZENE", "Szene", "ESCENA", "Escena", "SCENA",
+        "Scena", NULL,
+    };
     const char *rest, *rest2;
     size_t rn, rn2;
     size_t w = first_word(s, n, &rest, &rn);
     if (n > MAX_HEAD_WIDTH * 3)
         return R_NONE;
-    int r = word_is(s, w, part) ? R_PART : word_is(s, w, chapter) ? R_CHAPTER : R_NONE;
+    int r = word_is(s, w, part) ? R_PART : word_is(s, w, chapter) ? R_CHAPTER
+          : word_is(s, w, scene) ? R_SUB : R_NONE;
     if (r != R_NONE) {
         size_t w2 = first_word(rest, rn, &rest2, &rn2);
         if (rn > 0 && number_token(rest, w2))
@@ -322,7 +332,7 @@ keyword_rank(const char *s, size_t n)
     static const char *const after[] = {
         "Kapitel", "KAPITEL", "chapitre", "CHAPITRE", "Chapter", "CHAPTER", "Teil", "TEIL",
         "Buch", "partie", "PARTIE", "Part", "PART", "Book", "BOOK", "Hoofdstuk", "глава",
-        "часть", NULL,
+        "часть", "ACT", "Act", NULL,
     };
     if (w2 && word_is(rest, w2, after) && rn2 == 0 && w > 0 && w < 20) {
         int p = rest[0] == 'T' || rest[0] == 'B' || rest[0] == 'P' || rest[0] == 'p' ||
@@ -629,7 +639,7 @@ static const char *const rank_why[R_COUNT + 1] = {
     "underlined with =",
     "part keyword and number (BOOK, PART, VOLUME)",
     "chapter keyword and number, a bare number, or a front/back matter word",
-    "a bare number where the chapters have titles or keywords, counting again from one: "
+    "SCENE and a number, or a bare number counting from one again inside titled chapters: "
     "a section of a chapter",
     "a short line in capitals",
     "underlined with -",
@@ -890,11 +900,23 @@ struct layout {
     uint32_t med;              /* their median */
     uint32_t indent;           /* the commonest indentation */
     size_t lines;              /* non-blank lines measured */
+    int speakers;              /* a play: speeches open with the speaker's name alone */
 };
+
+/* NORA.  /  HELMER:  a speaker's name on its own line, opening a speech. */
+static int
+speaker_line(const struct sz_eline *l)
+{
+    if (l->width < 3 || l->width > 30 || count_words(l->s, l->len) > 4)
+        return 0;
+    uint32_t end = last_cp(l->s, l->len);
+    return (end == '.' || end == ':') && all_caps(l->s, l->len - 1);
+}
 
 static void
 measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay)
 {
+    lay->speakers = 0;
     size_t w[201] = { 0 }, ind[41] = { 0 }, total = 0;
     for (size_t i = a; i < b; i++) {
         if (l[i].blank)
@@ -985,6 +1007,19 @@ text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, const struc
     uint32_t base = l[a].indent;
     if (list_unit(c, l, a, b, scratch))
         return "lines with list markers";
+    if (lay->speakers && nl >= 2 && !c->per_line && speaker_line(&l[a])) {
+        /* the speech after the name is prose or verse by its own lines */
+        for (size_t i = a + 1; i + 1 < b; i++)
+            shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
+        if (nl == 2 || shorts * 2 < nl - 2) {
+            struct sz_node *p = block(c, SZ_PARA, l[a].lineno);
+            sz_essay_inlines(c, p, l[a].s, l[a].len);
+            sz_node_append(p, sz_node_new(c->doc, SZ_LINEBREAK));
+            add_inlines(c, p, l, a + 1, b, scratch);
+            return "a speech in prose under its speaker's name (the text is a play)";
+        }
+        shorts = 0;
+    }
     for (size_t i = a; i < b; i++) {
         if (l[i].indent < base)
             base = l[i].indent;
@@ -1552,7 +1587,7 @@ front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
             size_t j = k + 1 + (size_t)(x->merge == 1), prose = 0, m = 0;
             int keyword = x->rank == R_PART || x->rank == R_CHAPTER || x->rank == R_SETEXT1 ||
                           x->rank == R_SETEXT2;
-            if (keyword && j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= R_CHAPTER)
+            if (keyword && j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= R_SUB)
                 break;
             for (; j < u->n && m < 3 && u->v[j].kind != U_HEAD; j++, m++)
                 prose += is_prose(u, j, l) || (!c->gutenberg && u->v[j].kind == U_PARA);
@@ -2023,6 +2058,14 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
 
     struct layout lay;
     measure(l, from, n, &lay);
+    /* A play: many blocks open with a speaker's name on a line of its own. */
+    size_t speeches = 0, blocks = 0;
+    for (size_t k = 0; k < u.n && body; k++)
+        if (u.v[k].kind == U_PARA && u.v[k].b - u.v[k].a >= 2) {
+            blocks++;
+            speeches += speaker_line(&l[u.v[k].a]);
+        }
+    lay.speakers = speeches >= 20 && speeches * 5 >= blocks;
     struct sz_enotes nt = { &u, l, 0, NULL, 0, 0 };
     if (body) {
         find_notes(&nt);

@@ -104,6 +104,13 @@ check "trace: one line per block, what it became and why" sh -c "
     grep -q '^$T/book.txt:12: rule (' '$T/trace' &&
     grep -q '^$T/book.txt:9: paragraph (running text): It was a dark' '$T/trace' &&
     [ \$(wc -l <'$T/trace') -eq 9 ]"
+{ printf 'ACT I\n\nSCENE I. A room.\n\n'; for i in 1 2 3 4 5 6 7 8 9 10 11; do
+    printf 'NORA.\nJust now. Come in here, Torvald, and see what I have bought for the\nchildren.\n\nHELMER.\nDo not disturb me.\n\n'; done; } >"$T/play.txt"
+native "$T/play.txt" >"$T/play.native"
+check "plays: SCENE under ACT, a speech under its speaker's name is a paragraph" sh -c "
+    grep -q '^Header 1 (\"act-i\"' '$T/play.native' &&
+    grep -q '^Header 2 (\"scene-i.-a-room.\"' '$T/play.native' &&
+    [ \$(grep -c '^Para' '$T/play.native') -eq 22 ] && ! grep -q '^LineBlock' '$T/play.native'"
 printf 'Title\n=====\n\nSome text here that is a sentence.\n\nSection\n-------\n\nMore.\n' >"$T/setext.txt"
 native "$T/setext.txt" >"$T/setext.native"
 check "headings: setext underlines" sh -c "
