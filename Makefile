@@ -7,7 +7,7 @@ DATADIR    = $(PREFIX)/share/samizdat
 MANDIR     = $(PREFIX)/share/man/man1
 
 CC        ?= cc
-PKGS       = lua5.4 libxml-2.0 libzip libarchive libutf8proc libunibreak yaml-0.1 jansson md4c
+PKGS       = lua5.4 libxml-2.0 libzip libarchive libutf8proc libunibreak yaml-0.1 jansson md4c yajl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -28,7 +28,7 @@ OBJ        = $(patsubst %.c,$(B)/%.o,$(SRC) $(GEN_SRC))
 # Debian packages: to build, and in addition to run the tests.
 DEPS_BUILD = build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev libxml2-dev \
              libzip-dev libarchive-dev libutf8proc-dev libunibreak-dev libyaml-dev libjansson-dev \
-             libmd4c-dev
+             libmd4c-dev libyajl-dev
 DEPS_TEST  = pandoc epubcheck default-jre-headless jing libxml2-utils parallel zip unzip \
              python3 time zstd libarchive-tools
 

@@ -3,6 +3,7 @@
 ** The pandoc JSON reader: pandoc-types 1.22 and 1.23 documents, via jansson.
 ** See LICENSE.
 */
+#include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <yajl_parse.h>
 
 #include "internal.h"
 #include "core/registry.h"
@@ -76,6 +78,7 @@ struct rd {
     int depth;                 /* nesting of AST elements, capped at SZ_MAX_DEPTH */
     size_t npath;
     int in_meta;               /* reading metadata: its inlines stay unpacked */
+    int quiet;                 /* streaming: an error only ends the attempt */
     struct sz_node *spare;     /* nodes free for reuse (see pack_runs) */
     struct sz_buf run;
     struct seg path[PATH_SEGS];
@@ -119,6 +122,8 @@ fail(struct rd *r, const char *fmt, ...)
     struct sz_buf b = SZ_BUF_INIT;
     char msg[512];
     va_list ap;
+    if (r->quiet)
+        return -1;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
@@ -962,6 +967,8 @@ check_version(struct rd *r, const json_t *top)
     return 0;
 }
 
+static int read_stream(struct sz_doc *doc, const char *data, size_t len, const char *file);
+
 static int
 read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
@@ -972,8 +979,10 @@ read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
         skip = 3;
     data += skip;
     len -= skip;
-    struct sz_arena *scratch = sz_arena_new();
     pthread_once(&j_once, j_init);
+    if (read_stream(doc, data, len, o->filename) == 0)
+        return 0;
+    struct sz_arena *scratch = sz_arena_new();
     j_arena = scratch;
     /* NUL may appear in pandoc strings (\u0000); node text keeps its length. */
     json_t *top = json_loadb(data, len, JSON_ALLOW_NUL, &err);
@@ -990,6 +999,7 @@ read_json(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
         return -1;
     }
     struct rd *r = sz_xmalloc(sizeof *r);
+    memset(r, 0, sizeof *r);
     r->doc = doc;
     r->file = o->filename;
     r->depth = 0;
@@ -1040,6 +1050,274 @@ out:
     sz_arena_free(scratch);    /* all of top: no json_decref needed */
     return rc;
 }
+
+/* {=================================================================
+** Streaming: the document read as a stream of yajl events
+**
+** jansson holds a whole document as values before any of it is read into
+** the tree: War and Peace's 22 MB of JSON took 850 MB.  Here yajl's events
+** build jansson values one top-level block at a time, each read into the
+** tree by read_block as above and its values freed before the next, so
+** memory holds the tree and one block.  Any error, any document this does
+** not expect (nesting jansson refuses, a key with a NUL, a number out of
+** range), and the whole text is read again by read_json's jansson path,
+** which gives the error its exact message and JSON path.
+** ================================================================== */
+
+/* jansson's own nesting limit, which the jansson path reports. */
+#define STREAM_DEPTH 2048
+
+struct stream {
+    struct rd *r;
+    struct sz_node *root, *meta; /* where blocks and metadata go until the end */
+    json_t *stack[STREAM_DEPTH + 1];
+    char *key[STREAM_DEPTH + 1]; /* the pending key of an object on the stack */
+    int depth;                 /* values open below the document object */
+    int part;                  /* the document's key being read: 'v' 'm' 'b' or 0 */
+    int in_blocks;             /* inside "blocks" (depth 1 is its array) */
+    size_t nblock;
+    int seen_version, seen_meta, seen_blocks;
+    struct sz_arena *block;    /* the values of the block being built */
+    int failed;
+};
+
+/* A value complete at depth d (its container's): a block is read. */
+static int
+stream_done(struct stream *st, json_t *v)
+{
+    struct rd *r = st->r;
+    if (st->depth == 0) {          /* a value of the document object */
+        if (st->part == 'v') {
+            json_t *top = json_object();
+            json_object_set(top, "pandoc-api-version", v);
+            st->seen_version = 1;
+            return check_version(r, top);
+        }
+        if (st->part == 'm') {
+            st->seen_meta = 1;
+            if (!json_is_object(v))
+                return -1;
+            r->in_meta = 1;
+            int rc = read_meta_map(r, v, st->meta);
+            r->in_meta = 0;
+            return rc;
+        }
+        return 0;                  /* a key pandoc does not write: ignored */
+    }
+    if (st->in_blocks && st->depth == 1) {
+        int rc = read_block(r, v, st->root);
+        st->nblock++;
+        sz_arena_free(st->block);  /* the block's values, all of them */
+        st->block = j_arena = sz_arena_new();
+        return rc;
+    }
+    return 0;
+}
+
+/* Adds v to the innermost open container, or completes it at the top. */
+static int
+stream_value(struct stream *st, json_t *v)
+{
+    if (!v)
+        return 0;
+    if (st->depth == 0 || (st->in_blocks && st->depth == 1))
+        return stream_done(st, v) == 0;
+    json_t *c = st->stack[st->depth];
+    if (json_is_array(c))
+        return json_array_append_new(c, v) == 0;
+    if (!st->key[st->depth])
+        return 0;
+    int ok = json_object_set_new(c, st->key[st->depth], v) == 0;
+    st->key[st->depth] = NULL;
+    return ok;
+}
+
+static int
+st_null(void *ud)
+{
+    return stream_value(ud, json_null());
+}
+
+static int
+st_bool(void *ud, int b)
+{
+    return stream_value(ud, json_boolean(b));
+}
+
+static int
+st_number(void *ud, const char *s, size_t n)
+{
+    char t[64];
+    if (n >= sizeof t)
+        return 0;
+    memcpy(t, s, n);
+    t[n] = '\0';
+    char *e;
+    errno = 0;
+    if (strpbrk(t, ".eE")) {
+        double d = strtod(t, &e);
+        if (errno || *e)
+            return 0;
+        return stream_value(ud, json_real(d));
+    }
+    long long i = strtoll(t, &e, 10);
+    if (errno || *e)
+        return 0;
+    return stream_value(ud, json_integer((json_int_t)i));
+}
+
+static int
+st_string(void *ud, const unsigned char *s, size_t n)
+{
+    return stream_value(ud, json_stringn((const char *)s, n));
+}
+
+/* Opens a container; at the document's level, notes which part it is. */
+static int
+stream_open(struct stream *st, json_t *c)
+{
+    struct rd *r = st->r;
+    if (st->depth == 0 && st->part == 'b' && json_is_array(c) && !st->in_blocks) {
+        /* "blocks": its array is not built, its elements are read one by one */
+        json_decref(c);
+        st->in_blocks = 1;
+        st->seen_blocks = 1;
+        st->depth = 1;
+        st->stack[1] = NULL;
+        SZ_UNUSED(r);
+        return 1;
+    }
+    if (!c || st->depth >= STREAM_DEPTH)
+        return 0;
+    st->stack[++st->depth] = c;
+    st->key[st->depth] = NULL;
+    return 1;
+}
+
+static int
+stream_close(struct stream *st)
+{
+    if (st->in_blocks && st->depth == 1) {  /* the end of "blocks" */
+        st->in_blocks = 0;
+        st->depth = 0;
+        st->part = 0;
+        return 1;
+    }
+    if (st->depth < 1 || (st->in_blocks && st->depth < 2))
+        return 0;
+    json_t *c = st->stack[st->depth--];
+    return stream_value(st, c);
+}
+
+static int
+st_start_map(void *ud)
+{
+    struct stream *st = ud;
+    if (st->depth < 0) {            /* the document object itself */
+        st->depth = 0;
+        return 1;
+    }
+    return stream_open(st, json_object());
+}
+
+static int
+st_map_key(void *ud, const unsigned char *k, size_t n)
+{
+    struct stream *st = ud;
+    if (memchr(k, '\0', n))
+        return 0;                   /* jansson's path reads such keys */
+    char *key = sz_arena_strndup(st->block, (const char *)k, n);
+    if (st->depth == 0) {
+        st->part = !strcmp(key, "pandoc-api-version") ? 'v' : !strcmp(key, "meta") ? 'm'
+                   : !strcmp(key, "blocks") ? 'b' : 0;
+        /* A part given twice: jansson keeps the last, which its path reads. */
+        return !((st->part == 'v' && st->seen_version) || (st->part == 'm' && st->seen_meta) ||
+                 (st->part == 'b' && st->seen_blocks));
+    }
+    if (!json_is_object(st->stack[st->depth]))
+        return 0;
+    st->key[st->depth] = key;
+    return 1;
+}
+
+static int
+st_end_map(void *ud)
+{
+    struct stream *st = ud;
+    if (st->depth == 0) {           /* the end of the document */
+        st->depth = -2;
+        return 1;
+    }
+    return stream_close(st);
+}
+
+static int
+st_start_array(void *ud)
+{
+    struct stream *st = ud;
+    if (st->depth < 0)
+        return 0;                   /* a document must be an object */
+    return stream_open(st, json_array());
+}
+
+static int
+st_end_array(void *ud)
+{
+    return stream_close(ud);
+}
+
+/* 0 when data was read into doc; -1 when read_json's jansson path must
+** read it (nothing of it is in doc then). */
+static int
+read_stream(struct sz_doc *doc, const char *data, size_t len, const char *file)
+{
+    static const yajl_callbacks cb = { st_null, st_bool, NULL, NULL, st_number, st_string,
+                                       st_start_map, st_map_key, st_end_map, st_start_array,
+                                       st_end_array };
+    struct rd *r = sz_xmalloc(sizeof *r);
+    struct stream *st = sz_xmalloc(sizeof *st);
+    memset(r, 0, sizeof *r);
+    memset(st, 0, sizeof *st);
+    r->doc = doc;
+    r->file = file;
+    r->quiet = 1;
+    r->run = (struct sz_buf)SZ_BUF_INIT;
+    st->r = r;
+    st->depth = -1;
+    st->root = sz_node_new(doc, SZ_DIV);
+    st->meta = sz_node_new(doc, SZ_META_MAP);
+    st->block = j_arena = sz_arena_new();
+    int rc = -1;
+    yajl_handle h = yajl_alloc(&cb, NULL, st);
+    if (h && yajl_parse(h, (const unsigned char *)data, len) == yajl_status_ok &&
+        yajl_complete_parse(h) == yajl_status_ok && st->depth == -2 && st->seen_version &&
+        st->seen_meta && st->seen_blocks) {
+        /* Later inputs win for keys they share, as pandoc's Meta semigroup. */
+        while (st->meta->first) {
+            struct sz_node *e = st->meta->first;
+            struct sz_node *val = e->first;
+            sz_node_unlink(e);
+            sz_node_unlink(val);
+            sz_meta_set(doc, e->text, val);
+        }
+        while (st->root->first) {
+            struct sz_node *b = st->root->first;
+            sz_node_unlink(b);
+            sz_node_append(doc->root, b);
+        }
+        rc = 0;
+    }
+    if (h)
+        yajl_free(h);
+    j_arena = NULL;
+    sz_arena_free(st->block);
+    sz_buf_free(&r->run);
+    free(st);
+    free(r);
+    return rc;
+}
+
+/* }================================================================== */
 
 const struct sz_reader sz_reader_json = { "json", "pandoc JSON (pandoc-types 1.22 and 1.23)",
                                           read_json };
