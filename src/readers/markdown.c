@@ -16,6 +16,11 @@
 #include "core/metayaml.h"
 #include "core/registry.h"
 #include "readers/essay.h"
+#include "readers/markdown_tex.h"
+
+/* Marker comments (see mark_divs, mark_tex) open with this. */
+#define MARK "\xff"
+#define MARK_LEN 5             /* "<!--" MARK */
 
 #define SZ_STR_(x) #x
 #define SZ_STR(x) SZ_STR_(x)
@@ -1086,6 +1091,13 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
             r->verb.len--;
         sz_node_set_text(r->doc, n, r->verb.len ? r->verb.data : "", r->verb.len);
         r->verb_mode = 0;
+        if (r->fl == F_MARKDOWN && n->len >= MARK_LEN + 4 &&
+            memcmp(n->text, "<!--" MARK "T", MARK_LEN + 1) == 0 &&
+            memcmp(n->text + n->len - 3, "-->", 3) == 0) {
+            n->format = "tex";   /* a raw TeX block (mark_tex) */
+            n->text += MARK_LEN + 1;
+            n->len -= MARK_LEN + 4;
+        }
         break;
     case MD_BLOCK_H:
         if (r->fl == F_MARKDOWN)
@@ -2055,8 +2067,6 @@ extract_notes(struct mdr *r, struct sz_buf *out)
 ** as a block of its own: "<!--" MARK 'o' or 'c', the line, "-->".  MARK is
 ** a byte that cannot occur in the (valid UTF-8) text, so no comment of the
 ** author's looks like one. */
-#define MARK "\xff"
-#define MARK_LEN 5             /* "<!--" MARK */
 
 /* Is s[0..n) a fence: 'o' opening (with attributes), 'c' closing, or 0. */
 static int
@@ -2108,6 +2118,54 @@ mark_divs(struct mdr *r, struct sz_buf *out)
         } else {
             sz_buf_put(out, s + i, next - i);
         }
+        i = next;
+    }
+    return count;
+}
+
+/* Rewrites the raw TeX blocks of r->src (see markdown_tex.c) into out as
+** marker comments, read back as RawBlock tex when md4c hands them over;
+** returns how many. */
+static int
+has_comment_end(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++)
+        if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
+            return 1;
+    return 0;
+}
+
+static size_t
+mark_tex(struct mdr *r, struct sz_buf *out)
+{
+    const char *s = r->src;
+    size_t n = r->len, i = 0, count = 0;
+    struct fence fc = { 0, 0 };
+    int after_blank = 1;
+    if (!memchr(s, '\\', n))
+        return 0;
+    sz_buf_reserve(out, n + 64);
+    while (i < n) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+        size_t k = i, ind = indent_of(s + i, e - i);
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        int code = fence_line(&fc, s, k, e, ind) || fc.c;
+        size_t t;
+        if (!code && after_blank && s[i] == '\\' && (t = sz_md_tex_block(s + i, n - i)) &&
+            !has_comment_end(s + i, t)) {
+            sz_buf_puts(out, "<!--" MARK "T");
+            sz_buf_put(out, s + i, t);
+            sz_buf_puts(out, "-->\n");
+            count++;
+            const char *tl = memchr(s + i + t, '\n', n - i - t);
+            i = tl ? (size_t)(tl - s) + 1 : n;
+            after_blank = 0;
+            continue;
+        }
+        sz_buf_put(out, s + i, next - i);
+        after_blank = blank_line(s + i, e - i);
         i = next;
     }
     return count;
@@ -2971,7 +3029,7 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         enum flavour fl)
 {
     struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT, dls = SZ_BUF_INIT;
-    struct sz_buf guard = SZ_BUF_INIT, *held = NULL;
+    struct sz_buf guard = SZ_BUF_INIT, tex = SZ_BUF_INIT, *held = NULL;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
@@ -3043,6 +3101,8 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         take(r, &guard, &held, guard_paragraphs(r, &guard) > 0);
     if (fl == F_MARKDOWN)
         take(r, &divs, &held, mark_divs(r, &divs) > 0);
+    if (fl == F_MARKDOWN)
+        take(r, &tex, &held, mark_tex(r, &tex) > 0);
     if (parse_into(r, doc->root) < 0)
         goto out;
     if (fl == F_MARKDOWN && fix_divs(r) < 0)
@@ -3059,6 +3119,7 @@ out:
     sz_buf_free(&divs);
     sz_buf_free(&dls);
     sz_buf_free(&guard);
+    sz_buf_free(&tex);
     return rc;
 }
 
