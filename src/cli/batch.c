@@ -415,8 +415,11 @@ free_batch(struct sz_batch *b)
     for (size_t i = 0; i < b->nroots; i++)
         free(b->roots[i]);
     free(b->roots);
-    for (size_t i = 0; i < b->nstreams; i++)
-        free(b->streams[i]);
+    for (size_t i = 0; i < b->nstreams; i++) {
+        free(b->streams[i].path);
+        free(b->streams[i].zmember);
+        free(b->streams[i].rel);
+    }
     free(b->streams);
     for (size_t f = 0; f < b->nformats; f++)
         if (strstr(b->formats[f], ".lua"))
@@ -619,7 +622,7 @@ sz_batch_main(int argc, char **argv)
     if (b.nstreams) {
         struct sz_bstems *seen = sz_bstems_new(&b);
         for (size_t k = 0; k < b.nstreams && !rr; k++)
-            rr = sz_batch_stream(&b, pool, b.streams[k], seen);
+            rr = sz_batch_stream(&b, pool, &b.streams[k], seen);
         sz_bstems_free(seen);
     }
     b.more = 0;

@@ -63,6 +63,15 @@ struct sz_blimits {
 
 struct sz_pool;
 
+/* An archive read as a stream: an INPUT file, or a tarball or zip inside a
+** zip INPUT (zindex >= 0: that member of the zip at path). */
+struct sz_bstream {
+    char *path;
+    int64_t zindex;
+    char *zmember;             /* the member's name in the zip, or NULL */
+    char *rel;                 /* output folder of its members */
+};
+
 /* One written output of a document. */
 struct sz_bout {
     char *format;
@@ -126,7 +135,7 @@ struct sz_batch {
     uint64_t bytes_ok, bytes_done;
     long maxrss_kb;
     struct sz_blimits lim;
-    char **streams;            /* INPUT archives read as a stream */
+    struct sz_bstream *streams; /* archives read as a stream */
     size_t nstreams;
 };
 
@@ -147,7 +156,8 @@ size_t sz_batch_stream_ext(const char *name);
 /** Opens the archive at path, or (path NULL) in data[0..len).  Its members'
 ** output paths go below rel.  Returns 0, or -1 with a message in err. */
 int sz_barch_open(struct sz_barch **out, const char *path, const char *data, size_t len,
-                  const char *rel, const struct sz_blimits *lim, char *err, size_t errn);
+                  const char *rel, const char *member_prefix, const struct sz_blimits *lim,
+                  char *err, size_t errn);
 /** The next member (a text, a NAME.yaml, or a refused one): 1, or 0 at the
 ** end.  Free it with sz_bentry_free. */
 int sz_barch_next(struct sz_barch *z, struct sz_bentry *m);
@@ -161,8 +171,8 @@ void sz_bentry_free(struct sz_bentry *m);
 void sz_barch_close(struct sz_barch *z);
 /** Finds one member by its full name (any file, for a document's images) and
 ** reads it.  Returns 0 or -1. */
-int sz_barch_find(const char *path, const char *data, size_t len, const char *member,
-                  const struct sz_blimits *lim, struct sz_buf *out);
+int sz_barch_find(const char *path, const char *data, size_t len, const char *prefix,
+                  const char *member, const struct sz_blimits *lim, struct sz_buf *out);
 
 /* batch_stream.c */
 struct sz_bstems;
@@ -171,7 +181,7 @@ struct sz_bstems *sz_bstems_new(const struct sz_batch *b);
 void sz_bstems_free(struct sz_bstems *s);
 /** Converts the members of a tarball or 7z archive as it streams by.
 ** Returns 0 or SZ_BATCH_EXIT_INTERRUPTED. */
-int sz_batch_stream(struct sz_batch *b, struct sz_pool *p, const char *path,
+int sz_batch_stream(struct sz_batch *b, struct sz_pool *p, const struct sz_bstream *s,
                     struct sz_bstems *seen);
 
 /* batch_inputs.c */

@@ -120,13 +120,14 @@ barch_new(const struct sz_blimits *lim)
 
 int
 sz_barch_open(struct sz_barch **out, const char *path, const char *data, size_t len,
-              const char *rel, const struct sz_blimits *lim, char *err, size_t errn)
+              const char *rel, const char *member_prefix, const struct sz_blimits *lim,
+              char *err, size_t errn)
 {
     struct sz_barch *z = barch_new(lim);
     struct level *l = &z->lv[0];
     l->a = new_reader();
     l->rel = sz_xstrdup(rel);
-    l->member = sz_xstrdup("");
+    l->member = sz_xstrdup(member_prefix ? member_prefix : "");
     int r = path ? archive_read_open_filename(l->a, path, 1 << 16)
                  : archive_read_open_memory(l->a, data, len);
     if (r != ARCHIVE_OK) {
@@ -453,12 +454,12 @@ sz_bentry_free(struct sz_bentry *m)
 }
 
 int
-sz_barch_find(const char *path, const char *data, size_t len, const char *member,
-              const struct sz_blimits *lim, struct sz_buf *out)
+sz_barch_find(const char *path, const char *data, size_t len, const char *prefix,
+              const char *member, const struct sz_blimits *lim, struct sz_buf *out)
 {
     struct sz_barch *z;
     char err[256];
-    if (sz_barch_open(&z, path, data, len, "x", lim, err, sizeof err) != 0)
+    if (sz_barch_open(&z, path, data, len, "x", prefix, lim, err, sizeof err) != 0)
         return -1;
     z->all = 1;
     struct sz_bentry m;

@@ -243,6 +243,29 @@ sz_batch_archive_stem(const char *path)
     return c;
 }
 
+static void
+add_stream(struct sz_batch *b, const char *path, int64_t zindex, const char *zmember,
+           char *rel)
+{
+    b->streams = sz_xrealloc(b->streams, (b->nstreams + 1) * sizeof *b->streams);
+    struct sz_bstream *s = &b->streams[b->nstreams++];
+    s->path = sz_xstrdup(path);
+    s->zindex = zindex;
+    s->zmember = zmember ? sz_xstrdup(zmember) : NULL;
+    s->rel = rel ? rel : sz_batch_archive_stem(path);
+}
+
+/* A tarball or zip inside a zip ("NNNN-0.zip", a name without "/" after
+** its extension is cut): its extension's length, or 0. */
+static size_t
+nested_ext_len(const char *name)
+{
+    size_t n = strlen(name), s = sz_batch_stream_ext(name);
+    if (s)
+        return s;
+    return n > 4 && !strcasecmp(name + n - 4, ".zip") ? 4 : 0;
+}
+
 static int
 add_zip(struct sz_batch *b, const char *path)
 {
@@ -289,7 +312,8 @@ add_zip(struct sz_batch *b, const char *path)
         mode_t mode = (mode_t)(attr >> 16);
         int unix_attrs = opsys == ZIP_OPSYS_UNIX && mode != 0;
         int text = sz_batch_is_text_name(name);
-        if (clean && !text && !(unix_attrs && S_ISLNK(mode))) {
+        size_t nested = clean ? nested_ext_len(clean) : 0;
+        if (clean && !text && !nested && !(unix_attrs && S_ISLNK(mode))) {
             if (!sz_batch_is_meta_name(name))
                 b->nnontext++;
             free(clean);
@@ -306,6 +330,18 @@ add_zip(struct sz_batch *b, const char *path)
             job_fail(j, why);
         } else if (bad) {
             job_fail(j, msg);
+        } else if (nested) {
+            /* A zip or tarball in the zip: read as a stream once the listed
+            ** documents are under way, its members below OUTDIR/ZIP/NAME/. */
+            total += j->size;
+            char *stemrel = sz_xmalloc(strlen(rel) + 1);
+            memcpy(stemrel, rel, strlen(rel) - nested);
+            stemrel[strlen(rel) - nested] = '\0';
+            add_stream(b, path, i, name, stemrel);
+            free(j->input);
+            free(j->member);
+            free(j->rel);
+            b->n--;
         } else {
             total += j->size;
             char *side = sidecar_name(name);
@@ -413,8 +449,7 @@ add_path(struct sz_batch *b, const char *input)
         return add_zip(b, input);
     if (sz_batch_stream_ext(input)) {
         /* read as it streams, once the listed documents are under way */
-        b->streams = sz_xrealloc(b->streams, (b->nstreams + 1) * sizeof *b->streams);
-        b->streams[b->nstreams++] = sz_xstrdup(input);
+        add_stream(b, input, -1, NULL, NULL);
         return 0;
     }
     return add_file(b, input, &st);

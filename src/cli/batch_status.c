@@ -190,8 +190,20 @@ sz_batch_status(struct sz_batch *b, const char *const *inputs, size_t ninputs)
     for (size_t s = 0; s < b->nstreams; s++) {
         struct sz_barch *z;
         char err[300];
-        if (sz_barch_open(&z, b->streams[s], NULL, 0, "x", &b->lim, err, sizeof err) != 0) {
-            char *k = sz_manifest_key(b->streams[s], NULL);
+        const struct sz_bstream *bs = &b->streams[s];
+        struct sz_buf mem = SZ_BUF_INIT;
+        const char *rerr = NULL;
+        char prefix[1100] = "";
+        if (bs->zindex >= 0) {
+            snprintf(prefix, sizeof prefix, "%s!/", bs->zmember);
+            if (sz_batch_parent_read(b, bs->path, bs->zindex, &mem, &rerr) != 0)
+                sz_buf_free(&mem);
+        }
+        if ((bs->zindex >= 0 && !mem.data) ||
+            sz_barch_open(&z, bs->zindex >= 0 ? NULL : bs->path, mem.data, mem.len, "x", prefix,
+                          &b->lim, err, sizeof err) != 0) {
+            char *k = sz_manifest_key(bs->path, bs->zmember);
+            sz_buf_free(&mem);
             listed++;
             pending += !json_object_get(latest, k);
             free(k);
@@ -200,7 +212,7 @@ sz_batch_status(struct sz_batch *b, const char *const *inputs, size_t ninputs)
         struct sz_bentry m;
         while (sz_barch_next(z, &m) == 1) {
             if (m.is_text || m.why) {
-                char *k = sz_manifest_key(b->streams[s], m.member);
+                char *k = sz_manifest_key(bs->path, m.member);
                 listed++;
                 pending += !json_object_get(latest, k);
                 free(k);
@@ -208,6 +220,7 @@ sz_batch_status(struct sz_batch *b, const char *const *inputs, size_t ninputs)
             sz_bentry_free(&m);
         }
         sz_barch_close(z);
+        sz_buf_free(&mem);
     }
     if (ninputs)
         printf("%zu documents in the inputs: %zu pending\n", listed, pending);

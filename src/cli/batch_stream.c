@@ -148,22 +148,44 @@ flush(struct sz_batch *b, struct sz_pool *p, struct pending *q, const struct sz_
 }
 
 int
-sz_batch_stream(struct sz_batch *b, struct sz_pool *p, const char *path, struct sz_bstems *seen)
+sz_batch_stream(struct sz_batch *b, struct sz_pool *p, const struct sz_bstream *bs,
+                struct sz_bstems *seen)
 {
     struct sz_barch *z;
     char err[300];
-    char *stem = sz_batch_archive_stem(path);
+    const char *path = bs->path;
     struct stems *st = (struct stems *)seen;
-    if (sz_barch_open(&z, path, NULL, 0, stem, &b->lim, err, sizeof err) != 0) {
+    struct sz_buf mem = SZ_BUF_INIT;
+    char *prefix = NULL;
+    int opened;
+    if (bs->zindex >= 0) {
+        /* in a zip: its bytes first, then read from memory */
+        const char *e = NULL;
+        size_t n = strlen(bs->zmember) + 3;
+        prefix = sz_xmalloc(n);
+        snprintf(prefix, n, "%s!/", bs->zmember);
+        if (sz_batch_parent_read(b, path, bs->zindex, &mem, &e) != 0) {
+            snprintf(err, sizeof err, "%s", e ? e : "cannot read the member");
+            opened = -1;
+        } else {
+            opened = sz_barch_open(&z, NULL, mem.data, mem.len, bs->rel, prefix, &b->lim, err,
+                                   sizeof err);
+        }
+    } else {
+        opened = sz_barch_open(&z, path, NULL, 0, bs->rel, NULL, &b->lim, err, sizeof err);
+    }
+    if (opened != 0) {
         struct sz_bjob *j = calloc(1, sizeof *j);
         if (!j)
             sz_oom();
         j->input = sz_xstrdup(path);
-        j->rel = sz_xstrdup(stem);
+        j->member = bs->zmember ? sz_xstrdup(bs->zmember) : NULL;
+        j->rel = sz_xstrdup(bs->rel);
         j->transient = 1;
         refuse(b, j, err);
         sz_batch_record(b, j, p);
-        free(stem);
+        sz_buf_free(&mem);
+        free(prefix);
         return 0;
     }
     struct pending q;
@@ -250,7 +272,8 @@ sz_batch_stream(struct sz_batch *b, struct sz_pool *p, const char *path, struct 
     free(q.meta_name);
     sz_buf_free(&q.meta);
     sz_barch_close(z);
-    free(stem);
+    sz_buf_free(&mem);
+    free(prefix);
     return rc;
 }
 

@@ -158,7 +158,7 @@ arch_res_read(void *ud, const char *path, size_t max, char **data, size_t *len)
         if (lim.max_member > max)
             lim.max_member = max;
         struct sz_buf out = SZ_BUF_INIT;
-        if (sz_barch_find(r->archive, NULL, 0, name, &lim, &out) == 0) {
+        if (sz_barch_find(r->archive, NULL, 0, NULL, name, &lim, &out) == 0) {
             *data = sz_buf_detach(&out, len);
             rc = 0;
         }
@@ -171,6 +171,33 @@ arch_res_read(void *ud, const char *path, size_t max, char **data, size_t *len)
         int e = 0;
         r->tried = 1;
         r->za = zip_open(r->archive, ZIP_RDONLY, &e);
+    }
+    char *bang = strstr(name, "!/");
+    if (bang && r->za) {
+        /* In a tarball or zip inside the zip: read that one, then look in it. */
+        *bang = '\0';
+        zip_int64_t k = zip_name_locate(r->za, name, ZIP_FL_ENC_RAW);
+        struct sz_buf inner = SZ_BUF_INIT, out = SZ_BUF_INIT;
+        const char *err;
+        *bang = '!';
+        if (k >= 0 && sz_batch_read_zip(r->b, r->za, k, &inner, &err) == 0) {
+            struct sz_blimits lim = r->b->lim;
+            if (lim.max_member > max)
+                lim.max_member = max;
+            size_t pl = (size_t)(bang - name) + 3;
+            char *prefix = sz_xmalloc(pl);
+            memcpy(prefix, name, pl - 1);
+            prefix[pl - 1] = '\0';
+            if (sz_barch_find(NULL, inner.data, inner.len, prefix, name, &lim, &out) == 0) {
+                *data = sz_buf_detach(&out, len);
+                rc = 0;
+            }
+            free(prefix);
+        }
+        sz_buf_free(&inner);
+        sz_buf_free(&out);
+        free(name);
+        return rc;
     }
     zip_int64_t i = r->za ? zip_name_locate(r->za, name, ZIP_FL_ENC_RAW) : -1;
     zip_stat_t st;

@@ -217,6 +217,35 @@ else
     fail "batch: nested: $(find "$T/nout" -type f | tr '\n' ' ') $(grep -o '"error":"[^"]*"' "$N" | tr '\n' ' ')"
 fi
 
+# A zip of per-book zips (Project Gutenberg's layout) and of a tarball.
+python3 - "$T" <<'PY'
+import io, sys, tarfile, zipfile
+d = sys.argv[1]
+def zb(files):
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in files:
+            z.writestr(n, data)
+    return b.getvalue()
+tb = io.BytesIO()
+with tarfile.open(fileobj=tb, mode="w:gz") as t:
+    data = b"In a tarball in a zip.\n"
+    ti = tarfile.TarInfo("t/in-tar.txt"); ti.size = len(data); t.addfile(ti, io.BytesIO(data))
+with zipfile.ZipFile(d + "/pg.zip", "w") as z:
+    z.writestr("1/1234-0.zip", zb([("1234-0.txt", "Book 1234.\n\nText.\n"),
+                                  ("1234-0.yaml", "title: Book 1234 from its sidecar\n")]))
+    z.writestr("top.txt", "Top.\n")
+    z.writestr("bundle.tar.gz", tb.getvalue())
+PY
+"$SAMIZDAT" batch -q -t "$FMTS" "$T/pg.zip" -o "$T/pgout"
+if [ -f "$T/pgout/pg/1/1234-0/1234-0.$tx" ] && [ -f "$T/pgout/pg/bundle/t/in-tar.$tx" ] &&
+    [ -f "$T/pgout/pg/top.$tx" ] && grep -q '"c":"sidecar"' "$T/pgout/pg/1/1234-0/1234-0.json" &&
+    [ "$(mcount "$T/pgout/manifest.jsonl" status ok)" = 3 ]; then
+    pass "batch: a zip of per-book zips and a tarball: every book converted, with its sidecar"
+else
+    fail "batch: zip of zips: $(find "$T/pgout" -type f | tr '\n' ' ')"
+fi
+
 # Hostile tarballs: every refusal a manifest line, the rest converted.
 check_exit "batch: evil.tar: exit 3" 3 "$SAMIZDAT" batch -q -t "$FMTS" "$T/evil.tar" "$T/latin.tar" -o "$T/etar"
 M=$T/etar/manifest.jsonl

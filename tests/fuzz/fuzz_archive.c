@@ -25,7 +25,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct sz_blimits lim = { 1u << 20, 8u << 20, 100, 1000 };
     struct sz_barch *z;
     char err[256];
-    if (sz_barch_open(&z, NULL, (const char *)data, size, "fz", &lim, err, sizeof err) != 0) {
+    if (sz_barch_open(&z, NULL, (const char *)data, size, "fz", NULL, &lim, err,
+                      sizeof err) != 0) {
         if (!err[0])
             abort();               /* a refusal must say why */
         return 0;
