@@ -16,7 +16,8 @@
 # samizdat and pandoc runs alternate (cpu.py --pair); each file's time is
 # the least of SZ_BENCH_RUNS runs (5) for samizdat, of SZ_BENCH_PANDOC_RUNS
 # (2) for pandoc (whose runs take seconds and vary less in proportion).  SZ_BENCH_NO_PANDOC=1 leaves pandoc
-# out (samizdat's figures and instruction counts only).
+# out (samizdat's figures and instruction counts only); SZ_BENCH_PARTS
+# chooses among "writers readers startup ir" (all four).
 cd "$(dirname "$0")/../.." || exit 1
 ROOT=$(pwd)
 S=${SAMIZDAT:-$ROOT/build/samizdat}
@@ -24,6 +25,8 @@ C=${SZ_SHARED:-$ROOT/../shared}/corpus/gutenberg
 RUNS=${SZ_BENCH_RUNS:-5}
 PRUNS=${SZ_BENCH_PANDOC_RUNS:-2}
 CPU="python3 $ROOT/tests/bench/cpu.py"
+PARTS=${SZ_BENCH_PARTS:-writers readers startup ir}
+part() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 if [ ! -d "$C" ]; then echo "speed: SKIP ($C not found)"; exit 0; fi
 [ -x "$S" ] || { echo "speed: build $S first (make)"; exit 1; }
 command -v pandoc >/dev/null || sh tests/deps.sh pandoc || exit 1
@@ -63,22 +66,21 @@ row() {
 ratio() {   # ratio LABEL BYTES_A CPU_A BYTES_B CPU_B TARGET
     awk -v l="$1" -v ba="$2" -v sa="$3" -v bb="$4" -v sb="$5" -v t="$6" 'BEGIN {
         x = (ba / sa) / (bb / sb);
-        printf "ratio %s: %.0fx (target >= %dx: %s)\n", l, x, t, x >= t ? "met" : "NOT met" }'
+        printf "ratio %s: %.0fx (target >= %dx: %s)\n", l, x, t, (x >= t ? "met" : "NOT met") }'
 }
 memcheck() {  # memcheck LABEL PEAK_KB INPUT_BYTES
     awk -v l="$1" -v r="$2" -v b="$3" 'BEGIN {
         lim = 3 * b / 1024 + 10240;
         printf "memory %s: peak %.1f MB, limit 3 x input + 10 MB = %.1f MB: %s\n",
-            l, r / 1024, lim / 1024, r <= lim ? "met" : "NOT met" }'
+            l, r / 1024, lim / 1024, (r <= lim ? "met" : "NOT met") }'
 }
 biggest=$(ls -S "$C"/*.txt | head -1)
 b_biggest=$(wc -c < "$biggest")
 
-echo
-echo "## Writers (plain-text reader), CPU time"
-echo "| run | input | CPU | throughput | peak RSS |"
-echo "| --- | --- | --- | --- | --- |"
-for w in plain tei epub json; do
+touch "$T/summary"
+part writers && echo && echo "## Writers (plain-text reader), CPU time" &&
+    echo "| run | input | CPU | throughput | peak RSS |" && echo "| --- | --- | --- | --- | --- |"
+part writers && for w in plain tei epub json; do
     target=100; [ $w = epub ] && target=60
     if [ "${SZ_BENCH_NO_PANDOC:-0}" != 1 ]; then
         set -- $($CPU --pair "$RUNS" "$PRUNS" -- $(sz_cmd $w) -- $(pd_cmd $w) < "$T/books")
@@ -105,10 +107,8 @@ W=$C/2600-0.txt
 "$S" -q "$W" -t json --pandoc-api 1.22 | pandoc -f json -t markdown -o "$T/wp.md"
 pandoc -f markdown -t json "$W" -o "$T/wp.json"
 echo 'function Str(el) return nil end' > "$T/nil.lua"
-echo
-echo "## Readers (War and Peace), CPU time"
-echo "| run | input | CPU | throughput | peak RSS |"
-echo "| --- | --- | --- | --- | --- |"
+part readers && echo && echo "## Readers (War and Peace), CPU time" &&
+    echo "| run | input | CPU | throughput | peak RSS |" && echo "| --- | --- | --- | --- | --- |"
 rd() {  # rd LABEL FILE TARGET SZ_ARGS -- PD_ARGS
     label=$1 file=$2 target=$3; shift 3
     b=$(wc -c < "$file")
@@ -124,17 +124,17 @@ rd() {  # rd LABEL FILE TARGET SZ_ARGS -- PD_ARGS
     fi
     memcheck "$label" "$2" "$b" >> "$T/summary"
 }
-rd "-f markdown -t json" "$T/wp.md" 40 "$S" -q -f markdown -t json {} -- pandoc -f markdown -t json {}
-rd "-f json -t plain" "$T/wp.json" 30 "$S" -q -f json -t plain {} -- pandoc -f json -t plain {}
-rd "-f json -t plain, Str filter returning nil" "$T/wp.json" 20 \
+part readers && rd "-f markdown -t json" "$T/wp.md" 40 "$S" -q -f markdown -t json {} -- pandoc -f markdown -t json {}
+part readers && rd "-f json -t plain" "$T/wp.json" 30 "$S" -q -f json -t plain {} -- pandoc -f json -t plain {}
+part readers && rd "-f json -t plain, Str filter returning nil" "$T/wp.json" 20 \
     "$S" -q -f json -t plain -L "$T/nil.lua" {} -- pandoc -f json -t plain -L "$T/nil.lua" {}
 
 # Start-up, and the essay to EPUB.
 : > "$T/empty.txt"
 E=${SZ_SHARED:-$ROOT/../shared}/essay/essay.txt
-set -- $(echo "$T/empty.txt" | $CPU 20 -- "$S" -q {} -t plain)
+part startup && set -- $(echo "$T/empty.txt" | $CPU 20 -- "$S" -q {} -t plain) &&
 awk -v s="$1" 'BEGIN { printf "start-up (empty input to plain text, least of 20 runs): %.2f ms CPU (target < 2 ms)\n", s * 1000 }' >> "$T/summary"
-if [ -f "$E" ]; then
+if part startup && [ -f "$E" ]; then
     set -- $(echo "$E" | $CPU 20 -- "$S" -q {} -t epub -M lang=en -o "$T/e.epub")
     awk -v s="$1" 'BEGIN { printf "essay (5.6 kB) to EPUB (least of 20 runs): %.2f ms CPU (target < 5 ms)\n", s * 1000 }' >> "$T/summary"
 fi
@@ -142,7 +142,7 @@ echo
 cat "$T/summary"
 
 # Instructions per MB (callgrind; about 50x slower than a plain run).
-if command -v valgrind >/dev/null 2>&1 && [ "${SZ_BENCH_NO_IR:-0}" != 1 ]; then
+if part ir && command -v valgrind >/dev/null 2>&1; then
     echo
     echo "## Instructions (valgrind --tool=callgrind), BOOKS one process each"
     echo "| run | instructions | per MB of input | in zlib |"
@@ -159,7 +159,7 @@ if command -v valgrind >/dev/null 2>&1 && [ "${SZ_BENCH_NO_IR:-0}" != 1 ]; then
         done < "$list"
         awk -v l="$label" -v n="$tot" -v b="$b" -v z="$z" 'BEGIN {
             printf "| %s | %.0f M | %.1f M/MB | %s |\n", l, n / 1e6, n / 1e6 / (b / 1e6),
-                z > 0 ? sprintf("%.0f%%", 100 * z / n) : "—" }'
+                (z > 0 ? sprintf("%.0f%%", 100 * z / n) : "—") }'
     }
     for w in plain tei epub json; do
         ir "samizdat -t $w" "$b_books" "$T/books" $(sz_cmd $w)
