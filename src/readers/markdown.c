@@ -381,6 +381,7 @@ find_ref(const char *s, size_t n)
 /* Turns the pending text into Str and Space nodes at the end of parent, and
 ** footnote references [^label] into Notes. */
 static int parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a);
+static const char *raw_format(struct mdr *r, const char *s, size_t n);
 static struct sz_node *bracket_cite(struct mdr *r, const char *s, size_t n);
 static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
                        struct sz_node *container);
@@ -428,7 +429,12 @@ flush_into(struct mdr *r, struct sz_node *parent)
         (l->kind == SZ_LINK || l->kind == SZ_IMAGE || l->kind == SZ_CODE)) {
         /* pandoc's link_attributes and inline_code_attributes. */
         const char *e = memchr(s, '}', n);
-        if (e) {
+        const char *fmt;
+        if (e && l->kind == SZ_CODE && (fmt = raw_format(r, s, (size_t)(e - s) + 1))) {
+            l->kind = SZ_RAWINLINE;    /* `x`{=ms} */
+            l->format = fmt;
+            i = (size_t)(e - s) + 1;
+        } else if (e) {
             char *t = sz_arena_strndup(r->doc->arena, s, (size_t)(e - s) + 1);
             if (parse_attr_braces(r, t, &l->attr))
                 i = (size_t)(e - s) + 1;
@@ -775,6 +781,19 @@ parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a)
     return ok;
 }
 
+/* pandoc's raw_attribute: s[0..n) is {=FORMAT}; the format, or NULL. */
+static const char *
+raw_format(struct mdr *r, const char *s, size_t n)
+{
+    if (n < 4 || s[0] != '{' || s[1] != '=' || s[n - 1] != '}')
+        return NULL;
+    for (size_t i = 2; i + 1 < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+              (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-' || s[i] == '+'))
+            return NULL;
+    return sz_arena_strndup(r->doc->arena, s + 2, n - 3);
+}
+
 /* A heading's trailing {#id .class} (pandoc's header_attributes): it is
 ** plain text, so it sits at the end of the pending text. */
 static void
@@ -1000,8 +1019,27 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
         n = sz_node_new(doc, SZ_CODEBLOCK);
         if (d->lang.size) {
             const char *lang = attr_text(r, &d->lang), *info = attr_text(r, &d->info);
-            if (!(r->fl == F_MARKDOWN && info[0] == '{' && parse_attr_braces(r, info, &n->attr)))
+            const char *fmt = r->fl == F_MARKDOWN ? raw_format(r, info, strlen(info)) : NULL;
+            if (fmt) {
+                n->kind = SZ_RAWBLOCK;   /* ```{=ms} */
+                n->format = fmt;
+            } else if (!(r->fl == F_MARKDOWN && info[0] == '{' &&
+                         parse_attr_braces(r, info, &n->attr))) {
+                /* ```yaml {#id .class}: the language first, then the rest */
+                struct sz_attr t = { "", NULL, 0, NULL, 0 };
+                const char *rest = info + strlen(lang);
+                while (*rest == ' ' || *rest == '\t')
+                    rest++;
+                int more = r->fl == F_MARKDOWN && *rest == '{' && parse_attr_braces(r, rest, &t);
                 sz_attr_add_class(doc, &n->attr, lang);
+                if (more) {
+                    n->attr.id = t.id;
+                    for (size_t c = 0; c < t.nclasses; c++)
+                        sz_attr_add_class(doc, &n->attr, t.classes[c]);
+                    for (size_t c = 0; c < t.nkvs; c++)
+                        sz_attr_add_kv(doc, &n->attr, t.kvs[c].key, t.kvs[c].value);
+                }
+            }
         }
         r->verb_mode = -1;
         sz_buf_clear(&r->verb);
