@@ -30,7 +30,7 @@ DEPS_BUILD = build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev libx
              libzip-dev libarchive-dev libutf8proc-dev libunibreak-dev libyaml-dev libjansson-dev \
              libmd4c-dev libyajl-dev
 DEPS_TEST  = pandoc epubcheck default-jre-headless jing libxml2-utils parallel zip unzip \
-             python3 time zstd libarchive-tools
+             python3 time zstd libarchive-tools valgrind
 
 -include mk/*.mk
 
