@@ -20,7 +20,7 @@
 static const char usage[] =
     "Usage: samizdat batch [OPTIONS] INPUT... -o OUTDIR\n"
     "Convert many documents at once.  INPUT is a folder (walked recursively for\n"
-    ".txt .text .md .markdown .json .html .htm .xhtml files), a .zip archive\n"
+    ".txt .text .md .markdown .json .html .htm .xhtml .epub files), a .zip archive\n"
     "(read in place), a tarball (.tar .tar.gz .tgz .tar.bz2 .tar.xz .tar.zst) or\n"
     ".7z (read as a stream; zips and tarballs inside are opened too, 3 deep), a\n"
     "single file, or - for a list of such paths on standard input, one a line.\n"

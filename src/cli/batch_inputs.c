@@ -23,7 +23,7 @@
 #define MAX_FOLDER_DEPTH 64
 
 static const char *const text_exts[] = { "txt", "text", "md", "markdown", "json", "html", "htm",
-                                          "xhtml", NULL };
+                                          "xhtml", "epub", NULL };
 
 static const char *
 ext_of(const char *name)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
@@ -388,7 +389,11 @@ sz_batch_work(const struct sz_batch *b, const struct sz_bjob *j, const struct sz
         sz_sha256_buf(side.data, side.len, sha);
         sz_buf_printf(&r, "Y\t%s\n", sha);
     }
-    if (looks_binary(in.data, in.len)) {
+    const char *rel_name = j->member ? j->member : j->input;
+    size_t rl = strlen(rel_name);
+    int epub = rl > 5 && !strcasecmp(rel_name + rl - 5, ".epub") && in.len >= 4 &&
+               !memcmp(in.data, "PK\3\4", 4);
+    if (!epub && looks_binary(in.data, in.len)) {
         sz_buf_puts(&r, "S\tbinary content (a NUL byte), not a text\n");
         goto done;
     }

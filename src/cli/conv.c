@@ -275,6 +275,8 @@ sz_conv_guess_reader(const char *path)
     if (path && (ends_with(path, ".html") || ends_with(path, ".htm") ||
                  ends_with(path, ".xhtml")))
         return "html";
+    if (path && ends_with(path, ".epub"))
+        return "epub";
     /* read by pandoc (unless samizdat has a reader of its own) */
     static const struct { const char *ext, *r; } t[] = {
         { ".docx", "docx" }, { ".odt", "odt" }, { ".tex", "latex" }, { ".rst", "rst" },

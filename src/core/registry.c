@@ -15,6 +15,7 @@ static const struct sz_reader *const readers[] = {
     &sz_reader_commonmark,
     &sz_reader_gfm,
     &sz_reader_html,
+    &sz_reader_epub,
     NULL
 };
 

@@ -14,6 +14,7 @@ extern const struct sz_reader sz_reader_markdown;   /* src/readers/markdown.c */
 extern const struct sz_reader sz_reader_commonmark; /* src/readers/markdown.c */
 extern const struct sz_reader sz_reader_gfm;        /* src/readers/markdown.c */
 extern const struct sz_reader sz_reader_html;       /* src/readers/html_read.c */
+extern const struct sz_reader sz_reader_epub;       /* src/readers/epub.c */
 
 extern const struct sz_writer sz_writer_plain;   /* src/writers/plain.c */
 extern const struct sz_writer sz_writer_json;    /* src/writers/json.c */

@@ -133,6 +133,7 @@ struct hr {
     struct sz_buf raw;         /* text of pre / code / math / title */
     int xml;
     int nerrors;
+    const char *section_id;    /* an unwrapped section's id, for its heading */
 };
 
 static uint32_t
@@ -240,6 +241,8 @@ new_plain_in(struct hr *r, struct frame *f)
     return p;
 }
 
+static void note_id(struct hr *r, struct sz_node *n, const char *id);
+
 static void
 place_anchor(struct hr *r, struct frame *f, struct sz_node *target)
 {
@@ -249,6 +252,7 @@ place_anchor(struct hr *r, struct frame *f, struct sz_node *target)
     sp->attr.id = f->anchor;
     f->anchor = NULL;
     sz_node_prepend(target, sp);
+    note_id(r, sp, sp->attr.id);
 }
 
 /* Where inline content goes now. */
@@ -525,7 +529,7 @@ note_id(struct hr *r, struct sz_node *n, const char *id)
         h->anchors.cap = h->anchors.cap ? 2 * h->anchors.cap : 64;
         h->anchors.v = sz_xrealloc(h->anchors.v, h->anchors.cap * sizeof *h->anchors.v);
     }
-    h->anchors.v[h->anchors.n++] = (struct sz_hnode){ n, h->file };
+    h->anchors.v[h->anchors.n++] = (struct sz_hnode){ n, h->file, id };
 }
 
 /* id, classes, lang, dir, title and data-* (as pandoc reads them); style,
@@ -543,7 +547,8 @@ set_attr(struct hr *r, struct sz_node *n, const char **a)
         } else if (!strcasecmp(k, "lang") || !strcasecmp(k, "xml:lang")) {
             if (!sz_attr_get(&n->attr, "lang") && *v)
                 sz_attr_add_kv(r->doc, &n->attr, "lang", v);
-        } else if (!strcasecmp(k, "dir") || !strcasecmp(k, "title")) {
+        } else if (!strcasecmp(k, "dir") ||
+                   (!strcasecmp(k, "title") && n->kind != SZ_LINK && n->kind != SZ_IMAGE)) {
             sz_attr_add_kv(r->doc, &n->attr, k, v);
         } else if (!strncasecmp(k, "data-", 5) && k[5]) {
             sz_attr_add_kv(r->doc, &n->attr, k + 5, v);
@@ -786,6 +791,11 @@ body:
         n->level = lname[1] - '0';
         n->line = cur_line(r);
         set_attr(r, n, a);
+        if (!*n->attr.id && r->section_id) {
+            n->attr.id = r->section_id;
+            note_id(r, n, n->attr.id);
+        }
+        r->section_id = NULL;
         add_block(r, n);
         push(r, el, n);
         return;
@@ -793,7 +803,16 @@ body:
         /* An EPUB chapter's section is the package's wrapper, not the
         ** text's; elsewhere a section is a Div, as in pandoc. */
         if (r->h->epub && (is_type(a, "chapter", "doc-chapter") ||
-                           is_type(a, "bodymatter", NULL) || is_type(a, "part", "doc-part"))) {
+                           is_type(a, "bodymatter", NULL) || is_type(a, "part", "doc-part") ||
+                           is_type(a, "division", NULL) || is_type(a, "volume", NULL) ||
+                           (cls && (has_word(cls, "chapter") || has_word(cls, "level1") ||
+                                    has_word(cls, "level2") || has_word(cls, "level3") ||
+                                    has_word(cls, "level4") || has_word(cls, "level5") ||
+                                    has_word(cls, "level6"))))) {
+            /* pandoc puts the heading's id on its section */
+            const char *id = att(a, "id");
+            if (id && *id)
+                r->section_id = sz_arena_strdup(doc->arena, id);
             push(r, el, NULL);
             return;
         }
@@ -1036,7 +1055,7 @@ body:
             v->cap = v->cap ? 2 * v->cap : 64;
             v->v = sz_xrealloc(v->v, v->cap * sizeof *v->v);
         }
-        v->v[v->n++] = (struct sz_hnode){ n, r->h->file };
+        v->v[v->n++] = (struct sz_hnode){ n, r->h->file, NULL };
         r->drop = 1;                /* until its end: <image> in SVG may hold a title */
         return;
     }
@@ -1075,7 +1094,7 @@ body:
             v->cap = v->cap ? 2 * v->cap : 64;
             v->v = sz_xrealloc(v->v, v->cap * sizeof *v->v);
         }
-        v->v[v->n++] = (struct sz_hnode){ n, r->h->file };
+        v->v[v->n++] = (struct sz_hnode){ n, r->h->file, NULL };
         push(r, el, n);
         return;
     }
@@ -1512,7 +1531,8 @@ finish_block(struct hr *r, struct frame *f)
             for (struct sz_node *c = n->first; c; c = c->next)
                 if (c->kind == SZ_LINEBLOCK || (c->kind == SZ_DIV && c->first))
                     nested = 1;
-            if (!nested || sz_attr_has_class(&n->attr, "stanza")) {
+            if (!nested || sz_attr_has_class(&n->attr, "stanza") ||
+                sz_attr_has_class(&n->attr, "line-block")) {
                 struct sz_node *lb = sz_html_lines(r->h, n);
                 if (lb && !sz_attr_has_class(&n->attr, "stanza") &&
                     !sz_attr_has_class(&n->attr, "line-block")) {

@@ -19,6 +19,7 @@
 struct sz_hnode {
     struct sz_node *n;
     int file;                  /* index of the document (EPUB: spine position) */
+    const char *id;            /* for anchors: the id it was given */
 };
 
 struct sz_hvec {

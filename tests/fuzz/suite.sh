@@ -33,7 +33,7 @@ opts() {
 
 n=0
 for set in corpus regress; do
-    for reader in essay json yaml markdown html; do
+    for reader in essay json yaml markdown html epub; do
         for f in "$dir/$set/$reader"/*; do
             [ -f "$f" ] || continue
             name="$set/$reader/$(basename "$f")"

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+# mkepubs.py DIR — writes the EPUBs tests/epub-read/suite.sh reads: a small
+# two-chapter book with a note, links and an image, and hostile ones (a
+# traversal name, an absolute path, a symbolic link, a zip bomb, no
+# container, not a zip at all).
+import os
+import stat
+import struct
+import sys
+import zipfile
+import zlib
+
+D = sys.argv[1]
+CONTAINER = ('<?xml version="1.0"?><container version="1.0" '
+             'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+             '<rootfile full-path="OEBPS/c.opf" media-type="application/oebps-package+xml"/>'
+             '</rootfiles></container>')
+OPF = ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+       'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+       '<dc:identifier id="id">urn:x:1</dc:identifier><dc:title>Small Book</dc:title>'
+       '<dc:creator>Ann Author</dc:creator><dc:creator id="t">Tom Trans</dc:creator>'
+       '<meta refines="#t" property="role" scheme="marc:relators">trl</meta>'
+       '<dc:language>en</dc:language><dc:date>2001-02-03</dc:date>'
+       '<dc:publisher>P Press</dc:publisher><dc:subject>Tests</dc:subject></metadata>'
+       '<manifest><item id="c1" href="text/c1.xhtml" media-type="application/xhtml+xml"/>'
+       '<item id="c2" href="text/c2.xhtml" media-type="application/xhtml+xml"/>'
+       '<item id="img" href="img/red.png" media-type="image/png"/>'
+       '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest>'
+       '<spine toc="ncx"><itemref idref="c1"/><itemref idref="c2"/></spine></package>')
+NCX = ('<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">'
+       '<navMap><navPoint id="p1"><navLabel><text>Chapter One</text></navLabel>'
+       '<content src="text/c1.xhtml"/></navPoint><navPoint id="p2"><navLabel><text>The Second'
+       '</text></navLabel><content src="text/c2.xhtml"/></navPoint></navMap></ncx>')
+X = ('<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+     'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>%s</body></html>')
+C1 = X % ('<h1 id="a">One</h1><p>See <a href="c2.xhtml#a">two</a> and <a href="c2.xhtml">the '
+          'next</a>.<a epub:type="noteref" href="c2.xhtml#n">1</a></p>'
+          '<p><img src="../img/red.png" alt="red"/></p>')
+C2 = X % ('<p id="a">An untitled chapter, back to <a href="c1.xhtml#a">one</a>.</p>'
+          '<aside epub:type="footnote" id="n"><p>The note.</p></aside>')
+
+
+def png():
+    def chunk(t, d):
+        return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+    raw = b''.join(b'\x00' + b'\xcc\x22\x22' * 16 for _ in range(16))
+    return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 16, 16, 8, 2, 0, 0, 0))
+            + chunk(b'IDAT', zlib.compress(raw, 9)) + chunk(b'IEND', b''))
+
+
+def book(name, extra=None, container=True, opf=OPF):
+    with zipfile.ZipFile(os.path.join(D, name), 'w') as z:
+        z.writestr(zipfile.ZipInfo('mimetype'), 'application/epub+zip')
+        if container:
+            z.writestr('META-INF/container.xml', CONTAINER)
+        z.writestr('OEBPS/c.opf', opf)
+        z.writestr('OEBPS/toc.ncx', NCX)
+        z.writestr('OEBPS/text/c1.xhtml', C1)
+        z.writestr('OEBPS/text/c2.xhtml', C2)
+        z.writestr('OEBPS/img/red.png', png())
+        if extra:
+            extra(z)
+
+
+book('small.epub')
+book('traversal.epub', lambda z: z.writestr('../evil.xhtml', 'x'))
+book('absolute.epub', lambda z: z.writestr('/etc/evil.xhtml', 'x'))
+
+
+def link(z):
+    i = zipfile.ZipInfo('OEBPS/text/link.xhtml')
+    i.create_system = 3
+    i.external_attr = (stat.S_IFLNK | 0o777) << 16
+    z.writestr(i, '/etc/passwd')
+
+
+book('symlink.epub', link)
+book('bomb.epub', lambda z: z.writestr('OEBPS/text/big.xhtml', b'\0' * (20 << 20),
+                                        compress_type=zipfile.ZIP_DEFLATED))
+book('nocontainer.epub', container=False)
+with open(os.path.join(D, 'notzip.epub'), 'wb') as f:
+    f.write(b'<html>not a zip</html>')

@@ -1,0 +1,89 @@
+#!/bin/sh
+# tests/epub-read/suite.sh — the EPUB reader (-f epub): a small book of two
+# documents (ids made unique, links between them rewritten, a note across
+# files, OPF metadata, NCX naming an untitled chapter, the image kept from
+# EPUB to EPUB), hostile EPUBs refused naming the member, round trips of
+# samizdat's own EPUBs (the essay, the torture document, corpus books),
+# pandoc's EPUB of the essay, and batch mode.
+. "$(dirname "$0")/../lib.sh"
+R=$SZ_ROOT/tests/epub-read
+T=$SZ_TMP
+python3 "$R/mkepubs.py" "$T" || fail "epub-read: mkepubs.py"
+
+# --- a small book ---------------------------------------------------------------
+"$SAMIZDAT" -t native "$T/small.epub" >"$T/small.native" 2>"$T/err"
+check_same "epub-read: small.epub reads to the reviewed tree" "$R/small.native" "$T/small.native"
+"$SAMIZDAT" -f epub "$T/small.epub" -o "$T/again.epub" 2>"$T/err"
+check "epub-read: EPUB to EPUB keeps the image" sh -c "unzip -l '$T/again.epub' | grep -q 'media/.*png'"
+check "epub-read: EPUB to EPUB is valid (epubcheck)" sh -c \
+    "java -jar /usr/share/java/epubcheck.jar '$T/again.epub' >'$T/check.out' 2>&1 || { cat '$T/check.out'; exit 1; }"
+
+# --- hostile EPUBs ----------------------------------------------------------------
+for c in "traversal:member '../evil.xhtml': path leaves the archive" \
+         "absolute:member '/etc/evil.xhtml': absolute path" \
+         "symlink:member 'OEBPS/text/link.xhtml': symbolic link" \
+         "bomb:member 'OEBPS/text/big.xhtml': compression ratio" \
+         "nocontainer:member 'META-INF/container.xml': missing" \
+         "notzip:not an EPUB (not a zip archive"; do
+    n=${c%%:*} msg=${c#*:}
+    check_exit "epub-read: $n.epub is refused" 64 "$SAMIZDAT" -f epub -t native "$T/$n.epub"
+    check "epub-read: ... naming what: $msg" grep -qF "$msg" "$SZ_TMP/exit.err"
+done
+
+# --- round trips ------------------------------------------------------------------
+rt() {   # rt NAME INPUT: INPUT -> EPUB -> back, same blocks and metadata
+    "$SAMIZDAT" -q "$2" -t json -o "$T/$1.json" &&
+        "$SAMIZDAT" -q "$2" -o "$T/$1.epub" &&
+        "$SAMIZDAT" -q -f epub "$T/$1.epub" -t json -o "$T/$1.back.json" ||
+        { fail "epub-read: round trip $1: conversion failed"; return; }
+    if python3 "$R/roundtrip.py" "$T/$1.json" "$T/$1.back.json" >"$T/rt.out"; then
+        pass "epub-read: round trip $1: $(tail -1 "$T/rt.out")"
+    else
+        fail "epub-read: round trip $1: $(head -3 "$T/rt.out" | tr '\n' ' ')"
+    fi
+}
+rt essay "$SZ_ROOT/examples/essay.txt"
+if have_shared; then
+    for b in 11-0 2701-0 145-0 1342-0; do
+        [ -f "$SZ_SHARED/corpus/gutenberg/$b.txt" ] && rt "$b" "$SZ_SHARED/corpus/gutenberg/$b.txt"
+    done
+else
+    skip "epub-read: round trips of corpus books (no $SZ_SHARED/corpus/gutenberg)"
+fi
+# The torture document: what the EPUB writer repairs (a link to a missing
+# id becomes text, a missing image its description, odd ids, a level-7
+# heading) cannot come back the same; it must read back.
+"$SAMIZDAT" -q "$SZ_ROOT/tests/epub/torture.json" -o "$T/torture.epub" 2>/dev/null
+check_exit "epub-read: the torture document's EPUB reads back" 0 \
+    "$SAMIZDAT" -q -f epub "$T/torture.epub" -t json -o "$T/torture.json"
+
+# --- other producers ----------------------------------------------------------------
+if command -v pandoc >/dev/null 2>&1; then
+    "$SAMIZDAT" -q "$SZ_ROOT/examples/essay.txt" -t json --pandoc-api 1.22 -o "$T/e.json"
+    pandoc -f json "$T/e.json" -o "$T/pandoc.epub" 2>/dev/null
+    "$SAMIZDAT" -q -f epub "$T/pandoc.epub" -t native >"$T/pandoc.native" 2>"$T/err"
+    "$SAMIZDAT" -q "$SZ_ROOT/examples/essay.txt" -t native >"$T/essay.native"
+    for k in Header Para; do
+        grep -c "^$k" "$T/essay.native" >"$T/n.orig"
+        grep -c "^$k" "$T/pandoc.native" >"$T/n.back"
+        check_same "epub-read: pandoc's EPUB of the essay has its ${k}s" "$T/n.orig" "$T/n.back"
+    done
+else
+    skip "epub-read: pandoc's EPUB (no pandoc)"
+fi
+if command -v ebook-convert >/dev/null 2>&1; then
+    "$SAMIZDAT" -q "$SZ_ROOT/examples/essay.txt" -t html -s -o "$T/e.html"
+    ebook-convert "$T/e.html" "$T/calibre.epub" >/dev/null 2>&1
+    "$SAMIZDAT" -q -f epub "$T/calibre.epub" -t native >"$T/calibre.native" 2>"$T/err"
+    grep -c '^Header' "$T/essay.native" >"$T/n.orig"
+    grep -c '^Header' "$T/calibre.native" >"$T/n.back"
+    check_same "epub-read: calibre's EPUB of the essay has its headings" "$T/n.orig" "$T/n.back"
+else
+    skip "epub-read: calibre's EPUB (no ebook-convert; calibre is not installed)"
+fi
+
+# --- batch ------------------------------------------------------------------------
+mkdir -p "$T/in"
+cp "$T/small.epub" "$T/in/"
+"$SAMIZDAT" batch -q -t native "$T/in" -o "$T/out" >"$T/b.err" 2>&1
+check "epub-read: batch converts an .epub of a folder" grep -q '^Header 1' "$T/out/small.native"
