@@ -71,6 +71,7 @@ struct mdr {
     int nested;                /* parsing a footnote or a metadata value */
     const char *last;          /* end of the last text md4c gave us, in src */
     int html_open;             /* the last RawInline is a tag md4c has not finished */
+    int math_gap;              /* the white space after a math span's opening $, 0 */
     int failed;
 };
 
@@ -1219,12 +1220,58 @@ enter_span(MD_SPANTYPE type, void *detail, void *ud)
     case MD_SPAN_LATEXMATH:
     case MD_SPAN_LATEXMATH_DISPLAY:
         r->verb_mode = (int)type + 1;
+        r->math_gap = 0;
         sz_buf_clear(&r->verb);
         return 0;
     case MD_SPAN_WIKILINK:
         return 0;
     }
     return push(r, n);
+}
+
+/* pandoc's tex_math_dollars: the opening $ has a non-space after it, the
+** closing one a non-space before it and no digit after it ($22,000 and
+** $34,000 is text); md4c is less strict. */
+static int
+not_math(const struct mdr *r)
+{
+    const char *v = r->verb.data;
+    size_t n = r->verb.len;
+    if (!n || r->math_gap || is_ws((unsigned char)v[0]) || v[0] == '\n' || is_ws((unsigned char)v[n - 1]) ||
+        v[n - 1] == '\n')
+        return 1;
+    const char *e = r->last, *end = r->src + r->len;
+    return e && e >= r->src && e + 1 < end && e[0] == '$' && e[1] >= '0' && e[1] <= '9';
+}
+
+/* The $...$ md4c took for math, as text; its line ends are soft breaks. */
+static int
+math_as_text(struct mdr *r, struct sz_node *p)
+{
+    const char *v = r->verb.data ? r->verb.data : "";
+    size_t n = r->verb.len, i = 0;
+    r->verb_mode = 0;
+    sz_buf_putc(&r->text, '$');
+    if (r->math_gap == '\n' || r->math_gap == '\r') {
+        flush_into(r, p);
+        add_inline(r, p, mk_node(r, SZ_SOFTBREAK));
+    }
+    while (i <= n) {
+        const char *nl = memchr(v + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - v) : n;
+        sz_buf_put(&r->text, v + i, e - i);
+        if (!nl)
+            break;
+        while (r->text.len && is_ws((unsigned char)r->text.data[r->text.len - 1]))
+            r->text.len--;
+        flush_into(r, p);
+        add_inline(r, p, mk_node(r, SZ_SOFTBREAK));
+        i = e + 1;
+        while (i < n && is_ws((unsigned char)v[i]))
+            i++;
+    }
+    sz_buf_putc(&r->text, '$');
+    return 0;
 }
 
 static int
@@ -1239,6 +1286,8 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
         struct sz_node *p = inline_parent(r);
         if (!p)
             return -1;
+        if (type == MD_SPAN_LATEXMATH && r->fl == F_MARKDOWN && not_math(r))
+            return math_as_text(r, p);
         struct sz_node *n = sz_node_new(doc, type == MD_SPAN_CODE ? SZ_CODE : SZ_MATH);
         if (r->table && r->fl != F_COMMONMARK && memchr(r->verb.data ? r->verb.data : "", '|', r->verb.len)) {
             /* In a table, \| is a pipe even in code (GFM spec). */
@@ -1303,6 +1352,8 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
     if (s >= r->src && s <= r->src + r->len)
         r->last = s + size;
     if (r->verb_mode) {
+        if (!r->verb.len && s > r->src && s <= r->src + r->len)
+            r->math_gap = s[-1] != '$' ? (unsigned char)s[-1] : 0;
         if (type == MD_TEXT_NULLCHAR)
             sz_buf_put_utf8(&r->verb, 0xFFFD);
         else if (type == MD_TEXT_ENTITY && r->verb_mode < 0)
