@@ -1473,7 +1473,12 @@ contents(struct units *u, size_t k, const struct sz_eline *l)
     u->v[k].why = "the word Contents";
     for (; j < u->n; j++) {
         struct unit *x = &u->v[j];
-        if ((x->b - x->a >= 3 && is_prose(u, j, l)) || x->kind == U_RULE || j - k > 1000)
+        /* an entry may wrap over lines (CHAPTER XXXIII. The Fate of Injun
+        ** Joe—Huck and Tom ...): prose ends the list only when it does not
+        ** open with a chapter line */
+        if ((x->b - x->a >= 3 && is_prose(u, j, l) &&
+             keyword_rank(l[x->a].s, l[x->a].len) == R_NONE) ||
+            x->kind == U_RULE || j - k > 1000)
             break;
         squash(l[x->a].s, l[x->a].len, &cur);
         if (!cur.len)
@@ -1866,7 +1871,7 @@ nest_numbers(struct units *u, const struct sz_eline *l)
         bare++;
         restarts += v == 1 && seen_titled;
     }
-    if (titled < 2 || bare < 2 || restarts < 2)
+    if (titled < 2 || bare < 2 || restarts < 1)
         return;
     for (size_t k = 0; k < u->n; k++) {
         struct unit *x = &u->v[k];
