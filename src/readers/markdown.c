@@ -494,6 +494,8 @@ flush_into(struct mdr *r, struct sz_node *parent)
             if (e) {
                 struct sz_node *note = sz_node_new(r->doc, SZ_NOTE);
                 if (parse_piece(r, s + a + 1, e - a - 2, 0, note) == 0) {
+                    if (!note->first)   /* ^[] : pandoc keeps an empty paragraph */
+                        sz_node_append(note, sz_node_new(r->doc, SZ_PARA));
                     put_words(r, parent, s + i, a - 1 - i);
                     sz_node_append(parent, note);
                     i = p = e;
