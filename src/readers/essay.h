@@ -97,6 +97,18 @@ void sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines);
 ** headings, title block, front matter; otherwise paragraphs only. */
 void sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t a, size_t b, int body);
 
+/** Does s[0..n) name a section: CHAPTER IV, Part One, Preface?
+** (essay_blocks.c) */
+int sz_essay_section_line(const char *s, size_t n);
+
+/** Sets metadata title (unless set) from the title page at the start of
+** lines [a, b).  (essay_title.c) */
+void sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b);
+
+/** Sets metadata title (unless set) to s[0..n); an alternative title
+** after "; or," goes to subtitle.  (essay_title.c) */
+void sz_essay_set_title(struct sz_ectx *c, const char *s, size_t n);
+
 /** Finds Project Gutenberg boilerplate and reads its metadata: the book
 ** proper is lines [*body_a, *body_b).  Returns 1 when there was any. */
 int sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a,

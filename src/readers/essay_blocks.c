@@ -28,6 +28,7 @@ enum rank {
     R_CAPS,        /* ALL-CAPS line */
     R_SETEXT2,     /* underlined with --- */
     R_NUMBERED,    /* 2. Method */
+    R_NUMBERED2,   /* 2.1 Sampling */
     R_TITLE,       /* Short Title-Case Line */
     R_COUNT,
     R_NONE = -1
@@ -350,12 +351,25 @@ keyword_rank(const char *s, size_t n)
                 return R_CHAPTER;
             if (end && (!memcmp(s + i, "卷", 3) || !memcmp(s + i, "部", 3)))
                 return R_PART;
+            /* 第二部分：结论, 第三章：方法 — the title after a full-width colon */
+            if (i + 6 <= n && !memcmp(s + i + 3, "\xEF\xBC\x9A", 3) &&
+                (!memcmp(s + i, "分", 3) || !memcmp(s + i, "章", 3) || !memcmp(s + i, "节", 3) ||
+                 !memcmp(s + i, "節", 3) || !memcmp(s + i, "回", 3)))
+                return R_CHAPTER;
             if (i > 24)
                 break;
             i += 3;
         }
     }
     return R_NONE;
+}
+
+static int matter_word(const char *s, size_t n);
+
+int
+sz_essay_section_line(const char *s, size_t n)
+{
+    return keyword_rank(s, n) != R_NONE || matter_word(s, n);
 }
 
 static int
@@ -606,8 +620,13 @@ line_rank_why(const struct sz_eline *l, const char **why)
         while (i < n && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')))
             i++;
         if (i < n && s[i] == ' ' && !closes(last_cp(s, n)) && count_words(s, n) <= 10 &&
-            title_case(s + i + 1, n - i - 1))
+            title_case(s + i + 1, n - i - 1)) {
+            /* 3.1 under 3.: a dot between digits numbers a subsection */
+            for (size_t k2 = d; k2 + 1 < i; k2++)
+                if (s[k2] == '.' && s[k2 + 1] >= '0' && s[k2 + 1] <= '9')
+                    return R_NUMBERED2;
             return R_NUMBERED;
+        }
         return R_NONE;
     }
     uint32_t end = last_cp(s, n);
@@ -633,6 +652,18 @@ line_rank(const struct sz_eline *l)
     return line_rank_why(l, &why);
 }
 
+/* "# Title" to "### Title": 1 to 3, else 0. */
+static int
+atx_level(const struct sz_eline *l)
+{
+    int k = 0;
+    while (k < (int)l->len && k < 4 && l->s[k] == '#')
+        k++;
+    if (k == 0 || k > 3 || (uint32_t)k + 2 > l->len || l->s[k] != ' ' || l->s[k + 1] == ' ')
+        return 0;
+    return k;
+}
+
 /* What made a standalone line a heading of each rank, for the trace;
 ** [R_COUNT] is the plain line. */
 static const char *const rank_why[R_COUNT + 1] = {
@@ -644,6 +675,7 @@ static const char *const rank_why[R_COUNT + 1] = {
     "a short line in capitals",
     "underlined with -",
     "a number and a short title-case title (2. Method)",
+    "a two-part number and a short title-case title (2.1 Sampling)",
     "a short title-case line without closing punctuation",
     "a line of text (no heading shape)",
 };
@@ -1275,10 +1307,117 @@ set_meta_text(struct sz_ectx *c, const char *key, const char *s, size_t n)
 static int
 title_line(const struct sz_eline *l)
 {
+    if (l->len && (l->s[0] == '[' || l->s[0] == '('))
+        return 0;      /* [Illustration], (continued) */
     int r = line_rank(l);
     return r == R_CAPS || r == R_TITLE ||
            (l->width <= MAX_HEAD_WIDTH && !closes(last_cp(l->s, l->len)) && r == R_NONE &&
             count_words(l->s, l->len) <= MAX_HEAD_WORDS);
+}
+
+static void squash(const char *s, size_t n, struct sz_buf *out);
+static int contents_word(const struct sz_eline *l);
+
+/* A date on a line of its own: a year in a few words ("March 3, 1921",
+** "Autumn 1893") or 2019-04-12. */
+static int
+date_line(const struct sz_eline *l)
+{
+    if (l->width > 30 || count_words(l->s, l->len) > 4)
+        return 0;
+    int year = 0;
+    for (size_t i = 0; i < l->len; i++) {
+        unsigned char ch = (unsigned char)l->s[i];
+        if (ch >= '0' && ch <= '9') {
+            size_t j = i;
+            while (j < l->len && l->s[j] >= '0' && l->s[j] <= '9')
+                j++;
+            if (j - i == 4 && (l->s[i] == '1' || l->s[i] == '2'))
+                year = 1;
+            else if (j - i > 4)
+                return 0;
+            i = j - 1;
+        } else if (!(ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) && ch != ' ' &&
+                   ch != ',' && ch != '.' && ch != '-' && ch != '/') {
+            return 0;
+        }
+    }
+    return year;
+}
+
+/* The date line straight after a title block is the document's date. */
+static void
+date_after(struct sz_ectx *c, struct sz_eline *l, struct units *u, size_t k)
+{
+    if (k + 1 >= u->n || u->v[k].b - u->v[k].a != 1 || !date_line(&l[u->v[k].a]))
+        return;
+    const struct sz_eline *d = &l[u->v[k].a];
+    set_meta_text(c, "date", d->s, d->len);
+    u->v[k].kind = U_SKIP;
+    u->v[k].why = "title block: a date after the title (metadata)";
+}
+
+/* Every word capitalised: "Николай Васильевич Гоголь", "Л. Н. Толстой". */
+static int
+name_words(const struct sz_eline *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (i == 0 || l->s[i - 1] == ' ') {
+            size_t k = i;
+            if (!is_upper(cp_at(l->s, l->len, &k)))
+                return 0;
+        }
+    return 1;
+}
+
+/* A text that starts with one short line standing alone (or underlined
+** with a mark no heading of the text uses), then goes on, is titled by
+** it: an essay's first line.  A numbered or keyword line (CHAPTER I,
+** 1. Introduction, Preface) is the first heading instead. */
+static void
+first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
+{
+    if (u->n < 2 || c->gutenberg)
+        return;
+    struct unit *x = &u->v[0];
+    const struct sz_eline *f = &l[x->a];
+    size_t nl = x->b - x->a;
+    int under = nl == 2 ? underline_of(&l[x->a + 1]) : 0;
+    if ((nl != 1 && !under) || x->kind == U_FIGURE || !title_line(f) ||
+        keyword_rank(f->s, f->len) != R_NONE || matter_word(f->s, f->len) ||
+        contents_word(f))
+        return;
+    int r = line_rank(f);
+    if (r == R_NUMBERED || r == R_NUMBERED2 || r == R_CHAPTER || r == R_PART)
+        return;
+    /* "Николай Васильевич Гоголь" straight over "Шинель": the author's
+    ** name heads the page, the title is the next line */
+    if (nl == 1 && u->v[1].gap == 0 && u->v[1].b - u->v[1].a == 1 &&
+        l[u->v[1].a].width <= MAX_HEAD_WIDTH && count_words(f->s, f->len) >= 3 &&
+        count_words(f->s, f->len) <= 4 && r != R_CAPS && name_words(f))
+        return;
+    if (under)
+        for (size_t k = 1; k < u->n; k++)
+            if (u->v[k].b - u->v[k].a == 2 && underline_of(&l[u->v[k].a + 1]) == under)
+                return;       /* the text's headings are underlined so too */
+    const char *mt = sz_meta_text(c->doc, "title");
+    if (mt) {
+        struct sz_buf a = SZ_BUF_INIT, b = SZ_BUF_INIT;
+        squash(mt, strlen(mt), &a);
+        squash(f->s, f->len, &b);
+        int same = a.len && b.len && !strcmp(a.data, b.data);
+        sz_buf_free(&a);
+        sz_buf_free(&b);
+        if (!same)
+            return;
+    }
+    set_meta_text(c, "title", f->s, f->len);
+    x->kind = U_SKIP;
+    x->merge = 0;
+    x->why = "title: the text's first line, short and standing alone (metadata)";
+    if (u->v[1].kind == U_MERGED)
+        u->v[1].kind = U_PARA;
+    date_after(c, l, u, 1);
 }
 
 /* Leading title, optional subtitle lines, then "By NAME": metadata, not
@@ -1296,11 +1435,11 @@ title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
         const char *name;
         size_t nn;
         if (!title_line(&l[idx[k - 1]]))
-            return;
+            break;
         if (!by_line(&l[idx[k]], &name, &nn))
             continue;
         if (idx[k] + 1 != u->v[unit_of[k]].b)
-            return;
+            break;
         set_meta_text(c, "title", l[idx[0]].s, l[idx[0]].len);
         if (k >= 2) {
             struct sz_buf sub = SZ_BUF_INIT;
@@ -1319,8 +1458,10 @@ title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
             u->v[j].kind = U_SKIP;
             u->v[j].why = "title block: title lines then a By line (metadata)";
         }
+        date_after(c, l, u, unit_of[k] + 1);
         return;
     }
+    first_line_title(c, l, u);
 }
 
 /* {=================================================================
@@ -1604,7 +1745,8 @@ front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
         /* Outside Project Gutenberg's books, prose at the start is the
         ** text itself. */
         if (!c->gutenberg && is_prose(u, k, l) &&
-            (l[x->a].width > LONG_LINE || (k + 1 < u->n && is_prose(u, k + 1, l))))
+            (l[x->a].width > LONG_LINE || x->b - x->a >= 3 ||
+             (k + 1 < u->n && is_prose(u, k + 1, l))))
             break;
     }
     sz_buf_free(&title);
@@ -1626,17 +1768,15 @@ front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
     size_t nn;
     for (size_t j = 0; j < k; j++) {
         const struct sz_eline *f = &l[u->v[j].a];
-        if (by_line(f, &name, &nn)) {
+        /* the title is the title page's (essay_title.c) */
+        if (by_line(f, &name, &nn))
             set_meta_text(c, "author", name, nn);
-        } else if (u->v[j].rank == R_CAPS && u->v[j].b - u->v[j].a == 1) {
-            set_meta_text(c, "title", f->s, f->len);
-        }
     }
     if (!sz_meta_get(c->doc, "author"))
         for (size_t j = 0; j < k; j++) {
             const struct sz_eline *f = &l[u->v[j].a];
             size_t w = count_words(f->s, f->len);
-            if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4) {
+            if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4 && u->v[j].kind != U_SKIP) {
                 set_meta_text(c, "author", f->s, f->len);
                 break;
             }
@@ -2008,6 +2148,15 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             x->kind = U_HEAD;
             x->merge = 2;
             x->why = "a bare chapter line and a title in capitals wrapped over lines";
+        } else if (nl == 1 && atx_level(f)) {
+            /* "# Title", "## Section": the marks go, their count ranks */
+            int lv = atx_level(f);
+            f->s += lv + 1;
+            f->len -= (uint32_t)lv + 1;
+            f->width -= (uint32_t)lv + 1;
+            x->kind = U_HEAD;
+            x->rank = lv == 1 ? R_SETEXT1 : lv == 2 ? R_SETEXT2 : R_NUMBERED2;
+            x->why = "marked with # (Markdown-style heading)";
         } else if (nl == 1) {
             const char *why;
             x->rank = line_rank_why(f, &why);
@@ -2029,7 +2178,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     }
     if (body) {
         merge_headings(&u, l);
-        if (!sz_meta_get(c->doc, "title"))
+        if (!c->gutenberg || !sz_meta_get(c->doc, "title"))
             title_block(c, l, &u);
         demote_empty(&u);
         for (size_t k = 0; k < u.n / 3 + 8 && k < u.n; k++)

@@ -153,15 +153,29 @@ field(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
 /* "End of the Project Gutenberg EBook of Faust, by Goethe": when the header
 ** is missing, the footer's first line still names the book. */
 static void
-from_end_line(struct sz_ectx *c, const struct sz_eline *l)
+from_end_line(struct sz_ectx *c, const struct sz_eline *l, const struct sz_eline *next)
 {
     const char *s = l->s;
     size_t n = l->len;
+    /* the line wrapped ("... EBook of History of the Peninsular War Volume
+    ** / III (of 6), by Charles Oman"): the next line goes on with it */
+    struct sz_buf both = SZ_BUF_INIT;
+    if (next && !next->blank && next->len < 80 && !has(s, n, ", by ") &&
+        !starts(next, "***")) {
+        sz_buf_put(&both, s, n);
+        sz_buf_putc(&both, ' ');
+        sz_buf_put(&both, next->s, next->len);
+        s = both.data;
+        n = both.len;
+    }
+    /* "..., by" at the end: the author was on the next line */
+    if (n >= 4 && !strncmp(s + n - 4, ", by", 4))
+        n -= 4;
     for (size_t i = 0; i + 8 <= n; i++) {
         if (strncasecmp(s + i, "book of ", 8) && strncasecmp(s + i, "text of ", 8) &&
-            strncmp(s + i, "’s ", 5))
+            strncmp(s + i, "’s ", 5) && strncmp(s + i, "'s ", 3))
             continue;
-        size_t a = i + (s[i] == '\xE2' ? 5 : 8);
+        size_t a = i + (s[i] == '\xE2' ? 5 : s[i] == '\'' ? 3 : 8);
         size_t b = n;
         for (size_t j = a; j + 5 <= n; j++)
             if (!strncmp(s + j, ", by ", 5)) {
@@ -169,9 +183,10 @@ from_end_line(struct sz_ectx *c, const struct sz_eline *l)
                 meta_inlines(c, "author", s + j + 5, n - j - 5);
                 break;
             }
-        meta_inlines(c, "title", s + a, b - a);
-        return;
+        sz_essay_set_title(c, s + a, b - a);
+        break;
     }
+    sz_buf_free(&both);
 }
 
 int
@@ -204,7 +219,7 @@ sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a, s
             starts(&l[i], "End of The Project Gutenberg")) {
             if (b == n || b - i < 15) {
                 b = i;
-                from_end_line(c, &l[i]);
+                from_end_line(c, &l[i], i + 1 < n ? &l[i + 1] : NULL);
             }
             break;
         }

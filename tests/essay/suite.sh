@@ -111,12 +111,17 @@ check "plays: SCENE under ACT, a speech under its speaker's name is a paragraph"
     grep -q '^Header 1 (\"act-i\"' '$T/play.native' &&
     grep -q '^Header 2 (\"scene-i.-a-room.\"' '$T/play.native' &&
     [ \$(grep -c '^Para' '$T/play.native') -eq 22 ] && ! grep -q '^LineBlock' '$T/play.native'"
-printf 'Title\n=====\n\nSome text here that is a sentence.\n\nSection\n-------\n\nMore.\n' >"$T/setext.txt"
+printf 'Some text first, a sentence.\n\nTitle\n=====\n\nSome text here that is a sentence.\n\nSection\n-------\n\nMore.\n' >"$T/setext.txt"
 native "$T/setext.txt" >"$T/setext.native"
 check "headings: setext underlines" sh -c "
     grep -q '^Header 1 (\"title\"' '$T/setext.native' &&
     grep -q '^Header 2 (\"section\"' '$T/setext.native'"
-printf 'Intro\n\nText one.\n\nIntro\n\nText two.\n' >"$T/dup.txt"
+printf 'Title\n=====\n\nSome text here that is a sentence.\n\nSection\n-------\n\nMore.\n' >"$T/setext1.txt"
+"$SAMIZDAT" -s -t native "$T/setext1.txt" >"$T/setext1.native" 2>/dev/null
+check "title: a text's underlined first line is its title" sh -c "
+    grep -q 'MetaEntry \"title\"' '$T/setext1.native' && ! grep -q '^Header 1 (\"title\"' '$T/setext1.native' &&
+    grep -q '^Header 1 (\"section\"' '$T/setext1.native'"
+printf 'Text first.\n\nIntro\n\nText one.\n\nIntro\n\nText two.\n' >"$T/dup.txt"
 native "$T/dup.txt" >"$T/dup.native"
 check "ids: duplicates get -1" grep -q '"intro-1"' "$T/dup.native"
 

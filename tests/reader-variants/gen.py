@@ -140,7 +140,7 @@ def heading_text(r, script="latin"):
     return "%s and %s" % (r.choice(TITLE_NOUNS), r.choice(TITLE_NOUNS))
 
 
-def synthetic(r, script="latin", levels=1, sections=None):
+def synthetic(r, script="latin", levels=1, sections=None, lead=False):
     d = Doc()
     d.script = script
     n = sections or r.randint(3, 6)
@@ -154,7 +154,9 @@ def synthetic(r, script="latin", levels=1, sections=None):
         d.blocks.append(("h", lv, t))
         for _ in range(r.randint(1, 3)):
             d.blocks.append(("p", paragraph(r, script)))
-    if r.random() < 0.7:
+    # A text without a title starts with its text: a first line standing
+    # alone would be its title.
+    if lead or r.random() < 0.7:
         d.blocks.insert(0, ("p", paragraph(r, script)))
     return d
 
@@ -427,7 +429,7 @@ def meta_for(d, r):
 
 
 def verse_doc(r):
-    d = synthetic(r, sections=3)
+    d = synthetic(r, sections=3, lead=True)
     stanzas = []
     for _ in range(r.randint(1, 2)):
         st = []
@@ -441,7 +443,7 @@ def verse_doc(r):
 
 
 def notes_doc(r):
-    d = synthetic(r, sections=3)
+    d = synthetic(r, sections=3, lead=True)
     d.notes = [sentence(r, lo=5, hi=12) for _ in range(3)]
     return d
 
@@ -483,8 +485,8 @@ def groups():
         group("title-date-%s" % para, 3, syn, titlemode="date", para=para)
         group("title-by-date-%s" % para, 3, syn, titlemode="by-date", para=para)
     group("title-setext", 4, syn, titlemode="setext")
-    group("no-title-perline", 4, lambda r: synthetic(r), para="perline")
-    group("no-title-wrap", 4, lambda r: synthetic(r), para="wrap")
+    group("no-title-perline", 4, lambda r: synthetic(r, lead=True), para="perline")
+    group("no-title-wrap", 4, lambda r: synthetic(r, lead=True), para="wrap")
     for h in ("title", "caps", "period", "num", "alpha", "sect"):
         for para in ("wrap", "perline", "perline-blank"):
             group("head-%s-%s" % (h, para), 3, syn, titlemode="by", heading=h, para=para)
@@ -500,16 +502,16 @@ def groups():
     group("latin-1", 3, lambda r: meta_for(latin1_doc(r), r), titlemode="by", enc="latin-1")
     group("utf-16le-bom", 3, syn, titlemode="by", enc="utf-16le")
     group("utf-16be-bom", 3, syn, titlemode="by", enc="utf-16be", para="perline")
-    zh = lambda r: synthetic(r, script="zh")
-    ja = lambda r: synthetic(r, script="ja")
+    zh = lambda r: synthetic(r, script="zh", lead=True)
+    ja = lambda r: synthetic(r, script="ja", lead=True)
     group("zh-perline", 3, zh, heading="zh", para="perline")
     group("zh-indent", 3, zh, heading="zh", para="indent")
     group("ja-perline", 3, ja, heading="ja", para="perline")
     group("ja-wrap", 3, ja, heading="ja", para="wrap")
-    group("cyrillic", 3, lambda r: synthetic(r, script="cyr"), para="wrap")
-    group("cyrillic-perline", 3, lambda r: synthetic(r, script="cyr"), para="perline")
-    group("greek", 3, lambda r: synthetic(r, script="grk"), para="wrap")
-    group("greek-perline", 3, lambda r: synthetic(r, script="grk"), para="perline")
+    group("cyrillic", 3, lambda r: synthetic(r, script="cyr", lead=True), para="wrap")
+    group("cyrillic-perline", 3, lambda r: synthetic(r, script="cyr", lead=True), para="perline")
+    group("greek", 3, lambda r: synthetic(r, script="grk", lead=True), para="wrap")
+    group("greek-perline", 3, lambda r: synthetic(r, script="grk", lead=True), para="perline")
     for para in ("wrap", "perline"):
         group("epigraph-%s" % para, 3, epigraph_doc, titlemode="by", para=para)
         group("dedication-%s" % para, 3, dedication_doc, titlemode="by", para=para)
@@ -530,7 +532,7 @@ def groups():
     books = json.load(open(os.path.join(HERE, "book-headings.json"), encoding="utf-8"))
     vs = []
     for n, hs in books.items():
-        vs.append(("book%s" % n, from_book(hs, r), Style(gap=3)))
+        vs.append(("book%s" % n, meta_for(from_book(hs, r), r), Style(gap=3, titlemode="by")))
     out.append(("book-headings", vs))
     return out
 

@@ -1,0 +1,364 @@
+/*
+** essay_title.c
+** The title of a book without Project Gutenberg's header, from its title
+** page: the first short lines, past illustrations, transcribers' notes and
+** rules, up to the author's line, a sentence's end or the publisher.
+** See LICENSE.
+*/
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "readers/essay.h"
+
+/* Lines of a title page looked at; a title further down is not one. */
+#define TITLE_SCAN 80
+/* A title line is short; a wider line is prose. */
+#define TITLE_WIDTH 60
+
+static int
+word_ci(const char *s, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && !strncasecmp(*list, s, n))
+            return 1;
+    return 0;
+}
+
+/* Bytes of the first word of s[0..n), and its case-free test against list. */
+static int
+starts_with_word(const char *s, size_t n, const char *const *list)
+{
+    size_t w = 0;
+    while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != ':')
+        w++;
+    return word_ci(s, w, list);
+}
+
+/* A line made only of joining words: "OF", "OF THE", "DE", "and". */
+static int
+joining_line(const char *s, size_t n)
+{
+    static const char *const join[] = { "of", "the", "de", "du", "des", "on", "and", "in",
+                                         "et", "und", "y", "or", "a", "an", "la", "le", "les",
+                                         "to", "for", "von", "der", "die", "das", NULL };
+    size_t i = 0;
+    int any = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t a = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (a == i)
+            break;
+        if (!word_ci(s + a, i - a, join))
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* Does the title end with a word that needs the next line ("THE", "OF")? */
+static int
+ends_joining(const struct sz_buf *t)
+{
+    size_t e = t->len, a = e;
+    while (a > 0 && t->data[a - 1] != ' ')
+        a--;
+    return e > a && joining_line(t->data + a, e - a);
+}
+
+static int
+rule_line(const struct sz_eline *l)
+{
+    size_t marks = 0;
+    for (size_t i = 0; i < l->len; i++) {
+        char ch = l->s[i];
+        if (ch == '*' || ch == '#' || ch == '-' || ch == '=' || ch == '_' || ch == '~')
+            marks++;
+        else if (ch != ' ')
+            return 0;
+    }
+    return marks >= 3;
+}
+
+/* Words that end a title: the author's line, editors; after the first
+** line (more) the genre too: "A Novel", "And Other Stories". */
+static int
+stop_line(const struct sz_eline *l, int more)
+{
+    static const char *const stop[] = { "by", "von", "par", "edited", "written", "translated",
+                                         "being", "illustrated", "contents", "préface",
+                                         "preface", "introduction", "wherein", "containing",
+                                         "author", NULL };
+    static const char *const genre[] = { "with", "a", "an", "and", NULL };
+    const char *s = l->s;
+    size_t n = l->len;
+    while (n && (*s == '_' || *s == '+' || *s == '('))
+        s++, n--;
+    return starts_with_word(s, n, stop) || (more && starts_with_word(s, n, genre));
+}
+
+/* Lines the title page has besides the title, skipped before it. */
+static int
+note_heading(const struct sz_eline *l)
+{
+    static const char *const p[] = { "transcriber", "anmerkungen zur transkription",
+                                     "note", "notes", "produced by", "cover", "e-text",
+                                     "etext", NULL };
+    for (int i = 0; p[i]; i++) {
+        size_t m = strlen(p[i]);
+        if (l->len >= m && !strncasecmp(l->s, p[i], m))
+            return 1;
+    }
+    return 0;
+}
+
+/* A line with a letter, short, not a quotation nor a bracket. */
+static int
+title_shaped(const struct sz_eline *l)
+{
+    if (l->width > TITLE_WIDTH || !l->len)
+        return 0;
+    unsigned char f = (unsigned char)l->s[0];
+    if (f == '[' || f == '(' || f == '"' || f == '\'' || f == '*' ||
+        (f == 0xE2 && l->len >= 3 && (unsigned char)l->s[1] == 0x80 &&
+         ((unsigned char)l->s[2] == 0x9C || (unsigned char)l->s[2] == 0x98)))
+        return 0;
+    /* a sentence ends inside: prose ("。", ". The" in a long line) */
+    size_t words = 1;
+    for (size_t i = 0; i < l->len; i++)
+        words += l->s[i] == ' ';
+    for (size_t i = 0; i + 3 <= l->len; i++)
+        if (!memcmp(l->s + i, "\xE3\x80\x82", 3) || (words > 8 && l->s[i] == '.' &&
+                                                   l->s[i + 1] == ' ' && i + 2 < l->len))
+            return 0;
+    for (size_t i = 0; i < l->len; i++) {
+        unsigned char ch = (unsigned char)l->s[i];
+        if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')
+            return 1;
+        if (ch >= 0x80)
+            return 1;
+    }
+    return 0;
+}
+
+static int
+strpbrk_n(const char *s, size_t n, const char *set)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strchr(set, s[i]) && s[i])
+            return 1;
+    return 0;
+}
+
+/* A block of three or more lines, all but the last of them long: a
+** paragraph wrapped, not a title page. */
+static int
+wrapped_block(const struct sz_eline *l, size_t i, size_t b)
+{
+    size_t n = 0, wide = 0;
+    for (size_t j = i; j < b && !l[j].blank && n < 8; j++, n++)
+        wide += l[j].width >= 40 && (j + 1 < b && !l[j + 1].blank);
+    return n >= 3 && wide + 1 >= n;
+}
+
+/* 1: letters all upper case, 0: some lower case, -1: no cased letter. */
+static int
+caps(const struct sz_eline *l)
+{
+    size_t i = 0, up = 0;
+    while (i < l->len) {
+        uint32_t cp;
+        i += sz_utf8_decode(l->s + i, l->len - i, &cp);
+        utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)cp);
+        if (k == UTF8PROC_CATEGORY_LL)
+            return 0;
+        up += k == UTF8PROC_CATEGORY_LU;
+    }
+    return up ? 1 : -1;
+}
+
+/* "George Eliot", "Николай Гоголь": two to four capitalised words. */
+static int
+name_shaped(const struct sz_eline *l)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < l->len; i++) {
+        if (i == 0 || l->s[i - 1] == ' ') {
+            size_t e = i;
+            while (e < l->len && l->s[e] != ' ')
+                e++;
+            if (joining_line(l->s + i, e - i))
+                return 0;      /* "A Rich Document" is no name */
+            uint32_t cp;
+            sz_utf8_decode(l->s + i, l->len - i, &cp);
+            if (utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_LU)
+                return 0;
+            words++;
+        }
+    }
+    return words >= 2 && words <= 4 && l->width <= 30 && caps(l) == 0;
+}
+
+/* The line's text without the _italic_ or +bold+ marks around it. */
+static void
+put_piece(struct sz_buf *t, const struct sz_eline *l)
+{
+    const char *s = l->s;
+    size_t n = l->len;
+    while (n && (*s == '_' || *s == '+'))
+        s++, n--;
+    while (n && (s[n - 1] == '_' || s[n - 1] == '+'))
+        n--;
+    if (t->len)
+        sz_buf_putc(t, ' ');
+    sz_buf_put(t, s, n);
+}
+
+void
+sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b)
+{
+    const struct sz_eline *l = lines->v;
+    struct sz_buf t = SZ_BUF_INIT;
+    size_t i = a, seen = 0;
+    int notes = 0;             /* in a transcriber's note: its prose is skipped */
+    int blank_before = 1;
+    size_t last_words = 0;
+    if (sz_meta_get(c->doc, "title"))
+        return;
+    for (; i < b && seen < TITLE_SCAN; i++) {
+        const struct sz_eline *x = &l[i];
+        if (x->blank) {
+            blank_before++;
+            continue;
+        }
+        seen++;
+        int gap = blank_before;
+        blank_before = 0;
+        if (x->len >= 3 && !memcmp(x->s, "***", 3) && !t.len)
+            continue;          /* *** START OF THE PROJECT GUTENBERG EBOOK */
+        if (x->s[0] == '[' && !t.len) {
+            /* [Illustration: ...] or [Transcriber's note: ...], perhaps
+            ** over several lines */
+            size_t j = i;
+            while (j < b && j < i + 20 && !(l[j].len && l[j].s[l[j].len - 1] == ']'))
+                j++;
+            if (j < b && j < i + 20)
+                i = j;
+            continue;
+        }
+        if (rule_line(x)) {
+            if (t.len)
+                break;
+            /* a note boxed in rules: skip to the closing rule */
+            size_t j = i + 1;
+            while (j < b && j < i + 60 && !rule_line(&l[j]))
+                j++;
+            if (j < b && j < i + 60 && j > i + 1)
+                i = j;
+            continue;
+        }
+        if (!t.len && note_heading(x)) {
+            notes = 1;
+            continue;
+        }
+        if (!t.len) {
+            if (x->width > TITLE_WIDTH || (gap && wrapped_block(l, i, b))) {
+                /* prose before any title: the text has begun, unless it is
+                ** a note of the transcriber's */
+                if (!notes)
+                    break;
+                while (i + 1 < b && !l[i + 1].blank)
+                    i++;
+                continue;
+            }
+            if (!title_shaped(x) || stop_line(x, 0) || sz_essay_section_line(x->s, x->len) ||
+                (notes && caps(x) != 1 && gap < 2)) {
+                if (notes)
+                    continue;
+                break;
+            }
+            put_piece(&t, x);
+        } else {
+            /* After a blank line the title goes on only where it is spaced
+            ** out word by word: "THE / KAMA SUTRA / OF", "AUTOBIOGRAPHY /
+            ** OF / BENJAMIN / FRANKLIN". */
+            size_t w = 1;
+            for (size_t k = 0; k < x->len; k++)
+                w += x->s[k] == ' ';
+            if (!gap && caps(&l[i - 1]) == 0 && name_shaped(&l[i - 1]) &&
+                (caps(x) == 1 || last_words >= 3) && title_shaped(x) && !stop_line(x, 1)) {
+                /* the author's name over the title in capitals */
+                sz_buf_clear(&t);
+                put_piece(&t, x);
+                continue;
+            }
+            /* In one block, mixed-case lines go on only as short pieces
+            ** ("As Time / Glides / On"); the next full line is a subtitle. */
+            if (!gap && !(caps(x) == 1 && caps(&l[i - 1]) == 1) && !ends_joining(&t) &&
+                !joining_line(x->s, x->len) && !(w <= 2 && last_words <= 2))
+                break;
+            if (!title_shaped(x) || stop_line(x, 1) || sz_essay_section_line(x->s, x->len) ||
+                (gap && !ends_joining(&t) && !joining_line(x->s, x->len) &&
+                 !(last_words == 1 && w == 1)) ||
+                (gap && (memchr(x->s, ',', x->len) || memchr(x->s, '&', x->len))) ||
+                strpbrk_n(x->s, x->len, "0123456789"))
+                break;
+            put_piece(&t, x);
+        }
+        last_words = 1;
+        for (size_t k = 0; k < x->len; k++)
+            last_words += x->s[k] == ' ';
+        uint32_t end = sz_essay_prev_cp(x->s, x->len);
+        if (end == '.' || end == ':' || end == ';' || end == '!' || end == '?')
+            break;
+    }
+    /* The title, without the full stop or colon of the page. */
+    while (t.len && (t.data[t.len - 1] == '.' || t.data[t.len - 1] == ':' ||
+                     t.data[t.len - 1] == ',' || t.data[t.len - 1] == ';'))
+        t.len--;
+    if (t.len)
+        sz_essay_set_title(c, t.data, t.len);
+    sz_buf_free(&t);
+}
+
+static void
+meta(struct sz_ectx *c, const char *key, const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == ';'))
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
+    if (!n || sz_meta_get(c->doc, key))
+        return;
+    struct sz_node *v = sz_node_new(c->doc, SZ_META_INLINES);
+    int smart = c->smart;
+    c->smart = 0;      /* metadata is given, not typed prose */
+    sz_essay_inlines(c, v, s, n);
+    c->smart = smart;
+    sz_meta_set(c->doc, key, v);
+}
+
+void
+sz_essay_set_title(struct sz_ectx *c, const char *s, size_t n)
+{
+    /* "Oliver Twist OR THE PARISH BOY'S PROGRESS", "Shibusawa; or, The
+    ** Passing of Old Japan": the alternative title is the subtitle */
+    static const char *const alt[] = { "; or, ", "; or ", ", or, ", ", or ", " OR ", NULL };
+    if (sz_meta_get(c->doc, "title"))
+        return;
+    for (int k = 0; alt[k]; k++) {
+        size_t m = strlen(alt[k]);
+        for (size_t i = 1; i + m < n; i++)
+            if (!memcmp(s + i, alt[k], m)) {
+                meta(c, "title", s, i);
+                /* "or, The Whale" is the subtitle, "or" and all */
+                size_t o = i + (alt[k][0] == ' ' ? 1 : 2);
+                meta(c, "subtitle", s + o, n - o);
+                return;
+            }
+    }
+    meta(c, "title", s, n);
+}
