@@ -1133,7 +1133,26 @@ struct sz_enotes {
     size_t *defs;              /* unit indexes of note texts, in order */
     size_t ndefs;
     size_t unmatched;
+    struct ndef *bylab;        /* the note texts sorted by label, then place */
 };
+
+struct ndef {
+    const char *lab;
+    size_t n, k;
+};
+
+static int
+ndef_cmp(const void *pa, const void *pb)
+{
+    const struct ndef *a = pa, *b = pb;
+    size_t m = a->n < b->n ? a->n : b->n;
+    int r = memcmp(a->lab, b->lab, m);
+    if (r)
+        return r;
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
 
 /* The label of a note text starting at l, or 0; *skip gets the bytes of
 ** the "[1]" or "[Footnote 1:" prefix. */
@@ -1181,6 +1200,40 @@ find_notes(struct sz_enotes *nt)
             nt->defs[nt->ndefs++] = k;
         }
     }
+    /* Endnotes collected at the end of a book may be thousands of note
+    ** texts after their marker: found by label in log time. */
+    if (!nt->ndefs)
+        return;
+    nt->bylab = sz_xmalloc(nt->ndefs * sizeof *nt->bylab);
+    for (size_t d = 0; d < nt->ndefs; d++) {
+        size_t skip;
+        nt->bylab[d].k = nt->defs[d];
+        nt->bylab[d].n = note_label(&nt->l[nt->u->v[nt->defs[d]].a], &nt->bylab[d].lab, &skip);
+    }
+    qsort(nt->bylab, nt->ndefs, sizeof *nt->bylab, ndef_cmp);
+}
+
+/* The first unused note text labelled label after unit cur, by label. */
+static size_t
+def_by_label(const struct sz_enotes *nt, const char *label, size_t n)
+{
+    struct ndef key = { label, n, nt->cur + 1 };
+    size_t lo = 0, hi = nt->ndefs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ndef_cmp(&nt->bylab[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t d = lo; d < nt->ndefs && d < lo + SZ_ESSAY_NOTE_SCAN; d++) {
+        const struct ndef *e = &nt->bylab[d];
+        if (e->n != n || memcmp(e->lab, label, n))
+            break;
+        if (nt->u->v[e->k].kind == U_PARA)
+            return e->k;
+    }
+    return (size_t)-1;
 }
 
 struct sz_node *
@@ -1198,10 +1251,14 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
         else
             hi = mid;
     }
-    for (size_t d = lo; d < nt->ndefs && d < lo + SZ_ESSAY_NOTE_SCAN; d++) {
+    size_t far = bare || !nt->bylab ? (size_t)-1 : def_by_label(nt, label, n);
+    for (size_t d = lo; d < nt->ndefs && d < lo + SZ_ESSAY_NOTE_SCAN + (far != (size_t)-1);
+         d++) {
         size_t k = nt->defs[d];
         const char *lab;
         size_t skip, ln;
+        if (d == lo + SZ_ESSAY_NOTE_SCAN)
+            k = far;           /* past the window: the one found by label */
         if (k <= nt->cur || nt->u->v[k].kind != U_PARA)
             continue;
         /* a bare * has no label to check: its note must follow closely,
@@ -2220,7 +2277,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             speeches += speaker_line(&l[u.v[k].a]);
         }
     lay.speakers = speeches >= 20 && speeches * 5 >= blocks;
-    struct sz_enotes nt = { &u, l, 0, NULL, 0, 0 };
+    struct sz_enotes nt = { &u, l, 0, NULL, 0, 0, NULL };
     if (body) {
         find_notes(&nt);
         if (nt.ndefs)
@@ -2311,6 +2368,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         sz_diag_add(&c->doc->diags, SZ_WARNING, 0, c->file, 0, 0, -1,
                     "%zu footnote markers in all have no note text", nt.unmatched);
     free(nt.defs);
+    free(nt.bylab);
     sz_buf_free(&scratch);
     free(u.v);
 }

@@ -113,6 +113,12 @@ k = n(10000)
 put('essay-many-notes', 'txt',
     'Start.\n\n' + ''.join('Text%d [%d] more.\n\n' % (i, i + 1) for i in range(k))
     + ''.join('[%d] Note %d.\n\n' % (i + 1, i) for i in range(k)) + END + '\n', 'ok -1')
+# Endnotes: 800 markers, their note texts all at the end, most of them
+# far more than a few hundred blocks after their marker.
+k = 800
+put('essay-endnotes', 'txt',
+    'Start.\n\n' + ''.join('Text%d [%d] more.\n\n' % (i, i + 1) for i in range(k))
+    + ''.join('[%d] Note %d.\n\n' % (i + 1, i) for i in range(k)) + END + '\n', 'ok -1')
 k = n(100000)
 put('essay-many-paras', 'txt', ''.join('para%d here\n\n' % i for i in range(k)) + END + '\n',
     'ok %d' % (2 * k + 1))

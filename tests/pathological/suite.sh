@@ -70,6 +70,15 @@ for f in "$in"/*.txt "$in"/*.json; do
     if [ -n "$bad" ]; then fail "pathological $base: $bad"; else pass "pathological $base"; fi
 done
 
+# Endnotes far from their markers are still linked: no [N] left as text.
+timeout $limit "$SAMIZDAT" -q -t native "$in/essay-endnotes.txt" >"$SZ_TMP/endnotes.native" 2>&1
+if [ "$(grep -c '^ *Note' "$SZ_TMP/endnotes.native")" -eq 800 ] &&
+   ! grep -q 'Str "\[' "$SZ_TMP/endnotes.native"; then
+    pass "pathological essay-endnotes: 800 notes at the end, all linked"
+else
+    fail "pathological essay-endnotes: $(grep -c '^ *Note' "$SZ_TMP/endnotes.native") of 800 notes linked"
+fi
+
 # YAML metadata: 100000 keys in well under the limit; aliases that expand
 # to 9^9 values refused with an error, not gigabytes of memory.
 echo 'A short text.' > "$SZ_TMP/short.txt"
