@@ -225,7 +225,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     size_t i = a, seen = 0;
     int notes = 0;             /* in a transcriber's note: its prose is skipped */
     int blank_before = 1;
-    size_t last_words = 0;
+    size_t last_words = 0, pieces = 0, last_i = a;
     if (sz_meta_get(c->doc, "title"))
         return;
     for (; i < b && seen < TITLE_SCAN; i++) {
@@ -280,6 +280,16 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                     continue;
                 break;
             }
+            /* a title starts with a capital (or a script without case) */
+            {
+                size_t q = 0;
+                uint32_t cp = 0;
+                while (q < x->len && (x->s[q] == '_' || x->s[q] == '+'))
+                    q++;
+                sz_utf8_decode(x->s + q, x->len - q, &cp);
+                if (utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL)
+                    break;
+            }
             put_piece(&t, x);
         } else {
             /* After a blank line the title goes on only where it is spaced
@@ -293,6 +303,8 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                 /* the author's name over the title in capitals */
                 sz_buf_clear(&t);
                 put_piece(&t, x);
+                pieces = 1;
+                last_i = i;
                 continue;
             }
             /* In one block, mixed-case lines go on only as short pieces
@@ -308,6 +320,8 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                 break;
             put_piece(&t, x);
         }
+        pieces++;
+        last_i = i;
         last_words = 1;
         for (size_t k = 0; k < x->len; k++)
             last_words += x->s[k] == ' ';
@@ -319,7 +333,12 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     while (t.len && (t.data[t.len - 1] == '.' || t.data[t.len - 1] == ':' ||
                      t.data[t.len - 1] == ',' || t.data[t.len - 1] == ';'))
         t.len--;
-    if (t.len)
+    /* A title is a few lines with text after it: a column of one-word
+    ** lines is a list, a lone line the whole text. */
+    size_t after = last_i + 1;
+    while (after < b && l[after].blank)
+        after++;
+    if (t.len && pieces <= 6 && after < b)
         sz_essay_set_title(c, t.data, t.len);
     sz_buf_free(&t);
 }
