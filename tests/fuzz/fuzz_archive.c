@@ -36,9 +36,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     while (sz_barch_next(z, &m) == 1) {
         if (!m.member || !m.rel || (m.fatal && !m.why))
             abort();
-        /* An output path never leaves OUTDIR. */
-        if (m.rel[0] == '/' || strstr(m.rel, "../") || strstr(m.rel, "/.."))
+        /* An output path never leaves OUTDIR: no empty, "." or ".."
+        ** component ("..." or "a.." are names like any other). */
+        if (m.rel[0] == '/')
             abort();
+        for (const char *p = m.rel; *p;) {
+            const char *e = strchr(p, '/');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            if (len == 0 || (len == 1 && p[0] == '.') || (len == 2 && p[0] == '.' && p[1] == '.'))
+                abort();
+            p += len + (e != NULL);
+        }
         if (!m.why && (m.is_text || m.is_meta)) {
             struct sz_buf b = SZ_BUF_INIT;
             const char *e = NULL;
