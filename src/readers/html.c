@@ -685,496 +685,664 @@ head_meta(struct hr *r, const char **a)
     hd->nmeta++;
 }
 
+/* Element openers, one per family.  Each makes the element's node (or
+** none: transparent), hangs it in the tree and pushes its frame.  cls is
+** the class attribute, or NULL. */
+typedef void opener(struct hr *r, const char *lname, enum el el, const char **a,
+                    const char *cls);
+
+/* Keeps a Link or Image for the EPUB reader's rewrite of links. */
 static void
-open_el(struct hr *r, const char *lname, enum el el, const char **a)
+keep_link(struct hr *r, struct sz_node *n)
+{
+    struct sz_hvec *v = &r->h->links;
+    if (v->n == v->cap) {
+        v->cap = v->cap ? 2 * v->cap : 64;
+        v->v = sz_xrealloc(v->v, v->cap * sizeof *v->v);
+    }
+    v->v[v->n++] = (struct sz_hnode){ n, r->h->file, NULL };
+}
+
+/* An id on a Para or Item goes to the start of its text when it closes. */
+static void
+keep_anchor(struct hr *r, struct frame *f, struct sz_node *n, const char **a)
+{
+    const char *id = att(a, "id");
+    if (id && *id) {
+        f->anchor = sz_arena_strdup(r->doc->arena, id);
+        note_id(r, n, f->anchor);
+    }
+}
+
+/* A frame that makes nothing: its content goes to the enclosing element. */
+static void
+open_plain(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    push(r, el, NULL);
+}
+
+static void
+open_body(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    if (!r->h->epub && !r->h->head.lang) {
+        const char *l = att(a, "lang");
+        if (l && *l)
+            r->h->head.lang = sz_xstrdup(l);
+    }
+    push(r, el, NULL);
+}
+
+/* {------------------------------------------------------------------
+** Blocks
+** ------------------------------------------------------------------- */
+
+static void
+open_p(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
 {
     struct sz_doc *doc = r->doc;
-    struct sz_node *n = NULL;
+    struct sz_node *n;
     struct frame *f;
-    const char *cls = att(a, "class");
+    int ph = cls && !strncasecmp(cls, "ph", 2) && cls[2] >= '1' && cls[2] <= '6' &&
+             (!cls[3] || is_ws((unsigned char)cls[3]));
+    if (ph) {
+        n = sz_node_new(doc, SZ_HEADER);
+        n->level = cls[2] - '0';
+        set_attr(r, n, a);
+    } else {
+        n = sz_node_new(doc, SZ_PARA);
+    }
+    n->line = cur_line(r);
+    add_block(r, n);
+    if (!(f = push(r, el, n)))
+        return;
+    if (!ph) {
+        keep_anchor(r, f, n, a);
+        if (cls && has_word(cls, "caption"))
+            sz_map_put(&r->h->caption, n, n);
+    }
+    if (cls && (has_word(cls, "poem") || has_word(cls, "verse") || has_word(cls, "stanza")))
+        f->flags |= F_LINES;
+    if (is_footnote_box(a))
+        sz_map_put(&r->h->notebox, n, n);
+}
 
-    if (r->drop || r->h->failed) {
-        r->drop++;
+static void
+open_h(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_node *n = sz_node_new(r->doc, SZ_HEADER);
+    n->level = lname[1] - '0';
+    n->line = cur_line(r);
+    set_attr(r, n, a);
+    if (!*n->attr.id && r->section_id) {
+        n->attr.id = r->section_id;
+        note_id(r, n, n->attr.id);
+    }
+    r->section_id = NULL;
+    add_block(r, n);
+    push(r, el, n);
+}
+
+static void
+open_div(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_doc *doc = r->doc;
+    struct frame *f;
+    end_inlines(r);
+    if (cls && has_word(cls, "pagenum")) {
+        f = push(r, el, NULL);
+        if (f)
+            f->flags |= F_DROPID;
         return;
     }
-    if (r->in_head) {
-        if (el == E_BODY) {
-            r->in_head = r->title_at = 0;
-            goto body;
-        }
-        r->in_head++;
-        if (el == E_TITLE) {
-            sz_buf_clear(&r->raw);
-            r->title_at = r->in_head;
-        } else if (el == E_META) {
-            head_meta(r, a);
-        }
+    struct sz_node *n = sz_node_new(doc, SZ_DIV);
+    n->line = cur_line(r);
+    set_attr(r, n, a);
+    if (!strcmp(lname, "section") && !sz_attr_has_class(&n->attr, "section"))
+        sz_attr_add_class(doc, &n->attr, "section");
+    add_block(r, n);
+    if (!(f = push(r, el, n)))
         return;
-    }
-    if (el == E_HEAD) {
-        r->in_head = 1;
-        return;
-    }
-    if (r->depth && (r->st[r->depth - 1].flags & F_DROPID)) {
-        /* inside a page number: only its anchors stay */
+    if (is_footnote_box(a))
+        sz_map_put(&r->h->notebox, n, n);
+    if ((cls && (has_word(cls, "footnotes") || has_word(cls, "endnotes"))) ||
+        is_type(a, "footnotes", NULL) || is_type(a, "endnotes", "doc-endnotes") ||
+        is_type(a, "rearnotes", NULL))
+        f->flags |= F_NOTES;
+}
+
+/* An EPUB chapter's section is the package's wrapper, not the text's;
+** elsewhere a section is a Div, as in pandoc. */
+static void
+open_section(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    if (r->h->epub && (is_type(a, "chapter", "doc-chapter") || is_type(a, "bodymatter", NULL) ||
+                       is_type(a, "part", "doc-part") || is_type(a, "division", NULL) ||
+                       is_type(a, "volume", NULL) ||
+                       (cls && (has_word(cls, "chapter") || has_word(cls, "level1") ||
+                                has_word(cls, "level2") || has_word(cls, "level3") ||
+                                has_word(cls, "level4") || has_word(cls, "level5") ||
+                                has_word(cls, "level6"))))) {
+        /* pandoc puts the heading's id on its section */
         const char *id = att(a, "id");
-        if (!id)
-            id = att(a, "name");
-        if (id && *id) {
-            struct sz_node *sp = sz_node_new(doc, SZ_SPAN);
-            sp->attr.id = sz_arena_strdup(doc->arena, id);
-            note_id(r, sp, sp->attr.id);
-            add_inline(r, sp);
-        }
+        if (id && *id)
+            r->section_id = sz_arena_strdup(r->doc->arena, id);
         push(r, el, NULL);
         return;
     }
-    if (el == E_DROP || el == E_META || el == E_TITLE || (r->h->epub && is_epub_furniture(a)) ||
-        (r->h->epub && el == E_SECTION && !strcmp(lname, "nav"))) {
-        end_inlines(r);
-        r->drop = 1;
+    open_div(r, lname, el, a, cls);
+}
+
+static void
+open_blockquote(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_node *n = sz_node_new(r->doc, SZ_BLOCKQUOTE);
+    add_block(r, n);
+    push(r, el, n);
+}
+
+static void
+open_pre(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_node *n = sz_node_new(r->doc, SZ_CODEBLOCK);
+    struct frame *f;
+    set_attr(r, n, a);
+    add_block(r, n);
+    if ((f = push(r, el, n)) != NULL) {
+        f->flags |= F_RAW;
+        f->pre_nl = 1;
+    }
+    sz_buf_clear(&r->raw);
+}
+
+static void
+open_hr(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    add_block(r, sz_node_new(r->doc, SZ_HRULE));
+    push(r, el, NULL);
+}
+
+/* }------------------------------------------------------------------ */
+
+/* {------------------------------------------------------------------
+** Lists
+** ------------------------------------------------------------------- */
+
+static void
+open_list(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_node *n = sz_node_new(r->doc, el == E_OL ? SZ_ORDEREDLIST : SZ_BULLETLIST);
+    if (el == E_OL) {
+        const char *s = att(a, "start"), *t = att(a, "type");
+        n->ival = s ? (int)strtol(s, NULL, 10) : 1;
+        n->sub = !t ? SZ_STYLE_DEFAULT : !strcmp(t, "1") ? SZ_STYLE_DECIMAL
+                 : !strcmp(t, "a") ? SZ_STYLE_LOWER_ALPHA : !strcmp(t, "A") ? SZ_STYLE_UPPER_ALPHA
+                 : !strcmp(t, "i") ? SZ_STYLE_LOWER_ROMAN : !strcmp(t, "I") ? SZ_STYLE_UPPER_ROMAN
+                 : SZ_STYLE_DEFAULT;
+    }
+    add_block(r, n);
+    push(r, el, n);
+}
+
+static void
+open_li(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_node *n = sz_node_new(r->doc, SZ_ITEM);
+    struct frame *f;
+    add_block(r, n);
+    if (!(f = push(r, el, n)))
+        return;
+    keep_anchor(r, f, n, a);
+    if (is_footnote_box(a) || (f->flags & F_NOTES))
+        sz_map_put(&r->h->notebox, n, n);
+}
+
+static void
+open_dl(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_node *n = sz_node_new(r->doc, SZ_DEFLIST);
+    add_block(r, n);
+    push(r, el, n);
+}
+
+/* dt and dd: a term starts an item; a definition joins the last one. */
+static void
+open_dt_dd(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_doc *doc = r->doc;
+    end_inlines(r);
+    struct frame *bf = block_frame(r);
+    struct sz_node *dl = bf->node;
+    if (dl->kind == SZ_DEFITEM)
+        dl = dl->parent;
+    if (dl->kind != SZ_DEFLIST) {
+        dl = sz_node_new(doc, SZ_DEFLIST);
+        add_block(r, dl);
+    }
+    struct sz_node *di = dl->last;
+    if (el == E_DT || !di) {
+        di = sz_node_new(doc, SZ_DEFITEM);
+        sz_node_append(di, sz_node_new(doc, SZ_TERM));
+        sz_node_append(dl, di);
+    }
+    if (el == E_DT) {
+        push(r, el, di->first);
+    } else {
+        struct sz_node *n = sz_node_new(doc, SZ_DEFN);
+        sz_node_append(di, n);
+        push(r, el, n);
+    }
+}
+
+/* }------------------------------------------------------------------ */
+
+/* {------------------------------------------------------------------
+** Tables
+** ------------------------------------------------------------------- */
+
+static void
+open_table(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_node *n = sz_node_new(r->doc, SZ_TABLE);
+    set_attr(r, n, a);
+    sz_node_append(n, sz_node_new(r->doc, SZ_CAPTION));
+    add_block(r, n);
+    push(r, el, n);
+}
+
+/* A body for rows that come straight in a table. */
+static struct sz_node *
+table_body(struct hr *r, struct sz_node *table)
+{
+    struct sz_node *part = table->last;
+    if (!part || part->kind != SZ_TBODY) {
+        part = sz_node_new(r->doc, SZ_TBODY);
+        sz_node_append(part, sz_node_new(r->doc, SZ_TBODY_HEAD));
+        sz_node_append(table, part);
+    }
+    return part;
+}
+
+/* caption, thead, tbody, tfoot and tr. */
+static void
+open_table_part(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_doc *doc = r->doc;
+    end_inlines(r);
+    struct sz_node *t = block_frame(r)->node;
+    while (t && t->kind != SZ_TABLE && t->kind != SZ_THEAD && t->kind != SZ_TBODY &&
+           t->kind != SZ_TFOOT && t->kind != SZ_ROW && t->parent && !is_block_container(t->kind))
+        t = t->parent;
+    if (!t || (t->kind != SZ_TABLE && t->kind != SZ_THEAD && t->kind != SZ_TBODY &&
+               t->kind != SZ_TFOOT)) {
+        push(r, el, NULL);      /* a table part outside a table */
         return;
     }
-body:
-    /* Inside pre, code or math, elements only add their text. */
-    if (r->depth && (r->st[r->depth - 1].flags & F_RAW)) {
-        struct frame *top = &r->st[r->depth - 1];
-        if (el == E_CODE && top->el == E_PRE && top->node && !top->node->attr.nclasses)
-            set_attr(r, top->node, a);
-        if (el == E_BR)
-            sz_buf_putc(&r->raw, '\n');
+    struct sz_node *table = t->kind == SZ_TABLE ? t : t->parent;
+    if (el == E_CAPTION) {
+        push(r, el, table->first);
+        return;
+    }
+    struct sz_node *n;
+    if (el == E_TR) {
+        struct sz_node *part = t->kind == SZ_TABLE ? table_body(r, table) : t;
+        n = sz_node_new(doc, SZ_ROW);
+        sz_node_append(part, n);
+        push(r, el, n);
+        return;
+    }
+    n = sz_node_new(doc, el == E_THEAD ? SZ_THEAD : el == E_TFOOT ? SZ_TFOOT : SZ_TBODY);
+    if (el == E_TBODY)
+        sz_node_append(n, sz_node_new(doc, SZ_TBODY_HEAD));
+    sz_node_append(table, n);
+    push(r, el, n);
+}
+
+/* td and th. */
+static void
+open_cell(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_doc *doc = r->doc;
+    struct sz_node *n;
+    end_inlines(r);
+    struct sz_node *row = block_frame(r)->node;
+    if (row->kind == SZ_TABLE || row->kind == SZ_THEAD || row->kind == SZ_TBODY ||
+        row->kind == SZ_TFOOT) {
+        struct sz_node *part = row->kind == SZ_TABLE ? table_body(r, row) : row;
+        row = part->last;
+        if (!row || row->kind != SZ_ROW) {
+            row = sz_node_new(doc, SZ_ROW);
+            sz_node_append(part, row);
+        }
+    }
+    if (row->kind != SZ_ROW) {
+        /* a cell outside a table: its content, as a Div */
+        n = sz_node_new(doc, SZ_DIV);
+        add_block(r, n);
+        push(r, el, n);
+        return;
+    }
+    n = sz_node_new(doc, SZ_CELL);
+    n->sub = align_of(a);
+    n->ival = span_attr(a, "rowspan");
+    n->ival2 = span_attr(a, "colspan");
+    n->line = el == E_TH;      /* a header cell, until the table is done */
+    sz_node_append(row, n);
+    push(r, el, n);
+}
+
+/* }------------------------------------------------------------------ */
+
+/* {------------------------------------------------------------------
+** Figures and images
+** ------------------------------------------------------------------- */
+
+static void
+open_figure(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_node *n = sz_node_new(r->doc, SZ_FIGURE);
+    set_attr(r, n, a);
+    add_block(r, n);
+    push(r, el, n);
+}
+
+static void
+open_figcaption(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_doc *doc = r->doc;
+    struct sz_node *n;
+    end_inlines(r);
+    struct sz_node *fig = block_frame(r)->node;
+    if (fig->kind != SZ_FIGURE) {
+        n = sz_node_new(doc, SZ_DIV);
+        sz_attr_add_class(doc, &n->attr, "caption");
+        add_block(r, n);
+        push(r, el, n);
+        return;
+    }
+    n = sz_node_new(doc, SZ_CAPTION);
+    sz_node_append(fig, n);
+    push(r, el, n);
+}
+
+/* img, and SVG's image. */
+static void
+open_img(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_doc *doc = r->doc;
+    const char *src = att(a, "src");
+    if (!src)
+        src = att(a, "xlink:href");
+    if (!src)
+        src = att(a, "href");
+    struct sz_node *n = sz_node_new(doc, SZ_IMAGE);
+    n->url = sz_arena_strdup(doc->arena, safe_url(src ? src : ""));
+    const char *t = att(a, "title");
+    n->title = sz_arena_strdup(doc->arena, t ? t : "");
+    set_attr(r, n, a);
+    for (size_t i = 0; a && a[i]; i += 2)
+        if ((!strcasecmp(a[i], "width") || !strcasecmp(a[i], "height")) && a[i + 1])
+            sz_attr_add_kv(doc, &n->attr, a[i], a[i + 1]);
+    const char *alt = att(a, "alt");
+    if (alt)
+        sz_inlines_from_text(doc, n, alt, strlen(alt));
+    add_inline(r, n);
+    keep_link(r, n);
+    r->drop = 1;                /* until its end: <image> in SVG may hold a title */
+}
+
+/* }------------------------------------------------------------------ */
+
+/* {------------------------------------------------------------------
+** Inlines
+** ------------------------------------------------------------------- */
+
+static void
+open_br(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    add_inline(r, sz_node_new(r->doc, SZ_LINEBREAK));
+    r->space = 0;
+    push(r, el, NULL);
+}
+
+static void
+open_a(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_doc *doc = r->doc;
+    struct sz_node *n;
+    const char *href = att(a, "href");
+    if (!href)
+        href = att(a, "xlink:href");
+    if (!href) {
+        /* an anchor: a Span with its id */
+        n = sz_node_new(doc, SZ_SPAN);
+        set_attr(r, n, a);
+        if (attr_empty(n)) {
+            push(r, el, NULL);
+            return;
+        }
+        add_inline(r, n);
+        push(r, el, n);
+        return;
+    }
+    n = sz_node_new(doc, SZ_LINK);
+    n->url = sz_arena_strdup(doc->arena, safe_url(href));
+    const char *t = att(a, "title");
+    n->title = sz_arena_strdup(doc->arena, t ? t : "");
+    set_attr(r, n, a);
+    if (!*n->attr.id) {
+        const char *nm = att(a, "name");
+        if (nm && *nm) {
+            n->attr.id = sz_arena_strdup(doc->arena, nm);
+            note_id(r, n, n->attr.id);
+        }
+    }
+    if (is_noteref(a))
+        sz_map_put(&r->h->noteref, n, n);
+    add_inline(r, n);
+    keep_link(r, n);
+    push(r, el, n);
+}
+
+/* Inside a raw element (pre, code, math) the text is taken as it is. */
+static void
+open_raw(struct hr *r, enum el el, struct sz_node *n)
+{
+    struct frame *f = push(r, el, n);
+    if (f)
+        f->flags |= F_RAW | (n && n->kind == SZ_MATH ? F_MATH : 0);
+    sz_buf_clear(&r->raw);
+}
+
+/* span, and elements we do not know (transparent unless they carry
+** attributes worth keeping). */
+static void
+open_span(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct sz_doc *doc = r->doc;
+    struct sz_node *n;
+    struct frame *f;
+    if (cls && (has_word(cls, "pagenum") || has_word(cls, "pageno"))) {
+        /* Page numbers of the printed book: out of the text, but the
+        ** anchors in them stay, for links to pages. */
+        flush_words(r);
         f = push(r, el, NULL);
+        if (f)
+            f->flags |= F_DROPID;
+        return;
+    }
+    if (cls && has_word(cls, "math") && (has_word(cls, "inline") || has_word(cls, "display"))) {
+        n = sz_node_new(doc, SZ_MATH);
+        n->sub = has_word(cls, "display") ? SZ_MATH_DISPLAY : SZ_MATH_INLINE;
+        add_inline(r, n);
+        open_raw(r, el, n);
+        return;
+    }
+    if (!strcmp(lname, "html")) {
+        const char *l = att(a, "lang");
+        if (!l)
+            l = att(a, "xml:lang");
+        if (l && *l && !r->h->head.lang && !r->h->epub)
+            r->h->head.lang = sz_xstrdup(l);
+        push(r, el, NULL);
+        return;
+    }
+    if (!strcmp(lname, "svg") || !strcmp(lname, "math")) {
+        push(r, el, NULL);
+        return;
+    }
+    n = sz_node_new(doc, is_small_caps(a) ? SZ_SMALLCAPS : SZ_SPAN);
+    if (n->kind == SZ_SPAN)
+        set_attr(r, n, a);
+    if (n->kind == SZ_SPAN && attr_empty(n)) {
+        push(r, el, NULL);
+        return;
+    }
+    if (is_noteref(a))
+        sz_map_put(&r->h->noteref, n, n);
+    add_inline(r, n);
+    push(r, el, n);
+}
+
+/* em, strong, u, s, sup, sub, q: one node kind each, no attributes. */
+static void
+open_styled(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    static const enum sz_kind k[] = { [E_EM] = SZ_EMPH, [E_STRONG] = SZ_STRONG,
+                                      [E_U] = SZ_UNDERLINE, [E_S] = SZ_STRIKEOUT,
+                                      [E_SUP] = SZ_SUPERSCRIPT, [E_SUB] = SZ_SUBSCRIPT,
+                                      [E_Q] = SZ_QUOTED };
+    struct sz_node *n = sz_node_new(r->doc, k[el]);
+    add_inline(r, n);
+    push(r, el, n);
+}
+
+static void
+open_code(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
+{
+    struct frame *top = r->depth ? &r->st[r->depth - 1] : NULL;
+    if (top && top->el == E_PRE && top->node && top->node->kind == SZ_CODEBLOCK) {
+        /* <pre><code class>: the classes are the code block's */
+        set_attr(r, top->node, a);
+        struct frame *f = push(r, el, NULL);
         if (f)
             f->flags |= F_RAW;
         return;
     }
-    switch (el) {
-    case E_BODY:
-        if (!r->h->epub && !r->h->head.lang) {
-            const char *l = att(a, "lang");
-            if (l && *l)
-                r->h->head.lang = sz_xstrdup(l);
-        }
-        push(r, el, NULL);
-        return;
-    case E_P: {
-        int ph = cls && !strncasecmp(cls, "ph", 2) && cls[2] >= '1' && cls[2] <= '6' &&
-                 (!cls[3] || is_ws((unsigned char)cls[3]));
-        if (ph) {
-            n = sz_node_new(doc, SZ_HEADER);
-            n->level = cls[2] - '0';
-            set_attr(r, n, a);
-        } else {
-            n = sz_node_new(doc, SZ_PARA);
-        }
-        n->line = cur_line(r);
-        add_block(r, n);
-        if (!(f = push(r, el, n)))
-            return;
-        if (!ph) {
-            const char *id = att(a, "id");
-            if (id && *id) {
-                f->anchor = sz_arena_strdup(doc->arena, id);
-                note_id(r, n, f->anchor);
-            }
-            if (cls && has_word(cls, "caption"))
-                sz_map_put(&r->h->caption, n, n);
-        }
-        if (cls && (has_word(cls, "poem") || has_word(cls, "verse") || has_word(cls, "stanza")))
-            f->flags |= F_LINES;
-        if (is_footnote_box(a))
-            sz_map_put(&r->h->notebox, n, n);
-        return;
+    struct sz_node *n = sz_node_new(r->doc, SZ_CODE);
+    set_attr(r, n, a);
+    add_inline(r, n);
+    open_raw(r, el, n);
+}
+
+/* }------------------------------------------------------------------ */
+
+static opener *const openers[] = {
+    [E_BODY] = open_body,
+    [E_P] = open_p,               [E_H] = open_h,
+    [E_DIV] = open_div,           [E_SECTION] = open_section,
+    [E_BLOCKQUOTE] = open_blockquote,
+    [E_PRE] = open_pre,           [E_HR] = open_hr,
+    [E_UL] = open_list,           [E_OL] = open_list,           [E_LI] = open_li,
+    [E_DL] = open_dl,             [E_DT] = open_dt_dd,          [E_DD] = open_dt_dd,
+    [E_TABLE] = open_table,       [E_CAPTION] = open_table_part,
+    [E_THEAD] = open_table_part,  [E_TBODY] = open_table_part,
+    [E_TFOOT] = open_table_part,  [E_TR] = open_table_part,
+    [E_TD] = open_cell,           [E_TH] = open_cell,
+    [E_FIGURE] = open_figure,     [E_FIGCAPTION] = open_figcaption,
+    [E_IMG] = open_img,           [E_SVGIMAGE] = open_img,
+    [E_BR] = open_br,             [E_A] = open_a,
+    [E_SPAN] = open_span,         [E_OTHER] = open_span,
+    [E_EM] = open_styled,         [E_STRONG] = open_styled,     [E_U] = open_styled,
+    [E_S] = open_styled,          [E_SUP] = open_styled,        [E_SUB] = open_styled,
+    [E_Q] = open_styled,
+    [E_CODE] = open_code,
+};
+
+/* Inside <head>: only the title and the meta elements count.  Returns 1
+** when the element was taken here. */
+static int
+open_in_head(struct hr *r, enum el el, const char **a)
+{
+    if (!r->in_head) {
+        if (el != E_HEAD)
+            return 0;
+        r->in_head = 1;
+        return 1;
     }
-    case E_H:
-        n = sz_node_new(doc, SZ_HEADER);
-        n->level = lname[1] - '0';
-        n->line = cur_line(r);
-        set_attr(r, n, a);
-        if (!*n->attr.id && r->section_id) {
-            n->attr.id = r->section_id;
-            note_id(r, n, n->attr.id);
-        }
-        r->section_id = NULL;
-        add_block(r, n);
-        push(r, el, n);
-        return;
-    case E_SECTION:
-        /* An EPUB chapter's section is the package's wrapper, not the
-        ** text's; elsewhere a section is a Div, as in pandoc. */
-        if (r->h->epub && (is_type(a, "chapter", "doc-chapter") ||
-                           is_type(a, "bodymatter", NULL) || is_type(a, "part", "doc-part") ||
-                           is_type(a, "division", NULL) || is_type(a, "volume", NULL) ||
-                           (cls && (has_word(cls, "chapter") || has_word(cls, "level1") ||
-                                    has_word(cls, "level2") || has_word(cls, "level3") ||
-                                    has_word(cls, "level4") || has_word(cls, "level5") ||
-                                    has_word(cls, "level6"))))) {
-            /* pandoc puts the heading's id on its section */
-            const char *id = att(a, "id");
-            if (id && *id)
-                r->section_id = sz_arena_strdup(doc->arena, id);
-            push(r, el, NULL);
-            return;
-        }
-        /* fall through */
-    case E_DIV: {
-        end_inlines(r);
-        if (cls && has_word(cls, "pagenum")) {
-            f = push(r, el, NULL);
-            if (f)
-                f->flags |= F_DROPID;
-            return;
-        }
-        n = sz_node_new(doc, SZ_DIV);
-        n->line = cur_line(r);
-        set_attr(r, n, a);
-        if (!strcmp(lname, "section") && !sz_attr_has_class(&n->attr, "section"))
-            sz_attr_add_class(doc, &n->attr, "section");
-        add_block(r, n);
-        if (!(f = push(r, el, n)))
-            return;
-        if (is_footnote_box(a))
-            sz_map_put(&r->h->notebox, n, n);
-        if ((cls && (has_word(cls, "footnotes") || has_word(cls, "endnotes"))) ||
-            is_type(a, "footnotes", NULL) || is_type(a, "endnotes", "doc-endnotes") ||
-            is_type(a, "rearnotes", NULL))
-            f->flags |= F_NOTES;
-        return;
+    if (el == E_BODY) {
+        r->in_head = r->title_at = 0;
+        return 0;
     }
-    case E_BLOCKQUOTE:
-        n = sz_node_new(doc, SZ_BLOCKQUOTE);
-        add_block(r, n);
-        push(r, el, n);
-        return;
-    case E_PRE:
-        n = sz_node_new(doc, SZ_CODEBLOCK);
-        set_attr(r, n, a);
-        add_block(r, n);
-        if ((f = push(r, el, n)) != NULL) {
-            f->flags |= F_RAW;
-            f->pre_nl = 1;
-        }
+    r->in_head++;
+    if (el == E_TITLE) {
         sz_buf_clear(&r->raw);
-        return;
-    case E_HR:
-        add_block(r, sz_node_new(doc, SZ_HRULE));
-        push(r, el, NULL);
-        return;
-    case E_BR:
-        add_inline(r, sz_node_new(doc, SZ_LINEBREAK));
-        r->space = 0;
-        push(r, el, NULL);
-        return;
-    case E_UL:
-    case E_OL:
-        n = sz_node_new(doc, el == E_OL ? SZ_ORDEREDLIST : SZ_BULLETLIST);
-        if (el == E_OL) {
-            const char *s = att(a, "start"), *t = att(a, "type");
-            n->ival = s ? (int)strtol(s, NULL, 10) : 1;
-            n->sub = !t ? SZ_STYLE_DEFAULT : !strcmp(t, "1") ? SZ_STYLE_DECIMAL
-                     : !strcmp(t, "a") ? SZ_STYLE_LOWER_ALPHA : !strcmp(t, "A") ? SZ_STYLE_UPPER_ALPHA
-                     : !strcmp(t, "i") ? SZ_STYLE_LOWER_ROMAN : !strcmp(t, "I") ? SZ_STYLE_UPPER_ROMAN
-                     : SZ_STYLE_DEFAULT;
-        }
-        add_block(r, n);
-        push(r, el, n);
-        return;
-    case E_LI: {
-        n = sz_node_new(doc, SZ_ITEM);
-        add_block(r, n);
-        if (!(f = push(r, el, n)))
-            return;
-        const char *id = att(a, "id");
-        if (id && *id) {
-            f->anchor = sz_arena_strdup(doc->arena, id);
-            note_id(r, n, f->anchor);
-        }
-        if (is_footnote_box(a) || (f->flags & F_NOTES))
-            sz_map_put(&r->h->notebox, n, n);
+        r->title_at = r->in_head;
+    } else if (el == E_META) {
+        head_meta(r, a);
+    }
+    return 1;
+}
+
+/* Inside a page number only its anchors stay. */
+static void
+open_in_pagenum(struct hr *r, enum el el, const char **a)
+{
+    const char *id = att(a, "id");
+    if (!id)
+        id = att(a, "name");
+    if (id && *id) {
+        struct sz_node *sp = sz_node_new(r->doc, SZ_SPAN);
+        sp->attr.id = sz_arena_strdup(r->doc->arena, id);
+        note_id(r, sp, sp->attr.id);
+        add_inline(r, sp);
+    }
+    push(r, el, NULL);
+}
+
+/* Inside pre, code or math, elements only add their text. */
+static void
+open_in_raw(struct hr *r, enum el el, const char **a)
+{
+    struct frame *top = &r->st[r->depth - 1];
+    if (el == E_CODE && top->el == E_PRE && top->node && !top->node->attr.nclasses)
+        set_attr(r, top->node, a);
+    if (el == E_BR)
+        sz_buf_putc(&r->raw, '\n');
+    struct frame *f = push(r, el, NULL);
+    if (f)
+        f->flags |= F_RAW;
+}
+
+static void
+open_el(struct hr *r, const char *lname, enum el el, const char **a)
+{
+    if (r->drop || r->h->failed) {
+        r->drop++;
         return;
     }
-    case E_DL:
-        n = sz_node_new(doc, SZ_DEFLIST);
-        add_block(r, n);
-        push(r, el, n);
+    int body = r->in_head && el == E_BODY;
+    if (open_in_head(r, el, a))
         return;
-    case E_DT:
-    case E_DD: {
-        end_inlines(r);
-        struct frame *bf = block_frame(r);
-        struct sz_node *dl = bf->node;
-        if (dl->kind == SZ_DEFITEM)
-            dl = dl->parent;
-        if (dl->kind != SZ_DEFLIST) {
-            dl = sz_node_new(doc, SZ_DEFLIST);
-            add_block(r, dl);
+    if (!body) {
+        if (r->depth && (r->st[r->depth - 1].flags & F_DROPID)) {
+            open_in_pagenum(r, el, a);
+            return;
         }
-        struct sz_node *di = dl->last;
-        if (el == E_DT || !di) {
-            di = sz_node_new(doc, SZ_DEFITEM);
-            sz_node_append(di, sz_node_new(doc, SZ_TERM));
-            sz_node_append(dl, di);
+        if (el == E_DROP || el == E_META || el == E_TITLE ||
+            (r->h->epub && is_epub_furniture(a)) ||
+            (r->h->epub && el == E_SECTION && !strcmp(lname, "nav"))) {
+            end_inlines(r);
+            r->drop = 1;
+            return;
         }
-        if (el == E_DT) {
-            push(r, el, di->first);
-        } else {
-            n = sz_node_new(doc, SZ_DEFN);
-            sz_node_append(di, n);
-            push(r, el, n);
-        }
+    }
+    if (r->depth && (r->st[r->depth - 1].flags & F_RAW)) {
+        open_in_raw(r, el, a);
         return;
     }
-    case E_TABLE:
-        n = sz_node_new(doc, SZ_TABLE);
-        set_attr(r, n, a);
-        sz_node_append(n, sz_node_new(doc, SZ_CAPTION));
-        add_block(r, n);
-        push(r, el, n);
-        return;
-    case E_CAPTION:
-    case E_THEAD:
-    case E_TBODY:
-    case E_TFOOT:
-    case E_TR: {
-        end_inlines(r);
-        struct sz_node *t = block_frame(r)->node;
-        while (t && t->kind != SZ_TABLE && t->kind != SZ_THEAD && t->kind != SZ_TBODY &&
-               t->kind != SZ_TFOOT && t->kind != SZ_ROW && t->parent && !is_block_container(t->kind))
-            t = t->parent;
-        if (!t || (t->kind != SZ_TABLE && t->kind != SZ_THEAD && t->kind != SZ_TBODY &&
-                   t->kind != SZ_TFOOT)) {
-            push(r, el, NULL);      /* a table part outside a table */
-            return;
-        }
-        struct sz_node *table = t->kind == SZ_TABLE ? t : t->parent;
-        if (el == E_CAPTION) {
-            push(r, el, table->first);
-            return;
-        }
-        if (el == E_TR) {
-            struct sz_node *part = t;
-            if (part->kind == SZ_TABLE) {
-                part = table->last;
-                if (!part || part->kind != SZ_TBODY) {
-                    part = sz_node_new(doc, SZ_TBODY);
-                    sz_node_append(part, sz_node_new(doc, SZ_TBODY_HEAD));
-                    sz_node_append(table, part);
-                }
-            }
-            n = sz_node_new(doc, SZ_ROW);
-            sz_node_append(part, n);
-            push(r, el, n);
-            return;
-        }
-        n = sz_node_new(doc, el == E_THEAD ? SZ_THEAD : el == E_TFOOT ? SZ_TFOOT : SZ_TBODY);
-        if (el == E_TBODY)
-            sz_node_append(n, sz_node_new(doc, SZ_TBODY_HEAD));
-        sz_node_append(table, n);
-        push(r, el, n);
-        return;
-    }
-    case E_TD:
-    case E_TH: {
-        end_inlines(r);
-        struct sz_node *row = block_frame(r)->node;
-        if (row->kind == SZ_TABLE || row->kind == SZ_THEAD || row->kind == SZ_TBODY ||
-            row->kind == SZ_TFOOT) {
-            struct sz_node *part = row;
-            if (part->kind == SZ_TABLE) {
-                part = row->last;
-                if (!part || part->kind != SZ_TBODY) {
-                    part = sz_node_new(doc, SZ_TBODY);
-                    sz_node_append(part, sz_node_new(doc, SZ_TBODY_HEAD));
-                    sz_node_append(row, part);
-                }
-            }
-            row = part->last;
-            if (!row || row->kind != SZ_ROW) {
-                row = sz_node_new(doc, SZ_ROW);
-                sz_node_append(part, row);
-            }
-        }
-        if (row->kind != SZ_ROW) {
-            /* a cell outside a table: its content, as a Div */
-            n = sz_node_new(doc, SZ_DIV);
-            add_block(r, n);
-            push(r, el, n);
-            return;
-        }
-        n = sz_node_new(doc, SZ_CELL);
-        n->sub = align_of(a);
-        n->ival = span_attr(a, "rowspan");
-        n->ival2 = span_attr(a, "colspan");
-        n->line = el == E_TH;      /* a header cell, until the table is done */
-        sz_node_append(row, n);
-        push(r, el, n);
-        return;
-    }
-    case E_FIGURE:
-        n = sz_node_new(doc, SZ_FIGURE);
-        set_attr(r, n, a);
-        add_block(r, n);
-        push(r, el, n);
-        return;
-    case E_FIGCAPTION: {
-        end_inlines(r);
-        struct sz_node *fig = block_frame(r)->node;
-        if (fig->kind != SZ_FIGURE) {
-            n = sz_node_new(doc, SZ_DIV);
-            sz_attr_add_class(doc, &n->attr, "caption");
-            add_block(r, n);
-            push(r, el, n);
-            return;
-        }
-        n = sz_node_new(doc, SZ_CAPTION);
-        sz_node_append(fig, n);
-        push(r, el, n);
-        return;
-    }
-    case E_IMG:
-    case E_SVGIMAGE: {
-        const char *src = att(a, "src");
-        if (!src)
-            src = att(a, "xlink:href");
-        if (!src)
-            src = att(a, "href");
-        n = sz_node_new(doc, SZ_IMAGE);
-        n->url = sz_arena_strdup(doc->arena, safe_url(src ? src : ""));
-        const char *t = att(a, "title");
-        n->title = sz_arena_strdup(doc->arena, t ? t : "");
-        set_attr(r, n, a);
-        for (size_t i = 0; a && a[i]; i += 2)
-            if ((!strcasecmp(a[i], "width") || !strcasecmp(a[i], "height")) && a[i + 1])
-                sz_attr_add_kv(doc, &n->attr, a[i], a[i + 1]);
-        const char *alt = att(a, "alt");
-        if (alt)
-            sz_inlines_from_text(doc, n, alt, strlen(alt));
-        add_inline(r, n);
-        struct sz_hvec *v = &r->h->links;
-        if (v->n == v->cap) {
-            v->cap = v->cap ? 2 * v->cap : 64;
-            v->v = sz_xrealloc(v->v, v->cap * sizeof *v->v);
-        }
-        v->v[v->n++] = (struct sz_hnode){ n, r->h->file, NULL };
-        r->drop = 1;                /* until its end: <image> in SVG may hold a title */
-        return;
-    }
-    case E_A: {
-        const char *href = att(a, "href");
-        if (!href)
-            href = att(a, "xlink:href");
-        if (!href) {
-            n = sz_node_new(doc, SZ_SPAN);
-            set_attr(r, n, a);
-            if (attr_empty(n)) {
-                push(r, el, NULL);
-                return;
-            }
-            add_inline(r, n);
-            push(r, el, n);
-            return;
-        }
-        n = sz_node_new(doc, SZ_LINK);
-        n->url = sz_arena_strdup(doc->arena, safe_url(href));
-        const char *t = att(a, "title");
-        n->title = sz_arena_strdup(doc->arena, t ? t : "");
-        set_attr(r, n, a);
-        if (!*n->attr.id) {
-            const char *nm = att(a, "name");
-            if (nm && *nm) {
-                n->attr.id = sz_arena_strdup(doc->arena, nm);
-                note_id(r, n, n->attr.id);
-            }
-        }
-        if (is_noteref(a))
-            sz_map_put(&r->h->noteref, n, n);
-        add_inline(r, n);
-        struct sz_hvec *v = &r->h->links;
-        if (v->n == v->cap) {
-            v->cap = v->cap ? 2 * v->cap : 64;
-            v->v = sz_xrealloc(v->v, v->cap * sizeof *v->v);
-        }
-        v->v[v->n++] = (struct sz_hnode){ n, r->h->file, NULL };
-        push(r, el, n);
-        return;
-    }
-    case E_SPAN:
-    case E_OTHER: {
-        if (cls && (has_word(cls, "pagenum") || has_word(cls, "pageno"))) {
-            /* Page numbers of the printed book: out of the text, but the
-            ** anchors in them stay, for links to pages. */
-            flush_words(r);
-            f = push(r, el, NULL);
-            if (f)
-                f->flags |= F_DROPID;
-            return;
-        }
-        if (cls && has_word(cls, "math") && (has_word(cls, "inline") || has_word(cls, "display"))) {
-            n = sz_node_new(doc, SZ_MATH);
-            n->sub = has_word(cls, "display") ? SZ_MATH_DISPLAY : SZ_MATH_INLINE;
-            add_inline(r, n);
-            if ((f = push(r, el, n)) != NULL)
-                f->flags |= F_RAW | F_MATH;
-            sz_buf_clear(&r->raw);
-            return;
-        }
-        if (!strcmp(lname, "html")) {
-            const char *l = att(a, "lang");
-            if (!l)
-                l = att(a, "xml:lang");
-            if (l && *l && !r->h->head.lang && !r->h->epub)
-                r->h->head.lang = sz_xstrdup(l);
-            push(r, el, NULL);
-            return;
-        }
-        if (!strcmp(lname, "svg") || !strcmp(lname, "math")) {
-            push(r, el, NULL);
-            return;
-        }
-        n = sz_node_new(doc, is_small_caps(a) ? SZ_SMALLCAPS : SZ_SPAN);
-        if (n->kind == SZ_SPAN)
-            set_attr(r, n, a);
-        if (n->kind == SZ_SPAN && attr_empty(n)) {
-            push(r, el, NULL);
-            return;
-        }
-        if (is_noteref(a))
-            sz_map_put(&r->h->noteref, n, n);
-        add_inline(r, n);
-        push(r, el, n);
-        return;
-    }
-    case E_EM: case E_STRONG: case E_U: case E_S: case E_SUP: case E_SUB: case E_Q: {
-        static const enum sz_kind k[] = { [E_EM] = SZ_EMPH, [E_STRONG] = SZ_STRONG,
-                                          [E_U] = SZ_UNDERLINE, [E_S] = SZ_STRIKEOUT,
-                                          [E_SUP] = SZ_SUPERSCRIPT, [E_SUB] = SZ_SUBSCRIPT,
-                                          [E_Q] = SZ_QUOTED };
-        n = sz_node_new(doc, k[el]);
-        add_inline(r, n);
-        push(r, el, n);
-        return;
-    }
-    case E_CODE: {
-        struct frame *top = r->depth ? &r->st[r->depth - 1] : NULL;
-        if (top && top->el == E_PRE && top->node && top->node->kind == SZ_CODEBLOCK) {
-            set_attr(r, top->node, a);
-            f = push(r, el, NULL);
-            if (f)
-                f->flags |= F_RAW;
-            return;
-        }
-        n = sz_node_new(doc, SZ_CODE);
-        set_attr(r, n, a);
-        add_inline(r, n);
-        if ((f = push(r, el, n)) != NULL)
-            f->flags |= F_RAW;
-        sz_buf_clear(&r->raw);
-        return;
-    }
-    default:
-        push(r, el, NULL);
-        return;
-    }
+    opener *op = (size_t)el < sizeof openers / sizeof openers[0] && openers[el] ? openers[el]
+                                                                                : open_plain;
+    op(r, lname, el, a, att(a, "class"));
 }
 
 static void finish_block(struct hr *r, struct frame *f);
