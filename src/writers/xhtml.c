@@ -113,6 +113,20 @@ sz_xw_text(struct sz_xw *x, const char *s, size_t n)
 }
 
 void
+sz_xw_raw(struct sz_xw *x, const char *s, size_t n)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    if (!n)
+        return;
+    if (xml_clean(s, n))
+        sz_buf_put(&b, s, n);
+    else
+        xml_sanitize(s, n, &b);
+    XW(xmlTextWriterWriteRawLen(x->w, (const xmlChar *)b.data, (int)b.len));
+    sz_buf_free(&b);
+}
+
+void
 sz_xw_puts(struct sz_xw *x, const char *s)
 {
     sz_xw_text(x, s, strlen(s));
@@ -395,7 +409,11 @@ sz_xhtml_new(const struct sz_doc *doc, const struct sz_wopts *o, int epub, struc
         if (!sz_map_get(&x->orig, n->attr.id))
             sz_map_put(&x->orig, n->attr.id, (void *)n);
     }
-    /* Pass 2: headings without ids get pandoc-style ones. */
+    /* Pass 2: in EPUB, headings without ids get pandoc-style ones (the
+    ** navigation links to every one); HTML writes the ids of the tree, as
+    ** pandoc does. */
+    if (!epub)
+        return x;
     sz_iter_init(&it, doc->root);
     while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
         const struct sz_node *n = it.cur;
@@ -605,6 +623,8 @@ link_href(struct sz_xhtml *x, const char *url)
             url_escape(url, &b);
     } else if (!x->epub && *url) {
         url_escape(url, &b);
+    } else if (!x->epub) {
+        return "";   /* an empty target links to the page itself, as pandoc writes it */
     }
     if (b.len)
         r = sz_arena_strndup(x->arena, b.data, b.len);
@@ -765,6 +785,13 @@ raw(struct sz_xhtml *x, const struct sz_node *n, int block)
     f[i] = '\0';
     if (!in_list(fmts, f))
         return;
+    if (!x->epub && (!strcmp(f, "html") || !strcmp(f, "html5") || !strcmp(f, "html4"))) {
+        /* HTML output: the author's HTML as written, as pandoc passes it. */
+        sz_xw_raw(x->w, n->text, n->len);
+        if (block && n->len && n->text[n->len - 1] != '\n')
+            nl(x);
+        return;
+    }
     struct sz_buf b = SZ_BUF_INIT;
     sz_buf_puts(&b, "<div xmlns=\"http://www.w3.org/1999/xhtml\">");
     sz_buf_put(&b, n->text, n->len);
@@ -1118,6 +1145,8 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
         open1(x, "pre", n, NULL);
         sz_xw_start(w, "code");
         sz_xw_text(w, n->text, n->len);
+        if (!x->epub && n->len)
+            nl(x);  /* HTML: each line ends, as CommonMark renders it */
         sz_xw_end(w);
         sz_xw_end(w);
         nl(x);
@@ -1145,9 +1174,9 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
         int lv = n->level < 1 ? 1 : n->level > 6 ? 6 : n->level;
         /* Levels never skip (h2 then h4 confuses screen-reader users):
         ** a deeper heading is one level below the one before it. */
-        if (x->hprev > 0 && lv > x->hprev + 1)
+        if (x->epub && x->hprev > 0 && lv > x->hprev + 1)
             lv = x->hprev + 1;
-        if (!*sz_xhtml_text(x, n)) {
+        if (x->epub && !*sz_xhtml_text(x, n)) {
             /* An empty heading helps no one (and fails accessibility
             ** checks): keep only its anchor. */
             sz_iter_skip_children(it);

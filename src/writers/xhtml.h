@@ -25,6 +25,8 @@ void sz_xw_attr(struct sz_xw *x, const char *name, const char *value);
 /** Text (escaped; characters XML cannot hold are replaced). */
 void sz_xw_text(struct sz_xw *x, const char *s, size_t n);
 void sz_xw_puts(struct sz_xw *x, const char *s);
+/** Markup written as it is (characters XML cannot hold are replaced). */
+void sz_xw_raw(struct sz_xw *x, const char *s, size_t n);
 /** Closes the open element with an end tag (never "<x/>"). */
 void sz_xw_end(struct sz_xw *x);
 /** Closes the open element as "<x/>" (void elements: br, img, hr, meta...). */
@@ -52,8 +54,9 @@ struct sz_xhtml_hooks {
 };
 
 /** A renderer for doc.  epub selects XHTML for EPUB (epub:type, links only
-** to what is in the package).  Assigns every heading and every node with an
-** id a unique, sanitised id (note ids fnN / fnrefN are reserved). */
+** to what is in the package, raw HTML sanitised; HTML keeps raw HTML as
+** written).  Gives every node with an id (in EPUB also every heading) a
+** unique, sanitised id (note ids fnN / fnrefN are reserved). */
 struct sz_xhtml *sz_xhtml_new(const struct sz_doc *doc, const struct sz_wopts *o, int epub,
                               struct sz_diags *diags);
 void sz_xhtml_free(struct sz_xhtml *x);

@@ -140,19 +140,30 @@ else
     fail "epub: no metadata: $(head -c 200 "$W/bare.err")"
 fi
 
-# HTML: a fragment and a whole page from the same renderer.
-if (cd "$W" && "$SAMIZDAT" -f json torture.json -t html >frag.html 2>/dev/null) &&
+# HTML: a fragment and a whole page from the same renderer.  Raw HTML is
+# written as the author wrote it (an unclosed <p> stays unclosed), so
+# well-formedness is checked without it.
+printf 'function RawBlock() return {} end\nfunction RawInline() return {} end\n' >"$W/noraw.lua"
+if (cd "$W" && "$SAMIZDAT" -f json torture.json -L noraw.lua -t html >frag.html 2>/dev/null) &&
     { echo '<div>'; cat "$W/frag.html"; echo '</div>'; } | xmllint --noout - 2>"$W/h.err"; then
     pass "html: body fragment is well-formed"
 else
     fail "html: fragment: $(head -c 200 "$W/h.err")"
 fi
-if (cd "$W" && "$SAMIZDAT" -f json torture.json -t html -s >page.html 2>/dev/null) &&
+if (cd "$W" && "$SAMIZDAT" -f json torture.json -L noraw.lua -t html -s >page.html 2>/dev/null) &&
     xmllint --noout "$W/page.html" 2>"$W/h.err" && grep -q '<html lang="en-GB">' "$W/page.html" &&
     grep -q 'role="doc-noteref"' "$W/page.html"; then
     pass "html: -s page is well-formed, with lang and notes"
 else
     fail "html: page: $(head -c 200 "$W/h.err")"
+fi
+(cd "$W" && "$SAMIZDAT" -f json torture.json -t html >raw.html 2>/dev/null)
+if grep -q '^<div><script>alert(1)</script><p onclick="x">kept' "$W/raw.html" &&
+    grep -q '<b>' "$W/raw.html" && ! grep -q 'LaTeX only' "$W/raw.html" &&
+    ! unzip -p "$W/torture.epub" '*.xhtml' | grep -q -e '<script' -e onclick; then
+    pass "html: raw HTML written as it is (EPUB: sanitised), raw TeX left out"
+else
+    fail "html: raw HTML: $(grep -c script "$W/raw.html") script lines"
 fi
 
 # The essay and corpus books (plain text through the essay reader).

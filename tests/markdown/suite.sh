@@ -37,6 +37,12 @@ printf '# Hi\n\ntext\n' | "$SAMIZDAT" -f md -t native >"$T/md.native"
 check "markdown: -f md is markdown, from standard input" grep -q '^Header 1 ("hi"' "$T/md.native"
 printf '# A\n\n"b"\n' | "$SAMIZDAT" -f markdown -t html >"$T/a.html"
 check "markdown: to HTML" grep -q '<h1 id="a">A</h1>' "$T/a.html"
+# HTML as pandoc and CommonMark write it: ids only where the reader gives
+# them, code lines each ending, an empty link target kept, raw HTML as it is.
+printf '# Title\n\n```\ncode\n```\n\n[empty]()\n\n<div class="x">\n\n*md*\n\n</div>\n\nA <b>bold</b> move.\n\n##\n\n##### deep\n' |
+    "$SAMIZDAT" -f commonmark -t html >"$T/cm.html"
+printf '<h1>Title</h1>\n<pre><code>code\n</code></pre>\n<p><a href="">empty</a></p>\n<div class="x">\n<p><em>md</em></p>\n</div>\n<p>A <b>bold</b> move.</p>\n<h2></h2>\n<h5>deep</h5>\n\n' >"$T/cm.want"
+check_same "markdown: commonmark to HTML as pandoc writes it (no ids, raw HTML kept)" "$T/cm.want" "$T/cm.html"
 
 # --- pandoc.read from Lua ---------------------------------------------------
 "$SAMIZDAT" -f markdown -t json --pandoc-api 1.22 -L "$M/read.lua" "$M/inputs/snip-01.md" \
