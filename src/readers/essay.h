@@ -87,7 +87,7 @@ void sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, 
 
 /** The Note for footnote marker [label] met in the block being built, or
 ** NULL (the marker then stays text).  bare: a * with no brackets, whose
-** note text must follow within a few blocks.  (essay_blocks.c) */
+** note text must follow within a few blocks.  (essay_notes.c) */
 struct sz_node *sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare);
 
 /** Chooses the paragraph convention of the document (c->per_line). */
@@ -98,7 +98,7 @@ void sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines);
 void sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t a, size_t b, int body);
 
 /** Does s[0..n) name a section: CHAPTER IV, Part One, Preface?
-** (essay_blocks.c) */
+** (essay_shapes.c) */
 int sz_essay_section_line(const char *s, size_t n);
 
 /** Sets metadata title (unless set) from the title page at the start of

@@ -1,0 +1,391 @@
+/*
+** essay_front.c
+** The start of a text: title block (title, By line, date), title page,
+** contents list and the headings it names.
+** See LICENSE.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "readers/essay_units.h"
+
+static int
+by_line(const struct sz_eline *l, const char **name, size_t *nn)
+{
+    if (l->len < 4 || (memcmp(l->s, "By ", 3) && memcmp(l->s, "by ", 3) && memcmp(l->s, "BY ", 3)))
+        return 0;
+    if (l->width > 60 || sz_essay_count_words(l->s, l->len) > 8 ||
+        sz_essay_closes(sz_essay_last_cp(l->s, l->len)))
+        if (l->s[l->len - 1] != '.')
+            return 0;
+    size_t i = 3;
+    uint32_t cp = sz_essay_cp_at(l->s, l->len, &i);
+    if (!sz_essay_is_upper(cp))
+        return 0;
+    *name = l->s + 3;
+    *nn = l->len - 3;
+    return 1;
+}
+
+static void
+set_meta_text(struct sz_ectx *c, const char *key, const char *s, size_t n)
+{
+    if (sz_meta_get(c->doc, key))
+        return;
+    struct sz_node *v = sz_node_new(c->doc, SZ_META_INLINES);
+    sz_essay_inlines(c, v, s, n);
+    sz_meta_set(c->doc, key, v);
+}
+
+/* Could line l be a title or subtitle line? */
+static int
+title_line(const struct sz_eline *l)
+{
+    if (l->len && (l->s[0] == '[' || l->s[0] == '('))
+        return 0;      /* [Illustration], (continued) */
+    int r = sz_essay_line_rank(l);
+    return r == R_CAPS || r == R_TITLE ||
+           (l->width <= MAX_HEAD_WIDTH && !sz_essay_closes(sz_essay_last_cp(l->s, l->len)) &&
+            r == R_NONE && sz_essay_count_words(l->s, l->len) <= MAX_HEAD_WORDS);
+}
+
+/* A date on a line of its own: a year in a few words ("March 3, 1921",
+** "Autumn 1893") or 2019-04-12. */
+static int
+date_line(const struct sz_eline *l)
+{
+    if (l->width > 30 || sz_essay_count_words(l->s, l->len) > 4)
+        return 0;
+    int year = 0;
+    for (size_t i = 0; i < l->len; i++) {
+        unsigned char ch = (unsigned char)l->s[i];
+        if (ch >= '0' && ch <= '9') {
+            size_t j = i;
+            while (j < l->len && l->s[j] >= '0' && l->s[j] <= '9')
+                j++;
+            if (j - i == 4 && (l->s[i] == '1' || l->s[i] == '2'))
+                year = 1;
+            else if (j - i > 4)
+                return 0;
+            i = j - 1;
+        } else if (!(ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) && ch != ' ' &&
+                   ch != ',' && ch != '.' && ch != '-' && ch != '/') {
+            return 0;
+        }
+    }
+    return year;
+}
+
+/* The date line straight after a title block is the document's date. */
+static void
+date_after(struct sz_ectx *c, struct sz_eline *l, struct units *u, size_t k)
+{
+    if (k + 1 >= u->n || u->v[k].b - u->v[k].a != 1 || !date_line(&l[u->v[k].a]))
+        return;
+    const struct sz_eline *d = &l[u->v[k].a];
+    set_meta_text(c, "date", d->s, d->len);
+    u->v[k].kind = U_SKIP;
+    u->v[k].why = "title block: a date after the title (metadata)";
+}
+
+/* Every word capitalised: "Николай Васильевич Гоголь", "Л. Н. Толстой". */
+static int
+name_words(const struct sz_eline *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (i == 0 || l->s[i - 1] == ' ') {
+            size_t k = i;
+            if (!sz_essay_is_upper(sz_essay_cp_at(l->s, l->len, &k)))
+                return 0;
+        }
+    return 1;
+}
+
+/* A text that starts with one short line standing alone (or underlined
+** with a mark no heading of the text uses), then goes on, is titled by
+** it: an essay's first line.  A numbered or keyword line (CHAPTER I,
+** 1. Introduction, Preface) is the first heading instead. */
+static void
+first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
+{
+    if (u->n < 2 || c->gutenberg)
+        return;
+    struct unit *x = &u->v[0];
+    const struct sz_eline *f = &l[x->a];
+    size_t nl = x->b - x->a;
+    int under = nl == 2 ? sz_essay_underline_of(&l[x->a + 1]) : 0;
+    if ((nl != 1 && !under) || x->kind == U_FIGURE || !title_line(f) ||
+        sz_essay_keyword_rank(f->s, f->len) != R_NONE || sz_essay_matter_word(f->s, f->len) ||
+        sz_essay_contents_word(f))
+        return;
+    int r = sz_essay_line_rank(f);
+    if (r == R_NUMBERED || r == R_NUMBERED2 || r == R_CHAPTER || r == R_PART)
+        return;
+    /* "Николай Васильевич Гоголь" straight over "Шинель": the author's
+    ** name heads the page, the title is the next line */
+    if (nl == 1 && u->v[1].gap == 0 && u->v[1].b - u->v[1].a == 1 &&
+        l[u->v[1].a].width <= MAX_HEAD_WIDTH && sz_essay_count_words(f->s, f->len) >= 3 &&
+        sz_essay_count_words(f->s, f->len) <= 4 && r != R_CAPS && name_words(f))
+        return;
+    if (under)
+        for (size_t k = 1; k < u->n; k++)
+            if (u->v[k].b - u->v[k].a == 2 && sz_essay_underline_of(&l[u->v[k].a + 1]) == under)
+                return;       /* the text's headings are underlined so too */
+    const char *mt = sz_meta_text(c->doc, "title");
+    if (mt) {
+        struct sz_buf a = SZ_BUF_INIT, b = SZ_BUF_INIT;
+        sz_essay_squash(mt, strlen(mt), &a);
+        sz_essay_squash(f->s, f->len, &b);
+        int same = a.len && b.len && !strcmp(a.data, b.data);
+        sz_buf_free(&a);
+        sz_buf_free(&b);
+        if (!same)
+            return;
+    }
+    set_meta_text(c, "title", f->s, f->len);
+    x->kind = U_SKIP;
+    x->merge = 0;
+    x->why = "title: the text's first line, short and standing alone (metadata)";
+    if (u->v[1].kind == U_MERGED)
+        u->v[1].kind = U_PARA;
+    date_after(c, l, u, 1);
+}
+
+/* Leading title, optional subtitle lines, then "By NAME": metadata, not
+** body.  The lines may stand alone or together in one block. */
+void
+sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
+{
+    size_t idx[5], unit_of[5], m = 0;
+    for (size_t k = 0; k < u->n && m < 5; k++)
+        for (size_t i = u->v[k].a; i < u->v[k].b && m < 5; i++) {
+            idx[m] = i;
+            unit_of[m++] = k;
+        }
+    for (size_t k = 1; k < m; k++) {
+        const char *name;
+        size_t nn;
+        if (!title_line(&l[idx[k - 1]]))
+            break;
+        if (!by_line(&l[idx[k]], &name, &nn))
+            continue;
+        if (idx[k] + 1 != u->v[unit_of[k]].b)
+            break;
+        set_meta_text(c, "title", l[idx[0]].s, l[idx[0]].len);
+        if (k >= 2) {
+            struct sz_buf sub = SZ_BUF_INIT;
+            for (size_t j = 1; j < k; j++) {
+                if (j > 1)
+                    sz_buf_putc(&sub, ' ');
+                sz_buf_put(&sub, l[idx[j]].s, l[idx[j]].len);
+            }
+            set_meta_text(c, "subtitle", sub.data, sub.len);
+            sz_buf_free(&sub);
+        }
+        while (nn > 0 && name[nn - 1] == '.' &&
+               !(nn >= 2 && sz_essay_is_upper((unsigned char)name[nn - 2])))
+            nn--;
+        set_meta_text(c, "author", name, nn);
+        for (size_t j = 0; j <= unit_of[k]; j++) {
+            u->v[j].kind = U_SKIP;
+            u->v[j].why = "title block: title lines then a By line (metadata)";
+        }
+        date_after(c, l, u, unit_of[k] + 1);
+        return;
+    }
+    first_line_title(c, l, u);
+}
+
+int
+sz_essay_is_prose(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    size_t nl = x->b - x->a, wide = 0;
+    for (size_t i = x->a; i < x->b; i++) {
+        if (l[i].width > LONG_LINE)
+            return 1;
+        wide += l[i].width > 50;
+    }
+    return nl >= 2 && wide * 2 >= nl && x->kind == U_PARA;
+}
+
+/* CONTENTS and its entries, up to where the first entry comes back as the
+** first heading of the book, or prose starts.  Returns the unit after. */
+size_t
+sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
+{
+    struct sz_buf first = SZ_BUF_INIT, cur = SZ_BUF_INIT;
+    size_t j = k + 1;
+    u->v[k].kind = U_CONTENTS;
+    u->v[k].why = "the word Contents";
+    for (; j < u->n; j++) {
+        struct unit *x = &u->v[j];
+        /* an entry may wrap over lines (CHAPTER XXXIII. The Fate of Injun
+        ** Joe—Huck and Tom ...): prose ends the list only when it does not
+        ** open with a chapter line */
+        if ((x->b - x->a >= 3 && sz_essay_is_prose(u, j, l) &&
+             sz_essay_keyword_rank(l[x->a].s, l[x->a].len) == R_NONE) ||
+            x->kind == U_RULE || j - k > 1000)
+            break;
+        sz_essay_squash(l[x->a].s, l[x->a].len, &cur);
+        if (!cur.len)
+            break;
+        if (!first.len) {
+            sz_buf_put(&first, cur.data, cur.len);
+        } else if (!strncmp(first.data, cur.data, cur.len) ||
+                   !strncmp(first.data, cur.data, first.len)) {
+            break;
+        }
+        x->kind = U_CONTENTS;
+        x->why = "entry of the contents list (up to its first entry repeated, or prose)";
+    }
+    sz_buf_free(&first);
+    sz_buf_free(&cur);
+    return j;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A line before the first chapter that a contents entry names is a
+** heading (front sections), even one the shape rules miss ("EXTRACTS. (Supplied by a Sub-Sub-Librarian)."
+** ending like a sentence, or a bare "EXTRACTS." for that entry).  The
+** entries are sorted once and looked up by binary search: linear time
+** in the book, log time in the contents. */
+void
+sz_essay_contents_headings(struct units *u, size_t k, size_t e, const struct sz_eline *l,
+                  struct sz_arena *arena)
+{
+    size_t n = 0;
+    for (size_t j = k + 1; j < e; j++)
+        n += u->v[j].b - u->v[j].a;
+    if (!n)
+        return;
+    char **v = sz_xmalloc(n * sizeof *v);
+    struct sz_buf b = SZ_BUF_INIT;
+    n = 0;
+    for (size_t j = k + 1; j < e; j++)
+        for (size_t i = u->v[j].a; i < u->v[j].b; i++) {
+            sz_essay_squash(l[i].s, l[i].len, &b);
+            if (b.len >= 4)
+                v[n++] = sz_arena_strndup(arena, b.data, b.len);
+        }
+    qsort(v, n, sizeof *v, cmp_str);
+    for (size_t j = e; j < u->n && n; j++) {
+        struct unit *x = &u->v[j];
+        const struct sz_eline *f = &l[x->a];
+        /* Up to the first chapter: past it, captions of a list of
+        ** illustrations would be taken for headings. */
+        if (x->kind == U_HEAD && (x->rank == R_CHAPTER || x->rank == R_PART) &&
+            !sz_essay_matter_word(f->s, f->len))
+            break;
+        if (x->kind != U_PARA || x->b - x->a != 1 || f->width > MAX_HEAD_WIDTH)
+            continue;
+        /* a capital first: not "the juniper-tree." nor "—BRYANT." */
+        if (!f->len || f->s[0] < 'A' || f->s[0] > 'Z')
+            continue;
+        sz_essay_squash(f->s, f->len, &b);
+        if (b.len < 5)        /* the contents' own "PAGE" */
+            continue;
+        sz_buf_putc(&b, 0);
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(v[mid], b.data) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        /* the entry itself, or an entry that goes on past a one-word line */
+        if (lo < n && (!strcmp(v[lo], b.data) || (!strncmp(v[lo], b.data, b.len - 1) &&
+                                                  sz_essay_count_words(f->s, f->len) == 1))) {
+            x->kind = U_HEAD;
+            x->rank = sz_essay_all_caps(f->s, f->len) ? R_CAPS : R_TITLE;
+            x->why = "a line the contents list names";
+        }
+    }
+    sz_buf_free(&b);
+    free(v);
+}
+
+/* Title page and contents at the start of a book: kept, never headings. */
+void
+sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
+{
+    size_t k = 0, toc = u->n;
+    /* The front matter ends where the first section starts; a book whose
+    ** first section is not in its first third has none worth the name. */
+    size_t limit = u->n / 3 + 8;
+    struct sz_buf title = SZ_BUF_INIT, cur = SZ_BUF_INIT;
+    const char *mt = sz_meta_text(c->doc, "title");
+    if (mt)
+        sz_essay_squash(mt, strlen(mt), &title);
+    for (; k < u->n && k < limit; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind == U_SKIP || x->kind == U_MERGED)
+            continue;
+        if (x->kind == U_CONTENTS) {
+            toc = k;
+            continue;
+        }
+        if (x->kind == U_HEAD) {
+            /* The book's own title repeated is the title page. */
+            sz_essay_squash(l[x->a].s, l[x->a].len, &cur);
+            if (title.len && cur.len && !strncmp(title.data, cur.data, cur.len))
+                continue;
+            size_t j = k + 1 + (size_t)(x->merge == 1), prose = 0, m = 0;
+            int keyword = x->rank == R_PART || x->rank == R_CHAPTER || x->rank == R_SETEXT1 ||
+                          x->rank == R_SETEXT2;
+            if (keyword && j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= R_SUB)
+                break;
+            for (; j < u->n && m < 3 && u->v[j].kind != U_HEAD; j++, m++)
+                prose += sz_essay_is_prose(u, j, l) || (!c->gutenberg && u->v[j].kind == U_PARA);
+            if (j >= u->n || prose >= (keyword || !c->gutenberg ? 1u : 2u) ||
+                (prose && sz_essay_matter_word(l[x->a].s, l[x->a].len)))
+                break;
+            continue;
+        }
+        /* Outside Project Gutenberg's books, prose at the start is the
+        ** text itself. */
+        if (!c->gutenberg && sz_essay_is_prose(u, k, l) &&
+            (l[x->a].width > LONG_LINE || x->b - x->a >= 3 ||
+             (k + 1 < u->n && sz_essay_is_prose(u, k + 1, l))))
+            break;
+    }
+    sz_buf_free(&title);
+    sz_buf_free(&cur);
+    if (k >= limit && k < u->n) {
+        k = toc < u->n ? toc : 0;
+        if (toc < u->n)
+            return;
+    }
+    if (k == 0 || k == u->n)
+        return;
+    for (size_t j = 0; j < k; j++)
+        if (u->v[j].kind != U_SKIP && u->v[j].kind != U_CONTENTS) {
+            u->v[j].kind = U_TITLEPAGE;
+            u->v[j].why = "before the first section followed by prose: title page";
+        }
+    /* Without a Gutenberg header, the title page names the book. */
+    const char *name;
+    size_t nn;
+    for (size_t j = 0; j < k; j++) {
+        const struct sz_eline *f = &l[u->v[j].a];
+        /* the title is the title page's (essay_title.c) */
+        if (by_line(f, &name, &nn))
+            set_meta_text(c, "author", name, nn);
+    }
+    if (!sz_meta_get(c->doc, "author"))
+        for (size_t j = 0; j < k; j++) {
+            const struct sz_eline *f = &l[u->v[j].a];
+            size_t w = sz_essay_count_words(f->s, f->len);
+            if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4 && u->v[j].kind != U_SKIP) {
+                set_meta_text(c, "author", f->s, f->len);
+                break;
+            }
+        }
+    (void)c;
+}

@@ -1,0 +1,204 @@
+/*
+** essay_lists.c
+** Lists: "- item", "• item", "1. item", "1) item", "(a) item", "ii. item",
+** in one block or in blocks of their own.
+** See LICENSE.
+*/
+#include <string.h>
+
+#include "readers/essay_units.h"
+
+struct marker {
+    int ordered;               /* 0: bullet */
+    int style, delim;          /* sz_list_style, sz_list_delim */
+    int num;                   /* the item's number */
+    size_t len;                /* bytes of the marker and its space */
+    char bullet;
+};
+
+static int
+list_marker(const struct sz_eline *l, struct marker *m)
+{
+    const char *s = l->s;
+    size_t n = l->len, i = 0;
+    memset(m, 0, sizeof *m);
+    if (n >= 3 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' && s[2] != ' ') {
+        m->bullet = s[0];
+        m->len = 2;
+        return 1;
+    }
+    if (n >= 5 && !memcmp(s, "\xE2\x80\xA2", 3) && s[3] == ' ') {
+        m->bullet = 'o';
+        m->len = 4;
+        return 1;
+    }
+    int paren = s[0] == '(';
+    i = (size_t)paren;
+    size_t a = i;
+    while (i < n && i - a < 4 && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') ||
+                                  (s[i] >= 'A' && s[i] <= 'Z')))
+        i++;
+    if (i == a || i + 2 > n)
+        return 0;
+    char d = s[i];
+    if (paren ? d != ')' : (d != '.' && d != ')'))
+        return 0;
+    if (s[i + 1] != ' ' || i + 2 >= n)
+        return 0;
+    size_t w = i - a;
+    int v = 0;
+    if (s[a] >= '0' && s[a] <= '9') {
+        if (w > 3)
+            return 0;  /* "1789. Address to the Public": a year */
+        for (size_t k = a; k < i; k++) {
+            if (s[k] < '0' || s[k] > '9')
+                return 0;
+            v = v * 10 + (s[k] - '0');
+        }
+        m->style = SZ_STYLE_DECIMAL;
+    } else if (w <= 4 && sz_essay_roman_value(s + a, w) &&
+               (s[a] == 'i' || s[a] == 'v' || s[a] == 'x')) {
+        for (size_t k = a; k < i; k++)
+            if (s[k] < 'a' || s[k] > 'z')
+                return 0;
+        v = sz_essay_roman_value(s + a, w);
+        m->style = SZ_STYLE_LOWER_ROMAN;
+    } else if (w == 1) {
+        v = (s[a] | 0x20) - 'a' + 1;
+        m->style = s[a] >= 'a' ? SZ_STYLE_LOWER_ALPHA : SZ_STYLE_UPPER_ALPHA;
+        /* "A. Smith" or "I. The beginning" are names and headings */
+        if (!paren && d == '.')
+            return 0;
+    } else {
+        return 0;
+    }
+    m->ordered = 1;
+    m->num = v;
+    m->delim = paren ? SZ_DELIM_TWO_PARENS : d == '.' ? SZ_DELIM_PERIOD : SZ_DELIM_ONE_PAREN;
+    m->len = i + 2;
+    return 1;
+}
+
+static int
+same_list(const struct marker *a, const struct marker *b)
+{
+    return a->ordered == b->ordered && a->style == b->style && a->delim == b->delim &&
+           a->bullet == b->bullet;
+}
+
+/* A block whose lines are two or more items of one kind (with their
+** continuation lines) is a list.  Returns 1 when it built one. */
+int
+sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
+                   struct sz_buf *scratch)
+{
+    struct marker first, m;
+    if (b - a < 2 || !list_marker(&l[a], &first))
+        return 0;
+    size_t items = 0;
+    int next = first.num;
+    for (size_t i = a; i < b; i++) {
+        if (l[i].indent == l[a].indent && list_marker(&l[i], &m)) {
+            if (!same_list(&m, &first) || (m.ordered && m.num != next))
+                return 0;
+            next++;
+            items++;
+        } else if (l[i].indent < l[a].indent + 2 && i + 1 < b && !first.ordered) {
+            return 0;  /* an unindented line in a bullet list: prose */
+        }
+    }
+    if (items < 2)
+        return 0;
+    struct sz_node *list =
+        sz_essay_block(c, first.ordered ? SZ_ORDEREDLIST : SZ_BULLETLIST, l[a].lineno);
+    if (first.ordered) {
+        list->ival = first.num;
+        list->sub = first.style;
+        list->sub2 = first.delim;
+    }
+    for (size_t i = a; i < b;) {
+        size_t j = i + 1;
+        while (j < b && !(l[j].indent == l[a].indent && list_marker(&l[j], &m)))
+            j++;
+        list_marker(&l[i], &m);
+        struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
+        p->line = l[i].lineno;
+        sz_buf_clear(scratch);
+        for (size_t k = i; k < j; k++) {
+            if (k > i)
+                sz_buf_putc(scratch, '\n');
+            if (k == i)
+                sz_buf_put(scratch, l[k].s + m.len, l[k].len - m.len);
+            else
+                sz_buf_put(scratch, l[k].s, l[k].len);
+        }
+        sz_essay_inlines(c, p, scratch->data, scratch->len);
+        sz_node_append(item, p);
+        sz_node_append(list, item);
+        i = j;
+    }
+    return 1;
+}
+
+/* Is unit x one list item (its marker, then continuation lines)? */
+static int
+one_item(const struct sz_eline *l, const struct unit *x, struct marker *m)
+{
+    struct marker o;
+    if (x->kind != U_PARA || !list_marker(&l[x->a], m))
+        return 0;
+    for (size_t i = x->a + 1; i < x->b; i++) {
+        if (l[i].indent == l[x->a].indent && list_marker(&l[i], &o))
+            return 0;
+        if (!m->ordered && l[i].indent < l[x->a].indent + 2 && i + 1 < x->b)
+            return 0;  /* an unindented line under a bullet: prose */
+    }
+    return 1;
+}
+
+/* Items in blocks of their own ("1. First.", blank line, "2. Second."):
+** two or more in a row, of one kind and numbered on, are one loose list.
+** Returns the unit after the list, or k when units k... are no list. */
+size_t
+sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
+           struct sz_buf *scratch)
+{
+    struct marker first, m;
+    if (!one_item(l, &u->v[k], &first))
+        return k;
+    size_t e = k + 1;
+    int next = first.num + 1;
+    while (e < u->n && one_item(l, &u->v[e], &m) && same_list(&m, &first) &&
+           l[u->v[e].a].indent == l[u->v[k].a].indent && (!m.ordered || m.num == next)) {
+        e++;
+        next++;
+    }
+    if (e - k < 2)
+        return k;
+    struct sz_node *list = sz_essay_block(c, first.ordered ? SZ_ORDEREDLIST : SZ_BULLETLIST,
+                                 l[u->v[k].a].lineno);
+    if (first.ordered) {
+        list->ival = first.num;
+        list->sub = first.style;
+        list->sub2 = first.delim;
+    }
+    for (size_t j = k; j < e; j++) {
+        const struct unit *x = &u->v[j];
+        list_marker(&l[x->a], &m);
+        struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+        p->line = l[x->a].lineno;
+        c->lineno = p->line;
+        sz_buf_clear(scratch);
+        sz_buf_put(scratch, l[x->a].s + m.len, l[x->a].len - m.len);
+        for (size_t i = x->a + 1; i < x->b; i++) {
+            sz_buf_putc(scratch, '\n');
+            sz_buf_put(scratch, l[i].s, l[i].len);
+        }
+        sz_essay_inlines(c, p, scratch->data, scratch->len);
+        sz_node_append(item, p);
+        sz_node_append(list, item);
+    }
+    return e;
+}

@@ -1,0 +1,190 @@
+/*
+** essay_notes.c
+** Footnotes: [1] or * in the text, "[1] text", "[Footnote 1: text]" or
+** "*text" below, linked to their markers.
+** See LICENSE.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "readers/essay_units.h"
+
+struct ndef {
+    const char *lab;
+    size_t n, k;
+};
+
+static int
+ndef_cmp(const void *pa, const void *pb)
+{
+    const struct ndef *a = pa, *b = pb;
+    size_t m = a->n < b->n ? a->n : b->n;
+    int r = memcmp(a->lab, b->lab, m);
+    if (r)
+        return r;
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* The label of a note text starting at l, or 0; *skip gets the bytes of
+** the "[1]" or "[Footnote 1:" prefix. */
+size_t
+sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
+{
+    const char *s = l->s;
+    size_t n = l->len, i = 1;
+    /* "*See subsequent chapters": a note to a bare * marker; not a list
+    ** item ("* item") nor emphasis ("*word* opens a paragraph") */
+    if (n >= 4 && s[0] == '*' && s[1] != '*' && !memchr(s + 1, '*', n - 1)) {
+        /* "* “Busy already?”" too: taken only when a * marker is close */
+        size_t sp = s[1] == ' ';
+        if (s[1 + sp] != ' ') {
+            *label = s;
+            *skip = 1 + sp;
+            return 1;
+        }
+    }
+    if (n < 4 || s[0] != '[')
+        return 0;
+    if (n > 10 && !memcmp(s, "[Footnote ", 10))
+        i = 10;
+    size_t a = i;
+    while (i < n && i - a <= 4 && s[i] != ']' && s[i] != ':' && s[i] != ' ')
+        i++;
+    if (i == a || i >= n || (a == 1 && s[i] != ']') || (a == 10 && s[i] != ':'))
+        return 0;
+    *label = s + a;
+    *skip = i + 1;
+    return i - a;
+}
+
+void
+sz_essay_find_notes(struct sz_enotes *nt)
+{
+    for (size_t k = 0; k < nt->u->n; k++) {
+        const char *lab;
+        size_t skip;
+        if (nt->u->v[k].kind == U_PARA && sz_essay_note_label(&nt->l[nt->u->v[k].a], &lab, &skip)) {
+            if ((nt->ndefs & (nt->ndefs - 1)) == 0) {
+                size_t cap = nt->ndefs ? nt->ndefs * 2 : 1;
+                nt->defs = sz_xrealloc(nt->defs, cap * sizeof *nt->defs);
+            }
+            nt->defs[nt->ndefs++] = k;
+        }
+    }
+    /* Endnotes collected at the end of a book may be thousands of note
+    ** texts after their marker: found by label in log time. */
+    if (!nt->ndefs)
+        return;
+    nt->bylab = sz_xmalloc(nt->ndefs * sizeof *nt->bylab);
+    for (size_t d = 0; d < nt->ndefs; d++) {
+        size_t skip;
+        nt->bylab[d].k = nt->defs[d];
+        nt->bylab[d].n =
+            sz_essay_note_label(&nt->l[nt->u->v[nt->defs[d]].a], &nt->bylab[d].lab, &skip);
+    }
+    qsort(nt->bylab, nt->ndefs, sizeof *nt->bylab, ndef_cmp);
+}
+
+/* The first unused note text labelled label after unit cur, by label. */
+static size_t
+def_by_label(const struct sz_enotes *nt, const char *label, size_t n)
+{
+    struct ndef key = { label, n, nt->cur + 1 };
+    size_t lo = 0, hi = nt->ndefs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ndef_cmp(&nt->bylab[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t d = lo; d < nt->ndefs && d < lo + SZ_ESSAY_NOTE_SCAN; d++) {
+        const struct ndef *e = &nt->bylab[d];
+        if (e->n != n || memcmp(e->lab, label, n))
+            break;
+        if (nt->u->v[e->k].kind == U_PARA)
+            return e->k;
+    }
+    return (size_t)-1;
+}
+
+struct sz_node *
+sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
+{
+    struct sz_enotes *nt = c->notes;
+    /* The first unused note text with this label after the marker, among
+    ** the next SZ_ESSAY_NOTE_SCAN ones: notes follow their chapter, and
+    ** the bound keeps a book of a million markers linear. */
+    size_t lo = 0, hi = nt->ndefs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (nt->defs[mid] <= nt->cur)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t far = bare || !nt->bylab ? (size_t)-1 : def_by_label(nt, label, n);
+    for (size_t d = lo; d < nt->ndefs && d < lo + SZ_ESSAY_NOTE_SCAN + (far != (size_t)-1);
+         d++) {
+        size_t k = nt->defs[d];
+        const char *lab;
+        size_t skip, ln;
+        if (d == lo + SZ_ESSAY_NOTE_SCAN)
+            k = far;           /* past the window: the one found by label */
+        if (k <= nt->cur || nt->u->v[k].kind != U_PARA)
+            continue;
+        /* a bare * has no label to check: its note must follow closely,
+        ** or a stray * would take the next chapter's note */
+        if (bare && k > nt->cur + SZ_ESSAY_STAR_NOTE_UNITS)
+            break;
+        ln = sz_essay_note_label(&nt->l[nt->u->v[k].a], &lab, &skip);
+        if (ln != n || memcmp(lab, label, n))
+            continue;
+        struct unit *x = &nt->u->v[k];
+        x->kind = U_SKIP;
+        x->why = "note text of a marker above";
+        struct sz_node *note = sz_node_new(c->doc, SZ_NOTE);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+        p->line = nt->l[x->a].lineno;
+        struct sz_buf b = SZ_BUF_INIT;
+        for (size_t i = x->a; i < x->b; i++) {
+            if (i > x->a)
+                sz_buf_putc(&b, '\n');
+            if (i == x->a)
+                sz_buf_put(&b, nt->l[i].s + skip, nt->l[i].len - skip);
+            else
+                sz_buf_put(&b, nt->l[i].s, nt->l[i].len);
+        }
+        if (skip > 3 && b.len && b.data[b.len - 1] == ']')
+            b.len--;           /* [Footnote 1: ...] */
+        /* The marker's paragraph is half built: its word buffer and its
+        ** emphasis scan state wait while the note is made. */
+        struct sz_buf word = c->word;
+        size_t seps = c->word_seps;
+        size_t nc0 = c->no_close[0], nc1 = c->no_close[1];
+        c->word = (struct sz_buf)SZ_BUF_INIT;
+        c->word_seps = 0;
+        c->notes = NULL;       /* no notes inside notes */
+        sz_essay_inlines(c, p, b.data ? b.data : "", b.len);
+        c->notes = nt;
+        sz_buf_free(&c->word);
+        c->word = word;
+        c->word_seps = seps;
+        c->no_close[0] = nc0;
+        c->no_close[1] = nc1;
+        sz_buf_free(&b);
+        sz_node_append(note, p);
+        return note;
+    }
+    int numeric = 1;
+    for (size_t i = 0; i < n; i++)
+        numeric &= label[i] >= '0' && label[i] <= '9';
+    if (nt->ndefs && (numeric || (n == 1 && label[0] >= 'A' && label[0] <= 'Z')) &&
+        nt->unmatched++ < 10)
+        sz_diag_add(&c->doc->diags, SZ_WARNING, 0, c->file, c->lineno, 0, -1,
+                    "footnote marker [%.*s] has no note text after it; kept as text", (int)n,
+                    label);
+    return NULL;
+}

@@ -1,0 +1,204 @@
+/*
+** essay_outline.c
+** Outline passes over the units: a bare chapter line merged with its
+** title, empty headings demoted, ranks fixed, bare numbers nested.
+** See LICENSE.
+*/
+#include <string.h>
+
+#include "readers/essay_units.h"
+
+static int
+bare_chapter(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    size_t xl = x->b - x->a;
+    return x->kind == U_HEAD && (x->rank == R_CHAPTER || x->rank == R_PART) &&
+           (xl == 1 || (xl == 2 && sz_essay_underline_of(&l[x->a + 1]))) &&
+           sz_essay_bare_number(&l[x->a]);
+}
+
+/* One to three short lines ending a sentence: a chapter summary. */
+static int
+summary(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *y = &u->v[k];
+    if (y->kind != U_PARA || y->b - y->a > 3)
+        return 0;
+    for (size_t i = y->a; i < y->b; i++)
+        if (l[i].width > MAX_HEAD_WIDTH)
+            return 0;
+    return sz_essay_last_cp(l[y->b - 1].s, l[y->b - 1].len) == '.';
+}
+
+/* A bare chapter number and the title on the next line are one heading. */
+void
+sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
+{
+    /* Books that give every chapter a summary of a line or three
+    ** ("Comment Candide fut élevé ...") make it part of the heading. */
+    size_t bare = 0, summaries = 0, ones = 0;
+    for (size_t k = 0; k + 2 < u->n; k++)
+        if (bare_chapter(u, k, l)) {
+            bare++;
+            summaries += summary(u, k + 1, l) && sz_essay_is_prose(u, k + 2, l);
+            ones += sz_essay_bare_value(&l[u->v[k].a]) == 1;
+        }
+    /* numbers that count from one again are sections of stories, and
+    ** their first lines are text */
+    int with_summary = summaries >= 3 && summaries * 2 >= bare && ones <= 1;
+    for (size_t k = 0; k + 1 < u->n; k++) {
+        struct unit *x = &u->v[k], *y = &u->v[k + 1];
+        if (!bare_chapter(u, k, l))
+            continue;
+        /* the summary's own note text may come between it and the text */
+        size_t t = k + 2;
+        const char *lab;
+        size_t skip;
+        while (t < u->n && t < k + 5 && u->v[t].kind == U_PARA &&
+               sz_essay_note_label(&l[u->v[t].a], &lab, &skip) && l[u->v[t].a].s[0] == '[')
+            t++;
+        if (with_summary && summary(u, k + 1, l) && t < u->n && sz_essay_is_prose(u, t, l)) {
+            x->merge = 1;
+            y->kind = U_MERGED;
+            y->why = "chapter summary after a bare chapter line (the book gives most chapters one)";
+            k++;
+            continue;
+        }
+        if (y->kind == U_PARA && y->b - y->a > 1 && y->b - y->a <= 3 &&
+            sz_essay_caps_title(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD) {
+            x->merge = 1;
+            y->kind = U_MERGED;
+            y->why = "a title in capitals wrapped over lines after a bare chapter line";
+            k++;
+            continue;
+        }
+        if (y->b - y->a != 1 || y->kind == U_RULE || y->kind == U_FIGURE ||
+            !sz_essay_subtitle_line(&l[y->a],
+                                    y->kind == U_HEAD ? y->rank : sz_essay_line_rank(&l[y->a])))
+            continue;
+        /* the title must not itself start the text: a heading line is
+        ** followed by more */
+        x->merge = 1;
+        y->kind = U_MERGED;
+        y->why = "title line after a bare chapter line";
+        k++;
+    }
+}
+
+/* A heading introduces something: a caps or title line followed straight
+** by a heading of its own rank or an outer one is a signature or a
+** closing line (CURRER BELL.), not a heading. */
+void
+sz_essay_demote_empty(struct units *u)
+{
+    for (size_t k = 0; k + 1 < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD || x->merge || (x->rank != R_CAPS && x->rank != R_TITLE))
+            continue;
+        size_t j = k + 1;
+        while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
+            j++;
+        if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank) {
+            x->kind = U_PARA;
+            x->why = "heading shape, but a heading of the same or an outer rank follows at once "
+                     "(a signature or closing line)";
+        }
+    }
+}
+
+/* Section headings that come before the first chapter (PREFACE) belong
+** with the chapters; a closing THE END is text. */
+void
+sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
+{
+    /* Chapters numbered I, II, III: a lone "1" is a note marker, and the
+    ** other way round. */
+    size_t roman = 0, digits = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        const struct sz_eline *f = &l[u->v[k].a];
+        if (u->v[k].kind != U_HEAD || u->v[k].rank != R_CHAPTER || !f->len)
+            continue;
+        if (f->s[0] >= '0' && f->s[0] <= '9' && f->len <= 4)
+            digits++;
+        else if (sz_essay_roman_value(f->s, f->len - (f->s[f->len - 1] == '.')) && f->len <= 8)
+            roman++;
+    }
+    for (size_t k = 0; k < u->n; k++) {
+        const struct sz_eline *f = &l[u->v[k].a];
+        if (u->v[k].kind != U_HEAD || u->v[k].rank != R_CHAPTER || !f->len)
+            continue;
+        int d = f->s[0] >= '0' && f->s[0] <= '9' && f->len <= 4;
+        if ((d && roman >= 3 && digits * 3 <= roman) || (!d && digits >= 3 && roman * 3 <= digits &&
+            sz_essay_roman_value(f->s, f->len - (f->s[f->len - 1] == '.')) && f->len <= 8)) {
+            u->v[k].kind = U_PARA;
+            u->v[k].why = d ? "a lone number where chapters are roman numerals: a note marker"
+                            : "a lone roman numeral where chapters are numbered in digits";
+        }
+    }
+    size_t first = u->n;
+    for (size_t k = 0; k < u->n; k++)
+        if (u->v[k].kind == U_HEAD && u->v[k].rank == R_CHAPTER &&
+            !sz_essay_matter_word(l[u->v[k].a].s, l[u->v[k].a].len)) {
+            first = k;
+            break;
+        }
+    for (size_t k = 0; k < first && first < u->n; k++)
+        if (u->v[k].kind == U_HEAD && (u->v[k].rank == R_CAPS || u->v[k].rank == R_TITLE)) {
+            u->v[k].rank = R_CHAPTER;
+            u->v[k].why = "section before the first chapter: ranked with the chapters";
+        }
+    for (size_t k = u->n; k-- > 0;) {
+        struct unit *x = &u->v[k];
+        if (x->kind == U_RULE || x->kind == U_SKIP || x->kind == U_MERGED)
+            continue;
+        if (x->kind == U_HEAD && x->b - x->a == 1) {
+            struct sz_buf b = SZ_BUF_INIT;
+            sz_essay_squash(l[x->a].s, l[x->a].len, &b);
+            /* THE END, FIN DE CANDIDE, ENDE, КОНЕЦ */
+            if (b.len && (!strncmp(b.data, "theend", 6) || !strncmp(b.data, "finis", 5) ||
+                          !strcmp(b.data, "ende") || !strncmp(b.data, "finde", 5) ||
+                          !strcmp(b.data, "fin") || !strncmp(b.data, "конец", 10))) {
+                x->kind = U_PARA;
+                x->why = "closing line (THE END) of the text";
+            }
+            sz_buf_free(&b);
+        }
+        break;
+    }
+}
+
+/* Two shapes of chapter line in one book: titled ones (CHAPTER TWO / THE
+** WONDERFUL CRICKETER, VII. / THE REMARKABLE CASE) and bare numbers that
+** count from one again inside them (I, II, III).  The bare ones are the
+** sections of the titled ones. */
+void
+sz_essay_nest_numbers(struct units *u, const struct sz_eline *l)
+{
+    size_t titled = 0, bare = 0, restarts = 0;
+    int seen_titled = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD || x->rank != R_CHAPTER)
+            continue;
+        const struct sz_eline *f = &l[x->a];
+        int v = x->merge || x->b - x->a > 1 ? 0 : sz_essay_bare_value(f);
+        if (!v) {
+            titled += !sz_essay_matter_word(f->s, f->len);
+            seen_titled = 1;
+            continue;
+        }
+        bare++;
+        restarts += v == 1 && seen_titled;
+    }
+    if (titled < 2 || bare < 2 || restarts < 1)
+        return;
+    for (size_t k = 0; k < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind == U_HEAD && x->rank == R_CHAPTER && !x->merge && x->b - x->a == 1 &&
+            sz_essay_bare_value(&l[x->a])) {
+            x->rank = R_SUB;
+            x->why = sz_essay_rank_why[R_SUB];
+        }
+    }
+}

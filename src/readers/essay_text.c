@@ -1,0 +1,241 @@
+/*
+** essay_text.c
+** Running text: paragraphs, indented paragraphs, verse, block quotes,
+** figures, and the layout (wrap width, indentation) they are judged by.
+** See LICENSE.
+*/
+#include <string.h>
+
+#include "readers/essay_units.h"
+
+/* Inlines of lines [a, b) joined by soft breaks. */
+void
+sz_essay_add_inlines(struct sz_ectx *c, struct sz_node *parent, struct sz_eline *l, size_t a,
+                     size_t b, struct sz_buf *scratch)
+{
+    if (b == a + 1) {
+        sz_essay_inlines(c, parent, l[a].s, l[a].len);
+        return;
+    }
+    sz_buf_clear(scratch);
+    for (size_t i = a; i < b; i++) {
+        if (i > a)
+            sz_buf_putc(scratch, '\n');
+        sz_buf_put(scratch, l[i].s, l[i].len);
+    }
+    sz_essay_inlines(c, parent, scratch->data, scratch->len);
+}
+
+struct sz_node *
+sz_essay_block(struct sz_ectx *c, enum sz_kind k, uint32_t line)
+{
+    struct sz_node *n = sz_node_new(c->doc, k);
+    n->line = line;
+    sz_node_append(c->parent, n);
+    return n;
+}
+
+/* NORA.  /  HELMER:  a speaker's name on its own line, opening a speech. */
+int
+sz_essay_speaker_line(const struct sz_eline *l)
+{
+    if (l->width < 3 || l->width > 30 || sz_essay_count_words(l->s, l->len) > 4)
+        return 0;
+    uint32_t end = sz_essay_last_cp(l->s, l->len);
+    return (end == '.' || end == ':') && sz_essay_all_caps(l->s, l->len - 1);
+}
+
+void
+sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay)
+{
+    lay->speakers = 0;
+    size_t w[201] = { 0 }, ind[41] = { 0 }, total = 0;
+    for (size_t i = a; i < b; i++) {
+        if (l[i].blank)
+            continue;
+        w[l[i].width + l[i].indent > 200 ? 200 : l[i].width + l[i].indent]++;
+        ind[l[i].indent > 40 ? 40 : l[i].indent]++;
+        total++;
+    }
+    size_t acc = 0;
+    lay->wrap = 72;
+    lay->med = 0;
+    lay->lines = total;
+    for (uint32_t k = 0; k <= 200 && total; k++) {
+        acc += w[k];
+        if (!lay->med && acc * 2 >= total)
+            lay->med = k;
+        if (acc * 10 >= total * 9) {
+            lay->wrap = k;
+            break;
+        }
+    }
+    size_t best = 0;
+    lay->indent = 0;
+    for (uint32_t k = 0; k <= 40; k++)
+        if (ind[k] > best) {
+            best = ind[k];
+            lay->indent = k;
+        }
+}
+
+/* The layout of the section starting at unit k (up to the next heading):
+** a book may wrap its chapters at different widths (紅樓夢: 26 or 35
+** characters), and a chapter wrapped narrower than the book is prose, not
+** verse.  Its own width is taken only when it is much narrower and
+** prose-shaped: long enough, and most lines near that width (verse has a
+** median well below). */
+void
+sz_essay_section_layout(const struct units *u, const struct sz_eline *l, size_t k, size_t n,
+               const struct layout *book, struct layout *sec)
+{
+    size_t e = k + 1;
+    while (e < u->n && u->v[e].kind != U_HEAD)
+        e++;
+    *sec = *book;
+    struct layout own;
+    sz_essay_measure(l, u->v[k].a, e < u->n ? u->v[e].a : n, &own);
+    if (own.lines >= SZ_ESSAY_SECTION_LINES && own.wrap * 10 < book->wrap * 8 &&
+        own.med * 100 >= own.wrap * 85)
+        sec->wrap = own.wrap;
+}
+
+/* Leading spaces of a verse line, as pandoc's line blocks keep them:
+** no-break spaces. */
+static void
+verse_line(struct sz_ectx *c, struct sz_node *lb, const struct sz_eline *l, uint32_t base)
+{
+    struct sz_node *ln = sz_node_new(c->doc, SZ_LINE);
+    if (l->indent > base) {
+        struct sz_buf sp = SZ_BUF_INIT;
+        for (uint32_t k = base; k < l->indent; k++)
+            sz_buf_put(&sp, "\xC2\xA0", 2);
+        sz_node_append(ln, sz_node_new_text(c->doc, SZ_STR, sp.data, sp.len));
+        sz_buf_free(&sp);
+    }
+    size_t before = sz_node_count(ln);
+    sz_essay_inlines(c, ln, l->s, l->len);
+    /* "  word": the spaces and the first word are one Str in pandoc */
+    if (before == 1 && ln->first->next && ln->first->next->kind == SZ_STR) {
+        struct sz_node *a = ln->first, *b = a->next;
+        char *s = sz_arena_alloc(c->doc->arena, a->len + b->len + 1);
+        memcpy(s, a->text, a->len);
+        memcpy(s + a->len, b->text, b->len);
+        b->text = s;
+        b->len += a->len;
+        sz_node_unlink(a);
+    }
+    sz_node_append(lb, ln);
+}
+
+/* One blank-line separated block of running text.  Lines that cannot be
+** wrapped prose (several short ones) are verse; an indented block is a
+** quotation; an indented line after a full one starts a new paragraph. */
+const char *
+sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
+                   const struct layout *lay, struct sz_buf *scratch)
+{
+    size_t nl = b - a, shorts = 0;
+    uint32_t base = l[a].indent;
+    if (sz_essay_list_unit(c, l, a, b, scratch))
+        return "lines with list markers";
+    if (lay->speakers && nl >= 2 && !c->per_line && sz_essay_speaker_line(&l[a])) {
+        /* the speech after the name is prose or verse by its own lines */
+        for (size_t i = a + 1; i + 1 < b; i++)
+            shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
+        if (nl == 2 || shorts * 2 < nl - 2) {
+            struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);
+            sz_essay_inlines(c, p, l[a].s, l[a].len);
+            sz_node_append(p, sz_node_new(c->doc, SZ_LINEBREAK));
+            sz_essay_add_inlines(c, p, l, a + 1, b, scratch);
+            return "a speech in prose under its speaker's name (the text is a play)";
+        }
+        shorts = 0;
+    }
+    for (size_t i = a; i < b; i++) {
+        if (l[i].indent < base)
+            base = l[i].indent;
+        if (i + 1 < b && (l[i].width + l[i].indent) * 4 < lay->wrap * 3)
+            shorts++;
+    }
+    if (nl >= 2 && !c->per_line) {
+        /* First-line indentation marks paragraphs (Chinese, some books):
+        ** in a block of full lines, an indented line after one at the
+        ** base indentation starts a new paragraph.  No recursion: a
+        ** chapter may be a single block of thousands of paragraphs. */
+        if (shorts * 2 < nl - 1) {
+            size_t start = a;
+            for (size_t i = a + 1; i <= b; i++)
+                if (i == b || (l[i].indent > base + 1 && l[i - 1].indent == base)) {
+                    if (start == a && i == b)
+                        break;
+                    struct sz_node *p = sz_essay_block(c, SZ_PARA, l[start].lineno);
+                    sz_essay_add_inlines(c, p, l, start, i, scratch);
+                    start = i;
+                }
+            if (start != a)
+                return "full lines, each indented first line starts a paragraph";
+        }
+        if (shorts * 2 >= nl - 1 && shorts >= 1) {
+            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+            for (size_t i = a; i < b; i++)
+                verse_line(c, lb, &l[i], base);
+            return "most lines end well short of the wrap width: verse";
+        }
+    }
+    if (!c->per_line && base >= lay->indent + 2 && base < 40) {
+        struct sz_node *q = sz_essay_block(c, SZ_BLOCKQUOTE, l[a].lineno);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+        p->line = l[a].lineno;
+        sz_essay_add_inlines(c, p, l, a, b, scratch);
+        sz_node_append(q, p);
+        return "indented past the running text: a quotation";
+    }
+    struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);
+    sz_essay_add_inlines(c, p, l, a, b, scratch);
+    return c->per_line ? "a line of a text written one paragraph per line" : "running text";
+}
+
+/* [Illustration: caption] : a figure whose caption is the text. */
+void
+sz_essay_figure(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch)
+{
+    struct sz_node *fig = sz_essay_block(c, SZ_FIGURE, l[a].lineno);
+    struct sz_node *cap = sz_node_new(c->doc, SZ_CAPTION);
+    sz_node_append(fig, cap);
+    sz_buf_clear(scratch);
+    for (size_t i = a; i < b; i++) {
+        if (i > a)
+            sz_buf_putc(scratch, '\n');
+        sz_buf_put(scratch, l[i].s, l[i].len);
+    }
+    size_t s = 13, e = scratch->len - 1;    /* past "[Illustration", before "]" */
+    if (s < e && scratch->data[s] == ':')
+        s++;
+    while (s < e && (scratch->data[s] == ' ' || scratch->data[s] == '\n'))
+        s++;
+    if (s < e) {
+        struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
+        sz_essay_inlines(c, p, scratch->data + s, e - s);
+        sz_node_append(cap, p);
+    }
+}
+
+/* A unit kept line by line (title page, contents): one line is a
+** paragraph, several are a line block. */
+void
+sz_essay_lines_block(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
+                     struct sz_buf *scratch)
+{
+    if (b == a + 1) {
+        struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);
+        sz_essay_add_inlines(c, p, l, a, b, scratch);
+        return;
+    }
+    struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+    for (size_t i = a; i < b; i++) {
+        struct sz_node *ln = sz_node_new(c->doc, SZ_LINE);
+        sz_essay_inlines(c, ln, l[i].s, l[i].len);
+        sz_node_append(lb, ln);
+    }
+}

@@ -1,0 +1,145 @@
+/*
+** essay_units.h
+** Private to the block pass of the plain-text reader (essay_*.c): the units
+** it classifies and the tests its files share.
+** See LICENSE.
+*/
+#ifndef SZ_ESSAY_UNITS_H
+#define SZ_ESSAY_UNITS_H
+
+#include "readers/essay.h"
+
+/* A line wider than this (code points) is a paragraph written on one line,
+** not a hard-wrapped line: books wrap at 60-80 columns. */
+#define LONG_LINE 100
+/* Headings are short. */
+#define MAX_HEAD_WIDTH 80
+#define MAX_HEAD_WORDS 12
+
+/* Heading ranks, outermost first.  The ranks a document uses are mapped to
+** levels 1, 2, ... in this order, so levels stay consistent. */
+enum rank {
+    R_SETEXT1,     /* underlined with === */
+    R_PART,        /* BOOK, PART, VOLUME */
+    R_CHAPTER,     /* CHAPTER IV, Chapter 4, IV., Erstes Kapitel, ГЛАВА I */
+    R_SUB,         /* SCENE II; bare numbers inside titled chapters: I, II under CHAPTER TWO */
+    R_CAPS,        /* ALL-CAPS line */
+    R_SETEXT2,     /* underlined with --- */
+    R_NUMBERED,    /* 2. Method */
+    R_NUMBERED2,   /* 2.1 Sampling */
+    R_TITLE,       /* Short Title-Case Line */
+    R_COUNT,
+    R_NONE = -1
+};
+
+enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP, U_TITLEPAGE, U_CONTENTS, U_MERGED, U_FIGURE,
+             U_SIDENOTE };
+
+struct unit {
+    size_t a, b;               /* lines [a, b) */
+    int kind;
+    int rank;
+    int merge;                 /* a heading that takes the next unit as its second line */
+    int gap;                   /* blank lines before */
+    const char *why;           /* the evidence that decided kind (--trace-structure) */
+};
+
+struct units {
+    struct unit *v;
+    size_t n, cap;
+};
+
+/* The layout of the running text: its wrap width and its indentation. */
+struct layout {
+    uint32_t wrap;             /* 90th percentile of line widths */
+    uint32_t med;              /* their median */
+    uint32_t indent;           /* the commonest indentation */
+    size_t lines;              /* non-blank lines measured */
+    int speakers;              /* a play: speeches open with the speaker's name alone */
+};
+
+struct sz_enotes {
+    struct units *u;
+    struct sz_eline *l;
+    size_t cur;                /* unit being built */
+    size_t *defs;              /* unit indexes of note texts, in order */
+    size_t ndefs;
+    size_t unmatched;
+    struct ndef *bylab;        /* the note texts sorted by label, then place */
+};
+
+/* essay_words.c */
+uint32_t sz_essay_cp_at(const char *s, size_t n, size_t *i);
+uint32_t sz_essay_last_cp(const char *s, size_t n);
+int sz_essay_is_upper(uint32_t cp);
+int sz_essay_is_letter(uint32_t cp);
+int sz_essay_closes(uint32_t cp);
+size_t sz_essay_count_words(const char *s, size_t n);
+int sz_essay_title_case(const char *s, size_t n);
+int sz_essay_all_caps(const char *s, size_t n);
+int sz_essay_roman_value(const char *s, size_t n);
+int sz_essay_number_token(const char *s, size_t n);
+size_t sz_essay_first_word(const char *s, size_t n, const char **rest, size_t *rn);
+int sz_essay_word_is(const char *w, size_t n, const char *const *list);
+int sz_essay_is_symbol(uint32_t cp);
+void sz_essay_squash(const char *s, size_t n, struct sz_buf *out);
+int sz_essay_first_upper(const struct sz_eline *l);
+
+/* essay_shapes.c */
+int sz_essay_keyword_rank(const char *s, size_t n);
+int sz_essay_is_rule(const char *s, size_t n);
+int sz_essay_underline_of(const struct sz_eline *l);
+int sz_essay_matter_word(const char *s, size_t n);
+int sz_essay_sidenote(const struct sz_eline *l, size_t a, size_t b);
+size_t sz_essay_sidenote_end(const struct units *u, const struct sz_eline *l, size_t k);
+int sz_essay_page_ref(const char *s, size_t n);
+int sz_essay_line_rank_why(const struct sz_eline *l, const char **why);
+int sz_essay_line_rank(const struct sz_eline *l);
+int sz_essay_atx_level(const struct sz_eline *l);
+extern const char *const sz_essay_rank_why[R_COUNT + 1];
+int sz_essay_caps_title(const struct sz_eline *l, size_t a, size_t b);
+int sz_essay_bare_number(const struct sz_eline *l);
+int sz_essay_subtitle_line(const struct sz_eline *l, int rank);
+int sz_essay_contents_word(const struct sz_eline *l);
+int sz_essay_bare_value(const struct sz_eline *f);
+
+/* essay_lists.c */
+int sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
+                       struct sz_buf *scratch);
+size_t sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
+                           struct sz_buf *scratch);
+
+/* essay_text.c */
+void sz_essay_add_inlines(struct sz_ectx *c, struct sz_node *parent, struct sz_eline *l, size_t a,
+                          size_t b, struct sz_buf *scratch);
+struct sz_node *sz_essay_block(struct sz_ectx *c, enum sz_kind k, uint32_t line);
+int sz_essay_speaker_line(const struct sz_eline *l);
+void sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay);
+void sz_essay_section_layout(const struct units *u, const struct sz_eline *l, size_t k, size_t n,
+                             const struct layout *book, struct layout *sec);
+const char *sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
+                               const struct layout *lay, struct sz_buf *scratch);
+void sz_essay_figure(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
+                     struct sz_buf *scratch);
+void sz_essay_lines_block(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
+                          struct sz_buf *scratch);
+
+/* essay_notes.c */
+size_t sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip);
+void sz_essay_find_notes(struct sz_enotes *nt);
+
+/* essay_front.c */
+void sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u);
+int sz_essay_is_prose(const struct units *u, size_t k, const struct sz_eline *l);
+size_t sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l);
+void sz_essay_contents_headings(struct units *u, size_t k, size_t e, const struct sz_eline *l,
+                                struct sz_arena *arena);
+void sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l);
+
+/* essay_outline.c */
+void sz_essay_merge_headings(struct units *u, const struct sz_eline *l);
+void sz_essay_demote_empty(struct units *u);
+void sz_essay_fix_ranks(struct units *u, const struct sz_eline *l);
+void sz_essay_nest_numbers(struct units *u, const struct sz_eline *l);
+
+#endif
