@@ -58,6 +58,7 @@ struct mdr {
     struct sz_buf run;         /* a text run being packed */
     struct sz_buf smart;       /* text with smart punctuation (put_words) */
     struct sz_node *spare;     /* nodes free for reuse (see mk_node) */
+    const struct sz_node *esc_dot; /* a Str ending in an escaped '.': no abbreviation */
     struct sz_node **pool;     /* &spare, or the outer reader's */
     int verb_mode;             /* 0, or the MD_SPAN/MD_BLOCK collecting into verb */
     struct sz_node *table;     /* innermost open table */
@@ -384,6 +385,9 @@ find_ref(const char *s, size_t n)
 static int parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a);
 static const char *raw_format(struct mdr *r, const char *s, size_t n);
 static struct sz_node *bracket_cite(struct mdr *r, const char *s, size_t n);
+static size_t cite_key(const char *s, size_t n);
+static struct sz_node *new_citation(struct mdr *r, const char *key, size_t n, int mode);
+static void raw_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n);
 static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
                        struct sz_node *container);
 
@@ -416,6 +420,66 @@ match_brackets(const char *s, size_t n)
     }
     free(open);
     return close;
+}
+
+/* "@key [p. 33; @other]" at s[i..n), the '[' at a: an author-in-text
+** citation with a locator (and more citations) in brackets after it.
+** Writes the words before it and the Cite; *end: the offset after ']'. */
+static int
+intext_suffix(struct mdr *r, struct sz_node *parent, const char *s, size_t n, size_t i, size_t a,
+              size_t *end)
+{
+    size_t w = a - 1;
+    while (w > i && !is_ws((unsigned char)s[w - 1]))
+        w--;
+    if (s[w] != '@' || w + 1 >= a - 1 || cite_key(s + w + 1, a - 2 - w) != a - 2 - w)
+        return 0;
+    size_t e = a + 1, semi = 0;
+    while (e < n && s[e] != ']' && s[e] != '[') {
+        if (s[e] == ';' && !semi)
+            semi = e;
+        e++;
+    }
+    if (e >= n || s[e] != ']')
+        return 0;
+    size_t se = semi ? semi : e;
+    for (size_t q = a + 1; q < se; q++)
+        if (s[q] == '@')
+            return 0;      /* a citation in the first part: not a locator */
+    struct sz_node *more = NULL;
+    int before = r->cites;
+    if (semi) {
+        struct sz_buf b = SZ_BUF_INIT;
+        sz_buf_putc(&b, '[');
+        sz_buf_put(&b, s + semi + 1, e - semi - 1);
+        sz_buf_putc(&b, ']');
+        more = bracket_cite(r, b.data, b.len);
+        sz_buf_free(&b);
+        r->cites = before;
+        if (!more)
+            return 0;
+    }
+    put_words(r, parent, s + i, w - i);
+    struct sz_node *cite = sz_node_new(r->doc, SZ_CITE);
+    struct sz_node *ct = new_citation(r, s + w + 1, a - 2 - w, SZ_CITE_AUTHOR_IN_TEXT);
+    ct->ival = ++r->cites;
+    sz_node_append(cite, ct);
+    size_t ss = a + 1;
+    while (ss < se && is_ws((unsigned char)s[ss]))
+        ss++;
+    while (se > ss && is_ws((unsigned char)s[se - 1]))
+        se--;
+    put_words(r, ct->last, s + ss, se - ss);
+    while (more && more->first && more->first->kind == SZ_CITATION) {
+        struct sz_node *c = more->first;
+        sz_node_unlink(c);
+        c->ival = ct->ival;
+        sz_node_append(cite, c);
+    }
+    raw_words(r, cite, s + w, e + 1 - w);
+    sz_node_append(parent, cite);
+    *end = e + 1;
+    return 1;
 }
 
 static void
@@ -469,6 +533,10 @@ flush_into(struct mdr *r, struct sz_node *parent)
                 i = p = e + 1;
                 continue;
             }
+        } else if (r->fl == F_MARKDOWN && a >= i + 3 && s[a - 1] == ' ' &&
+                   intext_suffix(r, parent, s, n, i, a, &e)) {
+            i = p = e;
+            continue;
         } else if (r->fl == F_MARKDOWN && (a == i || s[a - 1] != '^') &&
                    next_at(s, n, a, &at, &at_known) < n) {
             /* A bracketed citation, when md4c gave its text in one piece. */
@@ -478,7 +546,14 @@ flush_into(struct mdr *r, struct sz_node *parent)
                 /* The words before first: citations are numbered in order. */
                 put_words(r, parent, s + i, a - i);
                 i = a;
+                /* pandoc first tries "![...]" as an image, whose text
+                ** counts the citation once more. */
+                int before = r->cites;
+                if (a > 0 && s[a - 1] == '!')
+                    r->cites++;
                 struct sz_node *cite = bracket_cite(r, s + a, e - a + 1);
+                if (!cite)
+                    r->cites = before;
                 if (cite) {
                     sz_node_append(parent, cite);
                     i = p = e + 1;
@@ -521,7 +596,8 @@ key_char(int c)
 }
 
 /* Length of a citation key at s[0..n) (after the '@'), 0 if none: a letter,
-** digit or '_' first, then those and inner :.#$%&-+?<>~/ punctuation. */
+** digit or '_' first, then those and inner :.#$%&-+?<>~/ punctuation, and
+** ':' or '/' before a '/'. */
 static size_t
 cite_key(const char *s, size_t n)
 {
@@ -534,6 +610,8 @@ cite_key(const char *s, size_t n)
         else if (strchr(":.#$%&-+?<>~/", s[i]) && s[i] && i + 1 < n &&
                  key_char((unsigned char)s[i + 1]))
             i++;
+        else if ((s[i] == ':' || s[i] == '/') && i + 1 < n && s[i + 1] == '/')
+            i++;               /* a URL as key: "https://" */
         else
             break;
     }
@@ -627,6 +705,24 @@ put_word(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
     for (size_t i = 0; r->fl == F_MARKDOWN && i + 1 < n && i < 2; i++) {
         if (s[i] != '@' || (i && !strchr("([{", s[0])))
             continue;
+        const char *cb;
+        if (s[i + 1] == '{' && (cb = memchr(s + i + 2, '}', n - i - 2)) != NULL &&
+            cb > s + i + 2) {
+            /* @{key}: any key, braces not part of it (nor of the text). */
+            size_t k = (size_t)(cb - (s + i + 2));
+            if (i)
+                add_inline(r, parent, mk_str(r, s, i));
+            struct sz_node *cite = sz_node_new(r->doc, SZ_CITE);
+            struct sz_node *ct = new_citation(r, s + i + 2, k, SZ_CITE_AUTHOR_IN_TEXT);
+            ct->ival = ++r->cites;
+            sz_node_append(cite, ct);
+            char *t = sz_arena_printf(r->doc->arena, "@%.*s", (int)k, s + i + 2);
+            sz_node_append(cite, sz_node_new_text(r->doc, SZ_STR, t, k + 1));
+            sz_node_append(parent, cite);
+            n -= (size_t)(cb + 1 - s);
+            s = cb + 1;
+            break;
+        }
         size_t k = cite_key(s + i + 1, n - i - 1);
         if (!k)
             break;
@@ -680,7 +776,7 @@ put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
             while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
                 nl |= s[j++] == '\n';
             struct sz_node *l = parent->last;
-            if (smart && !nl && l && l->kind == SZ_STR &&
+            if (smart && !nl && l && l->kind == SZ_STR && l != r->esc_dot &&
                 ends_in_abbrev(l->text, l->len)) {
                 add_inline(r, parent, mk_str(r, "\xc2\xa0", 2));
                 i = j;
@@ -1375,6 +1471,21 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
         table_widths(r, s);
     switch (type) {
     case MD_TEXT_NORMAL:
+        if (r->fl == F_MARKDOWN && size == 1 && s[0] == '.' && s > r->src && s[-1] == '\\' &&
+            r->o->smart) {
+            /* "Mr\. Bob": an escaped stop ends no abbreviation. */
+            sz_buf_putc(&r->text, '.');
+            size_t w = r->text.len;
+            while (w > 0 && !is_ws((unsigned char)r->text.data[w - 1]))
+                w--;
+            if (ends_in_abbrev(r->text.data + w, r->text.len - w)) {
+                r->text.len--;
+                flush_into(r, p);
+                add_inline(r, p, mk_str(r, ".", 1));
+                r->esc_dot = p->last;
+            }
+            break;
+        }
         if (r->fl == F_MARKDOWN) {
             /* pandoc: a backslash before a space is a no-break space. */
             for (MD_SIZE i = 0; i < size; i++) {
@@ -2185,7 +2296,7 @@ static size_t
 mark_divs(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
-    size_t n = r->len, i = 0, count = 0;
+    size_t n = r->len, i = 0, count = 0, open = 0;
     struct fence fc = { 0, 0 };
     sz_buf_reserve(out, n + 64);
     while (i < n) {
@@ -2197,6 +2308,10 @@ mark_divs(struct mdr *r, struct sz_buf *out)
         int f = 0;
         if (!fence_line(&fc, s, k, e, ind) && !fc.c)
             f = div_fence(s + i, e - i);
+        /* A closing fence with no div open is text, as in pandoc. */
+        if (f == 'c' && !open)
+            f = 0;
+        open += f == 'o' ? 1 : f == 'c' ? (size_t)-1 : 0;
         if (f) {
             size_t t = e;
             while (t > i && (s[t - 1] == '\r' || s[t - 1] == ' '))
@@ -2619,11 +2734,25 @@ fix_divs(struct mdr *r)
     return rc;
 }
 
-/* A Span of class smallcaps or underline alone is pandoc's SmallCaps or
-** Underline. */
+/* A Span of class smallcaps or underline alone, or of the style
+** "font-variant: small-caps" alone, is pandoc's SmallCaps or Underline. */
 static void
 span_kind(struct sz_node *sp)
 {
+    if (!sp->attr.nclasses && !*sp->attr.id && sp->attr.nkvs == 1 &&
+        !strcmp(sp->attr.kvs[0].key, "style")) {
+        const char *want = "font-variant:small-caps", *v = sp->attr.kvs[0].value;
+        for (; *v && *want; v++)
+            if (!strchr(" \t;", *v) && *v != *want++)
+                break;
+        while (*v && strchr(" \t;", *v))
+            v++;
+        if (!*v && !*want) {
+            sp->kind = SZ_SMALLCAPS;
+            memset(&sp->attr, 0, sizeof sp->attr), sp->attr.id = "";
+            return;
+        }
+    }
     if (sp->attr.nclasses == 1 && !*sp->attr.id && !sp->attr.nkvs) {
         if (!strcmp(sp->attr.classes[0], "smallcaps"))
             sp->kind = SZ_SMALLCAPS;
