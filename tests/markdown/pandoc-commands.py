@@ -4,7 +4,7 @@
 # samizdat and compares the trees as pandoc JSON.
 # See LICENSE.
 #
-# Usage: pandoc-commands.py SAMIZDAT PANDOC_SRC [-v]
+# Usage: pandoc-commands.py SAMIZDAT PANDOC_SRC|CASES_DIR [-v]
 # The expected output is pandoc 3's native text; it is read here (a small
 # reader of Haskell's `show` syntax) rather than by an installed pandoc, which
 # may be too old to know `Figure`.
@@ -191,7 +191,10 @@ def main():
     samizdat, src = sys.argv[1], sys.argv[2]
     verbose = "-v" in sys.argv[3:]
     total = ok = 0
-    for path in sorted(glob.glob(os.path.join(src, "test", "command", "*.md"))):
+    folder = os.path.join(src, "test", "command")
+    if not os.path.isdir(folder):
+        folder = src  # a folder of cases in the same form (tests/markdown/cases)
+    for path in sorted(glob.glob(os.path.join(folder, "*.md"))):
         for line, inp, out in cases(path):
             total += 1
             name = "%s:%d" % (os.path.basename(path), line)

@@ -18,6 +18,14 @@ for fmt in commonmark gfm markdown; do
 done
 python3 "$M/cmpall.py" "$M/expected" "$T/act" "$M/known-diffs.txt"
 
+# --- pandoc's extensions, case by case (tests/markdown/cases) ---------------
+python3 "$M/pandoc-commands.py" "$SAMIZDAT" "$M/cases" -v >"$T/cases.out" 2>&1
+if tail -n 1 "$T/cases.out" | grep -q ': \([0-9]*\) of \1$'; then
+    pass "markdown: extension cases, $(tail -n 1 "$T/cases.out" | sed 's/.*: //')"
+else
+    fail "markdown: extension cases: $(grep -v '^pandoc' "$T/cases.out" | head -c 600)"
+fi
+
 # --- command line -----------------------------------------------------------
 S=$M/inputs/md-smart.md
 cp "$S" "$T/x.markdown"
