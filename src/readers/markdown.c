@@ -67,6 +67,9 @@ struct mdr {
     int table_measured;        /* its column widths are known */
     struct sz_map notes;       /* footnote label -> SZ_NOTE (detached) */
     int cites;                 /* citations so far (pandoc's citationNoteNum) */
+    size_t *ra_off;            /* link definitions with {attributes}: where their URL */
+    const char **ra_text;      /* starts in src, and the attributes */
+    size_t nra;
     struct sz_node **dls;      /* definition lists made before the parse */
     size_t ndls;
     int nested;                /* parsing a footnote or a metadata value */
@@ -388,6 +391,7 @@ static struct sz_node *bracket_cite(struct mdr *r, const char *s, size_t n);
 static size_t cite_key(const char *s, size_t n);
 static struct sz_node *new_citation(struct mdr *r, const char *key, size_t n, int mode);
 static void raw_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n);
+static const char *ref_attrs_at(const struct mdr *r, const char *h);
 static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
                        struct sz_node *container);
 
@@ -501,8 +505,36 @@ flush_into(struct mdr *r, struct sz_node *parent)
             i = (size_t)(e - s) + 1;
         } else if (e) {
             char *t = sz_arena_strndup(r->doc->arena, s, (size_t)(e - s) + 1);
-            if (parse_attr_braces(r, t, &l->attr))
+            struct sz_attr old = l->attr;
+            if (parse_attr_braces(r, t, &l->attr)) {
                 i = (size_t)(e - s) + 1;
+                /* Over those of the link's definition, as pandoc combines
+                ** them: the link's id, both classes, the definition's
+                ** other keys before the link's. */
+                if (old.nclasses || old.nkvs || (old.id && *old.id)) {
+                    struct sz_attr m = { "", NULL, 0, NULL, 0 }, own = l->attr;
+                    m.id = *own.id ? own.id : old.id ? old.id : "";
+                    for (size_t q = 0; q < own.nclasses + old.nclasses; q++) {
+                        const char *c = q < own.nclasses ? own.classes[q]
+                                                         : old.classes[q - own.nclasses];
+                        size_t z = 0;
+                        while (z < m.nclasses && strcmp(m.classes[z], c))
+                            z++;
+                        if (z == m.nclasses)
+                            sz_attr_add_class(r->doc, &m, c);
+                    }
+                    for (size_t q = 0; q < old.nkvs; q++) {
+                        size_t z = 0;
+                        while (z < own.nkvs && strcmp(own.kvs[z].key, old.kvs[q].key))
+                            z++;
+                        if (z == own.nkvs)
+                            sz_attr_add_kv(r->doc, &m, old.kvs[q].key, old.kvs[q].value);
+                    }
+                    for (size_t q = 0; q < own.nkvs; q++)
+                        sz_attr_add_kv(r->doc, &m, own.kvs[q].key, own.kvs[q].value);
+                    l->attr = m;
+                }
+            }
         }
     }
     /* i: start of the text not yet made into words; p: where to look for
@@ -1296,6 +1328,9 @@ enter_span(MD_SPANTYPE type, void *detail, void *ud)
             ** "](<"), and makes the "mailto:" of <e@mail> itself. */
             const char *h = d->href.text;
             int in_src = h >= r->src && h < r->src + r->len;
+            const char *ra = ref_attrs_at(r, h);
+            if (ra)
+                parse_attr_braces(r, ra, &n->attr);
             if (!in_src && strncmp(n->url, "mailto:", 7) == 0)
                 sz_attr_add_class(doc, &n->attr, "email");
             else if (in_src && h > r->src && h[-1] == '<' &&
@@ -1460,6 +1495,9 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
             put_entity(&r->verb, s, size);
         else if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
             sz_buf_putc(&r->verb, r->verb_mode < 0 ? '\n' : ' ');
+        else if (type == MD_TEXT_LATEXMATH && r->fl == F_MARKDOWN && size == 1 &&
+                 (s[0] == '\n' || (s[0] == ' ' && !(s >= r->src && s < r->src + r->len))))
+            sz_buf_putc(&r->verb, '\n');  /* math keeps its line ends, as in pandoc */
         else
             sz_buf_put(&r->verb, s, size);
         return 0;
@@ -1909,6 +1947,8 @@ static void
 mdr_free(struct mdr *r)
 {
     free(r->dls);
+    free(r->ra_off);
+    free(r->ra_text);
     sz_buf_free(&r->text);
     sz_buf_free(&r->verb);
     sz_buf_free(&r->run);
@@ -2327,6 +2367,71 @@ mark_divs(struct mdr *r, struct sz_buf *out)
         i = next;
     }
     return count;
+}
+
+/* pandoc's link definitions may end in attributes, "[a]: url {#id .c}",
+** which md4c does not take: they are cut from the line and remembered by
+** where the URL starts, for the links that use the definition.  Returns
+** how many. */
+static size_t
+mark_ref_attrs(struct mdr *r, struct sz_buf *out)
+{
+    const char *s = r->src;
+    size_t n = r->len, i = 0, count = 0;
+    struct fence fc = { 0, 0 };
+    sz_buf_reserve(out, n + 1);
+    while (i < n) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+        size_t k = i, ind = indent_of(s + i, e - i), t = e;
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        int code = fence_line(&fc, s, k, e, ind) || fc.c;
+        while (t > k && (s[t - 1] == ' ' || s[t - 1] == '\r'))
+            t--;
+        const char *cb, *ob = NULL;
+        size_t u = 0;
+        if (!code && ind < 4 && k < t && s[k] == '[' && s[t - 1] == '}' &&
+            (cb = memchr(s + k, ']', t - k)) != NULL && cb + 1 < s + t && cb[1] == ':') {
+            for (const char *q = s + t - 1; q > cb + 2; q--)
+                if (*q == '{' && (q[-1] == ' ' || q[-1] == '\t')) {
+                    ob = q;
+                    break;
+                }
+            u = (size_t)(cb + 2 - s);
+            while (u < t && (s[u] == ' ' || s[u] == '\t'))
+                u++;
+        }
+        if (ob && s + u < ob) {
+            size_t ue = (size_t)(ob - s);
+            while (ue > u && (s[ue - 1] == ' ' || s[ue - 1] == '\t'))
+                ue--;
+            r->ra_off = sz_xrealloc(r->ra_off, (r->nra + 1) * sizeof *r->ra_off);
+            r->ra_text = sz_xrealloc(r->ra_text, (r->nra + 1) * sizeof *r->ra_text);
+            r->ra_off[r->nra] = out->len + (u - i);
+            r->ra_text[r->nra++] = sz_arena_strndup(r->doc->arena, ob, (size_t)(s + t - ob));
+            sz_buf_put(out, s + i, ue - i);
+            sz_buf_put(out, s + e, next - e);
+            count++;
+        } else {
+            sz_buf_put(out, s + i, next - i);
+        }
+        i = next;
+    }
+    return count;
+}
+
+/* The attributes of the link definition whose URL starts at h, or NULL. */
+static const char *
+ref_attrs_at(const struct mdr *r, const char *h)
+{
+    if (!r->nra || h < r->src || h >= r->src + r->len)
+        return NULL;
+    size_t off = (size_t)(h - r->src);
+    for (size_t q = 0; q < r->nra; q++)
+        if (r->ra_off[q] == off)
+            return r->ra_text[q];
+    return NULL;
 }
 
 /* Rewrites the raw TeX blocks of r->src (see markdown_tex.c) into out as
@@ -3249,7 +3354,7 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         enum flavour fl)
 {
     struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT, dls = SZ_BUF_INIT;
-    struct sz_buf guard = SZ_BUF_INIT, tex = SZ_BUF_INIT, *held = NULL;
+    struct sz_buf guard = SZ_BUF_INIT, tex = SZ_BUF_INIT, rattr = SZ_BUF_INIT, *held = NULL;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
@@ -3323,6 +3428,8 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         take(r, &divs, &held, mark_divs(r, &divs) > 0);
     if (fl == F_MARKDOWN)
         take(r, &tex, &held, mark_tex(r, &tex) > 0);
+    if (fl == F_MARKDOWN && !r->nested && memchr(r->src, '{', r->len))
+        take(r, &rattr, &held, mark_ref_attrs(r, &rattr) > 0);
     if (parse_into(r, doc->root) < 0)
         goto out;
     if (fl == F_MARKDOWN && fix_divs(r) < 0)
@@ -3340,6 +3447,7 @@ out:
     sz_buf_free(&dls);
     sz_buf_free(&guard);
     sz_buf_free(&tex);
+    sz_buf_free(&rattr);
     return rc;
 }
 
