@@ -160,7 +160,7 @@ from_end_line(struct sz_ectx *c, const struct sz_eline *l, const struct sz_eline
     /* the line wrapped ("... EBook of History of the Peninsular War Volume
     ** / III (of 6), by Charles Oman"): the next line goes on with it */
     struct sz_buf both = SZ_BUF_INIT;
-    if (next && !next->blank && next->len < 80 && !has(s, n, ", by ") &&
+    if (next && !next->blank && next->width < 90 && !has(s, n, ", by ") &&
         !starts(next, "***")) {
         sz_buf_put(&both, s, n);
         sz_buf_putc(&both, ' ');
@@ -183,6 +183,13 @@ from_end_line(struct sz_ectx *c, const struct sz_eline *l, const struct sz_eline
                 meta_inlines(c, "author", s + j + 5, n - j - 5);
                 break;
             }
+        /* "The History Of Patient Grisel, 1619": the year is the date */
+        if (b - a > 8 && s[b - 6] == ',' && s[b - 5] == ' ' && s[b - 4] >= '1' &&
+            s[b - 4] <= '2' && s[b - 3] >= '0' && s[b - 3] <= '9' && s[b - 2] >= '0' &&
+            s[b - 2] <= '9' && s[b - 1] >= '0' && s[b - 1] <= '9') {
+            meta_inlines(c, "date", s + b - 4, 4);
+            b -= 6;
+        }
         sz_essay_set_title(c, s + a, b - a);
         break;
     }

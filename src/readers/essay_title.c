@@ -217,17 +217,34 @@ put_piece(struct sz_buf *t, const struct sz_eline *l)
     sz_buf_put(t, s, n);
 }
 
-void
-sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b)
+/* "Books by", "Also by": the author's other books follow, not the title. */
+static int
+byline_lead(const struct sz_eline *l)
 {
-    const struct sz_eline *l = lines->v;
-    struct sz_buf t = SZ_BUF_INIT;
+    return l->len > 3 && l->len < 40 && !strncasecmp(l->s + l->len - 3, " by", 3);
+}
+
+/* A sentence of a note: lower-case words, a full stop at the end. */
+static int
+sentence_line(const struct sz_eline *l)
+{
+    return l->len > 20 && l->s[l->len - 1] == '.' && caps(l) == 0 && memchr(l->s, ' ', l->len);
+}
+
+/* The title read from line a on: skips what a title page has before the
+** title (illustrations, notes, rules), then joins the title's lines.
+** t gets the text; *first and *last its first and last lines, *pieces how
+** many lines it took.  Returns 0 when prose came first. */
+static int
+read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_t *first,
+           size_t *last, size_t *npieces)
+{
     size_t i = a, seen = 0;
     int notes = 0;             /* in a transcriber's note: its prose is skipped */
     int blank_before = 1;
     size_t last_words = 0, pieces = 0, last_i = a;
-    if (sz_meta_get(c->doc, "title"))
-        return;
+    sz_buf_clear(t);
+    *first = a;
     for (; i < b && seen < TITLE_SCAN; i++) {
         const struct sz_eline *x = &l[i];
         if (x->blank) {
@@ -237,9 +254,9 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         seen++;
         int gap = blank_before;
         blank_before = 0;
-        if (x->len >= 3 && !memcmp(x->s, "***", 3) && !t.len)
+        if (x->len >= 3 && !memcmp(x->s, "***", 3) && !t->len)
             continue;          /* *** START OF THE PROJECT GUTENBERG EBOOK */
-        if (x->s[0] == '[' && !t.len) {
+        if (x->s[0] == '[' && !t->len) {
             /* [Illustration: ...] or [Transcriber's note: ...], perhaps
             ** over several lines */
             size_t j = i;
@@ -250,7 +267,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
             continue;
         }
         if (rule_line(x)) {
-            if (t.len)
+            if (t->len)
                 break;
             /* a note boxed in rules: skip to the closing rule */
             size_t j = i + 1;
@@ -260,12 +277,15 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                 i = j;
             continue;
         }
-        if (!t.len && note_heading(x)) {
+        if (!t->len && note_heading(x)) {
             notes = 1;
             continue;
         }
-        if (!t.len) {
-            if (x->width > TITLE_WIDTH || (gap && wrapped_block(l, i, b))) {
+        if (!t->len && byline_lead(x))
+            continue;          /* "Books by": the name and a list follow */
+        if (!t->len) {
+            if (x->width > TITLE_WIDTH || (gap && wrapped_block(l, i, b)) ||
+                (notes && sentence_line(x))) {
                 /* prose before any title: the text has begun, unless it is
                 ** a note of the transcriber's */
                 if (!notes)
@@ -290,7 +310,8 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                 if (utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL)
                     break;
             }
-            put_piece(&t, x);
+            put_piece(t, x);
+            *first = i;
         } else {
             /* After a blank line the title goes on only where it is spaced
             ** out word by word: "THE / KAMA SUTRA / OF", "AUTOBIOGRAPHY /
@@ -301,24 +322,25 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
             if (!gap && caps(&l[i - 1]) == 0 && name_shaped(&l[i - 1]) &&
                 (caps(x) == 1 || last_words >= 3) && title_shaped(x) && !stop_line(x, 1)) {
                 /* the author's name over the title in capitals */
-                sz_buf_clear(&t);
-                put_piece(&t, x);
+                sz_buf_clear(t);
+                put_piece(t, x);
                 pieces = 1;
                 last_i = i;
+                *first = i;
                 continue;
             }
             /* In one block, mixed-case lines go on only as short pieces
             ** ("As Time / Glides / On"); the next full line is a subtitle. */
-            if (!gap && !(caps(x) == 1 && caps(&l[i - 1]) == 1) && !ends_joining(&t) &&
+            if (!gap && !(caps(x) == 1 && caps(&l[i - 1]) == 1) && !ends_joining(t) &&
                 !joining_line(x->s, x->len) && !(w <= 2 && last_words <= 2))
                 break;
             if (!title_shaped(x) || stop_line(x, 1) || sz_essay_section_line(x->s, x->len) ||
-                (gap && !ends_joining(&t) && !joining_line(x->s, x->len) &&
+                (gap && !ends_joining(t) && !joining_line(x->s, x->len) &&
                  !(last_words == 1 && w == 1)) ||
                 (gap && (memchr(x->s, ',', x->len) || memchr(x->s, '&', x->len))) ||
                 strpbrk_n(x->s, x->len, "0123456789"))
                 break;
-            put_piece(&t, x);
+            put_piece(t, x);
         }
         pieces++;
         last_i = i;
@@ -330,17 +352,217 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
             break;
     }
     /* The title, without the full stop or colon of the page. */
-    while (t.len && (t.data[t.len - 1] == '.' || t.data[t.len - 1] == ':' ||
-                     t.data[t.len - 1] == ',' || t.data[t.len - 1] == ';'))
-        t.len--;
-    /* A title is a few lines with text after it: a column of one-word
-    ** lines is a list, a lone line the whole text. */
-    size_t after = last_i + 1;
-    while (after < b && l[after].blank)
-        after++;
-    if (t.len && pieces <= 6 && after < b)
-        sz_essay_set_title(c, t.data, t.len);
+    while (t->len && (t->data[t->len - 1] == '.' || t->data[t->len - 1] == ':' ||
+                      t->data[t->len - 1] == ',' || t->data[t->len - 1] == ';'))
+        t->len--;
+    *last = last_i;
+    *npieces = pieces;
+    return t->len > 0;
+}
+
+/* Lines looked at for the title printed again (half-title, the heading
+** over the first page of text). */
+#define TITLE_REPEAT_SCAN 400
+/* Title candidates compared at most. */
+#define TITLE_CANDIDATES 24
+
+/* Letters and digits of s, case-folded, into out: "THE HEIR." = "The Heir". */
+static void
+fold(const char *s, size_t n, struct sz_buf *out)
+{
+    sz_buf_clear(out);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += sz_utf8_decode(s + i, n - i, &cp);
+        utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)cp);
+        if (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)cp),
+                                                      enc);
+            sz_buf_put(out, (const char *)enc, (size_t)m);
+        } else if (k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO) {
+            sz_buf_putc(out, (char)(cp < 0x80 ? cp : '#'));
+        }
+    }
+}
+
+struct cand {
+    size_t first, last, pieces;
+    struct sz_buf key;         /* folded text */
+    struct sz_buf key1;        /* its first line's */
+    struct sz_buf text;
+    int name;                  /* the author's name, as a By line gives it */
+};
+static const char *const toc_words[] = { "contents", "table", "inhalt", "sommaire", NULL };
+
+/* Does line i sign the prose before it ("H. G. WELLS." under a preface)? */
+static int
+signature(const struct sz_eline *l, size_t i)
+{
+    size_t q = i;
+    while (q > 0 && l[q - 1].blank && i - q < 4)
+        q--;
+    return q > 0 && !l[q - 1].blank && l[q - 1].width > 45 && caps(&l[q - 1]) == 0;
+}
+
+/* Is candidate k printed again later: another candidate or a line? */
+/* 1: yes; 2: its first line, standing apart, alone is ("Buddenbrooks"
+** over "Verfall / einer / Familie"), so the rest is a subtitle; 0: no. */
+static int
+recurs(const struct sz_eline *l, const struct cand *cv, size_t nc, size_t k, size_t lim,
+       struct sz_buf *scratch)
+{
+    const struct cand *x = &cv[k];
+    int one = 0;
+    for (size_t j = k + 1; j < nc; j++)
+        if (!strcmp(cv[j].key.data, x->key.data) && !signature(l, cv[j].first))
+            return 1;
+    for (size_t i = x->last + 1; i < lim; i++) {
+        if (l[i].blank || l[i].width > TITLE_WIDTH || signature(l, i))
+            continue;
+        fold(l[i].s, l[i].len, scratch);
+        if (scratch->len == x->key.len && !memcmp(scratch->data, x->key.data, scratch->len))
+            return 1;
+        if (x->pieces > 1 && l[x->first + 1].blank && scratch->len >= 3 &&
+            scratch->len == x->key1.len &&
+            !memcmp(scratch->data, x->key1.data, scratch->len))
+            one = 1;
+    }
+    return one ? 2 : 0;
+}
+
+void
+sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b)
+{
+    const struct sz_eline *l = lines->v;
+    if (sz_meta_get(c->doc, "title"))
+        return;
+    /* Every title the page could start at, first the one the page opens
+    ** with.  A book prints its title more than once (half-title, title
+    ** page, over the text) and its series, publisher or the other books by
+    ** its author once: when the first title is not printed again but a
+    ** later one is, the later one is the title. */
+    struct cand cv[TITLE_CANDIDATES];
+    size_t nc = 0, front_end = b, nonblank = 0;
+    struct sz_buf t = SZ_BUF_INIT, names = SZ_BUF_INIT, key = SZ_BUF_INIT;
+    size_t lim = b - a > TITLE_REPEAT_SCAN ? a + TITLE_REPEAT_SCAN : b;
+    /* the text after By lines: the author's name printed again is no title */
+    for (size_t i = a; i < lim; i++) {
+        const struct sz_eline *x = &l[i];
+        if (x->blank)
+            continue;
+        const char *s = NULL;
+        size_t n = 0;
+        if (x->len > 3 && !strncasecmp(x->s, "by ", 3)) {
+            s = x->s + 3;
+            n = x->len - 3;
+        } else if (byline_lead(x) || (x->len == 2 && !strncasecmp(x->s, "by", 2))) {
+            size_t j = i + 1;
+            while (j < lim && l[j].blank)
+                j++;
+            if (j < lim) {
+                s = l[j].s;
+                n = l[j].len;
+            }
+        }
+        if (s) {
+            fold(s, n, &key);
+            if (key.len) {
+                sz_buf_put(&names, key.data, key.len);
+                sz_buf_putc(&names, '\n');
+            }
+        }
+    }
+    /* A title comes before its author's By line and the contents: later
+    ** lines printed twice are publishers, contents entries, headings. */
+    for (size_t i = a; i < lim && i < front_end; i++)
+        if (!l[i].blank && ((l[i].len > 3 && !byline_lead(&l[i]) &&
+                             (!strncasecmp(l[i].s, "by ", 3) || !strncasecmp(l[i].s, "par ", 4) ||
+                              !strncasecmp(l[i].s, "von ", 4))) ||
+                            (l[i].len == 2 && !strncasecmp(l[i].s, "by", 2)) ||
+                            (l[i].width < 30 && starts_with_word(l[i].s, l[i].len, toc_words))))
+            front_end = i;
+    for (size_t i = a; i < lim && nc < TITLE_CANDIDATES; i++) {
+        if (l[i].blank || (i > a && !l[i - 1].blank))
+            continue;
+        if (++nonblank > TITLE_SCAN)
+            break;
+        size_t f, e, p;
+        if (!read_title(l, i, lim, &t, &f, &e, &p)) {
+            if (!nc)
+                break;         /* the text begins with prose: no title page */
+            continue;
+        }
+        if (nc && cv[nc - 1].first == f)
+            continue;
+        struct cand *k = &cv[nc++];
+        k->first = f;
+        k->last = e;
+        k->pieces = p;
+        k->key = (struct sz_buf)SZ_BUF_INIT;
+        k->text = (struct sz_buf)SZ_BUF_INIT;
+        k->key1 = (struct sz_buf)SZ_BUF_INIT;
+        fold(t.data, t.len, &k->key);
+        fold(l[f].s, l[f].len, &k->key1);
+        sz_buf_put(&k->text, t.data, t.len);
+        k->name = 0;
+        for (const char *p0 = names.data; p0 && *p0 && !k->name;) {
+            const char *q0 = strchr(p0, '\n');
+            k->name = (size_t)(q0 - p0) == k->key.len && !memcmp(p0, k->key.data, k->key.len);
+            p0 = q0 + 1;
+        }
+        i = e;
+    }
+    /* the first title the page opens with, unless it is the author's name */
+    size_t pick = 0;
+    while (pick < nc && cv[pick].name && cv[pick].first < front_end)
+        pick++;
+    if (pick == nc || cv[pick].first >= front_end)
+        pick = 0;
+    int again = nc ? recurs(l, cv, nc, pick, lim, &key) : 0;
+    if (nc && again != 1)
+        for (size_t k = pick + 1; k < nc; k++) {
+            if (cv[k].first >= front_end || cv[k].key.len < 3 || cv[k].name)
+                continue;
+            int r = recurs(l, cv, nc, k, lim, &key);
+            if (r) {
+                pick = k;
+                again = r;
+                break;
+            }
+        }
+    if (nc && again == 2) {
+        /* the first line is the title */
+        struct cand *k = &cv[pick];
+        sz_buf_clear(&k->text);
+        put_piece(&k->text, &l[k->first]);
+        while (k->text.len && strchr(".:,;", k->text.data[k->text.len - 1]))
+            k->text.len--;
+        k->pieces = 1;
+        k->last = k->first;
+    }
+    size_t ncand = nc;
+    /* nothing before the By line or contents: no title on this page */
+    if (nc && cv[pick].first >= front_end)
+        nc = 0;
+    if (nc) {
+        struct cand *k = &cv[pick];
+        /* A title is a few lines with text after it: a column of one-word
+        ** lines is a list, a lone line the whole text. */
+        size_t after = k->last + 1;
+        while (after < b && l[after].blank)
+            after++;
+        if (k->pieces <= 6 && after < b)
+            sz_essay_set_title(c, k->text.data, k->text.len);
+    }
+    for (size_t k = 0; k < ncand; k++) {
+        sz_buf_free(&cv[k].key);
+        sz_buf_free(&cv[k].key1);
+        sz_buf_free(&cv[k].text);
+    }
     sz_buf_free(&t);
+    sz_buf_free(&names);
+    sz_buf_free(&key);
 }
 
 static void

@@ -7,7 +7,8 @@ recall, title).
 The books whose number is divisible by 3 are held out: they are neither read nor
 scored unless SZ_HELDOUT=1, so that rules are judged on books they were not
 written against.  paired-exceptions.txt names books whose derived truth is
-known to be wrong; the means are printed with and without them.
+known to be wrong; the means are printed with and without them (a reason that
+starts "title:" sets aside that book's title only).
 SZ_PAIRED_OUT=DIR keeps each book's JSON output there; SZ_JOBS sets how many
 books are read at once (2)."""
 import concurrent.futures
@@ -82,8 +83,14 @@ def report(label, results, exc):
             r.get('headings_out', 0), r.get('headings_truth', 0), r.get('paras_out', 0),
             r.get('paras_truth', 0), r.get('lineblocks_out', 0), r.get('verse_truth', 0),
             '  (exception)' if str(n) in exc else '', '  ' + r['error'] if 'error' in r else ''))
-    for what, rows in (('all', [r for _, r in results]),
-                       ('without exceptions', [r for n, r in results if str(n) not in exc])):
+    def without(n, r):
+        if str(n) not in exc:
+            return r
+        if exc[str(n)].startswith('title:'):
+            return dict(r, title_match=None)
+        return None
+    kept = [w for w in (without(n, r) for n, r in results) if w is not None]
+    for what, rows in (('all', [r for _, r in results]), ('without exceptions', kept)):
         if what != 'all' and not any(str(n) in exc for n, _ in results):
             continue
         parts = []
