@@ -49,6 +49,8 @@ void
 sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay)
 {
     lay->speakers = 0;
+    lay->from = a;
+    lay->to = b;
     size_t w[201] = { 0 }, ind[41] = { 0 }, total = 0;
     for (size_t i = a; i < b; i++) {
         if (l[i].blank)
@@ -58,15 +60,18 @@ sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *la
         total++;
     }
     size_t acc = 0;
-    lay->wrap = 72;
+    lay->wrap = total ? 0 : 72;
+    lay->wide = 72;
     lay->med = 0;
     lay->lines = total;
     for (uint32_t k = 0; k <= 200 && total; k++) {
         acc += w[k];
         if (!lay->med && acc * 2 >= total)
             lay->med = k;
-        if (acc * 10 >= total * 9) {
+        if (!lay->wrap && acc * 10 >= total * 9)
             lay->wrap = k;
+        if (acc * 50 >= total * 49) {
+            lay->wide = k;
             break;
         }
     }
@@ -139,26 +144,55 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     uint32_t base = l[a].indent;
     if (sz_essay_list_unit(c, l, a, b, scratch))
         return "lines with list markers";
-    if (lay->speakers && nl >= 2 && !c->per_line && sz_essay_speaker_line(&l[a])) {
-        /* the speech after the name is prose or verse by its own lines */
-        for (size_t i = a + 1; i + 1 < b; i++)
-            shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
-        if (nl == 2 || shorts * 2 < nl - 2) {
-            struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);
-            sz_essay_inlines(c, p, l[a].s, l[a].len);
-            sz_node_append(p, sz_node_new(c->doc, SZ_LINEBREAK));
-            sz_essay_add_inlines(c, p, l, a + 1, b, scratch);
-            return "a speech in prose under its speaker's name (the text is a play)";
-        }
-        shorts = 0;
-    }
-    for (size_t i = a; i < b; i++) {
+    struct shape sh;
+    for (size_t i = a; i < b; i++)
         if (l[i].indent < base)
             base = l[i].indent;
-        if (i + 1 < b && (l[i].width + l[i].indent) * 4 < lay->wrap * 3)
-            shorts++;
+    if (lay->speakers && nl >= 2 && !c->per_line && sz_essay_speaker_line(&l[a])) {
+        /* The speech after the name is one block, prose or verse by its
+        ** own lines: a verse play's lines may set the measure, so they
+        ** are judged by their starts and ends as well as their length. */
+        for (size_t i = a + 1; i + 1 < b; i++)
+            shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
+        sz_essay_block_shape(l, a + 1, b, lay->wide, &sh);
+        if (nl >= 3 && (shorts * 2 >= nl - 2 || sz_essay_verse_by_starts(&sh) ||
+                        sz_essay_verse_speech(&sh))) {
+            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+            for (size_t i = a; i < b; i++)
+                verse_line(c, lb, &l[i], base);
+            return "a speech in verse under its speaker's name (the text is a play): "
+                   "its lines open with capitals, end short, with room or at a stop";
+        }
+        struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);
+        sz_essay_inlines(c, p, l[a].s, l[a].len);
+        sz_node_append(p, sz_node_new(c->doc, SZ_LINEBREAK));
+        sz_essay_add_inlines(c, p, l, a + 1, b, scratch);
+        return "a speech in prose under its speaker's name (the text is a play)";
     }
+    for (size_t i = a; i + 1 < b; i++)
+        shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
+    sz_essay_block_shape(l, a, b, lay->wide, &sh);
     if (nl >= 2 && !c->per_line) {
+        if (shorts * 2 >= nl - 1 && shorts >= 1) {
+            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+            for (size_t i = a; i < b; i++)
+                verse_line(c, lb, &l[i], base);
+            return "most lines end well short of the wrap width: verse";
+        }
+        if (sz_essay_verse_by_starts(&sh)) {
+            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+            for (size_t i = a; i < b; i++)
+                verse_line(c, lb, &l[i], base);
+            return "lines as long as prose, but each opens with a capital and most end "
+                   "with room for the next word or at a stop: verse";
+        }
+        if (sz_essay_couplet_among_verse(l, a, b, lay)) {
+            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+            for (size_t i = a; i < b; i++)
+                verse_line(c, lb, &l[i], base);
+            return "two lines opening with capitals, the first ending with room or at a "
+                   "stop, next to stanzas: a couplet of the poem";
+        }
         /* First-line indentation marks paragraphs (Chinese, some books):
         ** in a block of full lines, an indented line after one at the
         ** base indentation starts a new paragraph.  No recursion: a
@@ -175,12 +209,6 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                 }
             if (start != a)
                 return "full lines, each indented first line starts a paragraph";
-        }
-        if (shorts * 2 >= nl - 1 && shorts >= 1) {
-            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
-            for (size_t i = a; i < b; i++)
-                verse_line(c, lb, &l[i], base);
-            return "most lines end well short of the wrap width: verse";
         }
     }
     if (!c->per_line && base >= lay->indent + 2 && base < 40) {

@@ -53,10 +53,18 @@ struct units {
 struct layout {
     uint32_t wrap;             /* 90th percentile of line widths */
     uint32_t med;              /* their median */
+    uint32_t wide;             /* 98th percentile: the measure of prose even where verse is the rule */
     uint32_t indent;           /* the commonest indentation */
     size_t lines;              /* non-blank lines measured */
     int speakers;              /* a play: speeches open with the speaker's name alone */
+    size_t from, to;           /* the lines measured */
 };
+
+/* How many couplets in a row may stand between a couplet and the stanza
+** that makes it verse. */
+#ifndef SZ_ESSAY_COUPLET_RUN
+#define SZ_ESSAY_COUPLET_RUN 8
+#endif
 
 struct sz_enotes {
     struct units *u;
@@ -123,6 +131,23 @@ void sz_essay_figure(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                      struct sz_buf *scratch);
 void sz_essay_lines_block(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                           struct sz_buf *scratch);
+
+/* essay_verse.c: where the lines of a block break (lines [a, b), each break
+** between a line and the next). */
+struct shape {
+    size_t breaks;             /* line ends before the last line */
+    size_t room;               /* ... where the next word would have fitted the measure */
+    size_t shorts;             /* ... before three quarters of the measure */
+    size_t stops;              /* ... after punctuation */
+    size_t caps, lows;         /* lines after the first opening in upper / lower case */
+    size_t numbered;           /* lines ending in a number (contents, accounts) */
+};
+void sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide,
+                          struct shape *sh);
+int sz_essay_verse_by_starts(const struct shape *sh);
+int sz_essay_verse_speech(const struct shape *sh);
+int sz_essay_couplet_among_verse(const struct sz_eline *l, size_t a, size_t b,
+                                 const struct layout *lay);
 
 /* essay_notes.c */
 size_t sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip);

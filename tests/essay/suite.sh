@@ -139,6 +139,14 @@ check "verse: short lines are a LineBlock keeping indents; indented prose a Bloc
     grep -q '^LineBlock' '$T/verse.native' && [ \$(grep -c '^  Line' '$T/verse.native') -eq 3 ] &&
     grep -q 'Str \"$nb$nb${nb}Storm\"' '$T/verse.native' && grep -q '^BlockQuote' '$T/verse.native'"
 
+# Verse, plays and paragraphs told apart by the shape of their lines:
+# shapes/NAME.txt read as the exact block tree shapes/NAME.tree (tree.py).
+for f in "$D"/shapes/*.txt; do
+    n=$(basename "$f" .txt)
+    "$SAMIZDAT" -f essay -t json "$f" 2>/dev/null | python3 "$D/tree.py" >"$T/$n.tree"
+    check_same "shapes: $n" "$D/shapes/$n.tree" "$T/$n.tree"
+done
+
 # Lists.
 printf 'Intro text here.\n\n- apples and\n  pears\n- oranges\n\n1. one\n2. two\n\n(a) first\n(b) second\n' >"$T/lists.txt"
 "$SAMIZDAT" -t native "$T/lists.txt" >"$T/lists.native" 2>/dev/null

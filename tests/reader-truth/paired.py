@@ -8,7 +8,7 @@ The books whose number is divisible by 3 are held out: they are neither read nor
 scored unless SZ_HELDOUT=1, so that rules are judged on books they were not
 written against.  paired-exceptions.txt names books whose derived truth is
 known to be wrong; the means are printed with and without them (a reason that
-starts "title:" sets aside that book's title only).
+starts "title:" or "verse:" sets aside that book's title or verse recall only).
 SZ_PAIRED_OUT=DIR keeps each book's JSON output there; SZ_JOBS sets how many
 books are read at once (2)."""
 import concurrent.futures
@@ -86,8 +86,9 @@ def report(label, results, exc):
     def without(n, r):
         if str(n) not in exc:
             return r
-        if exc[str(n)].startswith('title:'):
-            return dict(r, title_match=None)
+        for key, short in (('title_match', 'title'), ('verse_recall', 'verse')):
+            if exc[str(n)].startswith(short + ':'):
+                return dict(r, **{key: None})
         return None
     kept = [w for w in (without(n, r) for n, r in results) if w is not None]
     for what, rows in (('all', [r for _, r in results]), ('without exceptions', kept)):

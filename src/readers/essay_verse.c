@@ -1,0 +1,186 @@
+/*
+** essay_verse.c
+** Verse or prose, told by where a block's lines break.  Hard-wrapped prose
+** breaks a line only where the next word would not fit, so its lines fill
+** the measure and most carry on in lower case; verse breaks where its line
+** ends: with room left, often at a stop, before a capital.  Line length
+** alone misses verse whose lines nearly fill the measure (long-lined songs,
+** a book of sonnets, a play in blank verse, where verse sets the measure).
+** See LICENSE.
+*/
+#include <string.h>
+#include <utf8proc.h>
+
+#include "readers/essay_units.h"
+
+static int
+is_lower(uint32_t cp)
+{
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* The first letter of a line past opening quotes, brackets, dashes and
+** emphasis marks; 0 when a digit or a space comes first. */
+static uint32_t
+start_letter(const struct sz_eline *l)
+{
+    size_t i = 0;
+    while (i < l->len) {
+        uint32_t cp = sz_essay_cp_at(l->s, l->len, &i);
+        if (sz_essay_is_letter(cp))
+            return cp;
+        if ((cp >= '0' && cp <= '9') || cp == ' ' || cp == '\t')
+            return 0;
+    }
+    return 0;
+}
+
+static uint32_t
+first_word_width(const struct sz_eline *l)
+{
+    size_t i = 0;
+    uint32_t w = 0;
+    while (i < l->len && l->s[i] != ' ' && l->s[i] != '\t') {
+        sz_essay_cp_at(l->s, l->len, &i);
+        w++;
+    }
+    return w;
+}
+
+void
+sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide,
+                     struct shape *sh)
+{
+    memset(sh, 0, sizeof *sh);
+    for (size_t i = a; i < b; i++) {
+        uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
+        /* "Chapter IV ....... 37", "For a hoe ..... $ 0.54" */
+        sh->numbered += end >= '0' && end <= '9' && memchr(l[i].s, ' ', l[i].len) != NULL;
+    }
+    for (size_t i = a; i + 1 < b; i++) {
+        uint32_t w = l[i].width + l[i].indent, end = sz_essay_last_cp(l[i].s, l[i].len);
+        uint32_t next = start_letter(&l[i + 1]);
+        sh->breaks++;
+        sh->room += w + 1 + first_word_width(&l[i + 1]) <= wide;
+        sh->shorts += w * 4 < wide * 3;
+        sh->stops += sz_essay_closes(end) || end == ')' || end == ']';
+        sh->caps += sz_essay_is_upper(next);
+        sh->lows += is_lower(next);
+    }
+}
+
+/* Four lines or more, every one after the first opening with a capital,
+** none in lower case, not a list of numbered entries; and either most
+** ending with room for the next word (and some at a stop), or nearly all
+** at a stop (a book of poems, whose verse is the measure itself).  Prose
+** rarely starts three lines running with capitals, and never leaves room
+** at the end of most. */
+int
+sz_essay_verse_by_starts(const struct shape *sh)
+{
+    if (sh->breaks < 3 || sh->lows || sh->caps * 5 < sh->breaks * 4 ||
+        sh->numbered * 2 > sh->breaks)
+        return 0;
+    return (sh->room * 2 >= sh->breaks && sh->stops * 3 >= sh->breaks &&
+            (sh->room + sh->stops) * 3 >= sh->breaks * 2) ||
+           (sh->breaks >= 4 && sh->stops * 4 >= sh->breaks * 3);
+}
+
+/* The lines of a speech (under its speaker's name) are verse when every one
+** after the first opens with a capital and most end with room or at a
+** stop; two lines need the first well short of the measure, since one
+** line ending a sentence before a capital is common in prose. */
+int
+sz_essay_verse_speech(const struct shape *sh)
+{
+    if (sh->breaks < 1 || sh->lows || sh->caps < sh->breaks || sh->numbered * 2 > sh->breaks)
+        return 0;
+    if (sh->breaks == 1)
+        return sh->shorts == 1;
+    return (sh->room + sh->stops) * 2 >= sh->breaks + 1;
+}
+
+/* Verse by either rule of the running text: most lines short, or lines
+** opening with capitals and breaking with room or at stops. */
+static int
+firm_verse(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay)
+{
+    size_t shorts = 0;
+    for (size_t i = a; i + 1 < b; i++)
+        shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
+    if (b - a >= 2 && shorts >= 1 && shorts * 2 >= b - a - 1)
+        return 1;
+    struct shape sh;
+    sz_essay_block_shape(l, a, b, lay->wide, &sh);
+    return sz_essay_verse_by_starts(&sh);
+}
+
+/* Two lines that could be a couplet: the second opens with a capital,
+** both end at a stop, and the first leaves room for the second's first
+** word within the wrap width (wrapped prose would have taken it) and is
+** not much longer than the second. */
+static int
+couplet(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay)
+{
+    struct shape sh;
+    if (b - a != 2)
+        return 0;
+    sz_essay_block_shape(l, a, b, lay->wrap, &sh);
+    uint32_t end = sz_essay_last_cp(l[a + 1].s, l[a + 1].len);
+    return sh.caps == 1 && sh.room && sh.stops && !sh.numbered &&
+           (sz_essay_closes(end) || end == ')' || end == ']') &&
+           l[a + 1].width * 2 >= l[a].width;
+}
+
+/* The blank-line separated block before line a (dir < 0) or from line a
+** on (dir > 0), within [lay->from, lay->to); 0 when there is none. */
+static int
+next_block(const struct sz_eline *l, size_t a, int dir, const struct layout *lay, size_t *pa,
+           size_t *pb)
+{
+    size_t i = a;
+    if (dir < 0) {
+        while (i > lay->from && l[i - 1].blank)
+            i--;
+        if (i == lay->from)
+            return 0;
+        *pb = i;
+        while (i > lay->from && !l[i - 1].blank)
+            i--;
+        *pa = i;
+    } else {
+        while (i < lay->to && l[i].blank)
+            i++;
+        if (i == lay->to)
+            return 0;
+        *pa = i;
+        while (i < lay->to && !l[i].blank)
+            i++;
+        *pb = i;
+    }
+    return 1;
+}
+
+/* A couplet among stanzas: two long lines that could be verse or prose are
+** verse when, through a run of such couplets, a stanza stands next to
+** them ("Will you walk a little faster?" said a whiting to a snail. /
+** "There's a porpoise close behind us, and he's treading on my tail.). */
+int
+sz_essay_couplet_among_verse(const struct sz_eline *l, size_t a, size_t b,
+                             const struct layout *lay)
+{
+    if (!couplet(l, a, b, lay))
+        return 0;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t pa = a, pb = b;
+        for (int k = 0; k < SZ_ESSAY_COUPLET_RUN; k++) {
+            if (!next_block(l, dir < 0 ? pa : pb, dir, lay, &pa, &pb))
+                break;
+            if (firm_verse(l, pa, pb, lay))
+                return 1;
+            if (!couplet(l, pa, pb, lay))
+                break;
+        }
+    }
+    return 0;
+}
