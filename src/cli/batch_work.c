@@ -17,6 +17,8 @@
 
 #include "internal.h"
 #include "cli/batch.h"
+#include "core/path.h"
+#include "core/zipcheck.h"
 
 /* Bytes looked at to decide that a "text" is binary: a NUL byte there means
 ** an image or a compressed file with a misleading name. */
@@ -42,42 +44,11 @@ int
 sz_batch_read_zip(const struct sz_batch *b, void *zip, int64_t index, struct sz_buf *out,
                   const char **err)
 {
-    zip_t *za = zip;
-    zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)index, 0);
-    if (!zf) {
-        *err = "cannot open the member";
-        return -1;
-    }
-    /* The sizes in the archive were checked already; these are the bytes
-    ** that really come out, which a forged header cannot hide: a member
-    ** stops at the size its header declares. */
-    zip_stat_t st;
-    uint64_t declared = UINT64_MAX;
-    if (zip_stat_index(za, (zip_uint64_t)index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
-        declared = st.size;
-    char tmp[65536];
-    zip_int64_t n;
-    int rc = 0;
-    while ((n = zip_fread(zf, tmp, sizeof tmp)) > 0) {
-        if (out->len + (uint64_t)n > declared) {
-            *err = "member inflates past the size its header declares: damaged or forged";
-            rc = -1;
-            break;
-        }
-        if (out->len + (uint64_t)n > b->max_member) {
-            *err = "member inflates past the size limit (--max-size): a zip bomb?";
-            rc = -1;
-            break;
-        }
-        sz_buf_put(out, tmp, (size_t)n);
-    }
-    if (n < 0) {
-        *err = "damaged member (read or checksum error)";
+    int rc = sz_zip_read(zip, (zip_uint64_t)index, b->max_member, out, err);
+    if (rc == -2) {
+        *err = "member inflates past the size limit (--max-size): a zip bomb?";
         rc = -1;
     }
-    zip_fclose(zf);
-    if (!out->data)
-        sz_buf_put(out, "", 0);
     return rc;
 }
 
@@ -116,28 +87,7 @@ sz_batch_member_path(const char *member, const char *ref)
     char *out = sz_xmalloc(dl + strlen(ref) + 2);
     size_t o = dl;
     memcpy(out, member, dl);
-    for (const char *p = ref; *p;) {
-        const char *e = strchr(p, '/');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        if (len == 2 && p[0] == '.' && p[1] == '.') {
-            char *up = o ? memrchr(out, '/', o) : NULL;
-            if (!o) {
-                free(out);
-                return NULL;
-            }
-            o = up ? (size_t)(up - out) : 0;
-        } else if (len && !(len == 1 && p[0] == '.')) {
-            if (o)
-                out[o++] = '/';
-            memcpy(out + o, p, len);
-            o += len;
-        }
-        p += len;
-        if (*p == '/')
-            p++;
-    }
-    out[o] = '\0';
-    if (!o) {
+    if (sz_path_append(out, &o, ref, SZ_PATH_UP_POP, 0) != SZ_PATH_OK || !o) {
         free(out);
         return NULL;
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/path.h"
 #include "core/zipcheck.h"
 
 /* Longest member name and name component accepted from an archive: what
@@ -41,35 +42,13 @@ sz_zip_clean_name(const char *name, const char **why)
         *why = "absolute path";
         return NULL;
     }
-    char *out = sz_xmalloc(n + 1);
+    char *out = sz_xmalloc(n + 2);
     size_t o = 0;
-    const char *p = name;
-    while (*p) {
-        const char *e = strchr(p, '/');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        if (len == 2 && p[0] == '.' && p[1] == '.') {
-            *why = "path leaves the archive ('..')";
-            free(out);
-            return NULL;
-        }
-        if (len > MAX_COMPONENT) {
-            *why = "unrepresentable name (component too long)";
-            free(out);
-            return NULL;
-        }
-        if (len && !(len == 1 && p[0] == '.')) {
-            if (o)
-                out[o++] = '/';
-            memcpy(out + o, p, len);
-            o += len;
-        }
-        p += len;
-        if (*p == '/')
-            p++;
-    }
-    out[o] = '\0';
-    if (!o) {
-        *why = "unrepresentable name";
+    int rc = sz_path_append(out, &o, name, SZ_PATH_UP_REFUSE, MAX_COMPONENT);
+    if (rc != SZ_PATH_OK || !o) {
+        *why = rc == SZ_PATH_LEAVES     ? "path leaves the archive ('..')"
+               : rc == SZ_PATH_TOO_LONG ? "unrepresentable name (component too long)"
+                                        : "unrepresentable name";
         free(out);
         return NULL;
     }
@@ -136,7 +115,7 @@ sz_zip_read(zip_t *za, zip_uint64_t i, uint64_t max, struct sz_buf *out, const c
         }
         if (out->len + (uint64_t)n > max) {
             *err = "member inflates past the size limit: a zip bomb?";
-            rc = -1;
+            rc = -2;
             break;
         }
         sz_buf_put(out, tmp, (size_t)n);

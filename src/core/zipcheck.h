@@ -29,8 +29,9 @@ char *sz_zip_clean_name(const char *name, const char **why);
 int sz_zip_check_member(zip_t *za, zip_uint64_t i, const struct sz_zip_limits *lim,
                         uint64_t *size, char *msg, size_t cap);
 
-/** Reads member i into out, stopping past max bytes (a forged header cannot
-** hide what really inflates); 0, or -1 with *err set. */
+/** Reads member i into out, stopping where it inflates past the size its
+** header declares (a forged header cannot hide what really inflates) or
+** past max bytes; 0, or with *err set -2 past max, -1 on any other error. */
 int sz_zip_read(zip_t *za, zip_uint64_t i, uint64_t max, struct sz_buf *out, const char **err);
 
 #endif

@@ -18,6 +18,7 @@
 #include "readers/html.h"
 #include "readers/essay.h"
 #include "bridge/bridge.h"
+#include "core/path.h"
 #include "core/registry.h"
 #include "core/zipcheck.h"
 
@@ -155,33 +156,13 @@ resolve(const char *base, const char *href, const char **frag)
     t[k] = '\0';
     if (t[bl] == '/')
         memmove(t, t + bl + 1, strlen(t + bl + 1) + 1);   /* absolute: from the root */
-    /* normalise */
-    char *out = sz_xmalloc(strlen(t) + 1);
+    char *out = sz_xmalloc(strlen(t) + 2);
     size_t o = 0;
-    for (char *p = t; *p;) {
-        char *q = strchr(p, '/');
-        size_t len = q ? (size_t)(q - p) : strlen(p);
-        if (len == 2 && p[0] == '.' && p[1] == '.') {
-            if (!o) {
-                free(t);
-                free(out);
-                return NULL;
-            }
-            while (o && out[o - 1] != '/')
-                o--;
-            if (o)
-                o--;
-        } else if (len && !(len == 1 && p[0] == '.')) {
-            if (o)
-                out[o++] = '/';
-            memcpy(out + o, p, len);
-            o += len;
-        }
-        p += len;
-        if (*p == '/')
-            p++;
+    if (sz_path_append(out, &o, t, SZ_PATH_UP_POP, 0) != SZ_PATH_OK) {
+        free(t);
+        free(out);
+        return NULL;
     }
-    out[o] = '\0';
     free(t);
     return out;
 }
