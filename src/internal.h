@@ -46,6 +46,11 @@ void *sz_map_get(const struct sz_map *m, const void *k);
 /** Frees the table (not keys or values); the map stays usable, empty. */
 void sz_map_free(struct sz_map *m);
 
+/** Reads the regular file path (never a FIFO or a device), at most max
+** bytes: 0 with a malloc'd *data of *len bytes, or -1 when it is
+** missing, not regular, unreadable or larger. */
+int sz_read_regular(const char *path, size_t max, char **data, size_t *len);
+
 /** Reads a file a document names (an image, its cover) from where the
 ** document may read: o->resource_read (its archive), o->resource_dir (the
 ** user's --resource-path), else the folder of o->input_name, never leaving

@@ -17,10 +17,11 @@
 
 #include "internal.h"
 
-static int
-read_regular(const char *path, size_t max, char **data, size_t *len)
+int
+sz_read_regular(const char *path, size_t max, char **data, size_t *len)
 {
-    /* Only regular files: a FIFO would block, /dev/zero fill memory. */
+    /* Only regular files: a document naming a FIFO would block fopen
+    ** forever, /dev/zero would fill memory. */
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
         return -1;
@@ -81,7 +82,7 @@ try_path(const char *dir, const char *path, const char *root, size_t max, char *
     if (!inside(real, root))
         *outside = 1;
     else
-        rc = read_regular(real, max, data, len);
+        rc = sz_read_regular(real, max, data, len);
     free(real);
     return rc;
 }

@@ -116,32 +116,7 @@ add_res(struct epub *e)
 static int
 read_file(const char *path, char **data, size_t *len)
 {
-    /* Only regular files: a document naming a FIFO would block fopen
-    ** forever, /dev/zero would fill memory. */
-    struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return -1;
-    FILE *f = fopen(path, "rb");
-    struct sz_buf b = SZ_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    if (!f)
-        return -1;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        sz_buf_put(&b, chunk, n);
-        if (b.len > SZ_EPUB_MAX_RESOURCE)
-            break;
-    }
-    int bad = ferror(f) || b.len > SZ_EPUB_MAX_RESOURCE;
-    fclose(f);
-    if (bad) {
-        sz_buf_free(&b);
-        return -1;
-    }
-    if (!b.data)
-        sz_buf_put(&b, "", 0);
-    *data = sz_buf_detach(&b, len);
-    return 0;
+    return sz_read_regular(path, SZ_EPUB_MAX_RESOURCE, data, len);
 }
 
 /* A file the document names: from pandoc.mediabag, else from where the
