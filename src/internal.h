@@ -46,6 +46,15 @@ void *sz_map_get(const struct sz_map *m, const void *k);
 /** Frees the table (not keys or values); the map stays usable, empty. */
 void sz_map_free(struct sz_map *m);
 
+/** Runs argv[0] (looked up on PATH when it has no slash; no shell) with
+** argv (NULL-terminated), in dir when not NULL (only the child changes
+** directory), feeding it in[0..inlen) on standard input and collecting
+** its standard output into out.  Returns its exit status (128 + the
+** signal when killed, 127 when it could not start), or -1 with errno set
+** when the pipes could not be made.  src/core/spawn.c. */
+int sz_spawn_piped(const char *const *argv, const char *dir, const char *in, size_t inlen,
+                   struct sz_buf *out);
+
 /** Reads the regular file path (never a FIFO or a device), at most max
 ** bytes: 0 with a malloc'd *data of *len bytes, or -1 when it is
 ** missing, not regular, unreadable or larger. */

@@ -6,8 +6,6 @@
 */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
@@ -16,7 +14,6 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <utf8proc.h>
@@ -224,82 +221,15 @@ l_pipe(lua_State *L)
         lua_pop(L, 1);
     }
     argv[nargs + 1] = NULL;
-    int pin[2], pout[2];
-    if (pipe(pin) != 0)
-        return luaL_error(L, "pipe: %s", strerror(errno));
-    if (pipe(pout) != 0) {
-        close(pin[0]);
-        close(pin[1]);
+    struct sz_buf out = SZ_BUF_INIT;
+    int status = sz_spawn_piped(argv, dir, in, inlen, &out);
+    if (status < 0) {
+        sz_buf_free(&out);
         return luaL_error(L, "pipe: %s", strerror(errno));
     }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(pin[0]); close(pin[1]); close(pout[0]); close(pout[1]);
-        return luaL_error(L, "fork: %s", strerror(errno));
-    }
-    if (pid == 0) {
-        dup2(pin[0], 0);
-        dup2(pout[1], 1);
-        close(pin[0]); close(pin[1]); close(pout[0]); close(pout[1]);
-        if (dir && chdir(dir) != 0)
-            _exit(127);
-        execvp(cmd, (char *const *)argv);
-        _exit(127);
-    }
-    close(pin[0]);
-    close(pout[1]);
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    size_t off = 0;
-    int infd = pin[1];
-    if (inlen == 0) {
-        close(infd);
-        infd = -1;
-    }
-    void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-    for (;;) {
-        struct pollfd pf[2];
-        int np = 0;
-        pf[np].fd = pout[0];
-        pf[np++].events = POLLIN;
-        if (infd >= 0) {
-            pf[np].fd = infd;
-            pf[np++].events = POLLOUT;
-        }
-        if (poll(pf, (nfds_t)np, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        if (np > 1 && (pf[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            ssize_t w = write(infd, in + off, inlen - off);
-            if (w > 0)
-                off += (size_t)w;
-            if (w < 0 || off >= inlen) {
-                close(infd);
-                infd = -1;
-            }
-        }
-        if (pf[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            char tmp[8192];
-            ssize_t r = read(pout[0], tmp, sizeof tmp);
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r <= 0)
-                break;
-            luaL_addlstring(&b, tmp, (size_t)r);
-        }
-    }
-    if (infd >= 0)
-        close(infd);
-    close(pout[0]);
-    signal(SIGPIPE, old);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    luaL_pushresult(&b);
-    lua_pushinteger(L, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    lua_pushlstring(L, out.data ? out.data : "", out.len);
+    sz_buf_free(&out);
+    lua_pushinteger(L, status);
     return 2;
 }
 

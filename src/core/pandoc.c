@@ -1,27 +1,20 @@
 /*
 ** pandoc.c
 ** Running an installed pandoc for the formats samizdat lacks: which formats
-** pandoc has, and one run of it with pipes (posix_spawn, no shell).
+** pandoc has, and one run of it (through sz_spawn_piped).
 ** See LICENSE.
 */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "internal.h"
 #include "core/pandoc.h"
 #include "core/registry.h"
-
-extern char **environ;
 
 /* pandoc 3's input and output formats. */
 static const char *const pandoc_in[] = {
@@ -96,74 +89,9 @@ sz_pandoc_run(const char *const *args, const char *in, size_t inlen, struct sz_b
     argv[0] = sz_pandoc_program();
     for (size_t i = 0; i <= nargs; i++)
         argv[i + 1] = args[i];
-    int pin[2], pout[2];
-    if (pipe2(pin, O_CLOEXEC) != 0) {
-        free(argv);
-        return -1;
-    }
-    if (pipe2(pout, O_CLOEXEC) != 0) {
-        close(pin[0]);
-        close(pin[1]);
-        free(argv);
-        return -1;
-    }
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, pin[0], 0);
-    posix_spawn_file_actions_adddup2(&fa, pout[1], 1);
-    pid_t pid;
-    int err = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
+    int rc = sz_spawn_piped(argv, NULL, in, inlen, out);
     free(argv);
-    close(pin[0]);
-    close(pout[1]);
-    if (err != 0) {
-        close(pin[1]);
-        close(pout[0]);
-        return 127;
-    }
-    /* Write its input and read its output at once: either may fill a pipe. */
-    int infd = pin[1];
-    size_t off = 0;
-    if (inlen == 0) {
-        close(infd);
-        infd = -1;
-    }
-    void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-    for (;;) {
-        struct pollfd pf[2] = { { pout[0], POLLIN, 0 }, { infd, POLLOUT, 0 } };
-        if (poll(pf, infd >= 0 ? 2 : 1, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        if (infd >= 0 && (pf[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            ssize_t w = write(infd, in + off, inlen - off > 65536 ? 65536 : inlen - off);
-            if (w > 0)
-                off += (size_t)w;
-            if ((w < 0 && errno != EINTR && errno != EAGAIN) || off >= inlen) {
-                close(infd);
-                infd = -1;
-            }
-        }
-        if (pf[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            char tmp[65536];
-            ssize_t r = read(pout[0], tmp, sizeof tmp);
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r <= 0)
-                break;
-            sz_buf_put(out, tmp, (size_t)r);
-        }
-    }
-    if (infd >= 0)
-        close(infd);
-    close(pout[0]);
-    signal(SIGPIPE, old);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return rc;
 }
 
 int

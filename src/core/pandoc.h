@@ -20,11 +20,8 @@ const char *sz_pandoc_program(void);
 /** Is the program there (a path, or a name found on PATH)? */
 int sz_pandoc_found(void);
 
-/** Runs pandoc with args (NULL-terminated, after the program name; no
-** shell), in dir when not NULL, feeding it in[0..inlen) on standard input
-** and collecting its standard output into out.  Returns its exit status
-** (127 when it could not start), or -1 with errno set when the pipes or
-** the process could not be made. */
+/** Runs pandoc with args (NULL-terminated, after the program name) as
+** sz_spawn_piped does. */
 int sz_pandoc_run(const char *const *args, const char *in, size_t inlen, struct sz_buf *out);
 
 /** The pandoc JSON api minor version the installed pandoc reads: 22 for
