@@ -330,48 +330,20 @@ add(struct rd *r, struct sz_node *parent, enum sz_kind k)
     return n;
 }
 
-/* Can Str n be a word of a run?  Not when its text has a separator. */
+/* A Str with a NUL inside is no word of a text run (a run's text is a C
+** string to its readers). */
 static int
-packable(const struct sz_node *n)
+no_nul(const struct sz_node *n)
 {
-    return n && n->kind == SZ_STR && n->sub == 0 && n->len && !memchr(n->text, ' ', n->len) &&
-           !memchr(n->text, '\n', n->len) && strlen(n->text) == n->len;
+    return strlen(n->text) == n->len;
 }
 
-/* Packs each stretch Str (Space|SoftBreak Str)... among parent's children
-** into one text run (SZ_STR_RUN), as the plain-text reader makes them: a
-** book then holds a node per stretch of text, not two per word, and the
-** nodes packed away are reused for the next list's words. */
+/* Packs parent's words into text runs; the nodes packed away are reused for
+** the next list's words. */
 static void
 pack_runs(struct rd *r, struct sz_node *parent)
 {
-    struct sz_node *c = parent->first;
-    while (c) {
-        struct sz_node *sep = c->next;
-        if (!packable(c) || !sep || (sep->kind != SZ_SPACE && sep->kind != SZ_SOFTBREAK) ||
-            !packable(sep->next)) {
-            c = c->next;
-            continue;
-        }
-        sz_buf_clear(&r->run);
-        sz_buf_put(&r->run, c->text, c->len);
-        while (sep && (sep->kind == SZ_SPACE || sep->kind == SZ_SOFTBREAK) &&
-               packable(sep->next)) {
-            struct sz_node *w = sep->next, *after = w->next;
-            sz_buf_putc(&r->run, sep->kind == SZ_SPACE ? ' ' : '\n');
-            sz_buf_put(&r->run, w->text, w->len);
-            sz_node_unlink(sep);
-            sep->next = r->spare;
-            r->spare = sep;
-            sz_node_unlink(w);
-            w->next = r->spare;
-            r->spare = w;
-            sep = after;
-        }
-        sz_node_set_text(r->doc, c, r->run.data, r->run.len);
-        c->sub = SZ_STR_RUN;
-        c = sep;
-    }
+    sz_pack_runs(r->doc, parent, &r->run, &r->spare, no_nul);
 }
 
 /* A list of blocks wrapped in a component node of kind k. */

@@ -234,44 +234,18 @@ drop_node(struct mdr *r, struct sz_node *n)
     *r->pool = n;
 }
 
-/* Can Str n be a word of a run?  Not when its text has a separator. */
+/* A Str still marked (ival: a citation's number, an unmatched quote) is
+** no word of a text run. */
 static int
-packable(const struct sz_node *n)
+unmarked(const struct sz_node *n)
 {
-    return n && n->kind == SZ_STR && n->sub == 0 && n->len && n->ival == 0 &&
-           !memchr(n->text, ' ', n->len) && !memchr(n->text, '\n', n->len);
+    return n->ival == 0;
 }
 
-/* Packs each stretch Str (Space|SoftBreak Str)... among parent's children
-** into one run. */
 static void
 pack_runs(struct mdr *r, struct sz_node *parent)
 {
-    struct sz_node *c = parent->first;
-    while (c) {
-        struct sz_node *sep = c->next;
-        if (!packable(c) || !sep || (sep->kind != SZ_SPACE && sep->kind != SZ_SOFTBREAK) ||
-            !packable(sep->next)) {
-            c = c->next;
-            continue;
-        }
-        sz_buf_clear(&r->run);
-        sz_buf_put(&r->run, c->text, c->len);
-        while (sep && (sep->kind == SZ_SPACE || sep->kind == SZ_SOFTBREAK) &&
-               packable(sep->next)) {
-            struct sz_node *w = sep->next, *after = w->next;
-            sz_buf_putc(&r->run, sep->kind == SZ_SPACE ? ' ' : '\n');
-            sz_buf_put(&r->run, w->text, w->len);
-            sz_node_unlink(sep);
-            drop_node(r, sep);
-            sz_node_unlink(w);
-            drop_node(r, w);
-            sep = after;
-        }
-        sz_node_set_text(r->doc, c, r->run.data, r->run.len);
-        c->sub = SZ_STR_RUN;
-        c = sep;
-    }
+    sz_pack_runs(r->doc, parent, &r->run, r->pool, unmarked);
 }
 
 static int
