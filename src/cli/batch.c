@@ -395,22 +395,8 @@ now_s(void)
 static void
 free_batch(struct sz_batch *b)
 {
-    for (size_t i = 0; i < b->n; i++) {
-        struct sz_bjob *j = &b->v[i];
-        free(j->input);
-        free(j->member);
-        free(j->rel);
-        free(j->sidecar);
-        free(j->error);
-        for (size_t k = 0; k < j->nouts; k++) {
-            free(j->outs[k].format);
-            free(j->outs[k].path);
-        }
-        free(j->outs);
-        for (size_t k = 0; k < j->nwarnings; k++)
-            free(j->warnings[k]);
-        free(j->warnings);
-    }
+    for (size_t i = 0; i < b->n; i++)
+        sz_batch_job_clear(&b->v[i]);
     free(b->v);
     for (size_t i = 0; i < b->nroots; i++)
         free(b->roots[i]);

@@ -287,6 +287,8 @@ int sz_pool_interrupted(void);
 ** transient job. */
 void sz_batch_record(struct sz_batch *b, struct sz_bjob *j, struct sz_pool *p);
 void sz_batch_count(struct sz_batch *b, const struct sz_bjob *j);
+/** Frees what job j holds (its names, outputs, warnings), not j itself. */
+void sz_batch_job_clear(struct sz_bjob *j);
 
 /** Creates the folders of OUTDIR/rel (not following symbolic links).
 ** Returns 0 or -1. */

@@ -193,8 +193,8 @@ sz_batch_count(struct sz_batch *b, const struct sz_bjob *j)
     b->bytes_done += j->size;
 }
 
-static void
-free_job(struct sz_bjob *j)
+void
+sz_batch_job_clear(struct sz_bjob *j)
 {
     free(j->input);
     free(j->member);
@@ -209,6 +209,12 @@ free_job(struct sz_bjob *j)
     for (size_t k = 0; k < j->nwarnings; k++)
         free(j->warnings[k]);
     free(j->warnings);
+}
+
+static void
+free_job(struct sz_bjob *j)
+{
+    sz_batch_job_clear(j);
     free(j);
 }
 
