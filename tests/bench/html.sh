@@ -8,30 +8,8 @@
 # Memory is given as the peak RSS and as what reading added to the RSS of
 # reading an empty document (the program itself: Lua, libxml2, libzip), per
 # byte of input.
-cd "$(dirname "$0")/../.." || exit 1
-SAMIZDAT=${SAMIZDAT:-build/samizdat}
-SHARED=${SZ_SHARED:-../shared}
-RUNS=${SZ_BENCH_RUNS:-3}
-if [ ! -d "$SHARED/corpus/paired" ]; then
-    echo "html: SKIP (no corpus in $SHARED/corpus/paired)"; exit 0
-fi
-if ! command -v pandoc >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then
-    echo "html: SKIP (needs pandoc and /usr/bin/time)"; exit 0
-fi
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/sz-bench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-least() {   # least OUT CMD... : "cpu-seconds peak-kB" of the fastest run
-    out=$1; shift
-    : > "$TMP/runs"
-    i=0
-    while [ $i -lt "$RUNS" ]; do
-        /usr/bin/time -f '%U %S %M' -o "$TMP/time" "$@" > /dev/null 2> "$TMP/err" ||
-            { echo "FAIL: $(head -c 200 "$TMP/err")"; return 1; }
-        awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$TMP/time" >> "$TMP/runs"
-        i=$((i + 1))
-    done
-    sort -n "$TMP/runs" | head -1 > "$out"
-}
+. "$(dirname "$0")/lib.sh"
+bench_start html paired
 # bench KIND FILE: one line per book; totals go to $TMP/KIND.tot
 bench() {
     kind=$1 f=$2

@@ -4,30 +4,9 @@
 # samizdat's JSON of them), read to pandoc JSON by `samizdat -f markdown` and
 # by `pandoc -f markdown`; CPU time (user+sys, the least of SZ_BENCH_RUNS
 # runs, 3) and peak memory.
-cd "$(dirname "$0")/../.." || exit 1
-SAMIZDAT=${SAMIZDAT:-build/samizdat}
-SHARED=${SZ_SHARED:-../shared}
-RUNS=${SZ_BENCH_RUNS:-3}
-if [ ! -d "$SHARED/corpus/gutenberg" ]; then
-    echo "markdown: SKIP (no corpus in $SHARED/corpus/gutenberg)"; exit 0
-fi
-if ! command -v pandoc >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then
-    echo "markdown: SKIP (needs pandoc and /usr/bin/time)"; exit 0
-fi
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/sz-bench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-least() {   # least OUT CMD... : "cpu-seconds peak-kB" of the fastest run
-    out=$1; shift
-    : > "$TMP/runs"
-    i=0
-    while [ $i -lt "$RUNS" ]; do
-        /usr/bin/time -f '%U %S %M' -o "$TMP/time" "$@" > /dev/null 2> "$TMP/err" ||
-            { echo "FAIL: $(head -c 200 "$TMP/err")"; return 1; }
-        awk '{ printf "%.2f %d\n", $1 + $2, $3 }' "$TMP/time" >> "$TMP/runs"
-        i=$((i + 1))
-    done
-    sort -n "$TMP/runs" | head -1 > "$out"
-}
+LEAST_FMT=%.2f
+. "$(dirname "$0")/lib.sh"
+bench_start markdown gutenberg
 for book in 11-0 pg174 2600-0; do
     src=$SHARED/corpus/gutenberg/$book.txt
     [ -f "$src" ] || continue
