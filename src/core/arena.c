@@ -82,13 +82,15 @@ sz_arena_alloc(struct sz_arena *a, size_t n)
         n = ALIGN;
     struct chunk *c = a->head;
     if (!c || c->size - c->used < n) {
-        size_t sz = n > SZ_ARENA_CHUNK / 4 ? n : SZ_ARENA_CHUNK;
+        int big = n > SZ_ARENA_CHUNK / 4;
+        size_t sz = big ? n : SZ_ARENA_CHUNK;
         struct chunk *nc = sz_xmalloc(HDR + sz);
         nc->size = sz;
         nc->used = 0;
-        if (c && sz != SZ_ARENA_CHUNK) {
+        if (c && big) {
             /* A large block gets its own chunk behind the current one, so
-            ** the space left in the current chunk is not wasted. */
+            ** the space left in the current chunk is not wasted (also one of
+            ** exactly a chunk's size: a book's text runs may be). */
             nc->next = c->next;
             c->next = nc;
         } else {

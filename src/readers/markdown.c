@@ -54,6 +54,8 @@ struct mdr {
     struct frame st[STACK_MAX];
     int depth;
     struct sz_buf text;        /* inline text not yet split into Str/Space */
+    const char *tslice;        /* or, instead, this piece of src as md4c gave it */
+    size_t tslice_len;
     struct sz_buf verb;        /* code, math, raw HTML being collected */
     struct sz_buf run;         /* a text run being packed */
     struct sz_buf smart;       /* text with smart punctuation (put_words) */
@@ -266,6 +268,8 @@ add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
         memcpy(t + l->len, n->text, n->len);
         l->text = t;
         l->len += n->len;
+        if (SZ_IS_RUN(n))
+            l->sub = SZ_STR_RUN;    /* its text now has separators */
         drop_node(r, n);
         return;
     }
@@ -460,13 +464,26 @@ intext_suffix(struct mdr *r, struct sz_node *parent, const char *s, size_t n, si
     return 1;
 }
 
+/* The pending text is a piece of src that nothing was added to, not yet
+** copied (a line may be a whole book): copies it into r->text, to add to. */
+static void
+text_own(struct mdr *r)
+{
+    if (r->tslice) {
+        sz_buf_put(&r->text, r->tslice, r->tslice_len);
+        r->tslice = NULL;
+    }
+}
+
 static void
 flush_into(struct mdr *r, struct sz_node *parent)
 {
-    if (!r->text.len)
+    const char *s = r->tslice ? r->tslice : r->text.data;
+    size_t n = r->tslice ? r->tslice_len : r->text.len, i = 0;
+    if (!n) {
+        r->tslice = NULL;
         return;
-    const char *s = r->text.data;
-    size_t n = r->text.len, i = 0;
+    }
     struct sz_node *l = parent->last;
     if (r->fl == F_MARKDOWN && s[0] == '{' && l &&
         (l->kind == SZ_LINK || l->kind == SZ_IMAGE || l->kind == SZ_CODE)) {
@@ -588,6 +605,7 @@ flush_into(struct mdr *r, struct sz_node *parent)
     }
     put_words(r, parent, s + i, n - i);
     sz_buf_clear(&r->text);
+    r->tslice = NULL;
     free(close);
 }
 
@@ -761,25 +779,128 @@ put_word(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
         add_inline(r, parent, mk_str(r, s, n));
 }
 
+static int
+ws_char(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Can the word s[0..n) go into a text run as soon as it is read?  Only
+** plain prose: letters, digits, other characters' bytes and . , ; : ! ? -
+** — nothing a pass over the finished container looks for (quotes,
+** brackets, braces, '@', '^', '~', '$', '<', '*', '_'), and no
+** abbreviation that takes a no-break space after it. */
+static int
+plain_word(const char *s, size_t n, int smart)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 ? c == 0xff
+                      : !((c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') ||
+                          c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+                          c == '-'))
+            return 0;
+    }
+    return !(smart && ends_in_abbrev(s, n));
+}
+
+/* Longest text run made at once (bytes): a longer stretch of words becomes
+** several runs with a Space between, and the buffer stays this small. */
+#define RUN_MAX 65536
+
+/* The stretch of plain words at s[i..n) that can be one run: each word
+** followed by white space in s (the last one is not joined to whatever
+** comes next).  Returns the end of its last word, *nw the words. */
+static size_t
+run_stretch(const char *s, size_t n, size_t i, int smart, size_t *nw)
+{
+    size_t k = i, e = i, len = 0;
+    *nw = 0;
+    while (k < n) {
+        size_t j = k;
+        while (j < n && !ws_char((unsigned char)s[j]))
+            j++;
+        if (j == n || !plain_word(s + k, j - k, smart) || (*nw && len + (j - k) + 1 > RUN_MAX))
+            break;
+        len += (j - k) + 1;
+        ++*nw;
+        e = j;
+        while (j < n && ws_char((unsigned char)s[j]))
+            j++;
+        k = j;
+    }
+    return e;
+}
+
+/* The words of s[i..e) (a run_stretch) as one run at the end of parent:
+** a paragraph of plain prose costs a node per RUN_MAX bytes, not two
+** nodes and a copy of each word (a 50 MB line would take gigabytes). */
+static void
+put_run(struct mdr *r, struct sz_node *parent, const char *s, size_t i, size_t e)
+{
+    struct sz_buf *b = &r->run;
+    sz_buf_clear(b);
+    while (i < e) {
+        size_t j = i;
+        if (ws_char((unsigned char)s[i])) {
+            int nl = 0;
+            while (j < e && ws_char((unsigned char)s[j]))
+                nl |= s[j++] == '\n';
+            sz_buf_putc(b, nl ? '\n' : ' ');
+        } else {
+            while (j < e && !ws_char((unsigned char)s[j]))
+                j++;
+            sz_buf_put(b, s + i, j - i);
+        }
+        i = j;
+    }
+    struct sz_node *x = mk_str(r, b->data, b->len);
+    x->sub = SZ_STR_RUN;
+    add_inline(r, parent, x);
+}
+
+/* Longest piece of text given smart punctuation at once (see put_words). */
+#define SMART_PIECE 65536
+
+static void put_words_(struct mdr *r, struct sz_node *parent, const char *s, size_t n);
+
+/* Turns text into Str, Space and SoftBreak nodes (runs where it can) at
+** the end of parent.  With smart punctuation, a long text goes in pieces
+** cut after white space (no dash or ellipsis spans a cut), so the copy
+** with typographic dashes stays small. */
 static void
 put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
 {
-    size_t i = 0;
-    if (!n)
+    if (!(r->fl == F_MARKDOWN && r->o->smart)) {
+        put_words_(r, parent, s, n);
         return;
-    struct sz_buf *sm = &r->smart;
-    if (r->fl == F_MARKDOWN && r->o->smart) {
-        sz_buf_clear(sm);
-        put_smart(sm, s, n);
-        s = sm->data;
-        n = sm->len;
     }
+    while (n) {
+        size_t k = n;
+        if (n > SMART_PIECE) {
+            /* the end of the last white space that has a word after it */
+            k = SMART_PIECE;
+            while (k < n && !(ws_char((unsigned char)s[k - 1]) && !ws_char((unsigned char)s[k])))
+                k++;
+        }
+        sz_buf_clear(&r->smart);
+        put_smart(&r->smart, s, k);
+        put_words_(r, parent, r->smart.data, r->smart.len);
+        s += k;
+        n -= k;
+    }
+}
+
+static void
+put_words_(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
+{
+    size_t i = 0;
     int smart = r->fl == F_MARKDOWN && r->o->smart;
     while (i < n) {
         size_t j = i;
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+        if (ws_char((unsigned char)s[i])) {
             int nl = 0;
-            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+            while (j < n && ws_char((unsigned char)s[j]))
                 nl |= s[j++] == '\n';
             struct sz_node *l = parent->last;
             if (smart && !nl && l && l->kind == SZ_STR && l != r->esc_dot &&
@@ -790,7 +911,16 @@ put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
             }
             add_inline(r, parent, mk_node(r, nl ? SZ_SOFTBREAK : SZ_SPACE));
         } else {
-            while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
+            struct sz_node *l = parent->last;
+            size_t nw = 0, e = 0;
+            if (!l || l->kind != SZ_STR)       /* a run joins no Str before it */
+                e = run_stretch(s, n, i, smart, &nw);
+            if (nw >= 2) {
+                put_run(r, parent, s, i, e);
+                i = e;
+                continue;
+            }
+            while (j < n && !ws_char((unsigned char)s[j]))
                 j++;
             put_word(r, parent, s + i, j - i);
         }
@@ -904,23 +1034,28 @@ raw_format(struct mdr *r, const char *s, size_t n)
 static void
 header_attr(struct mdr *r, struct sz_node *h)
 {
-    size_t n = r->text.len;
-    while (n && is_ws((unsigned char)r->text.data[n - 1]))
+    const char *t = r->tslice ? r->tslice : r->text.data;
+    size_t n = r->tslice ? r->tslice_len : r->text.len;
+    while (n && is_ws((unsigned char)t[n - 1]))
         n--;
-    if (!n || r->text.data[n - 1] != '}')
+    if (!n || t[n - 1] != '}')
         return;
     size_t b = n - 1;
-    while (b > 0 && r->text.data[b] != '{')
+    while (b > 0 && t[b] != '{')
         b--;
-    if (r->text.data[b] != '{')
+    if (t[b] != '{')
         return;
-    char *s = sz_arena_strndup(r->doc->arena, r->text.data + b, n - b);
+    char *s = sz_arena_strndup(r->doc->arena, t + b, n - b);
     if (!parse_attr_braces(r, s, &h->attr))
         return;
-    while (b && is_ws((unsigned char)r->text.data[b - 1]))
+    while (b && is_ws((unsigned char)t[b - 1]))
         b--;
-    r->text.len = b;
-    r->text.data[b] = '\0';
+    if (r->tslice) {
+        r->tslice_len = b;
+    } else {
+        r->text.len = b;
+        r->text.data[b] = '\0';
+    }
 }
 
 /* }================================================================== */
@@ -970,6 +1105,7 @@ task_text(struct mdr *r, int task)
 {
     static const char *const marks[] = { "", "\xe2\x98\x90 ", "\xe2\x98\x92 ", "[ ] ", "[x] ",
                                          "[X] " };
+    text_own(r);
     sz_buf_puts(&r->text, marks[task]);
 }
 
@@ -1358,6 +1494,7 @@ math_as_text(struct mdr *r, struct sz_node *p)
     const char *v = r->verb.data ? r->verb.data : "";
     size_t n = r->verb.len, i = 0;
     r->verb_mode = 0;
+    text_own(r);
     sz_buf_putc(&r->text, '$');
     if (r->math_gap == '\n' || r->math_gap == '\r') {
         flush_into(r, p);
@@ -1481,6 +1618,13 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
         return -1;
     if (r->table && !r->table_measured && s >= r->src && s < r->src + r->len)
         table_widths(r, s);
+    if (type == MD_TEXT_NORMAL && !r->text.len && !r->tslice && s >= r->src &&
+        s + size <= r->src + r->len && (r->fl != F_MARKDOWN || !memchr(s, '\\', size))) {
+        r->tslice = s;          /* taken as it is, not copied */
+        r->tslice_len = size;
+        return 0;
+    }
+    text_own(r);
     switch (type) {
     case MD_TEXT_NORMAL:
         if (r->fl == F_MARKDOWN && size == 1 && s[0] == '.' && s > r->src && s[-1] == '\\' &&
@@ -1608,6 +1752,8 @@ merge_strs(struct mdr *r, struct sz_node *parent)
             memcpy(t + c->len, d->text, d->len);
             c->text = t;
             c->len += d->len;
+            if (SZ_IS_RUN(d))
+                c->sub = SZ_STR_RUN;
         } else {
             c = d;
         }

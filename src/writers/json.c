@@ -38,7 +38,12 @@ struct wr {
     size_t nst, cap;
     int nested;                /* depth of 1.22 figure conversions in progress */
     int failed;
+    struct sz_sink *out;       /* where output goes on every JSON_FLUSH bytes */
+    int rc;                    /* the first failed sz_sink_write, or 0 */
 };
+
+/* How much output the writer gathers before handing it to the sink. */
+#define JSON_FLUSH (1 << 20)
 
 static const char *const aligns[] = { "AlignDefault", "AlignLeft", "AlignRight", "AlignCenter" };
 static const char *const styles[] = { "DefaultStyle", "Example", "Decimal", "LowerRoman",
@@ -799,7 +804,7 @@ emit(struct wr *w, const struct sz_node *root)
     enum sz_ev ev;
     size_t base = w->nst;
     sz_iter_init(&it, (struct sz_node *)root);
-    while (!w->failed && (ev = sz_iter_next(&it)) != SZ_EV_DONE) {
+    while (!w->failed && w->rc == 0 && (ev = sz_iter_next(&it)) != SZ_EV_DONE) {
         const struct sz_node *n = it.cur;
         if (ev == SZ_EV_EXIT) {
             if (!(w->api22 && n->kind == SZ_FIGURE))
@@ -816,12 +821,15 @@ emit(struct wr *w, const struct sz_node *root)
         } else {
             put_leaf(w, n);
         }
+        /* Handed on as it grows, inside a block too: one paragraph may be
+        ** a whole book on one line. */
+        if (w->out && w->b->len >= JSON_FLUSH && w->rc == 0) {
+            w->rc = sz_sink_write(w->out, w->b->data, w->b->len);
+            sz_buf_clear(w->b);
+        }
     }
     w->nst = base;
 }
-
-/* How much output the writer gathers before handing it to the sink. */
-#define JSON_FLUSH (1 << 20)
 
 static int
 write_json(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *out,
@@ -833,6 +841,7 @@ write_json(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
     w.b = &b;
     w.diags = diags;
     w.api22 = o->api_minor == 22;
+    w.out = out;
     sz_buf_puts(&b, w.api22 ? "{\"pandoc-api-version\":[1,22,2,1],\"meta\":"
                             : "{\"pandoc-api-version\":[1,23,1],\"meta\":");
     emit(&w, doc->meta);
@@ -840,17 +849,14 @@ write_json(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
     /* emit_children for the body, handing the output on every megabyte
     ** so a book's JSON is never held whole in memory. */
     int any = 0, rc = 0;
-    for (const struct sz_node *c = doc->root->first; c && !w.failed && rc == 0; c = c->next) {
+    for (const struct sz_node *c = doc->root->first; c && !w.failed && w.rc == 0; c = c->next) {
         if (!is_block(c->kind))
             continue;
         if (any++)
             sz_buf_putc(&b, ',');
         emit(&w, c);
-        if (b.len >= JSON_FLUSH && !w.failed) {
-            rc = sz_sink_write(out, b.data, b.len);
-            sz_buf_clear(&b);
-        }
     }
+    rc = w.rc;
     sz_buf_puts(&b, "]}\n");
     free(w.st);
     if (w.failed)

@@ -133,14 +133,22 @@ put_node(struct sz_buf *b, const struct sz_node *n)
     sz_buf_putc(b, '\n');
 }
 
+/* The output is handed on every megabyte, inside a block too: a book's
+** dump is many times its size, and one paragraph may be the whole book. */
+#define NATIVE_FLUSH (1 << 20)
+
 static void
-dump(struct sz_buf *b, const struct sz_node *root, int depth0)
+dump(struct sz_buf *b, const struct sz_node *root, int depth0, struct sz_sink *out, int *rc)
 {
     struct sz_iter it;
     enum sz_ev ev;
     int depth = depth0;
     sz_iter_init(&it, (struct sz_node *)root);
-    while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
+    while (*rc == 0 && (ev = sz_iter_next(&it)) != SZ_EV_DONE) {
+        if (b->len >= NATIVE_FLUSH) {
+            *rc = sz_sink_write(out, b->data, b->len);
+            sz_buf_clear(b);
+        }
         if (ev == SZ_EV_ENTER && SZ_IS_RUN(it.cur)) {
             /* a run shows as the Str/Space/SoftBreak nodes it packs */
             const struct sz_node *r = it.cur;
@@ -179,17 +187,11 @@ write_native(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink 
 {
     struct sz_buf b = SZ_BUF_INIT;
     SZ_UNUSED(diags);
-    if (o->standalone || doc->meta->first)
-        dump(&b, doc->meta, 0);
     int rc = 0;
-    for (const struct sz_node *n = doc->root->first; n && rc == 0; n = n->next) {
-        dump(&b, n, 0);
-        /* hand on every megabyte: a book's dump is many times its size */
-        if (b.len >= (1 << 20)) {
-            rc = sz_sink_write(out, b.data, b.len);
-            sz_buf_clear(&b);
-        }
-    }
+    if (o->standalone || doc->meta->first)
+        dump(&b, doc->meta, 0, out, &rc);
+    for (const struct sz_node *n = doc->root->first; n && rc == 0; n = n->next)
+        dump(&b, n, 0, out, &rc);
     if (rc == 0)
         rc = sz_sink_write(out, b.data ? b.data : "", b.len);
     sz_buf_free(&b);

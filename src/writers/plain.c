@@ -91,6 +91,13 @@ flush(struct plain *p, int force)
     }
 }
 
+/* The wrapper hands on the lines of a long paragraph as it goes. */
+static void
+spill_out(void *ud)
+{
+    flush(ud, 0);
+}
+
 /* {=================================================================
 ** Prefixes and blank lines
 ** ================================================================== */
@@ -1351,6 +1358,9 @@ write_plain(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *
     p.wrap = o->wrap;
     p.decided = -1;
     sz_wrapper_init(&p.wr, doc_lang(doc));
+    p.wr.spill_buf = &p.out;
+    p.wr.spill = spill_out;
+    p.wr.spill_ud = &p;
     if (!o->body_only)
         title_block(&p);
     blocks(&p, doc->root);

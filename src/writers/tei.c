@@ -53,6 +53,10 @@ struct tei_div {
 ** Stacks
 ** ================================================================== */
 
+
+/* Pending text handed to libxml2 once it is this long, inside a paragraph. */
+#define TEI_PEND_MAX (256 * 1024)
+
 static struct tei_frame *
 push_frame(struct tei *t, const struct sz_node *n, int ctx)
 {
@@ -796,6 +800,9 @@ enter_inline(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
                 if (sep != SZ_NONE)
                     tei_text(t, " ", 1);
             }
+            /* Handed on as it grows: one paragraph may be a whole book. */
+            if (t->pend.len >= TEI_PEND_MAX)
+                tei_flush(t);
             break;
         }
         tei_text(t, n->text ? n->text : "", n->len);

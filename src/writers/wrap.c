@@ -94,6 +94,13 @@ put_line(struct sz_buf *out, const char *prefix, size_t plen, const char *s, siz
     sz_buf_putc(out, '\n');
 }
 
+static void
+spill(struct sz_wrapper *w, struct sz_buf *out)
+{
+    if (w->spill && out == w->spill_buf && out->len >= SZ_WRAP_SPILL)
+        w->spill(w->spill_ud);
+}
+
 /* {=================================================================
 ** Break opportunities
 **
@@ -335,6 +342,7 @@ sz_wrap_text(struct sz_wrapper *w, struct sz_buf *out, const char *text, size_t 
     while (i < n) {
         if (text[i] == '\n') {
             put_line(out, pfx, plen, text + ls, i - ls);
+            spill(w, out);
             if (w_ink > widest)
                 widest = w_ink;
             pfx = rest, plen = rlen, avail = ravail < 1 ? 1 : ravail;
@@ -361,6 +369,7 @@ sz_wrap_text(struct sz_wrapper *w, struct sz_buf *out, const char *text, size_t 
             if (lw > widest)
                 widest = lw;
             put_line(out, pfx, plen, text + ls, p - ls);
+            spill(w, out);
             pfx = rest, plen = rlen, avail = ravail < 1 ? 1 : ravail;
             if (p < n && text[p] == '\n') {
                 p++;
@@ -379,6 +388,7 @@ sz_wrap_text(struct sz_wrapper *w, struct sz_buf *out, const char *text, size_t 
     }
     if (ls < n) {
         put_line(out, pfx, plen, text + ls, n - ls);
+        spill(w, out);
         if (w_ink > widest)
             widest = w_ink;
     }

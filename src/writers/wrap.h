@@ -22,7 +22,15 @@ struct sz_wrapper {
     char *brk;                 /* libunibreak's answer, one byte per input byte */
     size_t cap;
     const char *lang;          /* BCP 47 language for libunibreak, or NULL */
+    /* Optional: when lines go into spill_buf and it holds SZ_WRAP_SPILL
+    ** bytes or more, spill(spill_ud) is called between lines to hand them
+    ** on, so a paragraph the size of a book is not held twice. */
+    struct sz_buf *spill_buf;
+    void (*spill)(void *ud);
+    void *spill_ud;
 };
+
+#define SZ_WRAP_SPILL (256 * 1024)
 
 void sz_wrapper_init(struct sz_wrapper *w, const char *lang);
 void sz_wrapper_free(struct sz_wrapper *w);

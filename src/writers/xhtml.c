@@ -162,8 +162,16 @@ sz_xw_finish(struct sz_xw *x, size_t *len)
     x->w = NULL;
     if (!x->err) {
         size_t n = (size_t)xmlBufferLength(x->buf);
-        r = sz_xmalloc(n + 1);
-        memcpy(r, xmlBufferContent(x->buf), n);
+        /* The buffer's own memory (libxml2 allocates with our malloc), not
+        ** a copy: a chapter may be as long as the book.  A buffer that
+        ** keeps its content inside a larger block is copied. */
+        if (x->buf->alloc != XML_BUFFER_ALLOC_IO && x->buf->alloc != XML_BUFFER_ALLOC_IMMUTABLE &&
+            x->buf->content)
+            r = (char *)xmlBufferDetach(x->buf);
+        if (!r) {
+            r = sz_xmalloc(n + 1);
+            memcpy(r, xmlBufferContent(x->buf), n);
+        }
         r[n] = '\0';
         *len = n;
     }

@@ -124,3 +124,37 @@ check_same "pathological markdown-yaml-null-is-no-metadata" "$md_dir/null.want" 
 printf -- '---\nfoo: [a\n---\n\nBar\n' > "$md_dir/bad.yaml.md"
 check_exit "pathological markdown-yaml-error-still-an-error" 64 \
     "$SAMIZDAT" -f markdown -t native "$md_dir/bad.yaml.md"
+
+# Memory: a Markdown text of one 16 MB line (2.6 million words; once 3.8 GB
+# for 50 MB) through every writer peaks at no more than three times its
+# size plus 10 MB (the maximum resident size of the process, from
+# getrusage).  Not under the sanitizers, whose shadow memory it would count.
+if [ "${SZ_ASAN:-0}" != 1 ]; then
+    python3 - "$md_dir/line.md" <<'PY'
+import random, sys
+random.seed(12)
+w = ['alpha', 'beta,', 'gamma', 'delta.', 'of', 'the', 'naïve', 'Über', 'word;', '1914']
+s = ' '.join(random.choice(w) for _ in range(2600000))
+open(sys.argv[1], 'w').write(s + ' zzend\n')
+PY
+    size=$(wc -c < "$md_dir/line.md")
+    max_kb=$((3 * size / 1024 + 10240))
+    for w in json native plain html tei epub; do
+        got=$(python3 -c '
+import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL)
+print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' \
+            timeout $limit "$SAMIZDAT" -q -f markdown -t $w -o "$md_dir/line.$w" "$md_dir/line.md")
+        set -- $got
+        if [ "$1" != 0 ]; then
+            fail "pathological markdown-long-line-memory ->$w: exit $1"
+        elif [ "$2" -gt $max_kb ]; then
+            fail "pathological markdown-long-line-memory ->$w: $2 KB at peak for $size bytes (at most $max_kb)"
+        elif ! { [ $w = epub ] && unzip -p "$md_dir/line.$w" '*.xhtml' || cat "$md_dir/line.$w"; } |
+               grep -q zzend; then
+            fail "pathological markdown-long-line-memory ->$w: output incomplete"
+        else
+            pass "pathological markdown-long-line-memory ->$w: $2 KB at peak for $size bytes"
+        fi
+    done
+fi
