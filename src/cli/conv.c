@@ -466,9 +466,24 @@ sz_afile_open(struct sz_afile *f, const char *path, struct sz_diags *d)
 {
     f->path = resolve_links(path);
     size_t pl = strlen(f->path);
-    f->tmp = sz_xmalloc(pl + 32);
     f->err = 0;
     f->len = 0;
+    /* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written into,
+    ** as pandoc does: renaming a file over it would replace the device. */
+    struct stat dst;
+    if (stat(f->path, &dst) == 0 && !S_ISREG(dst.st_mode) && !S_ISDIR(dst.st_mode)) {
+        f->tmp = NULL;
+        f->fd = open(f->path, O_WRONLY | O_CLOEXEC);
+        if (f->fd < 0) {
+            sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot write: %s",
+                        strerror(errno));
+            free(f->path);
+            f->path = NULL;
+            return SZ_EXIT_IO;
+        }
+        return 0;
+    }
+    f->tmp = sz_xmalloc(pl + 32);
     clean_stale(f->path);
     snprintf(f->tmp, pl + 32, "%s.tmp-%ld-XXXXXX", f->path, (long)getpid());
     f->fd = mkstemp(f->tmp);
@@ -561,12 +576,12 @@ int
 sz_afile_commit(struct sz_afile *f, struct sz_diags *d)
 {
     afile_flush(f);
-    if (!f->err && fsync(f->fd) != 0 && errno != EINVAL)
+    if (!f->err && f->tmp && fsync(f->fd) != 0 && errno != EINVAL)
         f->err = errno;
     if (close(f->fd) != 0 && !f->err)
         f->err = errno;
     f->fd = -1;
-    if (!f->err && rename(f->tmp, f->path) != 0)
+    if (!f->err && f->tmp && rename(f->tmp, f->path) != 0)
         f->err = errno;
     if (f->err) {
         sz_diag_add(d, SZ_ERROR, SZ_EXIT_IO, f->path, 0, 0, -1, "cannot write: %s",

@@ -84,7 +84,7 @@ int sz_write_atomic(const char *path, const char *data, size_t len, struct sz_di
 ** a temporary file beside it, renamed by sz_afile_commit, removed by
 ** sz_afile_abort. */
 struct sz_afile {
-    char *path, *tmp;
+    char *path, *tmp;          /* tmp is NULL when writing straight into path */
     int fd, err;               /* err: errno of the first failed write */
     char buf[1 << 16];
     size_t len;

@@ -1889,6 +1889,10 @@ int
 sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const char *file,
              struct sz_node *parent)
 {
+    /* An empty file is an empty document, as in pandoc (libxml2 makes no
+    ** parser for no bytes). */
+    if (!xml && len == 0)
+        return 0;
     struct hr r;
     memset(&r, 0, sizeof r);
     r.h = h;

@@ -192,6 +192,10 @@ write_native(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink 
         dump(&b, doc->meta, 0, out, &rc);
     for (const struct sz_node *n = doc->root->first; n && rc == 0; n = n->next)
         dump(&b, n, 0, out, &rc);
+    /* No blocks: pandoc's native writer gives the empty list, not nothing
+    ** (an empty output reads as a failed conversion). */
+    if (!doc->root->first)
+        sz_buf_puts(&b, "[]\n");
     if (rc == 0)
         rc = sz_sink_write(out, b.data ? b.data : "", b.len);
     sz_buf_free(&b);

@@ -1053,6 +1053,15 @@ sink_close(void *ctx)
     return 0;
 }
 
+/* libxml2 prints "I/O error : write error" itself when the sink fails; the
+** caller reports the failure once, with the file and the system's reason. */
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+    SZ_UNUSED(ctx);
+    SZ_UNUSED(msg);
+}
+
 /* Front and back matter the readers mark: Divs of these classes at the
 ** start (front) or end (back) of the document become divs of <front> and
 ** <back> instead of blocks of the body. */
@@ -1151,6 +1160,9 @@ write_tei(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *ou
         t.top_division = 2;
     sz_buf_clear(&t.tmp);
 
+    xmlGenericErrorFunc old_err = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
     xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, sink_close, out, NULL);
     if (!ob)
         goto out;
@@ -1183,6 +1195,7 @@ write_tei(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *ou
 out:
     if (t.w)
         xmlFreeTextWriter(t.w);
+    xmlSetGenericErrorFunc(old_ctx, old_err);
     if (rc != 0)
         sz_diag_add(diags, SZ_ERROR, SZ_EXIT_WRITER, o ? o->output_file : NULL, 0, 0, -1,
                     "cannot write the TEI document (output error or out of memory)");

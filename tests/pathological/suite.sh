@@ -116,3 +116,6 @@ fi
 
 # Lua filters returning bad elements.
 . "$SZ_ROOT/tests/pathological/luaerrors.sh"
+
+# Output: disk full, an empty document, a FIFO.
+. "$SZ_ROOT/tests/pathological/output.sh"
