@@ -43,6 +43,7 @@ struct sz_eline {
     uint32_t indent;           /* leading columns (tab stops of 8) */
     uint32_t lineno;           /* 1-based */
     uint32_t width;            /* code points of s[0..len) */
+    uint32_t cols;             /* columns on a terminal: wide (CJK) characters take two */
     unsigned char blank;
     unsigned char kind;        /* set by the block pass */
     unsigned char level;       /* heading rank, set by the block pass */

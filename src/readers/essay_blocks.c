@@ -58,7 +58,7 @@ sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines)
     size_t nonblank = 0, wide = 0;
     for (size_t i = 0; i < lines->n; i++) {
         nonblank += !l[i].blank;
-        wide += l[i].width > LONG_LINE;
+        wide += l[i].cols > LONG_LINE;
     }
     /* One paragraph per line when a good share of the lines are too wide
     ** to be hard-wrapped; otherwise blank lines separate paragraphs. */

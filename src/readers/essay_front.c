@@ -202,9 +202,9 @@ sz_essay_is_prose(const struct units *u, size_t k, const struct sz_eline *l)
     const struct unit *x = &u->v[k];
     size_t nl = x->b - x->a, wide = 0;
     for (size_t i = x->a; i < x->b; i++) {
-        if (l[i].width > LONG_LINE)
+        if (l[i].cols > LONG_LINE)
             return 1;
-        wide += l[i].width > 50;
+        wide += l[i].cols > 50;     /* columns: a line of hanzi is twice as wide */
     }
     return nl >= 2 && wide * 2 >= nl && x->kind == U_PARA;
 }
@@ -351,7 +351,7 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
         /* Outside Project Gutenberg's books, prose at the start is the
         ** text itself. */
         if (!c->gutenberg && sz_essay_is_prose(u, k, l) &&
-            (l[x->a].width > LONG_LINE || x->b - x->a >= 3 ||
+            (l[x->a].cols > LONG_LINE || x->b - x->a >= 3 ||
              (k + 1 < u->n && sz_essay_is_prose(u, k + 1, l))))
             break;
     }

@@ -56,6 +56,34 @@ trail_space(const char *s, size_t n)
     return n;
 }
 
+/* Columns s[0..n) takes on a terminal: Chinese, Japanese and Korean
+** characters and full-width forms take two, so that a line of 36 hanzi is
+** as wide as a line of 72 letters (a paragraph, not a title). */
+static uint32_t
+columns(const char *s, size_t n)
+{
+    uint32_t w = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char b = (unsigned char)s[k];
+        if ((b & 0xC0) == 0x80)
+            continue;
+        w++;
+        if (b >= 0xE1 && b <= 0xEF && k + 2 < n) {
+            uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[k + 1] & 0x3F) << 6) |
+                          (uint32_t)(s[k + 2] & 0x3F);
+            w += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+                 (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                 (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                 (cp >= 0xFFE0 && cp <= 0xFFE6);
+        } else if (b >= 0xF0 && k + 1 < n) {
+            /* planes 2 and 3: CJK ideographs */
+            uint32_t plane = ((uint32_t)(b & 0x07) << 2) | (((unsigned char)s[k + 1] >> 4) & 0x03);
+            w += plane == 2 || plane == 3;
+        }
+    }
+    return w;
+}
+
 void
 sz_essay_split(const char *text, size_t len, struct sz_elines *lines)
 {
@@ -90,6 +118,7 @@ sz_essay_split(const char *text, size_t len, struct sz_elines *lines)
         for (uint32_t k = 0; k < l->len; k++)
             w += ((unsigned char)l->s[k] & 0xC0) != 0x80;
         l->width = w;
+        l->cols = columns(l->s, l->len);
         i = end + 1;
         if (!nl)
             break;

@@ -119,7 +119,7 @@ note_heading(const struct sz_eline *l)
 static int
 title_shaped(const struct sz_eline *l)
 {
-    if (l->width > TITLE_WIDTH || !l->len)
+    if (l->cols > TITLE_WIDTH || !l->len)
         return 0;
     unsigned char f = (unsigned char)l->s[0];
     if (f == '[' || f == '(' || f == '"' || f == '\'' || f == '*' ||
@@ -160,7 +160,7 @@ wrapped_block(const struct sz_eline *l, size_t i, size_t b)
 {
     size_t n = 0, wide = 0;
     for (size_t j = i; j < b && !l[j].blank && n < 8; j++, n++)
-        wide += l[j].width >= 40 && (j + 1 < b && !l[j + 1].blank);
+        wide += l[j].cols >= 40 && (j + 1 < b && !l[j + 1].blank);
     return n >= 3 && wide + 1 >= n;
 }
 
@@ -284,7 +284,7 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
         if (!t->len && byline_lead(x))
             continue;          /* "Books by": the name and a list follow */
         if (!t->len) {
-            if (x->width > TITLE_WIDTH || (gap && wrapped_block(l, i, b)) ||
+            if (x->cols > TITLE_WIDTH || (gap && wrapped_block(l, i, b)) ||
                 (notes && sentence_line(x))) {
                 /* prose before any title: the text has begun, unless it is
                 ** a note of the transcriber's */
