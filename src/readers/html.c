@@ -5,6 +5,7 @@
 ** See LICENSE.
 */
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1885,6 +1886,60 @@ xml_entities(const char *s, size_t n, struct sz_buf *out)
     sz_buf_put(out, s + run, n - run);
 }
 
+/* The bytes handed to libxml2 as a stream, a piece at a time: its memory
+** parsers copy a whole book into their own buffer first, where this way
+** it holds a few pieces (the parser drops what it has read). */
+struct src {
+    const char *p;
+    size_t left;
+};
+
+static int
+src_read(void *ud, char *buf, int len)
+{
+    struct src *s = ud;
+    size_t n = len > 0 ? (size_t)len : 0;
+    if (n > s->left)
+        n = s->left;
+    memcpy(buf, s->p, n);
+    s->p += n;
+    s->left -= n;
+    return (int)n;
+}
+
+static int
+src_close(void *ud)
+{
+    SZ_UNUSED(ud);
+    return 0;
+}
+
+static xmlParserCtxtPtr
+parser_streaming(struct src *s, const char *data, size_t len, int xml)
+{
+    if (len > INT_MAX)
+        return NULL;
+    s->p = data;
+    s->left = len;
+    xmlParserCtxtPtr ctxt = xml ? xmlNewParserCtxt() : htmlNewParserCtxt();
+    if (!ctxt)
+        return NULL;
+    xmlParserInputBufferPtr buf =
+        xmlParserInputBufferCreateIO(src_read, src_close, s, XML_CHAR_ENCODING_NONE);
+    xmlParserInputPtr in = buf ? xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE) : NULL;
+    if (!in) {
+        if (buf)
+            xmlFreeParserInputBuffer(buf);
+        if (xml)
+            xmlFreeParserCtxt(ctxt);
+        else
+            htmlFreeParserCtxt(ctxt);
+        return NULL;
+    }
+    inputPush(ctxt, in);
+    return ctxt;
+}
+
 int
 sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const char *file,
              struct sz_node *parent)
@@ -1918,6 +1973,7 @@ sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const cha
     sax.initialized = 1;       /* SAX1: names as written, no DOM */
 
     struct sz_buf ent = SZ_BUF_INIT;
+    struct src src;
     xmlParserCtxtPtr ctxt;
     if (xml) {
         xml_entities(data, len, &ent);
@@ -1925,12 +1981,12 @@ sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const cha
             data = ent.data;
             len = ent.len;
         }
-        ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+        ctxt = parser_streaming(&src, data, len, 1);
         if (ctxt)
             xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOWARNING |
                                         XML_PARSE_IGNORE_ENC);
     } else {
-        ctxt = htmlCreateMemoryParserCtxt(data, (int)len);
+        ctxt = parser_streaming(&src, data, len, 0);
         if (ctxt) {
             htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                          HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |

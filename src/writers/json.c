@@ -43,7 +43,7 @@ struct wr {
 };
 
 /* How much output the writer gathers before handing it to the sink. */
-#define JSON_FLUSH (1 << 20)
+#define JSON_FLUSH (64 * 1024)
 
 static const char *const aligns[] = { "AlignDefault", "AlignLeft", "AlignRight", "AlignCenter" };
 static const char *const styles[] = { "DefaultStyle", "Example", "Decimal", "LowerRoman",
@@ -426,7 +426,10 @@ put_run(struct sz_buf *b, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (i % CHUNK == 0) {
             b->len = (size_t)(o - b->data);
-            size_t want = CHUNK * (sizeof soft + sizeof str) + 8;
+            /* room for this piece, not for a whole CHUNK: most runs are
+            ** a paragraph, and a small book's JSON stays small */
+            size_t piece = n - i < CHUNK ? n - i : CHUNK;
+            size_t want = piece * (sizeof soft + sizeof str) + 8;
             if (b->len + want + 1 > b->cap)     /* grow by half at least, as sz_buf_put */
                 sz_buf_reserve(b, want > b->cap / 2 ? want : b->cap / 2);
             o = b->data + b->len;
