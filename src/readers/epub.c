@@ -59,14 +59,38 @@ struct epub {
     char *guide_cover;
 };
 
+/* A member's name as it can be shown: bytes that are not UTF-8, and control
+** characters, as \xNN (a hostile name must not reach the terminal raw). */
+static void
+shown_name(struct sz_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = sz_utf8_decode(s + i, n - i, &cp);
+        if ((cp == 0xFFFD && !(k == 3 && !memcmp(s + i, "\xef\xbf\xbd", 3))) || cp < 0x20 ||
+            cp == 0x7f) {
+            for (size_t j = 0; j < k; j++)
+                sz_buf_printf(b, "\\x%02x", (unsigned char)s[i + j]);
+        } else {
+            sz_buf_put(b, s + i, k);
+        }
+        i += k;
+    }
+}
+
 static int
 err(struct epub *e, const char *member, const char *fmt, const char *arg)
 {
     char msg[512];
     snprintf(msg, sizeof msg, fmt, arg);
-    if (member)
+    if (member) {
+        struct sz_buf b = SZ_BUF_INIT;
+        shown_name(&b, member);
         sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, 0,
-                    "member '%s': %s", member, msg);
+                    "member '%s': %s", b.data ? b.data : "", msg);
+        sz_buf_free(&b);
+    }
     else
         sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, 0, "%s", msg);
     return -1;
