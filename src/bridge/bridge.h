@@ -25,6 +25,10 @@ struct sz_lua_env {
 ** success *doc is replaced by the filtered document (the old one is freed)
 ** and 0 is returned; otherwise an sz_exit code (SZ_EXIT_FILTER, ...) with
 ** the error ("FILE:LINE: message" and a traceback) appended to d. */
+/** Replaces each broken UTF-8 sequence in the document's strings (text,
+** URLs, titles, attributes, metadata) by U+FFFD; returns how many strings
+** were changed.  Run on what a Lua filter gave back. */
+size_t sz_lua_clean_utf8(struct sz_doc *doc);
 int sz_lua_filter(struct sz_doc **doc, const char *path, const struct sz_lua_env *env,
                   struct sz_diags *d);
 

@@ -462,6 +462,11 @@ sz_lua_filter(struct sz_doc **doc, const char *path, const struct sz_lua_env *en
     struct run r = { env, path, *doc, RUN_FILTER, NULL, NULL, NULL, 0 };
     int rc = run(&r, d);
     *doc = r.doc;
+    size_t bad = rc == 0 && *doc ? sz_lua_clean_utf8(*doc) : 0;
+    if (bad)
+        sz_diag_add(d, SZ_WARNING, 0, path, 0, 0, -1,
+                    "the filter gave %zu string%s that %s not UTF-8: each broken sequence "
+                    "replaced by U+FFFD", bad, bad == 1 ? "" : "s", bad == 1 ? "is" : "are");
     return rc;
 }
 

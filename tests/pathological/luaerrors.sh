@@ -37,3 +37,36 @@ le_case blocks-number 1 "function Pandoc(d) d.blocks = {42} return d end"
 le_case concat-error 2 "function Str(s)
   return pandoc.Str(42 .. {})
 end"
+
+# A filter that makes text which is not UTF-8 (a Str, a link's target and
+# title, an id, a class, an attribute, metadata): as pandoc, each broken
+# sequence becomes U+FFFD before any writer sees it; a warning names the
+# filter.  Every writer's output is valid UTF-8.
+cat > "$le_dir/badutf8.lua" <<'LUA'
+function Str(s)
+  if s.text == 'text' then return pandoc.Str('te\xffxt\xc3') end
+end
+function Para(p)
+  p.content:insert(pandoc.Link('l\xfe', 'http://x/\xff', 't\x80',
+                               pandoc.Attr('i\xff', {'c\xff'}, {k = 'v\xff'})))
+  return p
+end
+function Meta(m) m.title = pandoc.MetaString('T\xff') return m end
+LUA
+for w in json native plain html tei epub; do
+    "$SAMIZDAT" -t $w -o "$le_dir/bad.$w" -L "$le_dir/badutf8.lua" "$le_dir/in.txt" 2>"$le_dir/err"
+    rc=$?
+    if [ $w = epub ]; then unzip -p "$le_dir/bad.$w" > "$le_dir/bad.txt" 2>/dev/null
+    else cp "$le_dir/bad.$w" "$le_dir/bad.txt"; fi
+    if [ $rc -ne 0 ]; then
+        fail "pathological lua-invalid-utf8 ->$w: exit $rc: $(head -c 200 "$le_dir/err")"
+    elif ! grep -q "^$le_dir/badutf8.lua: warning: .*not UTF-8.*U+FFFD" "$le_dir/err"; then
+        fail "pathological lua-invalid-utf8 ->$w: no warning naming the filter: $(head -c 200 "$le_dir/err")"
+    elif ! python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8")' < "$le_dir/bad.txt" 2>/dev/null; then
+        fail "pathological lua-invalid-utf8 ->$w: output is not UTF-8"
+    elif ! grep -q "te�xt�" "$le_dir/bad.txt"; then
+        fail "pathological lua-invalid-utf8 ->$w: the text is not te\\ufffdxt\\ufffd"
+    else
+        pass "pathological lua-invalid-utf8 ->$w"
+    fi
+done
