@@ -80,7 +80,10 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
         size_t j = i + 1;
         if (per_line) {
-            if (j < n && sz_essay_underline_of(&l[j]) && !sz_essay_is_rule(l[i].s, l[i].len))
+            size_t e = body ? sz_essay_stanza_end(l, i, from, n) : i;
+            if (e > i)
+                j = e;     /* a stanza: short lines set apart by blank lines */
+            else if (j < n && sz_essay_underline_of(&l[j]) && !sz_essay_is_rule(l[i].s, l[i].len))
                 j++;
         } else if (body && j < n && sz_essay_underline_of(&l[j]) &&
                    sz_essay_keyword_rank(l[i].s, l[i].len) != R_NONE) {

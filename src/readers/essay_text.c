@@ -169,6 +169,13 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         sz_essay_add_inlines(c, p, l, a + 1, b, scratch);
         return "a speech in prose under its speaker's name (the text is a play)";
     }
+    if (c->per_line && nl >= 2 && sz_essay_stanza_end(l, a, lay->from, lay->to) == b) {
+        struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+        for (size_t i = a; i < b; i++)
+            verse_line(c, lb, &l[i], base);
+        return "short lines set apart by blank lines in a text written one paragraph per "
+               "line: a stanza";
+    }
     for (size_t i = a; i + 1 < b; i++)
         shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
     sz_essay_block_shape(l, a, b, lay->wide, &sh);

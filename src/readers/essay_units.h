@@ -62,6 +62,11 @@ struct layout {
 
 /* How many couplets in a row may stand between a couplet and the stanza
 ** that makes it verse. */
+/* A stanza of a text written one paragraph per line has at most this many
+** lines. */
+#ifndef SZ_ESSAY_STANZA_LINES
+#define SZ_ESSAY_STANZA_LINES 24
+#endif
 #ifndef SZ_ESSAY_COUPLET_RUN
 #define SZ_ESSAY_COUPLET_RUN 8
 #endif
@@ -148,6 +153,7 @@ int sz_essay_verse_by_starts(const struct shape *sh);
 int sz_essay_verse_speech(const struct shape *sh);
 int sz_essay_couplet_among_verse(const struct sz_eline *l, size_t a, size_t b,
                                  const struct layout *lay);
+size_t sz_essay_stanza_end(const struct sz_eline *l, size_t i, size_t from, size_t n);
 
 /* essay_notes.c */
 size_t sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip);

@@ -184,3 +184,36 @@ sz_essay_couplet_among_verse(const struct sz_eline *l, size_t a, size_t b,
     }
     return 0;
 }
+
+/* In a text written one paragraph per line, a stanza is a run of short
+** lines set apart by blank lines: each opens with a capital, half or more
+** end at a stop, none is a chapter line, a rule or an underline, and the
+** first has no heading shape.  Returns the end of the run starting at
+** line i, or i when it is not one. */
+size_t
+sz_essay_stanza_end(const struct sz_eline *l, size_t i, size_t from, size_t n)
+{
+    if (i > from && !l[i - 1].blank)
+        return i;
+    size_t j = i;
+    while (j < n && !l[j].blank)
+        j++;
+    if (j - i < 2 || j - i > SZ_ESSAY_STANZA_LINES)
+        return i;
+    size_t stops = 0;
+    for (size_t k = i; k < j; k++) {
+        uint32_t end = sz_essay_last_cp(l[k].s, l[k].len);
+        if (l[k].width > 80 || sz_essay_keyword_rank(l[k].s, l[k].len) != R_NONE ||
+            sz_essay_is_rule(l[k].s, l[k].len) || sz_essay_underline_of(&l[k]))
+            return i;
+        stops += sz_essay_closes(end) || end == ')' || end == ']';
+    }
+    struct shape sh;
+    sz_essay_block_shape(l, i, j, 80, &sh);
+    uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
+    if (sh.lows || sh.caps < sh.breaks || stops * 2 < j - i || sh.numbered * 2 > j - i ||
+        !sz_essay_is_upper(start_letter(&l[i])) ||
+        (sz_essay_line_rank(&l[i]) != R_NONE && !sz_essay_closes(end)))
+        return i;
+    return j;
+}
