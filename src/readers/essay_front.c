@@ -209,13 +209,121 @@ sz_essay_is_prose(const struct units *u, size_t k, const struct sz_eline *l)
     return nl >= 2 && wide * 2 >= nl && x->kind == U_PARA;
 }
 
+/* Words of s[0..n), lower-cased ASCII, one space between: keys that
+** compare at word boundaries ("chapter xli" is no prefix of "chapter
+** xlii"). */
+static void
+entry_key(const char *s, size_t n, struct sz_buf *out)
+{
+    size_t i = 0;
+    sz_buf_clear(out);
+    while (i < n) {
+        size_t a = i;
+        uint32_t cp = sz_essay_cp_at(s, n, &i);
+        if (cp < 0x80 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9')))
+            sz_buf_putc(out, (int)(cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp));
+        else if (cp >= 0x80 && sz_essay_is_letter(cp))
+            sz_buf_put(out, s + a, i - a);
+        else if (cp == '\'' || cp == 0x2019)
+            continue;          /* DAVIDSON'S, DAVIDSON’S */
+        else if (out->len && out->data[out->len - 1] != ' ')
+            sz_buf_putc(out, ' ');
+    }
+    if (out->len && out->data[out->len - 1] == ' ')
+        out->len--;
+    sz_buf_putc(out, 0);
+    out->len--;
+}
+
+/* Is one key the other or its start, up to a word boundary? */
+static int
+key_prefix(const struct sz_buf *a, const struct sz_buf *b)
+{
+    const struct sz_buf *s = a->len <= b->len ? a : b, *t = s == a ? b : a;
+    return s->len && !memcmp(s->data, t->data, s->len) &&
+           (t->len == s->len || t->data[s->len] == ' ');
+}
+
+/* "CHAP.     PAGE": the heads of the contents' columns, not an entry. */
+static int
+column_heads(const struct sz_buf *key)
+{
+    static const char *const w[] = { "chap", "chapter", "chapters", "page", "pages", "pp",
+                                     "no", "part", "section", NULL };
+    const char *s = key->data;
+    size_t n = key->len;
+    if (!n)
+        return 0;
+    while (n) {
+        size_t a = 0;
+        while (a < n && s[a] != ' ')
+            a++;
+        if (!sz_essay_word_is(s, a, w))
+            return 0;
+        s += a + (a < n);
+        n -= a + (a < n);
+    }
+    return 1;
+}
+
+/* The title an entry gives, without its number or page: "I. The Coming
+** of the Clockwork Man ... 1" -> "the coming of the clockwork man".  Empty
+** when that leaves less than two words. */
+static void
+entry_title(const struct sz_eline *f, struct sz_buf *key)
+{
+    const char *rest, *rest2;
+    size_t rn, rn2;
+    size_t w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    if (sz_essay_keyword_rank(f->s, f->len) != R_NONE) {
+        w = sz_essay_first_word(rest, rn, &rest2, &rn2);
+        rest = rest2;
+        rn = rn2;
+    } else if (!sz_essay_number_token(f->s, w)) {
+        rest = f->s;
+        rn = f->len;
+    }
+    while (rn && rest[rn - 1] >= '0' && rest[rn - 1] <= '9')
+        rn--;          /* the page */
+    entry_key(rest, rn, key);
+    if (!memchr(key->data, ' ', key->len))
+        key->len = 0;
+}
+
+/* Has unit x a line that reads as a contents entry: a chapter line, a
+** numbered title or a line ending in a page number? */
+static int
+entry_lines(const struct unit *x, const struct sz_eline *l)
+{
+    for (size_t i = x->a; i < x->b; i++) {
+        const char *rest;
+        size_t rn, w = sz_essay_first_word(l[i].s, l[i].len, &rest, &rn);
+        const char *s = l[i].s;
+        size_t n = l[i].len - (l[i].len > 1 && s[l[i].len - 1] == '.');
+        size_t e = n;
+        while (e > 0 && s[e - 1] >= '0' && s[e - 1] <= '9')
+            e--;
+        if (e < n && e > 1 && s[e - 1] == '-' && s[e - 2] >= '0' && s[e - 2] <= '9')
+            n = e - 1;         /* pages 49-120 */
+        if (sz_essay_page_ref(s, n) ||
+            sz_essay_keyword_rank(l[i].s, l[i].len) != R_NONE ||
+            (rn && sz_essay_number_token(l[i].s, w)))
+            return 1;
+    }
+    return 0;
+}
+
 /* CONTENTS and its entries, up to where the first entry comes back as the
-** first heading of the book, or prose starts.  Returns the unit after. */
+** first heading of the book (by its whole line, or by the title it gives
+** after its number), or prose starts.  Returns the unit after. */
 size_t
 sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
 {
-    struct sz_buf first = SZ_BUF_INIT, cur = SZ_BUF_INIT;
+    struct sz_buf first = SZ_BUF_INIT, cur = SZ_BUF_INIT, title = SZ_BUF_INIT;
     size_t j = k + 1;
+    int prev_kind = -1;
+    const char *prev_why = NULL;
+    size_t entries = 0;
     u->v[k].kind = U_CONTENTS;
     u->v[k].why = "the word Contents";
     for (; j < u->n; j++) {
@@ -227,20 +335,53 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
              sz_essay_keyword_rank(l[x->a].s, l[x->a].len) == R_NONE) ||
             x->kind == U_RULE || j - k > 1000)
             break;
-        sz_essay_squash(l[x->a].s, l[x->a].len, &cur);
+        entry_key(l[x->a].s, l[x->a].len, &cur);
         if (!cur.len)
             break;
-        if (!first.len) {
-            sz_buf_put(&first, cur.data, cur.len);
-        } else if (!strncmp(first.data, cur.data, cur.len) ||
-                   !strncmp(first.data, cur.data, first.len)) {
+        struct unit *y = &u->v[j - 1];
+        if (entries >= 2 && x->b - x->a >= 3 && !entry_lines(x, l) && y->b - y->a == 1 &&
+            (prev_kind == U_HEAD || prev_kind == U_MERGED) && !entry_lines(y, l)) {
+            /* ACT I. ACT II. ACT III. / DRAMATIS PERSONAE / the cast: a
+            ** heading-shaped line that is no entry, then a block of lines
+            ** that are none either: the list has ended, the line heads
+            ** what follows */
+            int r = sz_essay_line_rank(&l[y->a]);
+            y->kind = U_HEAD;
+            y->rank = r == R_NONE || r == R_PART || r == R_CHAPTER ? R_CAPS : r;
+            y->why = "a heading between the contents list and the text";
+            u->v[j - 2].merge = 0;
+            j--;
             break;
         }
+        entries++;
+        if (!first.len) {
+            if (!column_heads(&cur)) {
+                sz_buf_put(&first, cur.data, cur.len);
+                entry_title(&l[x->a], &title);
+            }
+        } else if (key_prefix(&first, &cur)) {
+            break;
+        } else if (title.len && !strcmp(title.data, cur.data)) {
+            /* CHAPTER ONE / THE COMING OF THE CLOCKWORK MAN: the heading
+            ** starts at the chapter line before its title */
+            struct unit *p = &u->v[j - 1];
+            if (j - 1 > k && prev_kind >= 0 && p->b - p->a == 1 &&
+                sz_essay_keyword_rank(l[p->a].s, l[p->a].len) != R_NONE &&
+                sz_essay_bare_number(&l[p->a])) {
+                p->kind = prev_kind;
+                p->why = prev_why;
+                j--;
+            }
+            break;
+        }
+        prev_kind = x->kind;
+        prev_why = x->why;
         x->kind = U_CONTENTS;
         x->why = "entry of the contents list (up to its first entry repeated, or prose)";
     }
     sz_buf_free(&first);
     sz_buf_free(&cur);
+    sz_buf_free(&title);
     return j;
 }
 

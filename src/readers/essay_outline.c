@@ -46,7 +46,7 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
         }
     /* numbers that count from one again are sections of stories, and
     ** their first lines are text */
-    int with_summary = summaries >= 3 && summaries * 2 >= bare && ones <= 1;
+    int with_summary = summaries >= 3 && summaries * 5 >= bare * 4 && ones <= 1;
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k], *y = &u->v[k + 1];
         if (!bare_chapter(u, k, l))

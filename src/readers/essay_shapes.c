@@ -484,13 +484,10 @@ sz_essay_contents_word(const struct sz_eline *l)
     int hit = 0;
     for (int i = 0; words[i] && !hit; i++)
         hit = b.len && !strcmp(b.data, words[i]);
-    /* CONTENTS and INHALT are often written upper case */
-    if (!hit && b.len) {
-        for (size_t i = 0; i < b.len; i++)
-            if (b.data[i] >= 'A' && b.data[i] <= 'Z')
-                b.data[i] = (char)(b.data[i] | 0x20);
-        hit = !strcmp(b.data, "contents");
-    }
+    /* CONTENTS OF THE SIXTH VOLUME, Contents of Vol. I: a volume's own list */
+    if (!hit && b.len > 10 && !strncmp(b.data, "contentsof", 10) &&
+        sz_essay_count_words(l->s, l->len) <= 6)
+        hit = 1;
     sz_buf_free(&b);
     return hit;
 }
