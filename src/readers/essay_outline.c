@@ -73,7 +73,9 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
             k++;
             continue;
         }
+        /* VOL. VI. / CONTENTS OF THE SIXTH VOLUME: a list, not a title */
         if (y->b - y->a != 1 || y->kind == U_RULE || y->kind == U_FIGURE ||
+            sz_essay_contents_word(&l[y->a]) ||
             !sz_essay_subtitle_line(&l[y->a],
                                     y->kind == U_HEAD ? y->rank : sz_essay_line_rank(&l[y->a])))
             continue;

@@ -241,3 +241,15 @@ if have_shared && [ "${SZ_ASAN:-0}" != 1 ]; then
 else
     skip "corpus: title and author of every book: no corpus, or a sanitizer build (metadata code is run above)"
 fi
+
+# Outlines of small texts, one convention each (tests/essay/outline/*.txt):
+# headings, contents lists, title pages, as outline.py prints the tree.
+for f in "$D"/outline/*.txt; do
+    n=$(basename "$f" .txt)
+    if "$SAMIZDAT" -f essay -t json "$f" -o "$T/$n.json" 2>"$T/err" &&
+        python3 "$D/outline.py" "$T/$n.json" >"$T/$n.outline"; then
+        check_same "outline: $n" "$D/outline/$n.outline" "$T/$n.outline"
+    else
+        fail "outline: $n: $(head -c 300 "$T/err")"
+    fi
+done
