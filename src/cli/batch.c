@@ -560,6 +560,8 @@ sz_batch_main(int argc, char **argv)
         b.n = k;
     }
     sz_batch_dedupe(&b);
+    if ((rc = sz_batch_guard_outputs(&b)) != 0)
+        goto out;
 
     if ((rc = sz_manifest_open(&b)) != 0)
         goto out;

@@ -198,6 +198,9 @@ int sz_batch_is_meta_name(const char *name);
 int sz_batch_add_input(struct sz_batch *b, const char *input);
 /** Marks the second of two documents with the same output path as failed. */
 void sz_batch_dedupe(struct sz_batch *b);
+/** batch_guard.c: 0, or (with a message) SZ_EXIT_USAGE when an output
+** would overwrite an input, a filter, a metadata file... the user gave. */
+int sz_batch_guard_outputs(const struct sz_batch *b);
 /** Is this name a text we convert (by extension)? */
 int sz_batch_is_text_name(const char *name);
 

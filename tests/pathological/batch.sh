@@ -215,3 +215,35 @@ PY
 else
     skip "pathological resources: no EPUB writer"
 fi
+
+# An output that would land on a file the user gave (an input, a metadata
+# file, by any spelling or through a link) inside OUTDIR: refused before
+# anything is converted, exit 2, the file left as it was.
+mkdir -p "$P/guard/sub"
+printf 'Hi there.\n' > "$P/guard/sub/x.md"
+printf '{"title":"M"}\n' > "$P/guard/x.json"
+ln -s x.json "$P/guard/link.json"
+cp "$P/guard/x.json" "$P/guard/x.json.orig"
+g_ok=1
+for meta in "$P/guard/x.json" "$P/guard/../guard/link.json"; do
+    "$SAMIZDAT" batch -q "$P/guard/sub" -o "$P/guard" -t json,html --metadata-file "$meta" \
+        2>"$P/guard/err"
+    rc=$?
+    if [ $rc -ne 2 ] || ! grep -q "would overwrite the metadata file" "$P/guard/err" ||
+       ! cmp -s "$P/guard/x.json" "$P/guard/x.json.orig" || [ -e "$P/guard/x.html" ]; then
+        fail "pathological batch-output-over-metadata ($meta): exit $rc: $(head -c 200 "$P/guard/err")"
+        g_ok=0
+    fi
+done
+[ $g_ok = 1 ] && pass "pathological batch-output-over-metadata"
+printf '{"pandoc-api-version":[1,23,1],"meta":{},"blocks":[]}\n' > "$P/guard/sub/y.json"
+printf '{"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"t":"Para","c":[]}]}\n' > "$P/guard/y.json"
+cp "$P/guard/y.json" "$P/guard/y.json.orig"
+"$SAMIZDAT" batch -q "$P/guard/sub" "$P/guard/y.json" -o "$P/guard" -t json 2>"$P/guard/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "would overwrite the input" "$P/guard/err" &&
+   cmp -s "$P/guard/y.json" "$P/guard/y.json.orig"; then
+    pass "pathological batch-output-over-input"
+else
+    fail "pathological batch-output-over-input: exit $rc: $(head -c 200 "$P/guard/err")"
+fi
