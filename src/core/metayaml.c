@@ -127,8 +127,11 @@ check_depth(const char *data, size_t len, yaml_mark_t *at)
         sz_oom();
     yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
     for (;;) {
-        if (!yaml_parser_parse(&p, &ev))
+        if (!yaml_parser_parse(&p, &ev)) {
+            if (p.error == YAML_MEMORY_ERROR)
+                sz_oom();       /* libyaml's malloc failed: not a syntax error */
             break;
+        }
         yaml_event_type_t t = ev.type;
         if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
             if (++depth > SZ_MAX_DEPTH) {
@@ -164,6 +167,8 @@ sz_meta_load_yaml(struct sz_doc *doc, const char *data, size_t len, const char *
         sz_oom();
     yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
     if (!yaml_parser_load(&p, &y)) {
+        if (p.error == YAML_MEMORY_ERROR)
+            sz_oom();
         sz_diag_add(d, SZ_ERROR, SZ_EXIT_PARSE, file, (uint32_t)p.problem_mark.line + 1,
                     (uint32_t)p.problem_mark.column + 1, (long long)p.problem_mark.index,
                     "YAML metadata: %s", p.problem ? p.problem : "parse error");

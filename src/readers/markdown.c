@@ -1964,6 +1964,8 @@ yaml_kind(const char *s, size_t n)
     yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
     while (!done) {
         if (!yaml_parser_parse(&p, &ev)) {
+            if (p.error == YAML_MEMORY_ERROR)
+                sz_oom();
             kind = 'm';
             break;
         }
@@ -2093,6 +2095,8 @@ parse_into(struct mdr *r, struct sz_node *container)
     r->st[0].n = container;
     r->depth = 1;
     int mrc = md_parse(r->src, (MD_SIZE)r->len, &p, r);
+    if (mrc != 0 && !r->failed)
+        sz_oom();               /* md4c fails only when its malloc does */
     if (mrc != 0 || r->failed) {
         if (!r->failed)
             error_at(r, r->last, "Markdown parser failed (out of memory?)");

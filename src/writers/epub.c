@@ -1316,7 +1316,7 @@ zadd(struct epub *e, zip_t *za, const char *name, const char *data, size_t len, 
     zip_source_t *s = zip_source_buffer(za, data, len, 0);
     zip_int64_t i;
     if (!s)
-        return -1;
+        sz_oom();               /* it fails for nothing else */
     if ((i = zip_file_add(za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
         zip_source_free(s);
         return -1;
@@ -1337,15 +1337,29 @@ struct blob {
     int store;
 };
 
+/* libzip out of memory is out of memory, as everywhere else (exit 86), not
+** a writer's error.  Writing into memory, libzip fails for nothing else, and
+** some of its paths fail on a NULL from malloc without setting an error. */
+static void
+zip_oom(const zip_error_t *ze)
+{
+    int c = zip_error_code_zip(ze);
+    if (c == ZIP_ER_MEMORY || c == ZIP_ER_OK)
+        sz_oom();
+}
+
 static int
 package(struct epub *e, struct blob *b, size_t nb, struct sz_sink *out)
 {
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (!src)
+        sz_oom();               /* it fails for nothing else */
     zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
     int rc = -1;
     if (!za) {
+        zip_oom(&ze);
         sz_diag_add(e->diags, SZ_ERROR, SZ_EXIT_WRITER, NULL, 0, 0, -1, "epub: zip: %s",
                     zip_error_strerror(&ze));
         if (src)
@@ -1356,12 +1370,14 @@ package(struct epub *e, struct blob *b, size_t nb, struct sz_sink *out)
     zip_source_keep(src);
     for (size_t i = 0; i < nb; i++)
         if (zadd(e, za, b[i].name, b[i].data, b[i].len, b[i].store) < 0) {
+            zip_oom(zip_get_error(za));
             sz_diag_add(e->diags, SZ_ERROR, SZ_EXIT_WRITER, NULL, 0, 0, -1,
                         "epub: zip: %s: %s", b[i].name, zip_strerror(za));
             zip_discard(za);
             goto out;
         }
     if (zip_close(za) < 0) {
+        zip_oom(zip_get_error(za));
         sz_diag_add(e->diags, SZ_ERROR, SZ_EXIT_WRITER, NULL, 0, 0, -1, "epub: zip: %s",
                     zip_strerror(za));
         zip_discard(za);

@@ -119,3 +119,6 @@ fi
 
 # Output: disk full, an empty document, a FIFO.
 . "$SZ_ROOT/tests/pathological/output.sh"
+
+# libyaml, md4c and libzip out of memory (LD_PRELOAD failure injection).
+. "$SZ_ROOT/tests/pathological/liballoc.sh"
