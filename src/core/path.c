@@ -3,6 +3,7 @@
 ** The normaliser of relative paths (see path.h).
 ** See LICENSE.
 */
+#include <ctype.h>
 #include <string.h>
 
 #include "core/path.h"
@@ -38,4 +39,15 @@ sz_path_append(char *out, size_t *len, const char *path, enum sz_path_up up,
     out[o] = '\0';
     *len = o;
     return SZ_PATH_OK;
+}
+
+int
+sz_path_has_scheme(const char *u)
+{
+    const char *p = u;
+    if (!isalpha((unsigned char)*p))
+        return 0;
+    while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
+        p++;
+    return *p == ':';
 }

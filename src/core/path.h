@@ -28,4 +28,8 @@ enum {
 int sz_path_append(char *out, size_t *len, const char *path, enum sz_path_up up,
                    size_t max_comp);
 
+/** Does u begin with a URL scheme ("http:", "mailto:", "urn:")?  Then it is
+** no path inside the package. */
+int sz_path_has_scheme(const char *u);
+
 #endif

@@ -191,17 +191,6 @@ resolve(const char *base, const char *href, const char **frag)
     return out;
 }
 
-static int
-has_scheme(const char *u)
-{
-    const char *p = u;
-    if (!isalpha((unsigned char)*p))
-        return 0;
-    while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
-        p++;
-    return *p == ':';
-}
-
 /* }================================================================== */
 
 /* {=================================================================
@@ -586,7 +575,7 @@ rewrite_links(struct epub *e)
         struct sz_node *l = h->links.v[i].n;
         int file = h->links.v[i].file;
         if (!l->parent || file < 0 || (size_t)file >= e->nspine || !l->url || !*l->url ||
-            has_scheme(l->url))
+            sz_path_has_scheme(l->url))
             continue;
         const char *base = e->items[e->spine[file]].path;
         const char *frag;

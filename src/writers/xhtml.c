@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "internal.h"
+#include "core/path.h"
 #include "writers/xhtml.h"
 
 /* {=================================================================
@@ -578,17 +579,6 @@ attrs(struct sz_xhtml *x, const struct sz_node *n, const char *extra_class, int 
     }
 }
 
-static int
-has_scheme(const char *u)
-{
-    const char *p = u;
-    if (!isalpha((unsigned char)*p))
-        return 0;
-    while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
-        p++;
-    return *p == ':';
-}
-
 /* Percent-encodes what may not appear in an href as written. */
 static void
 url_escape(const char *u, struct sz_buf *out)
@@ -625,7 +615,7 @@ link_href(struct sz_xhtml *x, const char *url)
         } else if (!x->epub) {
             url_escape(url, &b);
         }
-    } else if (has_scheme(url)) {
+    } else if (sz_path_has_scheme(url)) {
         if (strncasecmp(url, "javascript:", 11) && strncasecmp(url, "data:", 5) &&
             (!x->epub || strncasecmp(url, "file:", 5)))
             url_escape(url, &b);
@@ -688,7 +678,7 @@ raw_copy(struct sz_xhtml *x, xmlNodePtr parent, int block, int depth)
         xmlChar *href = NULL;
         if (keep && !strcmp(name, "a")) {
             href = xmlGetProp(c, (const xmlChar *)"href");
-            keep = !x->in_link && href && has_scheme((const char *)href) &&
+            keep = !x->in_link && href && sz_path_has_scheme((const char *)href) &&
                    (!strncmp((const char *)href, "http", 4) ||
                     !strncmp((const char *)href, "mailto:", 7));
         }
