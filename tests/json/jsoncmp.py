@@ -45,6 +45,22 @@ def diff(a, b, path, names=("expected", "actual")):
     return None
 
 
+def against_pandoc(exp_path, act_path):
+    """pandoc's JSON (exp_path) and samizdat's (act_path), Null blocks
+    dropped, pandoc's api version taken as samizdat's, and the first
+    difference between them: (expected, actual, difference or None), or
+    (None, None, "no JSON: why") when a file cannot be read."""
+    try:
+        with open(exp_path, encoding="utf-8") as fh:
+            e = strip_null(json.load(fh))
+        with open(act_path, encoding="utf-8") as fh:
+            a = strip_null(json.load(fh))
+        e["pandoc-api-version"] = a.get("pandoc-api-version")
+        return e, a, diff(e, a, "$", ("pandoc", "samizdat"))
+    except (OSError, ValueError) as err:
+        return None, None, "no JSON: %s" % err
+
+
 def main():
     args = sys.argv[1:]
     anyver = args and args[0] == "--any-version"
