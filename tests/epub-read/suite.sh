@@ -15,8 +15,18 @@ python3 "$R/mkepubs.py" "$T" || fail "epub-read: mkepubs.py"
 check_same "epub-read: small.epub reads to the reviewed tree" "$R/small.native" "$T/small.native"
 "$SAMIZDAT" -f epub "$T/small.epub" -o "$T/again.epub" 2>"$T/err"
 check "epub-read: EPUB to EPUB keeps the image" sh -c "unzip -l '$T/again.epub' | grep -q 'media/.*png'"
-check "epub-read: EPUB to EPUB is valid (epubcheck)" sh -c \
-    "java -jar /usr/share/java/epubcheck.jar '$T/again.epub' >'$T/check.out' 2>&1 || { cat '$T/check.out'; exit 1; }"
+if [ "${SZ_ASAN:-0}" = 1 ] && [ -x "$SZ_ROOT/build/samizdat" ]; then
+    # epubcheck runs in the release pass; the sanitizer build must give the
+    # very bytes it checked (the EPUB writer is reproducible).
+    SOURCE_DATE_EPOCH=1700000000 "$SAMIZDAT" -f epub "$T/small.epub" -o "$T/again-asan.epub" 2>/dev/null
+    SOURCE_DATE_EPOCH=1700000000 "$SZ_ROOT/build/samizdat" -f epub "$T/small.epub" \
+        -o "$T/again-release.epub" 2>/dev/null
+    check_same "epub-read: EPUB to EPUB is valid (the release build's bytes, which epubcheck checks)" \
+        "$T/again-release.epub" "$T/again-asan.epub"
+else
+    check "epub-read: EPUB to EPUB is valid (epubcheck)" sh -c \
+        "java -XX:TieredStopAtLevel=1 -jar /usr/share/java/epubcheck.jar '$T/again.epub' >'$T/check.out' 2>&1 || { cat '$T/check.out'; exit 1; }"
+fi
 
 # --- hostile EPUBs ----------------------------------------------------------------
 for c in "traversal:member '../evil.xhtml': path leaves the archive" \
