@@ -49,9 +49,15 @@ $(B)/samizdat: $(B)/libsamizdat.a $(B)/src/main.o
 $(B)/libsamizdat.a: $(OBJ)
 	rm -f $@ && ar rcs $@ $(OBJ)
 
-$(B)/%.o: %.c $(wildcard src/*.h src/*/*.h)
+# Each object depends on the headers it includes (the .d files the compiler
+# writes beside it), so editing a header rebuilds only its includers.
+# An object without its .d (built before there were any) is built again.
+$(B)/%.o: %.c $(B)/%.d
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(B)/%.d: ;
+.PRECIOUS: $(B)/%.d
+-include $(OBJ:.o=.d) $(B)/src/main.d
 
 # The same program under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan:
