@@ -209,6 +209,69 @@ sz_essay_is_prose(const struct units *u, size_t k, const struct sz_eline *l)
     return nl >= 2 && wide * 2 >= nl && x->kind == U_PARA;
 }
 
+/* AND, AN ACCOUNT OF, --OF THE--, before: a line that joins the lines of
+** a title page, by its few words all joining words or its last word one.
+** (Not a By line: a title over its author is an essay's heading in a
+** collection.) */
+static int
+joining_unit(const struct unit *x, const struct sz_eline *l)
+{
+    static const char *const joins[] = { "of", "the", "and", "with", "by", "a", "an", "in",
+                                         "to", "for", "or", "from", "on", "at", "before",
+                                         "being", "containing", NULL };
+    if (x->b - x->a != 1 || x->kind == U_FIGURE)
+        return 0;
+    const struct sz_eline *f = &l[x->a];
+    if (sz_essay_count_words(f->s, f->len) > 5)
+        return 0;
+    size_t i = 0, words = 0, joined = 0, last = 0;
+    while (i < f->len) {
+        while (i < f->len && !((f->s[i] | 0x20) >= 'a' && (f->s[i] | 0x20) <= 'z'))
+            if ((unsigned char)f->s[i++] >= 0x80)
+                return 0;
+        size_t a = i;
+        char w[16];
+        while (i < f->len && ((f->s[i] | 0x20) >= 'a' && (f->s[i] | 0x20) <= 'z'))
+            i++;
+        if (a == i)
+            break;
+        if (i - a >= sizeof w) {
+            words++;
+            last = 0;
+            continue;
+        }
+        for (size_t k = a; k < i; k++)
+            w[k - a] = (char)(f->s[k] | 0x20);
+        words++;
+        last = sz_essay_word_is(w, i - a, joins);
+        joined += last;
+    }
+    return words && (joined == words || last);
+}
+
+/* Title page lines set apart and joined by such lines (JAPAN / AND /
+** AROUND THE WORLD / AN ACCOUNT OF / THREE VISITS ...): a title page,
+** not headings, before the book's first chapter. */
+void
+sz_essay_title_page_lines(struct units *u, const struct sz_eline *l)
+{
+    size_t limit = u->n / 3 + 8;
+    for (size_t k = 0; k < u->n && k < limit; k++) {
+        struct unit *x = &u->v[k];
+        const struct sz_eline *f = &l[x->a];
+        if (x->kind == U_HEAD && (x->rank == R_PART || x->rank == R_CHAPTER) &&
+            sz_essay_keyword_rank(f->s, f->len) != R_NONE)
+            break;
+        if (x->kind != U_HEAD || x->merge || (x->rank != R_CAPS && x->rank != R_TITLE))
+            continue;
+        if ((k > 0 && joining_unit(&u->v[k - 1], l)) ||
+            (k + 1 < u->n && joining_unit(&u->v[k + 1], l))) {
+            x->kind = U_PARA;
+            x->why = "a line of a title page, joined to its neighbours by AND, OF, BY ...";
+        }
+    }
+}
+
 /* Words of s[0..n), lower-cased ASCII, one space between: keys that
 ** compare at word boundaries ("chapter xli" is no prefix of "chapter
 ** xlii"). */

@@ -165,6 +165,7 @@ int sz_essay_is_prose(const struct units *u, size_t k, const struct sz_eline *l)
 size_t sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l);
 void sz_essay_contents_headings(struct units *u, size_t k, size_t e, const struct sz_eline *l,
                                 struct sz_arena *arena);
+void sz_essay_title_page_lines(struct units *u, const struct sz_eline *l);
 void sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l);
 
 /* essay_outline.c */
