@@ -554,29 +554,11 @@ read_text_pair(struct rd *r, const json_t *c, struct sz_node *n)
     return AT(1, get_str(r, ELEM(c, 1), &n->text, &n->len, "text"));
 }
 
+/* The contents "c" of a block of kind k, read into its node n. */
 static int
-read_block(struct rd *r, const json_t *v, struct sz_node *parent)
+block_content(struct rd *r, enum sz_kind k, const json_t *c, struct sz_node *n)
 {
-    const char *tag;
-    json_t *c;
-    if (get_tagged(r, v, &tag, &c, "a Block") < 0)
-        return -1;
-    if (strcmp(tag, "Null") == 0)
-        return 0;              /* pandoc-types 1.22's empty block; gone in 1.23 */
-    enum sz_kind k = sz_kind_from_name(tag);
-    if (!sz_kind_is_block(k))
-        return fail(r, "unknown Block \"%s\"", tag);
-    if (++r->depth > SZ_MAX_DEPTH)
-        return fail(r, "nesting deeper than %d", SZ_MAX_DEPTH);
-    struct sz_node *n = add(r, parent, k);
     int rc = 0;
-    if (k == SZ_HRULE)
-        goto out;
-    if (!c) {
-        rc = fail(r, "%s has no \"c\"", tag);
-        goto out;
-    }
-    push_key(r, "c");
     switch (k) {
     case SZ_PLAIN:
     case SZ_PARA:
@@ -638,9 +620,36 @@ read_block(struct rd *r, const json_t *v, struct sz_node *parent)
         rc = AT(1, read_blocks(r, ELEM(c, 1), n));
         break;
     default:
-        rc = fail(r, "unknown Block \"%s\"", tag);
+        rc = fail(r, "unknown Block \"%s\"", sz_kind_name(k));
         break;
     }
+    return rc;
+}
+
+static int
+read_block(struct rd *r, const json_t *v, struct sz_node *parent)
+{
+    const char *tag;
+    json_t *c;
+    if (get_tagged(r, v, &tag, &c, "a Block") < 0)
+        return -1;
+    if (strcmp(tag, "Null") == 0)
+        return 0;              /* pandoc-types 1.22's empty block; gone in 1.23 */
+    enum sz_kind k = sz_kind_from_name(tag);
+    if (!sz_kind_is_block(k))
+        return fail(r, "unknown Block \"%s\"", tag);
+    if (++r->depth > SZ_MAX_DEPTH)
+        return fail(r, "nesting deeper than %d", SZ_MAX_DEPTH);
+    struct sz_node *n = add(r, parent, k);
+    int rc = 0;
+    if (k == SZ_HRULE)
+        goto out;
+    if (!c) {
+        rc = fail(r, "%s has no \"c\"", tag);
+        goto out;
+    }
+    push_key(r, "c");
+    rc = block_content(r, k, c, n);
     if (rc == 0)
         pop(r);
 out:
@@ -706,27 +715,11 @@ read_target(struct rd *r, const json_t *c, struct sz_node *n)
     return 0;
 }
 
+/* The contents "c" of an inline of kind k, read into its node n. */
 static int
-read_inline(struct rd *r, const json_t *v, struct sz_node *parent)
+inline_content(struct rd *r, enum sz_kind k, const json_t *c, struct sz_node *n)
 {
-    const char *tag;
-    json_t *c;
-    if (get_tagged(r, v, &tag, &c, "an Inline") < 0)
-        return -1;
-    enum sz_kind k = sz_kind_from_name(tag);
-    if (!sz_kind_is_inline(k))
-        return fail(r, "unknown Inline \"%s\"", tag);
-    if (++r->depth > SZ_MAX_DEPTH)
-        return fail(r, "nesting deeper than %d", SZ_MAX_DEPTH);
-    struct sz_node *n = add(r, parent, k);
     int rc = 0;
-    if (k == SZ_SPACE || k == SZ_SOFTBREAK || k == SZ_LINEBREAK)
-        goto out;
-    if (!c) {
-        rc = fail(r, "%s has no \"c\"", tag);
-        goto out;
-    }
-    push_key(r, "c");
     switch (k) {
     case SZ_STR:
         rc = get_str(r, c, &n->text, &n->len, "Str");
@@ -780,9 +773,34 @@ read_inline(struct rd *r, const json_t *v, struct sz_node *parent)
         rc = AT(1, read_inlines(r, ELEM(c, 1), n));
         break;
     default:
-        rc = fail(r, "unknown Inline \"%s\"", tag);
+        rc = fail(r, "unknown Inline \"%s\"", sz_kind_name(k));
         break;
     }
+    return rc;
+}
+
+static int
+read_inline(struct rd *r, const json_t *v, struct sz_node *parent)
+{
+    const char *tag;
+    json_t *c;
+    if (get_tagged(r, v, &tag, &c, "an Inline") < 0)
+        return -1;
+    enum sz_kind k = sz_kind_from_name(tag);
+    if (!sz_kind_is_inline(k))
+        return fail(r, "unknown Inline \"%s\"", tag);
+    if (++r->depth > SZ_MAX_DEPTH)
+        return fail(r, "nesting deeper than %d", SZ_MAX_DEPTH);
+    struct sz_node *n = add(r, parent, k);
+    int rc = 0;
+    if (k == SZ_SPACE || k == SZ_SOFTBREAK || k == SZ_LINEBREAK)
+        goto out;
+    if (!c) {
+        rc = fail(r, "%s has no \"c\"", tag);
+        goto out;
+    }
+    push_key(r, "c");
+    rc = inline_content(r, k, c, n);
     if (rc == 0)
         pop(r);
 out:
@@ -1027,93 +1045,458 @@ out:
 ** Streaming: the document read as a stream of yajl events
 **
 ** jansson holds a whole document as values before any of it is read into
-** the tree: War and Peace's 22 MB of JSON took 850 MB.  Here yajl's events
-** build jansson values one top-level block at a time, each read into the
-** tree by read_block as above and its values freed before the next, so
-** memory holds the tree and one block.  Any error, any document this does
-** not expect (nesting jansson refuses, a key with a NUL, a number out of
-** range), and the whole text is read again by read_json's jansson path,
-** which gives the error its exact message and JSON path.
+** the tree: War and Peace's 22 MB of JSON took 850 MB, and building a value
+** per word cost more than parsing.  Here yajl's events go straight into the
+** tree: a stack of frames says what each open container is (a list of
+** blocks, of inlines, an element's {"t","c"}, a tuple such as a Header's
+** [level, attr, inlines]), and words go straight into text runs, packed as
+** pack_runs packs them.  Small or rare parts (metadata, attributes, tables,
+** code, citations) are captured as jansson values and read by the functions
+** above.  Any error, and anything this does not expect ("c" before "t", a
+** key given twice, nesting jansson refuses), and the whole text is read
+** again by read_json's jansson path, which gives the error its exact message
+** and JSON path and reads the unusual orders.
 ** ================================================================== */
 
 /* jansson's own nesting limit, which the jansson path reports. */
 #define STREAM_DEPTH 2048
 
+enum frole { F_DOC, F_BLOCKS, F_INLINES, F_ELEM, F_TUPLE, F_ITEMS };
+
+/* What a tuple's element is: captured and read by tuple_value, or a list. */
+enum slot { S_CAP, S_INL, S_BLK, S_ITEMS };
+
+struct frame {
+    enum frole role;
+    struct sz_node *node;      /* the node its contents go into */
+    enum sz_kind kind;         /* F_ELEM, F_TUPLE: the element's kind */
+    int is_block;              /* F_ELEM: a block (else an inline) */
+    int seen_t, seen_c;        /* F_ELEM: keys read */
+    int key;                   /* F_ELEM, F_DOC: the key whose value comes next */
+    size_t idx;                /* F_TUPLE: elements read */
+    int nwords, sep;           /* F_INLINES: the words in r->run, a separator after them */
+};
+
 struct stream {
     struct rd *r;
     struct sz_node *root, *meta; /* where blocks and metadata go until the end */
-    json_t *stack[STREAM_DEPTH + 1];
-    char *key[STREAM_DEPTH + 1]; /* the pending key of an object on the stack */
-    int depth;                 /* values open below the document object */
-    int part;                  /* the document's key being read: 'v' 'm' 'b' or 0 */
-    int in_blocks;             /* inside "blocks" (depth 1 is its array) */
-    size_t nblock;
+    struct frame f[STREAM_DEPTH + 1];
+    int nf;                    /* frames open; 0 before the document, -1 after */
+    /* A value being captured as jansson values (cdepth > 0: containers open). */
+    json_t *cap[STREAM_DEPTH + 1];
+    char *ckey[STREAM_DEPTH + 1];
+    int cdepth;
     int seen_version, seen_meta, seen_blocks;
-    struct sz_arena *block;    /* the values of the block being built */
-    int failed;
+    struct sz_arena *vals;     /* the captured values */
+    size_t nvals;              /* values captured since vals was last freed */
 };
 
-/* A value complete at depth d (its container's): a block is read. */
+/* A tuple's shape by the kind of its element. */
 static int
-stream_done(struct stream *st, json_t *v)
+tuple_shape(enum sz_kind k, const enum slot **slots)
+{
+    static const enum slot header[] = { S_CAP, S_CAP, S_INL };
+    static const enum slot attr_blocks[] = { S_CAP, S_BLK };
+    static const enum slot cap_inlines[] = { S_CAP, S_INL };
+    static const enum slot target[] = { S_CAP, S_INL, S_CAP };
+    static const enum slot olist[] = { S_CAP, S_ITEMS };
+    switch (k) {
+    case SZ_HEADER: *slots = header; return 3;
+    case SZ_DIV: *slots = attr_blocks; return 2;
+    case SZ_SPAN:
+    case SZ_QUOTED: *slots = cap_inlines; return 2;
+    case SZ_LINK:
+    case SZ_IMAGE: *slots = target; return 3;
+    case SZ_ORDEREDLIST: *slots = olist; return 2;
+    default: return 0;
+    }
+}
+
+/* How an element's "c" is read: 'i' inlines, 'b' blocks, 'l' list items,
+** 't' a tuple, 's' a Str's text, 'n' none (ignored, as read_block does),
+** 'v' captured and read by block_content/inline_content. */
+static int
+content_way(enum sz_kind k)
+{
+    switch (k) {
+    case SZ_PLAIN: case SZ_PARA:
+    case SZ_EMPH: case SZ_UNDERLINE: case SZ_STRONG: case SZ_STRIKEOUT:
+    case SZ_SUPERSCRIPT: case SZ_SUBSCRIPT: case SZ_SMALLCAPS:
+        return 'i';
+    case SZ_BLOCKQUOTE: case SZ_NOTE: return 'b';
+    case SZ_BULLETLIST: return 'l';
+    case SZ_HEADER: case SZ_DIV: case SZ_SPAN: case SZ_QUOTED: case SZ_LINK: case SZ_IMAGE:
+    case SZ_ORDEREDLIST:
+        return 't';
+    case SZ_STR: return 's';
+    case SZ_NONE: case SZ_HRULE: case SZ_SPACE: case SZ_SOFTBREAK: case SZ_LINEBREAK:
+        return 'n';
+    default: return 'v';
+    }
+}
+
+/* The kind named by tag s (n bytes); SZ_NONE for "Null", -1 unknown. */
+static int
+kind_of(const char *s, size_t n, int is_block)
+{
+    char t[32];
+    if (n == 3 && !memcmp(s, "Str", 3))
+        return SZ_STR;
+    if (n == 5 && !memcmp(s, "Space", 5))
+        return SZ_SPACE;
+    if (n == 4 && !memcmp(s, "Para", 4))
+        return SZ_PARA;
+    if (n == 9 && !memcmp(s, "SoftBreak", 9))
+        return SZ_SOFTBREAK;
+    if (n >= sizeof t || memchr(s, '\0', n))
+        return -1;
+    memcpy(t, s, n);
+    t[n] = '\0';
+    if (is_block && !strcmp(t, "Null"))
+        return SZ_NONE;
+    enum sz_kind k = sz_kind_from_name(t);
+    if (is_block ? !sz_kind_is_block(k) : !sz_kind_is_inline(k))
+        return -1;
+    return (int)k;
+}
+
+static struct frame *
+push_frame(struct stream *st, enum frole role, struct sz_node *node)
+{
+    if (st->nf + st->cdepth >= STREAM_DEPTH)
+        return NULL;
+    struct frame *f = &st->f[++st->nf];
+    memset(f, 0, sizeof *f);
+    f->role = role;
+    f->node = node;
+    return f;
+}
+
+/* The words gathered in list f become a Str or a text run, and a pending
+** separator its node. */
+static void
+flush_run(struct stream *st, struct frame *f)
 {
     struct rd *r = st->r;
-    if (st->depth == 0) {          /* a value of the document object */
-        if (st->part == 'v') {
+    if (f->nwords) {
+        struct sz_node *n = add(r, f->node, SZ_STR);
+        sz_node_set_text(r->doc, n, r->run.data, r->run.len);
+        if (f->nwords > 1)
+            n->sub = SZ_STR_RUN;
+        f->nwords = 0;
+    }
+    if (f->sep) {
+        add(r, f->node, f->sep == ' ' ? SZ_SPACE : SZ_SOFTBREAK);
+        f->sep = 0;
+    }
+}
+
+/* A Str's text s in list f: a word of the run, or a Str of its own. */
+static void
+put_word(struct stream *st, struct frame *f, const char *s, size_t n)
+{
+    struct rd *r = st->r;
+    int word = n > 0;
+    for (size_t i = 0; i < n && word; i++)   /* words are short: one pass */
+        word = s[i] != ' ' && s[i] != '\n' && s[i] != '\0';
+    if (word && f->nwords && f->sep) {
+        sz_buf_putc(&r->run, (char)f->sep);
+        sz_buf_put(&r->run, s, n);
+        f->nwords++;
+        f->sep = 0;
+        return;
+    }
+    flush_run(st, f);
+    if (word) {
+        sz_buf_clear(&r->run);
+        sz_buf_put(&r->run, s, n);
+        f->nwords = 1;
+    } else {
+        struct sz_node *w = add(r, f->node, SZ_STR);
+        sz_node_set_text(r->doc, w, s, n);
+    }
+}
+
+/* A Space or SoftBreak (sep ' ' or '\n') in list f. */
+static void
+put_sep(struct stream *st, struct frame *f, int sep)
+{
+    if (f->nwords && !f->sep) {
+        f->sep = sep;
+        return;
+    }
+    flush_run(st, f);
+    add(st->r, f->node, sep == ' ' ? SZ_SPACE : SZ_SOFTBREAK);
+}
+
+/* Captured value v, element i of tuple f, read into its node. */
+static int
+tuple_value(struct stream *st, struct frame *f, size_t i, json_t *v)
+{
+    struct rd *r = st->r;
+    struct sz_node *n = f->node;
+    switch (f->kind) {
+    case SZ_HEADER:
+        return i == 0 ? get_int(r, v, &n->level, "Header level") : get_attr(r, v, &n->attr);
+    case SZ_QUOTED:
+        return get_enum(r, v, NAMES(quotes), &n->sub, "quote type");
+    case SZ_ORDEREDLIST:
+        if (want_array(r, v, 3, "ListAttributes") < 0 ||
+            get_int(r, ELEM(v, 0), &n->ival, "list start") < 0 ||
+            get_enum(r, ELEM(v, 1), NAMES(styles), &n->sub, "list style") < 0 ||
+            get_enum(r, ELEM(v, 2), NAMES(delims), &n->sub2, "list delimiter") < 0)
+            return -1;
+        return 0;
+    case SZ_LINK:
+    case SZ_IMAGE:
+        if (i == 0)
+            return get_attr(r, v, &n->attr);
+        if (want_array(r, v, 2, "Target") < 0 ||
+            get_str(r, ELEM(v, 0), &n->url, NULL, "URL") < 0 ||
+            get_str(r, ELEM(v, 1), &n->title, NULL, "title") < 0)
+            return -1;
+        return 0;
+    default:                   /* Div, Span */
+        return get_attr(r, v, &n->attr);
+    }
+}
+
+/* A captured value is complete: it goes where the innermost frame wanted it. */
+static int
+captured(struct stream *st, json_t *v)
+{
+    struct rd *r = st->r;
+    struct frame *f = &st->f[st->nf];
+    int rc = 0;
+    st->nvals++;
+    if (f->role == F_DOC) {
+        if (f->key == 'v') {
             json_t *top = json_object();
             json_object_set(top, "pandoc-api-version", v);
             st->seen_version = 1;
-            return check_version(r, top);
-        }
-        if (st->part == 'm') {
+            rc = check_version(r, top);
+        } else if (f->key == 'm') {
             st->seen_meta = 1;
             if (!json_is_object(v))
-                return -1;
+                return 0;
             r->in_meta = 1;
-            int rc = read_meta_map(r, v, st->meta);
+            rc = read_meta_map(r, v, st->meta);
             r->in_meta = 0;
-            return rc;
         }
-        return 0;                  /* a key pandoc does not write: ignored */
+        f->key = 0;
+        return rc == 0;
     }
-    if (st->in_blocks && st->depth == 1) {
-        int rc = read_block(r, v, st->root);
-        st->nblock++;
-        sz_arena_free(st->block);  /* the block's values, all of them */
-        st->block = j_arena = sz_arena_new();
-        return rc;
-    }
-    return 0;
+    if (f->role == F_TUPLE)
+        return tuple_value(st, f, f->idx - 1, v) == 0;
+    if (f->role == F_ELEM && f->key == 'c' && content_way(f->kind) == 'v')
+        rc = f->is_block ? block_content(r, f->kind, v, f->node)
+                         : inline_content(r, f->kind, v, f->node);
+    return rc == 0;            /* other keys, and "c" of a Space, are ignored */
 }
 
-/* Adds v to the innermost open container, or completes it at the top. */
+/* Adds v to the open captured container, or completes the capture. */
 static int
-stream_value(struct stream *st, json_t *v)
+cap_value(struct stream *st, json_t *v)
 {
     if (!v)
         return 0;
-    if (st->depth == 0 || (st->in_blocks && st->depth == 1))
-        return stream_done(st, v) == 0;
-    json_t *c = st->stack[st->depth];
+    if (st->cdepth == 0)
+        return captured(st, v);
+    json_t *c = st->cap[st->cdepth];
     if (json_is_array(c))
         return json_array_append_new(c, v) == 0;
-    if (!st->key[st->depth])
+    if (!st->ckey[st->cdepth])
         return 0;
-    int ok = json_object_set_new(c, st->key[st->depth], v) == 0;
-    st->key[st->depth] = NULL;
+    int ok = json_object_set_new(c, st->ckey[st->cdepth], v) == 0;
+    st->ckey[st->cdepth] = NULL;
     return ok;
+}
+
+/* A value begins where the innermost frame is: 'm' a map, 'a' an array,
+** 's' a string (s, n), 'x' another scalar.  Returns 1 when the value is
+** read by the frames (a new frame, a word), 0 to abandon the stream, 2
+** when it is to be captured. */
+static int
+begin(struct stream *st, int what, const char *s, size_t n)
+{
+    struct rd *r = st->r;
+    if (st->cdepth > 0)
+        return 2;
+    if (st->nf < 0)
+        return 0;                  /* nothing may follow the document */
+    struct frame *f = &st->f[st->nf];
+    if (st->nf == 0)               /* the document itself */
+        return what == 'm' && push_frame(st, F_DOC, NULL) ? 1 : 0;
+    switch (f->role) {
+    case F_DOC:
+        if (f->key == 'b') {
+            f->key = 0;
+            return what == 'a' && push_frame(st, F_BLOCKS, st->root) ? 1 : 0;
+        }
+        return 2;
+    case F_BLOCKS:
+    case F_INLINES: {
+        if (what != 'm')
+            return 0;
+        struct frame *e = push_frame(st, F_ELEM, f->node);
+        if (!e)
+            return 0;
+        e->is_block = f->role == F_BLOCKS;
+        return 1;
+    }
+    case F_ITEMS:
+        if (what != 'a')
+            return 0;
+        return push_frame(st, F_BLOCKS, add(r, f->node, SZ_ITEM)) ? 1 : 0;
+    case F_TUPLE: {
+        const enum slot *slots;
+        size_t len = (size_t)tuple_shape(f->kind, &slots);
+        if (f->idx >= len)
+            return 0;
+        enum slot sl = slots[f->idx++];
+        if (sl == S_CAP)
+            return 2;
+        if (what != 'a')
+            return 0;
+        return push_frame(st, sl == S_INL ? F_INLINES : sl == S_BLK ? F_BLOCKS : F_ITEMS,
+                          f->node) ? 1 : 0;
+    }
+    case F_ELEM:
+        break;
+    }
+    /* an element's value */
+    struct frame *list = &st->f[st->nf - 1];
+    if (f->key == 't') {
+        f->key = 0;
+        if (what != 's')
+            return 0;
+        int k = kind_of(s, n, f->is_block);
+        if (k < 0 || ++r->depth > SZ_MAX_DEPTH)
+            return 0;
+        f->kind = (enum sz_kind)k;
+        f->seen_t = 1;
+        if (!f->is_block) {
+            if (k == SZ_SPACE || k == SZ_SOFTBREAK) {
+                put_sep(st, list, k == SZ_SPACE ? ' ' : '\n');
+                return 1;
+            }
+            if (k != SZ_STR)
+                flush_run(st, list);
+            if (k == SZ_STR)
+                return 1;      /* its node comes with its text */
+        }
+        if (k != SZ_NONE)
+            f->node = add(r, list->node, f->kind);
+        return 1;
+    }
+    if (f->key != 'c')
+        return 2;              /* a key pandoc does not write: ignored */
+    switch (content_way(f->kind)) {
+    case 's':
+        if (what != 's')
+            return 0;
+        put_word(st, list, s, n);
+        f->key = 0;
+        return 1;
+    case 'i':
+    case 'b':
+    case 'l':
+        if (what != 'a')
+            return 0;
+        f->key = 0;
+        {
+            int w = content_way(f->kind);
+            return push_frame(st, w == 'i' ? F_INLINES : w == 'b' ? F_BLOCKS : F_ITEMS,
+                              f->node) ? 1 : 0;
+        }
+    case 't': {
+        if (what != 'a')
+            return 0;
+        f->key = 0;
+        struct frame *t = push_frame(st, F_TUPLE, f->node);
+        if (!t)
+            return 0;
+        t->kind = f->kind;
+        return 1;
+    }
+    default:
+        return 2;              /* captured; its key cleared when it is done */
+    }
+}
+
+/* A frame's container closes. */
+static int
+end_frame(struct stream *st)
+{
+    struct frame *f = &st->f[st->nf];
+    switch (f->role) {
+    case F_DOC:
+        st->nf = -1;
+        return 1;
+    case F_INLINES:
+        flush_run(st, f);
+        break;
+    case F_TUPLE: {
+        const enum slot *slots;
+        if (f->idx != (size_t)tuple_shape(f->kind, &slots))
+            return 0;
+        break;
+    }
+    case F_ELEM:
+        if (!f->seen_t || (!f->seen_c && content_way(f->kind) != 'n'))
+            return 0;
+        st->r->depth--;
+        break;
+    default:
+        break;
+    }
+    st->nf--;
+    /* A top-level block is done: the values captured for it are freed. */
+    if (f->role == F_ELEM && st->nf == 2 && st->nvals > 1000) {
+        sz_arena_free(st->vals);
+        st->vals = j_arena = sz_arena_new();
+        st->nvals = 0;
+    }
+    return 1;
+}
+
+static int
+st_scalar(struct stream *st, int what, const char *s, size_t n, json_t *(*make)(void *),
+          void *arg)
+{
+    int b = begin(st, what, s, n);
+    if (b != 2)
+        return b;
+    return cap_value(st, make(arg));
+}
+
+static json_t *mk_null(void *a) { SZ_UNUSED(a); return json_null(); }
+static json_t *mk_true(void *a) { SZ_UNUSED(a); return json_true(); }
+static json_t *mk_false(void *a) { SZ_UNUSED(a); return json_false(); }
+static json_t *mk_num(void *a) { return (json_t *)a; }
+
+struct strarg {
+    const unsigned char *s;
+    size_t n;
+};
+
+static json_t *
+mk_str(void *a)
+{
+    struct strarg *sa = a;
+    return json_stringn((const char *)sa->s, sa->n);
 }
 
 static int
 st_null(void *ud)
 {
-    return stream_value(ud, json_null());
+    return st_scalar(ud, 'x', NULL, 0, mk_null, NULL);
 }
 
 static int
 st_bool(void *ud, int b)
 {
-    return stream_value(ud, json_boolean(b));
+    return st_scalar(ud, 'x', NULL, 0, b ? mk_true : mk_false, NULL);
 }
 
 static int
@@ -1126,70 +1509,73 @@ st_number(void *ud, const char *s, size_t n)
     t[n] = '\0';
     char *e;
     errno = 0;
+    json_t *v;
     if (strpbrk(t, ".eE")) {
         double d = strtod(t, &e);
         if (errno || *e)
             return 0;
-        return stream_value(ud, json_real(d));
+        v = json_real(d);
+    } else {
+        long long i = strtoll(t, &e, 10);
+        if (errno || *e)
+            return 0;
+        v = json_integer((json_int_t)i);
     }
-    long long i = strtoll(t, &e, 10);
-    if (errno || *e)
-        return 0;
-    return stream_value(ud, json_integer((json_int_t)i));
+    return st_scalar(ud, 'x', NULL, 0, mk_num, v);
 }
 
 static int
 st_string(void *ud, const unsigned char *s, size_t n)
 {
-    return stream_value(ud, json_stringn((const char *)s, n));
+    struct strarg sa = { s, n };
+    return st_scalar(ud, 's', (const char *)s, n, mk_str, &sa);
 }
 
-/* Opens a container; at the document's level, notes which part it is. */
+/* Opens a container: a frame, or a captured jansson value. */
 static int
-stream_open(struct stream *st, json_t *c)
+open_container(struct stream *st, int what)
 {
-    struct rd *r = st->r;
-    if (st->depth == 0 && st->part == 'b' && json_is_array(c) && !st->in_blocks) {
-        /* "blocks": its array is not built, its elements are read one by one */
-        json_decref(c);
-        st->in_blocks = 1;
-        st->seen_blocks = 1;
-        st->depth = 1;
-        st->stack[1] = NULL;
-        SZ_UNUSED(r);
-        return 1;
-    }
-    if (!c || st->depth >= STREAM_DEPTH)
+    int b = begin(st, what, NULL, 0);
+    if (b != 2)
+        return b;
+    if (st->nf + st->cdepth >= STREAM_DEPTH)
         return 0;
-    st->stack[++st->depth] = c;
-    st->key[st->depth] = NULL;
+    json_t *c = what == 'm' ? json_object() : json_array();
+    if (!c)
+        return 0;
+    st->cap[++st->cdepth] = c;
+    st->ckey[st->cdepth] = NULL;
     return 1;
 }
 
 static int
-stream_close(struct stream *st)
+close_container(struct stream *st)
 {
-    if (st->in_blocks && st->depth == 1) {  /* the end of "blocks" */
-        st->in_blocks = 0;
-        st->depth = 0;
-        st->part = 0;
-        return 1;
+    if (st->cdepth > 0) {
+        json_t *c = st->cap[st->cdepth--];
+        return cap_value(st, c);
     }
-    if (st->depth < 1 || (st->in_blocks && st->depth < 2))
+    if (st->nf <= 0)
         return 0;
-    json_t *c = st->stack[st->depth--];
-    return stream_value(st, c);
+    return end_frame(st);
 }
 
 static int
 st_start_map(void *ud)
 {
-    struct stream *st = ud;
-    if (st->depth < 0) {            /* the document object itself */
-        st->depth = 0;
-        return 1;
-    }
-    return stream_open(st, json_object());
+    return open_container(ud, 'm');
+}
+
+static int
+st_start_array(void *ud)
+{
+    return open_container(ud, 'a');
+}
+
+static int
+st_end(void *ud)
+{
+    return close_container(ud);
 }
 
 static int
@@ -1198,44 +1584,44 @@ st_map_key(void *ud, const unsigned char *k, size_t n)
     struct stream *st = ud;
     if (memchr(k, '\0', n))
         return 0;                   /* jansson's path reads such keys */
-    char *key = sz_arena_strndup(st->block, (const char *)k, n);
-    if (st->depth == 0) {
-        st->part = !strcmp(key, "pandoc-api-version") ? 'v' : !strcmp(key, "meta") ? 'm'
-                   : !strcmp(key, "blocks") ? 'b' : 0;
-        /* A part given twice: jansson keeps the last, which its path reads. */
-        return !((st->part == 'v' && st->seen_version) || (st->part == 'm' && st->seen_meta) ||
-                 (st->part == 'b' && st->seen_blocks));
-    }
-    if (!json_is_object(st->stack[st->depth]))
-        return 0;
-    st->key[st->depth] = key;
-    return 1;
-}
-
-static int
-st_end_map(void *ud)
-{
-    struct stream *st = ud;
-    if (st->depth == 0) {           /* the end of the document */
-        st->depth = -2;
+    if (st->cdepth > 0) {
+        if (!json_is_object(st->cap[st->cdepth]))
+            return 0;
+        st->ckey[st->cdepth] = sz_arena_strndup(st->vals, (const char *)k, n);
         return 1;
     }
-    return stream_close(st);
-}
-
-static int
-st_start_array(void *ud)
-{
-    struct stream *st = ud;
-    if (st->depth < 0)
-        return 0;                   /* a document must be an object */
-    return stream_open(st, json_array());
-}
-
-static int
-st_end_array(void *ud)
-{
-    return stream_close(ud);
+    if (st->nf <= 0)
+        return 0;
+    struct frame *f = &st->f[st->nf];
+    if (f->role == F_DOC) {
+        f->key = n == 18 && !memcmp(k, "pandoc-api-version", 18) ? 'v'
+                 : n == 4 && !memcmp(k, "meta", 4) ? 'm'
+                 : n == 6 && !memcmp(k, "blocks", 6) ? 'b' : 0;
+        /* A part given twice: jansson keeps the last, which its path reads. */
+        if (f->key == 'b' && st->seen_blocks)
+            return 0;
+        if (f->key == 'b')
+            st->seen_blocks = 1;
+        return !((f->key == 'v' && st->seen_version) || (f->key == 'm' && st->seen_meta));
+    }
+    if (f->role != F_ELEM)
+        return 0;
+    if (n == 1 && k[0] == 't') {
+        if (f->seen_t)
+            return 0;
+        f->key = 't';
+        return 1;
+    }
+    if (n == 1 && k[0] == 'c') {
+        /* "c" before "t", or twice: the jansson path reads it */
+        if (!f->seen_t || f->seen_c)
+            return 0;
+        f->seen_c = 1;
+        f->key = 'c';
+        return 1;
+    }
+    f->key = 0;
+    return 1;
 }
 
 /* 0 when data was read into doc; -1 when read_json's jansson path must
@@ -1244,8 +1630,8 @@ static int
 read_stream(struct sz_doc *doc, const char *data, size_t len, const char *file)
 {
     static const yajl_callbacks cb = { st_null, st_bool, NULL, NULL, st_number, st_string,
-                                       st_start_map, st_map_key, st_end_map, st_start_array,
-                                       st_end_array };
+                                       st_start_map, st_map_key, st_end, st_start_array,
+                                       st_end };
     struct rd *r = sz_xmalloc(sizeof *r);
     struct stream *st = sz_xmalloc(sizeof *st);
     memset(r, 0, sizeof *r);
@@ -1255,14 +1641,13 @@ read_stream(struct sz_doc *doc, const char *data, size_t len, const char *file)
     r->quiet = 1;
     r->run = (struct sz_buf)SZ_BUF_INIT;
     st->r = r;
-    st->depth = -1;
     st->root = sz_node_new(doc, SZ_DIV);
     st->meta = sz_node_new(doc, SZ_META_MAP);
-    st->block = j_arena = sz_arena_new();
+    st->vals = j_arena = sz_arena_new();
     int rc = -1;
     yajl_handle h = yajl_alloc(&cb, NULL, st);
     if (h && yajl_parse(h, (const unsigned char *)data, len) == yajl_status_ok &&
-        yajl_complete_parse(h) == yajl_status_ok && st->depth == -2 && st->seen_version &&
+        yajl_complete_parse(h) == yajl_status_ok && st->nf == -1 && st->seen_version &&
         st->seen_meta && st->seen_blocks) {
         /* Later inputs win for keys they share, as pandoc's Meta semigroup. */
         while (st->meta->first) {
@@ -1282,7 +1667,7 @@ read_stream(struct sz_doc *doc, const char *data, size_t len, const char *file)
     if (h)
         yajl_free(h);
     j_arena = NULL;
-    sz_arena_free(st->block);
+    sz_arena_free(st->vals);
     sz_buf_free(&r->run);
     free(st);
     free(r);
