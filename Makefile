@@ -9,13 +9,23 @@ MANDIR     = $(PREFIX)/share/man/man1
 CC        ?= cc
 PKGS       = lua5.4 libxml-2.0 libzip libarchive libutf8proc libunibreak yaml-0.1 jansson md4c yajl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libxml2, libzip and libarchive are not linked: src/core/lazylib.c loads
+# them (dlopen) when a conversion first calls them, which keeps them and
+# what they pull in (ICU, libstdc++, libcrypto, compressors) out of the
+# start-up of conversions that need none of them.  Their sonames come from
+# the libraries pkg-config would have linked.
+LAZY_PKGS  = libxml-2.0 libzip libarchive
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
+soname     = $(shell objdump -p "$$($(CC) $(shell pkg-config --libs-only-L $(2) 2>/dev/null) -print-file-name=$(1))" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+SONAMES   := $(foreach l,XML:libxml2.so:libxml-2.0 ZIP:libzip.so:libzip ARCHIVE:libarchive.so:libarchive,\
+               $(if $(call soname,$(word 2,$(subst :, ,$(l))),$(word 3,$(subst :, ,$(l)))),\
+                 -DSZ_SONAME_$(word 1,$(subst :, ,$(l)))='"$(call soname,$(word 2,$(subst :, ,$(l))),$(word 3,$(subst :, ,$(l))))"'))
 WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wwrite-strings -Wundef -Wno-unused-parameter
 CFLAGS    ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) -Isrc $(PKG_CFLAGS) \
-             -DSZ_DATADIR='"$(DATADIR)"'
-LDLIBS     = $(PKG_LIBS) -lm -lpthread
+             -DSZ_DATADIR='"$(DATADIR)"' $(SONAMES)
+LDLIBS     = $(PKG_LIBS) -lm -lpthread -ldl
 
 # Every .c under src/ is part of the program; a new reader or writer needs
 # no Makefile edit.  Generated sources (the embedded Lua runtime) are added

@@ -21,7 +21,7 @@ void sz_oom(void);
 void sz_set_oom_handler(void (*h)(void));
 /* 1 when the test's failing allocator says this allocation fails
 ** (SZ_TEST_FAIL_ALLOC), after sz_alloc_test_init read the environment;
-** sz_alloc_test_init also routes libxml2's allocations through ours. */
+** libxml2's allocations go through ours from its loading on (sz_alloc_xml_init). */
 int sz_alloc_fails(void);
 void sz_alloc_test_init(void);
 void *sz_xmalloc(size_t n);

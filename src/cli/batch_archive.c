@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include <archive.h>
 #include <archive_entry.h>
+#include "core/lazy_archive.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <zip.h>
+#include "core/lazy_zip.h"
 
 #include "internal.h"
 #include "cli/batch.h"

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <jansson.h>
 #include <zip.h>
+#include "core/lazy_zip.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

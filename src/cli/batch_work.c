@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
+#include "core/lazy_zip.h"
 
 #include "internal.h"
 #include "cli/batch.h"

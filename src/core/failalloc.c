@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <libxml/xmlmemory.h>
+#include "core/lazy_xml.h"
 
 #include "internal.h"
 
@@ -62,10 +63,17 @@ sz_alloc_test_init(void)
     counting = getenv("SZ_TEST_COUNT_ALLOC") != NULL;
     if (at && *at)
         fail_at = strtol(at, NULL, 10);
-    /* Before libxml2's first allocation: its memory functions are set once. */
-    xmlMemSetup(free, x_malloc, x_realloc, x_strdup);
     if (counting)
         atexit(print_count);
+}
+
+/* Called by the loader (lazylib.c) as soon as libxml2 is loaded, before its
+** first allocation: its memory functions are set once.  The loader has
+** filled the pointers but not yet said so: called through its own. */
+void
+sz_alloc_xml_init(void)
+{
+    sz_xml_api.p_xmlMemSetup(free, x_malloc, x_realloc, x_strdup);
 }
 
 static void (*oom_handler)(void);

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 #include <zip.h>
+#include "core/lazy_zip.h"
 
 #include "internal.h"
 

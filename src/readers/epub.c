@@ -13,7 +13,9 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include "core/lazy_xml.h"
 #include <zip.h>
+#include "core/lazy_zip.h"
 
 #include "readers/html.h"
 #include "readers/essay.h"

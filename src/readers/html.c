@@ -14,6 +14,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include "core/lazy_xml.h"
 
 #include "readers/html.h"
 #include "readers/essay.h"

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include "core/lazy_xml.h"
 #include <md4c.h>
 #include <utf8proc.h>
 #include <yaml.h>

@@ -13,6 +13,7 @@
 
 #include <linebreak.h>
 #include <zip.h>
+#include "core/lazy_zip.h"
 
 #include "internal.h"
 #include "bridge/bridge.h"

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include <libxml/tree.h>
+#include "core/lazy_xml.h"
 #include <utf8proc.h>
 
 #include "writers/tei.h"

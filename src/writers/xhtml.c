@@ -9,6 +9,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include "core/lazy_xml.h"
 
 #include "internal.h"
 #include "core/path.h"

@@ -7,6 +7,7 @@
 #define SZ_XHTML_H
 
 #include <libxml/xmlwriter.h>
+#include "core/lazy_xml.h"
 
 #include "samizdat.h"
 
