@@ -22,6 +22,17 @@
 #include <libxml/encoding.h>
 
 #define SZ_XML_SYMS(X) \
+    X(__xmlGenericError) \
+    X(__xmlGenericErrorContext) \
+    X(htmlNewParserCtxt) \
+    X(inputPush) \
+    X(xmlBufferDetach) \
+    X(xmlFreeParserInputBuffer) \
+    X(xmlNewIOInputStream) \
+    X(xmlNewParserCtxt) \
+    X(xmlParserInputBufferCreateIO) \
+    X(xmlSetGenericErrorFunc) \
+    X(xmlTextWriterWriteRawLen) \
     X(htmlCreateMemoryParserCtxt) \
     X(htmlCtxtUseOptions) \
     X(htmlEntityLookup) \
@@ -120,5 +131,16 @@ void sz_alloc_xml_init(void);
 #define xmlTextWriterWriteRaw (*SZ_XML(xmlTextWriterWriteRaw))
 #define xmlTextWriterWriteString (*SZ_XML(xmlTextWriterWriteString))
 #define xmlValidateNCName (*SZ_XML(xmlValidateNCName))
+#define __xmlGenericError (*SZ_XML(__xmlGenericError))
+#define __xmlGenericErrorContext (*SZ_XML(__xmlGenericErrorContext))
+#define htmlNewParserCtxt (*SZ_XML(htmlNewParserCtxt))
+#define inputPush (*SZ_XML(inputPush))
+#define xmlBufferDetach (*SZ_XML(xmlBufferDetach))
+#define xmlFreeParserInputBuffer (*SZ_XML(xmlFreeParserInputBuffer))
+#define xmlNewIOInputStream (*SZ_XML(xmlNewIOInputStream))
+#define xmlNewParserCtxt (*SZ_XML(xmlNewParserCtxt))
+#define xmlParserInputBufferCreateIO (*SZ_XML(xmlParserInputBufferCreateIO))
+#define xmlSetGenericErrorFunc (*SZ_XML(xmlSetGenericErrorFunc))
+#define xmlTextWriterWriteRawLen (*SZ_XML(xmlTextWriterWriteRawLen))
 
 #endif
