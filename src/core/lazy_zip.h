@@ -14,6 +14,8 @@
 #include <zip.h>
 
 #define SZ_ZIP_SYMS(X) \
+    X(zip_error_code_zip) \
+    X(zip_get_error) \
     X(zip_close) \
     X(zip_discard) \
     X(zip_error_fini) \
@@ -82,5 +84,7 @@ void sz_zip_load(void);
 #define zip_source_read (*SZ_ZIP(zip_source_read))
 #define zip_stat_index (*SZ_ZIP(zip_stat_index))
 #define zip_strerror (*SZ_ZIP(zip_strerror))
+#define zip_error_code_zip (*SZ_ZIP(zip_error_code_zip))
+#define zip_get_error (*SZ_ZIP(zip_get_error))
 
 #endif
