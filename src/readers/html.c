@@ -136,6 +136,8 @@ struct hr {
     int xml;
     int nerrors;
     const char *section_id;    /* an unwrapped section's id, for its heading */
+    struct sz_mml *mml;        /* inside <math>: its elements, until </math> */
+    struct sz_node *math;      /* ... and the Math node they become */
 };
 
 static uint32_t
@@ -1188,7 +1190,19 @@ open_span(struct hr *r, const char *lname, enum el el, const char **a, const cha
         push(r, el, NULL);
         return;
     }
-    if (!strcmp(lname, "svg") || !strcmp(lname, "math")) {
+    if (!strcmp(lname, "math")) {
+        /* MathML: TeX in a Math node, as pandoc reads it */
+        const char *d = att(a, "display"), *mode = att(a, "mode");
+        n = sz_node_new(doc, SZ_MATH);
+        n->sub = (d && !strcasecmp(d, "block")) || (mode && !strcasecmp(mode, "display"))
+                     ? SZ_MATH_DISPLAY
+                     : SZ_MATH_INLINE;
+        add_inline(r, n);
+        r->math = n;
+        r->mml = sz_mml_new();
+        return;
+    }
+    if (!strcmp(lname, "svg")) {
         push(r, el, NULL);
         return;
     }
@@ -1782,12 +1796,33 @@ lower(char *out, size_t cap, const char *s)
     out[i] = '\0';
 }
 
+/* </math>: the formula written out as TeX. */
+static void
+end_math(struct hr *r)
+{
+    struct sz_buf t = SZ_BUF_INIT;
+    sz_mml_tex(r->mml, &t);
+    sz_node_set_text(r->doc, r->math, t.data ? t.data : "", t.len);
+    sz_buf_free(&t);
+    sz_mml_free(r->mml);
+    r->mml = NULL;
+    r->math = NULL;
+}
+
 static void
 sax_start(void *ud, const xmlChar *name, const xmlChar **atts)
 {
     struct hr *r = ud;
     char ln[32];
     lower(ln, sizeof ln, (const char *)name);
+    if (r->mml) {
+        if (!r->h->failed && sz_mml_open(r->mml, ln, (const char **)atts) < 0) {
+            char lim[32];
+            snprintf(lim, sizeof lim, "%d", SZ_MAX_DEPTH);
+            fail(r, "elements nested deeper than %s levels", lim);
+        }
+        return;
+    }
     open_el(r, ln, el_of(ln), (const char **)atts);
 }
 
@@ -1797,6 +1832,11 @@ sax_end(void *ud, const xmlChar *name)
     struct hr *r = ud;
     char ln[32];
     lower(ln, sizeof ln, (const char *)name);
+    if (r->mml) {
+        if (sz_mml_close(r->mml))
+            end_math(r);
+        return;
+    }
     enum el el = el_of(ln);
     if (r->drop || r->in_head) {
         close_el(r);
@@ -1824,6 +1864,11 @@ sax_end(void *ud, const xmlChar *name)
 static void
 sax_chars(void *ud, const xmlChar *s, int n)
 {
+    struct hr *r = ud;
+    if (r->mml) {
+        sz_mml_text(r->mml, (const char *)s, n > 0 ? (size_t)n : 0);
+        return;
+    }
     characters(ud, (const char *)s, n > 0 ? (size_t)n : 0);
 }
 
@@ -2013,6 +2058,8 @@ sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const cha
         xmlParseDocument(ctxt);
     else
         htmlParseDocument(ctxt);
+    if (r.mml)                  /* a <math> the page never closed */
+        end_math(&r);
     end_inlines(&r);
     while (r.depth > 1 && !h->failed)
         close_el(&r);

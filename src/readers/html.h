@@ -94,6 +94,19 @@ void sz_html_titlepage(struct sz_html *h);
 int sz_html_decode(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
                    struct sz_buf *out, const char **view, size_t *vlen);
 
+/** MathML to TeX (html_mathml.c): the elements inside <math> as they
+** come, then the formula as pandoc's texmath writes it. */
+struct sz_mml;
+struct sz_mml *sz_mml_new(void);
+void sz_mml_free(struct sz_mml *m);
+/** Opens an element (lname: lower case, no prefix); -1 when nested deeper
+** than SZ_MAX_DEPTH. */
+int sz_mml_open(struct sz_mml *m, const char *lname, const char **atts);
+/** Closes the open element; 1 when that was <math> itself. */
+int sz_mml_close(struct sz_mml *m);
+void sz_mml_text(struct sz_mml *m, const char *s, size_t n);
+void sz_mml_tex(struct sz_mml *m, struct sz_buf *out);
+
 /** Is s[0..n) a note reference label ("1", "[12]", "*", "†")? */
 int sz_html_note_label(const char *s, size_t n);
 

@@ -27,10 +27,22 @@ declared(const char *d, size_t n, char *out, size_t cap)
 {
     if (n > CHARSET_SCAN)
         n = CHARSET_SCAN;
+    /* encoding= counts only in the <?xml ?> declaration: a formula's
+    ** <annotation encoding="application/x-tex"> is no charset */
+    size_t xml_end = 0;
+    {
+        size_t i = 0;
+        while (i < n && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t' ||
+                         (unsigned char)d[i] >= 0x80))
+            i++;
+        if (n - i > 5 && !memcmp(d + i, "<?xml", 5))
+            for (xml_end = i; xml_end + 1 < n && memcmp(d + xml_end, "?>", 2); xml_end++)
+                ;
+    }
     static const char *const keys[] = { "encoding=", "charset=", "charset =", NULL };
     for (int k = 0; keys[k]; k++) {
         size_t m = strlen(keys[k]);
-        for (size_t i = 0; i + m < n; i++) {
+        for (size_t i = 0; i + m < n && (k > 0 || i < xml_end); i++) {
             if (strncasecmp(d + i, keys[k], m))
                 continue;
             size_t j = i + m;
