@@ -211,6 +211,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
     }
     if (body) {
+        sz_essay_conventions(&u, l, per_line);
         sz_essay_merge_headings(&u, l);
         if (!c->gutenberg || !sz_meta_get(c->doc, "title"))
             sz_essay_title_block(c, l, &u);

@@ -116,6 +116,9 @@ int sz_essay_subtitle_line(const struct sz_eline *l, int rank);
 int sz_essay_contents_word(const struct sz_eline *l);
 int sz_essay_bare_value(const struct sz_eline *f);
 
+/* essay_conventions.c: heading shapes that recur through the text */
+void sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line);
+
 /* essay_lists.c */
 int sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                        struct sz_buf *scratch);

@@ -1,0 +1,125 @@
+/*
+** essay_conventions.c
+** Heading shapes a text makes its own: a shape no single line proves (a
+** title with a full stop, a Russian or Greek title in sentence case) is a
+** heading where it recurs, each time alone before running text; and a
+** letter sequence A., B., C. is letters, not the roman numeral C.
+** See LICENSE.
+*/
+#include <string.h>
+
+#include "readers/essay.h"
+#include "readers/essay_units.h"
+
+/* Lines a recurring shape may have at most (a heading is short). */
+#define SHAPE_COLS 60
+#define SHAPE_WORDS 8
+
+enum hshape { S_NONE, S_PERIOD, S_SENTENCE };
+
+static int
+greek_or_cyrillic(uint32_t cp)
+{
+    return (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x4FF) ||
+           (cp >= 0x1F00 && cp <= 0x1FFF);
+}
+
+/* What recurring shape is the one-line unit at k, if any? */
+static enum hshape
+shape_of(const struct units *u, size_t k, const struct sz_eline *l, int apart)
+{
+    const struct unit *x = &u->v[k];
+    if (x->kind != U_PARA || x->rank != R_NONE || x->b - x->a != 1 || k + 1 >= u->n ||
+        (apart && x->gap < 2))
+        return S_NONE;
+    const struct sz_eline *f = &l[x->a];
+    /* a line that is a heading, or no heading, by its own shape is decided */
+    if (sz_essay_line_rank(f) != R_NONE)
+        return S_NONE;
+    for (size_t j = 0; j < f->len; j++)
+        if (f->s[j] >= '0' && f->s[j] <= '9')
+            return S_NONE;
+    size_t words = sz_essay_count_words(f->s, f->len);
+    if (f->cols > SHAPE_COLS || words > SHAPE_WORDS || f->len < 2)
+        return S_NONE;
+    /* running text follows: a block of lines, or one long line */
+    const struct unit *y = &u->v[k + 1];
+    if (y->kind != U_PARA || (y->b - y->a < 2 && l[y->a].cols <= MAX_HEAD_WIDTH))
+        return S_NONE;
+    size_t i = 0;
+    uint32_t first = sz_essay_cp_at(f->s, f->len, &i);
+    uint32_t end = sz_essay_last_cp(f->s, f->len);
+    if (!sz_essay_is_upper(first))
+        return S_NONE;
+    /* "The Village of the Weather." — one sentence, title case or capitals */
+    if (end == '.' && f->s[f->len - 2] != '.' && words >= 2) {
+        size_t n = f->len - 1;
+        for (size_t j = 0; j + 1 < n; j++)
+            if ((f->s[j] == '.' || f->s[j] == ';' || f->s[j] == ',') && f->s[j + 1] == ' ')
+                return S_NONE;
+        if (sz_essay_title_case(f->s, n) && !sz_essay_all_caps(f->s, n))
+            return S_PERIOD;
+        return S_NONE;
+    }
+    /* "Город и деревня": where titles are not title-cased */
+    if (greek_or_cyrillic(first) && sz_essay_is_letter(end) && !memchr(f->s, ',', f->len) &&
+        words <= 6)
+        return S_SENTENCE;
+    return S_NONE;
+}
+
+/* Single capital and a full stop opening the line: the letter, else 0. */
+static char
+letter_mark(const struct sz_eline *f)
+{
+    if (f->len >= 4 && f->s[0] >= 'A' && f->s[0] <= 'Z' && f->s[1] == '.' && f->s[2] == ' ')
+        return f->s[0];
+    return 0;
+}
+
+void
+sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
+{
+    size_t count[3] = { 0, 0, 0 }, paras = 0, wide_gaps = 0;
+    for (size_t k = 1; k < u->n; k++)
+        wide_gaps += u->v[k].gap >= 2;
+    /* where the text sets its sections apart with wider gaps, so are these */
+    int apart = !per_line && wide_gaps >= 3;
+    for (size_t k = 0; k < u->n; k++) {
+        count[shape_of(u, k, l, apart)]++;
+        paras += u->v[k].kind == U_PARA;
+    }
+    for (int s = S_PERIOD; s <= S_SENTENCE; s++) {
+        /* a convention: two or more, and not most of the text */
+        if (count[s] < 2 || count[s] * 2 > paras)
+            continue;
+        for (size_t k = 0; k < u->n; k++)
+            if (shape_of(u, k, l, apart) == (enum hshape)s) {
+                u->v[k].kind = U_HEAD;
+                u->v[k].rank = R_TITLE;
+                u->v[k].why = s == S_PERIOD
+                                  ? "a title-case line ending in a full stop, alone before text, "
+                                    "as the text sets all its headings"
+                                  : "a short line in sentence case (Cyrillic, Greek), alone "
+                                    "before text, as the text sets all its headings";
+            }
+    }
+    /* A., B., C., D.: C and D follow B as letters (the rank B got), not as
+    ** the roman numerals 100 and 500. */
+    char prev = 0;
+    int prev_rank = R_NONE;
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD)
+            continue;
+        char m = letter_mark(&l[x->a]);
+        if (!m)
+            continue;
+        if (prev && m == prev + 1 && u->v[k].rank != prev_rank) {
+            u->v[k].rank = prev_rank;
+            u->v[k].why = "a letter after the letter before it (B., C.): the same rank";
+        }
+        prev = m;
+        prev_rank = u->v[k].rank;
+    }
+}
