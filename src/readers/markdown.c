@@ -3,6 +3,7 @@
 ** CommonMark, GFM and pandoc-flavoured Markdown, read with md4c's callbacks.
 ** See LICENSE.
 */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -45,6 +46,11 @@ struct frame {
     unsigned char task;        /* item: 1 unchecked, 2 checked, 0 none */
 };
 
+struct fancy {
+    unsigned char style, delim;
+    int start;
+};
+
 struct mdr {
     struct sz_doc *doc;
     const struct sz_ropts *o;
@@ -70,6 +76,10 @@ struct mdr {
     int table_measured;        /* its column widths are known */
     struct sz_map notes;       /* footnote label -> SZ_NOTE (detached) */
     int cites;                 /* citations so far (pandoc's citationNoteNum) */
+    struct fancy *fancy;       /* list markers md4c does not know (see mark_fancy) */
+    size_t nfancy;
+    struct sz_map examples;    /* example label -> its number (uintptr_t) */
+    const struct sz_node *fancy_ol; /* the last list given a marker's style */
     size_t *ra_off;            /* link definitions with {attributes}: where their URL */
     const char **ra_text;      /* starts in src, and the attributes */
     size_t nra;
@@ -371,6 +381,8 @@ static size_t cite_key(const char *s, size_t n);
 static struct sz_node *new_citation(struct mdr *r, const char *key, size_t n, int mode);
 static void raw_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n);
 static const char *ref_attrs_at(const struct mdr *r, const char *h);
+static size_t fancy_mark(struct mdr *r, const char *s, size_t n);
+static long block_marker(const char *s, size_t n);
 static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
                        struct sz_node *container);
 
@@ -751,6 +763,22 @@ put_word(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
         size_t k = cite_key(s + i + 1, n - i - 1);
         if (!k)
             break;
+        uintptr_t ex = 0;
+        if (r->examples.n) {
+            char *l = sz_arena_strndup(r->doc->arena, s + i + 1, k);
+            ex = (uintptr_t)sz_map_get(&r->examples, l);
+        }
+        if (ex) {
+            /* @label of an example item: its number. */
+            char num[24];
+            int w = snprintf(num, sizeof num, "%lu", (unsigned long)ex);
+            if (i)
+                add_inline(r, parent, mk_str(r, s, i));
+            add_inline(r, parent, mk_str(r, num, (size_t)w));
+            s += i + 1 + k;
+            n -= i + 1 + k;
+            break;
+        }
         if (i)
             add_inline(r, parent, mk_str(r, s, i));
         struct sz_node *cite = sz_node_new(r->doc, SZ_CITE);
@@ -1628,6 +1656,23 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
     text_own(r);
     switch (type) {
     case MD_TEXT_NORMAL:
+        if (r->nfancy && memchr(s, 0xfe, size)) {
+            for (MD_SIZE q = 0; q < size;) {
+                const char *m = memchr(s + q, 0xfe, size - q);
+                MD_SIZE k = m ? (MD_SIZE)(m - s) : size, l;
+                if (k > q)
+                    text_cb(type, s + q, k - q, ud);
+                if (k >= size)
+                    break;
+                l = (MD_SIZE)fancy_mark(r, s + k, size - k);
+                if (!l) {
+                    sz_buf_putc(&r->text, s[k]);
+                    l = 1;
+                }
+                q = k + l;
+            }
+            break;
+        }
         if (r->fl == F_MARKDOWN && size == 1 && s[0] == '.' && s > r->src && s[-1] == '\\' &&
             r->o->smart) {
             /* "Mr\. Bob": an escaped stop ends no abbreviation. */
@@ -2062,6 +2107,7 @@ mdr_new(struct sz_doc *doc, const struct sz_ropts *o, enum flavour fl)
     r->o = o;
     r->fl = fl;
     r->notes.strkeys = 1;
+    r->examples.strkeys = 1;
     r->pool = &r->spare;
     return r;
 }
@@ -2072,6 +2118,8 @@ mdr_free(struct mdr *r)
     free(r->dls);
     free(r->ra_off);
     free(r->ra_text);
+    free(r->fancy);
+    sz_map_free(&r->examples);
     sz_buf_free(&r->text);
     sz_buf_free(&r->verb);
     sz_buf_free(&r->run);
@@ -2492,6 +2540,256 @@ mark_divs(struct mdr *r, struct sz_buf *out)
         i = next;
     }
     return count;
+}
+
+/* {=================================================================
+** pandoc's fancy_lists and example_lists: markers md4c does not know,
+** "(2)", "b.", "iv)", "#.", "(@label)", are rewritten as decimal ones of the
+** same width ("(2)" becomes "02)", so items nest as before), and the first line
+** of the item is given 0xFE, its index, 0xFE, read back (and removed) by
+** text_cb to set the list's style, delimiter and start.
+** ================================================================== */
+
+static int
+roman_value(const char *s, size_t n, int upper)
+{
+    static const char lo[] = "ivxlcdm", up[] = "IVXLCDM";
+    static const int val[] = { 1, 5, 10, 50, 100, 500, 1000 };
+    int total = 0, prev = 0;
+    for (size_t i = n; i-- > 0;) {
+        const char *p = strchr(upper ? up : lo, s[i]);
+        if (!p || !s[i])
+            return 0;
+        int v = val[p - (upper ? up : lo)];
+        total += v < prev ? -v : v;
+        if (v > prev)
+            prev = v;
+    }
+    return total > 0 && total < 4000 ? total : 0;
+}
+
+/* A fancy marker at s[0..n): its length (delimiters included), with f
+** filled and *label, *llen the example label; 0 if none. */
+static size_t
+fancy_marker(const char *s, size_t n, struct fancy *f, const char **label, size_t *llen)
+{
+    size_t i = 0, b;
+    int paren = n && s[0] == '(';
+    i = paren;
+    b = i;
+    *label = NULL;
+    *llen = 0;
+    if (i < n && s[i] == '@') {
+        i++;
+        size_t l = i;
+        while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
+            i++;
+        f->style = SZ_STYLE_EXAMPLE;
+        f->start = 1;
+        if (i > l)
+            *label = s + l, *llen = i - l;
+    } else if (i < n && s[i] == '#') {
+        i++;
+        f->style = SZ_STYLE_DEFAULT;
+        f->start = 1;
+    } else if (i < n && s[i] >= '0' && s[i] <= '9') {
+        if (!paren)
+            return 0;             /* md4c's own */
+        int v = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9' && i - b < 9)
+            v = v * 10 + (s[i++] - '0');
+        f->style = SZ_STYLE_DECIMAL;
+        f->start = v;
+    } else {
+        while (i < n && isalpha((unsigned char)s[i]) && i - b < 8)
+            i++;
+        if (i == b)
+            return 0;
+        int upper = isupper((unsigned char)s[b]);
+        if (i - b == 1 && s[b] != 'i' && s[b] != 'I') {
+            f->style = upper ? SZ_STYLE_UPPER_ALPHA : SZ_STYLE_LOWER_ALPHA;
+            f->start = (s[b] | 32) - 'a' + 1;
+        } else {
+            int v = roman_value(s + b, i - b, upper);
+            if (!v)
+                return 0;
+            f->style = upper ? SZ_STYLE_UPPER_ROMAN : SZ_STYLE_LOWER_ROMAN;
+            f->start = v;
+        }
+    }
+    if (i >= n)
+        return 0;
+    if (paren) {
+        if (s[i] != ')')
+            return 0;
+        f->delim = SZ_DELIM_TWO_PARENS;
+    } else if (s[i] == '.' || s[i] == ')') {
+        f->delim = s[i] == '.' ? SZ_DELIM_PERIOD : SZ_DELIM_ONE_PAREN;
+        if (f->style == SZ_STYLE_DEFAULT && s[i] == '.')
+            f->delim = SZ_DELIM_DEFAULT;
+    } else {
+        return 0;
+    }
+    i++;
+    if (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+        return 0;
+    /* "B. Russell": a capital and a stop need two spaces after them. */
+    if (f->style == SZ_STYLE_UPPER_ALPHA && f->delim == SZ_DELIM_PERIOD && i < n &&
+        !(s[i] == '\t' || (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t'))))
+        return 0;
+    return i;
+}
+
+/* Does a marker of style b (text s[0..m)) go on a list of style a?  In a
+** roman list "v." is roman, in an alphabetic one "i." is a letter. */
+static int
+same_style(int a, int b, const char *s, size_t m)
+{
+    if (a == b)
+        return 1;
+    size_t l = m && s[0] == '(' ? m - 3 : m - 1;
+    if (a == SZ_STYLE_LOWER_ROMAN && b == SZ_STYLE_LOWER_ALPHA)
+        return l == 1 && strchr("vxlcdm", s[m && s[0] == '(']);
+    if (a == SZ_STYLE_UPPER_ROMAN && b == SZ_STYLE_UPPER_ALPHA)
+        return l == 1 && strchr("VXLCDM", s[m && s[0] == '(']);
+    if ((a == SZ_STYLE_LOWER_ALPHA && b == SZ_STYLE_LOWER_ROMAN) ||
+        (a == SZ_STYLE_UPPER_ALPHA && b == SZ_STYLE_UPPER_ROMAN))
+        return l == 1;
+    return 0;
+}
+
+/* Returns how many markers were rewritten into out. */
+static size_t
+mark_fancy(struct mdr *r, struct sz_buf *out)
+{
+    const char *s = r->src;
+    size_t n = r->len, i = 0, count = 0, item_col = 0;
+    struct fence fc = { 0, 0 };
+    int prev_blank = 1, prev_item = 0, examples = 0;
+    struct { char ch; unsigned char style, delim; } last[32];
+    memset(last, 0, sizeof last);
+    sz_buf_reserve(out, n + 64);
+    while (i < n) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+        size_t k = i, ind = indent_of(s + i, e - i);
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        int code = fence_line(&fc, s, k, e, ind) || fc.c;
+        int blank = blank_line(s + i, e - i);
+        struct fancy f = { 0, 0, 0 };
+        const char *label;
+        size_t llen, m = 0;
+        if (!code && !blank && (prev_blank || prev_item) && ind < item_col + 4)
+            m = fancy_marker(s + k, e - k, &f, &label, &llen);
+        long bm = !code && !blank ? block_marker(s + i, e - i) : -1;
+        size_t col = k - i < 32 ? k - i : 31;
+        int ordered = bm >= 0 && (s[i + bm] == '.' || s[i + bm] == ')');
+        char ch = 0;
+        if (m) {
+            ch = f.delim == SZ_DELIM_PERIOD || f.delim == SZ_DELIM_DEFAULT ? '.' : ')';
+        } else if (ordered) {
+            /* md4c's own marker: kept, unless it must end the list before it. */
+            f.style = SZ_STYLE_DECIMAL;
+            f.delim = s[i + bm] == '.' ? SZ_DELIM_PERIOD : SZ_DELIM_ONE_PAREN;
+            f.start = atoi(s + k);
+            ch = s[i + bm];
+        }
+        /* pandoc starts a new list where the style or delimiter changes; md4c
+        ** only where the delimiter character does. */
+        int flip = 0;
+        if (ch && last[col].ch) {
+            int same = last[col].delim == f.delim && same_style(last[col].style, f.style, s + k, m);
+            char want = same ? last[col].ch : ch == last[col].ch ? (ch == '.' ? ')' : '.') : ch;
+            flip = want != ch;
+            ch = want;
+            if (same)
+                f.style = last[col].style;
+        }
+        if (ch) {
+            last[col].ch = ch;
+            last[col].style = f.style;
+            last[col].delim = f.delim;
+        }
+        if (m || (ordered && flip)) {
+            if (!m)
+                m = (size_t)(i + bm - k) + 1;
+            if (f.style == SZ_STYLE_EXAMPLE) {
+                f.start = ++examples;
+                if (label) {
+                    char *l = sz_arena_strndup(r->doc->arena, label, llen);
+                    if (!sz_map_get(&r->examples, l))
+                        sz_map_put(&r->examples, l, (void *)(uintptr_t)f.start);
+                }
+            }
+            r->fancy = sz_xrealloc(r->fancy, (r->nfancy + 1) * sizeof *r->fancy);
+            r->fancy[r->nfancy] = f;
+            sz_buf_put(out, s + i, k - i);
+            for (size_t q = 0; q + 2 < m; q++)
+                sz_buf_putc(out, '0');
+            sz_buf_putc(out, '1');
+            sz_buf_putc(out, ch);
+            size_t t = e;
+            while (t > k + m && (s[t - 1] == '\r'))
+                t--;
+            size_t c = k + m;
+            while (c < t && (s[c] == ' ' || s[c] == '\t'))
+                c++;
+            sz_buf_put(out, s + k + m, t - k - m);
+            if (c < t && (s[c] == '`' || s[c] == '~')) {
+                r->nfancy++;   /* a fence: no room for the mark, the style is lost */
+            } else {
+                sz_buf_printf(out, "%s\xfe%zu\xfe", t == k + m ? " " : "", r->nfancy++);
+            }
+            sz_buf_put(out, s + t, next - t);
+            item_col = (size_t)(k - i) + m + 1;
+            prev_item = 1;
+            count++;
+        } else {
+            sz_buf_put(out, s + i, next - i);
+            if (!blank) {
+                prev_item = bm >= 0;
+                if (bm >= 0)
+                    item_col = ind + 2;
+                else if (ind == 0)
+                    item_col = 0;
+                if (bm < 0 && prev_blank)   /* a paragraph after the list ends it */
+                    for (size_t q = col; q < 32; q++)
+                        last[q].ch = 0;
+            }
+        }
+        prev_blank = blank;
+        i = next;
+    }
+    return count;
+}
+
+/* A mark of mark_fancy (0xFE, index, 0xFE) at s[0..n): sets the style of
+** the list whose first item holds it; returns its length, 0 if none. */
+static size_t
+fancy_mark(struct mdr *r, const char *s, size_t n)
+{
+    size_t i = 1, idx = 0;
+    if (n < 3 || (unsigned char)s[0] != 0xfe)
+        return 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        idx = idx * 10 + (size_t)(s[i++] - '0');
+    if (i == 1 || i >= n || (unsigned char)s[i] != 0xfe || idx >= r->nfancy)
+        return 0;
+    for (int d = r->depth - 1; d > 0; d--) {
+        struct sz_node *li = r->st[d].n, *ol = r->st[d - 1].n;
+        if (li->kind != SZ_ITEM)
+            continue;
+        if (ol->kind == SZ_ORDEREDLIST && ol->first == li && ol != r->fancy_ol) {
+            const struct fancy *f = &r->fancy[idx];
+            ol->sub = f->style;
+            ol->sub2 = f->delim;
+            ol->ival = f->start;
+            r->fancy_ol = ol;
+        }
+        break;
+    }
+    return i + 1;
 }
 
 /* pandoc's link definitions may end in attributes, "[a]: url {#id .c}",
@@ -3480,6 +3778,7 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
 {
     struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT, dls = SZ_BUF_INIT;
     struct sz_buf guard = SZ_BUF_INIT, tex = SZ_BUF_INIT, rattr = SZ_BUF_INIT, *held = NULL;
+    struct sz_buf fancy = SZ_BUF_INIT;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
@@ -3548,6 +3847,8 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         take(r, &dls, &held, ndl > 0);
     }
     if (fl == F_MARKDOWN)
+        take(r, &fancy, &held, mark_fancy(r, &fancy) > 0);
+    if (fl == F_MARKDOWN)
         take(r, &guard, &held, guard_paragraphs(r, &guard) > 0);
     if (fl == F_MARKDOWN)
         take(r, &divs, &held, mark_divs(r, &divs) > 0);
@@ -3573,6 +3874,7 @@ out:
     sz_buf_free(&guard);
     sz_buf_free(&tex);
     sz_buf_free(&rattr);
+    sz_buf_free(&fancy);
     return rc;
 }
 
