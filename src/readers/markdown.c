@@ -1648,7 +1648,9 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
     if (r->table && !r->table_measured && s >= r->src && s < r->src + r->len)
         table_widths(r, s);
     if (type == MD_TEXT_NORMAL && !r->text.len && !r->tslice && s >= r->src &&
-        s + size <= r->src + r->len && (r->fl != F_MARKDOWN || !memchr(s, '\\', size))) {
+        s + size <= r->src + r->len && (r->fl != F_MARKDOWN || !memchr(s, '\\', size)) &&
+        !(r->nfancy && memchr(s, 0xfe, size)) &&
+        !(r->fl == F_MARKDOWN && size == 1 && s[0] == '.' && s > r->src && s[-1] == '\\')) {
         r->tslice = s;          /* taken as it is, not copied */
         r->tslice_len = size;
         return 0;
@@ -2655,6 +2657,35 @@ same_style(int a, int b, const char *s, size_t m)
     if ((a == SZ_STYLE_LOWER_ALPHA && b == SZ_STYLE_LOWER_ROMAN) ||
         (a == SZ_STYLE_UPPER_ALPHA && b == SZ_STYLE_UPPER_ROMAN))
         return l == 1;
+    return 0;
+}
+
+/* Could mark_fancy find anything?  A quick look first, so a text without
+** fancy markers is not copied. */
+static int
+may_have_fancy(const char *s, size_t n)
+{
+    size_t i = 0;
+    int prev_blank = 1, prev_item = 0;
+    while (i < n) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) : n, k = i;
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        int blank = k == e || (k + 1 == e && s[k] == '\r');
+        if (!blank && (prev_blank || prev_item)) {
+            struct fancy f;
+            const char *label;
+            size_t llen;
+            if (fancy_marker(s + k, e - k, &f, &label, &llen))
+                return 1;
+            prev_item = block_marker(s + i, e - i) >= 0;
+        } else if (!blank) {
+            prev_item = 0;
+        }
+        prev_blank = blank;
+        i = nl ? e + 1 : n;
+    }
     return 0;
 }
 
@@ -3847,7 +3878,7 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         take(r, &dls, &held, ndl > 0);
     }
     if (fl == F_MARKDOWN)
-        take(r, &fancy, &held, mark_fancy(r, &fancy) > 0);
+        take(r, &fancy, &held, may_have_fancy(r->src, r->len) && mark_fancy(r, &fancy) > 0);
     if (fl == F_MARKDOWN)
         take(r, &guard, &held, guard_paragraphs(r, &guard) > 0);
     if (fl == F_MARKDOWN)
