@@ -81,6 +81,10 @@ int sz_html_indent_class(const char *cls);
 ** title page marked.  (html_pg.c) */
 void sz_html_gutenberg(struct sz_html *h);
 
+/** Drops a "Footnotes" or "Notes" heading left with nothing under it once
+** its notes went to their references.  (html_pg.c) */
+void sz_html_empty_notes_heading(struct sz_html *h);
+
 /** Sets metadata from h->head where the document has none.  (html_pg.c) */
 void sz_html_head_meta(struct sz_html *h);
 

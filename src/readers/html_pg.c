@@ -313,6 +313,8 @@ pg_title(struct sz_html *h, const char *t)
     static const char *const pre[] = { "The Project Gutenberg eBook of ",
                                        "The Project Gutenberg EBook of ",
                                        "Project Gutenberg's ", "The Project Gutenberg E-text of ",
+                                       "The Distributed Proofreaders Canada ebook of ",
+                                       "The Distributed Proofreaders Canada eBook of ",
                                        NULL };
     const char *suf = " | Project Gutenberg";
     char *title = s;
@@ -524,6 +526,56 @@ sz_html_titlepage(struct sz_html *h)
         sz_attr_add_class(h->doc, &d->attr, "titlepage");
         sz_node_replace(b, d);
         sz_node_append(d, b);
+    }
+    free(L.v);
+}
+
+/* }================================================================== */
+
+/* {=================================================================
+** Notes headings
+** ================================================================== */
+
+static int
+notes_title(struct sz_html *h, const struct sz_node *b)
+{
+    const char *n = norm(h, b, NULL);
+    return !strcmp(n, "footnotes") || !strcmp(n, "footnote") || !strcmp(n, "notes") ||
+           !strcmp(n, "endnotes");
+}
+
+/* Nothing a reader would read: a rule, an empty Div. */
+static int
+empty_block(const struct sz_node *b)
+{
+    if (b->kind == SZ_HRULE)
+        return 1;
+    if (b->kind == SZ_DIV) {
+        for (const struct sz_node *c = b->first; c; c = c->next)
+            if (!empty_block(c))
+                return 0;
+        return 1;
+    }
+    return (b->kind == SZ_PARA || b->kind == SZ_PLAIN) && !b->first;
+}
+
+void
+sz_html_empty_notes_heading(struct sz_html *h)
+{
+    struct leaves L = { NULL, 0, 0 };
+    collect(h->doc->root, &L, 0);
+    for (size_t i = 0; i < L.n; i++) {
+        struct sz_node *b = L.v[i];
+        if (b->kind != SZ_HEADER || !notes_title(h, b))
+            continue;
+        size_t j = i + 1;
+        while (j < L.n && empty_block(L.v[j]))
+            j++;
+        if (j < L.n && L.v[j]->kind != SZ_HEADER)
+            continue;
+        struct sz_node *p = b->parent;
+        sz_node_unlink(b);
+        prune(h, p);
     }
     free(L.v);
 }

@@ -170,14 +170,18 @@ read_html(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
         i++;
     int xml = vlen - i > 5 && !memcmp(view + i, "<?xml", 5);
     size_t head = vlen < PG_SCAN ? vlen : PG_SCAN;
+    /* Project Gutenberg's editions, and those its tools (pg2html) or
+    ** Distributed Proofreaders made: books with a title page */
     for (size_t k = 0; k + 9 <= head && !h.gutenberg; k++)
-        h.gutenberg = (view[k] == 'G' || view[k] == 'g') && !strncasecmp(view + k, "gutenberg", 9);
+        h.gutenberg = !strncasecmp(view + k, "gutenberg", 9) || !strncasecmp(view + k, "pg2html", 7) ||
+                      (k + 23 <= head && !strncasecmp(view + k, "distributed proofreaders", 23));
     int rc = sz_html_read(&h, view, vlen, xml, o->filename, doc->root);
     if (rc == 0) {
         sz_html_notes(&h);
         sz_html_gutenberg(&h);
         sz_html_head_meta(&h);
         sz_html_titlepage(&h);
+        sz_html_empty_notes_heading(&h);
         sz_pass_heading_ids(doc);
     }
     sz_html_fini(&h);
