@@ -3803,6 +3803,83 @@ take(struct mdr *r, struct sz_buf *b, struct sz_buf **held, int used)
     *held = b;
 }
 
+static size_t
+line_len(const char *s, size_t n)
+{
+    const char *nl = memchr(s, '\n', n);
+    return nl ? (size_t)(nl - s) : n;
+}
+
+/* pandoc's title block: up to three lines "% title", "% author; author",
+** "% date" at the very start (a line starting with a space continues the
+** one before).  Loaded as the YAML it means; returns the bytes it takes
+** (with the blank line after it), 0 if none, -1 on error. */
+static long
+title_block(struct mdr *r, const char *s, size_t n)
+{
+    struct sz_buf y = SZ_BUF_INIT, field = SZ_BUF_INIT;
+    static const char *const keys[] = { "title", "author", "date" };
+    size_t i = 0;
+    int f = 0;
+    while (i < n && f < 3 && s[i] == '%') {
+        sz_buf_clear(&field);
+        do {
+            const char *nl = memchr(s + i, '\n', n - i);
+            size_t e = nl ? (size_t)(nl - s) : n, k = i + (s[i] == '%');
+            while (k < e && (s[k] == ' ' || s[k] == '\t'))
+                k++;
+            size_t t = e;
+            while (t > k && (s[t - 1] == ' ' || s[t - 1] == '\r'))
+                t--;
+            if (field.len && t > k)
+                sz_buf_putc(&field, f == 1 ? ';' : '\n');
+            sz_buf_put(&field, s + k, t - k);
+            i = nl ? e + 1 : n;
+        } while (i < n && (s[i] == ' ' || s[i] == '\t') && !blank_line(s + i, line_len(s + i, n - i)));
+        if (field.len) {
+            sz_buf_printf(&y, "%s:%s", keys[f], f == 1 ? "\n" : " ");
+            size_t a = 0;
+            while (a < field.len) {
+                const char *sc = f == 1 ? memchr(field.data + a, ';', field.len - a) : NULL;
+                size_t b = sc ? (size_t)(sc - field.data) : field.len, c = a;
+                while (c < b && field.data[c] == ' ')
+                    c++;
+                if (c < b) {
+                    sz_buf_puts(&y, f == 1 ? "- \"" : "\"");
+                    for (size_t q = c; q < b; q++) {
+                        char ch = field.data[q];
+                        if (ch == '\n')
+                            sz_buf_puts(&y, "\\n");
+                        else if (ch == '"' || ch == '\\')
+                            sz_buf_putc(&y, '\\'), sz_buf_putc(&y, ch);
+                        else if ((unsigned char)ch >= 0x20)
+                            sz_buf_putc(&y, ch);
+                    }
+                    sz_buf_puts(&y, "\"\n");
+                }
+                a = b + 1;
+            }
+        } else if (f == 1) {
+            sz_buf_puts(&y, "author:\n- \"\"\n");   /* as pandoc: one empty author */
+        }
+        f++;
+    }
+    long rc = 0;
+    if (f && y.len) {
+        if (sz_meta_load_yaml(r->doc, y.data, y.len, r->o->filename, &r->doc->diags) < 0) {
+            r->failed = 1;
+            rc = -1;
+        } else {
+            rc = (long)i;
+        }
+    } else if (f) {
+        rc = (long)i;
+    }
+    sz_buf_free(&y);
+    sz_buf_free(&field);
+    return rc;
+}
+
 static int
 read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
         enum flavour fl)
@@ -3857,13 +3934,19 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
     r->src = data;
     r->len = len;
     if (fl != F_COMMONMARK) {
+        long title = fl == F_MARKDOWN && len && data[0] == '%' ? title_block(r, data, len) : 0;
+        if (title < 0)
+            goto out;
+        data += title;
+        len -= (size_t)title;
+        r->base += (size_t)title;
         long skip = yaml_block(r, data, len);
         if (skip < 0)
             goto out;
         r->src = data + skip;
         r->len = len - (size_t)skip;
         r->base += (size_t)skip;
-        if (skip && meta_markdown(r) < 0)
+        if ((skip || title) && meta_markdown(r) < 0)
             goto out;
         if (find_ref(r->src, r->len)) {
             if (extract_notes(r, &cut) < 0)

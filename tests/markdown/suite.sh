@@ -26,6 +26,12 @@ else
     fail "markdown: extension cases: $(grep -v '^pandoc' "$T/cases.out" | head -c 600)"
 fi
 
+# A % title block: title, authors split at ';', date.
+printf '%% A\n%% B; C\n%% D\n\nT\n' | "$SAMIZDAT" -f markdown -t json |
+    python3 -c "import json,sys;print(json.dumps(json.load(sys.stdin)['meta'],sort_keys=True))" >"$T/tb.out"
+echo '{"author": {"c": [{"c": [{"c": "B", "t": "Str"}], "t": "MetaInlines"}, {"c": [{"c": "C", "t": "Str"}], "t": "MetaInlines"}], "t": "MetaList"}, "date": {"c": [{"c": "D", "t": "Str"}], "t": "MetaInlines"}, "title": {"c": [{"c": "A", "t": "Str"}], "t": "MetaInlines"}}' >"$T/tb.want"
+check_same "markdown: a % title block gives title, authors and date" "$T/tb.want" "$T/tb.out"
+
 # --- command line -----------------------------------------------------------
 S=$M/inputs/md-smart.md
 cp "$S" "$T/x.markdown"
