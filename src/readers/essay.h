@@ -86,6 +86,10 @@ void sz_essay_split(const char *text, size_t len, struct sz_elines *lines);
 ** '\n', and with c->smart curly quotes, dashes, ellipses and emphasis. */
 void sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n);
 
+/* Sets metadata field key to the inlines of s[0..n) unless it is set
+** already; smart says whether quotes and dashes are made typographic. */
+void sz_essay_meta_text(struct sz_ectx *c, const char *key, const char *s, size_t n, int smart);
+
 /** The Note for footnote marker [label] met in the block being built, or
 ** NULL (the marker then stays text).  bare: a * with no brackets, whose
 ** note text must follow within a few blocks.  (essay_notes.c) */

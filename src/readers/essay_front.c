@@ -30,11 +30,7 @@ by_line(const struct sz_eline *l, const char **name, size_t *nn)
 static void
 set_meta_text(struct sz_ectx *c, const char *key, const char *s, size_t n)
 {
-    if (sz_meta_get(c->doc, key))
-        return;
-    struct sz_node *v = sz_node_new(c->doc, SZ_META_INLINES);
-    sz_essay_inlines(c, v, s, n);
-    sz_meta_set(c->doc, key, v);
+    sz_essay_meta_text(c, key, s, n, c->smart);
 }
 
 /* Could line l be a title or subtitle line? */

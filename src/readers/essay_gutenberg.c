@@ -66,14 +66,8 @@ meta_inlines(struct sz_ectx *c, const char *key, const char *s, size_t n)
 {
     while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
         n--;
-    if (n == 0 || sz_meta_get(c->doc, key))
-        return;
-    struct sz_node *v = sz_node_new(c->doc, SZ_META_INLINES);
-    int smart = c->smart;
-    c->smart = 0;      /* metadata is given, not typed prose */
-    sz_essay_inlines(c, v, s, n);
-    c->smart = smart;
-    sz_meta_set(c->doc, key, v);
+    if (n > 0)         /* metadata is given, not typed prose: no smart quotes */
+        sz_essay_meta_text(c, key, s, n, 0);
 }
 
 /* "Release Date: March, 1994 [EBook #11]": the date, and the number. */

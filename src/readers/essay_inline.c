@@ -238,3 +238,16 @@ sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_
     c->no_close[0] = c->no_close[1] = 0;
     inlines(c, parent, s, n, 1);
 }
+
+void
+sz_essay_meta_text(struct sz_ectx *c, const char *key, const char *s, size_t n, int smart)
+{
+    if (sz_meta_get(c->doc, key))
+        return;        /* the first finding wins */
+    struct sz_node *v = sz_node_new(c->doc, SZ_META_INLINES);
+    int was = c->smart;
+    c->smart = smart;
+    sz_essay_inlines(c, v, s, n);
+    c->smart = was;
+    sz_meta_set(c->doc, key, v);
+}

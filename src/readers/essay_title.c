@@ -572,14 +572,8 @@ meta(struct sz_ectx *c, const char *key, const char *s, size_t n)
         n--;
     while (n && *s == ' ')
         s++, n--;
-    if (!n || sz_meta_get(c->doc, key))
-        return;
-    struct sz_node *v = sz_node_new(c->doc, SZ_META_INLINES);
-    int smart = c->smart;
-    c->smart = 0;      /* metadata is given, not typed prose */
-    sz_essay_inlines(c, v, s, n);
-    c->smart = smart;
-    sz_meta_set(c->doc, key, v);
+    if (n)             /* metadata is given, not typed prose: no smart quotes */
+        sz_essay_meta_text(c, key, s, n, 0);
 }
 
 void
