@@ -120,6 +120,14 @@ int sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_
                        size_t *body_b);
 
 /** Code point before s[i] (0 at the start). */
+/* Does s[0..n) contain needle, ASCII case ignored?  (The Gutenberg
+** markers are recognised by it in plain text and in HTML alike.) */
+int sz_essay_has(const char *s, size_t n, const char *needle);
+
+/* Is s[0..n) a Project Gutenberg marker line ("*** START OF ..."), with
+** what ("START OF", "END OF") in it? */
+int sz_essay_pg_marker(const char *s, size_t n, const char *what);
+
 uint32_t sz_essay_prev_cp(const char *s, size_t i);
 
 /** Sets metadata lang (unless set) from the text of lines [a, b). */

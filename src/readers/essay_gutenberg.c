@@ -14,9 +14,8 @@
 #define HEAD_LINES 600
 #define FOOT_LINES 800
 
-/* Does s[0..n) contain needle, ASCII case ignored? */
-static int
-has(const char *s, size_t n, const char *needle)
+int
+sz_essay_has(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
     for (size_t i = 0; i + m <= n; i++)
@@ -32,11 +31,10 @@ starts(const struct sz_eline *l, const char *p)
     return l->len >= m && !strncasecmp(l->s, p, m);
 }
 
-static int
-marker(const struct sz_eline *l, const char *what)
+int
+sz_essay_pg_marker(const char *s, size_t n, const char *what)
 {
-    return l->len > 10 && l->s[0] == '*' && has(l->s, l->len, what) &&
-           has(l->s, l->len, "GUTENBERG");
+    return n > 10 && s[0] == '*' && sz_essay_has(s, n, what) && sz_essay_has(s, n, "GUTENBERG");
 }
 
 static const struct {
@@ -140,7 +138,7 @@ field(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
         return;
     }
     /* [Etext #4650] on a line of its own */
-    if (l[i].len && l[i].s[0] == '[' && has(l[i].s, l[i].len, "#"))
+    if (l[i].len && l[i].s[0] == '[' && sz_essay_has(l[i].s, l[i].len, "#"))
         release(c, l[i].s, l[i].len);
 }
 
@@ -154,7 +152,7 @@ from_end_line(struct sz_ectx *c, const struct sz_eline *l, const struct sz_eline
     /* the line wrapped ("... EBook of History of the Peninsular War Volume
     ** / III (of 6), by Charles Oman"): the next line goes on with it */
     struct sz_buf both = SZ_BUF_INIT;
-    if (next && !next->blank && next->width < 90 && !has(s, n, ", by ") &&
+    if (next && !next->blank && next->width < 90 && !sz_essay_has(s, n, ", by ") &&
         !starts(next, "***")) {
         sz_buf_put(&both, s, n);
         sz_buf_putc(&both, ' ');
@@ -196,7 +194,7 @@ sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a, s
     struct sz_eline *l = lines->v;
     size_t n = lines->n, a = 0, b = n;
     for (size_t i = 0; i < n && i < HEAD_LINES; i++) {
-        if (!marker(&l[i], "START OF"))
+        if (!sz_essay_pg_marker(l[i].s, l[i].len, "START OF"))
             continue;
         a = i + 1;
         /* a marker broken over two lines */
@@ -211,7 +209,7 @@ sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a, s
     if (lo < a)
         lo = a;
     for (size_t i = n; i-- > lo;) {
-        if (marker(&l[i], "END OF")) {
+        if (sz_essay_pg_marker(l[i].s, l[i].len, "END OF")) {
             b = i;
             continue;
         }

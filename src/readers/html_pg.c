@@ -76,23 +76,13 @@ text(const struct sz_node *n, struct sz_buf *b, int depth)
     }
 }
 
-static int
-has(const char *s, size_t n, const char *needle)
-{
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++)
-        if (!strncasecmp(s + i, needle, m))
-            return 1;
-    return 0;
-}
-
 /* The plain-text reader's rule for a marker line: starts with '*'. */
 static int
 marker(const char *s, size_t n, const char *what)
 {
     while (n && isspace((unsigned char)*s))
         s++, n--;
-    return n > 10 && s[0] == '*' && has(s, n, what) && has(s, n, "GUTENBERG");
+    return sz_essay_pg_marker(s, n, what);
 }
 
 static int
@@ -167,7 +157,7 @@ sz_html_gutenberg(struct sz_html *h)
         text(L.v[i], &t, 0);
         if (t.len && (marker(t.data, t.len, "START OF") ||
                       (L.v[i]->kind == SZ_DIV && is_boiler_div(L.v[i]) &&
-                       has(t.data, t.len, "START OF")))) {
+                       sz_essay_has(t.data, t.len, "START OF")))) {
             start = i + 1;
             found_start = h->gutenberg = 1;
             break;
