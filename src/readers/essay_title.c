@@ -370,7 +370,11 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
 static void
 fold(const char *s, size_t n, struct sz_buf *out)
 {
+    /* Never left NULL: keys are compared with strcmp, and a line with no
+    ** letters or digits folds to the empty key. */
     sz_buf_clear(out);
+    sz_buf_reserve(out, n);
+    out->data[0] = '\0';
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         i += sz_utf8_decode(s + i, n - i, &cp);
