@@ -1,7 +1,8 @@
 /*
 ** essay_outline.c
 ** Outline passes over the units: a bare chapter line merged with its
-** title, empty headings demoted, ranks fixed, bare numbers nested.
+** title, empty headings demoted, ranks fixed (front and back matter
+** beside the divisions), bare numbers nested.
 ** See LICENSE.
 */
 #include <string.h>
@@ -109,8 +110,79 @@ sz_essay_demote_empty(struct units *u)
     }
 }
 
-/* Section headings that come before the first chapter (PREFACE) belong
-** with the chapters; a closing THE END is text. */
+/* A heading numbered as a division of the book (CHAPTER IV, PART TWO,
+** XII.), not a front or back matter word. */
+static int
+numbered(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    return x->kind == U_HEAD && (x->rank == R_CHAPTER || x->rank == R_PART) &&
+           !sz_essay_matter_word(l[x->a].s, l[x->a].len);
+}
+
+/* The sections around a book's numbered divisions stand beside them: the
+** PREFACE before PART I beside the parts, A NOTE ON THE TEXT after the
+** last chapter beside the chapters, unless its shape is also used inside
+** the chapters (then it is one of their sections).  A book with no
+** numbered divisions ranks a closing matter word (Conclusion) with the
+** headings of its shape before it (Economy, Solitude, Spring); an opening
+** one (Introduction) may hold the sections that follow it. */
+static void
+rank_matter(struct units *u, const struct sz_eline *l)
+{
+    size_t first = u->n, last = u->n;
+    int chapters = 0, inside[R_COUNT] = { 0 };
+    for (size_t k = 0; k < u->n; k++)
+        if (numbered(u, k, l)) {
+            first = first == u->n ? k : first;
+            last = k;
+            chapters |= u->v[k].rank == R_CHAPTER;
+        }
+    if (first == u->n) {
+        /* the headings of each shape so far */
+        size_t shapes[R_COUNT] = { 0 };
+        for (size_t k = 0; k < u->n; k++) {
+            struct unit *x = &u->v[k];
+            const struct sz_eline *f = &l[x->a];
+            if (x->kind != U_HEAD)
+                continue;
+            if (x->rank != R_CHAPTER || !sz_essay_matter_word(f->s, f->len)) {
+                shapes[x->rank]++;
+                continue;
+            }
+            int r = sz_essay_all_caps(f->s, f->len) ? R_CAPS : R_TITLE;
+            if (shapes[r] >= 2) {
+                x->rank = r;
+                x->why = "closing matter word (Conclusion) after headings of its shape, where "
+                         "the book numbers no divisions: ranked with them";
+            }
+        }
+        return;
+    }
+    for (size_t k = first + 1; k < last; k++)
+        if (u->v[k].kind == U_HEAD)
+            inside[u->v[k].rank] = 1;
+    int outer = u->v[first].rank;
+    for (size_t k = 0; k < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD || (k >= first && k <= last))
+            continue;
+        if (k < first && (x->rank == R_CAPS || x->rank == R_TITLE || x->rank == R_CHAPTER) &&
+            x->rank != outer) {
+            x->rank = outer;
+            x->why = outer == R_PART ? "section before the first part: ranked with the parts"
+                                     : "section before the first chapter: ranked with the chapters";
+        } else if (k > last && (x->rank == R_CAPS || x->rank == R_TITLE) && !inside[x->rank]) {
+            x->rank = chapters ? R_CHAPTER : outer;
+            x->why = "section after the last chapter, in a shape the chapters do not use inside "
+                     "them: ranked with the chapters";
+        }
+    }
+}
+
+/* Lone numbers of the wrong kind are not chapters; the sections around
+** the numbered divisions are ranked beside them; a closing THE END is
+** text. */
 void
 sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
 {
@@ -138,18 +210,7 @@ sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
                             : "a lone roman numeral where chapters are numbered in digits";
         }
     }
-    size_t first = u->n;
-    for (size_t k = 0; k < u->n; k++)
-        if (u->v[k].kind == U_HEAD && u->v[k].rank == R_CHAPTER &&
-            !sz_essay_matter_word(l[u->v[k].a].s, l[u->v[k].a].len)) {
-            first = k;
-            break;
-        }
-    for (size_t k = 0; k < first && first < u->n; k++)
-        if (u->v[k].kind == U_HEAD && (u->v[k].rank == R_CAPS || u->v[k].rank == R_TITLE)) {
-            u->v[k].rank = R_CHAPTER;
-            u->v[k].why = "section before the first chapter: ranked with the chapters";
-        }
+    rank_matter(u, l);
     for (size_t k = u->n; k-- > 0;) {
         struct unit *x = &u->v[k];
         if (x->kind == U_RULE || x->kind == U_SKIP || x->kind == U_MERGED)
