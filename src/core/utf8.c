@@ -3,6 +3,8 @@
 ** UTF-8 validation and decoding; Windows-1252 and Latin-1 to UTF-8.
 ** See LICENSE.
 */
+#include <string.h>
+
 #include "internal.h"
 
 size_t
@@ -60,6 +62,15 @@ sz_utf8_valid(const char *s, size_t n, size_t *bad_offset)
 {
     size_t i = 0;
     while (i < n) {
+        /* Most text is ASCII: eight bytes without a high bit at a time. */
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080u)) {
+                i += 8;
+                continue;
+            }
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;

@@ -82,18 +82,36 @@ warn_controls(struct sz_doc *doc, const char *file, const unsigned char *s, size
               size_t base)
 {
     size_t count = 0, nuls = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = s[i];
-        if (c >= 0x20 && c != 0x7F)
-            continue;
-        if (c == '\t' || c == '\n' || c == '\r' || c == '\f')
-            continue;
-        if (c == 0)
-            nuls++;
-        if (++count <= SZ_ESSAY_MAX_CTRL_WARN)
-            sz_diag_add(&doc->diags, SZ_WARNING, 0, file, 0, 0, (long long)(base + i),
-                        c == 0 ? "NUL byte replaced by U+FFFD"
-                               : "control character U+%04X kept in the text", c);
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    size_t i = 0;
+    while (i < n) {
+        /* Eight bytes at once when none is below 0x20 or 0x7F (the bit
+        ** tricks tell whether any byte is, not which); else those eight
+        ** one by one: a line feed costs its word a closer look. */
+        size_t lim = n;
+        if (i + 8 <= n) {
+            uint64_t w, d;
+            memcpy(&w, s + i, 8);
+            d = w ^ (0x7F * ones);
+            if (!((w - 0x20 * ones) & ~w & high) && !((d - ones) & ~d & high)) {
+                i += 8;
+                continue;
+            }
+            lim = i + 8;
+        }
+        for (; i < lim; i++) {
+            unsigned c = s[i];
+            if (c >= 0x20 && c != 0x7F)
+                continue;
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\f')
+                continue;
+            if (c == 0)
+                nuls++;
+            if (++count <= SZ_ESSAY_MAX_CTRL_WARN)
+                sz_diag_add(&doc->diags, SZ_WARNING, 0, file, 0, 0, (long long)(base + i),
+                            c == 0 ? "NUL byte replaced by U+FFFD"
+                                   : "control character U+%04X kept in the text", c);
+        }
     }
     if (count > SZ_ESSAY_MAX_CTRL_WARN)
         sz_diag_add(&doc->diags, SZ_WARNING, 0, file, 0, 0, -1,

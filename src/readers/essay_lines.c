@@ -56,32 +56,47 @@ trail_space(const char *s, size_t n)
     return n;
 }
 
-/* Columns s[0..n) takes on a terminal: Chinese, Japanese and Korean
-** characters and full-width forms take two, so that a line of 36 hanzi is
-** as wide as a line of 72 letters (a paragraph, not a title). */
-static uint32_t
-columns(const char *s, size_t n)
+/* Code points of s[0..n) (*width) and the columns they take on a terminal
+** (*cols): Chinese, Japanese and Korean characters and full-width forms
+** take two, so that a line of 36 hanzi is as wide as a line of 72 letters
+** (a paragraph, not a title).  ASCII goes eight bytes at a time. */
+static void
+measure(const char *s, size_t n, uint32_t *width, uint32_t *cols)
 {
-    uint32_t w = 0;
-    for (size_t k = 0; k < n; k++) {
+    uint32_t w = 0, wide = 0;
+    size_t k = 0;
+    while (k < n) {
+        if (k + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + k, 8);
+            if (!(x & 0x8080808080808080u)) {
+                w += 8;
+                k += 8;
+                continue;
+            }
+        }
         unsigned char b = (unsigned char)s[k];
-        if ((b & 0xC0) == 0x80)
+        if ((b & 0xC0) == 0x80) {
+            k++;
             continue;
+        }
         w++;
         if (b >= 0xE1 && b <= 0xEF && k + 2 < n) {
             uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[k + 1] & 0x3F) << 6) |
                           (uint32_t)(s[k + 2] & 0x3F);
-            w += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
-                 (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                 (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                 (cp >= 0xFFE0 && cp <= 0xFFE6);
+            wide += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                    (cp >= 0xFFE0 && cp <= 0xFFE6);
         } else if (b >= 0xF0 && k + 1 < n) {
             /* planes 2 and 3: CJK ideographs */
             uint32_t plane = ((uint32_t)(b & 0x07) << 2) | (((unsigned char)s[k + 1] >> 4) & 0x03);
-            w += plane == 2 || plane == 3;
+            wide += plane == 2 || plane == 3;
         }
+        k++;
     }
-    return w;
+    *width = w;
+    *cols = w + wide;
 }
 
 void
@@ -114,11 +129,7 @@ sz_essay_split(const char *text, size_t len, struct sz_elines *lines)
         l->len = (uint32_t)trail_space(l->s, end - i - lead);
         l->indent = cols;
         l->blank = l->len == 0;
-        uint32_t w = 0;
-        for (uint32_t k = 0; k < l->len; k++)
-            w += ((unsigned char)l->s[k] & 0xC0) != 0x80;
-        l->width = w;
-        l->cols = columns(l->s, l->len);
+        measure(l->s, l->len, &l->width, &l->cols);
         i = end + 1;
         if (!nl)
             break;
