@@ -3,9 +3,8 @@
 ** UTF-8 validation and decoding; Windows-1252 and Latin-1 to UTF-8.
 ** See LICENSE.
 */
-#include <string.h>
-
 #include "internal.h"
+#include "core/bytes8.h"
 
 size_t
 sz_utf8_decode(const char *str, size_t n, uint32_t *cp)
@@ -64,9 +63,7 @@ sz_utf8_valid(const char *s, size_t n, size_t *bad_offset)
     while (i < n) {
         /* Most text is ASCII: eight bytes without a high bit at a time. */
         if (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (!(w & 0x8080808080808080u)) {
+            if (!(sz_b8_load(s + i) & SZ_B8_HIGH)) {
                 i += 8;
                 continue;
             }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/bytes8.h"
 #include "readers/essay.h"
 
 enum enc { ENC_GUESS, ENC_UTF8, ENC_CP1252, ENC_LATIN1 };
@@ -82,7 +83,6 @@ warn_controls(struct sz_doc *doc, const char *file, const unsigned char *s, size
               size_t base)
 {
     size_t count = 0, nuls = 0;
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     size_t i = 0;
     while (i < n) {
         /* Eight bytes at once when none is below 0x20 or 0x7F (the bit
@@ -90,10 +90,8 @@ warn_controls(struct sz_doc *doc, const char *file, const unsigned char *s, size
         ** one by one: a line feed costs its word a closer look. */
         size_t lim = n;
         if (i + 8 <= n) {
-            uint64_t w, d;
-            memcpy(&w, s + i, 8);
-            d = w ^ (0x7F * ones);
-            if (!((w - 0x20 * ones) & ~w & high) && !((d - ones) & ~d & high)) {
+            uint64_t w = sz_b8_load((const char *)s + i);
+            if (!sz_b8_lt(w, 0x20) && !sz_b8_eq(w, 0x7F)) {
                 i += 8;
                 continue;
             }

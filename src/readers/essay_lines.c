@@ -5,6 +5,7 @@
 */
 #include <string.h>
 
+#include "core/bytes8.h"
 #include "readers/essay.h"
 
 /* Leading white space: blanks, tabs, no-break spaces and the ideographic
@@ -67,9 +68,7 @@ measure(const char *s, size_t n, uint32_t *width, uint32_t *cols)
     size_t k = 0;
     while (k < n) {
         if (k + 8 <= n) {
-            uint64_t x;
-            memcpy(&x, s + k, 8);
-            if (!(x & 0x8080808080808080u)) {
+            if (!(sz_b8_load(s + k) & SZ_B8_HIGH)) {
                 w += 8;
                 k += 8;
                 continue;

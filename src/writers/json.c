@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "core/bytes8.h"
 #include "core/registry.h"
 
 /* How the children of a container map onto JSON.  A container's contents are
@@ -288,7 +289,10 @@ put_prefix(struct wr *w, const struct sz_node *n)
     case SZ_DEFLIST: case SZ_EMPH: case SZ_UNDERLINE: case SZ_STRONG: case SZ_STRIKEOUT:
     case SZ_SUPERSCRIPT: case SZ_SUBSCRIPT: case SZ_SMALLCAPS: case SZ_NOTE:
     case SZ_META_LIST: case SZ_META_INLINES: case SZ_META_BLOCKS:
-        sz_buf_printf(b, "{\"t\":\"%s\",\"c\":", name);
+        /* not sz_buf_printf: a paragraph's printf cost as much as its text */
+        sz_buf_puts(b, "{\"t\":\"");
+        sz_buf_puts(b, name);
+        sz_buf_puts(b, "\",\"c\":");
         break;
     case SZ_META_MAP:
         if (n->parent)         /* the document's own meta is a bare object */
@@ -311,7 +315,9 @@ put_prefix(struct wr *w, const struct sz_node *n)
         sz_buf_putc(b, ',');
         break;
     case SZ_TABLE: case SZ_FIGURE: case SZ_DIV: case SZ_LINK: case SZ_IMAGE: case SZ_SPAN:
-        sz_buf_printf(b, "{\"t\":\"%s\",\"c\":[", name);
+        sz_buf_puts(b, "{\"t\":\"");
+        sz_buf_puts(b, name);
+        sz_buf_puts(b, "\",\"c\":[");
         put_attr(b, &n->attr);
         sz_buf_putc(b, ',');
         break;
@@ -423,37 +429,54 @@ put_run(struct sz_buf *b, const char *s, size_t n)
     char *o = b->data + b->len;
     memcpy(o, str, sizeof str - 1);
     o += sizeof str - 1;
-    for (size_t i = 0; i < n; i++) {
-        if (i % CHUNK == 0) {
-            b->len = (size_t)(o - b->data);
-            /* room for this piece, not for a whole CHUNK: most runs are
-            ** a paragraph, and a small book's JSON stays small */
-            size_t piece = n - i < CHUNK ? n - i : CHUNK;
-            size_t want = piece * (sizeof soft + sizeof str) + 8;
-            if (b->len + want + 1 > b->cap)     /* grow by half at least, as sz_buf_put */
-                sz_buf_reserve(b, want > b->cap / 2 ? want : b->cap / 2);
-            o = b->data + b->len;
-        }
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\n') {
-            const char *t = c == ' ' ? space : soft;
-            size_t k = c == ' ' ? sizeof space - 1 : sizeof soft - 1;
-            memcpy(o, t, k);
-            o += k;
-            memcpy(o, str, sizeof str - 1);
-            o += sizeof str - 1;
-        } else if (!escaped[c]) {
-            *o++ = (char)c;
-        } else {
-            *o++ = '\\';
-            switch (c) {
-            case '"': *o++ = '"'; break;
-            case '\\': *o++ = '\\'; break;
-            case '\r': *o++ = 'r'; break;
-            case '\t': *o++ = 't'; break;
-            default:
-                o += sprintf(o, "u%04x", c);
-                break;
+    size_t i = 0;
+    while (i < n) {
+        b->len = (size_t)(o - b->data);
+        /* room for this piece, not for a whole CHUNK: most runs are a
+        ** paragraph, and a small book's JSON stays small */
+        size_t piece = n - i < CHUNK ? n - i : CHUNK, end = i + piece;
+        size_t want = piece * (sizeof soft + sizeof str) + 8;
+        if (b->len + want + 1 > b->cap)     /* grow by half at least, as sz_buf_put */
+            sz_buf_reserve(b, want > b->cap / 2 ? want : b->cap / 2);
+        o = b->data + b->len;
+        while (i < end) {
+            /* Eight bytes are copied at once up to the first that is a
+            ** separator or escaped (a word of a book is one step). */
+            if (i + 8 <= end) {
+                uint64_t x = sz_b8_load(s + i);
+                uint64_t m = sz_b8_eq(x, ' ') | sz_b8_eq(x, '"') | sz_b8_eq(x, '\\') |
+                             sz_b8_lt(x, 0x20);
+                memcpy(o, s + i, 8);
+                if (!m) {
+                    o += 8;
+                    i += 8;
+                    continue;
+                }
+                unsigned k = sz_b8_first(m);
+                o += k;
+                i += k;
+            }
+            unsigned char c = (unsigned char)s[i++];
+            if (c == ' ' || c == '\n') {
+                const char *t = c == ' ' ? space : soft;
+                size_t k = c == ' ' ? sizeof space - 1 : sizeof soft - 1;
+                memcpy(o, t, k);
+                o += k;
+                memcpy(o, str, sizeof str - 1);
+                o += sizeof str - 1;
+            } else if (!escaped[c]) {
+                *o++ = (char)c;
+            } else {
+                *o++ = '\\';
+                switch (c) {
+                case '"': *o++ = '"'; break;
+                case '\\': *o++ = '\\'; break;
+                case '\r': *o++ = 'r'; break;
+                case '\t': *o++ = 't'; break;
+                default:
+                    o += sprintf(o, "u%04x", c);
+                    break;
+                }
             }
         }
     }
