@@ -24,6 +24,12 @@ grow(struct sz_buf *b, size_t extra)
 }
 
 void
+sz_buf_room(struct sz_buf *b, size_t n)
+{
+    grow(b, n);
+}
+
+void
 sz_buf_put(struct sz_buf *b, const char *s, size_t n)
 {
     grow(b, n);

@@ -92,10 +92,15 @@ emph_close(struct sz_ectx *c, const char *s, size_t n, size_t i)
     return 0;
 }
 
-/* Bytes the typography looks at. */
-static const unsigned char special[256] = {
-    ['"'] = 1, ['\''] = 1, ['-'] = 1, ['.'] = 1, ['_'] = 1, ['*'] = 1, ['['] = 1,
+/* Bytes the typography looks at (SPECIAL), and white space (WS): one
+** table, so the scan of a word looks up each byte once. */
+enum { WS = 1, SPECIAL = 2 };
+static const unsigned char cls[256] = {
+    [' '] = WS, ['\t'] = WS, ['\n'] = WS, ['\f'] = WS,
+    ['"'] = SPECIAL, ['\''] = SPECIAL, ['-'] = SPECIAL, ['.'] = SPECIAL, ['_'] = SPECIAL,
+    ['*'] = SPECIAL, ['['] = SPECIAL,
 };
+#define special(b) (cls[(unsigned char)(b)] & SPECIAL)
 
 /* A * after a word ("fish.*", "fish. *" at a line's end, "Morgen!” * he")
 ** marks a note; "* * *" in a line is an ellipsis. */
@@ -129,12 +134,12 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
     size_t i = 0;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
-        if (is_ws(b)) {
+        if (cls[b] & WS) {
             int nl = 0;
-            while (i < n && is_ws((unsigned char)s[i]))
+            while (i < n && (cls[(unsigned char)s[i]] & WS))
                 nl |= s[i++] == '\n';
             if (i < n && c->word.len) {
-                sz_buf_putc(&c->word, nl ? '\n' : ' ');
+                sz_buf_addc(&c->word, nl ? '\n' : ' ');
                 c->word_seps++;
             } else if (i < n && parent->last) {
                 sz_node_append(parent, sz_node_new(c->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
@@ -158,16 +163,34 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
                 }
             }
         }
-        if (!c->smart || !special[b] || b == '[') {
-            /* The common case: a run of ordinary bytes, copied at once. */
+        if (!c->smart || !special(b) || b == '[') {
+            /* The common case: a run of ordinary bytes, copied as it is
+            ** scanned into room made once for the rest of the text. */
+            unsigned char stop = c->smart ? WS | SPECIAL : WS;
+            struct sz_buf *w = &c->word;
+            if (w->len + (n - i) >= w->cap)
+                sz_buf_room(w, n - i);
+            char *o = w->data + w->len;
+            *o++ = (char)b;
             size_t j = i + 1;
-            if (c->smart)
-                while (j < n && !special[(unsigned char)s[j]] && !is_ws((unsigned char)s[j]))
+            while (j < n) {
+                unsigned char x = (unsigned char)s[j];
+                if (!(cls[x] & stop)) {
+                    *o++ = (char)x;
                     j++;
-            else
-                while (j < n && !is_ws((unsigned char)s[j]))
+                } else if ((x == ' ' || x == '\n') && j + 1 < n &&
+                           !(cls[(unsigned char)s[j + 1]] & (WS | SPECIAL))) {
+                    /* one space or line end between two words: the
+                    ** separator the white-space branch below would add */
+                    *o++ = (char)x;
+                    c->word_seps++;
                     j++;
-            sz_buf_put(&c->word, s + i, j - i);
+                } else {
+                    break;
+                }
+            }
+            *o = '\0';
+            w->len = (size_t)(o - w->data);
             last = FROM_SOURCE;
             i = j;
             continue;
