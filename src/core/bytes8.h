@@ -44,11 +44,35 @@ sz_b8_lt(uint64_t x, unsigned char c)
     return (x - SZ_B8_ONES * c) & ~x & SZ_B8_HIGH;
 }
 
+/* The high bit of every byte of x that is c, and of no other (slower than
+** sz_b8_eq: for when the bytes after the first count too). */
+static inline uint64_t
+sz_b8_eq_each(uint64_t x, unsigned char c)
+{
+    uint64_t d = x ^ (SZ_B8_ONES * c), low7 = SZ_B8_ONES * 0x7F;
+    return ~(((d & low7) + low7) | d | low7);
+}
+
+/* 1 when every byte of x is printable ASCII, 0x20 to 0x7E: one column
+** each on a terminal. */
+static inline int
+sz_b8_printable(uint64_t x)
+{
+    return !((x | (x + SZ_B8_ONES)) & SZ_B8_HIGH) && !sz_b8_lt(x, 0x20);
+}
+
 /* Offset of the byte a nonzero mask from the tests above first marks. */
 static inline unsigned
 sz_b8_first(uint64_t m)
 {
     return (unsigned)__builtin_ctzll(m) / 8;
+}
+
+/* Offset of the last byte a nonzero mask from sz_b8_eq_each marks. */
+static inline unsigned
+sz_b8_last(uint64_t m)
+{
+    return (63 - (unsigned)__builtin_clzll(m)) / 8;
 }
 
 #endif

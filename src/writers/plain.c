@@ -375,26 +375,33 @@ between_wide(const struct sz_buf *t, const struct sz_node *n)
 static void
 run_breaks(struct sz_buf *t, size_t at)
 {
-    size_t o = at;
-    for (size_t i = at; i < t->len; i++) {
-        char ch = t->data[i];
-        if (ch == '\n') {
-            uint32_t a = 0, b = 0;
-            size_t k = o;
-            while (k > at && ((unsigned char)t->data[k - 1] & 0xc0) == 0x80 && o - k < 3)
-                k--;
-            if (k > at)
-                sz_utf8_decode(t->data + k - 1, o - k + 1, &a);
-            if (i + 1 < t->len)
-                sz_utf8_decode(t->data + i + 1, t->len - i - 1, &b);
-            if (k > at && sz_char_width(a) == 2 && sz_char_width(b) == 2)
-                continue;
-            ch = ' ';
-        }
-        t->data[o++] = ch;
+    size_t o = at, i = at;
+    char *d = t->data;
+    for (;;) {
+        /* the text up to the next '\n' as it is (memchr, not a byte loop) */
+        const char *nl = memchr(d + i, '\n', t->len - i);
+        size_t e = nl ? (size_t)(nl - d) : t->len;
+        if (o != i)
+            memmove(d + o, d + i, e - i);
+        o += e - i;
+        i = e;
+        if (!nl)
+            break;
+        uint32_t a = 0, b = 0;
+        size_t k = o;
+        while (k > at && ((unsigned char)d[k - 1] & 0xc0) == 0x80 && o - k < 3)
+            k--;
+        if (k > at)
+            sz_utf8_decode(d + k - 1, o - k + 1, &a);
+        if (i + 1 < t->len)
+            sz_utf8_decode(d + i + 1, t->len - i - 1, &b);
+        i++;
+        if (k > at && sz_char_width(a) == 2 && sz_char_width(b) == 2)
+            continue;
+        d[o++] = ' ';
     }
     t->len = o;
-    t->data[o] = '\0';
+    d[o] = '\0';
 }
 
 static void

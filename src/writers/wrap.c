@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+#include "core/bytes8.h"
 #include "writers/wrap.h"
 
 /* The shape is cmark's render.c: a line grows until the next character
@@ -72,6 +73,11 @@ sz_text_width(const char *s, size_t n)
 {
     int w = 0;
     for (size_t i = 0; i < n;) {
+        if (i + 8 <= n && sz_b8_printable(sz_b8_load(s + i))) {
+            w += 8;            /* a column each */
+            i += 8;
+            continue;
+        }
         uint32_t cp;
         i += next_cp(s + i, n - i, &cp);
         w += sz_char_width(cp);
@@ -340,6 +346,19 @@ sz_wrap_text(struct sz_wrapper *w, struct sz_buf *out, const char *text, size_t 
     /* w_all: width of text[ls..i); w_ink: the same without trailing spaces. */
     int w_all = 0, w_ink = 0;
     while (i < n) {
+        /* Eight printable ASCII characters that fit whole (most of a
+        ** book's text): a column each, no cut among them. */
+        if (i + 8 <= n) {
+            uint64_t x = sz_b8_load(text + i);
+            if (sz_b8_printable(x) && (!breaking || w_all + 8 <= avail)) {
+                uint64_t ink = ~sz_b8_eq_each(x, ' ') & SZ_B8_HIGH;
+                if (ink)
+                    w_ink = w_all + (int)sz_b8_last(ink) + 1;
+                w_all += 8;
+                i += 8;
+                continue;
+            }
+        }
         if (text[i] == '\n') {
             put_line(out, pfx, plen, text + ls, i - ls);
             spill(w, out);
