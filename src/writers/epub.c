@@ -376,9 +376,8 @@ xhtml_begin(struct epub *e, struct sz_xw *w, const char *title, const char *body
 {
     if (sz_xw_open(w) < 0)
         return;
-    if (xmlTextWriterStartDocument(w->w, "1.0", "UTF-8", NULL) < 0 ||
-        xmlTextWriterWriteDTD(w->w, (const xmlChar *)"html", NULL, NULL, NULL) < 0)
-        w->err = 1;
+    sz_xw_declaration(w);
+    sz_xw_doctype(w, "html");
     sz_xw_puts(w, "\n");
     sz_xw_start(w, "html");
     sz_xw_attr(w, "xmlns", XHTML_NS);
@@ -621,8 +620,7 @@ cover_svg(struct epub *e, char **data, size_t *len)
     size_t nt = wrap_lines(e->title, tsize == 56 ? 16 : tsize == 44 ? 21 : 28, st, sl, 8);
     size_t ns = sub ? wrap_lines(sub, 30, sst, ssl, 4) : 0;
     size_t na = *au ? wrap_lines(au, 28, ast, asl, 3) : 0;
-    if (xmlTextWriterStartDocument(w.w, "1.0", "UTF-8", NULL) < 0)
-        w.err = 1;
+    sz_xw_declaration(&w);
     sz_xw_start(&w, "svg");
     sz_xw_attr(&w, "xmlns", "http://www.w3.org/2000/svg");
     sz_xw_attr(&w, "version", "1.1");
@@ -907,8 +905,7 @@ ncx_doc(struct epub *e, char **data, size_t *len)
     int maxd = 0;
     if (sz_xw_open(&w) < 0)
         return -1;
-    if (xmlTextWriterStartDocument(w.w, "1.0", "UTF-8", NULL) < 0)
-        w.err = 1;
+    sz_xw_declaration(&w);
     sz_xw_start(&w, "ncx");
     sz_xw_attr(&w, "xmlns", "http://www.daisy.org/z3986/2005/ncx/");
     sz_xw_attr(&w, "version", "2005-1");
@@ -1128,8 +1125,7 @@ opf_doc(struct epub *e, const struct res *cover, char **data, size_t *len)
     struct sz_xw w;
     if (sz_xw_open(&w) < 0)
         return -1;
-    if (xmlTextWriterStartDocument(w.w, "1.0", "UTF-8", NULL) < 0)
-        w.err = 1;
+    sz_xw_declaration(&w);
     sz_xw_start(&w, "package");
     sz_xw_attr(&w, "xmlns", "http://www.idpf.org/2007/opf");
     sz_xw_attr(&w, "version", "3.0");

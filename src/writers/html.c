@@ -3,6 +3,7 @@
 ** The HTML5 writer: a body fragment, or with -s a whole page.
 ** See LICENSE.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -51,8 +52,7 @@ write_html(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
             const char *b = strrchr(doc->source, '/');
             title = b ? b + 1 : doc->source;
         }
-        if (xmlTextWriterWriteDTD(w.w, (const xmlChar *)"html", NULL, NULL, NULL) < 0)
-            w.err = 1;
+        sz_xw_doctype(&w, "html");
         sz_xw_puts(&w, "\n");
         sz_xw_start(&w, "html");
         sz_xw_attr(&w, "lang", sz_xhtml_lang(x));
@@ -73,8 +73,7 @@ write_html(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
             /* Our own constant stylesheet; HTML's <style> is raw text, so
             ** it may not be escaped.  Never user text. */
             sz_xw_start(&w, "style");
-            if (!w.err && xmlTextWriterWriteRaw(w.w, (const xmlChar *)sz_default_css) < 0)
-                w.err = 1;
+            sz_xw_markup(&w, sz_default_css);
             sz_xw_end(&w);
         }
         for (size_t i = 0; o->css_files && o->css_files[i]; i++) {

@@ -12,6 +12,7 @@
 #include "core/lazy_xml.h"
 
 #include "internal.h"
+#include "core/bytes8.h"
 #include "core/path.h"
 #include "writers/xhtml.h"
 
@@ -23,46 +24,51 @@ int
 sz_xw_open(struct sz_xw *x)
 {
     memset(x, 0, sizeof *x);
-    x->buf = xmlBufferCreate();
-    if (!x->buf) {
-        x->err = 1;
-        return -1;
-    }
-    x->w = xmlNewTextWriterMemory(x->buf, 0);
-    if (!x->w) {
-        xmlBufferFree(x->buf);
-        x->buf = NULL;
-        x->err = 1;
-        return -1;
-    }
+    sz_xo_init(&x->xo, &x->buf);
     return 0;
 }
 
-#define XW(call)                          \
-    do {                                  \
-        if (!x->err && (call) < 0)        \
-            x->err = 1;                   \
-    } while (0)
+void
+sz_xw_declaration(struct sz_xw *x)
+{
+    sz_xo_declaration(&x->xo);
+}
+
+void
+sz_xw_doctype(struct sz_xw *x, const char *name)
+{
+    sz_xo_doctype(&x->xo, name);
+}
 
 void
 sz_xw_start(struct sz_xw *x, const char *name)
 {
-    XW(xmlTextWriterStartElement(x->w, (const xmlChar *)name));
+    sz_xo_start(&x->xo, name);
 }
 
-/* Can s go into XML as it is?  Fast path for the common case; the slow
-** path replaces control characters, U+FFFE/U+FFFF and bad UTF-8. */
+/* Can s go into XML as it is?  Eight bytes at a time while they are
+** printable ASCII; else control characters, U+FFFE/U+FFFF and bad UTF-8
+** send it through xml_sanitize. */
 static int
 xml_clean(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     int high = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w = sz_b8_load(s + i);
+            if (!sz_b8_lt(w, 0x20) && !(w & SZ_B8_HIGH)) {
+                i += 8;
+                continue;
+            }
+        }
         if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
             return 0;
         if (p[i] == 0xEF && i + 2 < n && p[i + 1] == 0xBF && (p[i + 2] & 0xFE) == 0xBE)
             return 0;
         high |= p[i] & 0x80;
+        i++;
     }
     return !high || sz_utf8_valid(s, n, NULL);
 }
@@ -86,18 +92,17 @@ static void
 put_text(struct sz_xw *x, const char *s, size_t n, int attr, const char *name)
 {
     struct sz_buf b = SZ_BUF_INIT;
-    const char *t = s;
-    if (!xml_clean(s, n) || s[n] != '\0') {
-        if (xml_clean(s, n))
-            sz_buf_put(&b, s, n);
-        else
-            xml_sanitize(s, n, &b);
-        t = b.data ? b.data : "";
+    if (!xml_clean(s, n)) {
+        xml_sanitize(s, n, &b);
+        s = b.data ? b.data : "";
+        n = b.len;
     }
-    if (attr)
-        XW(xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name, (const xmlChar *)t));
-    else if (*t)
-        XW(xmlTextWriterWriteString(x->w, (const xmlChar *)t));
+    if (attr) {
+        if (!x->err && sz_xo_attr(&x->xo, name, s, n) < 0)
+            x->err = 1;
+    } else if (n) {
+        sz_xo_text(&x->xo, s, n);
+    }
     sz_buf_free(&b);
 }
 
@@ -120,12 +125,19 @@ sz_xw_raw(struct sz_xw *x, const char *s, size_t n)
     struct sz_buf b = SZ_BUF_INIT;
     if (!n)
         return;
-    if (xml_clean(s, n))
-        sz_buf_put(&b, s, n);
-    else
+    if (!xml_clean(s, n)) {
         xml_sanitize(s, n, &b);
-    XW(xmlTextWriterWriteRawLen(x->w, (const xmlChar *)b.data, (int)b.len));
+        s = b.data;
+        n = b.len;
+    }
+    sz_xo_raw(&x->xo, s, n);
     sz_buf_free(&b);
+}
+
+void
+sz_xw_markup(struct sz_xw *x, const char *s)
+{
+    sz_xo_raw(&x->xo, s, strlen(s));
 }
 
 void
@@ -137,13 +149,15 @@ sz_xw_puts(struct sz_xw *x, const char *s)
 void
 sz_xw_end(struct sz_xw *x)
 {
-    XW(xmlTextWriterFullEndElement(x->w));
+    if (!x->err && sz_xo_end(&x->xo, 1) < 0)
+        x->err = 1;
 }
 
 void
 sz_xw_end_void(struct sz_xw *x)
 {
-    XW(xmlTextWriterEndElement(x->w));
+    if (!x->err && sz_xo_end(&x->xo, 0) < 0)
+        x->err = 1;
 }
 
 void
@@ -158,39 +172,19 @@ char *
 sz_xw_finish(struct sz_xw *x, size_t *len)
 {
     char *r = NULL;
-    XW(xmlTextWriterEndDocument(x->w));
-    XW(xmlTextWriterFlush(x->w));
-    xmlFreeTextWriter(x->w);
-    x->w = NULL;
-    if (!x->err) {
-        size_t n = (size_t)xmlBufferLength(x->buf);
-        /* The buffer's own memory (libxml2 allocates with our malloc), not
-        ** a copy: a chapter may be as long as the book.  A buffer that
-        ** keeps its content inside a larger block is copied. */
-        if (x->buf->alloc != XML_BUFFER_ALLOC_IO && x->buf->alloc != XML_BUFFER_ALLOC_IMMUTABLE &&
-            x->buf->content)
-            r = (char *)xmlBufferDetach(x->buf);
-        if (!r) {
-            r = sz_xmalloc(n + 1);
-            memcpy(r, xmlBufferContent(x->buf), n);
-        }
-        r[n] = '\0';
-        *len = n;
-    }
-    xmlBufferFree(x->buf);
-    x->buf = NULL;
+    sz_xo_finish(&x->xo);
+    sz_xo_free(&x->xo);
+    if (!x->err)
+        r = sz_buf_detach(&x->buf, len);
+    sz_buf_free(&x->buf);
     return r;
 }
 
 void
 sz_xw_discard(struct sz_xw *x)
 {
-    if (x->w)
-        xmlFreeTextWriter(x->w);
-    if (x->buf)
-        xmlBufferFree(x->buf);
-    x->w = NULL;
-    x->buf = NULL;
+    sz_xo_free(&x->xo);
+    sz_buf_free(&x->buf);
 }
 
 /* {=================================================================

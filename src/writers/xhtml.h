@@ -6,21 +6,24 @@
 #ifndef SZ_XHTML_H
 #define SZ_XHTML_H
 
-#include <libxml/xmlwriter.h>
-#include "core/lazy_xml.h"
-
 #include "samizdat.h"
+#include "writers/xmlout.h"
 
 /* {=================================================================
-** A checked xmlTextWriter into memory.  The first failing call sets err
+** A checked XML writer into memory (src/writers/xmlout.c, the bytes
+** libxml2's xmlTextWriter would write).  The first failing call sets err
 ** and every later call is a no-op, so callers check once at the end.
 ** ================================================================== */
 struct sz_xw {
-    xmlTextWriterPtr w;
-    xmlBufferPtr buf;
+    struct sz_xo xo;
+    struct sz_buf buf;
     int err;
 };
 int sz_xw_open(struct sz_xw *x);
+/** <?xml version="1.0" encoding="UTF-8"?> and a newline. */
+void sz_xw_declaration(struct sz_xw *x);
+/** <!DOCTYPE name> */
+void sz_xw_doctype(struct sz_xw *x, const char *name);
 void sz_xw_start(struct sz_xw *x, const char *name);
 void sz_xw_attr(struct sz_xw *x, const char *name, const char *value);
 /** Text (escaped; characters XML cannot hold are replaced). */
@@ -28,6 +31,8 @@ void sz_xw_text(struct sz_xw *x, const char *s, size_t n);
 void sz_xw_puts(struct sz_xw *x, const char *s);
 /** Markup written as it is (characters XML cannot hold are replaced). */
 void sz_xw_raw(struct sz_xw *x, const char *s, size_t n);
+/** Our own constant markup (never user text), as it is. */
+void sz_xw_markup(struct sz_xw *x, const char *s);
 /** Closes the open element with an end tag (never "<x/>"). */
 void sz_xw_end(struct sz_xw *x);
 /** Closes the open element as "<x/>" (void elements: br, img, hr, meta...). */
