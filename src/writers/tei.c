@@ -790,16 +790,13 @@ enter_inline(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
     switch (n->kind) {
     case SZ_STR:
         if (SZ_IS_RUN(n)) {
-            /* its SoftBreaks are spaces, as below */
-            size_t pos = 0;
-            enum sz_kind sep;
-            while (pos < n->len) {
-                size_t at = pos;
-                size_t wl = sz_run_next(n->text, n->len, &pos, &sep);
-                tei_text(t, n->text + at, wl);
-                if (sep != SZ_NONE)
-                    tei_text(t, " ", 1);
-            }
+            /* its SoftBreaks ('\n') are spaces, as below; the whole run is
+            ** cleaned at once (no sequence tei_text replaces holds one) */
+            size_t at = t->pend.len;
+            tei_text(t, n->text, n->len);
+            char *p = t->pend.data + at, *e = t->pend.data + t->pend.len;
+            while ((p = memchr(p, '\n', (size_t)(e - p))))
+                *p++ = ' ';
             /* Handed on as it grows: one paragraph may be a whole book. */
             if (t->pend.len >= TEI_PEND_MAX)
                 tei_flush(t);
@@ -1039,29 +1036,6 @@ tei_walk(struct tei *t, const struct sz_node *root, int ctx)
 ** The document
 ** ================================================================== */
 
-static int
-sink_write(void *ctx, const char *buf, int len)
-{
-    struct sz_sink *s = ctx;
-    return sz_sink_write(s, buf, (size_t)len) == 0 ? len : -1;
-}
-
-static int
-sink_close(void *ctx)
-{
-    SZ_UNUSED(ctx);
-    return 0;
-}
-
-/* libxml2 prints "I/O error : write error" itself when the sink fails; the
-** caller reports the failure once, with the file and the system's reason. */
-static void
-quiet(void *ctx, const char *msg, ...)
-{
-    SZ_UNUSED(ctx);
-    SZ_UNUSED(msg);
-}
-
 /* Front and back matter the readers mark: Divs of these classes at the
 ** start (front) or end (back) of the document become divs of <front> and
 ** <back> instead of blocks of the body. */
@@ -1160,20 +1134,10 @@ write_tei(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *ou
         t.top_division = 2;
     sz_buf_clear(&t.tmp);
 
-    xmlGenericErrorFunc old_err = xmlGenericError;
-    void *old_ctx = xmlGenericErrorContext;
-    xmlSetGenericErrorFunc(NULL, quiet);
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, sink_close, out, NULL);
-    if (!ob)
-        goto out;
-    t.w = xmlNewTextWriter(ob);
-    if (!t.w) {
-        xmlOutputBufferClose(ob);
-        goto out;
-    }
+    t.sink = out;
+    sz_xo_init(&t.xo, &t.out);
     tei_collect(&t);
-    if (xmlTextWriterStartDocument(t.w, "1.0", "UTF-8", NULL) < 0)
-        t.err = 1;
+    sz_xo_declaration(&t.xo);
     tei_start(&t, "TEI");
     tei_attr(&t, "xmlns", "http://www.tei-c.org/ns/1.0");
     if (t.nlangs)
@@ -1187,15 +1151,11 @@ write_tei(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *ou
     tei_nl(&t);
     tei_end(&t);
     tei_flush(&t);
-    if (!t.err && xmlTextWriterEndDocument(t.w) < 0)
-        t.err = 1;
-    if (!t.err && xmlTextWriterFlush(t.w) < 0)
-        t.err = 1;
+    sz_xo_finish(&t.xo);
+    tei_drain(&t);
     rc = t.err ? -1 : 0;
-out:
-    if (t.w)
-        xmlFreeTextWriter(t.w);
-    xmlSetGenericErrorFunc(old_ctx, old_err);
+    sz_xo_free(&t.xo);
+    sz_buf_free(&t.out);
     if (rc != 0)
         sz_diag_add(diags, SZ_ERROR, SZ_EXIT_WRITER, o ? o->output_file : NULL, 0, 0, -1,
                     "cannot write the TEI document (output error or out of memory)");

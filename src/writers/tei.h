@@ -6,10 +6,8 @@
 #ifndef SZ_TEI_H
 #define SZ_TEI_H
 
-#include <libxml/xmlwriter.h>
-#include "core/lazy_xml.h"
-
 #include "internal.h"
+#include "writers/xmlout.h"
 
 /* A small open-addressing hash map.  Keys are node pointers or strings
 ** (decided per map); values are strings the map owns (heap copies). */
@@ -29,11 +27,13 @@ struct tei_div;
 /* The writer's state: the libxml2 writer, pending text, ids, languages and
 ** the two stacks of the body walk (see tei.c). */
 struct tei {
-    xmlTextWriterPtr w;
+    struct sz_xo xo;           /* markup into out */
+    struct sz_buf out;         /* output not yet handed to the sink */
+    struct sz_sink *sink;
     const struct sz_doc *doc;
     const struct sz_wopts *o;
     struct sz_diags *diags;
-    int err;                   /* a libxml2 call failed: stop writing */
+    int err;                   /* a call or the sink failed: stop writing */
     struct sz_buf pend;        /* text not yet handed to the writer */
     struct sz_buf tmp;         /* scratch for attribute values */
     struct tei_map id_of_node; /* node -> xml:id */
@@ -50,7 +50,7 @@ struct tei {
     int top_division;          /* 0 chapter (default), 1 section, 2 part */
 };
 
-/* tei_util.c: output primitives.  Each checks libxml2's result and sets
+/* tei_util.c: output primitives.  A misplaced call or a failing sink sets
 ** t->err; callers test t->err at safe points. */
 void tei_flush(struct tei *t);
 void tei_start(struct tei *t, const char *name);
@@ -65,6 +65,8 @@ void tei_texts(struct tei *t, const char *s);
 void tei_leaf(struct tei *t, const char *name, const char *text);
 /** A newline between block elements (insignificant whitespace). */
 void tei_nl(struct tei *t);
+/** Hands the output gathered so far to the sink. */
+void tei_drain(struct tei *t);
 
 /* Token and value cleaning. */
 /** Appends to out the characters of s that may appear in a TEI token

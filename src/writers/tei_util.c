@@ -12,19 +12,30 @@
 #include "core/lazy_xml.h"
 #include <utf8proc.h>
 
+#include "core/bytes8.h"
 #include "writers/tei.h"
 
 /* {=================================================================
 ** Output primitives
 ** ================================================================== */
 
+/* How much output is gathered before it goes to the sink. */
+#define TEI_DRAIN (64 * 1024)
+
+void
+tei_drain(struct tei *t)
+{
+    if (t->out.len && !t->err && sz_sink_write(t->sink, t->out.data, t->out.len) < 0)
+        t->err = 1;
+    sz_buf_clear(&t->out);
+}
+
 void
 tei_flush(struct tei *t)
 {
     if (t->pend.len == 0 || t->err)
         return;
-    if (xmlTextWriterWriteString(t->w, (const xmlChar *)t->pend.data) < 0)
-        t->err = 1;
+    sz_xo_text(&t->xo, t->pend.data, t->pend.len);
     sz_buf_clear(&t->pend);
 }
 
@@ -32,16 +43,18 @@ void
 tei_start(struct tei *t, const char *name)
 {
     tei_flush(t);
-    if (!t->err && xmlTextWriterStartElement(t->w, (const xmlChar *)name) < 0)
-        t->err = 1;
+    if (!t->err)
+        sz_xo_start(&t->xo, name);
 }
 
 void
 tei_end(struct tei *t)
 {
     tei_flush(t);
-    if (!t->err && xmlTextWriterEndElement(t->w) < 0)
+    if (!t->err && sz_xo_end(&t->xo, 0) < 0)
         t->err = 1;
+    if (t->out.len >= TEI_DRAIN)
+        tei_drain(t);
 }
 
 /* Attribute values go through the same cleaning as text, so an attribute
@@ -57,8 +70,7 @@ tei_attr(struct tei *t, const char *name, const char *value)
     tei_texts(t, value);
     v = t->pend;
     t->pend = keep;
-    if (xmlTextWriterWriteAttribute(t->w, (const xmlChar *)name,
-                                    (const xmlChar *)(v.data ? v.data : "")) < 0)
+    if (sz_xo_attr(&t->xo, name, v.data ? v.data : "", v.len) < 0)
         t->err = 1;
     sz_buf_free(&v);
 }
@@ -78,6 +90,14 @@ tei_text(struct tei *t, const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, start = 0;
     while (i < n) {
+        /* eight printable ASCII bytes at a time */
+        if (i + 8 <= n) {
+            uint64_t w = sz_b8_load(s + i);
+            if (!(w & SZ_B8_HIGH) && !sz_b8_lt(w, 0x20)) {
+                i += 8;
+                continue;
+            }
+        }
         unsigned c = u[i];
         if (c >= 0x20 && c < 0x80) {
             i++;
@@ -103,7 +123,7 @@ tei_text(struct tei *t, const char *s, size_t n)
         i += len;
         start = i;
     }
-    sz_buf_put(&t->pend, s + start, n - start);
+    sz_buf_add(&t->pend, s + start, n - start);
 }
 
 void
@@ -381,7 +401,12 @@ unique_id(struct tei *t, const char *orig)
 {
     struct sz_buf b = SZ_BUF_INIT;
     ncname(&b, orig, 0);
-    if (xmlValidateNCName((const xmlChar *)b.data, 0) != 0)
+    /* An ASCII result of ncname is an NCName ([A-Za-z_][A-Za-z0-9._-]*):
+    ** libxml2 (and its loading) is asked only about other letters. */
+    int ascii = 1;
+    for (size_t i = 0; i < b.len; i++)
+        ascii &= (unsigned char)b.data[i] < 0x80;
+    if (!ascii && xmlValidateNCName((const xmlChar *)b.data, 0) != 0)
         ncname(&b, orig, 1);
     size_t base = b.len;
     if (tei_map_get(&t->id_used, b.data)) {
