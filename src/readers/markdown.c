@@ -89,6 +89,10 @@ struct mdr {
     const char *last;          /* end of the last text md4c gave us, in src */
     int html_open;             /* the last RawInline is a tag md4c has not finished */
     int math_gap;              /* the white space after a math span's opening $, 0 */
+    const char *tex_end;       /* raw TeX read from src runs to here: md4c's events */
+    const char *tex_at;        /* before it are dropped; read up to here */
+    int tex_spans;             /* spans md4c opened inside it, to drop their ends */
+    size_t tex_budget;         /* bytes raw TeX that was not may still be scanned for */
     int failed;
 };
 
@@ -1380,6 +1384,8 @@ static int
 leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
     struct mdr *r = ud;
+    r->tex_end = NULL;              /* raw TeX ends with its block */
+    r->tex_spans = 0;
     close_implicit(r);
     if (type == MD_BLOCK_DOC)
         return 0;
@@ -1439,6 +1445,10 @@ enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
     struct mdr *r = ud;
     struct sz_doc *doc = r->doc;
+    if (r->tex_end && r->tex_at < r->tex_end) {
+        r->tex_spans++;             /* its mark is inside raw TeX */
+        return 0;
+    }
     struct sz_node *p = inline_parent(r), *n = NULL;
     if (!p)
         return -1;
@@ -1553,6 +1563,10 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
     struct mdr *r = ud;
     struct sz_doc *doc = r->doc;
     SZ_UNUSED(detail);
+    if (r->tex_spans) {
+        r->tex_spans--;
+        return 0;
+    }
     if (type == MD_SPAN_WIKILINK)
         return 0;
     if (type == MD_SPAN_CODE || type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY) {
@@ -1618,10 +1632,78 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
     return 0;
 }
 
+/* Whether md4c's text s[0..size) lies inside raw TeX already taken from
+** src (see raw_tex_at); trims a piece that runs past its end. md4c's own
+** strings (a soft break's "\n") are inside while a line end of src is. */
+static int
+in_raw_tex(struct mdr *r, const MD_CHAR **s, MD_SIZE *size)
+{
+    const char *e = r->tex_end;
+    if (!e)
+        return 0;
+    if (*s >= r->src && *s <= r->src + r->len) {
+        if (*s + *size <= e) {
+            r->tex_at = *s + *size;
+            return 1;
+        }
+        if (*s < e) {
+            *size -= (MD_SIZE)(e - *s);
+            *s = e;
+        }
+    } else if (r->tex_at < e) {
+        const char *nl = memchr(r->tex_at, '\n', (size_t)(e - r->tex_at));
+        if (nl) {
+            r->tex_at = nl + 1;
+            return 1;
+        }
+    }
+    r->tex_end = NULL;
+    return 0;
+}
+
+/* pandoc's raw_tex inside running text: the command at s[i] (a backslash
+** and a letter, not escaped), read from src with its arguments as one
+** RawInline tex; returns its length in s (up to size; what lies beyond is
+** skipped as md4c hands it over), 0 when there is none. */
+static MD_SIZE
+raw_tex_at(struct mdr *r, struct sz_node *p, const MD_CHAR *s, MD_SIZE size, MD_SIZE i)
+{
+    const char *at = s + i, *end = r->src + r->len;
+    if (at < r->src || at >= end || i + 1 >= size || !isalpha((unsigned char)at[1]) ||
+        (at > r->src && at[-1] == '\\'))
+        return 0;
+    /* A text of unclosed braces would be scanned from each of them to the
+    ** limit: past a budget in proportion to the text, a short look only. */
+    size_t look = (size_t)(end - at), cap = r->tex_budget ? SZ_MD_TEX_INLINE_MAX : 64;
+    size_t n = sz_md_tex_inline(at, look < cap ? look : cap);
+    if (!n) {
+        r->tex_budget -= r->tex_budget < cap ? r->tex_budget : cap;
+        return 0;
+    }
+    if (memchr(at, '\n', n))
+        for (int d = 1; d < r->depth; d++)
+            if (r->st[d].n->kind == SZ_BLOCKQUOTE || r->st[d].n->kind == SZ_ITEM ||
+                r->st[d].n->kind == SZ_DEFITEM)
+                return 0;       /* its next line has the container's marks */
+    flush_into(r, p);
+    struct sz_node *raw = sz_node_new_text(r->doc, SZ_RAWINLINE, at, n);
+    raw->format = "tex";
+    add_inline(r, p, raw);
+    if (n > size - i) {
+        r->tex_end = at + n;
+        r->tex_at = s + size;
+        r->tex_spans = 0;
+        return size - i;
+    }
+    return (MD_SIZE)n;
+}
+
 static int
 text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 {
     struct mdr *r = ud;
+    if (r->tex_end && in_raw_tex(r, &s, &size))
+        return 0;
     if (s >= r->src && s <= r->src + r->len)
         r->last = s + size;
     if (r->verb_mode) {
@@ -1698,10 +1780,13 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
                 sz_buf_put(&r->text, s + i, k - i);      /* up to the next backslash */
                 if ((i = k) >= size)
                     break;
+                MD_SIZE t;
                 if (s[i] == '\\' && i + 1 < size && s[i + 1] == ' ' &&
                     !(i == 0 && s > r->src && s[-1] == '\\')) {
                     sz_buf_puts(&r->text, "\xc2\xa0");
                     i++;
+                } else if ((t = raw_tex_at(r, p, s, size, i))) {
+                    i += t - 1;
                 } else {
                     sz_buf_putc(&r->text, s[i]);
                 }
@@ -2145,6 +2230,7 @@ parse_into(struct mdr *r, struct sz_node *container)
                     NULL, NULL };
     r->st[0].n = container;
     r->depth = 1;
+    r->tex_budget = 4 * r->len + ((size_t)1 << 20);
     int mrc = md_parse(r->src, (MD_SIZE)r->len, &p, r);
     if (mrc != 0 && !r->failed)
         sz_oom();               /* md4c fails only when its malloc does */

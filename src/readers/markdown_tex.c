@@ -21,8 +21,7 @@ static const char *const inline_cmds[] = {
     "textsubscript", "em", "bf", "it", "tt", "sc", "rm", "sf", "sl", "textcolor",
     "colorbox", "fbox", "includegraphics", "lettrine", "enquote", "foreignlanguage",
     "textquote", "nocite", "noindent", "S", "P", "i", "j", "l", "o", "ss", "ae", "oe",
-    "aa", "AA", "AE", "OE", "L", "O", "copyright", "dag", "ddag", "pounds", "euro",
-    "input", "include", "subfile", "usepackage", NULL
+    "aa", "AA", "AE", "OE", "L", "O", "copyright", "dag", "ddag", "pounds", "euro", NULL
 };
 
 static int
@@ -157,4 +156,142 @@ sz_md_tex_block(const char *s, size_t n)
     while (end && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r'))
         end--;
     return end;
+}
+
+/* {=================================================================
+** Raw TeX inside a paragraph
+** ================================================================== */
+
+static int
+alnum(int c)
+{
+    return is_letter(c) && c != '@' ? 1 : c >= '0' && c <= '9';
+}
+
+static size_t
+blanks(const char *s, size_t n, size_t k)
+{
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    return k;
+}
+
+/* pandoc's dimenarg after an unknown command: [=][-]digits[.digits]unit. */
+static size_t
+dimen(const char *s, size_t n, size_t k)
+{
+    size_t p = k;
+    if (p < n && s[p] == '=')
+        p++;
+    if (p < n && s[p] == '-')
+        p++;
+    size_t num = p;
+    while (p < n && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.'))
+        p++;
+    if (p == num)
+        return k;
+    size_t u = p;
+    while (p < n && alnum((unsigned char)s[p]))
+        p++;
+    static const char *const units[] = { "pt", "pc", "in", "bp", "cm", "mm", "dd", "cc",
+                                         "sp", "ex", "em", "mu", "px", NULL };
+    if (p == u)
+        return p;
+    for (const char *const *un = units; *un; un++)
+        if (p - u == 2 && memcmp(s + u, *un, 2) == 0)
+            return p;
+    return k;
+}
+
+/* A definition's parts: \newcommand{\x}[1][d]{body}, \def\x#1{body}. */
+static size_t
+definition(const char *s, size_t n, size_t k, int def, int env)
+{
+    if (def) {
+        size_t e = k < n && s[k] == '\\' ? name_end(s, n, k) : 0;
+        if (!e)
+            return 0;
+        while (e < n && s[e] != '{' && s[e] != '\n')
+            e++;
+        return e < n && s[e] == '{' ? group(s, n, e) : 0;
+    }
+    if (k < n && s[k] == '*')
+        k++;
+    k = blanks(s, n, k);
+    if (k < n && s[k] == '{')
+        k = group(s, n, k);
+    else if (!env && k < n && s[k] == '\\')
+        k = name_end(s, n, k);
+    else
+        return 0;
+    for (int opt = 0; k && opt < 2; opt++) {
+        k = blanks(s, n, k);
+        if (k < n && s[k] == '[')
+            k = group(s, n, k);
+    }
+    for (int body = 0; k && body < 1 + env; body++) {
+        k = blanks(s, n, k);
+        k = k < n && s[k] == '{' ? group(s, n, k) : 0;
+    }
+    return k;
+}
+
+size_t
+sz_md_tex_inline(const char *s, size_t n)
+{
+    if (n > SZ_MD_TEX_INLINE_MAX)
+        n = SZ_MD_TEX_INLINE_MAX;
+    size_t k = name_end(s, n, 0);
+    if (!k)
+        return 0;
+    const char *name = s + 1;
+    size_t nl = k - 1;
+#define IS(w) (nl == sizeof w - 1 && memcmp(name, w, nl) == 0)
+    if (IS("begin") || IS("end") || IS("item"))
+        return 0;
+    if (IS("verb") || IS("Verb")) {
+        if (k < n && s[k] == '*')
+            k++;
+        if (k >= n || s[k] == ' ' || s[k] == '\n' || alnum((unsigned char)s[k]))
+            return 0;
+        const char *e = memchr(s + k + 1, s[k], n - k - 1);
+        const char *nlp = memchr(s + k + 1, '\n', n - k - 1);
+        return e && (!nlp || e < nlp) ? (size_t)(e - s) + 1 : 0;
+    }
+    int def = IS("def") || IS("gdef") || IS("edef") || IS("xdef");
+    int env = IS("newenvironment") || IS("renewenvironment");
+    if (def || env || IS("newcommand") || IS("renewcommand") || IS("providecommand") ||
+        IS("DeclareRobustCommand") || IS("DeclareMathOperator"))
+        return definition(s, n, blanks(s, n, k), def, env);
+    int accent = nl == 1 && strchr("HbcGhdfrtUvuk", name[0]);
+#undef IS
+    size_t e = blanks(s, n, k);     /* a control word's token has its spaces */
+    if (accent) {
+        if (e < n && s[e] == '{')
+            e = group(s, n, e);
+        else if (e < n && alnum((unsigned char)s[e]))
+            e++;
+        else if (e < n && (unsigned char)s[e] >= 0xc0) {
+            e++;
+            while (e < n && ((unsigned char)s[e] & 0xc0) == 0x80)
+                e++;
+        }
+    } else {
+        for (;;) {                  /* options: [..] with the spaces around */
+            size_t o = blanks(s, n, e);
+            if (o >= n || s[o] != '[')
+                break;
+            size_t g = group(s, n, o);
+            if (!g)
+                break;
+            e = blanks(s, n, g);
+        }
+        e = dimen(s, n, e);
+        while (e && e < n && s[e] == '{')
+            e = group(s, n, e);
+    }
+    /* A macro parameter (#1) outside a definition is an error to TeX: text. */
+    if (!e || memchr(s, '#', e))
+        return 0;
+    return e;
 }

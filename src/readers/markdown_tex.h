@@ -13,4 +13,13 @@
 ** last line end. */
 size_t sz_md_tex_block(const char *s, size_t n);
 
+/* The length of the raw TeX starting at s[0] ('\\' and a letter) inside
+** running text, as pandoc's raw_tex reads it: a command with its options
+** and braced arguments (an accent such as \t with one character), a
+** definition, \verb|..|; 0 when it is not one (an unclosed brace, a #1
+** outside a definition).  It looks no further than s[n - 1] and at most
+** SZ_MD_TEX_INLINE_MAX bytes. */
+#define SZ_MD_TEX_INLINE_MAX 2048
+size_t sz_md_tex_inline(const char *s, size_t n);
+
 #endif

@@ -1,5 +1,5 @@
 # tests/pathological/markdown.sh — sourced by suite.sh.  Hostile Markdown:
-# texts of a million brackets that once took time quadratic in their length
+# texts of a million brackets (or unclosed raw TeX braces) that once took time quadratic in their length
 # (directly and through pandoc.read), notes that each got all of the text's
 # link definitions appended (output quadratic in the text), a "---" block
 # that is not YAML metadata.  Each must end in a correct output within the
@@ -14,6 +14,7 @@ n = int(1000000 * scale)
 open(d + '/notes-refs.md', 'w').write('[^a]' * n + ' zzend\n')
 open(d + '/open-brackets.md', 'w').write('a[ ' * (4 * n // 3) + 'zzend\n')
 open(d + '/inline-notes.md', 'w').write('^[' * (2 * n) + ' zzend\n')
+open(d + '/tex-braces.md', 'w').write('\\a{ ' * n + 'zzend\n')
 k = n // 50
 notes = ''.join('A[^%d] [r%d].\n\n' % (i, i) for i in range(k))
 notes += ''.join('[^%d]: note [a] [r%d]\n\n' % (i, i) for i in range(k))
@@ -37,6 +38,7 @@ md_ok() {
 md_ok markdown-notes-refs "$md_dir/notes-refs.md" markdown
 md_ok markdown-open-brackets "$md_dir/open-brackets.md" markdown
 md_ok markdown-inline-notes "$md_dir/inline-notes.md" markdown
+md_ok markdown-tex-braces "$md_dir/tex-braces.md" markdown
 md_ok gfm-notes-refs "$md_dir/notes-refs.md" gfm
 
 # The same through pandoc.read in a filter (2 MB of each: over 30 s before).
