@@ -386,6 +386,7 @@ static struct sz_node *new_citation(struct mdr *r, const char *key, size_t n, in
 static void raw_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n);
 static const char *ref_attrs_at(const struct mdr *r, const char *h);
 static size_t fancy_mark(struct mdr *r, const char *s, size_t n);
+static int div_fence(const char *s, size_t n);
 static long block_marker(const char *s, size_t n);
 static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
                        struct sz_node *container);
@@ -582,7 +583,8 @@ flush_into(struct mdr *r, struct sz_node *parent)
             /* A bracketed citation, when md4c gave its text in one piece. */
             while (e < n && s[e] != ']' && s[e] != '[')
                 e++;
-            if (e < n && s[e] == ']') {
+            if (e < n && s[e] == ']' && !(e + 1 < n && s[e + 1] == '{')) {
+                /* ([@a]{.c} is a bracketed span, tried first by pandoc) */
                 /* The words before first: citations are numbered in order. */
                 put_words(r, parent, s + i, a - i);
                 i = a;
@@ -2492,8 +2494,9 @@ extract_notes(struct mdr *r, struct sz_buf *out)
                 continue;
             }
             size_t d = indent_of(s + j, e2 - j), dl, dc;
-            if (d < 4 && (seen_blank || note_marker(s + j, e2 - j, &dl, &dc)))
-                break;
+            if (d < 4 && (seen_blank || note_marker(s + j, e2 - j, &dl, &dc) ||
+                          div_fence(s + j, e2 - j)))
+                break;          /* a div's fence ends a note defined inside it */
             for (; seen_blank > 0; seen_blank--)
                 sz_buf_putc(&body, '\n');
             size_t cut = j, c = 0;
@@ -3096,8 +3099,14 @@ html_tag(const struct sz_node *n, const char *name, const char **attrs, size_t *
         return len == k + 3 && strncasecmp(t + 2, name, k) == 0 ? 2 : 0;
     if (strncasecmp(t + 1, name, k) != 0 || !(t[k + 1] == '>' || is_ws((unsigned char)t[k + 1])))
         return 0;
-    if (memchr(t + 1, '<', len - 1) || memchr(t, '>', len - 1))
-        return 0;
+    char q = 0;                 /* a quoted value may hold "<br>" */
+    for (size_t i = k + 1; i + 1 < len; i++)
+        if (q)
+            q = t[i] == q ? 0 : q;
+        else if (t[i] == '"' || t[i] == '\'')
+            q = t[i];
+        else if (t[i] == '<' || t[i] == '>')
+            return 0;
     *attrs = t + k + 1;
     *alen = len - k - 2;
     return 1;
