@@ -18,6 +18,7 @@
 #include "core/metayaml.h"
 #include "core/registry.h"
 #include "readers/essay.h"
+#include "readers/markdown_table.h"
 #include "readers/markdown_tex.h"
 
 /* Marker comments (see mark_divs, mark_tex) open with this. */
@@ -3738,6 +3739,82 @@ fail:
     return -1;
 }
 
+/* {=================================================================
+** Simple, multiline and grid tables (markdown_table.c), cut out like
+** definition lists
+** ================================================================== */
+
+static int
+table_cell(void *ud, const char *s, size_t n, size_t at, struct sz_node *into)
+{
+    struct mdr *r = ud;
+    return parse_piece(r, s, n, r->base + at, into);
+}
+
+/* Could a table (or its caption) start at line s[i..e), the next line
+** ending at e2?  A cheap look before the real one. */
+static int
+table_start(const char *s, size_t i, size_t e, size_t nx, size_t e2)
+{
+    size_t k = i;
+    while (k < e && k < i + 3 && s[k] == ' ')
+        k++;
+    if (k >= e)
+        return 0;
+    if (strchr("-+:", s[k]) || (e - k >= 6 && (s[k] | 32) == 't' && memcmp(s + k + 1, "able:", 5) == 0))
+        return 1;
+    size_t q = nx;
+    while (q < e2 && q < nx + 3 && s[q] == ' ')
+        q++;
+    return q + 1 < e2 && s[q] == '-' && memchr(s + q, ' ', e2 - q);
+}
+
+static long
+cut_tables(struct mdr *r, struct sz_buf *out)
+{
+    const char *s = r->src;
+    size_t n = r->len, i = 0, e = 0, nx = 0, e2 = 0, nx2 = 0, memo[2] = { 0, 0 };
+    int prev_blank = 1;
+    struct fence fc = { 0, 0 };
+    long count = 0;
+    sz_buf_reserve(out, n + 1);
+    while (line_at(s, n, i, &e, &nx)) {
+        size_t k = i, ind = indent_of(s + i, e - i);
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        fence_line(&fc, s, k, e, ind);
+        int is_blank = blank_line(s + i, e - i);
+        struct sz_node *tb = NULL;
+        long end = 0;
+        if (!fc.c && prev_blank && !is_blank && ind < 4 && s[i] != '>') {
+            if (!line_at(s, n, nx, &e2, &nx2))
+                e2 = nx2 = nx;
+            if (table_start(s, i, e, nx, e2))
+                end = sz_md_table(r->doc, s, n, i, table_cell, r, memo, &tb);
+        }
+        if (end < 0)
+            return -1;
+        if (!end) {
+            sz_buf_put(out, s + i, nx - i);
+            prev_blank = is_blank;
+            i = nx;
+            continue;
+        }
+        r->dls = sz_xrealloc(r->dls, (r->ndls + 1) * sizeof *r->dls);
+        r->dls[r->ndls] = tb;
+        sz_buf_printf(out, "<!--" MARK "d%zu-->\n", r->ndls++);
+        for (size_t q = i; q < (size_t)end; q++)
+            if (s[q] == '\n')
+                sz_buf_putc(out, '\n');
+        count++;
+        prev_blank = 1;
+        i = (size_t)end;
+    }
+    return count;
+}
+
+/* }================================================================== */
+
 /* Where a block marker starts in line s[0..n) (after up to 3 spaces): a
 ** block quote, a bullet or ordered list item or an ATX heading; -1 if none. */
 static long
@@ -3981,7 +4058,7 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
 {
     struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT, dls = SZ_BUF_INIT;
     struct sz_buf guard = SZ_BUF_INIT, tex = SZ_BUF_INIT, rattr = SZ_BUF_INIT, *held = NULL;
-    struct sz_buf fancy = SZ_BUF_INIT;
+    struct sz_buf fancy = SZ_BUF_INIT, tables = SZ_BUF_INIT;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
@@ -4050,6 +4127,12 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         }
     }
     if (fl == F_MARKDOWN) {
+        long nt = cut_tables(r, &tables);
+        if (nt < 0)
+            goto out;
+        take(r, &tables, &held, nt > 0);
+    }
+    if (fl == F_MARKDOWN) {
         long ndl = cut_deflists(r, &dls);
         if (ndl < 0)
             goto out;
@@ -4084,6 +4167,7 @@ out:
     sz_buf_free(&tex);
     sz_buf_free(&rattr);
     sz_buf_free(&fancy);
+    sz_buf_free(&tables);
     return rc;
 }
 
