@@ -388,6 +388,7 @@ static void raw_words(struct mdr *r, struct sz_node *parent, const char *s, size
 static const char *ref_attrs_at(const struct mdr *r, const char *h);
 static size_t fancy_mark(struct mdr *r, const char *s, size_t n);
 static int div_fence(const char *s, size_t n);
+static void bracket_spans(struct mdr *r, struct sz_node *parent);
 static long block_marker(const char *s, size_t n);
 static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
                        struct sz_node *container);
@@ -609,7 +610,9 @@ flush_into(struct mdr *r, struct sz_node *parent)
             if (!close)
                 close = match_brackets(s, n);
             e = close[a];
-            if (e) {
+            /* pandoc: not before "(", "[" or attributes (^[a]{.c}^ is a
+            ** superscript) */
+            if (e && !(e < n && (s[e] == '(' || s[e] == '[' || s[e] == '{'))) {
                 struct sz_node *note = sz_node_new(r->doc, SZ_NOTE);
                 if (parse_piece(r, s + a + 1, e - a - 2, 0, note) == 0) {
                     if (!note->first)   /* ^[] : pandoc keeps an empty paragraph */
@@ -807,6 +810,8 @@ put_word(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
             add_inline(r, parent, mk_str(r, s, a));
         struct sz_node *sup = sz_node_new(r->doc, SZ_SUPERSCRIPT);
         sz_node_append(sup, sz_node_new_text(r->doc, SZ_STR, c + 1, (size_t)(d - c) - 1));
+        if (memchr(c + 1, '{', (size_t)(d - c) - 1))
+            bracket_spans(r, sup);      /* ^[a]{.c}^ */
         sz_node_append(parent, sup);
         n -= (size_t)(d + 1 - s);
         s = d + 1;
@@ -1994,6 +1999,7 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
 }
 
 static void spans_in(struct mdr *r, struct sz_node *parent);
+static void sup_across(struct mdr *r, struct sz_node *parent);
 static void bracket_spans(struct mdr *r, struct sz_node *parent);
 
 /* After an inline container is complete. */
@@ -2006,6 +2012,7 @@ finish_inlines(struct mdr *r, struct sz_node *n)
     }
     spans_in(r, n);
     bracket_spans(r, n);
+    sup_across(r, n);
     if (r->o->smart)
         smart_quotes(r, n);
     /* implicit_figures: an image alone in a paragraph. */
@@ -3506,6 +3513,54 @@ bracket_spans(struct mdr *r, struct sz_node *parent)
             sz_node_unlink(o);
         span_kind(sp);
         c = sp;
+    }
+}
+
+/* pandoc's superscript around markup or a bracketed span (^*x*^,
+** ^[a]{k=v w}^): a '^' in one Str and the next in a later one, no space
+** between (put_word took those within one word).  A scan that fails stops
+** at a space, so none is repeated. */
+static void
+sup_across(struct mdr *r, struct sz_node *parent)
+{
+    for (struct sz_node *c = parent->first; c; c = c->next) {
+        const char *a, *b = NULL;
+        if (c->kind != SZ_STR || !(a = memchr(c->text, '^', c->len)))
+            continue;
+        struct sz_node *m = c->next;
+        for (; m; m = m->next) {
+            if (m->kind == SZ_SPACE || m->kind == SZ_SOFTBREAK || m->kind == SZ_LINEBREAK ||
+                m->kind == SZ_NOTE) {
+                m = NULL;
+                break;
+            }
+            if (m->kind == SZ_STR && (b = memchr(m->text, '^', m->len)) != NULL)
+                break;
+        }
+        if (!m)
+            continue;
+        size_t ai = (size_t)(a - c->text), bi = (size_t)(b - m->text);
+        struct sz_node *first = split_str(r, c, ai + 1);   /* c: up to the '^' */
+        sz_node_set_text(r->doc, c, c->text, ai);
+        if (bi + 1 < m->len)
+            split_str(r, m, bi + 1);
+        sz_node_set_text(r->doc, m, m->text, bi);
+        struct sz_node *sup = sz_node_new(r->doc, SZ_SUPERSCRIPT);
+        sz_node_insert_after(c, sup);
+        for (;;) {
+            struct sz_node *x = sup->next;
+            int last = x == m;
+            sz_node_unlink(x);
+            if (x->kind != SZ_STR || x->len)
+                sz_node_append(sup, x);
+            if (last)
+                break;
+        }
+        if (!c->len) {
+            sz_node_unlink(c);
+        }
+        c = sup;
+        SZ_UNUSED(first);
     }
 }
 
