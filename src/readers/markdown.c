@@ -3656,6 +3656,18 @@ one_def(const char *s, size_t n, size_t i, struct sz_buf *body)
     line_at(s, n, i, &e, &nx);
     m = def_marker(s + i, e - i);
     sz_buf_clear(body);
+    /* As after a list marker (pandoc 3): five spaces or more after it make
+    ** the text an indented code block, its column one after the marker. */
+    size_t colon = 0, gap = 0, dedent = 4;
+    while (s[i + colon] == ' ')
+        colon++;
+    for (size_t q = colon + 1; q < m; q++)
+        gap += s[i + q] == '\t' ? 4 : 1;
+    if (gap >= 5 && m < e - i && s[i + colon + 1] == ' ') {
+        for (size_t q = 1; q < gap; q++)
+            sz_buf_putc(body, ' ');
+        dedent = colon + 2;
+    }
     sz_buf_put(body, s + i + m, e - i - m);
     sz_buf_putc(body, '\n');
     size_t j = nx, end = nx, blanks = 0;
@@ -3671,7 +3683,7 @@ one_def(const char *s, size_t n, size_t i, struct sz_buf *body)
         for (; blanks; blanks--)
             sz_buf_putc(body, '\n');
         size_t cut = j, c = 0;
-        while (cut < e && c < 4 && (s[cut] == ' ' || s[cut] == '\t')) {
+        while (cut < e && c < dedent && (s[cut] == ' ' || s[cut] == '\t')) {
             c += s[cut] == '\t' ? 4 : 1;
             cut++;
         }
