@@ -94,6 +94,7 @@ struct mdr {
     const char *tex_at;        /* before it are dropped; read up to here */
     int tex_spans;             /* spans md4c opened inside it, to drop their ends */
     size_t tex_budget;         /* bytes raw TeX that was not may still be scanned for */
+    struct sz_map macros;      /* TeX macro name -> its body (tex_expand) */
     int failed;
 };
 
@@ -389,6 +390,7 @@ static const char *ref_attrs_at(const struct mdr *r, const char *h);
 static size_t fancy_mark(struct mdr *r, const char *s, size_t n);
 static int div_fence(const char *s, size_t n);
 static void bracket_spans(struct mdr *r, struct sz_node *parent);
+static const char *tex_expand(struct mdr *r, const char *s, size_t *len, int learn);
 static long block_marker(const char *s, size_t n);
 static int parse_piece(struct mdr *outer, const char *s, size_t n, size_t base,
                        struct sz_node *container);
@@ -1419,6 +1421,10 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
             n->format = "tex";   /* a raw TeX block (mark_tex) */
             n->text += MARK_LEN + 1;
             n->len -= MARK_LEN + 4;
+            size_t l = n->len;
+            const char *t = tex_expand(r, n->text, &l, 1);
+            if (t != n->text)
+                n->text = t, n->len = l;
         }
         break;
     case MD_BLOCK_H:
@@ -1595,6 +1601,12 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
         if (type == MD_SPAN_LATEXMATH_DISPLAY)
             n->sub = SZ_MATH_DISPLAY;
         sz_node_set_text(doc, n, r->verb.len ? r->verb.data : "", r->verb.len);
+        if (type != MD_SPAN_CODE && r->macros.n) {
+            size_t l = n->len;
+            const char *t = tex_expand(r, n->text, &l, 0);
+            if (t != n->text)
+                n->text = t, n->len = l;
+        }
         r->verb_mode = 0;
         add_inline(r, p, n);
         return 0;
@@ -1669,6 +1681,70 @@ in_raw_tex(struct mdr *r, const MD_CHAR **s, MD_SIZE *size)
     return 0;
 }
 
+/* pandoc's latex_macros: a definition without parameters in raw TeX is
+** remembered (when learn), and later uses of the macro in raw TeX and math
+** become its body; \ifstrequal takes its branch.  Returns s itself when
+** nothing changed, else the new text (in the arena, its length in *len). */
+static const char *
+tex_expand(struct mdr *r, const char *s, size_t *len, int learn)
+{
+    size_t n = *len, i = 0, done = 0;
+    struct sz_buf out = SZ_BUF_INIT;
+    const char *bs;
+    while (i < n && (bs = memchr(s + i, '\\', n - i)) != NULL) {
+        size_t k = (size_t)(bs - s), d, nl, bl;
+        const char *nm, *body;
+        if (k + 1 < n && s[k + 1] == '\\') {
+            i = k + 2;
+            continue;
+        }
+        if (k + 1 >= n || !isalpha((unsigned char)s[k + 1])) {
+            i = k + 1;
+            continue;
+        }
+        if (learn && (d = sz_md_tex_macro(s + k, n - k, &nm, &nl, &body, &bl)) != 0) {
+            if (nl < 64) {      /* kept as written; its body with the macros so far */
+                size_t el = bl;
+                const char *eb = tex_expand(r, body, &el, 0);
+                sz_map_put(&r->macros, sz_arena_strndup(r->doc->arena, nm, nl),
+                           sz_arena_strndup(r->doc->arena, eb, el));
+            }
+            i = k + d;
+            continue;
+        }
+        if ((d = sz_md_tex_ifstrequal(s + k, n - k, &body, &bl)) != 0) {
+            sz_buf_put(&out, s + done, k - done);
+            sz_buf_put(&out, body, bl);
+            done = i = k + d;
+            continue;
+        }
+        size_t e = k + 1;
+        while (e < n && isalpha((unsigned char)s[e]))
+            e++;
+        if (r->macros.n && e - k - 1 < 64) {
+            char key[64];
+            memcpy(key, s + k + 1, e - k - 1);
+            key[e - k - 1] = '\0';
+            const char *v = sz_map_get(&r->macros, key);
+            if (v) {
+                sz_buf_put(&out, s + done, k - done);
+                sz_buf_puts(&out, v);
+                done = e;
+            }
+        }
+        i = e;
+    }
+    if (!done) {
+        sz_buf_free(&out);
+        return s;
+    }
+    sz_buf_put(&out, s + done, n - done);
+    char *t = sz_arena_strndup(r->doc->arena, out.data ? out.data : "", out.len);
+    *len = out.len;
+    sz_buf_free(&out);
+    return t;
+}
+
 /* pandoc's raw_tex inside running text: the command at s[i] (a backslash
 ** and a letter, not escaped), read from src with its arguments as one
 ** RawInline tex; returns its length in s (up to size; what lies beyond is
@@ -1694,7 +1770,9 @@ raw_tex_at(struct mdr *r, struct sz_node *p, const MD_CHAR *s, MD_SIZE size, MD_
                 r->st[d].n->kind == SZ_DEFITEM)
                 return 0;       /* its next line has the container's marks */
     flush_into(r, p);
-    struct sz_node *raw = sz_node_new_text(r->doc, SZ_RAWINLINE, at, n);
+    size_t rl = n;
+    const char *rt = tex_expand(r, at, &rl, 1);
+    struct sz_node *raw = sz_node_new_text(r->doc, SZ_RAWINLINE, rt, rl);
     raw->format = "tex";
     add_inline(r, p, raw);
     if (n > size - i) {
@@ -2205,6 +2283,7 @@ mdr_new(struct sz_doc *doc, const struct sz_ropts *o, enum flavour fl)
     r->fl = fl;
     r->notes.strkeys = 1;
     r->examples.strkeys = 1;
+    r->macros.strkeys = 1;
     r->pool = &r->spare;
     return r;
 }
@@ -2217,6 +2296,7 @@ mdr_free(struct mdr *r)
     free(r->ra_text);
     free(r->fancy);
     sz_map_free(&r->examples);
+    sz_map_free(&r->macros);
     sz_buf_free(&r->text);
     sz_buf_free(&r->verb);
     sz_buf_free(&r->run);

@@ -295,3 +295,69 @@ sz_md_tex_inline(const char *s, size_t n)
         return 0;
     return e;
 }
+
+/* {=================================================================
+** latex_macros: definitions without parameters, \ifstrequal
+** ================================================================== */
+
+size_t
+sz_md_tex_macro(const char *s, size_t n, const char **name, size_t *nlen, const char **body,
+                size_t *blen)
+{
+    size_t k = name_end(s, n, 0);
+    if (!k)
+        return 0;
+#define IS(w) (k - 1 == sizeof w - 1 && memcmp(s + 1, w, k - 1) == 0)
+    int def = IS("def");
+    if (!def && !IS("newcommand") && !IS("renewcommand") && !IS("providecommand"))
+        return 0;
+#undef IS
+    if (!def && k < n && s[k] == '*')
+        k++;
+    k = blanks(s, n, k);
+    size_t a, e;
+    if (!def && k < n && s[k] == '{') {
+        a = k + 1;
+        e = a < n && s[a] == '\\' ? name_end(s, n, a) : 0;
+        if (!e || e >= n || s[e] != '}')
+            return 0;
+        k = e + 1;
+    } else if (k < n && s[k] == '\\') {
+        a = k;
+        e = k = name_end(s, n, k);
+        if (!e)
+            return 0;
+    } else {
+        return 0;
+    }
+    k = blanks(s, n, k);
+    if (k >= n || s[k] != '{')       /* [1]: parameters, not taken */
+        return 0;
+    size_t g = group(s, n, k);
+    if (!g)
+        return 0;
+    *name = s + a + 1;
+    *nlen = e - a - 1;
+    *body = s + k + 1;
+    *blen = g - k - 2;
+    return g;
+}
+
+size_t
+sz_md_tex_ifstrequal(const char *s, size_t n, const char **out, size_t *outn)
+{
+    static const char cmd[] = "\\ifstrequal";
+    size_t k = sizeof cmd - 1, g[5];
+    if (n <= k || memcmp(s, cmd, k) != 0 || is_letter((unsigned char)s[k]))
+        return 0;
+    g[0] = blanks(s, n, k);
+    for (int i = 0; i < 4; i++) {
+        if (g[i] >= n || s[g[i]] != '{' || !(g[i + 1] = group(s, n, g[i])))
+            return 0;
+    }
+    int same = g[1] - g[0] == g[2] - g[1] && memcmp(s + g[0], s + g[1], g[1] - g[0]) == 0;
+    size_t a = same ? g[2] : g[3], b = same ? g[3] : g[4];
+    *out = s + a + 1;
+    *outn = b - a - 2;
+    return g[4];
+}

@@ -22,4 +22,15 @@ size_t sz_md_tex_block(const char *s, size_t n);
 #define SZ_MD_TEX_INLINE_MAX 2048
 size_t sz_md_tex_inline(const char *s, size_t n);
 
+/* A definition of a macro without parameters at s[0]: \newcommand{\x}{..},
+** \renewcommand\x{..}, \providecommand, \def\x{..}; sets the name
+** (without its backslash) and the body, returns the definition's length;
+** 0 when there is none. */
+size_t sz_md_tex_macro(const char *s, size_t n, const char **name, size_t *nlen,
+                       const char **body, size_t *blen);
+
+/* \ifstrequal{a}{b}{yes}{no} at s[0]: the branch it takes in *out, and its
+** length; 0 when there is none. */
+size_t sz_md_tex_ifstrequal(const char *s, size_t n, const char **out, size_t *outn);
+
 #endif
