@@ -85,6 +85,10 @@ void sz_html_gutenberg(struct sz_html *h);
 ** its notes went to their references.  (html_pg.c) */
 void sz_html_empty_notes_heading(struct sz_html *h);
 
+/** A table of contents or a "List of Illustrations": the heading and its
+** list into a Div classed contents.  (html_pg.c) */
+void sz_html_contents_lists(struct sz_html *h);
+
 /** Sets metadata from h->head where the document has none.  (html_pg.c) */
 void sz_html_head_meta(struct sz_html *h);
 

@@ -404,21 +404,61 @@ norm(struct sz_html *h, const struct sz_node *n, const char *s)
     return o;
 }
 
-static size_t
-words(const struct sz_node *n)
+/* Running prose: a paragraph with PROSE_WORDS words on one line.  A list
+** of lines ("Books by" an author, a cast of characters) is not prose, though
+** it has many words. */
+static int
+prose(const struct sz_node *b)
 {
-    size_t w = 0;
+    if (b->kind != SZ_PARA)
+        return 0;
+    struct sz_buf t = SZ_BUF_INIT;
+    text(b, &t, 0);
+    size_t w = 0, best = 0;
     int in = 0;
-    struct sz_buf b = SZ_BUF_INIT;
-    text(n, &b, 0);
-    for (size_t i = 0; i < b.len; i++) {
-        int sp = isspace((unsigned char)b.data[i]);
-        if (!sp && !in)
-            w++;
+    for (size_t i = 0; i < t.len; i++) {
+        char c = t.data[i];
+        if (c == '\n') {
+            w = 0;
+            in = 0;
+            continue;
+        }
+        int sp = isspace((unsigned char)c);
+        if (!sp && !in && ++w > best)
+            best = w;
         in = !sp;
     }
-    sz_buf_free(&b);
-    return w;
+    sz_buf_free(&t);
+    return best >= PROSE_WORDS;
+}
+
+/* A transcriber's note set in its own box before the title page: its
+** prose is not the book's. */
+static int
+in_transnote(const struct sz_node *b)
+{
+    for (const struct sz_node *p = b->parent; p; p = p->parent) {
+        if (p->kind != SZ_DIV)
+            continue;
+        for (size_t i = 0; i < p->attr.nclasses; i++) {
+            const char *c = p->attr.classes[i];
+            if (strstr(c, "transnote") || strstr(c, "tnote") || strstr(c, "transcriber") ||
+                !strcmp(c, "tn") || !strcmp(c, "tnbox"))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* A block that ends a page of the title leaves: a rule, or a picture. */
+static int
+page_break(const struct sz_node *b)
+{
+    if (b->kind == SZ_HRULE || b->kind == SZ_FIGURE)
+        return 1;
+    if ((b->kind == SZ_PLAIN || b->kind == SZ_PARA) && b->first && b->first == b->last)
+        return b->first->kind == SZ_IMAGE;
+    return b->kind == SZ_DIV && b->first && b->first == b->last && page_break(b->first);
 }
 
 static int
@@ -436,6 +476,13 @@ byline(const struct sz_node *n)
     int r = 0;
     for (int i = 0; pre[i] && !r; i++)
         r = !strncasecmp(s, pre[i], strlen(pre[i]));
+    /* "by" set alone, the name in the next heading */
+    if (!r && !strncasecmp(s, "by", 2)) {
+        const char *e = s + 2;
+        while (*e && !isalnum((unsigned char)*e))
+            e++;
+        r = !*e;
+    }
     sz_buf_free(&b);
     return r;
 }
@@ -456,7 +503,10 @@ structural(const struct sz_node *n)
     static const char *const w[] = { "part", "book", "chapter", "act", "scene", "preface",
                                      "introduction", "prologue", "epilogue", "volume", "canto",
                                      "section", "letter", "stave", "appendix", "contents",
-                                     "dedication", "foreword", "note", "chap", "vol", NULL };
+                                     "dedication", "foreword", "note", "chap", "vol",
+                                     /* the same in the other languages of the corpus */
+                                     "teil", "buch", "kapitel", "livre", "partie", "chapitre",
+                                     "tome", "libro", "capitolo", "deel", "hoofdstuk", NULL };
     struct sz_buf b = SZ_BUF_INIT;
     text(n, &b, 0);
     const char *s = b.data ? b.data : "";
@@ -476,6 +526,39 @@ structural(const struct sz_node *n)
     return r;
 }
 
+static int contents_title(struct sz_html *h, const struct sz_node *b);
+
+/* Nothing to read: an empty paragraph, or one of spaces only. */
+static int
+blank(const struct sz_node *b)
+{
+    if (b->kind != SZ_PARA && b->kind != SZ_PLAIN)
+        return 0;
+    for (const struct sz_node *c = b->first; c; c = c->next) {
+        if (c->kind == SZ_SPACE || c->kind == SZ_SOFTBREAK || c->kind == SZ_LINEBREAK)
+            continue;
+        if (c->kind != SZ_STR)
+            return 0;
+        for (size_t i = 0; i < c->len; i++) {
+            unsigned char u = (unsigned char)c->text[i];
+            /* ASCII space, or U+00A0 (C2 A0) */
+            if (!(isspace(u) || (u == 0xC2 && i + 1 < c->len &&
+                                 (unsigned char)c->text[i + 1] == 0xA0 && ++i)))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static void
+mark_titlepage(struct sz_html *h, struct sz_node *b)
+{
+    struct sz_node *d = sz_node_new(h->doc, SZ_DIV);
+    sz_attr_add_class(h->doc, &d->attr, "titlepage");
+    sz_node_replace(b, d);
+    sz_node_append(d, b);
+}
+
 void
 sz_html_titlepage(struct sz_html *h)
 {
@@ -493,29 +576,73 @@ sz_html_titlepage(struct sz_html *h)
         if (semi)
             main_t = norm(h, NULL, sz_arena_strndup(h->doc->arena, title, (size_t)(semi - title)));
     }
+    /* ... and the part before a comma or a bracket, for a half-title:
+    ** "History of the Peninsular War, Volume III (of 6)" */
+    char *short_t = NULL;
+    if (title) {
+        const char *cut = strpbrk(title, ";:,([");
+        if (cut)
+            short_t = norm(h, NULL, sz_arena_strndup(h->doc->arena, title, (size_t)(cut - title)));
+    }
     struct leaves L = { NULL, 0, 0 };
     collect(h->doc->root, &L, 0);
+    int prev_tp = 0, prev_by = 0;
     for (size_t i = 0; i < L.n && i < TITLE_BLOCKS; i++) {
         struct sz_node *b = L.v[i];
-        if (b->kind == SZ_PARA && words(b) >= PROSE_WORDS)
+        if (prose(b) && !in_transnote(b))
             break;
-        if (b->kind != SZ_HEADER || in_titlepage(b))
+        if (b->kind != SZ_HEADER) {
+            if (!blank(b))
+                prev_tp = prev_by = 0;
             continue;
+        }
+        if (in_titlepage(b)) {
+            prev_tp = 1;
+            prev_by = 0;
+            continue;
+        }
+        if (contents_title(h, b)) {
+            prev_tp = prev_by = 0;
+            continue;
+        }
         char *nh = norm(h, b, NULL);
         size_t k = strlen(nh);
         /* A heading straight after another and before one more, that is
         ** no chapter or part: a line of the title page set large. */
-        struct sz_node *nx = i + 1 < L.n ? L.v[i + 1] : NULL;
+        size_t j = i + 1;
+        while (j < L.n && blank(L.v[j]))
+            j++;
+        struct sz_node *nx = j < L.n ? L.v[j] : NULL;
         int stacked = nx && nx->kind == SZ_HEADER && !structural(b);
-        int tp = k && ((*nt && (strstr(nt, nh) || (strlen(nt) >= 4 && strstr(nh, nt)))) ||
+        /* The last of those lines, where the page ends (a rule, a picture)
+        ** or after a "by" set alone: the publisher, the date, the name. */
+        int last = prev_tp && !structural(b) && (prev_by || !nx || page_break(nx));
+        /* part of the title: not a lone "I" nor a "Part One" inside it */
+        int part = k >= 4 && strstr(nt, nh) && (!strcmp(nh, nt) || !structural(b));
+        int tp = k && ((*nt && (part || (strlen(nt) >= 4 && strstr(nh, nt)))) ||
                        (main_t && *main_t && !strcmp(nh, main_t)) ||
-                       (*na && !strcmp(nh, na)) || byline(b) || stacked);
+                       (*na && !strcmp(nh, na)) || byline(b) || stacked || last);
+        prev_tp = tp;
+        prev_by = tp && !strcmp(nh, "by");
         if (!tp)
             continue;
-        struct sz_node *d = sz_node_new(h->doc, SZ_DIV);
-        sz_attr_add_class(h->doc, &d->attr, "titlepage");
-        sz_node_replace(b, d);
-        sz_node_append(d, b);
+        mark_titlepage(h, b);
+    }
+    /* A half-title: the title again where the text begins, heading
+    ** nothing (the next heading is not beneath it). */
+    for (size_t i = 0; i < L.n; i++) {
+        struct sz_node *b = L.v[i];
+        if (b->kind != SZ_HEADER || in_titlepage(b))
+            continue;
+        size_t j = i + 1;
+        while (j < L.n && (blank(L.v[j]) || L.v[j]->kind == SZ_HRULE))
+            j++;
+        if (j >= L.n || L.v[j]->kind != SZ_HEADER || L.v[j]->level > b->level)
+            continue;
+        char *nh = norm(h, b, NULL);
+        if (*nh && (!strcmp(nh, nt) || (main_t && !strcmp(nh, main_t)) ||
+                    (short_t && !strcmp(nh, short_t))))
+            mark_titlepage(h, b);
     }
     free(L.v);
 }
@@ -566,6 +693,107 @@ sz_html_empty_notes_heading(struct sz_html *h)
         struct sz_node *p = b->parent;
         sz_node_unlink(b);
         prune(h, p);
+    }
+    free(L.v);
+}
+
+/* }================================================================== */
+
+/* {=================================================================
+** Lists of illustrations
+** ================================================================== */
+
+/* "List of Illustrations", "Illustrations", "List of Plates": a list of
+** the book's pictures, as a table of contents is a list of its chapters. */
+static int
+pictures_title(struct sz_html *h, const struct sz_node *b)
+{
+    const char *n = norm(h, b, NULL);
+    static const char *const alone[] = { "illustrations", "illustration", "plates",
+                                         "fullpageillustrations", "illustrationsincolour",
+                                         "illustrationsincolor", "abbildungen", "gravures", NULL };
+    for (int i = 0; alone[i]; i++)
+        if (!strcmp(n, alone[i]))
+            return 1;
+    static const char *const what[] = { "illustration", "plates", "maps", "figures",
+                                        "portraits", "engravings", NULL };
+    if (strncmp(n, "listof", 6) || strlen(n) > 40)
+        return 0;
+    for (int i = 0; what[i]; i++)
+        if (strstr(n + 6, what[i]))
+            return 1;
+    return 0;
+}
+
+static int
+contents_title(struct sz_html *h, const struct sz_node *b)
+{
+    const char *n = norm(h, b, NULL);
+    static const char *const w[] = { "contents", "tableofcontents", "inhalt", "inhaltsverzeichnis",
+                                     "tabledesmatières", "tabledesmatieres", "sommaire", "inhoud",
+                                     "índice", "indice", "оглавление", "содержание", NULL };
+    for (int i = 0; w[i]; i++)
+        if (!strcmp(n, w[i]))
+            return 1;
+    /* "Contents of the Sixth Volume" */
+    return !strncmp(n, "contentsof", 10) && strlen(n) <= 40;
+}
+
+/* A heading inside a table of contents: a group of its entries ("Part
+** One" above its chapters), a table or a list straight under it. */
+static int
+list_heading(const struct sz_node *b, int level)
+{
+    if (b->kind != SZ_HEADER || b->level <= level)
+        return 0;
+    const struct sz_node *n = b->next;
+    return n && (n->kind == SZ_TABLE || n->kind == SZ_BULLETLIST ||
+                 n->kind == SZ_ORDEREDLIST || n->kind == SZ_DEFLIST);
+}
+
+static int
+has_header(const struct sz_node *b, int depth)
+{
+    if (b->kind == SZ_HEADER)
+        return 1;
+    if (b->kind != SZ_DIV || depth > 8)
+        return 0;
+    for (const struct sz_node *c = b->first; c; c = c->next)
+        if (has_header(c, depth + 1))
+            return 1;
+    return 0;
+}
+
+void
+sz_html_contents_lists(struct sz_html *h)
+{
+    if (!h->gutenberg)
+        return;
+    struct leaves L = { NULL, 0, 0 };
+    collect(h->doc->root, &L, 0);
+    for (size_t i = 0; i < L.n; i++) {
+        struct sz_node *b = L.v[i];
+        if (b->kind != SZ_HEADER || in_titlepage(b))
+            continue;
+        int toc = contents_title(h, b);
+        if (!toc && !pictures_title(h, b))
+            continue;
+        if (b->parent && b->parent->kind == SZ_DIV &&
+            sz_attr_has_class(&b->parent->attr, "contents"))
+            continue;
+        /* the heading and the list under it, up to the next heading or
+        ** the first paragraph of prose, go into one Div as the contents */
+        struct sz_node *d = sz_node_new(h->doc, SZ_DIV);
+        sz_attr_add_class(h->doc, &d->attr, "contents");
+        struct sz_node *nx = b->next;
+        sz_node_replace(b, d);
+        sz_node_append(d, b);
+        while (nx && (!has_header(nx, 0) || (toc && list_heading(nx, b->level))) && !prose(nx)) {
+            struct sz_node *after = nx->next;
+            sz_node_unlink(nx);
+            sz_node_append(d, nx);
+            nx = after;
+        }
     }
     free(L.v);
 }

@@ -181,6 +181,7 @@ read_html(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
         sz_html_gutenberg(&h);
         sz_html_head_meta(&h);
         sz_html_titlepage(&h);
+        sz_html_contents_lists(&h);
         sz_html_empty_notes_heading(&h);
         sz_pass_heading_ids(doc);
     }

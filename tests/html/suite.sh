@@ -90,20 +90,48 @@ else
         grep -q '"consistent": true' "$d/$b.truth.json" || continue
         "$SAMIZDAT" -q -f html -t json "$d/$b.htm" -o "$T/pg/$b.json" ||
             { fail "html: paired $b: exit $?"; continue; }
-        python3 "$SZ_SHARED/tools/pgscore.py" "$T/pg/$b.json" "$d/$b.truth.json" >>"$T/scores"
+        # the truth with the corrections of paired-truth.txt applied
+        python3 - "$d/$b.truth.json" "$H/paired-truth.txt" "$b" >"$T/pg/$b.truth.json" <<'PY'
+import json, sys, unicodedata
+def norm(s):
+    return "".join(c for c in unicodedata.normalize("NFKC", s).lower() if c.isalnum())
+truth = json.load(open(sys.argv[1]))
+for line in open(sys.argv[2], encoding="utf-8"):
+    f = line.rstrip("\n").split("\t")
+    if line.startswith("#") or len(f) < 4 or f[0] != sys.argv[3]:
+        continue
+    if f[1] == "-":
+        k = [i for i, (_, t) in enumerate(truth["headings"]) if norm(t) == norm(f[2])]
+        if not k:
+            sys.exit("paired-truth.txt: %s: no heading %r in the truth" % (f[0], f[2]))
+        del truth["headings"][k[0]]
+    else:
+        truth["headings"].append([2, f[2]])
+json.dump(truth, sys.stdout)
+PY
+        python3 "$SZ_SHARED/tools/pgscore.py" "$T/pg/$b.json" "$T/pg/$b.truth.json" >"$T/pg/$b.score" ||
+            { fail "html: paired $b: no score"; continue; }
+        printf '%s ' "$b" >>"$T/scores"
+        cat "$T/pg/$b.score" >>"$T/scores"
     done
     python3 - "$T/scores" <<'PY'
 import json, sys
 m = t = o = 0; f1 = []
+low = []
 for line in open(sys.argv[1]):
+    book, _, line = line.partition(" ")
     d = json.loads(line)
+    if d["heading_f1"] < 0.97:
+        low.append("%s %.3f" % (book, d["heading_f1"]))
     m += d["headings_matched"]; t += d["headings_truth"]; o += d["headings_out"]
     f1.append(d["heading_f1"])
 p = m / o if o else 1.0
 r = m / t if t else 1.0
 f = 2 * p * r / (p + r) if p + r else 0.0
-verdict = "PASS" if f >= 0.97 else "FAIL"
+mean = sum(f1) / len(f1)
+verdict = "PASS" if f >= 0.97 and mean >= 0.97 else "FAIL"
 print("%s html: paired HTML editions: heading F1 %.4f over %d books (P %.4f, R %.4f; mean of "
-      "per-book F1 %.4f), wanted >= 0.97" % (verdict, f, len(f1), p, r, sum(f1) / len(f1)))
+      "per-book F1 %.4f), wanted >= 0.97 both; below 0.97: %s"
+      % (verdict, f, len(f1), p, r, mean, ", ".join(low) or "none"))
 PY
 fi
