@@ -6,6 +6,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "readers/essay_units.h"
 
@@ -303,12 +304,14 @@ key_prefix(const struct sz_buf *a, const struct sz_buf *b)
            (t->len == s->len || t->data[s->len] == ' ');
 }
 
-/* "CHAP.     PAGE": the heads of the contents' columns, not an entry. */
+/* "CHAP.     PAGE", "Seite": the heads of the contents' columns, not an
+** entry. */
 static int
 column_heads(const struct sz_buf *key)
 {
     static const char *const w[] = { "chap", "chapter", "chapters", "page", "pages", "pp",
-                                     "no", "part", "section", NULL };
+                                     "no", "part", "section", "seite", "kapitel", "chapitre", "pag",
+                                     "pagina", NULL };
     const char *s = key->data;
     size_t n = key->len;
     if (!n)
@@ -372,6 +375,34 @@ entry_lines(const struct unit *x, const struct sz_eline *l)
     return 0;
 }
 
+/* Does unit x end in a page number set apart from its words: after a wide
+** gap or leaders, or alone on the last line?  A chapter's synopsis in a
+** contents list reads as prose ("Leave the United States—Old Ironsides—
+** ... Good-by, Madeira       PAGE 8"), but its page ends it. */
+static int
+ends_in_page(const struct unit *x, const struct sz_eline *l)
+{
+    const struct sz_eline *f = &l[x->b - 1];
+    size_t e = f->len, n = f->len;
+    while (e > 0 && f->s[e - 1] >= '0' && f->s[e - 1] <= '9')
+        e--;
+    if (e == n || n - e > 4)
+        return 0;
+    if (e == 0)
+        return x->b - x->a >= 2 && f->indent >= 40;
+    if (e >= 5 && !strncasecmp(f->s + e - 5, "PAGE ", 5))
+        e -= 5;         /* Madeira       PAGE 8 */
+    return e >= 2 && (!memcmp(f->s + e - 2, "  ", 2) || !memcmp(f->s + e - 2, "..", 2));
+}
+
+/* Is x the synopsis of the chapter line y, ending in its page? */
+static int
+synopsis(const struct unit *y, const struct unit *x, const struct sz_eline *l)
+{
+    return y->b - y->a == 1 && sz_essay_keyword_rank(l[y->a].s, l[y->a].len) != R_NONE &&
+           ends_in_page(x, l);
+}
+
 /* CONTENTS and its entries, up to where the first entry comes back as the
 ** first heading of the book (by its whole line, or by the title it gives
 ** after its number), or prose starts.  Returns the unit after. */
@@ -391,7 +422,8 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
         ** Joe—Huck and Tom ...): prose ends the list only when it does not
         ** open with a chapter line */
         if ((x->b - x->a >= 3 && sz_essay_is_prose(u, j, l) &&
-             sz_essay_keyword_rank(l[x->a].s, l[x->a].len) == R_NONE) ||
+             sz_essay_keyword_rank(l[x->a].s, l[x->a].len) == R_NONE &&
+             !(j > k + 1 && synopsis(&u->v[j - 1], x, l))) ||
             x->kind == U_RULE || j - k > 1000)
             break;
         entry_key(l[x->a].s, l[x->a].len, &cur);
