@@ -26,7 +26,8 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
            const char *why)
 {
     static const char *const kinds[] = { "text", "heading", "rule", "skipped", "title page",
-                                         "contents", "heading line", "figure", "sidenote" };
+                                         "contents", "heading line", "figure", "sidenote",
+                                         "epigraph" };
     char buf[400];
     const struct sz_eline *f = &l[x->a];
     const char *what = kinds[x->kind];
@@ -51,6 +52,33 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
         c->o->trace(c->o->trace_ud, buf);
 }
 
+/* Why a heading shape is no heading in a book that sets its sections
+** apart with wider gaps (compared by address). */
+static const char narrow_gap[] = "heading shape after one blank line, where the book sets "
+                                 "sections apart with more";
+
+/* An epigraph: a quotation of its quoted lines, then the attribution. */
+static void
+epigraph(struct sz_ectx *c, struct sz_eline *l, const struct unit *x, const struct layout *lay,
+         struct sz_buf *scratch)
+{
+    struct sz_node *parent = c->parent;
+    c->parent = sz_essay_block(c, SZ_BLOCKQUOTE, l[x->a].lineno);
+    if (c->per_line && x->b - x->a > 2) {
+        /* lines that stand one to a line where paragraphs take one each */
+        sz_essay_lines_block(c, l, x->a, x->b - 1, scratch);
+    } else {
+        /* inside the quotation its indentation is the base: no quotation
+        ** within it */
+        struct layout in = *lay;
+        in.indent = l[x->a].indent;
+        sz_essay_text_unit(c, l, x->a, x->b - 1, &in, scratch);
+    }
+    struct sz_node *p = sz_essay_block(c, SZ_PARA, l[x->b - 1].lineno);
+    sz_essay_add_inlines(c, p, l, x->b - 1, x->b, scratch);
+    c->parent = parent;
+}
+
 void
 sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines)
 {
@@ -72,6 +100,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     int per_line = c->per_line;
     struct units u = { NULL, 0, 0 };
     size_t gap = 2;
+    int text_seen = 0;         /* a line of running text has been met */
     for (size_t i = from; i < n;) {
         if (l[i].blank) {
             i++;
@@ -81,10 +110,13 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         size_t j = i + 1;
         if (per_line) {
             size_t e = body ? sz_essay_stanza_end(l, i, from, n) : i;
+            text_seen |= l[i].cols > LONG_LINE;
             if (e > i)
                 j = e;     /* a stanza: short lines set apart by blank lines */
             else if (j < n && sz_essay_underline_of(&l[j]) && !sz_essay_is_rule(l[i].s, l[i].len))
                 j++;
+            else if (body && !text_seen && (e = sz_essay_epigraph_end(l, i, n)) > i)
+                j = e;     /* before the text: indented lines over an attribution */
         } else if (body && j < n && sz_essay_underline_of(&l[j]) &&
                    sz_essay_keyword_rank(l[i].s, l[i].len) != R_NONE) {
             j++;       /* 第五回 underlined, the text straight after */
@@ -201,8 +233,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 (x->rank == R_TITLE ||
                  (x->rank == R_CAPS && (sz_essay_closes(end) || end == ')')))) {
                 x->rank = R_NONE;
-                x->why = "heading shape after one blank line, where the book sets sections "
-                         "apart with more";
+                x->why = narrow_gap;
             }
             if (x->rank != R_NONE)
                 x->kind = U_HEAD;
@@ -215,6 +246,21 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         sz_essay_merge_headings(&u, l);
         if (!c->gutenberg || !sz_meta_get(c->doc, "title"))
             sz_essay_title_block(c, l, &u);
+        /* The blank lines after a title block are the title block's, not
+        ** a section's: a line between it and running text is judged by its
+        ** shape alone. */
+        size_t k0 = 0;
+        while (k0 < u.n && u.v[k0].kind == U_SKIP)
+            k0++;
+        if (k0 > 0 && k0 + 1 < u.n && u.v[k0].why == narrow_gap &&
+            sz_essay_is_prose(&u, k0 + 1, l)) {
+            struct unit *x = &u.v[k0];
+            const char *why;
+            x->rank = sz_essay_line_rank_why(&l[x->a], &why);
+            x->why = why ? why : sz_essay_rank_why[x->rank < 0 ? R_COUNT : x->rank];
+            if (x->rank != R_NONE)
+                x->kind = U_HEAD;
+        }
         sz_essay_demote_empty(&u);
         sz_essay_title_page_lines(&u, l);
         for (size_t k = 0; k < u.n / 3 + 8 && k < u.n; k++)
@@ -302,6 +348,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             break;
         case U_FIGURE:
             sz_essay_figure(c, l, x->a, x->b, &scratch);
+            break;
+        case U_EPIGRAPH:
+            epigraph(c, l, x, &sec, &scratch);
             break;
         case U_SIDENOTE:
             /* not a paragraph of the text: a Div of class sidenote */

@@ -15,7 +15,10 @@
 #define SHAPE_COLS 60
 #define SHAPE_WORDS 8
 
-enum hshape { S_NONE, S_PERIOD, S_SENTENCE };
+/* S_WORD: one capitalised word and a full stop ("Legacy."), a heading
+** only where the text's titles of more words take a full stop too: alone,
+** it is as likely a one-word sentence ("Silence."). */
+enum hshape { S_NONE, S_PERIOD, S_SENTENCE, S_WORD };
 
 static int
 greek_or_cyrillic(uint32_t cp)
@@ -51,6 +54,9 @@ shape_of(const struct units *u, size_t k, const struct sz_eline *l, int apart)
     uint32_t end = sz_essay_last_cp(f->s, f->len);
     if (!sz_essay_is_upper(first))
         return S_NONE;
+    if (end == '.' && words == 1 && f->len >= 4 && sz_essay_title_case(f->s, f->len - 1) &&
+        !sz_essay_all_caps(f->s, f->len - 1))
+        return S_WORD;
     /* "The Village of the Weather." — one sentence, title case or capitals */
     if (end == '.' && f->s[f->len - 2] != '.' && words >= 2) {
         size_t n = f->len - 1;
@@ -80,7 +86,7 @@ letter_mark(const struct sz_eline *f)
 void
 sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
 {
-    size_t count[3] = { 0, 0, 0 }, paras = 0, wide_gaps = 0;
+    size_t count[4] = { 0, 0, 0, 0 }, paras = 0, wide_gaps = 0;
     for (size_t k = 1; k < u->n; k++)
         wide_gaps += u->v[k].gap >= 2;
     /* where the text sets its sections apart with wider gaps, so are these */
@@ -89,9 +95,13 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
         count[shape_of(u, k, l, apart)]++;
         paras += u->v[k].kind == U_PARA;
     }
-    for (int s = S_PERIOD; s <= S_SENTENCE; s++) {
-        /* a convention: two or more, and not most of the text */
-        if (count[s] < 2 || count[s] * 2 > paras)
+    for (int s = S_PERIOD; s <= S_WORD; s++) {
+        /* a convention: two or more, and not most of the text; one word
+        ** and a stop joins titles of more words so set, no more often
+        ** than they */
+        if (s == S_WORD ? !count[s] || count[S_PERIOD] < 2 || count[s] > count[S_PERIOD] ||
+                              (count[s] + count[S_PERIOD]) * 2 > paras
+                        : count[s] < 2 || count[s] * 2 > paras)
             continue;
         for (size_t k = 0; k < u->n; k++)
             if (shape_of(u, k, l, apart) == (enum hshape)s) {
@@ -100,6 +110,9 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
                 u->v[k].why = s == S_PERIOD
                                   ? "a title-case line ending in a full stop, alone before text, "
                                     "as the text sets all its headings"
+                              : s == S_WORD
+                                  ? "one capitalised word and a full stop, alone before text, "
+                                    "where the text's titles of more words end so"
                                   : "a short line in sentence case (Cyrillic, Greek), alone "
                                     "before text, as the text sets all its headings";
             }

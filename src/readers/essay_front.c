@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "readers/essay_units.h"
 
@@ -204,6 +205,39 @@ sz_essay_is_prose(const struct units *u, size_t k, const struct sz_eline *l)
         wide += l[i].cols > 50;     /* columns: a line of hanzi is twice as wide */
     }
     return nl >= 2 && wide * 2 >= nl && x->kind == U_PARA;
+}
+
+/* Two sentences or more, the last closed, most words in lower case: the
+** unit at k is running text however few its lines ("It rained. We
+** stayed in." on two lines).  A title page's lines are in capitals or
+** title case, and end without a stop or have one ("J. SMITH.") at most. */
+static int
+sentences(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    size_t stops = 0, lower = 0, upper = 0;
+    uint32_t last = 0;
+    for (size_t i = x->a; i < x->b; i++) {
+        const struct sz_eline *f = &l[i];
+        for (size_t j = 0; j < f->len;) {
+            int start = j == 0 || f->s[j - 1] == ' ';
+            uint32_t cp = sz_essay_cp_at(f->s, f->len, &j);
+            if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+                ((cp == '.' || cp == '!' || cp == '?') && (j == f->len || f->s[j] == ' ')))
+                stops++;
+            if (start && sz_essay_is_letter(cp)) {
+                upper += sz_essay_is_upper(cp);
+                lower += utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+            }
+            last = cp;
+        }
+    }
+    if (lower < upper)
+        return 0;
+    if (last == '"' || last == 0x201D || last == 0x2019 || last == 0x300D)
+        last = '.';       /* a quotation closing the sentence */
+    return stops >= 2 && (last == '.' || last == '!' || last == '?' || last == 0x3002 ||
+                          last == 0xFF01 || last == 0xFF1F);
 }
 
 /* AND, AN ACCOUNT OF, --OF THE--, before: a line that joins the lines of
@@ -421,7 +455,8 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
         /* an entry may wrap over lines (CHAPTER XXXIII. The Fate of Injun
         ** Joe—Huck and Tom ...): prose ends the list only when it does not
         ** open with a chapter line */
-        if ((x->b - x->a >= 3 && sz_essay_is_prose(u, j, l) &&
+        if (((x->b - x->a >= 3 || (l[x->a].cols > LONG_LINE && sentences(u, j, l))) &&
+             sz_essay_is_prose(u, j, l) &&
              sz_essay_keyword_rank(l[x->a].s, l[x->a].len) == R_NONE &&
              !(j > k + 1 && synopsis(&u->v[j - 1], x, l))) ||
             x->kind == U_RULE || j - k > 1000)
@@ -543,6 +578,9 @@ sz_essay_contents_headings(struct units *u, size_t k, size_t e, const struct sz_
     free(v);
 }
 
+/* Why a line is a dedication (compared by address). */
+static const char dedication_why[] = "before the text, To or For and a name: a dedication";
+
 /* Title page and contents at the start of a book: kept, never headings. */
 void
 sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
@@ -561,6 +599,19 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
             continue;
         if (x->kind == U_CONTENTS) {
             toc = k;
+            continue;
+        }
+        /* Outside Project Gutenberg's books (whose front matter is
+        ** PG's), an epigraph or a dedication goes before the text. */
+        if (!c->gutenberg && sz_essay_epigraph(x, l)) {
+            x->kind = U_EPIGRAPH;
+            x->why = "before the text, lines over a dash and a name: an epigraph";
+            continue;
+        }
+        if (!c->gutenberg && sz_essay_dedication(x, l)) {
+            x->kind = U_PARA;
+            x->rank = R_NONE;
+            x->why = dedication_why;
             continue;
         }
         if (x->kind == U_HEAD) {
@@ -583,7 +634,7 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
         /* Outside Project Gutenberg's books, prose at the start is the
         ** text itself. */
         if (!c->gutenberg && sz_essay_is_prose(u, k, l) &&
-            (l[x->a].cols > LONG_LINE || x->b - x->a >= 3 ||
+            (l[x->a].cols > LONG_LINE || x->b - x->a >= 3 || sentences(u, k, l) ||
              (k + 1 < u->n && sz_essay_is_prose(u, k + 1, l))))
             break;
     }
@@ -596,7 +647,12 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
     }
     if (k == 0 || k == u->n)
         return;
-    for (size_t j = 0; j < k; j++)
+    /* the epigraphs and dedications last before the text stay the text's */
+    size_t tp = k;
+    while (tp > 0 && (u->v[tp - 1].kind == U_SKIP || u->v[tp - 1].kind == U_EPIGRAPH ||
+                      u->v[tp - 1].why == dedication_why))
+        tp--;
+    for (size_t j = 0; j < tp; j++)
         if (u->v[j].kind != U_SKIP && u->v[j].kind != U_CONTENTS) {
             u->v[j].kind = U_TITLEPAGE;
             u->v[j].why = "before the first section followed by prose: title page";
@@ -614,7 +670,7 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
         for (size_t j = 0; j < k; j++) {
             const struct sz_eline *f = &l[u->v[j].a];
             size_t w = sz_essay_count_words(f->s, f->len);
-            if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4 && u->v[j].kind != U_SKIP) {
+            if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4 && u->v[j].kind == U_TITLEPAGE) {
                 set_meta_text(c, "author", f->s, f->len);
                 break;
             }

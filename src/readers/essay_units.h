@@ -33,7 +33,7 @@ enum rank {
 };
 
 enum ukind { U_PARA, U_HEAD, U_RULE, U_SKIP, U_TITLEPAGE, U_CONTENTS, U_MERGED, U_FIGURE,
-             U_SIDENOTE };
+             U_SIDENOTE, U_EPIGRAPH };
 
 struct unit {
     size_t a, b;               /* lines [a, b) */
@@ -170,6 +170,12 @@ void sz_essay_contents_headings(struct units *u, size_t k, size_t e, const struc
                                 struct sz_arena *arena);
 void sz_essay_title_page_lines(struct units *u, const struct sz_eline *l);
 void sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l);
+
+/* essay_epigraph.c: what an author sets before the text */
+int sz_essay_attribution(const struct sz_eline *f);
+int sz_essay_epigraph(const struct unit *x, const struct sz_eline *l);
+size_t sz_essay_epigraph_end(const struct sz_eline *l, size_t i, size_t n);
+int sz_essay_dedication(const struct unit *x, const struct sz_eline *l);
 
 /* essay_outline.c */
 void sz_essay_merge_headings(struct units *u, const struct sz_eline *l);

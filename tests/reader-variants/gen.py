@@ -244,10 +244,11 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 
 class Style:
     def __init__(self, **kw):
-        self.heading = "title"     # title caps period setext atx num num2 roman alpha sect
+        self.heading = "title"     # title caps caps-period period setext atx num num2 roman
+                                   # alpha sect sect-bare zh ja
         self.para = "wrap"         # wrap perline perline-blank indent
         self.width = 72
-        self.titlemode = "none"    # none title by sub-by date by-date setext
+        self.titlemode = "none"    # none title by sub sub-by date by-date setext
         self.eol = "\n"
         self.enc = "utf-8"         # utf-8 utf-8-bom latin-1 utf-16le utf-16be
         self.contents = False
@@ -274,6 +275,8 @@ def numbered(doc, st):
         h = st.heading
         if h == "caps":
             line = text.upper()
+        elif h == "caps-period":
+            line = text.upper() + "."
         elif h == "period":
             line = text + "."
         elif h == "num":
@@ -288,6 +291,8 @@ def numbered(doc, st):
             line = "%s. %s" % ("ABCDEFGHIJ"[counters[0] - 1], text)
         elif h == "sect":
             line = "§ %d. %s" % (counters[0], text)
+        elif h == "sect-bare":
+            line = "§ %d %s" % (counters[0], text)
         elif h == "zh":
             line = "第%s部分：%s" % (ZH_NUM[counters[0] - 1], text)
         elif h == "ja":
@@ -336,7 +341,7 @@ def render(doc, st, r):
         L.append(doc.title)
         if tm == "setext":
             L.append("=" * len(doc.title))
-        if tm == "sub-by" and doc.subtitle:
+        if tm in ("sub", "sub-by") and doc.subtitle:
             L.append(doc.subtitle)
             sk["meta"]["subtitle"] = doc.subtitle
         if tm in ("by", "sub-by", "by-date"):
@@ -534,6 +539,12 @@ def groups():
     for n, hs in books.items():
         vs.append(("book%s" % n, meta_for(from_book(hs, r), r), Style(gap=3, titlemode="by")))
     out.append(("book-headings", vs))
+    # Conventions added later draw after the others, which stay as they were.
+    for h in ("caps-period", "sect-bare"):
+        for para in ("wrap", "perline", "perline-blank"):
+            group("head-%s-%s" % (h, para), 3, syn, titlemode="by", heading=h, para=para)
+    for para in ("wrap", "perline", "indent"):
+        group("title-sub-%s" % para, 3, syn, titlemode="sub", para=para)
     return out
 
 

@@ -1,0 +1,122 @@
+/*
+** essay_epigraph.c
+** What an author sets before the text, between its title and its first
+** words: an epigraph (lines of a quotation over the line naming who said
+** them) and a dedication ("To my mother").  They are the text's own, not
+** its title page.
+** See LICENSE.
+*/
+#include <string.h>
+#include <strings.h>
+
+#include "readers/essay_units.h"
+
+/* Lines an epigraph may have at most, its attribution included. */
+#define EPIGRAPH_LINES 12
+/* Words after the dash of an attribution ("— T. E. Hulme, Speculations"). */
+#define ATTRIBUTION_WORDS 8
+
+/* "— T. E. Hulme", "-- Emerson", "– Sappho": a dash, then a name. */
+int
+sz_essay_attribution(const struct sz_eline *f)
+{
+    size_t i = 0;
+    if (f->len >= 2 && f->s[0] == '-' && f->s[1] == '-') {
+        i = 2;
+    } else {
+        uint32_t cp = sz_essay_cp_at(f->s, f->len, &i);
+        if (cp != 0x2014 && cp != 0x2013 && cp != 0x2015 &&
+            !(cp == '-' && i < f->len && f->s[i] == ' '))
+            return 0;
+    }
+    while (i < f->len && f->s[i] == ' ')
+        i++;
+    if (i >= f->len || f->width > 60 ||
+        sz_essay_count_words(f->s + i, f->len - i) > ATTRIBUTION_WORDS)
+        return 0;
+    size_t k = i;
+    return sz_essay_is_upper(sz_essay_cp_at(f->s, f->len, &k));
+}
+
+/* Is unit x an epigraph: a few lines no wider than verse or a short
+** quotation, not in capitals (a title page's), the last naming who said
+** them? */
+int
+sz_essay_epigraph(const struct unit *x, const struct sz_eline *l)
+{
+    size_t nl = x->b - x->a;
+    if (nl < 2 || nl > EPIGRAPH_LINES || !sz_essay_attribution(&l[x->b - 1]) ||
+        sz_essay_all_caps(l[x->a].s, l[x->a].len))
+        return 0;
+    for (size_t i = x->a; i + 1 < x->b; i++)
+        if (l[i].cols > MAX_HEAD_WIDTH || sz_essay_attribution(&l[i]))
+            return 0;
+    return 1;
+}
+
+/* Where one paragraph is one line, an epigraph has no blank line to close
+** it: its lines are the indented ones up to the attribution.  The end of
+** the epigraph that starts at line i, or i. */
+size_t
+sz_essay_epigraph_end(const struct sz_eline *l, size_t i, size_t n)
+{
+    if (l[i].indent < 2)
+        return i;
+    for (size_t j = i; j < n && j - i < EPIGRAPH_LINES; j++) {
+        if (l[j].blank || l[j].indent < 2 || l[j].cols > MAX_HEAD_WIDTH)
+            return i;
+        if (sz_essay_attribution(&l[j]))
+            return j > i ? j + 1 : i;
+    }
+    return i;
+}
+
+/* Is the word w[0..n) one of list, case ignored? */
+static int
+word_in(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && !strncasecmp(*list, w, n))
+            return 1;
+    return 0;
+}
+
+/* "To my teacher, Henry W. Fowler", "TO HENRY JAMES", "For Anna", "In
+** memory of my father", "Dedicated to ...": one short line.  "To the
+** Reader" is a heading over an address to the reader, not a dedication. */
+int
+sz_essay_dedication(const struct unit *x, const struct sz_eline *l)
+{
+    static const char *const to[] = { "to", "for", NULL };
+    static const char *const whose[] = { "my", "our", "his", "her", "their", NULL };
+    static const char *const opening[] = { "dedicated", "inscribed", NULL };
+    if (x->b - x->a != 1)
+        return 0;
+    const struct sz_eline *f = &l[x->a];
+    uint32_t end = sz_essay_last_cp(f->s, f->len);
+    if (f->width > 60 || sz_essay_count_words(f->s, f->len) > 10 || end == ':' || end == ',' ||
+        end == ';' || end == '?' || !sz_essay_first_upper(f))
+        return 0;
+    const char *rest, *rest2;
+    size_t rn, rn2;
+    size_t w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    if (word_in(f->s, w, opening))
+        return 1;
+    size_t w2 = sz_essay_first_word(rest, rn, &rest2, &rn2);
+    if (!w2)
+        return 0;
+    if (w == 2 && !strncasecmp(f->s, "in", 2))
+        return (w2 == 6 && !strncasecmp(rest, "memory", 6)) ||
+               (w2 == 6 && !strncasecmp(rest, "loving", 6));
+    if (!word_in(f->s, w, to))
+        return 0;
+    if (word_in(rest, w2, whose))
+        return 1;
+    if (w2 == 3 && !strncasecmp(rest, "the", 3)) {
+        size_t w3 = sz_essay_first_word(rest2, rn2, &rest, &rn);
+        return w3 == 6 && !strncasecmp(rest2, "memory", 6);
+    }
+    /* a name: "To Jane Doe", "TO HENRY JAMES" */
+    size_t k = 0;
+    return sz_essay_is_upper(sz_essay_cp_at(rest, rn, &k));
+}
