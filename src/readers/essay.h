@@ -123,6 +123,8 @@ int sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_
 /* Does s[0..n) contain needle, ASCII case ignored?  (The Gutenberg
 ** markers are recognised by it in plain text and in HTML alike.) */
 int sz_essay_has(const char *s, size_t n, const char *needle);
+/** Is the word w[0..n) one of the NULL-ended list, ASCII case ignored? */
+int sz_essay_word_ci(const char *w, size_t n, const char *const *list);
 
 /* Is s[0..n) a Project Gutenberg marker line ("*** START OF ..."), with
 ** what ("START OF", "END OF") in it? */

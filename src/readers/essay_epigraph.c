@@ -71,16 +71,6 @@ sz_essay_epigraph_end(const struct sz_eline *l, size_t i, size_t n)
     return i;
 }
 
-/* Is the word w[0..n) one of list, case ignored? */
-static int
-word_in(const char *w, size_t n, const char *const *list)
-{
-    for (; *list; list++)
-        if (strlen(*list) == n && !strncasecmp(*list, w, n))
-            return 1;
-    return 0;
-}
-
 /* "To my teacher, Henry W. Fowler", "TO HENRY JAMES", "For Anna", "In
 ** memory of my father", "Dedicated to ...": one short line.  "To the
 ** Reader" is a heading over an address to the reader, not a dedication. */
@@ -100,7 +90,7 @@ sz_essay_dedication(const struct unit *x, const struct sz_eline *l)
     const char *rest, *rest2;
     size_t rn, rn2;
     size_t w = sz_essay_first_word(f->s, f->len, &rest, &rn);
-    if (word_in(f->s, w, opening))
+    if (sz_essay_word_ci(f->s, w, opening))
         return 1;
     size_t w2 = sz_essay_first_word(rest, rn, &rest2, &rn2);
     if (!w2)
@@ -108,9 +98,9 @@ sz_essay_dedication(const struct unit *x, const struct sz_eline *l)
     if (w == 2 && !strncasecmp(f->s, "in", 2))
         return (w2 == 6 && !strncasecmp(rest, "memory", 6)) ||
                (w2 == 6 && !strncasecmp(rest, "loving", 6));
-    if (!word_in(f->s, w, to))
+    if (!sz_essay_word_ci(f->s, w, to))
         return 0;
-    if (word_in(rest, w2, whose))
+    if (sz_essay_word_ci(rest, w2, whose))
         return 1;
     if (w2 == 3 && !strncasecmp(rest, "the", 3)) {
         size_t w3 = sz_essay_first_word(rest2, rn2, &rest, &rn);

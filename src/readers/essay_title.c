@@ -16,15 +16,6 @@
 /* A title line is short; a wider line is prose. */
 #define TITLE_WIDTH 60
 
-static int
-word_ci(const char *s, size_t n, const char *const *list)
-{
-    for (; *list; list++)
-        if (strlen(*list) == n && !strncasecmp(*list, s, n))
-            return 1;
-    return 0;
-}
-
 /* Bytes of the first word of s[0..n), and its case-free test against list. */
 static int
 starts_with_word(const char *s, size_t n, const char *const *list)
@@ -32,7 +23,7 @@ starts_with_word(const char *s, size_t n, const char *const *list)
     size_t w = 0;
     while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != ':')
         w++;
-    return word_ci(s, w, list);
+    return sz_essay_word_ci(s, w, list);
 }
 
 /* A line made only of joining words: "OF", "OF THE", "DE", "and". */
@@ -52,7 +43,7 @@ joining_line(const char *s, size_t n)
             i++;
         if (a == i)
             break;
-        if (!word_ci(s + a, i - a, join))
+        if (!sz_essay_word_ci(s + a, i - a, join))
             return 0;
         any = 1;
     }

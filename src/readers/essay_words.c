@@ -5,6 +5,7 @@
 ** See LICENSE.
 */
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "readers/essay_units.h"
@@ -224,6 +225,15 @@ sz_essay_first_word(const char *s, size_t n, const char **rest, size_t *rn)
     *rest = s + j;
     *rn = n - j;
     return i;
+}
+
+int
+sz_essay_word_ci(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && !strncasecmp(*list, w, n))
+            return 1;
+    return 0;
 }
 
 int

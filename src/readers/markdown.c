@@ -3505,6 +3505,22 @@ span_kind(struct sz_node *sp)
     }
 }
 
+/* Moves the siblings after container, up to and with last, into it; the
+** Strs the splits left empty are dropped. */
+static void
+gather(struct sz_node *container, struct sz_node *last)
+{
+    for (;;) {
+        struct sz_node *x = container->next;
+        int end = x == last;
+        sz_node_unlink(x);
+        if (x->kind != SZ_STR || x->len)
+            sz_node_append(container, x);
+        if (end)
+            break;
+    }
+}
+
 /* Splits Str n at byte k: n keeps s[0..k), the new next sibling the rest. */
 static struct sz_node *
 split_str(struct mdr *r, struct sz_node *n, size_t k)
@@ -3580,15 +3596,7 @@ bracket_spans(struct mdr *r, struct sz_node *parent)
         struct sz_node *sp = sz_node_new(r->doc, SZ_SPAN);
         sp->attr = a;
         sz_node_insert_after(o, sp);
-        for (;;) {
-            struct sz_node *m = sp->next;
-            int last = m == c;
-            sz_node_unlink(m);
-            if (m->kind != SZ_STR || m->len)
-                sz_node_append(sp, m);
-            if (last)
-                break;
-        }
+        gather(sp, c);
         if (!o->len)
             sz_node_unlink(o);
         span_kind(sp);
@@ -3627,15 +3635,7 @@ sup_across(struct mdr *r, struct sz_node *parent)
         sz_node_set_text(r->doc, m, m->text, bi);
         struct sz_node *sup = sz_node_new(r->doc, SZ_SUPERSCRIPT);
         sz_node_insert_after(c, sup);
-        for (;;) {
-            struct sz_node *x = sup->next;
-            int last = x == m;
-            sz_node_unlink(x);
-            if (x->kind != SZ_STR || x->len)
-                sz_node_append(sup, x);
-            if (last)
-                break;
-        }
+        gather(sup, m);
         if (!c->len) {
             sz_node_unlink(c);
         }
