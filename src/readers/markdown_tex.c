@@ -21,7 +21,8 @@ static const char *const inline_cmds[] = {
     "textsubscript", "em", "bf", "it", "tt", "sc", "rm", "sf", "sl", "textcolor",
     "colorbox", "fbox", "includegraphics", "lettrine", "enquote", "foreignlanguage",
     "textquote", "nocite", "noindent", "S", "P", "i", "j", "l", "o", "ss", "ae", "oe",
-    "aa", "AA", "AE", "OE", "L", "O", "copyright", "dag", "ddag", "pounds", "euro", NULL
+    "aa", "AA", "AE", "OE", "L", "O", "copyright", "dag", "ddag", "pounds", "euro",
+    "ifstrequal", NULL
 };
 
 static int
