@@ -443,7 +443,7 @@ synopsis(const struct unit *y, const struct unit *x, const struct sz_eline *l)
 size_t
 sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
 {
-    struct sz_buf first = SZ_BUF_INIT, cur = SZ_BUF_INIT, title = SZ_BUF_INIT;
+    struct sz_buf first = SZ_BUF_INIT, cur = SZ_BUF_INIT, cur2 = SZ_BUF_INIT, title = SZ_BUF_INIT;
     size_t j = k + 1;
     int prev_kind = -1;
     const char *prev_why = NULL;
@@ -458,7 +458,7 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
         if (((x->b - x->a >= 3 || (l[x->a].cols > LONG_LINE && sentences(u, j, l))) &&
              sz_essay_is_prose(u, j, l) &&
              sz_essay_keyword_rank(l[x->a].s, l[x->a].len) == R_NONE &&
-             !(j > k + 1 && synopsis(&u->v[j - 1], x, l))) ||
+             !(j > k + 1 && synopsis(&u->v[j - 1], x, l)) && !ends_in_page(x, l)) ||
             x->kind == U_RULE || j - k > 1000)
             break;
         entry_key(l[x->a].s, l[x->a].len, &cur);
@@ -480,12 +480,25 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
             break;
         }
         entries++;
+        /* CHAPTER I. / An Orphan Boy.: the title the first entry gives,
+        ** on the line under a bare chapter line */
+        int titled = 0;
+        if (title.len && x->b - x->a == 2 && sz_essay_bare_number(&l[x->a])) {
+            entry_key(l[x->a + 1].s, l[x->a + 1].len, &cur2);
+            titled = !strcmp(title.data, cur2.data);
+        }
         if (!first.len) {
+            size_t i = x->a;
+            /* "Chapter      Page" over the entries in one block */
+            if (column_heads(&cur) && x->b - x->a >= 2) {
+                i++;
+                entry_key(l[i].s, l[i].len, &cur);
+            }
             if (!column_heads(&cur)) {
                 sz_buf_put(&first, cur.data, cur.len);
-                entry_title(&l[x->a], &title);
+                entry_title(&l[i], &title);
             }
-        } else if (key_prefix(&first, &cur)) {
+        } else if (key_prefix(&first, &cur) || titled) {
             break;
         } else if (title.len && !strcmp(title.data, cur.data)) {
             /* CHAPTER ONE / THE COMING OF THE CLOCKWORK MAN: the heading
@@ -507,6 +520,7 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
     }
     sz_buf_free(&first);
     sz_buf_free(&cur);
+    sz_buf_free(&cur2);
     sz_buf_free(&title);
     return j;
 }
@@ -578,6 +592,16 @@ sz_essay_contents_headings(struct units *u, size_t k, size_t e, const struct sz_
     free(v);
 }
 
+/* Prose by any measure: a paragraph on one long line, three wrapped
+** lines or more, or two sentences. */
+static int
+running_prose(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    return sz_essay_is_prose(u, k, l) && !ends_in_page(x, l) &&
+           (l[x->a].cols > LONG_LINE || x->b - x->a >= 3 || sentences(u, k, l));
+}
+
 /* Why a line is a dedication (compared by address). */
 static const char dedication_why[] = "before the text, To or For and a name: a dedication";
 
@@ -601,6 +625,12 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
             toc = k;
             continue;
         }
+        /* Running prose after the contents list is the text, whatever
+        ** the shapes before it: the list has named the sections, and what
+        ** follows it is the book (a Gutenberg book's front matter is over
+        ** by then too). */
+        if (toc < u->n && x->kind == U_PARA && running_prose(u, k, l))
+            break;
         /* Outside Project Gutenberg's books (whose front matter is
         ** PG's), an epigraph or a dedication goes before the text. */
         if (!c->gutenberg && sz_essay_epigraph(x, l)) {
