@@ -263,6 +263,40 @@ ends_joining(const char *s, size_t n)
     return sz_essay_word_is(w, n - a, joins);
 }
 
+/* A date: a month's name and a number ("March 23d.", "_April 1st._",
+** "12 Mai 1848"): what a diary sets under an entry's number, not a title. */
+static int
+date_line(const struct sz_eline *l)
+{
+    static const char *const months[] = {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "januar", "februar", "juni", "juli",
+        "oktober", "dezember", "mai", "janvier", "février", "mars", "avril", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre", NULL
+    };
+    int month = 0, digit = 0;
+    size_t words = 0;
+    for (size_t i = 0; i < l->len;) {
+        while (i < l->len && !(((unsigned char)l->s[i] & 0x80) || (l->s[i] >= 'A' && l->s[i] <= 'Z') ||
+                               (l->s[i] >= 'a' && l->s[i] <= 'z') ||
+                               (l->s[i] >= '0' && l->s[i] <= '9')))
+            i++;
+        size_t j = i;
+        while (j < l->len && (((unsigned char)l->s[j] & 0x80) || (l->s[j] >= 'A' && l->s[j] <= 'Z') ||
+                              (l->s[j] >= 'a' && l->s[j] <= 'z') ||
+                              (l->s[j] >= '0' && l->s[j] <= '9')))
+            j++;
+        if (j == i)
+            break;
+        words++;
+        digit |= l->s[i] >= '0' && l->s[i] <= '9';
+        month |= sz_essay_word_ci(l->s + i, j - i, months);
+        i = j;
+    }
+    return month && digit && words <= 5;
+}
+
 /* The rank of a standalone line, or R_NONE for a paragraph; *why gets the
 ** evidence (for --trace-structure). */
 int
@@ -280,6 +314,10 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
         return r;
     if (credit_line(l) || (n && (s[0] == '(' || s[0] == '[')))
         return R_NONE;
+    if (date_line(l)) {
+        *why = "a date (a month's name and a number): a diary's or a letter's date line";
+        return R_NONE;
+    }
     if (sz_essay_matter_word(s, n))
         return R_CHAPTER;
     if (l->width > MAX_HEAD_WIDTH || sz_essay_count_words(s, n) > MAX_HEAD_WORDS)
@@ -438,6 +476,8 @@ quoted_title(const struct sz_eline *l)
 int
 sz_essay_subtitle_line(const struct sz_eline *l, int rank)
 {
+    if (date_line(l))
+        return 0;
     if (l->width <= MAX_HEAD_WIDTH && sz_essay_matter_word(l->s, l->len))
         return 1;      /* I / Introduction */
     if (l->width > MAX_HEAD_WIDTH || rank == R_PART || rank == R_CHAPTER)
