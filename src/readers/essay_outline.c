@@ -211,6 +211,23 @@ sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
         }
     }
     rank_matter(u, l);
+    /* THE END, FINIS, END OF VOL. III.: where a volume or a story closes,
+    ** before its notes or the next story, as much as at the very end */
+    for (size_t k = 0; k < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD || x->merge || x->b - x->a != 1)
+            continue;
+        struct sz_buf b = SZ_BUF_INIT;
+        sz_essay_squash(l[x->a].s, l[x->a].len, &b);
+        if (b.len && (!strcmp(b.data, "theend") || !strcmp(b.data, "finis") ||
+                      !strcmp(b.data, "fin") || !strcmp(b.data, "ende") ||
+                      !strcmp(b.data, "конец") || !strncmp(b.data, "endofvol", 8) ||
+                      !strncmp(b.data, "endofpart", 9) || !strncmp(b.data, "endofbook", 9))) {
+            x->kind = U_PARA;
+            x->why = "closing line (THE END, FINIS, END OF VOL. II.) of a story or a volume";
+        }
+        sz_buf_free(&b);
+    }
     for (size_t k = u->n; k-- > 0;) {
         struct unit *x = &u->v[k];
         if (x->kind == U_RULE || x->kind == U_SKIP || x->kind == U_MERGED)
