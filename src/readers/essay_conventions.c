@@ -116,9 +116,63 @@ chapter_summary(const struct units *u, size_t k, const struct sz_eline *l)
            sz_essay_first_upper(&l[x->a + 1]);
 }
 
+/* The year of a line that is a year alone ("1672.", "1848"), else 0. */
+static int
+year_line(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    const struct sz_eline *f = &l[x->a];
+    if (x->kind != U_PARA || x->b - x->a != 1 || f->len < 4 || f->len > 5 ||
+        (f->len == 5 && f->s[4] != '.') || k + 1 >= u->n)
+        return 0;
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (f->s[i] < '0' || f->s[i] > '9')
+            return 0;
+        y = y * 10 + (f->s[i] - '0');
+    }
+    return y >= 1000 && y < 2100 ? y : 0;
+}
+
+/* A chronicle's years: lines holding a year alone, each before the text
+** of that year, in order through the text.  Headings inside the text's
+** sections, with the short line under one (_Sous Pelletier._) its title. */
+static void
+year_headings(struct units *u, const struct sz_eline *l)
+{
+    size_t years = 0, rising = 0;
+    int prev = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        int y = year_line(u, k, l);
+        if (!y)
+            continue;
+        years++;
+        rising += y > prev;
+        prev = y;
+    }
+    if (years < 3 || rising * 5 < years * 4)
+        return;
+    for (size_t k = 0; k + 1 < u->n; k++) {
+        if (!year_line(u, k, l))
+            continue;
+        struct unit *x = &u->v[k], *y = &u->v[k + 1];
+        x->kind = U_HEAD;
+        x->rank = R_NUMBERED2;
+        x->why = "a year alone on its line, as the text opens each of its years (a chronicle)";
+        const struct sz_eline *g = &l[y->a];
+        if (y->kind == U_PARA && y->b - y->a == 1 && g->width <= 40 && k + 2 < u->n &&
+            u->v[k + 2].kind == U_PARA && sz_essay_subtitle_line(g, sz_essay_line_rank(g))) {
+            x->merge = 1;
+            y->kind = U_MERGED;
+            y->why = "title line under a year";
+        }
+    }
+}
+
 void
 sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
 {
+    year_headings(u, l);
     /* Chapter lines with their summaries under them in one block: a
     ** heading where the text sets most of its chapters so. */
     size_t with = 0, blocks = 0;

@@ -259,7 +259,8 @@ ends_joining(const char *s, size_t n)
     for (size_t i = a; i < n; i++)
         w[i - a] = (char)(s[i] | 0x20);
     static const char *const joins[] = { "of", "the", "and", "with", "by", "a", "an", "in", "to",
-                                         "for", "or", "from", "on", "at", NULL };
+                                         "for", "or", "from", "on", "at", "wherein", "whereby",
+                                         NULL };
     return sz_essay_word_is(w, n - a, joins);
 }
 
