@@ -363,6 +363,18 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
             return R_CHAPTER;
         }
     }
+    /* 1791. Autobiography.  /  _1722. Dogood Papers._: an entry of a list
+    ** of works or of a chronicle, under its year, not a numbered section */
+    size_t y0 = 0;
+    while (y0 < n && (s[y0] == '_' || s[y0] == '*'))
+        y0++;
+    size_t y = y0;
+    while (y < n && s[y] >= '0' && s[y] <= '9')
+        y++;
+    if (y - y0 == 4 && y < n && (s[y] == '.' || s[y] == ' ' || s[y] == '?')) {
+        *why = "a year and a title: an entry of a list of works or a chronicle";
+        return R_NONE;
+    }
     /* 2. Method  /  3.1 Results */
     if (d > 0 && d < n && (s[d] == '.' || s[d] == ' ')) {
         size_t i = d;
