@@ -241,6 +241,30 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             x->rank = R_NONE;
         }
     }
+    /* Capitals ending in ! or ? after one blank line, among headings in
+    ** capitals the text sets after one blank line too (a newspaper's
+    ** headlines: HELLO THERE, CENTRAL!): headings like their neighbours. */
+    for (size_t k = 0; k < u.n && body; k++) {
+        struct unit *x = &u.v[k];
+        const struct sz_eline *f = &l[x->a];
+        uint32_t end = sz_essay_last_cp(f->s, f->len);
+        if (x->why != narrow_gap || !sz_essay_all_caps(f->s, f->len) ||
+            (end != '!' && end != '?' && end != 0x2026 &&
+             (f->len < 3 || memcmp(f->s + f->len - 3, "...", 3))))
+            continue;
+        size_t p = k, q = k + 1;
+        while (p > 0 && k - p < 40 && u.v[p - 1].kind != U_HEAD)
+            p--;
+        while (q < u.n && q - k < 40 && u.v[q].kind != U_HEAD)
+            q++;
+        if (p > 0 && q < u.n && u.v[p - 1].kind == U_HEAD && u.v[q].kind == U_HEAD &&
+            u.v[p - 1].rank == R_CAPS && u.v[q].rank == R_CAPS && u.v[p - 1].gap < 2 &&
+            u.v[q].gap < 2) {
+            x->kind = U_HEAD;
+            x->rank = R_CAPS;
+            x->why = "capitals after one blank line, between headings in capitals set so";
+        }
+    }
     if (body) {
         sz_essay_conventions(&u, l, per_line);
         sz_essay_merge_headings(&u, l);

@@ -6,6 +6,7 @@
 ** letter sequence A., B., C. is letters, not the roman numeral C.
 ** See LICENSE.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "readers/essay.h"
@@ -169,10 +170,103 @@ year_headings(struct units *u, const struct sz_eline *l)
     }
 }
 
+/* Marks a number may be set between: [ 1 ], — II —, (3), * 4 *. */
+static size_t
+decoration(const char *s, size_t n, size_t i, int back)
+{
+    size_t k = 0;
+    while (k < n) {
+        size_t at = back ? n - k : k;
+        if (back ? at >= 3 && (!memcmp(s + at - 3, "\xE2\x80\x94", 3) ||
+                              !memcmp(s + at - 3, "\xE2\x80\x93", 3))
+                 : at + 3 <= n && (!memcmp(s + at, "\xE2\x80\x94", 3) ||
+                                   !memcmp(s + at, "\xE2\x80\x93", 3))) {
+            k += 3;
+            continue;
+        }
+        char ch = s[back ? at - 1 : at];
+        if (!strchr("[](){}<>-*~= ", ch) || !ch)
+            break;
+        k++;
+    }
+    (void)i;
+    return k;
+}
+
+/* The number of a line that is a number between marks ("[ 12 ]", "— II
+** —"), else 0; *shape gets the marks (first and last byte). */
+static int
+marked_number(const struct units *u, size_t k, const struct sz_eline *l, int *shape)
+{
+    const struct unit *x = &u->v[k];
+    const struct sz_eline *f = &l[x->a];
+    if (x->kind != U_PARA || x->b - x->a != 1 || x->gap < 2 || f->len < 3 || f->len > 20 ||
+        k + 1 >= u->n || (u->v[k + 1].kind != U_PARA && u->v[k + 1].kind != U_HEAD))
+        return 0;
+    size_t a = decoration(f->s, f->len, 0, 0);
+    size_t z = decoration(f->s, f->len, 0, 1);
+    if (a == 0 || z == 0 || a + z >= f->len)
+        return 0;
+    const char *t = f->s + a;
+    size_t tn = f->len - a - z, d = 0;
+    while (d < tn && t[d] >= '0' && t[d] <= '9')
+        d++;
+    int v = d == tn && d <= 3 ? atoi(t) : sz_essay_roman_value(t, tn);
+    if (v <= 0 || (d != tn && !(t[0] >= 'A' && t[0] <= 'Z')))
+        return 0;
+    *shape = ((unsigned char)f->s[0] << 8) | (unsigned char)f->s[f->len - 1];
+    return v;
+}
+
+/* Numbers set between marks that count through the text ([ 1 ] ... [ 18 ]
+** under — I — ... — III —): headings, each shape a level; the shape
+** met first, and less often, holds the other. */
+static void
+marked_numbers(struct units *u, const struct sz_eline *l)
+{
+    int shapes[2] = { 0, 0 };
+    size_t count[2] = { 0, 0 }, rising[2] = { 0, 0 }, first[2] = { 0, 0 };
+    int prev[2] = { 0, 0 };
+    for (size_t k = 0; k < u->n; k++) {
+        int sh, v = marked_number(u, k, l, &sh);
+        if (!v)
+            continue;
+        int s = sh == shapes[0] ? 0 : sh == shapes[1] ? 1 : !shapes[0] ? 0 : !shapes[1] ? 1 : -1;
+        if (s < 0)
+            continue;
+        if (!shapes[s]) {
+            shapes[s] = sh;
+            first[s] = k;
+        }
+        count[s]++;
+        rising[s] += v == prev[s] + 1 || v == 1;
+        prev[s] = v;
+    }
+    int ok[2];
+    for (int s = 0; s < 2; s++)
+        ok[s] = count[s] >= 3 && rising[s] * 5 >= count[s] * 4;
+    for (size_t k = 0; k < u->n; k++) {
+        int sh, v = marked_number(u, k, l, &sh);
+        int s = !v ? -1 : sh == shapes[0] ? 0 : sh == shapes[1] ? 1 : -1;
+        if (s < 0 || !ok[s])
+            continue;
+        /* outer: the other shape is used too, and this one came first and
+        ** is the rarer */
+        int outer = ok[!s] && first[s] < first[!s] && count[s] < count[!s];
+        u->v[k].kind = U_HEAD;
+        u->v[k].rank = outer ? R_PART : R_CHAPTER;
+        u->v[k].why = outer ? "a number between marks (— II —), counting through the text, "
+                              "over the other numbers between marks: a part"
+                            : "a number between marks ([ 12 ]), counting through the text: "
+                              "a chapter";
+    }
+}
+
 void
 sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
 {
     year_headings(u, l);
+    marked_numbers(u, l);
     /* Chapter lines with their summaries under them in one block: a
     ** heading where the text sets most of its chapters so. */
     size_t with = 0, blocks = 0;
