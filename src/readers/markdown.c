@@ -984,7 +984,8 @@ is_ws(int c)
 }
 
 /* Parses s, which starts with '{' and ends with '}', into a; returns 0 (and
-** leaves a alone) when it is not a valid attribute block. */
+** leaves a alone) when it is not a valid attribute block.  With r NULL it
+** only checks (a code fence's info string, before the parse). */
 static int
 parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a)
 {
@@ -1002,7 +1003,8 @@ parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a)
             break;
         size_t j = i;
         if (s[i] == '-' && (i + 1 == end || is_ws((unsigned char)s[i + 1]))) {
-            sz_attr_add_class(r->doc, &t, "unnumbered");    /* {-} */
+            if (r)
+                sz_attr_add_class(r->doc, &t, "unnumbered");    /* {-} */
             i++;
             continue;
         }
@@ -1015,10 +1017,10 @@ parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a)
                 ok = 0;
                 break;
             }
-            char *w = sz_arena_strndup(r->doc->arena, s + i + 1, j - i - 1);
-            if (s[i] == '#')
+            char *w = r ? sz_arena_strndup(r->doc->arena, s + i + 1, j - i - 1) : NULL;
+            if (w && s[i] == '#')
                 t.id = w;
-            else
+            else if (w)
                 sz_attr_add_class(r->doc, &t, w);
             i = j;
             continue;
@@ -1049,17 +1051,19 @@ parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a)
             while (j < end && !is_ws((unsigned char)s[j]))
                 sz_buf_putc(&v, s[j++]);
         }
-        sz_attr_add_kv(r->doc, &t, k.data, v.data ? v.data : "");
+        if (r)
+            sz_attr_add_kv(r->doc, &t, k.data, v.data ? v.data : "");
         i = j;
     }
     sz_buf_free(&k);
     sz_buf_free(&v);
-    if (ok)
+    if (ok && a)
         *a = t;
     return ok;
 }
 
-/* pandoc's raw_attribute: s[0..n) is {=FORMAT}; the format, or NULL. */
+/* pandoc's raw_attribute: s[0..n) is {=FORMAT}; the format, or NULL (with
+** r NULL, "" for one). */
 static const char *
 raw_format(struct mdr *r, const char *s, size_t n)
 {
@@ -1069,7 +1073,7 @@ raw_format(struct mdr *r, const char *s, size_t n)
         if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
               (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-' || s[i] == '+'))
             return NULL;
-    return sz_arena_strndup(r->doc->arena, s + 2, n - 3);
+    return r ? sz_arena_strndup(r->doc->arena, s + 2, n - 3) : "";
 }
 
 /* A heading's trailing {#id .class} (pandoc's header_attributes): it is
@@ -1600,7 +1604,15 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
         }
         if (type == MD_SPAN_LATEXMATH_DISPLAY)
             n->sub = SZ_MATH_DISPLAY;
-        sz_node_set_text(doc, n, r->verb.len ? r->verb.data : "", r->verb.len);
+        size_t a = 0, b = r->verb.len;
+        if (type == MD_SPAN_CODE && r->fl == F_MARKDOWN) {
+            /* pandoc's markdown trims code (``  a  ``), CommonMark one space */
+            while (a < b && is_ws((unsigned char)r->verb.data[a]))
+                a++;
+            while (b > a && is_ws((unsigned char)r->verb.data[b - 1]))
+                b--;
+        }
+        sz_node_set_text(doc, n, b > a ? r->verb.data + a : "", b - a);
         if (type != MD_SPAN_CODE && r->macros.n) {
             size_t l = n->len;
             const char *t = tex_expand(r, n->text, &l, 0);
@@ -1788,6 +1800,14 @@ static int
 text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 {
     struct mdr *r = ud;
+    const MD_CHAR *mk;
+    if (r->fl == F_MARKDOWN && (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) &&
+        (mk = memchr(s, MARK[0], size)) != NULL) {
+        /* MARK before a fence line that is text (guard_paragraphs) */
+        if (mk > s && text_cb(type, s, (MD_SIZE)(mk - s), ud) < 0)
+            return -1;
+        return mk + 1 < s + size ? text_cb(type, mk + 1, (MD_SIZE)(s + size - mk - 1), ud) : 0;
+    }
     if (r->tex_end && in_raw_tex(r, &s, &size))
         return 0;
     if (s >= r->src && s <= r->src + r->len)
@@ -2387,13 +2407,45 @@ note_marker(const char *s, size_t n, size_t *label_at, size_t *content_at)
     return e - a;
 }
 
+/* Does pandoc's markdown open a code block with the info string s[0..n)
+** that follows a fence: nothing, {=format}, a language (a word without
+** braces or backticks), {attributes}, or the language and then
+** {attributes}?  With anything more ("ruby startline=3", "foo}{.bar}") the
+** line is text, where CommonMark opens a fence. */
+static int
+pandoc_fence_info(const char *s, size_t n)
+{
+    size_t i = 0, w;
+    while (n && is_ws((unsigned char)s[n - 1]))
+        n--;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    for (w = i; w < n && !is_ws((unsigned char)s[w]) && !strchr("`{}", s[w]); w++)
+        ;
+    while (w < n && (s[w] == ' ' || s[w] == '\t'))
+        w++;
+    if (w == n)
+        return 1;
+    if (s[w] != '{' || s[n - 1] != '}')
+        return 0;
+    if (w == i && w + 1 < n && s[w + 1] == '=')
+        return raw_format(NULL, s + w, n - w) != NULL;
+    struct sz_buf t = SZ_BUF_INIT;
+    sz_buf_put(&t, s + w, n - w);
+    int ok = t.data && parse_attr_braces(NULL, t.data, NULL);
+    sz_buf_free(&t);
+    return ok;
+}
+
 /* Code fences, for the passes that rewrite the source line by line before
 ** md4c reads it.  fence_line takes a line s[..e) whose first non-blank byte
 ** is s[k] and whose indent is ind; returns 1 when it opens or closes a fence
-** (f->c is the fence character while inside one). */
+** (f->c is the fence character while inside one).  f->pandoc: the text is
+** pandoc's markdown, whose fences take fewer info strings. */
 struct fence {
     char c;
     size_t len;
+    int pandoc;
 };
 
 static int
@@ -2405,6 +2457,8 @@ fence_line(struct fence *f, const char *s, size_t k, size_t e, size_t ind)
     size_t q = k;
     while (q < e && s[q] == s[k])
         q++;
+    if (!f->c && f->pandoc && !pandoc_fence_info(s + q, e - q))
+        return 0;
     if (!f->c) {
         f->c = s[k];
         f->len = q - k;
@@ -2537,7 +2591,7 @@ extract_notes(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
     size_t n = r->len, i = 0;
-    struct fence fc = { 0, 0 };
+    struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     size_t nnotes = 0, capnotes = 0;
     struct sz_buf body = SZ_BUF_INIT;
     struct refs rs = { { 0 }, NULL, 0, 0, SZ_BUF_INIT };
@@ -2689,7 +2743,7 @@ mark_divs(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
     size_t n = r->len, i = 0, count = 0, open = 0;
-    struct fence fc = { 0, 0 };
+    struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     sz_buf_reserve(out, n + 64);
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
@@ -2872,7 +2926,7 @@ mark_fancy(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
     size_t n = r->len, i = 0, count = 0, item_col = 0;
-    struct fence fc = { 0, 0 };
+    struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     int prev_blank = 1, prev_item = 0, examples = 0;
     struct { char ch; unsigned char style, delim; } last[32];
     memset(last, 0, sizeof last);
@@ -3009,7 +3063,7 @@ mark_ref_attrs(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
     size_t n = r->len, i = 0, count = 0;
-    struct fence fc = { 0, 0 };
+    struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     sz_buf_reserve(out, n + 1);
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
@@ -3082,7 +3136,7 @@ mark_tex(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
     size_t n = r->len, i = 0, count = 0;
-    struct fence fc = { 0, 0 };
+    struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     int after_blank = 1;
     if (!memchr(s, '\\', n))
         return 0;
@@ -3784,7 +3838,7 @@ cut_deflists(struct mdr *r, struct sz_buf *out)
     const char *s = r->src;
     size_t n = r->len, i = 0, e = 0, nx = 0, e2 = 0, nx2 = 0, e3 = 0, nx3 = 0;
     int prev_blank = 1;
-    struct fence fc = { 0, 0 };
+    struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     struct sz_buf body = SZ_BUF_INIT;
     long count = 0;
     sz_buf_reserve(out, n + 1);
@@ -3922,7 +3976,7 @@ cut_tables(struct mdr *r, struct sz_buf *out)
     const char *s = r->src;
     size_t n = r->len, i = 0, e = 0, nx = 0, e2 = 0, nx2 = 0, memo[2] = { 0, 0 };
     int prev_blank = 1;
-    struct fence fc = { 0, 0 };
+    struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     long count = 0;
     sz_buf_reserve(out, n + 1);
     while (line_at(s, n, i, &e, &nx)) {
@@ -3984,47 +4038,130 @@ block_marker(const char *s, size_t n)
     return -1;
 }
 
+/* Code spans are longer than this many backticks nowhere but in attacks:
+** guard_paragraphs takes longer runs as text. */
+#define SPAN_RUN_MAX 256
+
+/* Offset of the next run of exactly len backticks at or after p, before
+** the paragraph's end (a blank line or the text's end), or n. */
+static size_t
+closing_run(const char *s, size_t n, size_t p, size_t len)
+{
+    while (p < n) {
+        if (s[p] == '`') {
+            size_t q = p;
+            while (q < n && s[q] == '`')
+                q++;
+            if (q - p == len)
+                return p;
+            p = q;
+        } else if (s[p] == '\n') {
+            size_t q = p + 1;
+            while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r'))
+                q++;
+            if (q >= n || s[q] == '\n')
+                return n;
+            p = q;
+        } else {
+            p++;
+        }
+    }
+    return n;
+}
+
+/* Follows the code spans of a paragraph line s[i..e) as pandoc reads them:
+** *span is the length of the opening run of a span the line starts inside,
+** 0 when none, and becomes that of the span the next line starts inside.
+** none[len] records that no run of len backticks closes one further on. */
+static void
+span_line(const char *s, size_t n, size_t i, size_t e, size_t *span, unsigned char *none)
+{
+    size_t p = i;
+    while (p < e) {
+        if (*span) {
+            size_t c = closing_run(s, e, p, *span);
+            if (c >= e)
+                return;
+            p = c + *span;
+            *span = 0;
+        } else if (s[p] == '\\') {
+            p += 2;
+        } else if (s[p] == '`') {
+            size_t q = p;
+            while (q < e && s[q] == '`')
+                q++;
+            size_t len = q - p;
+            if (len <= SPAN_RUN_MAX && !none[len]) {
+                size_t c = closing_run(s, n, q, len);
+                if (c >= n)
+                    none[len] = 1;
+                else if (c < e)
+                    q = c + len;
+                else
+                    *span = len;
+            }
+            p = q;
+        } else {
+            p++;
+        }
+    }
+}
+
 /* pandoc's markdown wants a blank line before a block quote, a list or a
-** heading: one that follows a line of a paragraph is text of it.  CommonMark
-** lets them interrupt, so their marker is escaped here, in paragraphs at
-** the top level (inside lists and quotes the two agree closely enough).
-** Returns how many markers were escaped. */
+** heading: one that follows a line of a paragraph is text of it, as is a
+** ~~~ fence and any line inside a code span (`a, a newline, ```, b`).
+** CommonMark lets them interrupt, so such a line is indented by four spaces
+** here (md4c reads it as a lazy line of the paragraph and drops the
+** indent), in paragraphs at the top level (inside lists and quotes the two
+** agree closely enough).  md4c opens a fence even on such a line, so a
+** fence line is given MARK before it instead (text_cb drops it), as is one
+** pandoc does not open (``` foo}{.bar}) anywhere.  Returns how many lines
+** were changed. */
 static size_t
 guard_paragraphs(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
-    size_t n = r->len, i = 0, e = 0, nx = 0, count = 0;
+    size_t n = r->len, i = 0, e = 0, nx = 0, count = 0, span = 0;
     int ctx = 0, prev_ctx = 0;        /* 0 between blocks, 1 paragraph, 2 other, 3 code */
     char fence = 0;
     size_t fence_len = 0;
+    unsigned char none[SPAN_RUN_MAX + 1];
+    memset(none, 0, sizeof none);
     sz_buf_reserve(out, n + 64);
     while (line_at(s, n, i, &e, &nx)) {
-        size_t k = i, ind = indent_of(s + i, e - i);
+        size_t k = i, ind = indent_of(s + i, e - i), q;
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
-        long m = -1;
+        for (q = k; q < e && (s[q] == '`' || s[q] == '~') && s[q] == s[k]; q++)
+            ;
+        /* a fence to md4c (CommonMark), and one pandoc opens */
+        int cm_fence = !fence && ind < 4 && q - k >= 3 && (s[k] == '~' || !memchr(s + q, '`', e - q));
+        int opens = cm_fence && pandoc_fence_info(s + q, e - q);
+        enum { KEEP, INDENT, MARKED } how = KEEP;
         if (fence) {
-            size_t q = k;
-            while (q < e && s[q] == fence)
-                q++;
-            if (ind < 4 && q - k >= fence_len && blank_line(s + q, e - q))
+            if (ind < 4 && q - k >= fence_len && s[k] == fence && blank_line(s + q, e - q))
                 fence = 0, ctx = 0;
         } else if (blank_line(s + i, e - i)) {
             if (ctx)
                 prev_ctx = ctx;
             ctx = 0;
-        } else if (ind < 4 && k + 3 <= e && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] &&
-                   s[k + 2] == s[k]) {
+        } else if (span) {
+            if (ind < 4)
+                how = cm_fence ? MARKED : INDENT;
+        } else if (ctx == 1 && cm_fence && (s[k] == '~' || !opens)) {
+            how = MARKED;
+        } else if (opens) {
             fence = s[k];
-            fence_len = 0;
-            while (k + fence_len < e && s[k + fence_len] == fence)
-                fence_len++;
+            fence_len = q - k;
             ctx = 2;
+        } else if (cm_fence) {
+            how = MARKED;
+            ctx = ctx == 2 || (ctx == 0 && prev_ctx == 2 && ind > 0) ? 2 : 1;
         } else if (ind < 4 && div_fence(s + i, e - i) && ctx != 2) {
             ctx = 0, prev_ctx = 0;    /* a fenced div's fence ends a paragraph */
         } else if (ctx == 1) {
-            if (ind < 4 && (m = block_marker(s + i, e - i)) >= 0)
-                count++;
+            if (ind < 4 && block_marker(s + i, e - i) >= 0)
+                how = INDENT;
         } else if (ctx == 0 && prev_ctx == 2 && ind > 0) {
             ctx = 2;                  /* more of a list item */
         } else if (ctx == 0 || ctx == 3) {
@@ -4037,10 +4174,19 @@ guard_paragraphs(struct mdr *r, struct sz_buf *out)
             else
                 ctx = 1;
         }
-        if (m >= 0) {
-            sz_buf_put(out, s + i, (size_t)m);
-            sz_buf_putc(out, '\\');
-            sz_buf_put(out, s + i + m, nx - i - (size_t)m);
+        if ((ctx == 1 || span || how == MARKED) && !fence) {
+            span_line(s, n, i, e, &span, none);
+        } else if (span || ctx == 0) {
+            span = 0;
+            memset(none, 0, sizeof none);
+        }
+        count += how != KEEP;
+        if (how == INDENT)
+            sz_buf_puts(out, "    ");
+        if (how == MARKED) {
+            sz_buf_put(out, s + i, k - i);
+            sz_buf_puts(out, MARK);
+            sz_buf_put(out, s + k, nx - k);
         } else {
             sz_buf_put(out, s + i, nx - i);
         }
