@@ -262,6 +262,48 @@ marked_numbers(struct units *u, const struct sz_eline *l)
     }
 }
 
+/* Is the one-line unit at k a line in capitals that opens with a quotation
+** mark ("THE FIDDLE AND THE BOW.", "WAMPER-JAW" AT THE ...)?  Alone, such
+** a line is as likely a shout in dialogue as a title. */
+static int
+quoted_caps(const struct units *u, size_t k, const struct sz_eline *l, int apart)
+{
+    const struct unit *x = &u->v[k];
+    const struct sz_eline *f = &l[x->a];
+    if (x->kind != U_PARA || x->b - x->a != 1 || (apart && x->gap < 2) || k + 1 >= u->n ||
+        f->width > MAX_HEAD_WIDTH || sz_essay_count_words(f->s, f->len) > MAX_HEAD_WORDS)
+        return 0;
+    size_t i = 0;
+    uint32_t first = sz_essay_cp_at(f->s, f->len, &i);
+    if (first != '"' && first != 0x201C)
+        return 0;
+    uint32_t end = sz_essay_last_cp(f->s, f->len);
+    return sz_essay_all_caps(f->s + i, f->len - i) && end != ',' && end != ';' &&
+           !memchr(f->s, '!', f->len) && !memchr(f->s, '?', f->len) &&
+           sz_essay_count_words(f->s, f->len) >= 2;
+}
+
+/* Quoted titles in capitals where the text's headings are capitals: the
+** same kind of heading, quoted. */
+static void
+quoted_headings(struct units *u, const struct sz_eline *l, int apart)
+{
+    size_t caps = 0, quoted = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        caps += u->v[k].kind == U_HEAD && u->v[k].rank == R_CAPS;
+        quoted += quoted_caps(u, k, l, apart);
+    }
+    if (caps < 3 || quoted < 2 || quoted * 2 > caps)
+        return;
+    for (size_t k = 0; k < u->n; k++)
+        if (quoted_caps(u, k, l, apart)) {
+            u->v[k].kind = U_HEAD;
+            u->v[k].rank = R_CAPS;
+            u->v[k].why = "a quoted line in capitals, alone, where the text's headings are "
+                          "capitals";
+        }
+}
+
 void
 sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
 {
@@ -289,6 +331,7 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
         wide_gaps += u->v[k].gap >= 2;
     /* where the text sets its sections apart with wider gaps, so are these */
     int apart = !per_line && wide_gaps >= 3;
+    quoted_headings(u, l, apart);
     for (size_t k = 0; k < u->n; k++) {
         count[shape_of(u, k, l, apart)]++;
         paras += u->v[k].kind == U_PARA;
