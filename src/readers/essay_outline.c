@@ -282,3 +282,61 @@ sz_essay_nest_numbers(struct units *u, const struct sz_eline *l)
         }
     }
 }
+
+/* Headings of one shape (capitals, or title case) that the text sets apart
+** by two kinds of gap: the few after wider gaps, each followed by some of
+** the others, are the outer sections (QUARTIER DU LUXEMBOURG. after four
+** blank lines over PARIS SOUS LOUIS XIV. after two).  Only where nothing
+** else ranks the sections (no parts, chapters or numbers). */
+void
+sz_essay_nest_gaps(struct units *u)
+{
+    for (int r = R_CAPS; r <= R_TITLE; r += R_TITLE - R_CAPS) {
+        size_t n = 0, wide = 0, held = 0;
+        int lo = 1000, first = -1;
+        for (size_t k = 0; k < u->n; k++) {
+            const struct unit *x = &u->v[k];
+            if (x->kind != U_HEAD)
+                continue;
+            if (x->rank < R_CAPS)
+                return;
+            if (x->rank == r) {
+                n++;
+                lo = x->gap < lo ? x->gap : lo;
+            }
+        }
+        if (n < 4)
+            continue;
+        int inner = 0, prev_wide = 0;
+        for (size_t k = 0; k < u->n; k++) {
+            const struct unit *x = &u->v[k];
+            if (x->kind != U_HEAD || x->rank != r)
+                continue;
+            int w = x->gap >= lo + 2;
+            if (first < 0)
+                first = w;
+            if (w) {
+                wide++;
+                held += prev_wide && inner > 0;
+                inner = 0;
+                prev_wide = 1;
+            } else {
+                inner++;
+            }
+        }
+        held += prev_wide && inner > 0;
+        /* the first of them wide, most wide ones holding narrow ones, the
+        ** wide ones fewer */
+        if (first != 1 || wide < 2 || wide * 2 > n || held * 4 < wide * 3)
+            continue;
+        for (size_t k = 0; k < u->n; k++) {
+            struct unit *x = &u->v[k];
+            if (x->kind == U_HEAD && x->rank == r && x->gap >= lo + 2) {
+                x->rank = R_SUB;
+                x->why = "a heading after a wider gap than the others of its shape, each "
+                         "followed by some of them: an outer section";
+            }
+        }
+        return;
+    }
+}

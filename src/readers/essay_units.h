@@ -182,5 +182,6 @@ void sz_essay_merge_headings(struct units *u, const struct sz_eline *l);
 void sz_essay_demote_empty(struct units *u);
 void sz_essay_fix_ranks(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_numbers(struct units *u, const struct sz_eline *l);
+void sz_essay_nest_gaps(struct units *u);
 
 #endif
