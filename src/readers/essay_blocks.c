@@ -137,7 +137,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 }
             /* A chapter line run on to the paragraph before it. */
             if (body && j - i >= 2 && l[j - 1].width <= 40 &&
-                sz_essay_keyword_rank(l[j - 1].s, l[j - 1].len) != R_NONE) {
+                sz_essay_keyword_rank(l[j - 1].s, l[j - 1].len) != R_NONE &&
+                !(j - i == 2 && sz_essay_keyword_rank(l[i].s, l[i].len) != R_NONE)) {
+                /* (not Chapter IV / Fourth Chapter: a chapter line and its title) */
                 push_unit(&u, i, j - 1);
                 u.v[u.n - 1].gap = (int)gap;
                 gap = 0;

@@ -88,33 +88,41 @@ letter_mark(const struct sz_eline *f)
 #define SUMMARY_LINES 5
 #define SUMMARY_WORDS 60
 
-/* Is the unit at k a bare chapter line (CHAP. II.) with the chapter's
-** summary on the lines under it, in one block: 1 yes, 0 no, -1 not a
-** chapter line with lines under it at all. */
+/* Is the unit at k a bare chapter line (CHAP. II., Chapter IV) with the
+** chapter's title or summary on the lines under it, in one block: 1 yes,
+** 0 no, -1 not a chapter line with lines under it at all.  A heading the
+** block pass took so already counts as yes. */
 static int
 chapter_summary(const struct units *u, size_t k, const struct sz_eline *l)
 {
     const struct unit *x = &u->v[k];
     const struct sz_eline *f = &l[x->a];
     size_t nl = x->b - x->a;
-    if (x->kind != U_PARA || nl < 2 || f->width > 40 || !sz_essay_bare_number(f) ||
+    if (nl < 2 || f->width > 40 || !sz_essay_bare_number(f) ||
         (sz_essay_line_rank(f) != R_CHAPTER && sz_essay_line_rank(f) != R_PART) ||
-        sz_essay_matter_word(f->s, f->len))
+        sz_essay_matter_word(f->s, f->len) || sz_essay_underline_of(&l[x->a + 1]))
         return -1;
-    if (nl - 1 > SUMMARY_LINES || k + 1 >= u->n || !sz_essay_is_prose(u, k + 1, l))
+    if (x->kind == U_HEAD && x->merge == 2)
+        return 1;
+    if (x->kind != U_PARA)
+        return -1;
+    if (nl - 1 > SUMMARY_LINES || k + 1 >= u->n || u->v[k + 1].kind == U_HEAD)
         return 0;
-    size_t words = 0, indented = 0;
+    size_t words = 0, indented = 0, titled = 0;
     for (size_t i = x->a + 1; i < x->b; i++) {
         if (l[i].width > MAX_HEAD_WIDTH)
             return 0;
         words += sz_essay_count_words(l[i].s, l[i].len);
         indented += l[i].indent > 0;
+        titled += sz_essay_title_case(l[i].s, l[i].len) || sz_essay_all_caps(l[i].s, l[i].len);
     }
     const struct sz_eline *z = &l[x->b - 1];
     uint32_t end = sz_essay_last_cp(z->s, z->len);
-    /* set off from the text by indentation or centring, and one sentence */
-    return words <= SUMMARY_WORDS && indented > 0 && (end == '.' || sz_essay_closes(end)) &&
-           sz_essay_first_upper(&l[x->a + 1]);
+    if (words > SUMMARY_WORDS || !sz_essay_first_upper(&l[x->a + 1]))
+        return 0;
+    /* a title (in title case or capitals), or a summary set off from the
+    ** text by indentation or centring and ending a sentence */
+    return titled == nl - 1 || (indented > 0 && (end == '.' || sz_essay_closes(end)));
 }
 
 /* The year of a line that is a year alone ("1672.", "1848"), else 0. */
@@ -319,12 +327,12 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
     }
     if (with >= 2 && with * 5 >= blocks * 4)
         for (size_t k = 0; k < u->n; k++)
-            if (chapter_summary(u, k, l) == 1) {
+            if (u->v[k].kind == U_PARA && chapter_summary(u, k, l) == 1) {
                 u->v[k].kind = U_HEAD;
                 u->v[k].rank = sz_essay_line_rank(&l[u->v[k].a]);
                 u->v[k].merge = 2;
-                u->v[k].why = "a bare chapter line with its summary under it in one block, as "
-                              "the text sets most of its chapters";
+                u->v[k].why = "a bare chapter line with its title or summary under it in one "
+                              "block, as the text sets most of its chapters";
             }
     size_t count[4] = { 0, 0, 0, 0 }, paras = 0, wide_gaps = 0;
     for (size_t k = 1; k < u->n; k++)

@@ -39,6 +39,12 @@ sz_essay_keyword_rank(const char *s, size_t n)
           : sz_essay_word_is(s, w, scene) ? R_SUB : R_NONE;
     if (r != R_NONE) {
         size_t w2 = sz_essay_first_word(rest, rn, &rest2, &rn2);
+        /* "Chapter two was found, and she glanced ...": a sentence, its
+        ** number run on into words in lower case */
+        if (rn2 > 0 && rest2[0] >= 'a' && rest2[0] <= 'z' && w2 > 0 &&
+            rest[w2 - 1] != '.' && rest[w2 - 1] != ':' && rest[w2 - 1] != ',' &&
+            sz_essay_count_words(rest2, rn2) >= 4)
+            return R_NONE;
         if (rn > 0 && sz_essay_number_token(rest, w2))
             return r;
         return R_NONE;
