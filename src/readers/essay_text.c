@@ -204,7 +204,14 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         ** in a block of full lines, an indented line after one at the
         ** base indentation starts a new paragraph.  No recursion: a
         ** chapter may be a single block of thousands of paragraphs. */
-        if (shorts * 2 < nl - 1) {
+        /* A hanging indent (the first line at the base, the others at one
+        ** deeper indentation: a numbered clause, an entry) is one
+        ** paragraph.  Two lines may be centred ones instead. */
+        int hanging = nl >= 3 && l[a].indent == base;
+        for (size_t i = a + 1; i < b && hanging; i++)
+            hanging = l[i].indent > base + 1 && l[i].indent <= l[a + 1].indent + 1 &&
+                      l[i].indent + 1 >= l[a + 1].indent;
+        if (shorts * 2 < nl - 1 && !hanging) {
             size_t start = a;
             for (size_t i = a + 1; i <= b; i++)
                 if (i == b || (l[i].indent > base + 1 && l[i - 1].indent == base)) {
