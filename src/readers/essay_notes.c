@@ -1,6 +1,6 @@
 /*
 ** essay_notes.c
-** Footnotes: [1] or * in the text, "[1] text", "[Footnote 1: text]" or
+** Footnotes: [1] or * in the text, "[1] text", "[Footnote 1: text]", "[Note 1: text]" or
 ** "*text" below, linked to their markers.
 ** See LICENSE.
 */
@@ -49,10 +49,12 @@ sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
         return 0;
     if (n > 10 && !memcmp(s, "[Footnote ", 10))
         i = 10;
+    else if (n > 6 && !memcmp(s, "[Note ", 6))
+        i = 6;         /* [Note 12: text], as some editions write it */
     size_t a = i;
     while (i < n && i - a <= 4 && s[i] != ']' && s[i] != ':' && s[i] != ' ')
         i++;
-    if (i == a || i >= n || (a == 1 && s[i] != ']') || (a == 10 && s[i] != ':'))
+    if (i == a || i >= n || (a == 1 && s[i] != ']') || (a > 1 && s[i] != ':'))
         return 0;
     *label = s + a;
     *skip = i + 1;

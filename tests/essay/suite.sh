@@ -162,10 +162,10 @@ check "lists: items in blocks of their own are one loose list; years are not ite
     grep -q 'Str \"1789.\"' '$T/loose.native'"
 
 # Figures and footnotes.
-printf 'Some text[1] and more[2] and [3].\n\n[Illustration: The Mock Turtle\nand the Gryphon]\n\n[1] The first note.\n\n[Footnote 2: The second\nnote.]\n' >"$T/notes.txt"
+printf 'Some text[1], more[4] and more[2] and [3].\n\n[Illustration: The Mock Turtle\nand the Gryphon]\n\n[1] The first note.\n\n[Footnote 2: The second\nnote.]\n\n    [Note 4: The fourth.]\n' >"$T/notes.txt"
 "$SAMIZDAT" -t native "$T/notes.txt" >"$T/notes.native" 2>"$T/notes.err"
-check "notes: [1] and [Footnote 2: ...] become notes at their markers" sh -c "
-    [ \$(grep -c '^  Note' '$T/notes.native') -eq 2 ] && grep -q 'Str \"\[3\].\"' '$T/notes.native' &&
+check "notes: [1], [Footnote 2: ...] and [Note 4: ...] become notes at their markers" sh -c "
+    [ \$(grep -c '^  Note' '$T/notes.native') -eq 3 ] && ! grep -q 'BlockQuote' '$T/notes.native' && grep -q 'Str \"\[3\].\"' '$T/notes.native' &&
     grep -q 'marker \[3\] has no note text' '$T/notes.err' && ! grep -q 'first note' '$T/notes.err'"
 check "figures: [Illustration: caption] is a figure with its caption" sh -c "
     grep -q '^Figure' '$T/notes.native' && grep -q '^    Plain' '$T/notes.native' &&
