@@ -79,6 +79,37 @@ epigraph(struct sz_ectx *c, struct sz_eline *l, const struct unit *x, const stru
     c->parent = parent;
 }
 
+/* Is unit k, indented past the running text, a summary under its
+** heading rather than a quotation: prose (not verse, which the shape
+** tests decide), with no attribution closing it or after it, and
+** running text or the next heading after the indented run? */
+static int
+summary(const struct units *u, size_t k, const struct sz_eline *l, const struct layout *lay)
+{
+    const struct unit *x = &u->v[k];
+    uint32_t base = l[x->a].indent;
+    for (size_t i = x->a; i < x->b; i++)
+        if (l[i].indent < base)
+            base = l[i].indent;
+    const struct sz_eline *z = &l[x->b - 1];
+    size_t i0 = 0;
+    uint32_t q = sz_essay_cp_at(l[x->a].s, l[x->a].len, &i0);
+    if (base < lay->indent + 2 || base >= 40 || sz_essay_attribution(z) ||
+        (x->b - x->a >= 2 && z->indent >= l[x->b - 2].indent + 4 &&
+         sz_essay_count_words(z->s, z->len) <= 5))
+        return 0;      /* an epigraph: its attribution closes it, or set to the right */
+    if (q == '"' || q == 0x201C || q == 0x2018 || q == 0xAB || q == 0x201E)
+        return 0;      /* a quotation in quotation marks */
+    size_t j = k + 1;
+    while (j < u->n && u->v[j].kind == U_PARA && l[u->v[j].a].indent >= base)
+        if (sz_essay_attribution(&l[u->v[j++].a]))
+            return 0;
+    /* the text proper goes on unindented, or the indented run is the
+    ** whole section */
+    return j == u->n || u->v[j].kind == U_HEAD ||
+           (u->v[j].kind == U_PARA && l[u->v[j].a].indent < lay->indent + 2);
+}
+
 void
 sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines)
 {
@@ -339,6 +370,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     struct sz_node *parent = c->parent, *div = NULL;
     int div_kind = -1;
     struct layout sec = lay;
+    int after_head = 0;        /* no unindented text since the last heading */
     for (size_t k = 0; k < u.n; k++) {
         struct unit *x = &u.v[k];
         struct sz_node *b;
@@ -366,6 +398,10 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             c->parent = parent;
             div_kind = -1;
         }
+        if (x->kind == U_HEAD)
+            after_head = 1;
+        else if (x->kind != U_PARA && x->kind != U_SKIP && x->kind != U_MERGED)
+            after_head = 0;
         switch (x->kind) {
         case U_SKIP:
         case U_MERGED:
@@ -411,6 +447,21 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 why = "items of a list with blank lines between";
                 break;
             }
+            if (after_head && summary(&u, k, l, &sec)) {
+                /* indented under its heading, before the text proper: a
+                ** chapter's summary or argument, set in smaller type in
+                ** print; the section's own text, not a quotation */
+                struct layout in = sec;
+                in.indent = l[x->a].indent;
+                for (size_t i = x->a; i < x->b; i++)
+                    if (l[i].indent < in.indent)
+                        in.indent = l[i].indent;
+                why = sz_essay_text_unit(c, l, x->a, x->b, &in, &scratch);
+                if (!strcmp(why, "running text"))
+                    why = "indented under its heading, before the text: the section's summary";
+                break;
+            }
+            after_head = 0;
             why = sz_essay_text_unit(c, l, x->a, x->b, &sec, &scratch);
             break;
         }

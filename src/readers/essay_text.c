@@ -148,6 +148,11 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     for (size_t i = a; i < b; i++)
         if (l[i].indent < base)
             base = l[i].indent;
+    int quoted = !c->per_line && base >= lay->indent + 2 && base < 40;
+    /* a quotation's last line set well to the right of the others, in a
+    ** few words: who said it ("PAINE.") */
+    int signed_off = nl >= 3 && l[b - 1].indent >= l[b - 2].indent + 4 &&
+                     sz_essay_count_words(l[b - 1].s, l[b - 1].len) <= 5;
     if (lay->speakers && nl >= 2 && !c->per_line && sz_essay_speaker_line(&l[a])) {
         /* The speech after the name is one block, prose or verse by its
         ** own lines: a verse play's lines may set the measure, so they
@@ -214,7 +219,8 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         if (shorts * 2 < nl - 1 && !hanging) {
             size_t start = a;
             for (size_t i = a + 1; i <= b; i++)
-                if (i == b || (l[i].indent > base + 1 && l[i - 1].indent == base)) {
+                if (i == b || (l[i].indent > base + 1 && l[i - 1].indent == base &&
+                               !(i + 1 == b && quoted && signed_off))) {
                     if (start == a && i == b)
                         break;
                     struct sz_node *p = sz_essay_block(c, SZ_PARA, l[start].lineno);
@@ -225,12 +231,20 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                 return "full lines, each indented first line starts a paragraph";
         }
     }
-    if (!c->per_line && base >= lay->indent + 2 && base < 40) {
+    if (quoted) {
         struct sz_node *q = sz_essay_block(c, SZ_BLOCKQUOTE, l[a].lineno);
         struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
         p->line = l[a].lineno;
-        sz_essay_add_inlines(c, p, l, a, b, scratch);
+        sz_essay_add_inlines(c, p, l, a, b - (size_t)signed_off, scratch);
         sz_node_append(q, p);
+        if (signed_off) {
+            p = sz_node_new(c->doc, SZ_PARA);
+            p->line = l[b - 1].lineno;
+            sz_essay_add_inlines(c, p, l, b - 1, b, scratch);
+            sz_node_append(q, p);
+            return "indented past the running text, its last line set to the right: a "
+                   "quotation and who wrote it";
+        }
         return "indented past the running text: a quotation";
     }
     struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);
