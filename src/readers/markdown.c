@@ -1132,6 +1132,8 @@ push(struct mdr *r, struct sz_node *n)
 /* Closes an implicit Plain, dropping it when empty. */
 static void finish_inlines(struct mdr *r, struct sz_node *n);
 
+static void mark_item_para(struct mdr *r, struct sz_node *para);
+
 static void
 close_implicit(struct mdr *r)
 {
@@ -1139,6 +1141,8 @@ close_implicit(struct mdr *r)
         struct sz_node *p = top(r);
         flush_into(r, p);
         finish_inlines(r, p);
+        if (r->fl == F_MARKDOWN && p->kind == SZ_PLAIN)
+            mark_item_para(r, p);
         r->depth--;
         if (!p->first)
             sz_node_unlink(p);
@@ -1394,6 +1398,66 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
     return push(r, n);
 }
 
+/* pandoc's markdown decides tight and loose lists paragraph by paragraph,
+** not as CommonMark does by the blank lines between items: a paragraph of
+** an item followed by a blank line, a ``` fence or the end of a div is a
+** Para, others are Plain.  Marks the paragraph that just ended (ival). */
+#define PARA_BLANK_AFTER 1
+
+static int div_kind(const struct sz_node *n, const char **attrs, size_t *alen);
+
+static void
+mark_item_para(struct mdr *r, struct sz_node *para)
+{
+    const char *p = r->last, *end = r->src + r->len, *nl;
+    if (r->depth < 2 || r->st[r->depth - 2].n->kind != SZ_ITEM || !p || p < r->src || p > end ||
+        !(nl = memchr(p, '\n', (size_t)(end - p))))
+        return;
+    for (p = nl + 1; p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '>'); p++)
+        ;
+    size_t left = (size_t)(end - p);
+    if ((p < end && *p == '\n') || (left >= 3 && memcmp(p, "```", 3) == 0) ||
+        (left > MARK_LEN && memcmp(p, "<!--" MARK "c", MARK_LEN + 1) == 0) ||
+        (left >= 6 && strncasecmp(p, "</div>", 6) == 0))
+        para->ival = PARA_BLANK_AFTER;
+}
+
+/* pandoc's compactify on a list md4c has finished: a Para that ends the
+** last item alone becomes Plain, and a list holding any other Para has
+** Paras only.  Paragraphs inside a div of an item (still its markers here,
+** see fix_divs) are the div's, not the list's. */
+static void
+compactify(struct sz_node *list)
+{
+    size_t paras = 0, final = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int loose = paras > final;
+        for (struct sz_node *it = list->first; it; it = it->next) {
+            int depth = 0;
+            for (struct sz_node *c = it->first; c; c = c->next) {
+                const char *at;
+                size_t alen;
+                int k = div_kind(c, &at, &alen);
+                if (k == 'o' || k == 'O')
+                    depth++;
+                else if ((k == 'c' || k == 'C') && depth)
+                    depth--;
+                if (c->kind != SZ_PARA && c->kind != SZ_PLAIN)
+                    continue;
+                int blank = c->ival == PARA_BLANK_AFTER;
+                if (pass == 0) {
+                    paras += blank && !depth;
+                    if (blank && !depth && !it->next && !c->next)
+                        final = 1;
+                    continue;
+                }
+                c->kind = depth ? (blank ? SZ_PARA : SZ_PLAIN) : loose ? SZ_PARA : SZ_PLAIN;
+                c->ival = 0;
+            }
+        }
+    }
+}
+
 static int
 leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
@@ -1419,6 +1483,14 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
             r->verb.len--;
         sz_node_set_text(r->doc, n, r->verb.len ? r->verb.data : "", r->verb.len);
         r->verb_mode = 0;
+        if (r->fl == F_MARKDOWN && n->len > MARK_LEN && n->text[0] == ' ') {
+            /* a marker keeps a fence's indent before it (mark_divs) */
+            size_t sp = 0;
+            while (sp < n->len && n->text[sp] == ' ')
+                sp++;
+            if (n->len - sp > MARK_LEN && memcmp(n->text + sp, "<!--" MARK, MARK_LEN) == 0)
+                n->text += sp, n->len -= sp;
+        }
         if (r->fl == F_MARKDOWN && n->len >= MARK_LEN + 4 &&
             memcmp(n->text, "<!--" MARK "T", MARK_LEN + 1) == 0 &&
             memcmp(n->text + n->len - 3, "-->", 3) == 0) {
@@ -1440,6 +1512,13 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
     case MD_BLOCK_P:
         flush_into(r, n);
         finish_inlines(r, n);
+        if (r->fl == F_MARKDOWN)
+            mark_item_para(r, n);
+        break;
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+        if (r->fl == F_MARKDOWN)
+            compactify(n);
         break;
     case MD_BLOCK_TABLE:
         sz_node_append(n, sz_node_new(r->doc, SZ_TFOOT));
@@ -2752,8 +2831,19 @@ mark_divs(struct mdr *r, struct sz_buf *out)
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
         int f = 0;
-        if (!fence_line(&fc, s, k, e, ind) && !fc.c)
+        size_t at = k;           /* where the fence starts */
+        if (!fence_line(&fc, s, k, e, ind) && !fc.c) {
             f = div_fence(s + i, e - i);
+            long m = f ? -1 : block_marker(s + i, e - i);
+            if (m >= 0 && s[i + m] != '>' && s[i + m] != '#') {
+                /* "- ::: {.b}": a div opening a list item */
+                size_t c = i + (size_t)m + 1, sp = 0;
+                while (c + sp < e && s[c + sp] == ' ' && sp < 4)
+                    sp++;
+                if (sp && div_fence(s + c + sp, e - c - sp) == 'o')
+                    f = 'o', at = c + sp;
+            }
+        }
         /* A closing fence with no div open is text, as in pandoc. */
         if (f == 'c' && !open)
             f = 0;
@@ -2762,9 +2852,11 @@ mark_divs(struct mdr *r, struct sz_buf *out)
             size_t t = e;
             while (t > i && (s[t - 1] == '\r' || s[t - 1] == ' '))
                 t--;
+            /* the indent stays outside, so a fence in a list item is its */
+            sz_buf_put(out, s + i, at - i);
             sz_buf_puts(out, "<!--" MARK);
             sz_buf_putc(out, f);
-            sz_buf_put(out, s + i, t - i);
+            sz_buf_put(out, s + at, t - at);
             sz_buf_puts(out, "-->\n");
             count++;
         } else {
@@ -3416,7 +3508,10 @@ split_markers(struct mdr *r, struct sz_node *n)
     while (i <= len) {
         const char *nl = i < len ? memchr(t + i, '\n', len - i) : NULL;
         size_t e = nl ? (size_t)(nl - t) : len;
-        int marker = e - i > MARK_LEN && memcmp(t + i, "<!--" MARK, MARK_LEN) == 0;
+        size_t sp = i;        /* a marker may keep its fence's indent (mark_divs) */
+        while (sp < e && t[sp] == ' ')
+            sp++;
+        int marker = e - sp > MARK_LEN && memcmp(t + sp, "<!--" MARK, MARK_LEN) == 0;
         if (marker || e == len) {
             size_t stop = marker ? i : e;
             while (stop > run && t[stop - 1] == '\n')
@@ -3428,7 +3523,7 @@ split_markers(struct mdr *r, struct sz_node *n)
                 at = b;
             }
             if (marker) {
-                struct sz_node *b = sz_node_new_text(r->doc, SZ_RAWBLOCK, t + i, e - i);
+                struct sz_node *b = sz_node_new_text(r->doc, SZ_RAWBLOCK, t + sp, e - sp);
                 b->format = "html";
                 sz_node_insert_after(at, b);
                 at = b;
