@@ -489,9 +489,13 @@ size_t sz_utf8_decode(const char *s, size_t n, uint32_t *cp);
 /** Converts Windows-1252 (or ISO-8859-1 when latin1 is set) bytes to UTF-8. */
 void sz_cp1252_to_utf8(const char *s, size_t n, int latin1, struct sz_buf *out);
 /** Is s[0..n) UTF-16?  Returns 'L' (little-endian) or 'B' (big-endian) for
-** a BOM, or without one for text whose NUL bytes fall on every other byte,
-** the way ASCII-heavy UTF-16 looks; 0 otherwise.  *bom gets 2 or 0. */
+** a BOM, or without one for text whose high bytes (NUL, or below 0x20 for
+** the alphabets up to U+1FFF) fall on every other byte, the way UTF-16 of
+** such text looks; 0 otherwise.  *bom gets 2 or 0. */
 int sz_utf16_guess(const char *s, size_t n, size_t *bom);
+/** Appends UTF-16 (big-endian when be is set, no BOM) as UTF-8; unpaired
+** surrogates and an odd last byte become U+FFFD. */
+void sz_utf16_to_utf8(const char *s, size_t n, int be, struct sz_buf *out);
 
 /* }================================================================== */
 

@@ -180,7 +180,11 @@ walk(struct sz_batch *b, const char *root, const char *root_real, const char *su
             /* a dangling link or a file removed meanwhile */
         } else if (S_ISDIR(st.st_mode)) {
             /* Symbolic links to folders are not followed: they can loop. */
-            if (!S_ISLNK(lst.st_mode) && !is_outdir(b, &st)) {
+            if (S_ISLNK(lst.st_mode)) {
+                if (b->verbosity >= 2)
+                    fprintf(stderr, "samizdat: batch: %s: symbolic link to a folder, "
+                            "not followed\n", path);
+            } else if (!is_outdir(b, &st)) {
                 if (depth >= MAX_FOLDER_DEPTH)
                     fprintf(stderr, "samizdat: batch: %s: folders nested too deeply, skipped\n",
                             path);

@@ -126,18 +126,24 @@ sz_utf16_guess(const char *s, size_t n, size_t *bom)
         *bom = 2;
         return u[0] == 0xFF ? 'L' : 'B';
     }
-    /* No BOM: in the first few KB, text in UTF-16 has a NUL in nearly every
-    ** second byte (the high half of Latin letters, digits and spaces) and
-    ** almost none in the others; a binary file has NULs anywhere. */
-    size_t m = n < 4096 ? n & ~(size_t)1 : 4096, z[2] = { 0, 0 };
+    /* No BOM: in the first few KB, text in UTF-16 has its high bytes on
+    ** every other byte: NUL for Latin letters, digits and spaces, and below
+    ** 0x20 as well for the alphabets of U+0100..U+1FFF (Greek, Cyrillic,
+    ** Hebrew, Arabic, Indic), whose high byte is the same few values line
+    ** after line.  A text in an 8-bit encoding has NULs and control bytes
+    ** hardly anywhere, a binary file anywhere. */
+    size_t m = n < 4096 ? n & ~(size_t)1 : 4096, z[2] = { 0, 0 }, lo[2] = { 0, 0 };
     if (m < 4)
         return 0;
-    for (size_t i = 0; i < m; i++)
+    for (size_t i = 0; i < m; i++) {
         z[i & 1] += u[i] == 0;
+        lo[i & 1] += u[i] < 0x20;
+    }
     size_t pairs = m / 2;
     for (int k = 0; k < 2; k++)
-        if (z[k] * 10 >= pairs * 3 && z[1 - k] * 50 <= pairs) {
-            /* the NUL-free half must not hold line-feed-less noise: a
+        if (((z[k] * 10 >= pairs * 3 && z[1 - k] * 50 <= pairs) ||
+             (lo[k] * 10 >= pairs * 9 && lo[1 - k] * 2 <= pairs && z[1 - k] * 50 <= pairs))) {
+            /* the other half must not hold line-feed-less noise: a
             ** newline or a space shows it is text */
             size_t ws = 0;
             for (size_t i = (size_t)(1 - k); i < m; i += 2)
@@ -146,4 +152,29 @@ sz_utf16_guess(const char *s, size_t n, size_t *bom)
                 return k == 0 ? 'B' : 'L';
         }
     return 0;
+}
+
+void
+sz_utf16_to_utf8(const char *str, size_t n, int be, struct sz_buf *out)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    sz_buf_reserve(out, n + n / 2);
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        uint32_t u = be ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+        if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
+            uint32_t v = be ? (uint32_t)(s[i + 2] << 8 | s[i + 3])
+                            : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+                i += 2;
+            } else {
+                u = 0xFFFD;
+            }
+        } else if (u >= 0xD800 && u <= 0xDFFF) {
+            u = 0xFFFD;
+        }
+        sz_buf_put_utf8(out, u);
+    }
+    if (n & 1)
+        sz_buf_put_utf8(out, 0xFFFD);   /* half a code unit: shown, not dropped */
 }

@@ -31,28 +31,6 @@ encoding_from_name(const char *name, enum enc *e)
     return -1;
 }
 
-/* UTF-16 (with its BOM) to UTF-8; unpaired surrogates become U+FFFD. */
-static void
-utf16_to_utf8(const unsigned char *s, size_t n, int be, struct sz_buf *out)
-{
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        uint32_t u = be ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
-        if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
-            uint32_t v = be ? (uint32_t)(s[i + 2] << 8 | s[i + 3])
-                            : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
-            if (v >= 0xDC00 && v <= 0xDFFF) {
-                u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
-                i += 2;
-            } else {
-                u = 0xFFFD;
-            }
-        } else if (u >= 0xD800 && u <= 0xDFFF) {
-            u = 0xFFFD;
-        }
-        sz_buf_put_utf8(out, u);
-    }
-}
-
 /* Invalid UTF-8 sequences become U+FFFD, each one once. */
 static void
 utf8_repair(const char *s, size_t n, struct sz_buf *out)
@@ -178,12 +156,12 @@ sz_essay_decode(struct sz_doc *doc, const char *data, size_t len, const struct s
     } else if (e == ENC_GUESS && (utf16 = sz_utf16_guess(data, len, &bom))) {
         /* A UTF-16 file: Windows Notepad still writes them, some tools
         ** without the BOM. */
-        utf16_to_utf8(u + bom, len - bom, utf16 == 'B', &tmp);
+        sz_utf16_to_utf8(data + bom, len - bom, utf16 == 'B', &tmp);
         if (bom)
             sz_diag_add(&doc->diags, SZ_INFO, 0, file, 0, 0, -1, "input decoded as UTF-16");
         else
             sz_diag_add(&doc->diags, SZ_WARNING, 0, file, 0, 0, -1,
-                        "input has no byte order mark but its NUL bytes say UTF-16%s; "
+                        "input has no byte order mark but its bytes say UTF-16%s; "
                         "decoded as such", utf16 == 'B' ? "BE" : "LE");
         normalize(tmp.data ? tmp.data : "", tmp.len, out);
         sz_buf_free(&tmp);

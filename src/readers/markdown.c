@@ -4446,7 +4446,7 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
 {
     struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT, dls = SZ_BUF_INIT;
     struct sz_buf guard = SZ_BUF_INIT, tex = SZ_BUF_INIT, rattr = SZ_BUF_INIT, *held = NULL;
-    struct sz_buf fancy = SZ_BUF_INIT, tables = SZ_BUF_INIT;
+    struct sz_buf fancy = SZ_BUF_INIT, tables = SZ_BUF_INIT, u16 = SZ_BUF_INIT;
     struct sz_ropts defaults;
     int rc = -1;
     if (!o) {
@@ -4461,7 +4461,22 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
                     "Markdown input larger than 2 GiB");
         goto out;
     }
-    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+    size_t bom;
+    int utf16 = o->encoding && *o->encoding ? 0 : sz_utf16_guess(data, len, &bom);
+    if (utf16) {
+        /* Notepad's UTF-16, with or without its BOM: read as the text it is
+        ** rather than as UTF-8 made of U+FFFD.  Offsets from here on count
+        ** in the UTF-8 text. */
+        sz_utf16_to_utf8(data + bom, len - bom, utf16 == 'B', &u16);
+        if (bom)
+            sz_diag_add(&doc->diags, SZ_INFO, 0, o->filename, 0, 0, -1, "input decoded as UTF-16");
+        else
+            sz_diag_add(&doc->diags, SZ_WARNING, 0, o->filename, 0, 0, -1,
+                        "input has no byte order mark but its bytes say UTF-16%s; "
+                        "decoded as such", utf16 == 'B' ? "BE" : "LE");
+        data = u16.data ? u16.data : "";
+        len = u16.len;
+    } else if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
         data += 3;
         len -= 3;
         r->base = 3;
@@ -4556,6 +4571,7 @@ out:
     sz_buf_free(&rattr);
     sz_buf_free(&fancy);
     sz_buf_free(&tables);
+    sz_buf_free(&u16);
     return rc;
 }
 

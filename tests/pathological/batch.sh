@@ -10,9 +10,13 @@ mkdir -p "$P/links/in"
 echo 'Inside the tree.' > "$P/links/in/real.txt"
 ln -s /etc/passwd "$P/links/in/a.txt"
 ln -s ../real.txt "$P/links/in/b.txt" 2>/dev/null
+mkdir -p "$P/links/outside" && echo 'Host text.' > "$P/links/outside/host.txt"
+ln -s ../outside "$P/links/in/d"
 "$SAMIZDAT" batch -v -t plain "$P/links/in" -o "$P/links/out" 2>"$P/links/err"
 if [ -f "$P/links/out/real.txt" ] && [ ! -e "$P/links/out/a.txt" ] &&
-    grep -q 'a.txt: symbolic link to a file outside .*not followed' "$P/links/err"; then
+    [ ! -e "$P/links/out/d" ] &&
+    grep -q 'a.txt: symbolic link to a file outside .*not followed' "$P/links/err" &&
+    grep -q 'in/d: symbolic link to a folder, not followed' "$P/links/err"; then
     pass "pathological batch: symbolic link out of the input not followed"
 else
     fail "pathological batch: symlink: $(ls "$P/links/out" | tr '\n' ' ') $(head -c 200 "$P/links/err")"

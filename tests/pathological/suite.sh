@@ -108,6 +108,9 @@ fi
 # Markdown.
 . "$SZ_ROOT/tests/pathological/markdown.sh"
 
+# UTF-16 with and without a BOM, every text reader.
+. "$SZ_ROOT/tests/pathological/encodings.sh"
+
 # Limits: deep YAML, input size, memory.
 . "$SZ_ROOT/tests/pathological/limits.sh"
 
