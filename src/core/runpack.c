@@ -9,13 +9,18 @@
 
 #include "internal.h"
 
-/* Can Str n be a word of a run?  Not when its text has a separator, nor
-** when the reader's own test says no. */
+/* Can Str n be a word of a run, or a run be part of a longer one?  Not a
+** Str whose text has a separator, nor one the reader's own test rejects.
+** A run already packed by the reader as it read (a stretch of plain words)
+** joins its neighbours too: prose with a quote or an apostrophe every few
+** words is otherwise a run, a Space, a Str, a Space, a run ... */
 static int
 packable(const struct sz_node *n, int (*ok)(const struct sz_node *))
 {
-    return n && n->kind == SZ_STR && n->sub == 0 && n->len && !memchr(n->text, ' ', n->len) &&
-           !memchr(n->text, '\n', n->len) && (!ok || ok(n));
+    if (!n || n->kind != SZ_STR || !n->len || (ok && !ok(n)))
+        return 0;
+    return SZ_IS_RUN(n) || (n->sub == 0 && !memchr(n->text, ' ', n->len) &&
+                            !memchr(n->text, '\n', n->len));
 }
 
 static int
@@ -33,6 +38,17 @@ spare_node(struct sz_node **spare, struct sz_node *n)
     *spare = n;
 }
 
+/* Longest run packing makes (bytes): past it a run ends and the next one
+** starts, so the scratch buffer and the copy stay small however long the
+** paragraph (a 50 MB line is 800 runs, not one). */
+#define PACK_MAX 65536
+
+static int
+fits(const struct sz_buf *b, const struct sz_node *w)
+{
+    return b->len + 1 + w->len <= PACK_MAX;
+}
+
 void
 sz_pack_runs(struct sz_doc *doc, struct sz_node *parent, struct sz_buf *scratch,
              struct sz_node **spare, int (*ok)(const struct sz_node *))
@@ -40,13 +56,14 @@ sz_pack_runs(struct sz_doc *doc, struct sz_node *parent, struct sz_buf *scratch,
     struct sz_node *c = parent->first;
     while (c) {
         struct sz_node *sep = c->next;
-        if (!packable(c, ok) || !sep || !is_sep(sep) || !packable(sep->next, ok)) {
+        if (!packable(c, ok) || !sep || !is_sep(sep) || !packable(sep->next, ok) ||
+            c->len + 1 + sep->next->len > PACK_MAX) {
             c = c->next;
             continue;
         }
         sz_buf_clear(scratch);
         sz_buf_put(scratch, c->text, c->len);
-        while (sep && is_sep(sep) && packable(sep->next, ok)) {
+        while (sep && is_sep(sep) && packable(sep->next, ok) && fits(scratch, sep->next)) {
             struct sz_node *w = sep->next, *after = w->next;
             sz_buf_putc(scratch, sep->kind == SZ_SPACE ? ' ' : '\n');
             sz_buf_put(scratch, w->text, w->len);
@@ -54,6 +71,8 @@ sz_pack_runs(struct sz_doc *doc, struct sz_node *parent, struct sz_buf *scratch,
             spare_node(spare, w);
             sep = after;
         }
+        /* the texts joined stay in the arena (it does not free): about
+        ** one more copy of the paragraph's text */
         sz_node_set_text(doc, c, scratch->data, scratch->len);
         c->sub = SZ_STR_RUN;
         c = sep;

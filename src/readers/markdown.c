@@ -333,6 +333,20 @@ put_smart(struct sz_buf *out, const char *s, size_t n)
     }
 }
 
+/* Has s[0..n) a "--" or a "..." for put_smart to change? */
+static int
+has_smart(const char *s, size_t n)
+{
+    const char *e = s + n;
+    for (const char *p = s; (p = memchr(p, '-', (size_t)(e - p))) != NULL && p + 1 < e; p++)
+        if (p[1] == '-')
+            return 1;
+    for (const char *p = s; (p = memchr(p, '.', (size_t)(e - p))) != NULL && p + 2 < e; p++)
+        if (p[1] == '.' && p[2] == '.')
+            return 1;
+    return 0;
+}
+
 /* pandoc's smart abbreviations: a space after one is a no-break space. */
 static const char *const abbrevs[] = {
     "Mr.", "Mrs.", "Ms.", "Capt.", "Dr.", "Prof.", "Gen.", "Gov.", "e.g.", "i.e.", "Sgt.", "St.",
@@ -828,78 +842,74 @@ ws_char(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Can the word s[0..n) go into a text run as soon as it is read?  Only
-** plain prose: letters, digits, other characters' bytes and . , ; : ! ? -
-** — nothing a pass over the finished container looks for (quotes,
-** brackets, braces, '@', '^', '~', '$', '<', '*', '_'), and no
-** abbreviation that takes a no-break space after it. */
-static int
-plain_word(const char *s, size_t n, int smart)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 ? c == 0xff
-                      : !((c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') ||
-                          c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
-                          c == '-'))
-            return 0;
-    }
-    return !(smart && ends_in_abbrev(s, n));
-}
+/* Byte classes of the word scanner, one lookup a byte: white space, and
+** the bytes a word of a text run may not hold.  A word goes into a run as
+** soon as it is read only if it is plain prose: letters, digits, other
+** characters' bytes and . , ; : ! ? - | ( ) / % & # + = -- nothing a pass
+** over the finished container looks for (quotes, brackets, braces, '@',
+** '^', '~', '$', '<', '*', '_', '\\', '`'), and no abbreviation that
+** takes a no-break space after it.  A '|' outside a table is text:
+** "a|b" words in running prose (shell pipes, alternatives) would each
+** cost two nodes until the paragraph ends. */
+enum { W_WS = 1, W_BAD = 2 };
+static const unsigned char wcls[256] = {
+    [' '] = W_WS, ['\t'] = W_WS, ['\n'] = W_WS, ['\r'] = W_WS,
+    [0] = W_BAD, [1] = W_BAD, [2] = W_BAD, [3] = W_BAD, [4] = W_BAD, [5] = W_BAD,
+    [6] = W_BAD, [7] = W_BAD, [8] = W_BAD, [11] = W_BAD, [12] = W_BAD, [14] = W_BAD,
+    [15] = W_BAD, [16] = W_BAD, [17] = W_BAD, [18] = W_BAD, [19] = W_BAD, [20] = W_BAD,
+    [21] = W_BAD, [22] = W_BAD, [23] = W_BAD, [24] = W_BAD, [25] = W_BAD, [26] = W_BAD,
+    [27] = W_BAD, [28] = W_BAD, [29] = W_BAD, [30] = W_BAD, [31] = W_BAD,
+    ['"'] = W_BAD, ['\''] = W_BAD, ['$'] = W_BAD, ['*'] = W_BAD, ['<'] = W_BAD,
+    ['>'] = W_BAD, ['@'] = W_BAD, ['['] = W_BAD, ['\\'] = W_BAD, [']'] = W_BAD,
+    ['^'] = W_BAD, ['_'] = W_BAD, ['`'] = W_BAD, ['{'] = W_BAD, ['}'] = W_BAD,
+    ['~'] = W_BAD, [0x7f] = W_BAD, [0xff] = W_BAD,
+};
 
 /* Longest text run made at once (bytes): a longer stretch of words becomes
 ** several runs with a Space between, and the buffer stays this small. */
 #define RUN_MAX 65536
 
-/* The stretch of plain words at s[i..n) that can be one run: each word
+/* The stretch of plain words at s[i..n) that can be one run, each word
 ** followed by white space in s (the last one is not joined to whatever
-** comes next).  Returns the end of its last word, *nw the words. */
+** comes next), copied as the run's text into r->run in the same pass:
+** white space with a line feed in it a '\n' (SoftBreak), other white
+** space a ' '.  Returns the end of its last word, *nw the words.  A
+** paragraph of plain prose then costs a node per RUN_MAX bytes, not two
+** nodes and a copy of each word (a 50 MB line would take gigabytes). */
 static size_t
-run_stretch(const char *s, size_t n, size_t i, int smart, size_t *nw)
+scan_run(struct mdr *r, const char *s, size_t n, size_t i, int smart, size_t *nw)
 {
-    size_t k = i, e = i, len = 0;
+    struct sz_buf *b = &r->run;
+    size_t k = i, e = i;
+    char sep = ' ';
+    sz_buf_clear(b);
+    sz_buf_reserve(b, n - i < RUN_MAX + 2 ? n - i : RUN_MAX + 2);
     *nw = 0;
     while (k < n) {
         size_t j = k;
-        while (j < n && !ws_char((unsigned char)s[j]))
-            j++;
-        if (j == n || !plain_word(s + k, j - k, smart) || (*nw && len + (j - k) + 1 > RUN_MAX))
+        unsigned bad = 0;
+        while (j < n && !(wcls[(unsigned char)s[j]] & W_WS))
+            bad |= wcls[(unsigned char)s[j++]];
+        size_t wl = j - k;
+        if (j == n || bad || (*nw && b->len + 2 + wl > RUN_MAX) ||
+            (smart && ends_in_abbrev(s + k, wl)))
             break;
-        len += (j - k) + 1;
+        if (*nw)
+            b->data[b->len++] = sep;
+        else if (wl + 1 > b->cap)
+            sz_buf_reserve(b, wl + 1);    /* one long word */
+        memcpy(b->data + b->len, s + k, wl);
+        b->len += wl;
+        b->data[b->len] = '\0';
         ++*nw;
         e = j;
-        while (j < n && ws_char((unsigned char)s[j]))
-            j++;
+        int nl = 0;
+        while (j < n && (wcls[(unsigned char)s[j]] & W_WS))
+            nl |= s[j++] == '\n';
+        sep = nl ? '\n' : ' ';
         k = j;
     }
     return e;
-}
-
-/* The words of s[i..e) (a run_stretch) as one run at the end of parent:
-** a paragraph of plain prose costs a node per RUN_MAX bytes, not two
-** nodes and a copy of each word (a 50 MB line would take gigabytes). */
-static void
-put_run(struct mdr *r, struct sz_node *parent, const char *s, size_t i, size_t e)
-{
-    struct sz_buf *b = &r->run;
-    sz_buf_clear(b);
-    while (i < e) {
-        size_t j = i;
-        if (ws_char((unsigned char)s[i])) {
-            int nl = 0;
-            while (j < e && ws_char((unsigned char)s[j]))
-                nl |= s[j++] == '\n';
-            sz_buf_putc(b, nl ? '\n' : ' ');
-        } else {
-            while (j < e && !ws_char((unsigned char)s[j]))
-                j++;
-            sz_buf_put(b, s + i, j - i);
-        }
-        i = j;
-    }
-    struct sz_node *x = mk_str(r, b->data, b->len);
-    x->sub = SZ_STR_RUN;
-    add_inline(r, parent, x);
 }
 
 /* Longest piece of text given smart punctuation at once (see put_words). */
@@ -926,9 +936,13 @@ put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
             while (k < n && !(ws_char((unsigned char)s[k - 1]) && !ws_char((unsigned char)s[k])))
                 k++;
         }
-        sz_buf_clear(&r->smart);
-        put_smart(&r->smart, s, k);
-        put_words_(r, parent, r->smart.data, r->smart.len);
+        if (has_smart(s, k)) {
+            sz_buf_clear(&r->smart);
+            put_smart(&r->smart, s, k);
+            put_words_(r, parent, r->smart.data, r->smart.len);
+        } else {
+            put_words_(r, parent, s, k);   /* most text: no dash, no ellipsis */
+        }
         s += k;
         n -= k;
     }
@@ -957,9 +971,11 @@ put_words_(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
             struct sz_node *l = parent->last;
             size_t nw = 0, e = 0;
             if (!l || l->kind != SZ_STR)       /* a run joins no Str before it */
-                e = run_stretch(s, n, i, smart, &nw);
+                e = scan_run(r, s, n, i, smart, &nw);
             if (nw >= 2) {
-                put_run(r, parent, s, i, e);
+                struct sz_node *x = mk_str(r, r->run.data, r->run.len);
+                x->sub = SZ_STR_RUN;
+                add_inline(r, parent, x);
                 i = e;
                 continue;
             }
