@@ -49,6 +49,10 @@ sz_buf_add(struct sz_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
+/* sz_buf_add of a string literal: its length known when compiled, so
+** writers that put their markup a piece at a time pay no strlen. */
+#define SZ_BUF_LIT(b, lit) sz_buf_add((b), "" lit, sizeof(lit) - 1)
+
 static inline void
 sz_buf_addc(struct sz_buf *b, char c)
 {

@@ -164,33 +164,28 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             }
         }
         if (!c->smart || !special(b) || b == '[') {
-            /* The common case: a run of ordinary bytes, copied as it is
-            ** scanned into room made once for the rest of the text. */
+            /* The common case: a run of ordinary bytes, found first and
+            ** then copied in one piece. */
             unsigned char stop = c->smart ? WS | SPECIAL : WS;
-            struct sz_buf *w = &c->word;
-            if (w->len + (n - i) >= w->cap)
-                sz_buf_room(w, n - i);
-            char *o = w->data + w->len;
-            *o++ = (char)b;
-            size_t j = i + 1;
-            while (j < n) {
-                unsigned char x = (unsigned char)s[j];
-                if (!(cls[x] & stop)) {
-                    *o++ = (char)x;
-                    j++;
-                } else if ((x == ' ' || x == '\n') && j + 1 < n &&
-                           !(cls[(unsigned char)s[j + 1]] & (WS | SPECIAL))) {
+            const unsigned char *p = (const unsigned char *)s + i + 1;
+            const unsigned char *e = (const unsigned char *)s + n;
+            size_t seps = 0;
+            while (p < e) {
+                if (!(cls[*p] & stop)) {
+                    p++;
+                } else if ((*p == ' ' || *p == '\n') && p + 1 < e &&
+                           !(cls[p[1]] & (WS | SPECIAL))) {
                     /* one space or line end between two words: the
                     ** separator the white-space branch below would add */
-                    *o++ = (char)x;
-                    c->word_seps++;
-                    j++;
+                    seps++;
+                    p += 2;
                 } else {
                     break;
                 }
             }
-            *o = '\0';
-            w->len = (size_t)(o - w->data);
+            size_t j = (size_t)(p - (const unsigned char *)s);
+            sz_buf_put(&c->word, s + i, j - i);
+            c->word_seps += seps;
             last = FROM_SOURCE;
             i = j;
             continue;

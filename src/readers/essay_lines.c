@@ -57,42 +57,58 @@ trail_space(const char *s, size_t n)
     return n;
 }
 
+/* The columns a character starting with lead byte b at s[k] takes beyond
+** one: Chinese, Japanese and Korean characters and full-width forms. */
+static uint32_t
+wide_at(const char *s, size_t n, size_t k)
+{
+    unsigned char b = (unsigned char)s[k];
+    if (b >= 0xE1 && b <= 0xEF && k + 2 < n) {
+        uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[k + 1] & 0x3F) << 6) |
+                      (uint32_t)(s[k + 2] & 0x3F);
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+               (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+               (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+               (cp >= 0xFFE0 && cp <= 0xFFE6);
+    }
+    if (b >= 0xF0 && k + 1 < n) {
+        /* planes 2 and 3: CJK ideographs */
+        uint32_t plane = ((uint32_t)(b & 0x07) << 2) | (((unsigned char)s[k + 1] >> 4) & 0x03);
+        return plane == 2 || plane == 3;
+    }
+    return 0;
+}
+
 /* Code points of s[0..n) (*width) and the columns they take on a terminal
 ** (*cols): Chinese, Japanese and Korean characters and full-width forms
 ** take two, so that a line of 36 hanzi is as wide as a line of 72 letters
-** (a paragraph, not a title).  ASCII goes eight bytes at a time. */
+** (a paragraph, not a title).  Eight bytes at a time: the code points are
+** the bytes that do not continue one (10xxxxxx), and only a lead byte of
+** three or four (111xxxxx) may start a wide one. */
 static void
 measure(const char *s, size_t n, uint32_t *width, uint32_t *cols)
 {
     uint32_t w = 0, wide = 0;
     size_t k = 0;
-    while (k < n) {
-        if (k + 8 <= n) {
-            if (!(sz_b8_load(s + k) & SZ_B8_HIGH)) {
-                w += 8;
-                k += 8;
-                continue;
-            }
-        }
-        unsigned char b = (unsigned char)s[k];
-        if ((b & 0xC0) == 0x80) {
-            k++;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t x = sz_b8_load(s + k);
+        if (!(x & SZ_B8_HIGH)) {
+            w += 8;
             continue;
         }
-        w++;
-        if (b >= 0xE1 && b <= 0xEF && k + 2 < n) {
-            uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[k + 1] & 0x3F) << 6) |
-                          (uint32_t)(s[k + 2] & 0x3F);
-            wide += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
-                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                    (cp >= 0xFFE0 && cp <= 0xFFE6);
-        } else if (b >= 0xF0 && k + 1 < n) {
-            /* planes 2 and 3: CJK ideographs */
-            uint32_t plane = ((uint32_t)(b & 0x07) << 2) | (((unsigned char)s[k + 1] >> 4) & 0x03);
-            wide += plane == 2 || plane == 3;
-        }
-        k++;
+        /* bit 7 of each byte, and the byte's bits 6 and 5 shifted under it */
+        uint64_t cont = x & ~(x << 1) & SZ_B8_HIGH;
+        w += 8 - (uint32_t)(((cont >> 7) * SZ_B8_ONES) >> 56);
+        if (x & (x << 1) & (x << 2) & SZ_B8_HIGH)
+            for (size_t j = k; j < k + 8; j++)
+                if ((unsigned char)s[j] >= 0xE1)
+                    wide += wide_at(s, n, j);
+    }
+    for (; k < n; k++) {
+        unsigned char b = (unsigned char)s[k];
+        w += (b & 0xC0) != 0x80;
+        if (b >= 0xE1)
+            wide += wide_at(s, n, k);
     }
     *width = w;
     *cols = w + wide;

@@ -35,7 +35,12 @@ sz_essay_keyword_rank(const char *s, size_t n)
     size_t w = sz_essay_first_word(s, n, &rest, &rn);
     if (n > MAX_HEAD_WIDTH * 3)
         return R_NONE;
-    int r = sz_essay_word_is(s, w, part) ? R_PART : sz_essay_word_is(s, w, chapter) ? R_CHAPTER
+    /* Asked for every line of a book.  Every word of the three lists starts
+    ** with a capital or a non-ASCII letter, so the wrapped lines of a
+    ** paragraph, most of them starting in lower case, skip the lists. */
+    unsigned char c0 = w ? (unsigned char)s[0] : 0;
+    int r = !(c0 >= 0x80 || (c0 >= 'A' && c0 <= 'Z')) ? R_NONE
+          : sz_essay_word_is(s, w, part) ? R_PART : sz_essay_word_is(s, w, chapter) ? R_CHAPTER
           : sz_essay_word_is(s, w, scene) ? R_SUB : R_NONE;
     if (r != R_NONE) {
         size_t w2 = sz_essay_first_word(rest, rn, &rest2, &rn2);
@@ -56,7 +61,7 @@ sz_essay_keyword_rank(const char *s, size_t n)
         "Buch", "partie", "PARTIE", "Part", "PART", "Book", "BOOK", "Hoofdstuk", "глава",
         "часть", "ACT", "Act", NULL,
     };
-    if (w2 && sz_essay_word_is(rest, w2, after) && rn2 == 0 && w > 0 && w < 20) {
+    if (w2 && rn2 == 0 && w > 0 && w < 20 && sz_essay_word_is(rest, w2, after)) {
         int p = rest[0] == 'T' || rest[0] == 'B' || rest[0] == 'P' || rest[0] == 'p' ||
                 (unsigned char)rest[0] == 0xD1;
         return p ? R_PART : R_CHAPTER;

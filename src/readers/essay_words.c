@@ -241,9 +241,13 @@ sz_essay_word_is(const char *w, size_t n, const char *const *list)
 {
     /* Asked for every line of a book: most words differ from the first
     ** byte of each entry on, so no strlen of every entry. */
-    for (; *list; list++) {
+    if (!n)
+        return 0;
+    for (char w0 = w[0]; *list; list++) {
         const char *l = *list;
-        size_t k = 0;
+        if (l[0] != w0)
+            continue;
+        size_t k = 1;
         while (k < n && l[k] && l[k] == w[k])
             k++;
         if (k == n && !l[n])

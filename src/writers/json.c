@@ -65,7 +65,7 @@ static void
 put_str(struct sz_buf *b, const char *s, size_t n)
 {
     size_t bad;
-    sz_buf_putc(b, '"');
+    sz_buf_addc(b, '"');
     int valid = sz_utf8_valid(s, n, &bad);
     size_t i = 0, run = 0;
     while (i < n) {
@@ -102,7 +102,7 @@ put_str(struct sz_buf *b, const char *s, size_t n)
         }
     }
     sz_buf_put(b, s + run, n - run);
-    sz_buf_putc(b, '"');
+    sz_buf_addc(b, '"');
 }
 
 static void
@@ -122,7 +122,7 @@ sz_json_put_double(struct sz_buf *b, double x)
     char tmp[40], digits[24];
     int prec, exp10;
     if (!isfinite(x)) {
-        sz_buf_puts(b, "0.0");
+        SZ_BUF_LIT(b, "0.0");
         return;
     }
     if (x == 0) {
@@ -138,7 +138,7 @@ sz_json_put_double(struct sz_buf *b, double x)
     const char *p = tmp;
     size_t nd = 0;
     if (*p == '-') {
-        sz_buf_putc(b, '-');
+        sz_buf_addc(b, '-');
         p++;
     }
     for (; *p && *p != 'e'; p++)
@@ -149,25 +149,25 @@ sz_json_put_double(struct sz_buf *b, double x)
     exp10 = atoi(p + 1);       /* x = d.ddd * 10^exp10 */
     if (exp10 >= -1 && exp10 < 7) {
         if (exp10 < 0) {
-            sz_buf_puts(b, "0.");
+            SZ_BUF_LIT(b, "0.");
             sz_buf_put(b, digits, nd);
         } else {
             size_t ip = (size_t)exp10 + 1;
             for (size_t i = 0; i < ip; i++)
-                sz_buf_putc(b, i < nd ? digits[i] : '0');
-            sz_buf_putc(b, '.');
+                sz_buf_addc(b, i < nd ? digits[i] : '0');
+            sz_buf_addc(b, '.');
             if (nd > ip)
                 sz_buf_put(b, digits + ip, nd - ip);
             else
-                sz_buf_putc(b, '0');
+                sz_buf_addc(b, '0');
         }
     } else {
-        sz_buf_putc(b, digits[0]);
-        sz_buf_putc(b, '.');
+        sz_buf_addc(b, digits[0]);
+        sz_buf_addc(b, '.');
         if (nd > 1)
             sz_buf_put(b, digits + 1, nd - 1);
         else
-            sz_buf_putc(b, '0');
+            sz_buf_addc(b, '0');
         sz_buf_printf(b, "e%d", exp10);
     }
 }
@@ -175,33 +175,33 @@ sz_json_put_double(struct sz_buf *b, double x)
 static void
 put_attr(struct sz_buf *b, const struct sz_attr *a)
 {
-    sz_buf_putc(b, '[');
+    sz_buf_addc(b, '[');
     put_cstr(b, a->id);
-    sz_buf_puts(b, ",[");
+    SZ_BUF_LIT(b, ",[");
     for (size_t i = 0; i < a->nclasses; i++) {
         if (i)
-            sz_buf_putc(b, ',');
+            sz_buf_addc(b, ',');
         put_cstr(b, a->classes[i]);
     }
-    sz_buf_puts(b, "],[");
+    SZ_BUF_LIT(b, "],[");
     for (size_t i = 0; i < a->nkvs; i++) {
         if (i)
-            sz_buf_putc(b, ',');
-        sz_buf_putc(b, '[');
+            sz_buf_addc(b, ',');
+        sz_buf_addc(b, '[');
         put_cstr(b, a->kvs[i].key);
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         put_cstr(b, a->kvs[i].value);
-        sz_buf_putc(b, ']');
+        sz_buf_addc(b, ']');
     }
-    sz_buf_puts(b, "]]");
+    SZ_BUF_LIT(b, "]]");
 }
 
 static void
 put_tag(struct sz_buf *b, const char *t)
 {
-    sz_buf_puts(b, "{\"t\":\"");
+    SZ_BUF_LIT(b, "{\"t\":\"");
     sz_buf_puts(b, t);
-    sz_buf_puts(b, "\"}");
+    SZ_BUF_LIT(b, "\"}");
 }
 
 /* {=================================================================
@@ -290,67 +290,67 @@ put_prefix(struct wr *w, const struct sz_node *n)
     case SZ_SUPERSCRIPT: case SZ_SUBSCRIPT: case SZ_SMALLCAPS: case SZ_NOTE:
     case SZ_META_LIST: case SZ_META_INLINES: case SZ_META_BLOCKS:
         /* not sz_buf_printf: a paragraph's printf cost as much as its text */
-        sz_buf_puts(b, "{\"t\":\"");
+        SZ_BUF_LIT(b, "{\"t\":\"");
         sz_buf_puts(b, name);
-        sz_buf_puts(b, "\",\"c\":");
+        SZ_BUF_LIT(b, "\",\"c\":");
         break;
     case SZ_META_MAP:
         if (n->parent)         /* the document's own meta is a bare object */
-            sz_buf_puts(b, "{\"t\":\"MetaMap\",\"c\":");
+            SZ_BUF_LIT(b, "{\"t\":\"MetaMap\",\"c\":");
         break;
     case SZ_META_ENTRY:
         put_str(b, n->text, n->len);
-        sz_buf_putc(b, ':');
+        sz_buf_addc(b, ':');
         break;
     case SZ_ORDEREDLIST:
         sz_buf_printf(b, "{\"t\":\"OrderedList\",\"c\":[[%d,", n->ival);
         put_tag(b, ENUM(styles, n->sub));
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         put_tag(b, ENUM(delims, n->sub2));
-        sz_buf_puts(b, "],");
+        SZ_BUF_LIT(b, "],");
         break;
     case SZ_HEADER:
         sz_buf_printf(b, "{\"t\":\"Header\",\"c\":[%d,", n->level);
         put_attr(b, &n->attr);
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         break;
     case SZ_TABLE: case SZ_FIGURE: case SZ_DIV: case SZ_LINK: case SZ_IMAGE: case SZ_SPAN:
-        sz_buf_puts(b, "{\"t\":\"");
+        SZ_BUF_LIT(b, "{\"t\":\"");
         sz_buf_puts(b, name);
-        sz_buf_puts(b, "\",\"c\":[");
+        SZ_BUF_LIT(b, "\",\"c\":[");
         put_attr(b, &n->attr);
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         break;
     case SZ_QUOTED:
-        sz_buf_puts(b, "{\"t\":\"Quoted\",\"c\":[");
+        SZ_BUF_LIT(b, "{\"t\":\"Quoted\",\"c\":[");
         put_tag(b, n->sub == SZ_QUOTE_SINGLE ? "SingleQuote" : "DoubleQuote");
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         break;
     case SZ_CITE:
-        sz_buf_puts(b, "{\"t\":\"Cite\",\"c\":[");
+        SZ_BUF_LIT(b, "{\"t\":\"Cite\",\"c\":[");
         break;
     case SZ_CAPTION: case SZ_DEFITEM:
-        sz_buf_putc(b, '[');
+        sz_buf_addc(b, '[');
         break;
     case SZ_THEAD: case SZ_TFOOT: case SZ_ROW:
-        sz_buf_putc(b, '[');
+        sz_buf_addc(b, '[');
         put_attr(b, &n->attr);
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         break;
     case SZ_TBODY:
-        sz_buf_putc(b, '[');
+        sz_buf_addc(b, '[');
         put_attr(b, &n->attr);
         sz_buf_printf(b, ",%d,", n->ival);
         break;
     case SZ_CELL:
-        sz_buf_putc(b, '[');
+        sz_buf_addc(b, '[');
         put_attr(b, &n->attr);
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         put_tag(b, ENUM(aligns, n->sub));
         sz_buf_printf(b, ",%d,%d,", n->ival, n->ival2);
         break;
     case SZ_CITATION:
-        sz_buf_puts(b, "{\"citationId\":");
+        SZ_BUF_LIT(b, "{\"citationId\":");
         put_str(b, n->text, n->len);
         break;
     default:                   /* Item, Line, Term, Definition, ShortCaption, ... */
@@ -368,29 +368,29 @@ put_suffix(struct wr *w, const struct sz_node *n)
     case SZ_DEFLIST: case SZ_EMPH: case SZ_UNDERLINE: case SZ_STRONG: case SZ_STRIKEOUT:
     case SZ_SUPERSCRIPT: case SZ_SUBSCRIPT: case SZ_SMALLCAPS: case SZ_NOTE:
     case SZ_META_LIST: case SZ_META_INLINES: case SZ_META_BLOCKS:
-        sz_buf_putc(b, '}');
+        sz_buf_addc(b, '}');
         break;
     case SZ_META_MAP:
         if (n->parent)
-            sz_buf_putc(b, '}');
+            sz_buf_addc(b, '}');
         break;
     case SZ_ORDEREDLIST: case SZ_HEADER: case SZ_TABLE: case SZ_FIGURE: case SZ_DIV:
     case SZ_SPAN: case SZ_QUOTED: case SZ_CITE:
-        sz_buf_puts(b, "]}");
+        SZ_BUF_LIT(b, "]}");
         break;
     case SZ_LINK: case SZ_IMAGE:
-        sz_buf_puts(b, ",[");
+        SZ_BUF_LIT(b, ",[");
         put_cstr(b, n->url);
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         put_cstr(b, n->title);
-        sz_buf_puts(b, "]]}");
+        SZ_BUF_LIT(b, "]]}");
         break;
     case SZ_CAPTION: case SZ_DEFITEM: case SZ_THEAD: case SZ_TFOOT: case SZ_ROW: case SZ_TBODY:
     case SZ_CELL:
-        sz_buf_putc(b, ']');
+        sz_buf_addc(b, ']');
         break;
     case SZ_CITATION:
-        sz_buf_puts(b, ",\"citationMode\":");
+        SZ_BUF_LIT(b, ",\"citationMode\":");
         put_tag(b, ENUM(modes, n->sub));
         sz_buf_printf(b, ",\"citationNoteNum\":%d,\"citationHash\":%d}", n->ival, n->ival2);
         break;
@@ -411,16 +411,15 @@ static const unsigned char escaped[256] = {
 /* A text run of valid UTF-8 as the Str, Space and SoftBreak nodes it packs,
 ** straight into room reserved once (a run is most of a book's JSON, and a
 ** call per word and per piece of punctuation cost a third of the time);
-** the same bytes as put_str and put_tag.  0 (nothing written) when the run
-** is not valid UTF-8: then the caller goes word by word. */
+** the same bytes as put_str and put_tag.  The UTF-8 is checked as it is
+** copied, not in a pass of its own: 0 (nothing written) when the run is
+** not valid, and then the caller goes word by word. */
 static int
 put_run(struct sz_buf *b, const char *s, size_t n)
 {
     static const char str[] = "{\"t\":\"Str\",\"c\":\"", space[] = "\"},{\"t\":\"Space\"},",
                       soft[] = "\"},{\"t\":\"SoftBreak\"},";
-    size_t bad;
-    if (!sz_utf8_valid(s, n, &bad))
-        return 0;
+    size_t start = b->len;
     /* Room for a piece of at most CHUNK bytes: each byte takes at most 6
     ** ("\u00XX") or, a separator, the close, the tag and the next open. */
     enum { CHUNK = 4096 };
@@ -433,7 +432,8 @@ put_run(struct sz_buf *b, const char *s, size_t n)
     while (i < n) {
         b->len = (size_t)(o - b->data);
         /* room for this piece, not for a whole CHUNK: most runs are a
-        ** paragraph, and a small book's JSON stays small */
+        ** paragraph, and a small book's JSON stays small; a code point
+        ** may run up to 3 bytes past the piece */
         size_t piece = n - i < CHUNK ? n - i : CHUNK, end = i + piece;
         size_t want = piece * (sizeof soft + sizeof str) + 8;
         if (b->len + want + 1 > b->cap)     /* grow by half at least, as sz_buf_put */
@@ -441,11 +441,12 @@ put_run(struct sz_buf *b, const char *s, size_t n)
         o = b->data + b->len;
         while (i < end) {
             /* Eight bytes are copied at once up to the first that is a
-            ** separator or escaped (a word of a book is one step). */
+            ** separator, escaped or not ASCII (a word of a book is one
+            ** step): below 0x23 finds the controls, ' ' and '"' (and '!',
+            ** copied below as it is). */
             if (i + 8 <= end) {
                 uint64_t x = sz_b8_load(s + i);
-                uint64_t m = sz_b8_eq(x, ' ') | sz_b8_eq(x, '"') | sz_b8_eq(x, '\\') |
-                             sz_b8_lt(x, 0x20);
+                uint64_t m = sz_b8_lt(x, 0x23) | sz_b8_eq(x, '\\') | (x & SZ_B8_HIGH);
                 memcpy(o, s + i, 8);
                 if (!m) {
                     o += 8;
@@ -456,12 +457,29 @@ put_run(struct sz_buf *b, const char *s, size_t n)
                 o += k;
                 i += k;
             }
-            unsigned char c = (unsigned char)s[i++];
-            if (c == ' ' || c == '\n') {
-                const char *t = c == ' ' ? space : soft;
-                size_t k = c == ' ' ? sizeof space - 1 : sizeof soft - 1;
-                memcpy(o, t, k);
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x80) {
+                uint32_t cp;
+                size_t k = sz_utf8_decode(s + i, n - i, &cp);
+                if (cp == 0xFFFD && k == 1) {
+                    b->len = start;
+                    b->data[start] = '\0';
+                    return 0;
+                }
+                memcpy(o, s + i, k);
                 o += k;
+                i += k;
+                continue;
+            }
+            i++;
+            if (c == ' ') {
+                memcpy(o, space, sizeof space - 1);
+                o += sizeof space - 1;
+                memcpy(o, str, sizeof str - 1);
+                o += sizeof str - 1;
+            } else if (c == '\n') {
+                memcpy(o, soft, sizeof soft - 1);
+                o += sizeof soft - 1;
                 memcpy(o, str, sizeof str - 1);
                 o += sizeof str - 1;
             } else if (!escaped[c]) {
@@ -503,20 +521,20 @@ put_leaf(struct wr *w, const struct sz_node *n)
             while (pos < n->len) {
                 size_t at = pos;
                 size_t wl = sz_run_next(n->text, n->len, &pos, &sep);
-                sz_buf_puts(b, "{\"t\":\"Str\",\"c\":");
+                SZ_BUF_LIT(b, "{\"t\":\"Str\",\"c\":");
                 put_str(b, n->text + at, wl);
-                sz_buf_putc(b, '}');
+                sz_buf_addc(b, '}');
                 if (sep != SZ_NONE) {
-                    sz_buf_putc(b, ',');
+                    sz_buf_addc(b, ',');
                     put_tag(b, sz_kind_name(sep));
-                    sz_buf_putc(b, ',');
+                    sz_buf_addc(b, ',');
                 }
             }
             break;
         }
-        sz_buf_puts(b, "{\"t\":\"Str\",\"c\":");
+        SZ_BUF_LIT(b, "{\"t\":\"Str\",\"c\":");
         put_str(b, n->text, n->len);
-        sz_buf_putc(b, '}');
+        sz_buf_addc(b, '}');
         break;
     case SZ_SPACE: case SZ_SOFTBREAK: case SZ_LINEBREAK: case SZ_HRULE:
         put_tag(b, sz_kind_name(n->kind));
@@ -524,47 +542,47 @@ put_leaf(struct wr *w, const struct sz_node *n)
     case SZ_CODE: case SZ_CODEBLOCK:
         sz_buf_printf(b, "{\"t\":\"%s\",\"c\":[", sz_kind_name(n->kind));
         put_attr(b, &n->attr);
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         put_str(b, n->text, n->len);
-        sz_buf_puts(b, "]}");
+        SZ_BUF_LIT(b, "]}");
         break;
     case SZ_RAWBLOCK: case SZ_RAWINLINE:
         sz_buf_printf(b, "{\"t\":\"%s\",\"c\":[", sz_kind_name(n->kind));
         put_cstr(b, n->format);
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         put_str(b, n->text, n->len);
-        sz_buf_puts(b, "]}");
+        SZ_BUF_LIT(b, "]}");
         break;
     case SZ_MATH:
-        sz_buf_puts(b, "{\"t\":\"Math\",\"c\":[");
+        SZ_BUF_LIT(b, "{\"t\":\"Math\",\"c\":[");
         put_tag(b, n->sub == SZ_MATH_DISPLAY ? "DisplayMath" : "InlineMath");
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         put_str(b, n->text, n->len);
-        sz_buf_puts(b, "]}");
+        SZ_BUF_LIT(b, "]}");
         break;
     case SZ_COLSPEC:
-        sz_buf_putc(b, '[');
+        sz_buf_addc(b, '[');
         put_tag(b, ENUM(aligns, n->sub));
         if (n->width > 0) {
-            sz_buf_puts(b, ",{\"t\":\"ColWidth\",\"c\":");
+            SZ_BUF_LIT(b, ",{\"t\":\"ColWidth\",\"c\":");
             sz_json_put_double(b, n->width);
-            sz_buf_puts(b, "}]");
+            SZ_BUF_LIT(b, "}]");
         } else {
-            sz_buf_puts(b, ",{\"t\":\"ColWidthDefault\"}]");
+            SZ_BUF_LIT(b, ",{\"t\":\"ColWidthDefault\"}]");
         }
         break;
     case SZ_META_BOOL:
         sz_buf_puts(b, n->ival ? "{\"t\":\"MetaBool\",\"c\":true}" : "{\"t\":\"MetaBool\",\"c\":false}");
         break;
     case SZ_META_STRING:
-        sz_buf_puts(b, "{\"t\":\"MetaString\",\"c\":");
+        SZ_BUF_LIT(b, "{\"t\":\"MetaString\",\"c\":");
         put_str(b, n->text, n->len);
-        sz_buf_putc(b, '}');
+        sz_buf_addc(b, '}');
         break;
     default:
         /* Never reached for a valid tree: every container kind is handled
         ** by put_prefix/put_suffix. */
-        sz_buf_puts(b, "null");
+        SZ_BUF_LIT(b, "null");
         break;
     }
 }
@@ -645,7 +663,7 @@ before_child(struct wr *w, const struct sz_node *c)
     }
     advance(w, target);
     if (f->count++ > 0)
-        sz_buf_putc(w->b, ',');
+        sz_buf_addc(w->b, ',');
     return 0;
 }
 
@@ -693,7 +711,7 @@ emit_children(struct wr *w, const struct sz_node *first, int (*want)(enum sz_kin
         if (!want(c->kind))
             continue;
         if (any++)
-            sz_buf_putc(w->b, ',');
+            sz_buf_addc(w->b, ',');
         emit(w, c);
     }
     return any;
@@ -708,12 +726,12 @@ emit_caption_inlines(struct wr *w, const struct sz_node *cap)
         if (blk->kind != SZ_PLAIN && blk->kind != SZ_PARA)
             continue;
         if (any && blk->first)
-            sz_buf_puts(w->b, ",{\"t\":\"Space\"},");
+            SZ_BUF_LIT(w->b, ",{\"t\":\"Space\"},");
         else if (any)
             continue;
         for (const struct sz_node *c = blk->first; c && !w->failed; c = c->next) {
             if (c != blk->first)
-                sz_buf_putc(w->b, ',');
+                sz_buf_addc(w->b, ',');
             emit(w, c);
         }
         any = any || blk->first;
@@ -780,23 +798,23 @@ emit_figure22(struct wr *w, const struct sz_node *fig)
                 memcpy(kvs + img->attr.nkvs, fig->attr.kvs, fig->attr.nkvs * sizeof *kvs);
             a.nkvs = img->attr.nkvs + fig->attr.nkvs;
         }
-        sz_buf_puts(b, "{\"t\":\"Para\",\"c\":[{\"t\":\"Image\",\"c\":[");
+        SZ_BUF_LIT(b, "{\"t\":\"Para\",\"c\":[{\"t\":\"Image\",\"c\":[");
         put_attr(b, &a);
-        sz_buf_puts(b, ",[");
+        SZ_BUF_LIT(b, ",[");
         if (has_inlines(cap))
             emit_caption_inlines(w, cap);
         else
             emit_children(w, img->first, is_inline);
-        sz_buf_puts(b, "],[");
+        SZ_BUF_LIT(b, "],[");
         put_cstr(b, img->url);
-        sz_buf_putc(b, ',');
+        sz_buf_addc(b, ',');
         size_t tl = strlen(title);
         char *t = sz_xmalloc(tl + 5);
         memcpy(t, "fig:", 4);
         memcpy(t + 4, title, tl + 1);
         put_str(b, t, tl + 4);
         free(t);
-        sz_buf_puts(b, "]]}]}");
+        SZ_BUF_LIT(b, "]]}]}");
     } else {
         struct sz_attr a = fig->attr;
         const char **classes = sz_xmalloc((a.nclasses + 1) * sizeof *classes);
@@ -805,19 +823,19 @@ emit_figure22(struct wr *w, const struct sz_node *fig)
             memcpy(classes + 1, fig->attr.classes, a.nclasses * sizeof *classes);
         a.classes = classes;
         a.nclasses++;
-        sz_buf_puts(b, "{\"t\":\"Div\",\"c\":[");
+        SZ_BUF_LIT(b, "{\"t\":\"Div\",\"c\":[");
         put_attr(b, &a);
         free(classes);
-        sz_buf_puts(b, ",[");
+        SZ_BUF_LIT(b, ",[");
         int nb = emit_children(w, fig->first, is_block);
         if (cap) {
             if (nb)
-                sz_buf_putc(b, ',');
-            sz_buf_puts(b, "{\"t\":\"Div\",\"c\":[[\"\",[\"caption\"],[]],[");
+                sz_buf_addc(b, ',');
+            SZ_BUF_LIT(b, "{\"t\":\"Div\",\"c\":[[\"\",[\"caption\"],[]],[");
             emit_children(w, cap->first, is_block);
-            sz_buf_puts(b, "]]}");
+            SZ_BUF_LIT(b, "]]}");
         }
-        sz_buf_puts(b, "]]}");
+        SZ_BUF_LIT(b, "]]}");
     }
     w->nested--;
 }
@@ -871,7 +889,7 @@ write_json(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
     sz_buf_puts(&b, w.api22 ? "{\"pandoc-api-version\":[1,22,2,1],\"meta\":"
                             : "{\"pandoc-api-version\":[1,23,1],\"meta\":");
     emit(&w, doc->meta);
-    sz_buf_puts(&b, ",\"blocks\":[");
+    SZ_BUF_LIT(&b, ",\"blocks\":[");
     /* emit_children for the body, handing the output on every megabyte
     ** so a book's JSON is never held whole in memory. */
     int any = 0, rc = 0;
@@ -879,11 +897,11 @@ write_json(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
         if (!is_block(c->kind))
             continue;
         if (any++)
-            sz_buf_putc(&b, ',');
+            sz_buf_addc(&b, ',');
         emit(&w, c);
     }
     rc = w.rc;
-    sz_buf_puts(&b, "]}\n");
+    SZ_BUF_LIT(&b, "]}\n");
     free(w.st);
     if (w.failed)
         rc = -1;
