@@ -5,6 +5,7 @@
 */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,15 @@ main(int argc, char **argv)
 
     sz_alloc_test_init();
     sz_set_oom_handler(on_oom);
+#if defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
+    /* zlib takes four buffers of 64 and 128 kB for every file of an EPUB
+    ** and gives them back after it.  By default glibc maps the 128 kB ones
+    ** afresh each time, or returns the top of the heap to the system, so
+    ** every file touched 50 new pages: 230 of the 590 page faults of a short
+    ** essay to EPUB.  Kept, they are used again. */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+#endif
     if (argc > 1 && !strcmp(argv[1], "batch"))
         return sz_batch_main(argc - 1, argv + 1);
 

@@ -425,6 +425,9 @@ xhtml_end(struct epub *e, struct sz_xw *w, char **data, size_t *len)
                     "epub: the XML writer failed");
         return -1;
     }
+    /* Every page is held until the book is zipped: without the room its
+    ** buffer grew by (up to a third of a chapter each). */
+    *data = sz_xrealloc(*data, *len + 1);
     return 0;
 }
 
@@ -1382,16 +1385,18 @@ package(struct epub *e, struct blob *b, size_t nb, struct sz_sink *out)
     }
     if (zip_source_open(src) < 0)
         goto out;
-    struct sz_buf buf = SZ_BUF_INIT;
+    /* Handed on a chunk at a time, not gathered first: a copy of the whole
+    ** book beside libzip's was the writer's peak of memory. */
     char chunk[65536];
     zip_int64_t n;
-    while ((n = zip_source_read(src, chunk, sizeof chunk)) > 0)
-        sz_buf_put(&buf, chunk, (size_t)n);
+    rc = 0;
+    while (rc == 0 && (n = zip_source_read(src, chunk, sizeof chunk)) > 0)
+        rc = sz_sink_write(out, chunk, (size_t)n);
     zip_source_close(src);
-    rc = n < 0 ? -1 : sz_sink_write(out, buf.data, buf.len);
+    if (rc == 0 && n < 0)
+        rc = -1;
     if (rc < 0)
         sz_diag_add(e->diags, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1, "epub: cannot write output");
-    sz_buf_free(&buf);
 out:
     zip_source_free(src);
     zip_error_fini(&ze);
