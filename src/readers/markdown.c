@@ -1898,7 +1898,8 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
     const MD_CHAR *mk;
     if (r->fl == F_MARKDOWN && (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) &&
         (mk = memchr(s, MARK[0], size)) != NULL) {
-        /* MARK before a fence line that is text (guard_paragraphs) */
+        /* MARK before a fence line that is text, or before an escaped
+        ** bracket in math md4c did not take as math (guard_paragraphs) */
         if (mk > s && text_cb(type, s, (MD_SIZE)(mk - s), ud) < 0)
             return -1;
         return mk + 1 < s + size ? text_cb(type, mk + 1, (MD_SIZE)(s + size - mk - 1), ud) : 0;
@@ -1921,6 +1922,13 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
         else if (type == MD_TEXT_LATEXMATH && r->fl == F_MARKDOWN && size == 1 &&
                  (s[0] == '\n' || (s[0] == ' ' && !(s >= r->src && s < r->src + r->len))))
             sz_buf_putc(&r->verb, '\n');  /* math keeps its line ends, as in pandoc */
+        else if (type == MD_TEXT_LATEXMATH && r->fl == F_MARKDOWN && memchr(s, MARK[0], size))
+            for (MD_SIZE q = 0; q < size; q++) {
+                if (s[q] == MARK[0] && q + 1 < size && s[q + 1] == '\\')
+                    q++;            /* MARK and a backslash before a bracket */
+                else
+                    sz_buf_putc(&r->verb, s[q]);
+            }
         else
             sz_buf_put(&r->verb, s, size);
         return 0;
@@ -4218,6 +4226,67 @@ span_line(const char *s, size_t n, size_t i, size_t e, size_t *span, unsigned ch
     }
 }
 
+/* Copies the line s[i..e) into out, a `[` or `]` inside $math$ (pandoc's
+** rule: no space inside the dollars, no digit after) given MARK and a
+** backslash before it: to pandoc math is one piece, so a bracket inside it
+** does not end link text ([a $(0,1]$](url)), where md4c reads links first.
+** text_cb drops the two again. */
+static void
+put_math_brackets(struct sz_buf *out, const char *s, size_t i, size_t e)
+{
+    size_t p = i;
+    while (p < e) {
+        if (s[p] == '\\') {
+            p += 2;
+        } else if (s[p] == '`') {       /* a code span on the line */
+            size_t q = p;
+            while (q < e && s[q] == '`')
+                q++;
+            size_t c = closing_run(s, e, q, q - p);
+            p = c < e ? c + (q - p) : q;
+        } else if (s[p] == '$') {
+            size_t d = p + 1 < e && s[p + 1] == '$' ? 2 : 1, q = p + d;
+            if (q >= e || (d == 1 && is_ws((unsigned char)s[q]))) {
+                p = q;
+                continue;
+            }
+            int brackets = 0;
+            for (; q < e; q++) {
+                if (s[q] == '\\' && q + 1 < e)
+                    q++;
+                else if (s[q] == '[' || s[q] == ']')
+                    brackets = 1;
+                else if (s[q] == '$')
+                    break;
+            }
+            if (q >= e || (d == 2 && (q + 1 >= e || s[q + 1] != '$'))) {
+                p = q;
+                continue;
+            }
+            int ok = d == 2 || (!is_ws((unsigned char)s[q - 1]) &&
+                                !(q + 1 < e && s[q + 1] >= '0' && s[q + 1] <= '9'));
+            if (ok && brackets) {
+                sz_buf_put(out, s + i, p + d - i);
+                for (size_t k = p + d; k < q; k++) {
+                    if (s[k] == '\\' && k + 1 < q) {
+                        sz_buf_put(out, s + k, 2);
+                        k++;
+                        continue;
+                    }
+                    if (s[k] == '[' || s[k] == ']')
+                        sz_buf_puts(out, MARK "\\");
+                    sz_buf_putc(out, s[k]);
+                }
+                i = q;
+            }
+            p = ok ? q + d : q;
+        } else {
+            p++;
+        }
+    }
+    sz_buf_put(out, s + i, e - i);
+}
+
 /* pandoc's markdown wants a blank line before a block quote, a list or a
 ** heading: one that follows a line of a paragraph is text of it, as is a
 ** ~~~ fence and any line inside a code span (`a, a newline, ```, b`).
@@ -4285,21 +4354,27 @@ guard_paragraphs(struct mdr *r, struct sz_buf *out)
             else
                 ctx = 1;
         }
+        /* $math$ with a bracket, in running text outside code spans */
+        int math = !fence && !span && (ctx == 1 || (ctx == 2 && s[k] != '<')) &&
+                   memchr(s + i, '$', e - i) && (memchr(s + i, ']', e - i) || memchr(s + i, '[', e - i));
         if ((ctx == 1 || span || how == MARKED) && !fence) {
             span_line(s, n, i, e, &span, none);
         } else if (span || ctx == 0) {
             span = 0;
             memset(none, 0, sizeof none);
         }
-        count += how != KEEP;
+        count += how != KEEP || math;
         if (how == INDENT)
             sz_buf_puts(out, "    ");
         if (how == MARKED) {
             sz_buf_put(out, s + i, k - i);
             sz_buf_puts(out, MARK);
-            sz_buf_put(out, s + k, nx - k);
+        }
+        if (math) {
+            put_math_brackets(out, s, how == MARKED ? k : i, e);
+            sz_buf_put(out, s + e, nx - e);
         } else {
-            sz_buf_put(out, s + i, nx - i);
+            sz_buf_put(out, s + (how == MARKED ? k : i), nx - (how == MARKED ? k : i));
         }
         i = nx;
     }
