@@ -150,6 +150,23 @@ credit_line(const struct sz_eline *l)
     return 0;
 }
 
+/* A printer's or publisher's imprint: "PRINTED BY GARDEN CITY PRESS,
+** LETCHWORTH", "THE WALTER SCOTT PRESS, NEWCASTLE-ON TYNE.", "London:
+** WILLIAM HEINEMANN LTD.": a line of the book's last page, no heading. */
+static int
+imprint_line(const struct sz_eline *l)
+{
+    const char *s = l->s;
+    size_t n = l->len;
+    if (sz_essay_has(s, n, "printed by") || sz_essay_has(s, n, "press, "))
+        return 1;
+    for (size_t i = 0; i + 4 <= n; i++)
+        if (i > 0 && s[i - 1] == ' ' && !strncasecmp(s + i, "ltd", 3) &&
+            (i + 3 == n || s[i + 3] == '.' || s[i + 3] == ',' || s[i + 3] == '_'))
+            return 1;
+    return 0;
+}
+
 /* Front and back matter that stands beside the chapters. */
 int
 sz_essay_matter_word(const char *s, size_t n)
@@ -326,6 +343,10 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
         return r;
     if (credit_line(l) || (n && (s[0] == '(' || s[0] == '[')))
         return R_NONE;
+    if (imprint_line(l)) {
+        *why = "a printer's or publisher's imprint (PRINTED BY ..., ... PRESS, LONDON)";
+        return R_NONE;
+    }
     if (date_line(l)) {
         *why = "a date (a month's name and a number): a diary's or a letter's date line";
         return R_NONE;
