@@ -340,3 +340,61 @@ sz_essay_nest_gaps(struct units *u)
         return;
     }
 }
+
+/* Is the unit at k a title that may stand over numbered parts: a short
+** line in capitals or title case, and perhaps a short line under it (a
+** dedication: _To A._)? */
+static int
+story_title(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    size_t nl = x->b - x->a;
+    const struct sz_eline *f = &l[x->a];
+    if (nl > 2 || f->cols > 60 || x->merge ||
+        !(x->kind == U_PARA || (x->kind == U_HEAD && (x->rank == R_CAPS || x->rank == R_TITLE))))
+        return 0;
+    if (nl == 2 && (l[x->a + 1].cols > 40 || sz_essay_underline_of(&l[x->a + 1])))
+        return 0;
+    uint32_t end = sz_essay_last_cp(f->s, f->len);
+    if (end == '.' || end == ',' || end == ';' || sz_essay_bare_value(f) ||
+        sz_essay_line_rank(f) == R_CHAPTER || sz_essay_line_rank(f) == R_PART)
+        return 0;
+    return sz_essay_all_caps(f->s, f->len) || sz_essay_title_case(f->s, f->len);
+}
+
+/* A collection of stories, each under its title and in parts numbered
+** from one again (THE CHRISTMAS PARTY / I / ... / PATIENCE / I): the
+** titles are headings over the numbers, though a title straight over a
+** chapter line elsewhere reads as a signature. */
+void
+sz_essay_story_titles(struct units *u, const struct sz_eline *l)
+{
+    size_t pairs = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 1; k < u->n; k++) {
+            struct unit *x = &u->v[k];
+            if (x->kind != U_HEAD)
+                continue;
+            if (x->rank == R_PART)
+                return;
+            if ((x->rank != R_CHAPTER && x->rank != R_SUB) || x->merge || x->b - x->a != 1 ||
+                sz_essay_bare_value(&l[x->a]) != 1 || !sz_essay_bare_number(&l[x->a]))
+                continue;
+            size_t p = k - 1;
+            if (!story_title(u, p, l))
+                continue;
+            if (pass == 0) {
+                pairs++;
+                continue;
+            }
+            struct unit *t = &u->v[p];
+            t->kind = U_HEAD;
+            t->rank = R_PART;
+            t->merge = t->b - t->a == 2 ? 2 : 0;
+            t->why = "a title over parts numbered from one again, as the text sets each of its "
+                     "stories";
+        }
+        if (pairs < 2)
+            return;
+    }
+}

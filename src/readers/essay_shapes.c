@@ -343,6 +343,10 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
         return r;
     if (credit_line(l) || (n && (s[0] == '(' || s[0] == '[')))
         return R_NONE;
+    if (sz_essay_matter_word(s, n))
+        return R_CHAPTER;
+    if (l->width > MAX_HEAD_WIDTH || sz_essay_count_words(s, n) > MAX_HEAD_WORDS)
+        return R_NONE;
     if (imprint_line(l)) {
         *why = "a printer's or publisher's imprint (PRINTED BY ..., ... PRESS, LONDON)";
         return R_NONE;
@@ -351,10 +355,6 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
         *why = "a date (a month's name and a number): a diary's or a letter's date line";
         return R_NONE;
     }
-    if (sz_essay_matter_word(s, n))
-        return R_CHAPTER;
-    if (l->width > MAX_HEAD_WIDTH || sz_essay_count_words(s, n) > MAX_HEAD_WORDS)
-        return R_NONE;
     if (sz_essay_sidenote(l, 0, 1)) {
         *why = "a line set between two marks (♦TEXT♦): a sidenote";
         return R_NONE;
@@ -521,11 +521,9 @@ quoted_title(const struct sz_eline *l)
 int
 sz_essay_subtitle_line(const struct sz_eline *l, int rank)
 {
-    if (date_line(l))
-        return 0;
     if (l->width <= MAX_HEAD_WIDTH && sz_essay_matter_word(l->s, l->len))
         return 1;      /* I / Introduction */
-    if (l->width > MAX_HEAD_WIDTH || rank == R_PART || rank == R_CHAPTER)
+    if (l->width > MAX_HEAD_WIDTH || rank == R_PART || rank == R_CHAPTER || date_line(l))
         return 0;
     uint32_t end = sz_essay_last_cp(l->s, l->len);
     if (rank == R_CAPS || rank == R_TITLE)
