@@ -348,22 +348,33 @@ has_smart(const char *s, size_t n)
 }
 
 /* pandoc's smart abbreviations: a space after one is a no-break space. */
-static const char *const abbrevs[] = {
-    "Mr.", "Mrs.", "Ms.", "Capt.", "Dr.", "Prof.", "Gen.", "Gov.", "e.g.", "i.e.", "Sgt.", "St.",
-    "vol.", "vs.", "Sen.", "Rep.", "Pres.", "Hon.", "Rev.", "Ph.D.", "M.D.", "M.A.", "p.", "pp.",
-    "ch.", "sec.", "cf.", "cp.", NULL
+#define AB(x) { x, sizeof x - 1 }
+static const struct {
+    const char *s;
+    size_t k;
+} abbrevs[] = {
+    AB("Mr."), AB("Mrs."), AB("Ms."), AB("Capt."), AB("Dr."), AB("Prof."), AB("Gen."),
+    AB("Gov."), AB("e.g."), AB("i.e."), AB("Sgt."), AB("St."), AB("vol."), AB("vs."),
+    AB("Sen."), AB("Rep."), AB("Pres."), AB("Hon."), AB("Rev."), AB("Ph.D."), AB("M.D."),
+    AB("M.A."), AB("p."), AB("pp."), AB("ch."), AB("sec."), AB("cf."), AB("cp."),
+    { NULL, 0 }
 };
+#undef AB
 
 /* Does the word s[0..n) end in an abbreviation that starts the word or
 ** follows punctuation? */
 static int
-ends_in_abbrev(const char *s, size_t n)
+abbrev_at_end(const char *s, size_t n)
 {
-    if (n == 0 || s[n - 1] != '.')       /* every one ends in a stop */
-        return 0;
-    for (size_t i = 0; abbrevs[i]; i++) {
-        size_t k = strlen(abbrevs[i]);
-        if (k <= n && memcmp(s + n - k, abbrevs[i], k) == 0) {
+    /* Each abbreviation ends in a letter and a stop: most words ending in
+    ** a stop are told apart by that letter, without a memcmp. */
+    char last = s[n - 2];
+    for (size_t i = 0; abbrevs[i].s; i++) {
+        const char *a = abbrevs[i].s;
+        size_t k = abbrevs[i].k;
+        if (a[k - 2] != last)
+            continue;
+        if (k <= n && memcmp(s + n - k, a, k) == 0) {
             if (k == n)
                 return 1;
             unsigned char c = (unsigned char)s[n - k - 1];
@@ -373,6 +384,13 @@ ends_in_abbrev(const char *s, size_t n)
         }
     }
     return 0;
+}
+
+/* every one ends in a stop: the test most words take, kept inline */
+static inline int
+ends_in_abbrev(const char *s, size_t n)
+{
+    return n >= 2 && s[n - 1] == '.' && abbrev_at_end(s, n);
 }
 
 static void put_words(struct mdr *r, struct sz_node *parent, const char *s, size_t n);
@@ -869,47 +887,60 @@ static const unsigned char wcls[256] = {
 ** several runs with a Space between, and the buffer stays this small. */
 #define RUN_MAX 65536
 
-/* The stretch of plain words at s[i..n) that can be one run, each word
+/* The stretch of plain words at s[i..n) that can be one run: each word
 ** followed by white space in s (the last one is not joined to whatever
-** comes next), copied as the run's text into r->run in the same pass:
-** white space with a line feed in it a '\n' (SoftBreak), other white
-** space a ' '.  Returns the end of its last word, *nw the words.  A
-** paragraph of plain prose then costs a node per RUN_MAX bytes, not two
-** nodes and a copy of each word (a 50 MB line would take gigabytes). */
+** comes next).  Returns the end of its last word, *nw the words; *exact
+** is set when every gap is one ' ' or one '\n', so that s[i..end) is the
+** run's text as it stands (most prose), else see run_text.  A paragraph
+** of plain prose then costs a node per RUN_MAX bytes, not two nodes and a
+** copy of each word (a 50 MB line would take gigabytes). */
 static size_t
-scan_run(struct mdr *r, const char *s, size_t n, size_t i, int smart, size_t *nw)
+scan_run(const char *s, size_t n, size_t i, int smart, size_t *nw, int *exact)
 {
-    struct sz_buf *b = &r->run;
     size_t k = i, e = i;
-    char sep = ' ';
-    sz_buf_clear(b);
-    sz_buf_reserve(b, n - i < RUN_MAX + 2 ? n - i : RUN_MAX + 2);
     *nw = 0;
+    *exact = 1;
     while (k < n) {
         size_t j = k;
         unsigned bad = 0;
         while (j < n && !(wcls[(unsigned char)s[j]] & W_WS))
             bad |= wcls[(unsigned char)s[j++]];
-        size_t wl = j - k;
-        if (j == n || bad || (*nw && b->len + 2 + wl > RUN_MAX) ||
-            (smart && ends_in_abbrev(s + k, wl)))
+        if (j == n || bad || (*nw && j - i + 1 > RUN_MAX) || (smart && ends_in_abbrev(s + k, j - k)))
             break;
-        if (*nw)
-            b->data[b->len++] = sep;
-        else if (wl + 1 > b->cap)
-            sz_buf_reserve(b, wl + 1);    /* one long word */
-        memcpy(b->data + b->len, s + k, wl);
-        b->len += wl;
-        b->data[b->len] = '\0';
         ++*nw;
         e = j;
-        int nl = 0;
+        if (j + 1 < n && (wcls[(unsigned char)s[j + 1]] & W_WS))
+            *exact = 0;
+        else if (s[j] != ' ' && s[j] != '\n')
+            *exact = 0;
         while (j < n && (wcls[(unsigned char)s[j]] & W_WS))
-            nl |= s[j++] == '\n';
-        sep = nl ? '\n' : ' ';
+            j++;
         k = j;
     }
     return e;
+}
+
+/* The text of the run s[i..e) (a scan_run) into b: white space with a line
+** feed in it a '\n' (SoftBreak), other white space a ' '. */
+static void
+run_text(struct sz_buf *b, const char *s, size_t i, size_t e)
+{
+    sz_buf_clear(b);
+    sz_buf_reserve(b, e - i);
+    while (i < e) {
+        size_t j = i;
+        if (wcls[(unsigned char)s[i]] & W_WS) {
+            int nl = 0;
+            while (j < e && (wcls[(unsigned char)s[j]] & W_WS))
+                nl |= s[j++] == '\n';
+            sz_buf_putc(b, nl ? '\n' : ' ');
+        } else {
+            while (j < e && !(wcls[(unsigned char)s[j]] & W_WS))
+                j++;
+            sz_buf_put(b, s + i, j - i);
+        }
+        i = j;
+    }
 }
 
 /* Longest piece of text given smart punctuation at once (see put_words). */
@@ -970,10 +1001,17 @@ put_words_(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
         } else {
             struct sz_node *l = parent->last;
             size_t nw = 0, e = 0;
+            int exact = 1;
             if (!l || l->kind != SZ_STR)       /* a run joins no Str before it */
-                e = scan_run(r, s, n, i, smart, &nw);
+                e = scan_run(s, n, i, smart, &nw, &exact);
             if (nw >= 2) {
-                struct sz_node *x = mk_str(r, r->run.data, r->run.len);
+                struct sz_node *x;
+                if (exact) {
+                    x = mk_str(r, s + i, e - i);
+                } else {
+                    run_text(&r->run, s, i, e);
+                    x = mk_str(r, r->run.data, r->run.len);
+                }
                 x->sub = SZ_STR_RUN;
                 add_inline(r, parent, x);
                 i = e;
