@@ -294,6 +294,15 @@ ends_joining(const char *s, size_t n)
 
 /* A date: a month's name and a number ("March 23d.", "_April 1st._",
 ** "12 Mai 1848"): what a diary sets under an entry's number, not a title. */
+/* A byte of a word of a date: a letter, a digit, or part of a non-ASCII
+** character. */
+static int
+date_word_byte(char c)
+{
+    unsigned char b = (unsigned char)c;
+    return (b & 0x80) || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
+}
+
 static int
 date_line(const struct sz_eline *l)
 {
@@ -304,26 +313,33 @@ date_line(const struct sz_eline *l)
         "oktober", "dezember", "mai", "janvier", "février", "mars", "avril", "juin",
         "juillet", "août", "septembre", "octobre", "novembre", "décembre", NULL
     };
-    int month = 0, digit = 0;
-    size_t words = 0;
-    for (size_t i = 0; i < l->len;) {
-        while (i < l->len && !(((unsigned char)l->s[i] & 0x80) || (l->s[i] >= 'A' && l->s[i] <= 'Z') ||
-                               (l->s[i] >= 'a' && l->s[i] <= 'z') ||
-                               (l->s[i] >= '0' && l->s[i] <= '9')))
-            i++;
-        size_t j = i;
-        while (j < l->len && (((unsigned char)l->s[j] & 0x80) || (l->s[j] >= 'A' && l->s[j] <= 'Z') ||
-                              (l->s[j] >= 'a' && l->s[j] <= 'z') ||
-                              (l->s[j] >= '0' && l->s[j] <= '9')))
-            j++;
-        if (j == i)
-            break;
-        words++;
-        digit |= l->s[i] >= '0' && l->s[i] <= '9';
-        month |= sz_essay_word_ci(l->s + i, j - i, months);
-        i = j;
+    /* Asked for every line of a book: the words are counted and a digit
+    ** looked for first, and only a short line with one is matched against
+    ** the months. */
+    int digit = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t words = 0;
+        for (size_t i = 0; i < l->len;) {
+            while (i < l->len && !date_word_byte(l->s[i]))
+                i++;
+            size_t j = i;
+            while (j < l->len && date_word_byte(l->s[j]))
+                j++;
+            if (j == i)
+                break;
+            if (pass == 0) {
+                if (++words > 5)
+                    return 0;
+                digit |= l->s[i] >= '0' && l->s[i] <= '9';
+            } else if (sz_essay_word_ci(l->s + i, j - i, months)) {
+                return 1;
+            }
+            i = j;
+        }
+        if (!digit)
+            return 0;
     }
-    return month && digit && words <= 5;
+    return 0;
 }
 
 /* The rank of a standalone line, or R_NONE for a paragraph; *why gets the

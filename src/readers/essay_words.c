@@ -230,9 +230,18 @@ sz_essay_first_word(const char *s, size_t n, const char **rest, size_t *rn)
 int
 sz_essay_word_ci(const char *w, size_t n, const char *const *list)
 {
-    for (; *list; list++)
-        if (strlen(*list) == n && !strncasecmp(*list, w, n))
+    /* Asked for words of every line: the first byte, in ASCII lower case
+    ** as strncasecmp compares it, turns most entries away before a strlen. */
+    unsigned char c0 = n ? (unsigned char)w[0] : 0;
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 |= 0x20;
+    for (; *list; list++) {
+        unsigned char l0 = (unsigned char)(*list)[0];
+        if (l0 >= 'A' && l0 <= 'Z')
+            l0 |= 0x20;
+        if (l0 == c0 && strlen(*list) == n && !strncasecmp(*list, w, n))
             return 1;
+    }
     return 0;
 }
 
