@@ -156,6 +156,8 @@ sz_essay_prev_cp(const char *s, size_t i)
 {
     if (i == 0)
         return 0;
+    if ((unsigned char)s[i - 1] < 0x80)
+        return (unsigned char)s[i - 1];
     size_t j = i - 1;
     while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
         j--;

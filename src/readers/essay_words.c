@@ -14,6 +14,8 @@ uint32_t
 sz_essay_cp_at(const char *s, size_t n, size_t *i)
 {
     uint32_t cp;
+    if (*i < n && (unsigned char)s[*i] < 0x80)
+        return (unsigned char)s[(*i)++];   /* most of a book, without a call */
     *i += sz_utf8_decode(s + *i, n - *i, &cp);
     return cp;
 }
@@ -27,6 +29,9 @@ sz_essay_last_cp(const char *s, size_t n)
 int
 sz_essay_is_upper(uint32_t cp)
 {
+    /* ASCII without asking utf8proc: its only Lu are A-Z, it has no Lt */
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -34,12 +39,16 @@ sz_essay_is_upper(uint32_t cp)
 static int
 is_lower(uint32_t cp)
 {
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
 int
 sz_essay_is_letter(uint32_t cp)
 {
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -268,6 +277,9 @@ sz_essay_word_is(const char *w, size_t n, const char *const *list)
 int
 sz_essay_is_symbol(uint32_t cp)
 {
+    /* ASCII's symbols (Sm, Sc, Sk; it has no So) */
+    if (cp < 0x80)
+        return cp && strchr("$+<=>^`|~", (int)cp) != NULL;
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO;
 }

@@ -3,8 +3,11 @@
 ** Arena, buffer, node edits, iterator, metadata, UTF-8 and Windows-1252.
 ** See LICENSE.
 */
+#include <utf8proc.h>
+
 #include "harness.h"
 #include "samizdat.h"
+#include "readers/essay_units.h"
 
 static void
 test_arena(void)
@@ -102,6 +105,25 @@ test_text(void)
     sz_buf_free(&b);
 }
 
+/* The plain-text reader answers ASCII without utf8proc: the same answers. */
+static void
+test_ascii_classes(void)
+{
+    int same = 1;
+    for (uint32_t cp = 0; cp < 0x80; cp++) {
+        utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+        same &= sz_essay_is_upper(cp) == (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT);
+        same &= sz_essay_is_letter(cp) == (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO);
+        same &= sz_essay_is_symbol(cp) == (c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO);
+        char s[2] = { (char)cp, 'x' };
+        size_t i = 0;
+        same &= sz_essay_cp_at(s, 2, &i) == cp && i == 1;
+    }
+    OK(same, "essay reader: ASCII letters, capitals and symbols as utf8proc classes them");
+    size_t i = 1;
+    OK(sz_essay_cp_at("a", 1, &i) == 0xFFFD && i == 2, "essay reader: a code point past the end");
+}
+
 int
 main(void)
 {
@@ -109,5 +131,6 @@ main(void)
     test_arena();
     test_tree();
     test_text();
+    test_ascii_classes();
     return h_failed != 0;
 }
