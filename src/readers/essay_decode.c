@@ -73,6 +73,15 @@ warn_controls(struct sz_doc *doc, const char *file, const unsigned char *s, size
                 i += 8;
                 continue;
             }
+            /* Line ends are the only controls of most such eight (CR LF
+            ** in most books): each byte below 0x20, exactly, against the
+            ** LFs and CRs. */
+            uint64_t low7 = SZ_B8_ONES * 0x7F;
+            uint64_t ctl = ~(((w & low7) + SZ_B8_ONES * (0x80 - 0x20)) | w) & SZ_B8_HIGH;
+            if (ctl == (sz_b8_eq_each(w, '\n') | sz_b8_eq_each(w, '\r')) && !sz_b8_eq(w, 0x7F)) {
+                i += 8;
+                continue;
+            }
             lim = i + 8;
         }
         for (; i < lim; i++) {
