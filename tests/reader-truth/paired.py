@@ -8,7 +8,8 @@ The books whose number is divisible by 3 are held out: they are neither read nor
 scored unless SZ_HELDOUT=1, so that rules are judged on books they were not
 written against.  paired-exceptions.txt names books whose derived truth is
 known to be wrong; the means are printed with and without them (a reason that
-starts "title:" or "verse:" sets aside that book's title or verse recall only).
+starts "title:", "verse:" or "levels:" sets aside that book's title, verse recall
+or level agreement only).
 SZ_PAIRED_OUT=DIR keeps each book's JSON output there; SZ_JOBS sets how many
 books are read at once (2)."""
 import concurrent.futures
@@ -86,7 +87,8 @@ def report(label, results, exc):
     def without(n, r):
         if str(n) not in exc:
             return r
-        for key, short in (('title_match', 'title'), ('verse_recall', 'verse')):
+        for key, short in (('title_match', 'title'), ('verse_recall', 'verse'),
+                           ('level_agreement', 'levels')):
             if exc[str(n)].startswith(short + ':'):
                 return dict(r, **{key: None})
         return None
