@@ -398,3 +398,90 @@ sz_essay_story_titles(struct units *u, const struct sz_eline *l)
             return;
     }
 }
+
+/* "   III. On the study of the Sixty-four Arts.": a ditto mark for the
+** word of the entry above (Chapter), then the entry's number and title. */
+static int
+ditto_entry(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    const struct sz_eline *f = &l[x->a];
+    size_t i = 0;
+    uint32_t cp = sz_essay_cp_at(f->s, f->len, &i);
+    if (x->kind == U_HEAD || (cp != '"' && cp != 0x201D && cp != 0x3003) || i >= f->len ||
+        f->s[i] != ' ')
+        return 0;
+    while (i < f->len && f->s[i] == ' ')
+        i++;
+    size_t a = i;
+    while (i < f->len && f->s[i] != '.' && f->s[i] != ' ')
+        i++;
+    return i > a && i + 1 < f->len && f->s[i] == '.' &&
+           (sz_essay_roman_value(f->s + a, i - a) || (f->s[a] >= '0' && f->s[a] <= '9'));
+}
+
+/* The next unit after k that is not a merged heading line. */
+static size_t
+after_heading(const struct units *u, size_t k)
+{
+    k++;
+    while (k < u->n && u->v[k].kind == U_MERGED)
+        k++;
+    return k;
+}
+
+/* A list of the chapters with ditto marks for the repeated word (Chapter
+** I. ... / "  II. ... / PART II. / ...), with no word Contents over it:
+** a contents list, its chapter lines entries, not headings.  It runs from
+** the entries before the first ditto to the last heading with no text
+** under it. */
+void
+sz_essay_ditto_contents(struct units *u, const struct sz_eline *l)
+{
+    size_t d0 = u->n, dittos = 0;
+    for (size_t k = 0; k < u->n; k++)
+        if (ditto_entry(u, k, l)) {
+            d0 = d0 == u->n ? k : d0;
+            dittos++;
+        }
+    if (dittos < 3)
+        return;
+    size_t a = d0;
+    while (a > 0 && u->v[a - 1].kind == U_HEAD && !u->v[a - 1].merge &&
+           sz_essay_keyword_rank(l[u->v[a - 1].a].s, l[u->v[a - 1].a].len) != R_NONE &&
+           !sz_essay_bare_number(&l[u->v[a - 1].a]))
+        a--;
+    size_t e = a, seen = 0;
+    while (e < u->n) {
+        const struct unit *x = &u->v[e];
+        if (ditto_entry(u, e, l)) {
+            seen++;
+            e++;
+            continue;
+        }
+        if (x->kind == U_MERGED) {
+            e++;
+            continue;
+        }
+        size_t nx = after_heading(u, e);
+        const struct sz_eline *f = &l[x->a];
+        /* a chapter line, or a heading over no text of its own: an entry */
+        const struct sz_eline *g = nx < u->n ? &l[u->v[nx].a] : NULL;
+        int next_entry = g && (ditto_entry(u, nx, l) ||
+                               sz_essay_keyword_rank(g->s, g->len) != R_NONE);
+        if ((x->kind != U_HEAD && x->kind != U_PARA) || !g ||
+            (sz_essay_is_prose(u, nx, l) && !next_entry) ||
+            (sz_essay_keyword_rank(f->s, f->len) == R_NONE &&
+             (x->kind != U_HEAD || (u->v[nx].kind == U_PARA && !next_entry))))
+            break;
+        e++;
+    }
+    if (seen * 2 < dittos || seen < 3)
+        return;
+    for (size_t k = a; k < e; k++) {
+        u->v[k].kind = U_CONTENTS;
+        u->v[k].merge = 0;
+        u->v[k].why = "entry of a list of the chapters with ditto marks (\" III.) for the "
+                      "repeated word: a contents list";
+    }
+}

@@ -184,5 +184,6 @@ void sz_essay_fix_ranks(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_numbers(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_gaps(struct units *u);
 void sz_essay_story_titles(struct units *u, const struct sz_eline *l);
+void sz_essay_ditto_contents(struct units *u, const struct sz_eline *l);
 
 #endif
