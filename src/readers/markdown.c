@@ -4259,7 +4259,12 @@ span_line(const char *s, size_t n, size_t i, size_t e, size_t *span, unsigned ch
             }
             p = q;
         } else {
-            p++;
+            /* nothing to follow before the next backslash or backtick:
+            ** most lines have neither, and memchr skips them fast */
+            const char *b = memchr(s + p, '\\', e - p), *t = memchr(s + p, '`', e - p);
+            if (!b && !t)
+                return;
+            p = (size_t)((!b || (t && t < b) ? t : b) - s);
         }
     }
 }
