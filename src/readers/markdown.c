@@ -1460,6 +1460,30 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 
 static int div_kind(const struct sz_node *n, const char **attrs, size_t *alen);
 
+static int block_tag_name(const char *s, size_t n);
+static size_t html_tag_at(const char *t, size_t n, size_t p, const char **name, size_t *nlen,
+                          int *close);
+
+/* A paragraph outside a list item right before a line opening with a
+** block-level HTML tag is Plain in pandoc's markdown (its text ends at the
+** tag), except before </div>, the end of a native div. */
+static void
+para_before_tag(struct mdr *r, struct sz_node *para)
+{
+    const char *p = r->last, *end = r->src + r->len, *nl, *name;
+    size_t nlen;
+    int close;
+    if ((r->depth >= 2 && r->st[r->depth - 2].n->kind == SZ_ITEM) || !p || p < r->src ||
+        p > end || !(nl = memchr(p, '\n', (size_t)(end - p))))
+        return;
+    for (p = nl + 1; p < end && (*p == ' ' || *p == '\t'); p++)
+        ;
+    size_t at = (size_t)(p - r->src);
+    if (p < end && *p == '<' && html_tag_at(r->src, r->len, at, &name, &nlen, &close) &&
+        block_tag_name(name, nlen) && !(close && nlen == 3 && strncasecmp(name, "div", 3) == 0))
+        para->kind = SZ_PLAIN;
+}
+
 static void
 mark_item_para(struct mdr *r, struct sz_node *para)
 {
@@ -1566,8 +1590,10 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
     case MD_BLOCK_P:
         flush_into(r, n);
         finish_inlines(r, n);
-        if (r->fl == F_MARKDOWN)
+        if (r->fl == F_MARKDOWN) {
             mark_item_para(r, n);
+            para_before_tag(r, n);
+        }
         break;
     case MD_BLOCK_UL:
     case MD_BLOCK_OL:
@@ -3608,6 +3634,203 @@ needs_split(const struct sz_node *n)
             memchr(n->text, '\n', n->len));
 }
 
+/* {=================================================================
+** HTML blocks split into their tags (pandoc's markdown_in_html_blocks)
+** ================================================================== */
+
+/* pandoc's block-level HTML tags: in an HTML block each is a RawBlock of
+** its own, and the text between them is read as Markdown. */
+static int
+block_tag_name(const char *s, size_t n)
+{
+    static const char *const tags[] = {
+        "address", "article", "aside", "blockquote", "body", "canvas", "caption", "center",
+        "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+        "header", "hgroup", "hr", "html", "isindex", "main", "menu", "meta", "noframes", "nav",
+        "ol", "output", "p", "pre", "section", "summary", "table", "tbody", "textarea",
+        "thead", "tfoot", "ul", "li", "td", "th", "tr", "frameset", "script", "style", "svg",
+        NULL
+    };
+    for (const char *const *t = tags; *t; t++)
+        if (strlen(*t) == n && strncasecmp(*t, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Content kept whole, as pandoc's rawVerbatimBlock does. */
+static int
+verbatim_tag_name(const char *s, size_t n)
+{
+    return (n == 3 && strncasecmp(s, "pre", 3) == 0) ||
+           (n == 6 && (strncasecmp(s, "script", 6) == 0 || strncasecmp(s, "style", 5) == 0)) ||
+           (n == 5 && strncasecmp(s, "style", 5) == 0) ||
+           (n == 8 && strncasecmp(s, "textarea", 8) == 0);
+}
+
+/* The end of a tag <name ...> or </name> starting at t[p], 0 if none; its
+** name in *name, *nlen, *close whether it is a closing one. */
+static size_t
+html_tag_at(const char *t, size_t n, size_t p, const char **name, size_t *nlen, int *close)
+{
+    size_t q = p + 1;
+    *close = q < n && t[q] == '/';
+    q += (size_t)*close;
+    size_t a = q;
+    while (q < n && (isalnum((unsigned char)t[q]) || (q > a && t[q] == '-')))
+        q++;
+    if (q == a || !isalpha((unsigned char)t[a]))
+        return 0;
+    *name = t + a;
+    *nlen = q - a;
+    char quote = 0;
+    for (; q < n; q++) {
+        if (quote)
+            quote = t[q] == quote ? 0 : quote;
+        else if (t[q] == '"' || t[q] == '\'')
+            quote = t[q];
+        else if (t[q] == '>')
+            return q + 1;
+        else if (t[q] == '<')
+            return 0;
+    }
+    return 0;
+}
+
+/* The text of a block between tags, read as Markdown before `at`: up to
+** the indent of its first line is taken off each line (pandoc's
+** indentlevel); its last paragraph is Plain when a tag follows at once,
+** except a closing </div> (a Para in pandoc's native div). */
+static int
+html_segment(struct mdr *r, const char *t, size_t a, size_t e, int tag_after, int div_after,
+             struct sz_node *at)
+{
+    if (blank_line(t + a, e - a))
+        return 0;
+    size_t indent = 0, q = a;
+    while (q < e && (t[q] == ' ' || t[q] == '\t'))
+        q++;
+    if (q < e && t[q] == '\n')
+        for (q++; q < e && t[q] == ' '; q++)
+            indent++;
+    struct sz_buf b = SZ_BUF_INIT;
+    for (size_t i = a; i < e;) {
+        size_t k = 0;
+        while (k < indent && i + k < e && t[i + k] == ' ')
+            k++;
+        const char *nl = memchr(t + i + k, '\n', e - i - k);
+        size_t end = nl ? (size_t)(nl - t) + 1 : e;
+        sz_buf_put(&b, t + i + k, end - i - k);
+        i = end;
+    }
+    struct sz_node *box = sz_node_new(r->doc, SZ_DIV);
+    int rc = parse_piece(r, b.data ? b.data : "", b.len, 0, box);
+    size_t tail = b.len, nls = 0;   /* does it end in a blank line? */
+    while (tail && is_ws((unsigned char)b.data[tail - 1]))
+        nls += b.data[--tail] == '\n';
+    int blank_end = nls >= 2;
+    sz_buf_free(&b);
+    if (rc < 0)
+        return -1;
+    if (tag_after && !div_after && !blank_end && box->last && box->last->kind == SZ_PARA)
+        box->last->kind = SZ_PLAIN;
+    while (box->first) {
+        struct sz_node *c = box->first;
+        sz_node_unlink(c);
+        sz_node_insert_before(at, c);
+    }
+    return 0;
+}
+
+/* An HTML block md4c kept whole that opens with a block-level tag: each
+** block-level tag becomes a RawBlock, the text between them Markdown, as
+** pandoc's markdown reads it (<td>hi</td> is RawBlock, Plain, RawBlock).
+** Returns 1 when n was split. */
+static int
+split_html_block(struct mdr *r, struct sz_node *n)
+{
+    const char *t = n->text, *name;
+    size_t len = n->len, p = 0, nlen, seg = 0;
+    int close;
+    while (p < len && is_ws((unsigned char)t[p]))
+        p++;
+    size_t e0 = p < len && t[p] == '<' ? html_tag_at(t, len, p, &name, &nlen, &close) : 0;
+    if (!e0 || !block_tag_name(name, nlen) || (!close && verbatim_tag_name(name, nlen)))
+        return 0;
+    while (p < len) {
+        size_t e = t[p] == '<' ? html_tag_at(t, len, p, &name, &nlen, &close) : 0;
+        if (!e || !block_tag_name(name, nlen)) {
+            p++;
+            continue;
+        }
+        if (!close && verbatim_tag_name(name, nlen)) {
+            /* <pre> ... </pre> stays one RawBlock */
+            size_t q = e;
+            for (; q + nlen + 2 < len; q++)
+                if (t[q] == '<' && t[q + 1] == '/' && strncasecmp(t + q + 2, name, nlen) == 0)
+                    break;
+            const char *gt = q + nlen + 2 < len ? memchr(t + q, '>', len - q) : NULL;
+            e = gt ? (size_t)(gt - t) + 1 : len;
+        }
+        int div_after = close && nlen == 3 && strncasecmp(name, "div", 3) == 0;
+        if (html_segment(r, t, seg, p, 1, div_after, n) < 0)
+            return -1;
+        struct sz_node *b = sz_node_new_text(r->doc, SZ_RAWBLOCK, t + p, e - p);
+        b->format = "html";
+        sz_node_insert_before(n, b);
+        p = seg = e;
+    }
+    if (html_segment(r, t, seg, len, 0, 0, n) < 0)
+        return -1;
+    sz_node_unlink(n);
+    return 1;
+}
+
+static void split_markers(struct mdr *r, struct sz_node *n);
+static int needs_split(const struct sz_node *n);
+
+/* Splits every HTML block of the tree (not the reader's own markers, which
+** are first taken out of the HTML md4c ran them into). */
+static int
+split_html_blocks(struct mdr *r)
+{
+    struct sz_node **v = NULL;
+    size_t nv = 0, cap = 0;
+    struct sz_iter it;
+    enum sz_ev ev;
+    for (int pass = 0; pass < 2; pass++) {
+        sz_iter_init(&it, r->doc->root);
+        while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
+            struct sz_node *c = it.cur;
+            if (ev != SZ_EV_ENTER)
+                continue;
+            if (sz_kind_is_inline(c->kind) || c->kind == SZ_PARA || c->kind == SZ_PLAIN ||
+                c->kind == SZ_HEADER) {
+                sz_iter_skip_children(&it);
+                continue;
+            }
+            if (c->kind != SZ_RAWBLOCK || !c->format || strcmp(c->format, "html") != 0 ||
+                (pass == 0 ? !needs_split(c) : memchr(c->text, MARK[0], c->len) != NULL))
+                continue;
+            if (nv == cap) {
+                cap = cap ? cap * 2 : 16;
+                v = sz_xrealloc(v, cap * sizeof *v);
+            }
+            v[nv++] = c;
+        }
+        if (pass == 0) {
+            for (size_t i = 0; i < nv; i++)
+                split_markers(r, v[i]);
+            nv = 0;
+        }
+    }
+    int rc = 0;
+    for (size_t i = 0; i < nv && rc == 0; i++)
+        rc = split_html_block(r, v[i]) < 0 ? -1 : 0;
+    free(v);
+    return rc;
+}
+
 /* Passes over the tree until no div is left to make; each pass can reveal
 ** more (a <div> block read again may hold another). */
 #define DIV_PASSES 64
@@ -4686,6 +4909,8 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
     if (fl == F_MARKDOWN && !r->nested && memchr(r->src, '{', r->len))
         take(r, &rattr, &held, mark_ref_attrs(r, &rattr) > 0);
     if (parse_into(r, doc->root) < 0)
+        goto out;
+    if (fl == F_MARKDOWN && split_html_blocks(r) < 0)
         goto out;
     if (fl == F_MARKDOWN && fix_divs(r) < 0)
         goto out;

@@ -7,7 +7,7 @@
 # Passes when at least SZ_PANDOC_MIN cases (default: the count last reached)
 # give pandoc's tree.
 . "$(dirname "$0")/../lib.sh"
-: "${SZ_PANDOC_MIN:=83}"
+: "${SZ_PANDOC_MIN:=85}"
 if [ -z "$SZ_PANDOC_SRC" ] || [ ! -d "$SZ_PANDOC_SRC/test/command" ]; then
     skip "markdown: pandoc test/command cases (set SZ_PANDOC_SRC to a pandoc checkout)"
     exit 0
