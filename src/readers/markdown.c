@@ -902,10 +902,13 @@ scan_run(const char *s, size_t n, size_t i, int smart, size_t *nw, int *exact)
     *exact = 1;
     while (k < n) {
         size_t j = k;
-        unsigned bad = 0;
-        while (j < n && !(wcls[(unsigned char)s[j]] & W_WS))
-            bad |= wcls[(unsigned char)s[j++]];
-        if (j == n || bad || (*nw && j - i + 1 > RUN_MAX) || (smart && ends_in_abbrev(s + k, j - k)))
+        unsigned c = 0;
+        /* to the first byte with a class: white space ends the word, any
+        ** other ends the run (the rest of that word is not looked at) */
+        while (j < n && !(c = wcls[(unsigned char)s[j]]))
+            j++;
+        if (j == n || (c & W_BAD) || (*nw && j - i + 1 > RUN_MAX) ||
+            (smart && ends_in_abbrev(s + k, j - k)))
             break;
         ++*nw;
         e = j;
