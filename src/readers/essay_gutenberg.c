@@ -18,9 +18,20 @@ int
 sz_essay_has(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++)
-        if (!strncasecmp(s + i, needle, m))
+    if (m == 0)
+        return 1;
+    /* Asked of many lines: the first byte, in ASCII lower case as
+    ** strncasecmp folds it, before a call. */
+    unsigned char c0 = (unsigned char)needle[0];
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 |= 0x20;
+    for (size_t i = 0; i + m <= n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c |= 0x20;
+        if (c == c0 && !strncasecmp(s + i, needle, m))
             return 1;
+    }
     return 0;
 }
 

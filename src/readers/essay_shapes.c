@@ -144,8 +144,10 @@ credit_line(const struct sz_eline *l)
 {
     static const char *const p[] = { "Produced by", "Transcribed", "E-text prepared",
                                       "Etext prepared", "This etext", "Prepared by", NULL };
+    /* asked for many lines: the first letter, either case, before a call */
     for (int i = 0; p[i]; i++)
-        if (l->len >= strlen(p[i]) && !strncasecmp(l->s, p[i], strlen(p[i])))
+        if (l->len && (l->s[0] | 0x20) == (p[i][0] | 0x20) && l->len >= strlen(p[i]) &&
+            !strncasecmp(l->s, p[i], strlen(p[i])))
             return 1;
     return 0;
 }
