@@ -129,9 +129,12 @@ escape(struct sz_xo *x, const char *s, size_t n, int attr)
     while (i < n) {
         if (i + 8 <= n) {
             uint64_t w = sz_b8_load(s + i);
-            uint64_t m = sz_b8_eq(w, '<') | sz_b8_eq(w, '>') | sz_b8_eq(w, '&') |
-                         sz_b8_eq(w, '"') | (attr ? sz_b8_lt(w, 0x0E) : sz_b8_eq(w, '\r') |
-                                             sz_b8_lt(w, 1));
+            /* '<' and '>' are the bytes that are '>' with bit 1 set, '"'
+            ** and '&' those that are '&' with bit 2 set; in text, NUL and
+            ** CR are among those that are 0 without bits 0, 2 and 3 (the
+            ** few other controls among them are copied below as they are). */
+            uint64_t m = sz_b8_eq(w | SZ_B8_ONES * 0x02, '>') | sz_b8_eq(w | SZ_B8_ONES * 0x04, '&') |
+                         (attr ? sz_b8_lt(w, 0x0E) : sz_b8_eq(w & ~(SZ_B8_ONES * 0x0D), 0));
             if (high)
                 m |= w & SZ_B8_HIGH;
             if (!m) {
