@@ -99,6 +99,47 @@ name_words(const struct sz_eline *l)
     return 1;
 }
 
+/* "A Novel", "An Essay on Gardens", "A Tale of Two Lands", "Being the
+** Memoirs of ...": a line that names what kind of work the text is, the
+** way a subtitle does.  With loose set, a line opening with "A" or "An"
+** alone is enough (under the title in its own block, where a heading
+** would stand apart). */
+static int
+subtitle_shape(const struct sz_eline *f, int loose)
+{
+    static const char *const art[] = { "a", "an", "being", NULL };
+    static const char *const kinds[] = {
+        "novel", "essay", "essays", "story", "stories", "tale", "tales", "romance", "poem",
+        "poems", "study", "studies", "sketch", "sketches", "account", "memoir", "memoirs",
+        "treatise", "inquiry", "enquiry", "play", "drama", "comedy", "tragedy", "history",
+        "narrative", "chronicle", "fable", "legend", "lecture", "discourse", "dialogue",
+        "sermon", "letter", "letters", "report", "guide", "survey", "reflection",
+        "reflections", "meditation", "fantasy", "satire", "biography", "record", NULL,
+    };
+    if (!title_line(f) || sz_essay_line_rank(f) == R_NUMBERED ||
+        sz_essay_line_rank(f) == R_CHAPTER || sz_essay_line_rank(f) == R_PART)
+        return 0;
+    const char *rest, *w2;
+    size_t rn, n2;
+    size_t w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    if (!sz_essay_word_ci(f->s, w, art))
+        return 0;
+    if (loose)
+        return 1;
+    /* the kind within the next three words: "A Short Account of ..." */
+    for (int k = 0; k < 3 && rn; k++) {
+        size_t m = sz_essay_first_word(rest, rn, &w2, &n2);
+        size_t t = m;
+        while (t > 0 && (rest[t - 1] == ',' || rest[t - 1] == '.' || rest[t - 1] == ':'))
+            t--;
+        if (t && sz_essay_word_ci(rest, t, kinds))
+            return 1;
+        rest = w2;
+        rn = n2;
+    }
+    return 0;
+}
+
 /* A text that starts with one short line standing alone (or underlined
 ** with a mark no heading of the text uses), then goes on, is titled by
 ** it: an essay's first line.  A numbered or keyword line (CHAPTER I,
@@ -112,7 +153,9 @@ first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
     const struct sz_eline *f = &l[x->a];
     size_t nl = x->b - x->a;
     int under = nl == 2 ? sz_essay_underline_of(&l[x->a + 1]) : 0;
-    if ((nl != 1 && !under) || x->kind == U_FIGURE || !title_line(f) ||
+    /* the title over its subtitle in one block */
+    int sub = nl == 2 && !under && subtitle_shape(&l[x->a + 1], 1);
+    if ((nl != 1 && !under && !sub) || x->kind == U_FIGURE || !title_line(f) ||
         sz_essay_keyword_rank(f->s, f->len) != R_NONE || sz_essay_matter_word(f->s, f->len) ||
         sz_essay_contents_word(f))
         return;
@@ -144,6 +187,22 @@ first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
     x->kind = U_SKIP;
     x->merge = 0;
     x->why = "title: the text's first line, short and standing alone (metadata)";
+    if (sub) {
+        set_meta_text(c, "subtitle", l[x->a + 1].s, l[x->a + 1].len);
+        x->why = "title and subtitle: the text's first block, two short lines, the second "
+                 "naming the kind of work (metadata)";
+    } else if (u->n > 2 && u->v[1].b - u->v[1].a == 1 && subtitle_shape(&l[u->v[1].a], 0)) {
+        /* "An Essay on Gardens" under the title, on its own */
+        set_meta_text(c, "subtitle", l[u->v[1].a].s, l[u->v[1].a].len);
+        u->v[1].kind = U_SKIP;
+        u->v[1].merge = 0;
+        u->v[1].why = "subtitle: under the title, naming the kind of work (A Novel, An "
+                      "Essay on ...) (metadata)";
+        if (u->v[2].kind == U_MERGED)
+            u->v[2].kind = U_PARA;
+        date_after(c, l, u, 2);
+        return;
+    }
     if (u->v[1].kind == U_MERGED)
         u->v[1].kind = U_PARA;
     date_after(c, l, u, 1);
