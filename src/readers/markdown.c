@@ -3666,7 +3666,7 @@ static int
 verbatim_tag_name(const char *s, size_t n)
 {
     return (n == 3 && strncasecmp(s, "pre", 3) == 0) ||
-           (n == 6 && (strncasecmp(s, "script", 6) == 0 || strncasecmp(s, "style", 5) == 0)) ||
+           (n == 6 && strncasecmp(s, "script", 6) == 0) ||
            (n == 5 && strncasecmp(s, "style", 5) == 0) ||
            (n == 8 && strncasecmp(s, "textarea", 8) == 0);
 }
