@@ -4459,7 +4459,9 @@ closing_run(const char *s, size_t n, size_t p, size_t len)
 static void
 span_line(const char *s, size_t n, size_t i, size_t e, size_t *span, unsigned char *none)
 {
-    size_t p = i;
+    /* the next backslash and backtick at or after p, SIZE_MAX until looked for */
+    size_t p = i, bs = SIZE_MAX, bt = SIZE_MAX;
+    const char *hit;
     while (p < e) {
         if (*span) {
             size_t c = closing_run(s, e, p, *span);
@@ -4486,11 +4488,14 @@ span_line(const char *s, size_t n, size_t i, size_t e, size_t *span, unsigned ch
             p = q;
         } else {
             /* nothing to follow before the next backslash or backtick:
-            ** most lines have neither, and memchr skips them fast */
-            const char *b = memchr(s + p, '\\', e - p), *t = memchr(s + p, '`', e - p);
-            if (!b && !t)
-                return;
-            p = (size_t)((!b || (t && t < b) ? t : b) - s);
+            ** most lines have neither, and memchr skips them fast.  Each
+            ** is looked for again only once p is past it, so a line of
+            ** many backslashes and no backtick stays linear. */
+            if (bs == SIZE_MAX || bs < p)
+                bs = (hit = memchr(s + p, '\\', e - p)) ? (size_t)(hit - s) : e;
+            if (bt == SIZE_MAX || bt < p)
+                bt = (hit = memchr(s + p, '`', e - p)) ? (size_t)(hit - s) : e;
+            p = bs < bt ? bs : bt;
         }
     }
 }
