@@ -35,30 +35,14 @@
 ** installation: the dynamic loader would have refused to start the program
 ** had it been linked at start-up, and no conversion can carry on without
 ** it, so this stops as the loader would have, naming what is missing. */
-/* Deep binding: the symbols a loaded library and what it pulls in ask for
-** are looked for among those libraries first, then in the program and the
-** libraries it was linked with.  libzip pulls in libcrypto, whose 4 000
-** relocations (it is linked to bind them all at once) were each looked up
-** through a dozen of the program's libraries first: 2 of the 11 million
-** instructions of a short essay to EPUB.  None of these libraries defines
-** what the program or its libraries define, so each name binds as before.
-** The sanitizers' allocator replaces malloc in the program itself, which
-** deep binding would bypass; they refuse it. */
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define SZ_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL)
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define SZ_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL)
-#endif
-#endif
-#ifndef SZ_DLOPEN_FLAGS
-#define SZ_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND)
-#endif
-
+/* Not RTLD_DEEPBIND, though it would save libcrypto's 4 000 symbol lookups
+** through the program's libraries: the libraries would then call libc's
+** malloc past an allocator put first with LD_PRELOAD, and memory would
+** change hands between two allocators. */
 static void *
 open_lib(const char *soname)
 {
-    void *h = dlopen(soname, SZ_DLOPEN_FLAGS);
+    void *h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         fprintf(stderr, "samizdat: cannot load %s: %s\n", soname, dlerror());
         abort();
