@@ -365,6 +365,13 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
         return R_CHAPTER;
     if (l->width > MAX_HEAD_WIDTH || sz_essay_count_words(s, n) > MAX_HEAD_WORDS)
         return R_NONE;
+    /* ILLUSTRATIONS, LIST OF ILLUSTRATIONS, WITH EIGHT ILLUSTRATIONS IN
+    ** TINT: over the list of plates, or a line of the title page */
+    if (sz_essay_has(s, n, "illustrations") &&
+        (n <= 20 || !strncasecmp(s, "list of", 7) || !strncasecmp(s, "with ", 5))) {
+        *why = "the list of illustrations or a title page's line about them, not a section";
+        return R_NONE;
+    }
     if (imprint_line(l)) {
         *why = "a printer's or publisher's imprint (PRINTED BY ..., ... PRESS, LONDON)";
         return R_NONE;
