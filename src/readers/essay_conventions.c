@@ -312,9 +312,52 @@ quoted_headings(struct units *u, const struct sz_eline *l, int apart)
         }
 }
 
+/* Do all lines of the text unit at k stand at indentation ind? */
+static int
+indented_at(const struct units *u, size_t k, const struct sz_eline *l, uint32_t ind)
+{
+    if (k >= u->n || u->v[k].kind != U_PARA)
+        return 0;
+    for (size_t i = u->v[k].a; i < u->v[k].b; i++)
+        if (l[i].indent != ind)
+            return 0;
+    return 1;
+}
+
+/* A line in capitals or title case indented as far as the text before and
+** after it, where the running text is not indented so: a heading of a
+** document quoted in the text (a treaty's ARTICLE I., an inventory's
+** SCULPTURES.), part of the quotation, not a section of the book. */
+static void
+quoted_passage_heads(struct units *u, const struct sz_eline *l)
+{
+    size_t by[16] = { 0 };
+    for (size_t k = 0; k < u->n; k++)
+        for (size_t i = u->v[k].a; i < u->v[k].b; i++)
+            by[l[i].indent < 15 ? l[i].indent : 15]++;
+    uint32_t common = 0;
+    for (uint32_t i = 1; i < 16; i++)
+        if (by[i] > by[common])
+            common = i;
+    for (size_t k = 1; k + 1 < u->n; k++) {
+        struct unit *x = &u->v[k];
+        const struct sz_eline *f = &l[x->a];
+        if (x->kind != U_HEAD || x->merge || x->b - x->a != 1 ||
+            (x->rank != R_CAPS && x->rank != R_TITLE) || f->indent <= common ||
+            f->indent > 12 || !indented_at(u, k - 1, l, f->indent) ||
+            !indented_at(u, k + 1, l, f->indent))
+            continue;
+        x->kind = U_PARA;
+        x->rank = R_NONE;
+        x->why = "a heading line indented with the text around it, past the running text: "
+                 "part of a quoted document";
+    }
+}
+
 void
 sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
 {
+    quoted_passage_heads(u, l);
     year_headings(u, l);
     marked_numbers(u, l);
     /* Chapter lines with their summaries under them in one block: a
