@@ -14,6 +14,10 @@
 ** hundred chunks, small enough that an essay costs 64 KiB. */
 #ifndef SZ_ARENA_CHUNK
 #define SZ_ARENA_CHUNK (64 * 1024)
+
+/* Zeroed memory from the arena aligned to align (a power of two): nodes
+** need only their own alignment, text none. */
+void *sz_arena_alloc_align(struct sz_arena *a, size_t n, size_t align);
 #endif
 
 /* The one place that gives up on out-of-memory (cmark's xcalloc): calls

@@ -146,6 +146,7 @@ struct sz_attr {
 ** in the arena of the document that made it. */
 struct sz_node {
     enum sz_kind kind;
+    uint32_t line;             /* source line (1-based), 0 when unknown */
     struct sz_node *parent, *first, *last, *next, *prev;
     const char *text;          /* Str, Code, CodeBlock, Raw*, Math, Citation id,
                                   MetaString, MetaEntry key: NUL-terminated */
@@ -154,15 +155,14 @@ struct sz_node {
     const char *url;           /* Link target / Image src */
     const char *title;         /* Link/Image title */
     struct sz_attr attr;       /* for kinds that carry an Attr */
+    double width;              /* ColSpec width; <= 0 means ColWidthDefault */
     int level;                 /* Header level */
     int ival;                  /* MetaBool value; ListAttributes start; Citation note_num;
                                   TableBody row_head_columns; Cell row_span */
     int ival2;                 /* Cell col_span; Citation hash */
-    double width;              /* ColSpec width; <= 0 means ColWidthDefault */
     int sub;                   /* the enum that applies: sz_quote, sz_math, sz_align,
                                   sz_list_style, sz_cite_mode */
     int sub2;                  /* sz_list_delim */
-    uint32_t line;             /* source line (1-based), 0 when unknown */
 };
 
 struct sz_arena;

@@ -75,13 +75,13 @@ sz_arena_free(struct sz_arena *a)
 }
 
 void *
-sz_arena_alloc(struct sz_arena *a, size_t n)
+sz_arena_alloc_align(struct sz_arena *a, size_t n, size_t align)
 {
-    n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if (n == 0)
-        n = ALIGN;
+        n = 1;
     struct chunk *c = a->head;
-    if (!c || c->size - c->used < n) {
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->size || c->size - at < n) {
         int big = n > SZ_ARENA_CHUNK / 4;
         size_t sz = big ? n : SZ_ARENA_CHUNK;
         struct chunk *nc = sz_xmalloc(HDR + sz);
@@ -98,18 +98,26 @@ sz_arena_alloc(struct sz_arena *a, size_t n)
             a->head = nc;
         }
         c = nc;
+        at = 0;
     }
-    void *p = (char *)c + HDR + c->used;
-    c->used += n;
+    void *p = (char *)c + HDR + at;
+    c->used = at + n;
     a->total += n;
     memset(p, 0, n);
     return p;
 }
 
+void *
+sz_arena_alloc(struct sz_arena *a, size_t n)
+{
+    return sz_arena_alloc_align(a, n, ALIGN);
+}
+
 char *
 sz_arena_strndup(struct sz_arena *a, const char *s, size_t n)
 {
-    char *p = sz_arena_alloc(a, n + 1);
+    /* text needs no alignment: a book's words are not each padded to 16 */
+    char *p = sz_arena_alloc_align(a, n + 1, 1);
     if (n)
         memcpy(p, s, n);
     p[n] = '\0';

@@ -180,7 +180,9 @@ sz_can_contain(enum sz_kind parent, enum sz_kind child)
 struct sz_node *
 sz_node_new(struct sz_doc *doc, enum sz_kind k)
 {
-    struct sz_node *n = sz_arena_alloc(doc->arena, sizeof *n);
+    /* a node's own alignment, not the arena's 16: a book has tens of
+    ** thousands of them */
+    struct sz_node *n = sz_arena_alloc_align(doc->arena, sizeof *n, _Alignof(struct sz_node));
     n->kind = k;
     n->attr.id = "";
     n->text = "";

@@ -92,40 +92,67 @@ sz_zip_check_member(zip_t *za, zip_uint64_t i, const struct sz_zip_limits *lim,
 }
 
 int
-sz_zip_read(zip_t *za, zip_uint64_t i, uint64_t max, struct sz_buf *out, const char **err)
+sz_zip_open(struct sz_zip_stream *s, zip_t *za, zip_uint64_t i, uint64_t max, const char **err)
 {
-    zip_file_t *zf = zip_fopen_index(za, i, 0);
-    if (!zf) {
+    memset(s, 0, sizeof *s);
+    s->zf = zip_fopen_index(za, i, 0);
+    if (!s->zf) {
         *err = "cannot open the member";
         return -1;
     }
     /* a member stops at the size its header declares */
     zip_stat_t st;
-    uint64_t declared = UINT64_MAX;
+    s->declared = UINT64_MAX;
     if (zip_stat_index(za, i, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
-        declared = st.size;
-    char tmp[65536];
-    zip_int64_t n;
-    int rc = 0;
-    while ((n = zip_fread(zf, tmp, sizeof tmp)) > 0) {
-        if (out->len + (uint64_t)n > declared) {
-            *err = "member inflates past the size its header declares: damaged or forged";
-            rc = -1;
-            break;
-        }
-        if (out->len + (uint64_t)n > max) {
-            *err = "member inflates past the size limit: a zip bomb?";
-            rc = -2;
-            break;
-        }
-        sz_buf_put(out, tmp, (size_t)n);
-    }
+        s->declared = st.size;
+    s->max = max;
+    return 0;
+}
+
+zip_int64_t
+sz_zip_next(struct sz_zip_stream *s, char *buf, size_t cap, const char **err)
+{
+    zip_int64_t n = zip_fread(s->zf, buf, cap);
     if (n < 0) {
         *err = "damaged member (read or checksum error)";
-        rc = -1;
+        return -1;
     }
-    zip_fclose(zf);
+    if (s->got + (uint64_t)n > s->declared) {
+        *err = "member inflates past the size its header declares: damaged or forged";
+        return -1;
+    }
+    if (s->got + (uint64_t)n > s->max) {
+        *err = "member inflates past the size limit: a zip bomb?";
+        return -2;
+    }
+    s->got += (uint64_t)n;
+    return n;
+}
+
+void
+sz_zip_close(struct sz_zip_stream *s)
+{
+    if (s->zf)
+        zip_fclose(s->zf);
+    s->zf = NULL;
+}
+
+int
+sz_zip_read(zip_t *za, zip_uint64_t i, uint64_t max, struct sz_buf *out, const char **err)
+{
+    struct sz_zip_stream s;
+    if (sz_zip_open(&s, za, i, max, err) != 0)
+        return -1;
+    /* room for what the header declares, so a book's chapter is not held
+    ** in a buffer grown to twice its size */
+    if (s.declared < max)
+        sz_buf_reserve(out, (size_t)s.declared);
+    char tmp[65536];
+    zip_int64_t n;
+    while ((n = sz_zip_next(&s, tmp, sizeof tmp, err)) > 0)
+        sz_buf_put(out, tmp, (size_t)n);
+    sz_zip_close(&s);
     if (!out->data)
         sz_buf_put(out, "", 0);
-    return rc;
+    return n < 0 ? (int)n : 0;
 }

@@ -134,12 +134,18 @@ check_members(struct epub *e)
     return 0;
 }
 
+/* The index of the member at path, or -1. */
+static zip_int64_t
+member_index(struct epub *e, const char *path)
+{
+    zip_int64_t i = zip_name_locate(e->za, path, ZIP_FL_ENC_RAW);
+    return i < 0 ? zip_name_locate(e->za, path, 0) : i;
+}
+
 static int
 read_member(struct epub *e, const char *path, struct sz_buf *out)
 {
-    zip_int64_t i = zip_name_locate(e->za, path, ZIP_FL_ENC_RAW);
-    if (i < 0)
-        i = zip_name_locate(e->za, path, 0);
+    zip_int64_t i = member_index(e, path);
     if (i < 0)
         return -2;
     const char *why = NULL;
@@ -721,6 +727,94 @@ only_images(struct sz_node *from, struct sz_node *to)
     return img;
 }
 
+/* {=================================================================
+** Chapters read as they inflate
+** ================================================================== */
+
+/* A chapter goes to the parser a piece at a time as it inflates, never held
+** whole (a book's longest chapter may be most of it), when the HTML reader
+** would read its bytes as they are: UTF-8 without NUL, declared so or not
+** at all, and in XHTML no HTML entity to rewrite.  A first pass inflates it
+** to look; 1 when it may, 0 when it is read whole, -1 on a damaged member. */
+static int
+streamable(struct epub *e, zip_uint64_t i, const char *path, int xml)
+{
+    struct sz_zip_stream zs;
+    const char *why = NULL;
+    if (sz_zip_open(&zs, e->za, i, SZ_EPUB_MAX_MEMBER, &why) != 0)
+        return err(e, path, "%s", why);
+    /* bytes kept for the next piece: an entity or a character cut there */
+    enum { KEEP = 64 };
+    char buf[65536 + KEEP];
+    size_t have = 0;
+    uint64_t total = 0;
+    int ok = 1, checked = 0;
+    for (;;) {
+        zip_int64_t n = sz_zip_next(&zs, buf + have, sizeof buf - have, &why);
+        if (n < 0) {
+            sz_zip_close(&zs);
+            return err(e, path, "%s", why);
+        }
+        have += (size_t)n;
+        int end = n == 0;
+        if (!checked) {
+            if (!end && have < SZ_HTML_CHARSET_SCAN)
+                continue;
+            checked = 1;
+            if (!(ok = sz_html_utf8_as_is(buf, have, e->o)))
+                break;
+        }
+        size_t cut = have, bad;
+        if (!end) {
+            cut = have > KEEP ? have - KEEP : 0;
+            for (int k = 0; k < 3 && cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80; k++)
+                cut--;
+        }
+        if (memchr(buf, '\0', cut) || !sz_utf8_valid(buf, cut, &bad) ||
+            (xml && sz_html_has_entities(buf, have, cut))) {
+            ok = 0;
+            break;
+        }
+        total += cut;
+        memmove(buf, buf + cut, have - cut);
+        have -= cut;
+        if (end)
+            break;
+    }
+    sz_zip_close(&zs);
+    return ok && total > 0;
+}
+
+struct pull {
+    struct sz_zip_stream zs;
+    const char *why;
+};
+
+static int
+pull_member(void *ud, char *buf, int len)
+{
+    struct pull *p = ud;
+    zip_int64_t n = sz_zip_next(&p->zs, buf, len > 0 ? (size_t)len : 0, &p->why);
+    return n < 0 ? -1 : (int)n;
+}
+
+/* Reads the chapter at member i as it inflates (see streamable). */
+static int
+read_pulled(struct epub *e, zip_uint64_t i, const char *path, int xml, const char *name)
+{
+    struct pull p;
+    p.why = NULL;
+    if (sz_zip_open(&p.zs, e->za, i, SZ_EPUB_MAX_MEMBER, &p.why) != 0)
+        return err(e, path, "%s", p.why);
+    int rc = sz_html_read_pull(&e->h, pull_member, &p, xml, name, e->doc->root);
+    sz_zip_close(&p.zs);
+    if (p.why)
+        return err(e, path, "%s", p.why);
+    return rc;
+}
+
+/* }================================================================== */
+
 static int
 read_spine(struct epub *e)
 {
@@ -735,30 +829,35 @@ read_spine(struct epub *e)
             continue;               /* an image or a PDF in the spine: not text */
         if (strstr(it->props, "nav") || (e->guide_cover && !strcmp(e->guide_cover, it->path)))
             continue;               /* the package's table of contents, its cover */
-        struct sz_buf raw = SZ_BUF_INIT, text = SZ_BUF_INIT;
-        int rc = read_member(e, it->path, &raw);
-        if (rc == -2) {
+        zip_int64_t zi = member_index(e, it->path);
+        if (zi < 0) {
             sz_diag_add(&e->doc->diags, SZ_WARNING, 0, e->file, 0, 0, -1,
                         "member '%s' of the spine is missing", it->path);
-            sz_buf_free(&raw);
             continue;
         }
-        if (rc != 0) {
-            sz_buf_free(&raw);
+        int pulled = streamable(e, (zip_uint64_t)zi, it->path, xml);
+        if (pulled < 0)
             return -1;
-        }
-        const char *view;
-        size_t vlen;
         char *name = sz_arena_printf(e->doc->arena, "%s:%s", e->file ? e->file : "-", it->path);
-        struct sz_ropts ro = *e->o;
-        ro.filename = name;
-        rc = sz_html_decode(e->doc, raw.data, raw.len, &ro, &text, &view, &vlen);
         struct sz_node *last = root->last;
         e->h.file = (int)k;
-        if (rc == 0)
-            rc = sz_html_read(&e->h, view, vlen, xml, name, root);
-        sz_buf_free(&raw);
-        sz_buf_free(&text);
+        int rc;
+        if (pulled) {
+            rc = read_pulled(e, (zip_uint64_t)zi, it->path, xml, name);
+        } else {
+            struct sz_buf raw = SZ_BUF_INIT, text = SZ_BUF_INIT;
+            rc = read_member(e, it->path, &raw);
+            const char *view;
+            size_t vlen;
+            struct sz_ropts ro = *e->o;
+            ro.filename = name;
+            if (rc == 0)
+                rc = sz_html_decode(e->doc, raw.data, raw.len, &ro, &text, &view, &vlen);
+            if (rc == 0)
+                rc = sz_html_read(&e->h, view, vlen, xml, name, root);
+            sz_buf_free(&raw);
+            sz_buf_free(&text);
+        }
         if (rc != 0)
             return -1;
         struct sz_node *first = last ? last->next : root->first;

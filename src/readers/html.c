@@ -1899,6 +1899,39 @@ sax_entity(void *ud, const xmlChar *name)
     return xmlGetPredefinedEntity(name);
 }
 
+/* The code point of the HTML named entity at s (an '&'), when XML does not
+** know it (&nbsp; not &amp;); else 0.  *end gets the index past its ';'. */
+static unsigned
+html_entity_at(const char *s, size_t n, size_t *end)
+{
+    size_t j = 1;
+    while (j < n && j < 32 && isalnum((unsigned char)s[j]))
+        j++;
+    if (j >= n || s[j] != ';' || j == 1)
+        return 0;
+    char name[40];
+    memcpy(name, s + 1, j - 1);
+    name[j - 1] = '\0';
+    if (!strcmp(name, "amp") || !strcmp(name, "lt") || !strcmp(name, "gt") ||
+        !strcmp(name, "quot") || !strcmp(name, "apos"))
+        return 0;
+    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+    if (!e)
+        return 0;
+    *end = j + 1;
+    return e->value;
+}
+
+int
+sz_html_has_entities(const char *s, size_t n, size_t upto)
+{
+    size_t end;
+    for (size_t i = 0; i < upto && i < n; i++)
+        if (s[i] == '&' && html_entity_at(s + i, n - i, &end))
+            return 1;
+    return 0;
+}
+
 /* XHTML may use HTML's named entities without a DTD we would load: they
 ** become character references before the XML parser sees them. */
 static void
@@ -1906,26 +1939,14 @@ xml_entities(const char *s, size_t n, struct sz_buf *out)
 {
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] != '&')
-            continue;
-        size_t j = i + 1;
-        while (j < n && j - i < 32 && isalnum((unsigned char)s[j]))
-            j++;
-        if (j >= n || s[j] != ';' || j == i + 1)
-            continue;
-        char name[40];
-        memcpy(name, s + i + 1, j - i - 1);
-        name[j - i - 1] = '\0';
-        if (!strcmp(name, "amp") || !strcmp(name, "lt") || !strcmp(name, "gt") ||
-            !strcmp(name, "quot") || !strcmp(name, "apos"))
-            continue;
-        const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
-        if (!e)
+        size_t end;
+        unsigned cp;
+        if (s[i] != '&' || !(cp = html_entity_at(s + i, n - i, &end)))
             continue;
         sz_buf_put(out, s + run, i - run);
-        sz_buf_printf(out, "&#%u;", e->value);
-        run = j + 1;
-        i = j;
+        sz_buf_printf(out, "&#%u;", cp);
+        run = i + end;
+        i = run - 1;
     }
     if (run == 0)
         return;
@@ -1938,12 +1959,16 @@ xml_entities(const char *s, size_t n, struct sz_buf *out)
 struct src {
     const char *p;
     size_t left;
+    sz_html_pull pull;         /* or a caller's stream */
+    void *ud;
 };
 
 static int
 src_read(void *ud, char *buf, int len)
 {
     struct src *s = ud;
+    if (s->pull)
+        return s->pull(s->ud, buf, len);
     size_t n = len > 0 ? (size_t)len : 0;
     if (n > s->left)
         n = s->left;
@@ -1961,12 +1986,8 @@ src_close(void *ud)
 }
 
 static xmlParserCtxtPtr
-parser_streaming(struct src *s, const char *data, size_t len, int xml)
+parser_streaming(struct src *s, int xml)
 {
-    if (len > INT_MAX)
-        return NULL;
-    s->p = data;
-    s->left = len;
     xmlParserCtxtPtr ctxt = xml ? xmlNewParserCtxt() : htmlNewParserCtxt();
     if (!ctxt)
         return NULL;
@@ -1986,20 +2007,14 @@ parser_streaming(struct src *s, const char *data, size_t len, int xml)
     return ctxt;
 }
 
-int
-sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const char *file,
-             struct sz_node *parent)
+static int
+read_src(struct sz_html *h, struct src *src, int xml, const char *file, struct sz_node *parent)
 {
-    /* An empty file is an empty document, as in pandoc (libxml2 makes no
-    ** parser for no bytes). */
-    if (!xml && len == 0)
-        return 0;
     struct hr r;
     memset(&r, 0, sizeof r);
     r.h = h;
     r.doc = h->doc;
     r.file = file;
-    r.data = data;
     r.xml = xml;
     r.words = (struct sz_buf)SZ_BUF_INIT;
     r.raw = (struct sz_buf)SZ_BUF_INIT;
@@ -2018,21 +2033,14 @@ sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const cha
     sax.fatalError = sax_error;
     sax.initialized = 1;       /* SAX1: names as written, no DOM */
 
-    struct sz_buf ent = SZ_BUF_INIT;
-    struct src src;
     xmlParserCtxtPtr ctxt;
     if (xml) {
-        xml_entities(data, len, &ent);
-        if (ent.len) {
-            data = ent.data;
-            len = ent.len;
-        }
-        ctxt = parser_streaming(&src, data, len, 1);
+        ctxt = parser_streaming(src, 1);
         if (ctxt)
             xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOWARNING |
                                         XML_PARSE_IGNORE_ENC);
     } else {
-        ctxt = parser_streaming(&src, data, len, 0);
+        ctxt = parser_streaming(src, 0);
         if (ctxt) {
             htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                          HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
@@ -2041,7 +2049,6 @@ sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const cha
         }
     }
     if (!ctxt) {
-        sz_buf_free(&ent);
         free(r.st);
         sz_diag_add(&h->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, file, 0, 0, 0,
                     "cannot be parsed (at byte offset 0)");
@@ -2069,11 +2076,46 @@ sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const cha
         xmlFreeParserCtxt(ctxt);
     else
         htmlFreeParserCtxt(ctxt);
-    sz_buf_free(&ent);
     sz_buf_free(&r.words);
     sz_buf_free(&r.raw);
     free(r.st);
     return h->failed ? -1 : 0;
+}
+
+int
+sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const char *file,
+             struct sz_node *parent)
+{
+    /* An empty file is an empty document, as in pandoc (libxml2 makes no
+    ** parser for no bytes). */
+    if (!xml && len == 0)
+        return 0;
+    struct sz_buf ent = SZ_BUF_INIT;
+    if (xml) {
+        xml_entities(data, len, &ent);
+        if (ent.len) {
+            data = ent.data;
+            len = ent.len;
+        }
+    }
+    if (len > INT_MAX) {
+        sz_buf_free(&ent);
+        sz_diag_add(&h->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, file, 0, 0, 0,
+                    "cannot be parsed (at byte offset 0)");
+        return -1;
+    }
+    struct src src = { data, len, NULL, NULL };
+    int rc = read_src(h, &src, xml, file, parent);
+    sz_buf_free(&ent);
+    return rc;
+}
+
+int
+sz_html_read_pull(struct sz_html *h, sz_html_pull pull, void *ud, int xml, const char *file,
+                  struct sz_node *parent)
+{
+    struct src src = { NULL, 0, pull, ud };
+    return read_src(h, &src, xml, file, parent);
 }
 
 void

@@ -61,6 +61,24 @@ void sz_html_fini(struct sz_html *h);
 ** (nested deeper than SZ_MAX_DEPTH, or not parseable at all). */
 int sz_html_read(struct sz_html *h, const char *data, size_t len, int xml, const char *file,
                  struct sz_node *parent);
+/** Gives up to len bytes of a document into buf: their number, 0 at its
+** end, -1 on an error (the caller's to report). */
+typedef int (*sz_html_pull)(void *ud, char *buf, int len);
+/** sz_html_read of a document that comes a piece at a time (an EPUB's
+** chapter inflating), never held whole: UTF-8 without NUL, and for xml
+** without HTML's named entities (see sz_html_has_entities); not empty. */
+int sz_html_read_pull(struct sz_html *h, sz_html_pull pull, void *ud, int xml, const char *file,
+                      struct sz_node *parent);
+/** Does an HTML named entity XML does not know (&nbsp;) start in s[0..upto)?
+** s[upto..n) is what follows, for an entity cut at upto. */
+int sz_html_has_entities(const char *s, size_t n, size_t upto);
+/* A page declares its charset in its first bytes (HTML5 says 1024; old
+** pages put a long <head> before the <meta>). */
+#define SZ_HTML_CHARSET_SCAN 4096
+/** Is a page whose first bytes are head[0..n) read as it is when it is
+** valid UTF-8 without NUL (no BOM, no forced encoding, a charset of UTF-8
+** or none)?  (html_read.c) */
+int sz_html_utf8_as_is(const char *head, size_t n, const struct sz_ropts *o);
 
 /** Turns note references and their bodies into Notes at the reference.
 ** (html_notes.c) */

@@ -15,9 +15,7 @@
 #include "readers/essay.h"
 #include "core/registry.h"
 
-/* A page declares its charset in its first bytes (HTML5 says 1024; old
-** pages put a long <head> before the <meta>). */
-#define CHARSET_SCAN 4096
+#define CHARSET_SCAN SZ_HTML_CHARSET_SCAN
 /* A Project Gutenberg edition names PG in its head. */
 #define PG_SCAN 8192
 
@@ -149,6 +147,18 @@ sz_html_decode(struct sz_doc *doc, const char *data, size_t len, const struct sz
                 "UTF-8 or Windows-1252",
                 cs, cs);
     return sz_essay_decode(doc, data, len, o, out, view, vlen);
+}
+
+int
+sz_html_utf8_as_is(const char *head, size_t n, const struct sz_ropts *o)
+{
+    char cs[48];
+    const unsigned char *u = (const unsigned char *)head;
+    int bom = (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) ||
+              (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)));
+    if ((o->encoding && *o->encoding) || bom)
+        return 0;
+    return !declared(head, n, cs, sizeof cs) || !strcmp(cs, "utf-8") || !strcmp(cs, "utf8");
 }
 
 static int
