@@ -2,7 +2,10 @@
 # mkepubs.py DIR — writes the EPUBs tests/epub-read/suite.sh reads: a small
 # two-chapter book with a note, links and an image, and hostile ones (a
 # traversal name, an absolute path, a symbolic link, a zip bomb, no
-# container, not a zip at all).
+# container, not a zip at all); and one whose long chapters test how a
+# chapter is read: as it inflates (UTF-8 whose characters straddle the
+# reader's pieces) or whole (an HTML entity, a Latin-1 page, a stray byte,
+# each after the first 64 KB).
 import os
 import stat
 import struct
@@ -80,3 +83,37 @@ book('bomb.epub', lambda z: z.writestr('OEBPS/text/big.xhtml', b'\0' * (20 << 20
 book('nocontainer.epub', container=False)
 with open(os.path.join(D, 'notzip.epub'), 'wb') as f:
     f.write(b'<html>not a zip</html>')
+
+
+# bytes.epub: four chapters of about 150 KB each
+def bytes_book():
+    words = ' '.join(['\u00e9t\u00e9', '\u20ac', 'x\U0001d11e', 'ab'] * 10)
+    para = '<p>%s</p>\n' % words
+    long = para * 1500                       # past two 64 KB pieces
+    ch = {
+        'c1': X % (long + '<p>fin &eacute;t&eacute; &mdash;&hellip;</p>'),
+        'c2': X % (long + '<p>the end of c2</p>'),
+        'c4': X % (long + '<p>a stray \udcff byte</p>'),
+    }
+    opf = OPF.replace('<item id="c1" href="text/c1.xhtml" media-type="application/xhtml+xml"/>'
+                      '<item id="c2" href="text/c2.xhtml" media-type="application/xhtml+xml"/>',
+                      ''.join('<item id="%s" href="text/%s.%s" media-type="%s"/>' %
+                              (c, c, 'html' if c == 'c3' else 'xhtml',
+                               'text/html' if c == 'c3' else 'application/xhtml+xml')
+                              for c in ('c1', 'c2', 'c3', 'c4')))
+    opf = opf.replace('<itemref idref="c1"/><itemref idref="c2"/>',
+                      ''.join('<itemref idref="%s"/>' % c for c in ('c1', 'c2', 'c3', 'c4')))
+    with zipfile.ZipFile(os.path.join(D, 'bytes.epub'), 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo('mimetype'), 'application/epub+zip')
+        z.writestr('META-INF/container.xml', CONTAINER)
+        z.writestr('OEBPS/c.opf', opf)
+        z.writestr('OEBPS/toc.ncx', NCX)
+        for c in ('c1', 'c2', 'c4'):
+            z.writestr('OEBPS/text/%s.xhtml' % c, ch[c].encode('utf-8', 'surrogateescape'))
+        z.writestr('OEBPS/text/c3.html',
+                   ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+                    'charset=iso-8859-1"></head><body>' + long.replace('\U0001d11e', '').replace('\u20ac', 'E')
+                    + '<p>caf\u00e9 in Latin-1</p></body></html>').encode('latin-1'))
+
+
+bytes_book()

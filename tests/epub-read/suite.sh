@@ -40,6 +40,16 @@ for c in "traversal:member '../evil.xhtml': path leaves the archive" \
     check "epub-read: ... naming what: $msg" grep -qF "$msg" "$SZ_TMP/exit.err"
 done
 
+# --- how chapters are read: as they inflate, or whole --------------------------
+"$SAMIZDAT" -t plain "$T/bytes.epub" -o "$T/bytes.txt" 2>"$T/bytes.err"
+check "epub-read: a long chapter with HTML entities after its first 64 KB reads them" \
+    grep -qx 'fin été —…' "$T/bytes.txt"
+check "epub-read: a long UTF-8 chapter read as it inflates loses no character" \
+    sh -c "grep -qx 'the end of c2' '$T/bytes.txt' && [ \$(grep -o '𝄞' '$T/bytes.txt' | wc -l) -eq 30000 ]"
+check "epub-read: a long Latin-1 chapter is decoded as it declares" grep -qx 'café in Latin-1' "$T/bytes.txt"
+check "epub-read: a stray byte after a long chapter's first 64 KB: warned of, the chapter decoded" \
+    sh -c "grep -qx 'a stray ÿ byte' '$T/bytes.txt' && grep -q 'c4.xhtml: warning: input is not valid UTF-8' '$T/bytes.err'"
+
 # --- round trips ------------------------------------------------------------------
 rt() {   # rt NAME INPUT: INPUT -> EPUB -> back, same blocks and metadata
     "$SAMIZDAT" -q "$2" -t json -o "$T/$1.json" &&
