@@ -454,6 +454,10 @@ struct sz_reader {
     const char *name;
     const char *description;
     int (*read)(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o);
+    /* Optional: reads the regular file at path itself (o->filename), so a
+    ** reader that seeks in its input (an EPUB's zip) need not hold it all;
+    ** NULL: read is given the bytes. */
+    int (*read_path)(struct sz_doc *doc, const char *path, const struct sz_ropts *o);
 };
 
 enum { SZ_WRITER_BINARY = 1 };

@@ -309,6 +309,17 @@ too_big(const char *path, struct sz_diags *d)
     return SZ_EXIT_IO;
 }
 
+/* 1 when path is a regular file a reader may open itself (read_path): the
+** checks sz_read_file makes before reading, passed; 0 when it is to be read
+** by sz_read_file (which reports what is wrong), or is not a regular file. */
+static int
+openable(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+           (uint64_t)st.st_size <= sz_max_input_size;
+}
+
 int
 sz_read_file(const char *path, struct sz_buf *out, struct sz_diags *d)
 {
@@ -775,6 +786,13 @@ sz_conv_load(const struct sz_conv *c, const char *const *inputs, size_t n, const
     int concat = strcmp(r->name, "json") != 0;
     struct sz_buf all = SZ_BUF_INIT;
     for (size_t i = 0; i < n && rc == 0; i++) {
+        if (r->read_path && !(concat && n > 1) && openable(inputs[i])) {
+            ro.filename = inputs[i];
+            if (r->read_path(doc, inputs[i], &ro) != 0)
+                rc = sz_diags_error_code(&doc->diags) ? sz_diags_error_code(&doc->diags)
+                                                     : SZ_EXIT_PARSE;
+            continue;
+        }
         struct sz_buf b = SZ_BUF_INIT;
         rc = sz_read_file(inputs[i], &b, d);
         if (rc == 0) {

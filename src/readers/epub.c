@@ -875,8 +875,42 @@ read_spine(struct epub *e)
     return 0;
 }
 
+static int read_zip(struct sz_doc *doc, zip_t *za, const char *zip_why, const struct sz_ropts *o);
+
 static int
 read_epub(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_t *za = NULL;
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+    if (src)
+        za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    if (!za && src)
+        zip_source_free(src);
+    int rc = read_zip(doc, za, zip_error_strerror(&ze), o);
+    zip_error_fini(&ze);
+    return rc;
+}
+
+/* An EPUB on disk is read where it lies: libzip seeks in the file, and the
+** book is not held in memory beside its tree. */
+static int
+read_epub_path(struct sz_doc *doc, const char *path, const struct sz_ropts *o)
+{
+    int code = 0;
+    zip_t *za = zip_open(path, ZIP_RDONLY, &code);
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, code);
+    int rc = read_zip(doc, za, zip_error_strerror(&ze), o);
+    zip_error_fini(&ze);
+    return rc;
+}
+
+/* Reads the open archive za (NULL: not a zip archive, zip_why says so), and
+** closes it. */
+static int
+read_zip(struct sz_doc *doc, zip_t *za, const char *zip_why, const struct sz_ropts *o)
 {
     struct epub e;
     memset(&e, 0, sizeof e);
@@ -887,16 +921,10 @@ read_epub(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
     sz_html_init(&e.h, doc, o);
     e.h.epub = 1;
     int rc = -1;
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-    if (src)
-        e.za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    e.za = za;
     if (!e.za) {
         sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e.file, 0, 0, 0,
-                    "not an EPUB (not a zip archive: %s)", zip_error_strerror(&ze));
-        if (src)
-            zip_source_free(src);
+                    "not an EPUB (not a zip archive: %s)", zip_why);
         goto out;
     }
     if (check_members(&e) != 0)
@@ -934,7 +962,6 @@ read_epub(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
 out:
     if (e.za)
         zip_discard(e.za);
-    zip_error_fini(&ze);
     for (size_t i = 0; i < e.nitems; i++) {
         free(e.items[i].id);
         free(e.items[i].path);
@@ -953,4 +980,4 @@ out:
 }
 
 const struct sz_reader sz_reader_epub = { "epub", "EPUB 2 and 3 (its content documents as HTML)",
-                                          read_epub };
+                                          read_epub, read_epub_path };

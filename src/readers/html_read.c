@@ -201,4 +201,4 @@ read_html(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
 }
 
 const struct sz_reader sz_reader_html = { "html", "HTML and XHTML (Project Gutenberg's editions too)",
-                                          read_html };
+                                          read_html, NULL };

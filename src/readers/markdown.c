@@ -4961,12 +4961,13 @@ read_markdown(struct sz_doc *doc, const char *data, size_t len, const struct sz_
 }
 
 const struct sz_reader sz_reader_commonmark = { "commonmark", "CommonMark (md4c)",
-                                                read_commonmark };
-const struct sz_reader sz_reader_gfm = { "gfm", "GitHub-Flavored Markdown (md4c)", read_gfm };
+                                                read_commonmark, NULL };
+const struct sz_reader sz_reader_gfm = { "gfm", "GitHub-Flavored Markdown (md4c)", read_gfm,
+                                         NULL };
 const struct sz_reader sz_reader_markdown = {
     "markdown", "pandoc's Markdown: CommonMark plus smart punctuation, identifiers, "
                 "heading attributes, figures, math, YAML metadata",
-    read_markdown
+    read_markdown, NULL
 };
 
 /* }================================================================== */
