@@ -182,6 +182,58 @@ is_block_container(enum sz_kind k)
     }
 }
 
+struct sz_node *
+sz_html_node(struct sz_html *h, enum sz_kind k)
+{
+    struct sz_node *n = h->spare;
+    if (!n || k == SZ_CELL || k == SZ_ORDEREDLIST)
+        return sz_node_new(h->doc, k);
+    h->spare = n->next;
+    memset(n, 0, sizeof *n);
+    n->kind = k;
+    n->attr.id = "";
+    n->text = "";
+    return n;
+}
+
+/* May n go back for reuse: a node only the builder's own structure makes
+** (a line's Div and Plain, white space), held by no map or list of the
+** builder?  Paragraphs, spans and words may be anchors without an id. */
+static int
+sparable(struct sz_html *h, const struct sz_node *n)
+{
+    switch (n->kind) {
+    case SZ_DIV: case SZ_PLAIN: case SZ_SPACE: case SZ_SOFTBREAK: case SZ_LINEBREAK:
+        break;
+    default:
+        return 0;
+    }
+    return !*n->attr.id && !sz_map_get(&h->notebox, n) && !sz_map_get(&h->caption, n);
+}
+
+static void
+spare(struct sz_html *h, struct sz_node *n, int depth)
+{
+    for (struct sz_node *c = n->first, *nx; c && depth < 16; c = nx) {
+        nx = c->next;
+        if (sparable(h, c)) {
+            sz_node_unlink(c);
+            spare(h, c, depth + 1);
+        }
+    }
+    if (!n->first) {            /* what still holds a node keeps its parent */
+        n->next = h->spare;
+        h->spare = n;
+    }
+}
+
+void
+sz_html_spare(struct sz_html *h, struct sz_node *n)
+{
+    if (n && !n->parent && sparable(h, n))
+        spare(h, n, 0);
+}
+
 /* The frame whose node takes blocks: the innermost block container. */
 static struct frame *
 block_frame(struct hr *r)
@@ -195,7 +247,7 @@ block_frame(struct hr *r)
 static struct sz_node *
 new_plain_in(struct hr *r, struct frame *f)
 {
-    struct sz_node *c = f->node, *p = sz_node_new(r->doc, SZ_PLAIN);
+    struct sz_node *c = f->node, *p = sz_html_node(r->h, SZ_PLAIN);
     switch (c->kind) {
     case SZ_BULLETLIST: case SZ_ORDEREDLIST: {
         struct sz_node *it = c->last;
@@ -301,7 +353,7 @@ emit_space(struct hr *r, struct sz_node *t)
         return;
     if (l->kind == SZ_SPACE || l->kind == SZ_SOFTBREAK || l->kind == SZ_LINEBREAK)
         return;
-    struct sz_node *sp = sz_node_new(r->doc, (enum sz_kind)kind);
+    struct sz_node *sp = sz_html_node(r->h, (enum sz_kind)kind);
     if (at)
         sz_node_insert_before(at, sp);
     else
@@ -329,7 +381,8 @@ flush_words(struct hr *r)
         if (run)
             l->sub = SZ_STR_RUN;
     } else if (t) {
-        struct sz_node *w = sz_node_new_text(r->doc, SZ_STR, s, n);
+        struct sz_node *w = sz_html_node(r->h, SZ_STR);
+        sz_node_set_text(r->doc, w, s, n);
         if (run)
             w->sub = SZ_STR_RUN;
         w->line = cur_line(r);
@@ -753,7 +806,7 @@ open_p(struct hr *r, const char *lname, enum el el, const char **a, const char *
         n->level = cls[2] - '0';
         set_attr(r, n, a);
     } else {
-        n = sz_node_new(doc, SZ_PARA);
+        n = sz_html_node(r->h, SZ_PARA);
     }
     n->line = cur_line(r);
     add_block(r, n);
@@ -798,7 +851,7 @@ open_div(struct hr *r, const char *lname, enum el el, const char **a, const char
             f->flags |= F_DROPID;
         return;
     }
-    struct sz_node *n = sz_node_new(doc, SZ_DIV);
+    struct sz_node *n = sz_html_node(r->h, SZ_DIV);
     n->line = cur_line(r);
     set_attr(r, n, a);
     if (!strcmp(lname, "section") && !sz_attr_has_class(&n->attr, "section"))
@@ -1730,6 +1783,8 @@ finish_block(struct hr *r, struct frame *f)
                 }
                 if (lb && sz_map_get(&r->h->notebox, n))
                     sz_map_put(&r->h->notebox, lb, lb);
+                if (lb)
+                    sz_html_spare(r->h, n);
                 return;
             }
         }

@@ -50,9 +50,18 @@ struct sz_html {
     struct sz_hvec links;      /* every Link and Image, for the EPUB rewrite */
     struct sz_hvec anchors;    /* every node given an id, for the EPUB rewrite */
     struct sz_hhead head;
+    struct sz_node *spare;     /* nodes a pass let go of, for new ones (->next) */
 };
 
 void sz_html_init(struct sz_html *h, struct sz_doc *doc, const struct sz_ropts *o);
+
+/** sz_node_new, from the nodes let go of first: a poem's Divs and Plains,
+** once its lines are a LineBlock, make the next poem's. */
+struct sz_node *sz_html_node(struct sz_html *h, enum sz_kind k);
+/** Lets go of the unlinked subtree n for sz_html_node, but for any node a
+** map or a list of the builder may still hold (one with an id, a note's
+** box, a caption, a link). */
+void sz_html_spare(struct sz_html *h, struct sz_node *n);
 void sz_html_fini(struct sz_html *h);
 
 /** Reads one document (xml: well-formed XHTML through the XML parser, else

@@ -100,7 +100,7 @@ static struct sz_node *
 cur(struct lines *L)
 {
     if (!L->line) {
-        L->line = sz_node_new(L->h->doc, SZ_LINE);
+        L->line = sz_html_node(L->h, SZ_LINE);
         sz_node_append(L->lb, L->line);
         if (L->indent > 0) {
             char sp[2 * 40 + 1];
@@ -221,7 +221,7 @@ sz_html_lines(struct sz_html *h, struct sz_node *b)
 {
     if (!all_lines(b, 0))
         return NULL;
-    struct lines L = { h, sz_node_new(h->doc, SZ_LINEBLOCK), NULL, -1, 0 };
+    struct lines L = { h, sz_html_node(h, SZ_LINEBLOCK), NULL, -1, 0 };
     L.lb->line = b->line;
     int ind = b->kind == SZ_DIV ? class_indent(b) : -1;
     if (ind >= 0)
