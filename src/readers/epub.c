@@ -35,6 +35,11 @@
 #ifndef SZ_EPUB_MAX_RATIO
 #define SZ_EPUB_MAX_RATIO 100
 #endif
+/* A chapter larger than this is read as it inflates (see streamable), at
+** the cost of inflating it twice; a smaller one is held while it is read. */
+#ifndef SZ_EPUB_STREAM_MIN
+#define SZ_EPUB_STREAM_MIN (256u << 10)
+#endif
 /* More members than any book has (a page per image of a comic: thousands). */
 #ifndef SZ_EPUB_MAX_MEMBERS
 #define SZ_EPUB_MAX_MEMBERS 65536
@@ -835,8 +840,11 @@ read_spine(struct epub *e)
                         "member '%s' of the spine is missing", it->path);
             continue;
         }
-        int pulled = streamable(e, (zip_uint64_t)zi, it->path, xml);
-        if (pulled < 0)
+        zip_stat_t st;
+        int pulled = 0;
+        if (zip_stat_index(e->za, (zip_uint64_t)zi, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+            st.size > SZ_EPUB_STREAM_MIN &&
+            (pulled = streamable(e, (zip_uint64_t)zi, it->path, xml)) < 0)
             return -1;
         char *name = sz_arena_printf(e->doc->arena, "%s:%s", e->file ? e->file : "-", it->path);
         struct sz_node *last = root->last;
