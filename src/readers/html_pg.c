@@ -461,6 +461,41 @@ page_break(const struct sz_node *b)
     return b->kind == SZ_DIV && b->first && b->first == b->last && page_break(b->first);
 }
 
+/* A line of a title page's foot or back: the printer, the first
+** publication, the copyright ("Printed in Great Britain"). */
+static int
+imprint(const struct sz_node *n)
+{
+    static const char *const pre[] = { "printed in ", "printed by ", "printed for ",
+                                       "first published", "published by ", "copyright",
+                                       "all rights reserved", NULL };
+    struct sz_buf b = SZ_BUF_INIT;
+    text(n, &b, 0);
+    const char *s = b.data ? b.data : "";
+    while (*s && !isalpha((unsigned char)*s))
+        s++;
+    int r = 0;
+    for (int i = 0; pre[i] && !r; i++)
+        r = !strncasecmp(s, pre[i], strlen(pre[i]));
+    sz_buf_free(&b);
+    return r;
+}
+
+/* A year alone ("1923."): the date at a title page's foot. */
+static int
+year_alone(const struct sz_node *n)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    text(n, &b, 0);
+    const char *s = b.data ? b.data : "";
+    while (*s == ' ')
+        s++;
+    size_t k = strspn(s, "0123456789");
+    int r = k == 4 && (s[0] == '1' || s[0] == '2') && (!s[k] || !strcmp(s + k, "."));
+    sz_buf_free(&b);
+    return r;
+}
+
 static int
 byline(const struct sz_node *n)
 {
@@ -559,6 +594,29 @@ mark_titlepage(struct sz_html *h, struct sz_node *b)
     sz_node_append(d, b);
 }
 
+/* a and b (normalised) the same but for one letter left out, added or
+** changed, in a title long enough that it is no other: Project Gutenberg's
+** catalogue spells "History of the Peninsula War" where the book prints
+** PENINSULAR. */
+static int
+same_title(const char *a, const char *b)
+{
+    size_t m = strlen(a), n = strlen(b);
+    if (m < n) {
+        const char *t = a; a = b; b = t;
+        size_t k = m; m = n; n = k;
+    }
+    if (!strcmp(a, b))
+        return n > 0;
+    if (n < 12 || m - n > 1)
+        return 0;
+    size_t i = 0;
+    while (i < n && a[i] == b[i])
+        i++;
+    /* one changed (same lengths) or one more in a (the longer) */
+    return m == n ? !strcmp(a + i + 1, b + i + 1) : !strcmp(a + i + 1, b + i);
+}
+
 void
 sz_html_titlepage(struct sz_html *h)
 {
@@ -616,12 +674,15 @@ sz_html_titlepage(struct sz_html *h)
         int stacked = nx && nx->kind == SZ_HEADER && !structural(b);
         /* The last of those lines, where the page ends (a rule, a picture)
         ** or after a "by" set alone: the publisher, the date, the name. */
-        int last = prev_tp && !structural(b) && (prev_by || !nx || page_break(nx));
+        int last = prev_tp && (!structural(b) || year_alone(b)) &&
+                   (prev_by || !nx || page_break(nx));
         /* part of the title: not a lone "I" nor a "Part One" inside it */
         int part = k >= 4 && strstr(nt, nh) && (!strcmp(nh, nt) || !structural(b));
         int tp = k && ((*nt && (part || (strlen(nt) >= 4 && strstr(nh, nt)))) ||
                        (main_t && *main_t && !strcmp(nh, main_t)) ||
-                       (*na && !strcmp(nh, na)) || byline(b) || stacked || last);
+                       (short_t && same_title(nh, short_t)) ||
+                       (*na && !strcmp(nh, na)) || byline(b) || stacked || last ||
+                       (prev_tp && imprint(b)));
         prev_tp = tp;
         prev_by = tp && !strcmp(nh, "by");
         if (!tp)
@@ -641,7 +702,7 @@ sz_html_titlepage(struct sz_html *h)
             continue;
         char *nh = norm(h, b, NULL);
         if (*nh && (!strcmp(nh, nt) || (main_t && !strcmp(nh, main_t)) ||
-                    (short_t && !strcmp(nh, short_t))))
+                    (short_t && same_title(nh, short_t))))
             mark_titlepage(h, b);
     }
     free(L.v);
