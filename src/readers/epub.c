@@ -748,46 +748,20 @@ streamable(struct epub *e, zip_uint64_t i, const char *path, int xml)
     const char *why = NULL;
     if (sz_zip_open(&zs, e->za, i, SZ_EPUB_MAX_MEMBER, &why) != 0)
         return err(e, path, "%s", why);
-    /* bytes kept for the next piece: an entity or a character cut there */
-    enum { KEEP = 64 };
-    char buf[65536 + KEEP];
-    size_t have = 0;
-    uint64_t total = 0;
-    int ok = 1, checked = 0;
-    for (;;) {
-        zip_int64_t n = sz_zip_next(&zs, buf + have, sizeof buf - have, &why);
-        if (n < 0) {
-            sz_zip_close(&zs);
-            return err(e, path, "%s", why);
-        }
-        have += (size_t)n;
-        int end = n == 0;
-        if (!checked) {
-            if (!end && have < SZ_HTML_CHARSET_SCAN)
-                continue;
-            checked = 1;
-            if (!(ok = sz_html_utf8_as_is(buf, have, e->o)))
-                break;
-        }
-        size_t cut = have, bad;
-        if (!end) {
-            cut = have > KEEP ? have - KEEP : 0;
-            for (int k = 0; k < 3 && cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80; k++)
-                cut--;
-        }
-        if (memchr(buf, '\0', cut) || !sz_utf8_valid(buf, cut, &bad) ||
-            (xml && sz_html_has_entities(buf, have, cut))) {
-            ok = 0;
-            break;
-        }
-        total += cut;
-        memmove(buf, buf + cut, have - cut);
-        have -= cut;
-        if (end)
-            break;
-    }
+    struct sz_html_scan *s = sz_xmalloc(sizeof *s);
+    sz_html_scan_init(s, xml, e->o);
+    zip_int64_t n;
+    do {
+        size_t cap;
+        char *room = sz_html_scan_room(s, &cap);
+        n = sz_zip_next(&zs, room, cap, &why);
+    } while (n >= 0 && sz_html_scan_took(s, (size_t)n));
     sz_zip_close(&zs);
-    return ok && total > 0;
+    int ok = s->ok;
+    free(s);
+    if (n < 0)
+        return err(e, path, "%s", why);
+    return ok;
 }
 
 struct pull {

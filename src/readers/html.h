@@ -81,6 +81,27 @@ int sz_html_read_pull(struct sz_html *h, sz_html_pull pull, void *ud, int xml, c
 /** Does an HTML named entity XML does not know (&nbsp;) start in s[0..upto)?
 ** s[upto..n) is what follows, for an entity cut at upto. */
 int sz_html_has_entities(const char *s, size_t n, size_t upto);
+/* A first pass over a page that comes a piece at a time (a file, an EPUB's
+** chapter): may it go to the parser as it comes, never held whole (see
+** sz_html_read_pull)?  The pieces are read into sz_html_scan_room. */
+#define SZ_HTML_SCAN_KEEP 64       /* kept for the next piece: an entity cut */
+struct sz_html_scan {
+    const struct sz_ropts *o;
+    int xml;                   /* -1: as the page's first bytes say */
+    int checked, ok, gutenberg;
+    size_t have;
+    uint64_t total;
+    char buf[65536 + SZ_HTML_SCAN_KEEP];
+};
+void sz_html_scan_init(struct sz_html_scan *s, int xml, const struct sz_ropts *o);
+/** Where the next piece goes, and how much of it may. */
+char *sz_html_scan_room(struct sz_html_scan *s, size_t *cap);
+/** n bytes were put at sz_html_scan_room (0: the page ended).  1 to go on,
+** 0 when done: s->ok says whether the page may be read as it comes (valid
+** UTF-8 without NUL, so declared or not at all, no HTML entity in XHTML,
+** not empty); s->xml and s->gutenberg what its first bytes say. */
+int sz_html_scan_took(struct sz_html_scan *s, size_t n);
+
 /* A page declares its charset in its first bytes (HTML5 says 1024; old
 ** pages put a long <head> before the <meta>). */
 #define SZ_HTML_CHARSET_SCAN 4096

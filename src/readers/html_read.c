@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -161,6 +162,96 @@ sz_html_utf8_as_is(const char *head, size_t n, const struct sz_ropts *o)
     return !declared(head, n, cs, sizeof cs) || !strcmp(cs, "utf-8") || !strcmp(cs, "utf8");
 }
 
+/* What a page's first bytes say: XML or not; Project Gutenberg's or not. */
+static void
+page_kind(const char *view, size_t vlen, int *xml, int *gutenberg)
+{
+    /* A page that says it is XML is read as XML: XHTML's <a id="x"/> is an
+    ** empty element there, an open one to an HTML parser. */
+    size_t i = 0;
+    while (i < vlen && isspace((unsigned char)view[i]))
+        i++;
+    *xml = vlen - i > 5 && !memcmp(view + i, "<?xml", 5);
+    size_t head = vlen < PG_SCAN ? vlen : PG_SCAN;
+    /* Project Gutenberg's editions, and those its tools (pg2html) or
+    ** Distributed Proofreaders made: books with a title page */
+    *gutenberg = 0;
+    for (size_t k = 0; k + 9 <= head && !*gutenberg; k++)
+        *gutenberg = !strncasecmp(view + k, "gutenberg", 9) ||
+                     !strncasecmp(view + k, "pg2html", 7) ||
+                     (k + 23 <= head && !strncasecmp(view + k, "distributed proofreaders", 23));
+}
+
+void
+sz_html_scan_init(struct sz_html_scan *s, int xml, const struct sz_ropts *o)
+{
+    s->o = o;
+    s->xml = xml;
+    s->checked = s->gutenberg = 0;
+    s->ok = 1;
+    s->have = 0;
+    s->total = 0;
+}
+
+char *
+sz_html_scan_room(struct sz_html_scan *s, size_t *cap)
+{
+    *cap = sizeof s->buf - s->have;
+    return s->buf + s->have;
+}
+
+int
+sz_html_scan_took(struct sz_html_scan *s, size_t n)
+{
+    char *buf = s->buf;
+    s->have += n;
+    int end = n == 0;
+    if (!s->checked) {
+        /* nothing is cut before the first bytes are looked at */
+        if (!end && s->have < PG_SCAN)
+            return 1;
+        s->checked = 1;
+        int xml;
+        page_kind(buf, s->have, &xml, &s->gutenberg);
+        if (s->xml < 0)
+            s->xml = xml;
+        if (!(s->ok = sz_html_utf8_as_is(buf, s->have, s->o)))
+            return 0;
+    }
+    size_t cut = s->have, bad;
+    if (!end) {
+        /* at a character's start (a longer run of continuation bytes is
+        ** no UTF-8 wherever it is cut) */
+        cut = s->have > SZ_HTML_SCAN_KEEP ? s->have - SZ_HTML_SCAN_KEEP : 0;
+        for (int k = 0; k < 3 && cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80; k++)
+            cut--;
+    }
+    if (memchr(buf, '\0', cut) || !sz_utf8_valid(buf, cut, &bad) ||
+        (s->xml && sz_html_has_entities(buf, s->have, cut))) {
+        s->ok = 0;
+        return 0;
+    }
+    s->total += cut;
+    memmove(buf, buf + cut, s->have - cut);
+    s->have -= cut;
+    if (end)
+        s->ok = s->total > 0;
+    return !end;
+}
+
+/* The passes over the tree a page's builder made. */
+static void
+passes(struct sz_html *h)
+{
+    sz_html_notes(h);
+    sz_html_gutenberg(h);
+    sz_html_head_meta(h);
+    sz_html_titlepage(h);
+    sz_html_contents_lists(h);
+    sz_html_empty_notes_heading(h);
+    sz_pass_heading_ids(h->doc);
+}
+
 static int
 read_html(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
@@ -173,32 +264,75 @@ read_html(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropt
     }
     struct sz_html h;
     sz_html_init(&h, doc, o);
-    /* A page that says it is XML is read as XML: XHTML's <a id="x"/> is an
-    ** empty element there, an open one to an HTML parser. */
-    size_t i = 0;
-    while (i < vlen && isspace((unsigned char)view[i]))
-        i++;
-    int xml = vlen - i > 5 && !memcmp(view + i, "<?xml", 5);
-    size_t head = vlen < PG_SCAN ? vlen : PG_SCAN;
-    /* Project Gutenberg's editions, and those its tools (pg2html) or
-    ** Distributed Proofreaders made: books with a title page */
-    for (size_t k = 0; k + 9 <= head && !h.gutenberg; k++)
-        h.gutenberg = !strncasecmp(view + k, "gutenberg", 9) || !strncasecmp(view + k, "pg2html", 7) ||
-                      (k + 23 <= head && !strncasecmp(view + k, "distributed proofreaders", 23));
+    int xml;
+    page_kind(view, vlen, &xml, &h.gutenberg);
     int rc = sz_html_read(&h, view, vlen, xml, o->filename, doc->root);
-    if (rc == 0) {
-        sz_html_notes(&h);
-        sz_html_gutenberg(&h);
-        sz_html_head_meta(&h);
-        sz_html_titlepage(&h);
-        sz_html_contents_lists(&h);
-        sz_html_empty_notes_heading(&h);
-        sz_pass_heading_ids(doc);
-    }
+    if (rc == 0)
+        passes(&h);
     sz_html_fini(&h);
     sz_buf_free(&text);
     return rc;
 }
 
+static int
+pull_file(void *ud, char *buf, int len)
+{
+    FILE *f = ud;
+    size_t n = fread(buf, 1, len > 0 ? (size_t)len : 0, f);
+    return n == 0 && ferror(f) ? -1 : (int)n;
+}
+
+/* A page on disk goes to the parser as it is read, never held whole, when
+** its bytes are read as they are (a first pass reads it to look, from the
+** page cache); otherwise it is read whole and decoded as above. */
+static int
+read_html_path(struct sz_doc *doc, const char *path, const struct sz_ropts *o)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "cannot read: %s",
+                    strerror(errno));
+        return -1;
+    }
+    struct sz_html_scan *s = sz_xmalloc(sizeof *s);
+    sz_html_scan_init(s, -1, o);
+    size_t cap, n;
+    int err = 0;
+    do {
+        char *room = sz_html_scan_room(s, &cap);
+        n = fread(room, 1, cap, f);
+        err = n == 0 && ferror(f);
+    } while (!err && sz_html_scan_took(s, n));
+    int rc = -1;
+    if (err) {
+        sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "read error");
+    } else if (rewind(f), s->ok) {
+        struct sz_html h;
+        sz_html_init(&h, doc, o);
+        h.gutenberg = s->gutenberg;
+        rc = sz_html_read_pull(&h, pull_file, f, s->xml, o->filename, doc->root);
+        if (rc == 0 && ferror(f)) {
+            sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "read error");
+            rc = -1;
+        }
+        if (rc == 0)
+            passes(&h);
+        sz_html_fini(&h);
+    } else {
+        struct sz_buf b = SZ_BUF_INIT;
+        char tmp[65536];
+        while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+            sz_buf_put(&b, tmp, n);
+        if (ferror(f))
+            sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_IO, path, 0, 0, -1, "read error");
+        else
+            rc = read_html(doc, b.data ? b.data : "", b.len, o);
+        sz_buf_free(&b);
+    }
+    free(s);
+    fclose(f);
+    return rc;
+}
+
 const struct sz_reader sz_reader_html = { "html", "HTML and XHTML (Project Gutenberg's editions too)",
-                                          read_html, NULL };
+                                          read_html, read_html_path };

@@ -2,7 +2,8 @@
 # tests/html/suite.sh — the HTML reader: agreement with pandoc -f html on
 # tests/html/inputs (expected/ made by oracle.sh), the exact trees of the
 # Project Gutenberg and EPUB conventions (*.native), file extensions,
-# pandoc.read from Lua, bad input (deep nesting, bad encodings), and the
+# pandoc.read from Lua, bad input (deep nesting, bad encodings), long pages
+# read from their file as they come or whole, and the
 # headings of ../shared's paired HTML editions against their truth files.
 . "$(dirname "$0")/../lib.sh"
 H=$SZ_ROOT/tests/html
@@ -75,6 +76,44 @@ printf '<?xml version="1.0"?><html><body><p>open <b>bold</p></body></html>' >"$T
 "$SAMIZDAT" -f html -t plain "$T/bad.xhtml" >"$T/bad.txt" 2>"$T/bad.err"
 check "html: malformed XHTML is read as well as it can be, with a warning naming the line" sh -c \
     "grep -q 'open.*bold' '$T/bad.txt' && grep -q 'bad.xhtml:1:.*well-formed' '$T/bad.err'"
+
+# --- a page on disk read as it comes, or whole ------------------------------------
+# A file whose bytes are read as they are goes to the parser a piece at a
+# time; the others are read whole.  Either way the tree is the one its
+# bytes make from standard input (read whole): long pages whose characters
+# straddle the 64 KB pieces, and whose entity, charset or stray byte comes
+# after the first piece.
+python3 - "$T" <<'PY'
+import sys
+d = sys.argv[1]
+para = "<p>%s</p>\n" % " ".join(["\u00e9t\u00e9", "\u20ac", "x\U0001d11e", "ab"] * 10)
+body = para * 1500
+pages = {
+    "long.html": "<html><body>" + body + "<p>fin &eacute;t&eacute; &mdash;</p></body></html>",
+    "long.xhtml": '<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+                  "<body>" + body + "<p>fin &eacute;t&eacute; &mdash;</p></body></html>",
+    "clean.xhtml": '<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+                   "<body>" + body + "<p>the end</p></body></html>",
+    "stray.html": "<html><body>" + body + "<p>a stray \udcff byte</p></body></html>",
+}
+for name, text in pages.items():
+    open("%s/%s" % (d, name), "wb").write(text.encode("utf-8", "surrogateescape"))
+latin = '<html><head><meta charset="iso-8859-1"></head><body>'
+latin += body.replace("\U0001d11e", "").replace("\u20ac", "E") + "<p>caf\u00e9</p></body></html>"
+open(d + "/latin1.html", "wb").write(latin.encode("latin-1"))
+PY
+for n in long.html long.xhtml clean.xhtml stray.html latin1.html; do
+    "$SAMIZDAT" -q -f html -t json "$T/$n" -o "$T/$n.file.json" 2>/dev/null
+    "$SAMIZDAT" -q -f html -t json - <"$T/$n" -o "$T/$n.stdin.json" 2>/dev/null
+    check_same "html: $n (over 64 KB) reads from its file as from its bytes" \
+        "$T/$n.stdin.json" "$T/$n.file.json"
+done
+"$SAMIZDAT" -f html -t plain "$T/clean.xhtml" -o "$T/clean.txt"
+check "html: a long page read as it comes loses no character" \
+    sh -c "grep -qx 'the end' '$T/clean.txt' && [ \$(grep -o '𝄞' '$T/clean.txt' | wc -l) -eq 15000 ]"
+"$SAMIZDAT" -f html -t plain "$T/stray.html" -o "$T/stray.txt" 2>"$T/stray.err"
+check "html: a stray byte past a long page's first 64 KB is warned of, naming its offset" \
+    grep -q 'stray.html: warning: input is not valid UTF-8.*byte offset' "$T/stray.err"
 
 # --- paired HTML editions: headings against the truth ---------------------------
 if [ -n "$SZ_ASAN" ]; then
