@@ -7,7 +7,8 @@
 #         -t json.
 # Memory is given as the peak RSS and, per byte of input, as what it adds
 # to two baselines: reading an empty document (the program itself: Lua,
-# libxml2, libzip), and reading a small page (tests/html/inputs/
+# libxml2 with the ICU it loads; for -f epub an empty EPUB, which adds
+# libzip and the libcrypto it loads, 2 MB), and reading a small page (tests/html/inputs/
 # gutenberg.html, 1.8 KB: headings, notes, a poem, page numbers), which also
 # counts the fixed costs any document pays once: the code pages of the
 # reader and writer, the tree's first 64 KB arena chunk, libxml2's parser
@@ -30,8 +31,10 @@ bench() {
     [ "$kind" = epub ] && inflated=$(python3 -c 'import sys, zipfile
 print(sum(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist()))' "$f")
     awk -v b="$(basename "$f")" -v z="$size" -v st="$st" -v sm="$sm" -v pt="$pt" -v pm="$pm" \
-        -v base="$base" -v fix="$fixed" -v fz="$fsize" -v k="$kind" -v zi="$inflated" 'BEGIN {
-        extra = k == "epub" ? sprintf("; +%.1f x its %.2f MB inflated", (sm - base) * 1024 / zi, zi / 1048576) : ""
+        -v base="$base" -v fix="$fixed" -v fz="$fsize" -v k="$kind" -v zi="$inflated" \
+        -v ebase="$ebase" 'BEGIN {
+        extra = k == "epub" ? sprintf("; +%.1f x over an empty EPUB; +%.1f x its %.2f MB inflated",
+                                      (sm - ebase) * 1024 / z, (sm - base) * 1024 / zi, zi / 1048576) : ""
         printf "%s: %s (%.2f MB): samizdat %.2f s %.1f MB (+%.1f x input; +%.1f x over the small page%s), pandoc %.2f s %d MB: %s\n",
                k, b, z / 1048576, st, sm / 1024, (sm - base) * 1024 / z,
                (sm - fix) * 1024 / (z - fz), extra, pt, pm / 1024,
@@ -56,6 +59,11 @@ total() {
 }
 total html
 if sz_has_epub=$("$SAMIZDAT" --list-input-formats 2>/dev/null | grep -x epub) && [ -n "$sz_has_epub" ]; then
+    printf 'x\n' > "$TMP/empty.txt"
+    "$SAMIZDAT" -q "$TMP/empty.txt" -o "$TMP/empty.epub"
+    least "$TMP/b" "$SAMIZDAT" -q -f epub -t json -o "$TMP/out.json" "$TMP/empty.epub"
+    read -r _ ebase < "$TMP/b"
+    echo "epub: an empty EPUB: peak RSS $ebase kB"
     for b in 11-0 2600-0 2701-0 145-0 4300-0; do
         src=$SHARED/corpus/gutenberg/$b.txt
         [ -f "$src" ] || continue
