@@ -461,6 +461,23 @@ page_break(const struct sz_node *b)
     return b->kind == SZ_DIV && b->first && b->first == b->last && page_break(b->first);
 }
 
+/* Whether the node's text, from its first letter on, starts with one of
+** pre (case-blind); its text is left in b for the caller to look at further. */
+static int
+starts_with_any(const struct sz_node *n, const char *const *pre, struct sz_buf *b,
+                const char **at)
+{
+    text(n, b, 0);
+    const char *s = b->data ? b->data : "";
+    while (*s && !isalpha((unsigned char)*s))
+        s++;
+    *at = s;
+    for (int i = 0; pre[i]; i++)
+        if (!strncasecmp(s, pre[i], strlen(pre[i])))
+            return 1;
+    return 0;
+}
+
 /* A line of a title page's foot or back: the printer, the first
 ** publication, the copyright ("Printed in Great Britain"). */
 static int
@@ -470,13 +487,8 @@ imprint(const struct sz_node *n)
                                        "first published", "published by ", "copyright",
                                        "all rights reserved", NULL };
     struct sz_buf b = SZ_BUF_INIT;
-    text(n, &b, 0);
-    const char *s = b.data ? b.data : "";
-    while (*s && !isalpha((unsigned char)*s))
-        s++;
-    int r = 0;
-    for (int i = 0; pre[i] && !r; i++)
-        r = !strncasecmp(s, pre[i], strlen(pre[i]));
+    const char *s;
+    int r = starts_with_any(n, pre, &b, &s);
     sz_buf_free(&b);
     return r;
 }
@@ -504,13 +516,8 @@ byline(const struct sz_node *n)
                                        "with illustrations", "author of", "written by",
                                        "compiled", "newly translated", "or, ", "or ", NULL };
     struct sz_buf b = SZ_BUF_INIT;
-    text(n, &b, 0);
-    const char *s = b.data ? b.data : "";
-    while (*s && !isalpha((unsigned char)*s))
-        s++;
-    int r = 0;
-    for (int i = 0; pre[i] && !r; i++)
-        r = !strncasecmp(s, pre[i], strlen(pre[i]));
+    const char *s;
+    int r = starts_with_any(n, pre, &b, &s);
     /* "by" set alone, the name in the next heading */
     if (!r && !strncasecmp(s, "by", 2)) {
         const char *e = s + 2;
