@@ -3792,13 +3792,38 @@ split_html_block(struct mdr *r, struct sz_node *n)
 static void split_markers(struct mdr *r, struct sz_node *n);
 static int needs_split(const struct sz_node *n);
 
+/* The nodes a walk picks out, to be changed after it: changing them during
+** the walk would upset the iterator. */
+struct nodes {
+    struct sz_node **v;
+    size_t n, cap;
+};
+
+static void
+nodes_push(struct nodes *l, struct sz_node *c)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->v = sz_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = c;
+}
+
+/* Inlines, paragraphs and headings hold no blocks: a walk looking for
+** blocks passes over their content. */
+static int
+holds_no_blocks(const struct sz_node *c)
+{
+    return sz_kind_is_inline(c->kind) || c->kind == SZ_PARA || c->kind == SZ_PLAIN ||
+           c->kind == SZ_HEADER;
+}
+
 /* Splits every HTML block of the tree (not the reader's own markers, which
 ** are first taken out of the HTML md4c ran them into). */
 static int
 split_html_blocks(struct mdr *r)
 {
-    struct sz_node **v = NULL;
-    size_t nv = 0, cap = 0;
+    struct nodes l = { 0 };
     struct sz_iter it;
     enum sz_ev ev;
     for (int pass = 0; pass < 2; pass++) {
@@ -3807,30 +3832,25 @@ split_html_blocks(struct mdr *r)
             struct sz_node *c = it.cur;
             if (ev != SZ_EV_ENTER)
                 continue;
-            if (sz_kind_is_inline(c->kind) || c->kind == SZ_PARA || c->kind == SZ_PLAIN ||
-                c->kind == SZ_HEADER) {
+            if (holds_no_blocks(c)) {
                 sz_iter_skip_children(&it);
                 continue;
             }
             if (c->kind != SZ_RAWBLOCK || !c->format || strcmp(c->format, "html") != 0 ||
                 (pass == 0 ? !needs_split(c) : memchr(c->text, MARK[0], c->len) != NULL))
                 continue;
-            if (nv == cap) {
-                cap = cap ? cap * 2 : 16;
-                v = sz_xrealloc(v, cap * sizeof *v);
-            }
-            v[nv++] = c;
+            nodes_push(&l, c);
         }
         if (pass == 0) {
-            for (size_t i = 0; i < nv; i++)
-                split_markers(r, v[i]);
-            nv = 0;
+            for (size_t i = 0; i < l.n; i++)
+                split_markers(r, l.v[i]);
+            l.n = 0;
         }
     }
     int rc = 0;
-    for (size_t i = 0; i < nv && rc == 0; i++)
-        rc = split_html_block(r, v[i]) < 0 ? -1 : 0;
-    free(v);
+    for (size_t i = 0; i < l.n && rc == 0; i++)
+        rc = split_html_block(r, l.v[i]) < 0 ? -1 : 0;
+    free(l.v);
     return rc;
 }
 
@@ -3841,11 +3861,10 @@ split_html_blocks(struct mdr *r)
 static int
 fix_divs(struct mdr *r)
 {
-    struct sz_node **v = NULL;
-    size_t cap = 0;
+    struct nodes l = { 0 };
     int rc = 0, nsplit = 0;
     for (int pass = 0; pass < DIV_PASSES && rc == 0; pass++) {
-        size_t nv = 0;
+        l.n = 0;
         int any_split = 0;
         struct sz_iter it;
         enum sz_ev ev;
@@ -3854,8 +3873,7 @@ fix_divs(struct mdr *r)
             struct sz_node *c = it.cur;
             if (ev != SZ_EV_ENTER)
                 continue;
-            if (sz_kind_is_inline(c->kind) || c->kind == SZ_PARA || c->kind == SZ_PLAIN ||
-                c->kind == SZ_HEADER) {
+            if (holds_no_blocks(c)) {
                 sz_iter_skip_children(&it);
                 continue;
             }
@@ -3863,53 +3881,45 @@ fix_divs(struct mdr *r)
             size_t alen;
             if (pass == 0 && nsplit == 0 && needs_split(c)) {
                 any_split = 1;
-                if (nv == cap) {
-                    cap = cap ? cap * 2 : 16;
-                    v = sz_xrealloc(v, cap * sizeof *v);
-                }
-                v[nv++] = c;
+                nodes_push(&l, c);
                 continue;
             }
             int k = div_kind(c, &at, &alen);
             if (!k && !(c->kind == SZ_RAWBLOCK && strncasecmp(c->text, "<div", 4) == 0))
                 continue;
-            if (nv == cap) {
-                cap = cap ? cap * 2 : 16;
-                v = sz_xrealloc(v, cap * sizeof *v);
-            }
-            v[nv++] = k ? c->parent : c;
+            nodes_push(&l, k ? c->parent : c);
         }
-        if (!nv)
+        if (!l.n)
             break;
         if (any_split) {
             /* First the blocks holding several markers; then look again. */
-            for (size_t i = 0; i < nv; i++)
-                if (needs_split(v[i]))
-                    split_markers(r, v[i]);
+            for (size_t i = 0; i < l.n; i++)
+                if (needs_split(l.v[i]))
+                    split_markers(r, l.v[i]);
             pass--;
             nsplit++;
             continue;
         }
         int changed = 0;
-        for (size_t i = 0; i < nv && rc == 0; i++) {
-            if (v[i]->kind == SZ_RAWBLOCK) {
+        for (size_t i = 0; i < l.n && rc == 0; i++) {
+            if (l.v[i]->kind == SZ_RAWBLOCK) {
                 const char *at;
                 size_t alen;
-                if (!div_kind(v[i], &at, &alen)) {
-                    int s = split_div_block(r, v[i]);
+                if (!div_kind(l.v[i], &at, &alen)) {
+                    int s = split_div_block(r, l.v[i]);
                     rc = s < 0 ? -1 : 0;
                     changed |= s > 0;
                 }
-            } else if (i == 0 || v[i] != v[i - 1]) {
-                size_t before = sz_node_count(v[i]);
-                divs_in(r, v[i]);
-                changed |= sz_node_count(v[i]) != before;
+            } else if (i == 0 || l.v[i] != l.v[i - 1]) {
+                size_t before = sz_node_count(l.v[i]);
+                divs_in(r, l.v[i]);
+                changed |= sz_node_count(l.v[i]) != before;
             }
         }
         if (!changed)
             break;
     }
-    free(v);
+    free(l.v);
     return rc;
 }
 
@@ -4661,8 +4671,7 @@ static int
 meta_markdown(struct mdr *r)
 {
     struct sz_doc *doc = r->doc;
-    struct sz_node **v = NULL;
-    size_t nv = 0, cap = 0;
+    struct nodes l = { 0 };
     struct sz_iter it;
     enum sz_ev ev;
     int rc = 0;
@@ -4671,15 +4680,11 @@ meta_markdown(struct mdr *r)
         if (ev != SZ_EV_ENTER || it.cur->kind != SZ_META_INLINES)
             continue;
         sz_iter_skip_children(&it);
-        if (nv == cap) {
-            cap = cap ? cap * 2 : 16;
-            v = sz_xrealloc(v, cap * sizeof *v);
-        }
-        v[nv++] = it.cur;
+        nodes_push(&l, it.cur);
     }
     struct sz_buf b = SZ_BUF_INIT;
-    for (size_t i = 0; i < nv && rc == 0; i++) {
-        struct sz_node *m = v[i];
+    for (size_t i = 0; i < l.n && rc == 0; i++) {
+        struct sz_node *m = l.v[i];
         sz_buf_clear(&b);
         for (struct sz_node *c = m->first; c; c = c->next)
             if (c->kind == SZ_STR)
@@ -4706,7 +4711,7 @@ meta_markdown(struct mdr *r)
         }
     }
     sz_buf_free(&b);
-    free(v);
+    free(l.v);
     return rc;
 }
 
