@@ -178,9 +178,10 @@ year_headings(struct units *u, const struct sz_eline *l)
     }
 }
 
-/* Marks a number may be set between: [ 1 ], — II —, (3), * 4 *. */
+/* How many bytes of marks a number may be set between ([ 1 ], — II —, (3),
+** * 4 *) open the line, or with back close it. */
 static size_t
-decoration(const char *s, size_t n, size_t i, int back)
+decoration(const char *s, size_t n, int back)
 {
     size_t k = 0;
     while (k < n) {
@@ -197,7 +198,6 @@ decoration(const char *s, size_t n, size_t i, int back)
             break;
         k++;
     }
-    (void)i;
     return k;
 }
 
@@ -211,8 +211,8 @@ marked_number(const struct units *u, size_t k, const struct sz_eline *l, int *sh
     if (x->kind != U_PARA || x->b - x->a != 1 || x->gap < 2 || f->len < 3 || f->len > 20 ||
         k + 1 >= u->n || (u->v[k + 1].kind != U_PARA && u->v[k + 1].kind != U_HEAD))
         return 0;
-    size_t a = decoration(f->s, f->len, 0, 0);
-    size_t z = decoration(f->s, f->len, 0, 1);
+    size_t a = decoration(f->s, f->len, 0);
+    size_t z = decoration(f->s, f->len, 1);
     if (a == 0 || z == 0 || a + z >= f->len)
         return 0;
     const char *t = f->s + a;
