@@ -95,6 +95,8 @@ struct mdr {
     int tex_spans;             /* spans md4c opened inside it, to drop their ends */
     size_t tex_budget;         /* bytes raw TeX that was not may still be scanned for */
     struct sz_map macros;      /* TeX macro name -> its body (tex_expand) */
+    struct scratch *scratch;   /* words' text until their block is done (seal) */
+    int parsing;               /* md4c is running: new words go to scratch */
     int failed;
 };
 
@@ -237,11 +239,114 @@ mk_node(struct mdr *r, enum sz_kind k)
     return n;
 }
 
+/* The text of a block's words and runs while the block is read: each
+** word, each stretch of words and each join of two Strs gets a copy, and
+** packing the finished block into runs makes the copy that stays.  Those
+** earlier copies go here, not to the document's arena (which never frees),
+** and when the block is done its text still here is moved to the arena and
+** this memory reused: a book's text is held once, not three times. */
+struct scratch {
+    struct scratch *next;
+    size_t size, used;
+    char data[];
+};
+
+#define SCRATCH_CHUNK 65536
+
+static char *
+scratch_alloc(struct mdr *r, size_t n)
+{
+    if (!r->parsing)
+        return sz_arena_alloc_align(r->doc->arena, n, 1);
+    struct scratch *c = r->scratch;
+    if (!c || c->size - c->used < n) {
+        size_t sz = n > SCRATCH_CHUNK ? n : SCRATCH_CHUNK;
+        c = sz_xmalloc(sizeof *c + sz);
+        c->size = sz;
+        c->used = 0;
+        c->next = r->scratch;
+        r->scratch = c;
+    }
+    char *p = c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+static char *
+scratch_dup(struct mdr *r, const char *s, size_t n)
+{
+    char *p = scratch_alloc(r, n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static int
+in_scratch(const struct mdr *r, const char *p)
+{
+    for (const struct scratch *c = r->scratch; c; c = c->next)
+        if (p >= c->data && p < c->data + c->size)
+            return 1;
+    return 0;
+}
+
+/* Frees the scratch text; under ASan every chunk, so that a text still
+** used is caught, else all but the newest, kept for the next block. */
+static void
+scratch_reset(struct mdr *r, int all)
+{
+    struct scratch *c = r->scratch;
+#if defined(__SANITIZE_ADDRESS__)
+    all = 1;
+#endif
+    if (!c)
+        return;
+    struct scratch *rest = all ? c : c->next;
+    if (!all) {
+        c->next = NULL;
+        c->used = 0;
+    } else {
+        r->scratch = NULL;
+    }
+    while (rest) {
+        struct scratch *nx = rest->next;
+        free(rest);
+        rest = nx;
+    }
+}
+
+/* Block n is done: the text of its nodes still in scratch goes to the
+** arena, then scratch is free again (nothing outside n holds its text:
+** md4c gives inline text only inside one leaf block at a time). */
+static void
+seal(struct mdr *r, struct sz_node *n)
+{
+    if (!r->scratch || !r->scratch->used)
+        return;
+    struct sz_node *c = n;
+    while (c) {
+        if (c->len && in_scratch(r, c->text))
+            sz_node_set_text(r->doc, c, c->text, c->len);
+        if (c->first) {
+            c = c->first;
+            continue;
+        }
+        while (c != n && !c->next)
+            c = c->parent;
+        if (c == n)
+            break;
+        c = c->next;
+    }
+    scratch_reset(r, 0);
+}
+
 static struct sz_node *
 mk_str(struct mdr *r, const char *s, size_t n)
 {
     struct sz_node *x = mk_node(r, SZ_STR);
-    sz_node_set_text(r->doc, x, s, n);
+    x->text = scratch_dup(r, s, n);
+    x->len = n;
     return x;
 }
 
@@ -280,9 +385,10 @@ add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
 {
     struct sz_node *l = parent->last;
     if (l && l->kind == SZ_STR && n->kind == SZ_STR) {
-        char *t = sz_arena_alloc(r->doc->arena, l->len + n->len + 1);
+        char *t = scratch_alloc(r, l->len + n->len + 1);
         memcpy(t, l->text, l->len);
         memcpy(t + l->len, n->text, n->len);
+        t[l->len + n->len] = '\0';
         l->text = t;
         l->len += n->len;
         if (SZ_IS_RUN(n))
@@ -1200,6 +1306,7 @@ close_implicit(struct mdr *r)
         finish_inlines(r, p);
         if (r->fl == F_MARKDOWN && p->kind == SZ_PLAIN)
             mark_item_para(r, p);
+        seal(r, p);
         r->depth--;
         if (!p->first)
             sz_node_unlink(p);
@@ -1589,6 +1696,7 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
             header_attr(r, n);
         flush_into(r, n);
         finish_inlines(r, n);
+        seal(r, n);
         break;
     case MD_BLOCK_P:
         flush_into(r, n);
@@ -1597,6 +1705,7 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
             mark_item_para(r, n);
             para_before_tag(r, n);
         }
+        seal(r, n);
         break;
     case MD_BLOCK_UL:
     case MD_BLOCK_OL:
@@ -2156,9 +2265,10 @@ merge_strs(struct mdr *r, struct sz_node *parent)
         if (c->kind == SZ_STR && d->kind == SZ_STR) {
             sz_node_unlink(d);
             drop_node(r, d);
-            char *t = sz_arena_alloc(r->doc->arena, c->len + d->len + 1);
+            char *t = scratch_alloc(r, c->len + d->len + 1);
             memcpy(t, c->text, c->len);
             memcpy(t + c->len, d->text, d->len);
+            t[c->len + d->len] = '\0';
             c->text = t;
             c->len += d->len;
             if (SZ_IS_RUN(d))
@@ -2492,6 +2602,7 @@ mdr_free(struct mdr *r)
     sz_buf_free(&r->run);
     sz_buf_free(&r->smart);
     sz_map_free(&r->notes);
+    scratch_reset(r, 1);
     free(r);
 }
 
@@ -2511,7 +2622,12 @@ parse_into(struct mdr *r, struct sz_node *container)
     r->st[0].n = container;
     r->depth = 1;
     r->tex_budget = 4 * r->len + ((size_t)1 << 20);
+    r->parsing = 1;
     int mrc = md_parse(r->src, (MD_SIZE)r->len, &p, r);
+    /* what no block's end sealed (a parse cut short) */
+    seal(r, container);
+    scratch_reset(r, 1);
+    r->parsing = 0;
     if (mrc != 0 && !r->failed)
         sz_oom();               /* md4c fails only when its malloc does */
     if (mrc != 0 || r->failed) {
