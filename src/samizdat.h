@@ -458,6 +458,11 @@ struct sz_reader {
     ** reader that seeks in its input (an EPUB's zip) need not hold it all;
     ** NULL: read is given the bytes. */
     int (*read_path)(struct sz_doc *doc, const char *path, const struct sz_ropts *o);
+    /* Optional: as read, but the reader is given in's bytes to keep or free
+    ** (sz_buf_free), so one that rewrites its input before parsing frees
+    ** the input once it has the copy and holds the text once, not twice;
+    ** NULL: read is given the bytes. */
+    int (*read_buf)(struct sz_doc *doc, struct sz_buf *in, const struct sz_ropts *o);
 };
 
 enum { SZ_WRITER_BINARY = 1 };

@@ -804,7 +804,8 @@ sz_conv_load(const struct sz_conv *c, const char *const *inputs, size_t n, const
                 sz_buf_put(&all, b.data, b.len);
             } else {
                 ro.filename = inputs[i];
-                if (r->read(doc, b.data, b.len, &ro) != 0)
+                if ((r->read_buf ? r->read_buf(doc, &b, &ro)
+                                 : r->read(doc, b.data, b.len, &ro)) != 0)
                     rc = sz_diags_error_code(&doc->diags) ? sz_diags_error_code(&doc->diags)
                                                          : SZ_EXIT_PARSE;
             }
@@ -813,7 +814,8 @@ sz_conv_load(const struct sz_conv *c, const char *const *inputs, size_t n, const
     }
     if (rc == 0 && concat && n > 1) {
         ro.filename = inputs[0];
-        if (r->read(doc, all.data ? all.data : "", all.len, &ro) != 0)
+        if ((r->read_buf && all.data ? r->read_buf(doc, &all, &ro)
+                                     : r->read(doc, all.data ? all.data : "", all.len, &ro)) != 0)
             rc = sz_diags_error_code(&doc->diags) ? sz_diags_error_code(&doc->diags)
                                                  : SZ_EXIT_PARSE;
     }

@@ -962,4 +962,4 @@ out:
 }
 
 const struct sz_reader sz_reader_epub = { "epub", "EPUB 2 and 3 (its content documents as HTML)",
-                                          read_epub, read_epub_path };
+                                          read_epub, read_epub_path, NULL };

@@ -63,4 +63,4 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
 }
 
 const struct sz_reader sz_reader_essay = { "essay", "plain text: essays and books", read_essay,
-                                           NULL };
+                                           NULL, NULL };

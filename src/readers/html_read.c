@@ -335,4 +335,4 @@ read_html_path(struct sz_doc *doc, const char *path, const struct sz_ropts *o)
 }
 
 const struct sz_reader sz_reader_html = { "html", "HTML and XHTML (Project Gutenberg's editions too)",
-                                          read_html, read_html_path };
+                                          read_html, read_html_path, NULL };

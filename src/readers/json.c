@@ -1677,4 +1677,4 @@ read_stream(struct sz_doc *doc, const char *data, size_t len, const char *file)
 /* }================================================================== */
 
 const struct sz_reader sz_reader_json = { "json", "pandoc JSON (pandoc-types 1.22 and 1.23)",
-                                          read_json, NULL };
+                                          read_json, NULL, NULL };

@@ -96,6 +96,7 @@ struct mdr {
     size_t tex_budget;         /* bytes raw TeX that was not may still be scanned for */
     struct sz_map macros;      /* TeX macro name -> its body (tex_expand) */
     struct scratch *scratch;   /* words' text until their block is done (seal) */
+    struct sz_buf *own;        /* the caller's input, freed at the first rewrite */
     int parsing;               /* md4c is running: new words go to scratch */
     int failed;
 };
@@ -4846,6 +4847,9 @@ take(struct mdr *r, struct sz_buf *b, struct sz_buf **held, int used)
     r->len = b->len;
     if (*held)
         sz_buf_free(*held);
+    else if (r->own)
+        sz_buf_free(r->own);    /* nothing points into it any more */
+    r->own = NULL;
     *held = b;
 }
 
@@ -4928,7 +4932,7 @@ title_block(struct mdr *r, const char *s, size_t n)
 
 static int
 read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o,
-        enum flavour fl)
+        enum flavour fl, struct sz_buf *own)
 {
     struct sz_buf clean = SZ_BUF_INIT, cut = SZ_BUF_INIT, divs = SZ_BUF_INIT, dls = SZ_BUF_INIT;
     struct sz_buf guard = SZ_BUF_INIT, tex = SZ_BUF_INIT, rattr = SZ_BUF_INIT, *held = NULL;
@@ -4942,6 +4946,7 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
     struct mdr *r = mdr_new(doc, o, fl);
     r->src = data;
     r->len = len;
+    r->own = own;
     if (len > MD_MAX_INPUT) {
         sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, o->filename, 0, 0, -1,
                     "Markdown input larger than 2 GiB");
@@ -5066,29 +5071,48 @@ out:
 static int
 read_commonmark(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
-    return read_md(doc, data, len, o, F_COMMONMARK);
+    return read_md(doc, data, len, o, F_COMMONMARK, NULL);
 }
 
 static int
 read_gfm(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
-    return read_md(doc, data, len, o, F_GFM);
+    return read_md(doc, data, len, o, F_GFM, NULL);
 }
 
 static int
 read_markdown(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
-    return read_md(doc, data, len, o, F_MARKDOWN);
+    return read_md(doc, data, len, o, F_MARKDOWN, NULL);
+}
+
+/* The same, given the input to free once a pass has rewritten it. */
+static int
+own_commonmark(struct sz_doc *doc, struct sz_buf *in, const struct sz_ropts *o)
+{
+    return read_md(doc, in->data ? in->data : "", in->len, o, F_COMMONMARK, in);
+}
+
+static int
+own_gfm(struct sz_doc *doc, struct sz_buf *in, const struct sz_ropts *o)
+{
+    return read_md(doc, in->data ? in->data : "", in->len, o, F_GFM, in);
+}
+
+static int
+own_markdown(struct sz_doc *doc, struct sz_buf *in, const struct sz_ropts *o)
+{
+    return read_md(doc, in->data ? in->data : "", in->len, o, F_MARKDOWN, in);
 }
 
 const struct sz_reader sz_reader_commonmark = { "commonmark", "CommonMark (md4c)",
-                                                read_commonmark, NULL };
+                                                read_commonmark, NULL, own_commonmark };
 const struct sz_reader sz_reader_gfm = { "gfm", "GitHub-Flavored Markdown (md4c)", read_gfm,
-                                         NULL };
+                                         NULL, own_gfm };
 const struct sz_reader sz_reader_markdown = {
     "markdown", "pandoc's Markdown: CommonMark plus smart punctuation, identifiers, "
                 "heading attributes, figures, math, YAML metadata",
-    read_markdown, NULL
+    read_markdown, NULL, own_markdown
 };
 
 /* }================================================================== */
