@@ -2869,6 +2869,20 @@ refs_named(struct mdr *r, struct refs *rs, const char *t, size_t n, size_t stamp
     }
 }
 
+/* The passes that rewrite the text line by line before md4c reads it copy
+** it only from their first change on: the text up to a change goes to out
+** in one piece when the change comes, and none of it when nothing changes
+** (most books have no note, div, table or fancy list for most passes). */
+static void
+text_to(struct sz_buf *out, const char *s, size_t n, size_t *done, size_t at)
+{
+    if (!out->cap)
+        sz_buf_reserve(out, n + 64);
+    if (at > *done)
+        sz_buf_put(out, s + *done, at - *done);
+    *done = at;
+}
+
 /* Footnote definitions (pandoc's footnotes, GFM's too): md4c has none, so
 ** they are cut out of the text (their lines left empty, so line numbers
 ** stay right), each parsed on its own into a Note, and the references
@@ -2884,7 +2898,7 @@ extract_notes(struct mdr *r, struct sz_buf *out)
     struct refs rs = { { 0 }, NULL, 0, 0, SZ_BUF_INIT };
     rs.by_label.strkeys = 1;
     struct sz_node **notes = NULL;
-    sz_buf_reserve(out, n + 1);
+    size_t done = 0, cuts = 0;
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
@@ -2902,7 +2916,6 @@ extract_notes(struct mdr *r, struct sz_buf *out)
                 if (cb && (size_t)(cb - s) + 1 < e && cb[1] == ':')
                     add_ref(r, &rs, s + k + 1, (size_t)(cb - s) - k - 1, s + i, next - i);
             }
-            sz_buf_put(out, s + i, next - i);
             i = next;
             continue;
         }
@@ -2938,9 +2951,12 @@ extract_notes(struct mdr *r, struct sz_buf *out)
                 sz_buf_putc(&body, '\n');
             j = end = nx;
         }
+        text_to(out, s, n, &done, start);
         for (size_t q = start; q < end; q++)
             if (s[q] == '\n')
                 sz_buf_putc(out, '\n');
+        done = end;
+        cuts++;
         char *label = sz_arena_strndup(r->doc->arena, s + start + la, ll);
         if (!sz_map_get(&r->notes, label)) {
             /* Parsed at the end, when the link definitions are known. */
@@ -2957,6 +2973,8 @@ extract_notes(struct mdr *r, struct sz_buf *out)
         }
         i = end;
     }
+    if (cuts)
+        text_to(out, s, n, &done, n);
     /* A note may use the text's link reference definitions: each is parsed
     ** with those its brackets name after it, behind an end mark.  Only the
     ** named ones, so that many notes and many definitions cost linear time;
@@ -2991,7 +3009,7 @@ extract_notes(struct mdr *r, struct sz_buf *out)
     sz_map_free(&rs.by_label);
     sz_buf_free(&rs.key);
     sz_buf_free(&body);
-    return rc;
+    return rc < 0 ? -1 : (int)(cuts > 0);
 }
 
 /* {=================================================================
@@ -3029,9 +3047,8 @@ static size_t
 mark_divs(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
-    size_t n = r->len, i = 0, count = 0, open = 0;
+    size_t n = r->len, i = 0, count = 0, open = 0, done = 0;
     struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
-    sz_buf_reserve(out, n + 64);
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
@@ -3061,17 +3078,19 @@ mark_divs(struct mdr *r, struct sz_buf *out)
             while (t > i && (s[t - 1] == '\r' || s[t - 1] == ' '))
                 t--;
             /* the indent stays outside, so a fence in a list item is its */
+            text_to(out, s, n, &done, i);
             sz_buf_put(out, s + i, at - i);
             sz_buf_puts(out, "<!--" MARK);
             sz_buf_putc(out, f);
             sz_buf_put(out, s + at, t - at);
             sz_buf_puts(out, "-->\n");
+            done = next;
             count++;
-        } else {
-            sz_buf_put(out, s + i, next - i);
         }
         i = next;
     }
+    if (count)
+        text_to(out, s, n, &done, n);
     return count;
 }
 
@@ -3225,12 +3244,11 @@ static size_t
 mark_fancy(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
-    size_t n = r->len, i = 0, count = 0, item_col = 0;
+    size_t n = r->len, i = 0, count = 0, item_col = 0, done = 0;
     struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     int prev_blank = 1, prev_item = 0, examples = 0;
     struct { char ch; unsigned char style, delim; } last[32];
     memset(last, 0, sizeof last);
-    sz_buf_reserve(out, n + 64);
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
@@ -3286,6 +3304,7 @@ mark_fancy(struct mdr *r, struct sz_buf *out)
             }
             r->fancy = sz_xrealloc(r->fancy, (r->nfancy + 1) * sizeof *r->fancy);
             r->fancy[r->nfancy] = f;
+            text_to(out, s, n, &done, i);
             sz_buf_put(out, s + i, k - i);
             for (size_t q = 0; q + 2 < m; q++)
                 sz_buf_putc(out, '0');
@@ -3304,11 +3323,11 @@ mark_fancy(struct mdr *r, struct sz_buf *out)
                 sz_buf_printf(out, "%s\xfe%zu\xfe", t == k + m ? " " : "", r->nfancy++);
             }
             sz_buf_put(out, s + t, next - t);
+            done = next;
             item_col = (size_t)(k - i) + m + 1;
             prev_item = 1;
             count++;
         } else {
-            sz_buf_put(out, s + i, next - i);
             if (!blank) {
                 prev_item = bm >= 0;
                 if (bm >= 0)
@@ -3323,6 +3342,8 @@ mark_fancy(struct mdr *r, struct sz_buf *out)
         prev_blank = blank;
         i = next;
     }
+    if (count)
+        text_to(out, s, n, &done, n);
     return count;
 }
 
@@ -3362,9 +3383,8 @@ static size_t
 mark_ref_attrs(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
-    size_t n = r->len, i = 0, count = 0;
+    size_t n = r->len, i = 0, count = 0, done = 0;
     struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
-    sz_buf_reserve(out, n + 1);
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
@@ -3393,16 +3413,18 @@ mark_ref_attrs(struct mdr *r, struct sz_buf *out)
                 ue--;
             r->ra_off = sz_xrealloc(r->ra_off, (r->nra + 1) * sizeof *r->ra_off);
             r->ra_text = sz_xrealloc(r->ra_text, (r->nra + 1) * sizeof *r->ra_text);
+            text_to(out, s, n, &done, i);
             r->ra_off[r->nra] = out->len + (u - i);
             r->ra_text[r->nra++] = sz_arena_strndup(r->doc->arena, ob, (size_t)(s + t - ob));
             sz_buf_put(out, s + i, ue - i);
             sz_buf_put(out, s + e, next - e);
+            done = next;
             count++;
-        } else {
-            sz_buf_put(out, s + i, next - i);
         }
         i = next;
     }
+    if (count)
+        text_to(out, s, n, &done, n);
     return count;
 }
 
@@ -3435,12 +3457,11 @@ static size_t
 mark_tex(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
-    size_t n = r->len, i = 0, count = 0;
+    size_t n = r->len, i = 0, count = 0, done = 0;
     struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     int after_blank = 1;
     if (!memchr(s, '\\', n))
         return 0;
-    sz_buf_reserve(out, n + 64);
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
@@ -3451,19 +3472,21 @@ mark_tex(struct mdr *r, struct sz_buf *out)
         size_t t;
         if (!code && after_blank && s[i] == '\\' && (t = sz_md_tex_block(s + i, n - i)) &&
             !has_comment_end(s + i, t)) {
+            text_to(out, s, n, &done, i);
             sz_buf_puts(out, "<!--" MARK "T");
             sz_buf_put(out, s + i, t);
             sz_buf_puts(out, "-->\n");
             count++;
             const char *tl = memchr(s + i + t, '\n', n - i - t);
-            i = tl ? (size_t)(tl - s) + 1 : n;
+            i = done = tl ? (size_t)(tl - s) + 1 : n;
             after_blank = 0;
             continue;
         }
-        sz_buf_put(out, s + i, next - i);
         after_blank = blank_line(s + i, e - i);
         i = next;
     }
+    if (count)
+        text_to(out, s, n, &done, n);
     return count;
 }
 
@@ -4351,7 +4374,7 @@ cut_deflists(struct mdr *r, struct sz_buf *out)
     struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     struct sz_buf body = SZ_BUF_INIT;
     long count = 0;
-    sz_buf_reserve(out, n + 1);
+    size_t done = 0;
     while (line_at(s, n, i, &e, &nx)) {
         size_t k = i, ind = indent_of(s + i, e - i);
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
@@ -4373,7 +4396,6 @@ cut_deflists(struct mdr *r, struct sz_buf *out)
             }
         }
         if (!dstart) {
-            sz_buf_put(out, s + i, nx - i);
             prev_blank = is_blank;
             i = nx;
             continue;
@@ -4435,14 +4457,17 @@ cut_deflists(struct mdr *r, struct sz_buf *out)
         }
         r->dls = sz_xrealloc(r->dls, (r->ndls + 1) * sizeof *r->dls);
         r->dls[r->ndls] = dl;
+        text_to(out, s, n, &done, start);
         sz_buf_printf(out, "<!--" MARK "d%zu-->\n", r->ndls++);
         for (size_t q = start; q < end; q++)
             if (s[q] == '\n')
                 sz_buf_putc(out, '\n');
         count++;
         prev_blank = 1;
-        i = end;
+        i = done = end;
     }
+    if (count)
+        text_to(out, s, n, &done, n);
     sz_buf_free(&body);
     return count;
 fail:
@@ -4484,11 +4509,10 @@ static long
 cut_tables(struct mdr *r, struct sz_buf *out)
 {
     const char *s = r->src;
-    size_t n = r->len, i = 0, e = 0, nx = 0, e2 = 0, nx2 = 0, memo[2] = { 0, 0 };
+    size_t n = r->len, i = 0, e = 0, nx = 0, e2 = 0, nx2 = 0, memo[2] = { 0, 0 }, done = 0;
     int prev_blank = 1;
     struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     long count = 0;
-    sz_buf_reserve(out, n + 1);
     while (line_at(s, n, i, &e, &nx)) {
         size_t k = i, ind = indent_of(s + i, e - i);
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
@@ -4506,21 +4530,23 @@ cut_tables(struct mdr *r, struct sz_buf *out)
         if (end < 0)
             return -1;
         if (!end) {
-            sz_buf_put(out, s + i, nx - i);
             prev_blank = is_blank;
             i = nx;
             continue;
         }
         r->dls = sz_xrealloc(r->dls, (r->ndls + 1) * sizeof *r->dls);
         r->dls[r->ndls] = tb;
+        text_to(out, s, n, &done, i);
         sz_buf_printf(out, "<!--" MARK "d%zu-->\n", r->ndls++);
         for (size_t q = i; q < (size_t)end; q++)
             if (s[q] == '\n')
                 sz_buf_putc(out, '\n');
         count++;
         prev_blank = 1;
-        i = (size_t)end;
+        i = done = (size_t)end;
     }
+    if (count)
+        text_to(out, s, n, &done, n);
     return count;
 }
 
@@ -4707,8 +4733,8 @@ guard_paragraphs(struct mdr *r, struct sz_buf *out)
     char fence = 0;
     size_t fence_len = 0;
     unsigned char none[SPAN_RUN_MAX + 1];
+    size_t done = 0;
     memset(none, 0, sizeof none);
-    sz_buf_reserve(out, n + 64);
     while (line_at(s, n, i, &e, &nx)) {
         size_t k = i, ind = indent_of(s + i, e - i), q;
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
@@ -4764,7 +4790,12 @@ guard_paragraphs(struct mdr *r, struct sz_buf *out)
             span = 0;
             memset(none, 0, sizeof none);
         }
-        count += how != KEEP || math;
+        if (how == KEEP && !math) {
+            i = nx;
+            continue;
+        }
+        count++;
+        text_to(out, s, n, &done, i);
         if (how == INDENT)
             sz_buf_puts(out, "    ");
         if (how == MARKED) {
@@ -4777,8 +4808,10 @@ guard_paragraphs(struct mdr *r, struct sz_buf *out)
         } else {
             sz_buf_put(out, s + (how == MARKED ? k : i), nx - (how == MARKED ? k : i));
         }
-        i = nx;
+        i = done = nx;
     }
+    if (count)
+        text_to(out, s, n, &done, n);
     return count;
 }
 
@@ -5015,9 +5048,10 @@ read_md(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts 
         if ((skip || title) && meta_markdown(r) < 0)
             goto out;
         if (find_ref(r->src, r->len)) {
-            if (extract_notes(r, &cut) < 0)
+            int nc = extract_notes(r, &cut);
+            if (nc < 0)
                 goto out;
-            take(r, &cut, &held, 1);
+            take(r, &cut, &held, nc > 0);
         }
     }
     if (fl == F_MARKDOWN) {
