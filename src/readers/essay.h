@@ -62,7 +62,14 @@ struct sz_ectx {
     const char *file;
     int smart;
     int per_line;
-    int gutenberg;             /* the text came with Project Gutenberg's header */              /* one paragraph per line (else blank-line separated) */
+    int gutenberg;             /* the text came with Project Gutenberg's header */
+    /* The catalogue's title, from Project Gutenberg's footer or START
+    ** marker: taken after the title page is read, which may set it under
+    ** the title the page prints (sz_essay_title_page). */
+    const char *cat_title;
+    size_t cat_len;
+    uint32_t cat_line;
+    const char *cat_why;
     struct sz_node *parent;    /* where blocks go */
     struct sz_buf word;        /* scratch for one word */
     size_t word_seps;          /* separators in word: more than 0 makes a run */
@@ -109,6 +116,11 @@ int sz_essay_section_line(const char *s, size_t n);
 /** Sets metadata title (unless set) from the title page at the start of
 ** lines [a, b).  (essay_title.c) */
 void sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b);
+
+/** --trace-structure: a line saying where the title came from (line
+** lineno of the text) and why. */
+void sz_essay_trace_title(struct sz_ectx *c, uint32_t lineno, const char *why, const char *s,
+                          size_t n);
 
 /** Sets metadata title (unless set) to s[0..n); an alternative title
 ** after "; or," goes to subtitle.  (essay_title.c) */

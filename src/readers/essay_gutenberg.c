@@ -153,6 +153,22 @@ field(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
         release(c, l[i].s, l[i].len);
 }
 
+/* The catalogue's title, kept until the title page is read. */
+static void
+catalogue(struct sz_ectx *c, const char *s, size_t n, uint32_t line, const char *why)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
+    if (!n || c->cat_title)
+        return;
+    c->cat_title = sz_arena_strndup(c->doc->arena, s, n);
+    c->cat_len = n;
+    c->cat_line = line;
+    c->cat_why = why;
+}
+
 /* "End of the Project Gutenberg EBook of Faust, by Goethe": when the header
 ** is missing, the footer's first line still names the book. */
 static void
@@ -193,20 +209,47 @@ from_end_line(struct sz_ectx *c, const struct sz_eline *l, const struct sz_eline
             meta_inlines(c, "date", s + b - 4, 4);
             b -= 6;
         }
-        sz_essay_set_title(c, s + a, b - a);
+        catalogue(c, s + a, b - a, l->lineno, "the catalogue's title in Project Gutenberg's footer");
         break;
     }
     sz_buf_free(&both);
+}
+
+/* "*** START OF THE PROJECT GUTENBERG EBOOK THE TIME MACHINE ***": the
+** catalogue's title, in capitals; a number there ("EBOOK 2701") is none. */
+static void
+from_marker(struct sz_ectx *c, const struct sz_eline *l)
+{
+    const char *s = l->s;
+    size_t n = l->len, a = 0;
+    if (n < 3 || memcmp(s + n - 3, "***", 3))
+        return;                /* broken over two lines: the title may be cut */
+    for (size_t i = 0; i + 6 <= n; i++)
+        if (!strncasecmp(s + i, "EBOOK ", 6)) {
+            a = i + 6;
+            break;
+        }
+    if (!a)
+        return;
+    while (n > a && (s[n - 1] == '*' || s[n - 1] == ' '))
+        n--;
+    int letters = 0;
+    for (size_t i = a; i < n; i++)
+        letters += ((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z';
+    if (letters >= 2)
+        catalogue(c, s + a, n - a, l->lineno, "the catalogue's title in Project Gutenberg's "
+                                              "START line");
 }
 
 int
 sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a, size_t *body_b)
 {
     struct sz_eline *l = lines->v;
-    size_t n = lines->n, a = 0, b = n;
+    size_t n = lines->n, a = 0, b = n, start = n;
     for (size_t i = 0; i < n && i < HEAD_LINES; i++) {
         if (!sz_essay_pg_marker(l[i].s, l[i].len, "START OF"))
             continue;
+        start = i;
         a = i + 1;
         /* a marker broken over two lines */
         if (!(l[i].len >= 3 && !memcmp(l[i].s + l[i].len - 3, "***", 3)) && a < n &&
@@ -236,6 +279,10 @@ sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a, s
         if (b != n && b - i >= 15)
             break;
     }
+    /* the footer's title keeps the catalogue's case: the marker's only when
+    ** there is no footer */
+    if (start < n)
+        from_marker(c, &l[start]);
     *body_a = a;
     *body_b = b;
     return a > 0 || b < n;

@@ -5,6 +5,7 @@
 ** rules, up to the author's line, a sentence's end or the publisher.
 ** See LICENSE.
 */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -426,12 +427,53 @@ recurs(const struct sz_eline *l, const struct cand *cv, size_t nc, size_t k, siz
     return one ? 2 : 0;
 }
 
+/* Do the lines from i on (past blank ones, a few at most) spell key, the
+** folded catalogue title, and nothing more? */
+static int
+under_title(const struct sz_eline *l, size_t i, size_t lim, const struct sz_buf *key,
+            struct sz_buf *scratch)
+{
+    size_t got = 0;
+    for (size_t seen = 0; i < lim && seen < 8; i++) {
+        if (l[i].blank)
+            continue;
+        seen++;
+        fold(l[i].s, l[i].len, scratch);
+        if (got + scratch->len > key->len || memcmp(key->data + got, scratch->data, scratch->len))
+            return 0;
+        got += scratch->len;
+        if (got == key->len)
+            return 1;
+    }
+    return 0;
+}
+
+void
+sz_essay_trace_title(struct sz_ectx *c, uint32_t lineno, const char *why, const char *s,
+                     size_t n)
+{
+    if (!c->o || !c->o->trace)
+        return;
+    char buf[400];
+    size_t m = n < 80 ? n : 80;
+    while (m < n && m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
+        m--;
+    int k = snprintf(buf, sizeof buf, "%s:%u: title (%s): %.*s%s", c->file ? c->file : "-",
+                     lineno, why, (int)m, s, m < n ? "..." : "");
+    if (k > 0)
+        c->o->trace(c->o->trace_ud, buf);
+}
+
 void
 sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b)
 {
     const struct sz_eline *l = lines->v;
-    if (sz_meta_get(c->doc, "title"))
+    if (sz_meta_get(c->doc, "title")) {
+        const char *t0 = sz_meta_text(c->doc, "title");
+        sz_essay_trace_title(c, a < b ? l[a].lineno : 0, "given before the text: the "
+                             "header's Title: line", t0, strlen(t0));
         return;
+    }
     /* Every title the page could start at, first the one the page opens
     ** with.  A book prints its title more than once (half-title, title
     ** page, over the text) and its series, publisher or the other books by
@@ -540,6 +582,30 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     /* nothing before the By line or contents: no title on this page */
     if (nc && cv[pick].first >= front_end)
         nc = 0;
+    if (nc && c->cat_title) {
+        /* The catalogue may name a book by what its title page prints
+        ** under the title: "The Wyoming Military Establishment. / A
+        ** HISTORY / --OF THE-- / TWENTY-FOURTH REGIMENT ...", the first
+        ** line printed again over the text.  Then the page's title is the
+        ** title and the catalogue's the subtitle. */
+        struct cand *k = &cv[pick];
+        fold(c->cat_title, c->cat_len, &key);
+        if (again == 1 && key.len >= 8 && strcmp(key.data, k->key.data) &&
+            under_title(l, k->last + 1, lim, &key, &t)) {
+            sz_essay_set_title(c, k->text.data, k->text.len);
+            sz_essay_trace_title(c, l[k->first].lineno, "the title page's, printed again "
+                                 "over the text; the catalogue's title, printed under it, "
+                                 "is the subtitle", k->text.data, k->text.len);
+            if (!sz_meta_get(c->doc, "subtitle"))
+                sz_essay_meta_text(c, "subtitle", c->cat_title, c->cat_len, 0);
+        }
+    }
+    if (c->cat_title) {
+        if (!sz_meta_get(c->doc, "title"))
+            sz_essay_trace_title(c, c->cat_line, c->cat_why, c->cat_title, c->cat_len);
+        sz_essay_set_title(c, c->cat_title, c->cat_len);
+        nc = 0;
+    }
     if (nc) {
         struct cand *k = &cv[pick];
         /* A title is a few lines with text after it: a column of one-word
@@ -547,8 +613,17 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         size_t after = k->last + 1;
         while (after < b && l[after].blank)
             after++;
-        if (k->pieces <= 6 && after < b)
+        if (k->pieces <= 6 && after < b) {
             sz_essay_set_title(c, k->text.data, k->text.len);
+            sz_essay_trace_title(c, l[k->first].lineno,
+                                 again == 2 ? "the title page's first line, printed again "
+                                              "alone: the lines under it are a subtitle"
+                                 : again == 1 ? "the title page's, printed again (half-title, "
+                                                "over the text)"
+                                 : pick ? "the title page's first title past the author's name"
+                                        : "the first short lines of the title page",
+                                 k->text.data, k->text.len);
+        }
     }
     for (size_t k = 0; k < ncand; k++) {
         sz_buf_free(&cv[k].key);

@@ -110,6 +110,8 @@ essay_meta(struct sz_html *h, struct sz_buf *t)
     c.parent = h->doc->root;
     size_t a = 0, b = lines.n;
     sz_essay_gutenberg(&c, &lines, &a, &b);
+    if (c.cat_title)
+        sz_essay_set_title(&c, c.cat_title, c.cat_len);
     free(lines.v);
     sz_buf_free(&c.word);
 }

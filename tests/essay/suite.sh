@@ -103,7 +103,8 @@ check "trace: one line per block, what it became and why" sh -c "
     grep -q '^$T/book.txt:1: skipped (title block' '$T/trace' &&
     grep -q '^$T/book.txt:12: rule (' '$T/trace' &&
     grep -q '^$T/book.txt:9: paragraph (running text): It was a dark' '$T/trace' &&
-    [ \$(wc -l <'$T/trace') -eq 9 ]"
+    grep -q '^$T/book.txt:1: title (the first short lines of the title page): The Long Road$' '$T/trace' &&
+    [ \$(wc -l <'$T/trace') -eq 10 ]"
 { printf 'ACT I\n\nSCENE I. A room.\n\n'; for i in 1 2 3 4 5 6 7 8 9 10 11; do
     printf 'NORA.\nJust now. Come in here, Torvald, and see what I have bought for the\nchildren.\n\nHELMER.\nDo not disturb me.\n\n'; done; } >"$T/play.txt"
 native "$T/play.txt" >"$T/play.native"
@@ -121,6 +122,20 @@ printf 'Title\n=====\n\nSome text here that is a sentence.\n\nSection\n-------\n
 check "title: a text's underlined first line is its title" sh -c "
     grep -q 'MetaEntry \"title\"' '$T/setext1.native' && ! grep -q '^Header 1 (\"title\"' '$T/setext1.native' &&
     grep -q '^Header 1 (\"section\"' '$T/setext1.native'"
+# The catalogue's title: Project Gutenberg's START line when there is no
+# footer; the footer's under the title the page prints (and prints again).
+printf '*** START OF THE PROJECT GUTENBERG EBOOK THE LONG ROAD ***\n\n\n\nIt was a dark and stormy night; the rain fell in torrents, except at\noccasional intervals, when it was checked by a violent gust of wind.\n\nLater the wind dropped.\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE LONG ROAD ***\n' >"$T/marker.txt"
+"$SAMIZDAT" --trace-structure -t json "$T/marker.txt" >"$T/marker.json" 2>"$T/marker.trace"
+check "title: the catalogue's title in Gutenberg's START line, said by the trace" sh -c "
+    grep -q '\"title\":{\"t\":\"MetaInlines\",\"c\":\[{\"t\":\"Str\",\"c\":\"THE\"}' '$T/marker.json' &&
+    grep -q '^$T/marker.txt:1: title (the catalogue.s title in Project Gutenberg.s START line): THE LONG ROAD$' '$T/marker.trace'"
+printf '\n\nThe Hidden Valley.\n\n\nA HISTORY\n\nOF THE\n\nNORTH RIDGE MILL.\n\n\nAn Address\n\nby Ann Smith\n\n\n\nThe Hidden Valley.\n\nIt was a dark and stormy night; the rain fell in torrents, except at\noccasional intervals, when it was checked by a violent gust of wind.\n\nLater the wind dropped.\n\n\n\nEnd of the Project Gutenberg EBook of A History of the North Ridge Mill, by Ann Smith\n' >"$T/catalogue.txt"
+"$SAMIZDAT" -s -t plain "$T/catalogue.txt" >"$T/catalogue.plain" 2>/dev/null
+"$SAMIZDAT" --trace-structure -t json "$T/catalogue.txt" 2>"$T/catalogue.trace" >/dev/null
+check "title: the page's title over the catalogue's, which becomes the subtitle" sh -c "
+    grep -q '^ *The Hidden Valley$' '$T/catalogue.plain' &&
+    grep -q '^ *A History of the North Ridge Mill$' '$T/catalogue.plain' &&
+    grep -q ':3: title (the title page.s, printed again over the text; the catalogue.s title, printed under it, is the subtitle): The Hidden Valley$' '$T/catalogue.trace'"
 printf 'Text first.\n\nIntro\n\nText one.\n\nIntro\n\nText two.\n' >"$T/dup.txt"
 native "$T/dup.txt" >"$T/dup.native"
 check "ids: duplicates get -1" grep -q '"intro-1"' "$T/dup.native"
