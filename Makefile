@@ -7,17 +7,19 @@ DATADIR    = $(PREFIX)/share/samizdat
 MANDIR     = $(PREFIX)/share/man/man1
 
 CC        ?= cc
-PKGS       = lua5.4 libxml-2.0 libzip libarchive libutf8proc libunibreak yaml-0.1 jansson md4c yajl
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libxml2, libzip and libarchive are not linked: src/core/lazylib.c loads
-# them (dlopen) when a conversion first calls them, which keeps them and
-# what they pull in (ICU, libstdc++, libcrypto, compressors) out of the
+PKGS       = lua5.4 libxml-2.0 libzip minizip libarchive libutf8proc libunibreak yaml-0.1 jansson md4c yajl
+# minizip's header is zip.h, as libzip's is: its -I would hide libzip's, so
+# the sources include it as <minizip/zip.h> and its flags are left out.
+PKG_CFLAGS := $(shell pkg-config --cflags $(filter-out minizip,$(PKGS)) 2>/dev/null)
+# libxml2, libzip, minizip and libarchive are not linked: src/core/lazylib.c
+# loads them (dlopen) when a conversion first calls them, which keeps them
+# and what they pull in (ICU, libstdc++, libcrypto, compressors) out of the
 # start-up of conversions that need none of them.  Their sonames come from
 # the libraries pkg-config would have linked.
-LAZY_PKGS  = libxml-2.0 libzip libarchive
+LAZY_PKGS  = libxml-2.0 libzip minizip libarchive
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
 soname     = $(shell objdump -p "$$($(CC) $(shell pkg-config --libs-only-L $(2) 2>/dev/null) -print-file-name=$(1))" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
-SONAMES   := $(foreach l,XML:libxml2.so:libxml-2.0 ZIP:libzip.so:libzip ARCHIVE:libarchive.so:libarchive,\
+SONAMES   := $(foreach l,XML:libxml2.so:libxml-2.0 ZIP:libzip.so:libzip MINIZIP:libminizip.so:minizip ARCHIVE:libarchive.so:libarchive,\
                $(if $(call soname,$(word 2,$(subst :, ,$(l))),$(word 3,$(subst :, ,$(l)))),\
                  -DSZ_SONAME_$(word 1,$(subst :, ,$(l)))='"$(call soname,$(word 2,$(subst :, ,$(l))),$(word 3,$(subst :, ,$(l))))"'))
 WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -37,7 +39,7 @@ OBJ        = $(patsubst %.c,$(B)/%.o,$(SRC) $(GEN_SRC))
 
 # Debian packages: to build, and in addition to run the tests.
 DEPS_BUILD = build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev libxml2-dev \
-             libzip-dev libarchive-dev libutf8proc-dev libunibreak-dev libyaml-dev libjansson-dev \
+             libzip-dev libminizip-dev libarchive-dev libutf8proc-dev libunibreak-dev libyaml-dev libjansson-dev \
              libmd4c-dev libyajl-dev
 DEPS_TEST  = pandoc epubcheck default-jre-headless jing libxml2-utils parallel zip unzip \
              python3 time zstd libarchive-tools valgrind

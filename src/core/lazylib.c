@@ -1,6 +1,7 @@
 /*
 ** lazylib.c
-** libxml2, libzip and libarchive, loaded when a conversion first calls them.
+** libxml2, libzip, minizip and libarchive, loaded when a conversion first
+** calls them.
 ** See LICENSE.
 **
 ** Linked at start-up, these three and what they pull in (ICU and libstdc++
@@ -10,14 +11,23 @@
 ** headers lazy_*.h turn each call into a call through a pointer that the
 ** first use fills here.
 */
+#define _GNU_SOURCE             /* dlinfo */
 #include <dlfcn.h>
+#include <link.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "core/lazy_archive.h"
+#include "core/lazy_minizip.h"
 #include "core/lazy_xml.h"
 #include "core/lazy_zip.h"
+
+#include "internal.h"
 
 /* The libraries' sonames, from the build (see the Makefile); these are
 ** Debian 12's. */
@@ -26,6 +36,9 @@
 #endif
 #ifndef SZ_SONAME_ZIP
 #define SZ_SONAME_ZIP "libzip.so.4"
+#endif
+#ifndef SZ_SONAME_MINIZIP
+#define SZ_SONAME_MINIZIP "libminizip.so.1"
 #endif
 #ifndef SZ_SONAME_ARCHIVE
 #define SZ_SONAME_ARCHIVE "libarchive.so.13"
@@ -75,9 +88,96 @@ get_sym(void *h, const char *soname, const char *name, void **slot)
 
 #define xml_GET(f) get_sym(h, SZ_SONAME_XML, #f, (void **)&sz_xml_api.p_##f);
 #define zip_GET(f) get_sym(h, SZ_SONAME_ZIP, #f, (void **)&sz_zip_api.p_##f);
+#define minizip_GET(f) get_sym(h, SZ_SONAME_MINIZIP, #f, (void **)&sz_minizip_api.p_##f);
 #define archive_GET(f) get_sym(h, SZ_SONAME_ARCHIVE, #f, (void **)&sz_archive_api.p_##f);
+
+/* minizip has no allocation hooks, and writes into a buffer it has just
+** asked malloc for before it checks that malloc gave one
+** (zipOpenNewFileInZip4_64, minizip 1.1): out of memory there would be a
+** crash.  Its calls of malloc are pointed at ours instead, which ends out of
+** memory as everywhere else (libxml2 gets our functions for the same
+** reason): the slot the dynamic loader filled with malloc's address, in the
+** library's relocations, gets sz_xmalloc's.  Where the slot is not found
+** (another libc's loader), minizip keeps malloc. */
+#if UINTPTR_MAX > 0xffffffffu
+#define R_SYM_(i) ELF64_R_SYM(i)
+#else
+#define R_SYM_(i) ELF32_R_SYM(i)
+#endif
+
+struct relro {
+    ElfW(Addr) base, lo, hi;
+};
+
+static int
+find_relro(struct dl_phdr_info *pi, size_t size, void *ud)
+{
+    struct relro *r = ud;
+    if (pi->dlpi_addr != r->base)
+        return 0;
+    for (int i = 0; i < pi->dlpi_phnum; i++)
+        if (pi->dlpi_phdr[i].p_type == PT_GNU_RELRO) {
+            r->lo = pi->dlpi_addr + pi->dlpi_phdr[i].p_vaddr;
+            r->hi = r->lo + pi->dlpi_phdr[i].p_memsz;
+        }
+    return 1;
+}
+
+static void
+point_import(void *h, const char *name, void *fn)
+{
+    struct link_map *lm;
+    if (dlinfo(h, RTLD_DI_LINKMAP, &lm) != 0 || !lm->l_ld)
+        return;
+    ElfW(Addr) b = lm->l_addr;
+    const ElfW(Sym) *sym = NULL;
+    const char *str = NULL;
+    /* The PLT's relocations, then the others (DT_RELA or DT_REL). */
+    ElfW(Addr) tab[3] = { 0, 0, 0 };
+    size_t size[3] = { 0, 0, 0 }, ent[3] = { sizeof(ElfW(Rela)), sizeof(ElfW(Rela)),
+                                             sizeof(ElfW(Rel)) };
+    /* glibc's loader has made the dynamic section's addresses absolute; others
+    ** may leave them relative to the library's base. */
+#define ABS_(p) ((p) < b ? (p) + b : (p))
+    for (const ElfW(Dyn) *d = lm->l_ld; d->d_tag != DT_NULL; d++)
+        switch (d->d_tag) {
+        case DT_SYMTAB: sym = (const ElfW(Sym) *)ABS_(d->d_un.d_ptr); break;
+        case DT_STRTAB: str = (const char *)ABS_(d->d_un.d_ptr); break;
+        case DT_JMPREL: tab[0] = ABS_(d->d_un.d_ptr); break;
+        case DT_PLTRELSZ: size[0] = d->d_un.d_val; break;
+        case DT_PLTREL: ent[0] = d->d_un.d_val == DT_REL ? sizeof(ElfW(Rel)) : sizeof(ElfW(Rela)); break;
+        case DT_RELA: tab[1] = ABS_(d->d_un.d_ptr); break;
+        case DT_RELASZ: size[1] = d->d_un.d_val; break;
+        case DT_REL: tab[2] = ABS_(d->d_un.d_ptr); break;
+        case DT_RELSZ: size[2] = d->d_un.d_val; break;
+        default: break;
+        }
+#undef ABS_
+    if (!sym || !str)
+        return;
+    struct relro r = { b, 0, 0 };
+    dl_iterate_phdr(find_relro, &r);
+    long page = sysconf(_SC_PAGESIZE);
+    for (int t = 0; t < 3; t++)
+        for (size_t off = 0; tab[t] && off + ent[t] <= size[t]; off += ent[t]) {
+            /* ElfW(Rel) and ElfW(Rela) begin alike. */
+            const ElfW(Rel) *rel = (const ElfW(Rel) *)(tab[t] + off);
+            const ElfW(Sym) *s = &sym[R_SYM_(rel->r_info)];
+            if (!R_SYM_(rel->r_info) || s->st_shndx != SHN_UNDEF || strcmp(str + s->st_name, name))
+                continue;
+            void **slot = (void **)(b + rel->r_offset);
+            int ro = (ElfW(Addr))slot >= r.lo && (ElfW(Addr))slot < r.hi;
+            void *pg = (void *)((uintptr_t)slot & ~(uintptr_t)(page - 1));
+            if (ro && mprotect(pg, (size_t)page, PROT_READ | PROT_WRITE) != 0)
+                continue;
+            *slot = fn;
+            if (ro)
+                mprotect(pg, (size_t)page, PROT_READ);
+        }
+}
 
 /* libxml2 allocates with our functions from its first allocation on. */
 LOADER(xml, XML, SZ_SONAME_XML, sz_alloc_xml_init())
 LOADER(zip, ZIP, SZ_SONAME_ZIP, (void)0)
+LOADER(minizip, MINIZIP, SZ_SONAME_MINIZIP, point_import(h, "malloc", (void *)sz_xmalloc))
 LOADER(archive, ARCHIVE, SZ_SONAME_ARCHIVE, (void)0)

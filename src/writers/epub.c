@@ -1,6 +1,6 @@
 /*
 ** epub.c
-** The EPUB 3 writer: chapters, OPF, nav, NCX, cover, and libzip packaging.
+** The EPUB 3 writer: chapters, OPF, nav, NCX, cover, and their packaging.
 ** See LICENSE.
 */
 #define _GNU_SOURCE
@@ -12,14 +12,13 @@
 #include <time.h>
 
 #include <linebreak.h>
-#include <zip.h>
-#include "core/lazy_zip.h"
 
 #include "internal.h"
 #include "bridge/bridge.h"
 #include "core/registry.h"
 #include "writers/wrap.h"
 #include "writers/xhtml.h"
+#include "writers/zipout.h"
 
 /* Largest image, font or stylesheet packaged (a guard against reading a
 ** device or a huge file by mistake). */
@@ -1297,110 +1296,17 @@ derived_uuid(struct epub *e)
                            (unsigned long long)(h2 & 0xFFFFFFFFFFFFull));
 }
 
-/* libzip stores local time: pick the time_t whose local time reads as the
-** UTC time we want, so the archive is the same in every time zone. */
-static time_t
-zip_time(long long t)
-{
-    time_t tt = (time_t)(t < FIXED_EPOCH ? FIXED_EPOCH : t);
-    struct tm g;
-    gmtime_r(&tt, &g);
-    g.tm_isdst = -1;
-    time_t l = mktime(&g);
-    return l == (time_t)-1 ? tt : l;
-}
+/* Deflate level 3: half the CPU of the default level 6 for about 5% larger
+** books (zlib was most of the time of a conversion). */
+#define DEFLATE_LEVEL 3
 
 static int
-zadd(struct epub *e, zip_t *za, const char *name, const char *data, size_t len, int store)
+package(struct epub *e, const struct sz_zip_member *m, size_t n, struct sz_sink *out)
 {
-    zip_source_t *s = zip_source_buffer(za, data, len, 0);
-    zip_int64_t i;
-    if (!s)
-        sz_oom();               /* it fails for nothing else */
-    if ((i = zip_file_add(za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
-        zip_source_free(s);
-        return -1;
-    }
-    /* Deflate level 3: half the CPU of the default level 6 for about 5%
-    ** larger books (zlib was most of the time of a conversion). */
-    if (zip_set_file_compression(za, (zip_uint64_t)i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                 store ? 0 : 3) < 0 ||
-        zip_file_set_mtime(za, (zip_uint64_t)i, zip_time(e->mtime), 0) < 0)
-        return -1;
-    return 0;
-}
-
-struct blob {
-    const char *name;
-    char *data;
-    size_t len;
-    int store;
-};
-
-/* libzip out of memory is out of memory, as everywhere else (exit 86), not
-** a writer's error.  Writing into memory, libzip fails for nothing else, and
-** some of its paths fail on a NULL from malloc without setting an error. */
-static void
-zip_oom(const zip_error_t *ze)
-{
-    int c = zip_error_code_zip(ze);
-    if (c == ZIP_ER_MEMORY || c == ZIP_ER_OK)
-        sz_oom();
-}
-
-static int
-package(struct epub *e, struct blob *b, size_t nb, struct sz_sink *out)
-{
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    if (!src)
-        sz_oom();               /* it fails for nothing else */
-    zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-    int rc = -1;
-    if (!za) {
-        zip_oom(&ze);
-        sz_diag_add(e->diags, SZ_ERROR, SZ_EXIT_WRITER, NULL, 0, 0, -1, "epub: zip: %s",
-                    zip_error_strerror(&ze));
-        if (src)
-            zip_source_free(src);
-        zip_error_fini(&ze);
-        return -1;
-    }
-    zip_source_keep(src);
-    for (size_t i = 0; i < nb; i++)
-        if (zadd(e, za, b[i].name, b[i].data, b[i].len, b[i].store) < 0) {
-            zip_oom(zip_get_error(za));
-            sz_diag_add(e->diags, SZ_ERROR, SZ_EXIT_WRITER, NULL, 0, 0, -1,
-                        "epub: zip: %s: %s", b[i].name, zip_strerror(za));
-            zip_discard(za);
-            goto out;
-        }
-    if (zip_close(za) < 0) {
-        zip_oom(zip_get_error(za));
-        sz_diag_add(e->diags, SZ_ERROR, SZ_EXIT_WRITER, NULL, 0, 0, -1, "epub: zip: %s",
-                    zip_strerror(za));
-        zip_discard(za);
-        goto out;
-    }
-    if (zip_source_open(src) < 0)
-        goto out;
-    /* Handed on a chunk at a time, not gathered first: a copy of the whole
-    ** book beside libzip's was the writer's peak of memory. */
-    char chunk[65536];
-    zip_int64_t n;
-    rc = 0;
-    while (rc == 0 && (n = zip_source_read(src, chunk, sizeof chunk)) > 0)
-        rc = sz_sink_write(out, chunk, (size_t)n);
-    zip_source_close(src);
-    if (rc == 0 && n < 0)
-        rc = -1;
-    if (rc < 0)
-        sz_diag_add(e->diags, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1, "epub: cannot write output");
-out:
-    zip_source_free(src);
-    zip_error_fini(&ze);
-    return rc;
+    if (sz_zip_pack(m, n, e->mtime, DEFLATE_LEVEL, out) == 0)
+        return 0;
+    sz_diag_add(e->diags, SZ_ERROR, SZ_EXIT_IO, NULL, 0, 0, -1, "epub: cannot write output");
+    return -1;
 }
 
 static const char container_xml[] =
@@ -1418,7 +1324,7 @@ write_epub(const struct sz_doc *doc, const struct sz_wopts *o, struct sz_sink *o
     struct epub e;
     int rc = -1;
     struct sz_buf fontcss = SZ_BUF_INIT;
-    struct blob *b = NULL;
+    struct sz_zip_member *b = NULL;
     size_t nb = 0;
     char *opf = NULL, *nav = NULL, *ncx = NULL, *tp = NULL, *cp = NULL;
     size_t opfl = 0, navl = 0, ncxl = 0, tpl = 0, cpl = 0;
