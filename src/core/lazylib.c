@@ -1,15 +1,17 @@
 /*
 ** lazylib.c
-** libxml2, libzip, minizip and libarchive, loaded when a conversion first
-** calls them.
+** The libraries only some conversions need (libxml2, libzip, minizip,
+** libarchive, libyaml, md4c, yajl), loaded when a conversion first calls
+** them.
 ** See LICENSE.
 **
-** Linked at start-up, these three and what they pull in (ICU and libstdc++
-** for libxml2, libcrypto for libzip, six compression libraries for
+** Linked at start-up, the first three and what they pull in (ICU and
+** libstdc++ for libxml2, libcrypto for libzip, six compression libraries for
 ** libarchive) took the dynamic loader about 4 ms of the 5 ms an empty
 ** conversion cost; plain text, JSON and Markdown need none of them.  The
-** headers lazy_*.h turn each call into a call through a pointer that the
-** first use fills here.
+** small ones each cost the loader about 0.1 ms, which every conversion that
+** needs none of them paid.  The headers lazy_*.h turn each call into a call
+** through a pointer that the first use fills here.
 */
 #define _GNU_SOURCE             /* dlinfo */
 #include <dlfcn.h>
@@ -23,8 +25,11 @@
 #include <unistd.h>
 
 #include "core/lazy_archive.h"
+#include "core/lazy_md4c.h"
 #include "core/lazy_minizip.h"
 #include "core/lazy_xml.h"
+#include "core/lazy_yajl.h"
+#include "core/lazy_yaml.h"
 #include "core/lazy_zip.h"
 
 #include "internal.h"
@@ -39,6 +44,15 @@
 #endif
 #ifndef SZ_SONAME_MINIZIP
 #define SZ_SONAME_MINIZIP "libminizip.so.1"
+#endif
+#ifndef SZ_SONAME_YAML
+#define SZ_SONAME_YAML "libyaml-0.so.2"
+#endif
+#ifndef SZ_SONAME_MD4C
+#define SZ_SONAME_MD4C "libmd4c.so.0"
+#endif
+#ifndef SZ_SONAME_YAJL
+#define SZ_SONAME_YAJL "libyajl.so.2"
 #endif
 #ifndef SZ_SONAME_ARCHIVE
 #define SZ_SONAME_ARCHIVE "libarchive.so.13"
@@ -89,6 +103,9 @@ get_sym(void *h, const char *soname, const char *name, void **slot)
 #define xml_GET(f) get_sym(h, SZ_SONAME_XML, #f, (void **)&sz_xml_api.p_##f);
 #define zip_GET(f) get_sym(h, SZ_SONAME_ZIP, #f, (void **)&sz_zip_api.p_##f);
 #define minizip_GET(f) get_sym(h, SZ_SONAME_MINIZIP, #f, (void **)&sz_minizip_api.p_##f);
+#define yaml_GET(f) get_sym(h, SZ_SONAME_YAML, #f, (void **)&sz_yaml_api.p_##f);
+#define md4c_GET(f) get_sym(h, SZ_SONAME_MD4C, #f, (void **)&sz_md4c_api.p_##f);
+#define yajl_GET(f) get_sym(h, SZ_SONAME_YAJL, #f, (void **)&sz_yajl_api.p_##f);
 #define archive_GET(f) get_sym(h, SZ_SONAME_ARCHIVE, #f, (void **)&sz_archive_api.p_##f);
 
 /* minizip has no allocation hooks, and writes into a buffer it has just
@@ -181,3 +198,6 @@ LOADER(xml, XML, SZ_SONAME_XML, sz_alloc_xml_init())
 LOADER(zip, ZIP, SZ_SONAME_ZIP, (void)0)
 LOADER(minizip, MINIZIP, SZ_SONAME_MINIZIP, point_import(h, "malloc", (void *)sz_xmalloc))
 LOADER(archive, ARCHIVE, SZ_SONAME_ARCHIVE, (void)0)
+LOADER(yaml, YAML, SZ_SONAME_YAML, (void)0)
+LOADER(md4c, MD4C, SZ_SONAME_MD4C, (void)0)
+LOADER(yajl, YAJL, SZ_SONAME_YAJL, (void)0)

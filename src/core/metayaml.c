@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+#include "core/lazy_yaml.h"
 
 #include "internal.h"
 #include "core/metayaml.h"

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 #include <yajl_parse.h>
+#include "core/lazy_yajl.h"
 
 #include "internal.h"
 #include "core/registry.h"

@@ -11,8 +11,10 @@
 #include <libxml/HTMLparser.h>
 #include "core/lazy_xml.h"
 #include <md4c.h>
+#include "core/lazy_md4c.h"
 #include <utf8proc.h>
 #include <yaml.h>
+#include "core/lazy_yaml.h"
 
 #include "internal.h"
 #include "core/metayaml.h"
