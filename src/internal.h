@@ -82,6 +82,10 @@ void *sz_map_get(const struct sz_map *m, const void *k);
 /** Frees the table (not keys or values); the map stays usable, empty. */
 void sz_map_free(struct sz_map *m);
 
+/* Makes n, a node a reader took back for reuse (unlinked), a fresh node of
+** kind k, exactly as sz_node_new makes one. */
+void sz_node_reset(struct sz_doc *doc, struct sz_node *n, enum sz_kind k);
+
 /** Packs each stretch Str (Space|SoftBreak Str)... among parent's children
 ** into one text run (SZ_STR_RUN).  A Str joins a run when it is plain (sub
 ** 0), not empty, without ' ' or '\n', and ok(n) when ok is not NULL.  The

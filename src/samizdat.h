@@ -133,7 +133,8 @@ struct sz_kv {
 };
 
 /* pandoc's Attr: identifier, classes, key/value pairs.  Arrays and strings
-** live in the document arena; an empty Attr is all zeros / "" . */
+** live in the document arena and are never changed in place (adding a class
+** or pair makes a new array), so a copy of the struct may share them. */
 struct sz_attr {
     const char *id;            /* never NULL: "" when absent */
     const char **classes;
@@ -142,27 +143,49 @@ struct sz_attr {
     size_t nkvs;
 };
 
-/* A node.  Children form a doubly linked list; everything it points to lives
-** in the arena of the document that made it. */
-struct sz_node {
-    enum sz_kind kind;
-    uint32_t line;             /* source line (1-based), 0 when unknown */
-    struct sz_node *parent, *first, *last, *next, *prev;
-    const char *text;          /* Str, Code, CodeBlock, Raw*, Math, Citation id,
-                                  MetaString, MetaEntry key: NUL-terminated */
-    size_t len;                /* byte length of text */
-    const char *format;        /* RawBlock/RawInline format */
+/* The empty Attr ("", [], []) that every node points to until it is given
+** one of its own: most nodes (a book's paragraphs and text runs) have none,
+** so a node holds a pointer, not the five fields. */
+extern const struct sz_attr sz_attr_empty;
+
+/* A Link's or Image's target: pandoc's Target (url, title). */
+struct sz_target {
     const char *url;           /* Link target / Image src */
     const char *title;         /* Link/Image title */
-    struct sz_attr attr;       /* for kinds that carry an Attr */
-    double width;              /* ColSpec width; <= 0 means ColWidthDefault */
-    int level;                 /* Header level */
-    int ival;                  /* MetaBool value; ListAttributes start; Citation note_num;
-                                  TableBody row_head_columns; Cell row_span */
-    int ival2;                 /* Cell col_span; Citation hash */
-    int sub;                   /* the enum that applies: sz_quote, sz_math, sz_align,
-                                  sz_list_style, sz_cite_mode */
-    int sub2;                  /* sz_list_delim */
+};
+
+/* A node.  Children form a doubly linked list; everything it points to lives
+** in the arena of the document that made it.  A book has a node per
+** paragraph and per stretch of text, so a node is kept to 80 bytes: the
+** fields only a few kinds use share one union, read only for those kinds. */
+struct sz_node {
+    struct sz_node *parent, *first, *last, *next, *prev;
+    const char *text;          /* Str, Code, CodeBlock, Raw*, Math, Citation id,
+                                  MetaString, MetaEntry key: NUL-terminated; "" */
+    size_t len;                /* byte length of text */
+    /* never NULL: &sz_attr_empty, or the node's own (sz_node_attr) */
+    const struct sz_attr *attr;
+    union {
+        struct sz_target *target;  /* Link, Image: never NULL (sz_node_new) */
+        const char *format;        /* RawBlock, RawInline */
+        double width;              /* ColSpec; <= 0 means ColWidthDefault */
+        struct {
+            /* MetaBool value; ListAttributes start; Citation note_num;
+            ** TableBody row_head_columns; Cell row_span.  Readers may also
+            ** mark other nodes with it while they build them. */
+            int ival;
+            union {
+                int ival2;         /* Cell col_span; Citation hash */
+                int level;         /* Header level */
+            };
+        };
+    };
+    uint32_t line;             /* source line (1-based), 0 when unknown */
+    enum sz_kind kind : 8;
+    /* the enum that applies: sz_quote, sz_math, sz_align, sz_list_style,
+    ** sz_cite_mode; SZ_STR_RUN on a Str */
+    unsigned sub : 8;
+    unsigned sub2 : 8;         /* sz_list_delim */
 };
 
 struct sz_arena;
@@ -324,6 +347,15 @@ int sz_node_replace(struct sz_node *old, struct sz_node *new_);
 void sz_node_unlink(struct sz_node *n);
 /** Number of children. */
 size_t sz_node_count(const struct sz_node *n);
+
+/** n's Attr for changing: its own, made in doc's arena (a copy of the
+** shared empty one) the first time. */
+struct sz_attr *sz_node_attr(struct sz_doc *doc, struct sz_node *n);
+/** Gives n a copy of a (its arrays shared), or the shared empty Attr when
+** a is empty. */
+void sz_node_set_attr(struct sz_doc *doc, struct sz_node *n, const struct sz_attr *a);
+/** Is a the empty Attr ("", [], [])? */
+int sz_attr_is_empty(const struct sz_attr *a);
 
 /** Attr helpers (copies strings into doc's arena). */
 void sz_attr_set_id(struct sz_doc *doc, struct sz_attr *a, const char *id);

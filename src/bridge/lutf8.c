@@ -56,15 +56,21 @@ clean_tree(struct sz_doc *doc, struct sz_node *root, size_t *fixed)
             n->text = clean(doc, n->text, n->len, &len, fixed);
             n->len = len;
         }
-        CLEAN(doc, n->url, fixed);
-        CLEAN(doc, n->title, fixed);
-        CLEAN(doc, n->format, fixed);
-        CLEAN(doc, n->attr.id, fixed);
-        for (size_t i = 0; i < n->attr.nclasses; i++)
-            CLEAN(doc, n->attr.classes[i], fixed);
-        for (size_t i = 0; i < n->attr.nkvs; i++) {
-            CLEAN(doc, n->attr.kvs[i].key, fixed);
-            CLEAN(doc, n->attr.kvs[i].value, fixed);
+        if (n->kind == SZ_LINK || n->kind == SZ_IMAGE) {
+            CLEAN(doc, n->target->url, fixed);
+            CLEAN(doc, n->target->title, fixed);
+        } else if (n->kind == SZ_RAWBLOCK || n->kind == SZ_RAWINLINE) {
+            CLEAN(doc, n->format, fixed);
+        }
+        if (n->attr != &sz_attr_empty) {
+            struct sz_attr *a = sz_node_attr(doc, n);
+            CLEAN(doc, a->id, fixed);
+            for (size_t i = 0; i < a->nclasses; i++)
+                CLEAN(doc, a->classes[i], fixed);
+            for (size_t i = 0; i < a->nkvs; i++) {
+                CLEAN(doc, a->kvs[i].key, fixed);
+                CLEAN(doc, a->kvs[i].value, fixed);
+            }
         }
     }
 }

@@ -494,7 +494,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     }
     case SZ_CODEBLOCK: case SZ_CODE:
         lua_createtable(L, 0, 2);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         lua_pushlstring(L, n->text, n->len);
         lua_setfield(L, -2, "text");
@@ -547,7 +547,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     case SZ_HEADER:
         lua_createtable(L, 0, 3);
         setint(L, "level", n->level);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         if (!lazy) {
             sz_push_inlines(L, n, depth);
@@ -556,7 +556,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
         break;
     case SZ_DIV: case SZ_SPAN:
         lua_createtable(L, 0, 2);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         if (lazy)
             break;
@@ -568,7 +568,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
         break;
     case SZ_FIGURE:
         lua_createtable(L, 0, 3);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         push_caption(L, child_of(n, SZ_CAPTION), depth);
         lua_setfield(L, -2, "caption");
@@ -580,7 +580,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     case SZ_TABLE: {
         int nc = 0, nb = 0;
         lua_createtable(L, 0, 6);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         push_caption(L, child_of(n, SZ_CAPTION), depth);
         lua_setfield(L, -2, "caption");
@@ -609,7 +609,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     }
     case SZ_COLSPEC:
         lua_createtable(L, 2, 0);
-        lua_pushstring(L, align_names[n->sub >= 0 && n->sub < 4 ? n->sub : 0]);
+        lua_pushstring(L, align_names[n->sub < 4 ? n->sub : 0]);
         lua_rawseti(L, -2, 1);
         if (n->width > 0) {
             lua_pushnumber(L, n->width);
@@ -618,14 +618,14 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
         return;                    /* a plain pair, as in pandoc */
     case SZ_THEAD: case SZ_TFOOT:
         lua_createtable(L, 0, 2);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         push_rows(L, n, depth);
         lua_setfield(L, -2, "rows");
         break;
     case SZ_TBODY: {
         lua_createtable(L, 0, 4);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         setint(L, "row_head_columns", n->ival);
         const struct sz_node *h = child_of(n, SZ_TBODY_HEAD);
@@ -638,7 +638,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     case SZ_ROW: {
         int i = 0;
         lua_createtable(L, 0, 2);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         lua_createtable(L, (int)sz_node_count(n), 0);
         for (const struct sz_node *c = n->first; c; c = c->next) {
@@ -651,7 +651,7 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
     }
     case SZ_CELL:
         lua_createtable(L, 0, 5);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         push_enum(L, "alignment", align_names, n->sub, 4);
         setint(L, "row_span", n->ival);
@@ -703,14 +703,14 @@ sz_push_node(lua_State *L, const struct sz_node *n, int depth)
         break;
     case SZ_LINK: case SZ_IMAGE:
         lua_createtable(L, 0, 4);
-        push_attr(L, &n->attr);
+        push_attr(L, n->attr);
         lua_setfield(L, -2, "attr");
         if (!lazy) {
             sz_push_inlines(L, n, depth);
             lua_setfield(L, -2, k == SZ_LINK ? "content" : "caption");
         }
-        setstr(L, k == SZ_LINK ? "target" : "src", n->url);
-        setstr(L, "title", n->title);
+        setstr(L, k == SZ_LINK ? "target" : "src", n->target->url);
+        setstr(L, "title", n->target->title);
         break;
     case SZ_CAPTION:
         push_caption(L, n, depth);
@@ -1063,11 +1063,21 @@ to_attr(lua_State *L, int idx, struct sz_doc *doc, struct sz_attr *a)
     }
 }
 
+/* to_attr / field_attr into node n's Attr (the shared empty one when the
+** filter gave none: most nodes have none). */
 static void
-field_attr(lua_State *L, int idx, struct sz_doc *doc, struct sz_attr *a)
+node_to_attr(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *n)
+{
+    struct sz_attr a;
+    to_attr(L, idx, doc, &a);
+    sz_node_set_attr(doc, n, &a);
+}
+
+static void
+field_node_attr(lua_State *L, int idx, struct sz_doc *doc, struct sz_node *n)
 {
     lua_getfield(L, idx, "attr");
-    to_attr(L, -1, doc, a);
+    node_to_attr(L, -1, doc, n);
     lua_pop(L, 1);
 }
 
@@ -1437,7 +1447,7 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
         sz_node_set_text(doc, n, s, len);
         lua_pop(L, 1);
         if (k == SZ_CODEBLOCK || k == SZ_CODE)
-            field_attr(L, idx, doc, &n->attr);
+            field_node_attr(L, idx, doc, n);
         else if (k == SZ_MATH)
             n->sub = field_enum(L, idx, "mathtype", math_names, 0);
         else
@@ -1489,25 +1499,25 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
         break;
     case SZ_HEADER:
         n->level = (int)field_int(L, idx, "level", 1);
-        field_attr(L, idx, doc, &n->attr);
+        field_node_attr(L, idx, doc, n);
         field_inlines(L, idx, "content", doc, n, depth);
         break;
     case SZ_DIV: case SZ_SPAN:
-        field_attr(L, idx, doc, &n->attr);
+        field_node_attr(L, idx, doc, n);
         if (k == SZ_DIV)
             field_blocks(L, idx, "content", doc, n, depth);
         else
             field_inlines(L, idx, "content", doc, n, depth);
         break;
     case SZ_FIGURE:
-        field_attr(L, idx, doc, &n->attr);
+        field_node_attr(L, idx, doc, n);
         lua_getfield(L, idx, "caption");
         append(L, n, to_caption(L, -1, doc, depth));
         lua_pop(L, 1);
         field_blocks(L, idx, "content", doc, n, depth);
         break;
     case SZ_TABLE:
-        field_attr(L, idx, doc, &n->attr);
+        field_node_attr(L, idx, doc, n);
         lua_getfield(L, idx, "caption");
         append(L, n, to_caption(L, -1, doc, depth));
         lua_pop(L, 1);
@@ -1551,17 +1561,17 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
         if (positional(L, idx, "rows")) {
             /* {attr, rows}, as pandoc 2.x filters build them */
             lua_rawgeti(L, idx, 1);
-            to_attr(L, -1, doc, &n->attr);
+            node_to_attr(L, -1, doc, n);
             lua_pop(L, 1);
             lua_rawgeti(L, idx, 2);
             list_nodes(L, doc, n, SZ_ROW, depth);
             break;
         }
-        field_attr(L, idx, doc, &n->attr);
+        field_node_attr(L, idx, doc, n);
         field_nodes(L, idx, "rows", doc, n, SZ_ROW, depth);
         break;
     case SZ_TBODY: {
-        field_attr(L, idx, doc, &n->attr);
+        field_node_attr(L, idx, doc, n);
         n->ival = (int)field_int(L, idx, "row_head_columns", 0);
         struct sz_node *h = sz_node_new(doc, SZ_TBODY_HEAD);
         field_nodes(L, idx, "head", doc, h, SZ_ROW, depth);
@@ -1572,7 +1582,7 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
     case SZ_ROW:
         if (positional(L, idx, "cells")) {
             lua_rawgeti(L, idx, 1);
-            to_attr(L, -1, doc, &n->attr);
+            node_to_attr(L, -1, doc, n);
             lua_pop(L, 1);
             lua_rawgeti(L, idx, 2);
             lua_newtable(L);
@@ -1590,11 +1600,11 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
             lua_pop(L, 2);
             break;
         }
-        field_attr(L, idx, doc, &n->attr);
+        field_node_attr(L, idx, doc, n);
         field_nodes(L, idx, "cells", doc, n, SZ_CELL, depth);
         break;
     case SZ_CELL:
-        field_attr(L, idx, doc, &n->attr);
+        field_node_attr(L, idx, doc, n);
         n->sub = field_enum(L, idx, "alignment", align_names, 0);
         n->ival = (int)field_int(L, idx, "row_span", 1);
         n->ival2 = (int)field_int(L, idx, "col_span", 1);
@@ -1623,10 +1633,10 @@ to_node(lua_State *L, int idx, struct sz_doc *doc, int want, int depth)
         break;
     }
     case SZ_LINK: case SZ_IMAGE:
-        field_attr(L, idx, doc, &n->attr);
+        field_node_attr(L, idx, doc, n);
         field_inlines(L, idx, k == SZ_LINK ? "content" : "caption", doc, n, depth);
-        n->url = field_str(L, idx, k == SZ_LINK ? "target" : "src", doc, "");
-        n->title = field_str(L, idx, "title", doc, "");
+        n->target->url = field_str(L, idx, k == SZ_LINK ? "target" : "src", doc, "");
+        n->target->title = field_str(L, idx, "title", doc, "");
         break;
     default:
         luaL_error(L, "cannot convert a %s value", code_name(code));

@@ -177,21 +177,37 @@ sz_can_contain(enum sz_kind parent, enum sz_kind child)
     }
 }
 
+const struct sz_attr sz_attr_empty = { "", NULL, 0, NULL, 0 };
+
+/* What a node of a kind most often is (small nodes are the point of the
+** union: a book has tens of thousands of them). */
+_Static_assert(sizeof(struct sz_node) <= 80, "struct sz_node grew past 80 bytes");
+
+void
+sz_node_reset(struct sz_doc *doc, struct sz_node *n, enum sz_kind k)
+{
+    memset(n, 0, sizeof *n);
+    n->kind = k;
+    n->attr = &sz_attr_empty;
+    n->text = "";
+    if (k == SZ_LINK || k == SZ_IMAGE) {
+        n->target = sz_arena_alloc_align(doc->arena, sizeof *n->target,
+                                         _Alignof(struct sz_target));
+    } else if (k == SZ_CELL) {
+        n->ival = 1;
+        n->ival2 = 1;
+    } else if (k == SZ_ORDEREDLIST) {
+        n->ival = 1;
+    }
+}
+
 struct sz_node *
 sz_node_new(struct sz_doc *doc, enum sz_kind k)
 {
     /* a node's own alignment, not the arena's 16: a book has tens of
     ** thousands of them */
     struct sz_node *n = sz_arena_alloc_align(doc->arena, sizeof *n, _Alignof(struct sz_node));
-    n->kind = k;
-    n->attr.id = "";
-    n->text = "";
-    if (k == SZ_CELL) {
-        n->ival = 1;
-        n->ival2 = 1;
-    } else if (k == SZ_ORDEREDLIST) {
-        n->ival = 1;
-    }
+    sz_node_reset(doc, n, k);
     return n;
 }
 
@@ -334,6 +350,33 @@ sz_node_count(const struct sz_node *n)
 
 /* Attributes ------------------------------------------------------------ */
 
+struct sz_attr *
+sz_node_attr(struct sz_doc *doc, struct sz_node *n)
+{
+    if (n->attr == &sz_attr_empty) {
+        struct sz_attr *a = sz_arena_alloc_align(doc->arena, sizeof *a, _Alignof(struct sz_attr));
+        *a = sz_attr_empty;
+        n->attr = a;
+    }
+    /* a node's own Attr, made here: never the shared constant */
+    return (struct sz_attr *)n->attr;
+}
+
+int
+sz_attr_is_empty(const struct sz_attr *a)
+{
+    return !a->id[0] && !a->nclasses && !a->nkvs;
+}
+
+void
+sz_node_set_attr(struct sz_doc *doc, struct sz_node *n, const struct sz_attr *a)
+{
+    if (sz_attr_is_empty(a))
+        n->attr = &sz_attr_empty;
+    else if (a != n->attr)
+        *sz_node_attr(doc, n) = *a;
+}
+
 void
 sz_attr_set_id(struct sz_doc *doc, struct sz_attr *a, const char *id)
 {
@@ -387,18 +430,26 @@ copy_one(struct sz_doc *doc, const struct sz_node *n)
 {
     struct sz_arena *a = doc->arena;
     struct sz_node *c = sz_node_new(doc, n->kind);
+    struct sz_target *tg = c->target;
     *c = *n;
     c->parent = c->first = c->last = c->next = c->prev = NULL;
     c->text = sz_arena_strndup(a, n->text ? n->text : "", n->text ? n->len : 0);
-    c->format = n->format ? sz_arena_strdup(a, n->format) : NULL;
-    c->url = n->url ? sz_arena_strdup(a, n->url) : NULL;
-    c->title = n->title ? sz_arena_strdup(a, n->title) : NULL;
-    memset(&c->attr, 0, sizeof c->attr);
-    c->attr.id = sz_arena_strdup(a, n->attr.id);
-    for (size_t i = 0; i < n->attr.nclasses; i++)
-        sz_attr_add_class(doc, &c->attr, n->attr.classes[i]);
-    for (size_t i = 0; i < n->attr.nkvs; i++)
-        sz_attr_add_kv(doc, &c->attr, n->attr.kvs[i].key, n->attr.kvs[i].value);
+    if (n->kind == SZ_RAWBLOCK || n->kind == SZ_RAWINLINE)
+        c->format = n->format ? sz_arena_strdup(a, n->format) : NULL;
+    if (n->kind == SZ_LINK || n->kind == SZ_IMAGE) {
+        c->target = tg;
+        tg->url = n->target->url ? sz_arena_strdup(a, n->target->url) : NULL;
+        tg->title = n->target->title ? sz_arena_strdup(a, n->target->title) : NULL;
+    }
+    c->attr = &sz_attr_empty;
+    if (n->attr != &sz_attr_empty) {
+        struct sz_attr *ca = sz_node_attr(doc, c);
+        ca->id = sz_arena_strdup(a, n->attr->id);
+        for (size_t i = 0; i < n->attr->nclasses; i++)
+            sz_attr_add_class(doc, ca, n->attr->classes[i]);
+        for (size_t i = 0; i < n->attr->nkvs; i++)
+            sz_attr_add_kv(doc, ca, n->attr->kvs[i].key, n->attr->kvs[i].value);
+    }
     return c;
 }
 

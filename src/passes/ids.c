@@ -119,7 +119,7 @@ sz_pass_heading_ids(struct sz_doc *doc)
                 sz_iter_skip_children(&it);
             continue;
         }
-        if (!*h->attr.id) {
+        if (!*h->attr->id) {
             sz_buf_clear(&s);
             slug(sz_stringify(doc, h), &s);
             size_t base = s.len;
@@ -133,9 +133,9 @@ sz_pass_heading_ids(struct sz_doc *doc)
                 } while (find(&ids, s.data));
                 b->next = k;
             }
-            sz_attr_set_id(doc, &h->attr, s.data);
+            sz_attr_set_id(doc, sz_node_attr(doc, h), s.data);
         }
-        add(&ids, h->attr.id, 0);
+        add(&ids, h->attr->id, 0);
         sz_iter_skip_children(&it);
     }
     free(ids.v);

@@ -538,8 +538,8 @@ rewrite_ids(struct epub *e)
             nid = unique(e, a->id, path);
             sz_map_put(&e->ids, key, (void *)nid);
         }
-        if (sz_kind_has_attr(a->n->kind) && *a->n->attr.id)
-            a->n->attr.id = nid;
+        if (sz_kind_has_attr(a->n->kind) && *a->n->attr->id)
+            sz_node_attr(e->doc, a->n)->id = nid;
         a->id = nid;
     }
     /* the notes pass finds bodies by the new ids */
@@ -567,17 +567,17 @@ chapter_id(struct epub *e, int k)
     struct sz_node *f = e->first[k];
     if (!f)
         return NULL;
-    if (f->kind == SZ_HEADER && *f->attr.id)
-        return f->attr.id;
-    if ((f->kind == SZ_DIV) && *f->attr.id)
-        return f->attr.id;
+    if (f->kind == SZ_HEADER && *f->attr->id)
+        return f->attr->id;
+    if ((f->kind == SZ_DIV) && *f->attr->id)
+        return f->attr->id;
     char stem[64];
     struct sz_node *d = sz_node_new(e->doc, SZ_DIV);
-    d->attr.id = unique(e, stem_of(e->items[e->spine[k]].path, stem, sizeof stem),
+    sz_node_attr(e->doc, d)->id = unique(e, stem_of(e->items[e->spine[k]].path, stem, sizeof stem),
                         e->items[e->spine[k]].path);
     sz_node_insert_before(f, d);
     e->first[k] = d;
-    return d->attr.id;
+    return d->attr->id;
 }
 
 static void
@@ -587,17 +587,17 @@ rewrite_links(struct epub *e)
     for (size_t i = 0; i < h->links.n; i++) {
         struct sz_node *l = h->links.v[i].n;
         int file = h->links.v[i].file;
-        if (!l->parent || file < 0 || (size_t)file >= e->nspine || !l->url || !*l->url ||
-            sz_path_has_scheme(l->url))
+        if (!l->parent || file < 0 || (size_t)file >= e->nspine || !l->target->url || !*l->target->url ||
+            sz_path_has_scheme(l->target->url))
             continue;
         const char *base = e->items[e->spine[file]].path;
         const char *frag;
-        char *path = resolve(base, l->url, &frag);
+        char *path = resolve(base, l->target->url, &frag);
         if (!path)
             continue;
         if (l->kind == SZ_IMAGE) {
             if (to_mediabag(e, path) == 0)
-                l->url = sz_arena_strdup(e->doc->arena, path);
+                l->target->url = sz_arena_strdup(e->doc->arena, path);
         } else {
             int k = spine_index(e, path);
             if (k >= 0) {
@@ -611,7 +611,7 @@ rewrite_links(struct epub *e)
                     nid = chapter_id(e, k);
                 }
                 if (nid)
-                    l->url = sz_arena_printf(e->doc->arena, "#%s", nid);
+                    l->target->url = sz_arena_printf(e->doc->arena, "#%s", nid);
             }
         }
         free(path);

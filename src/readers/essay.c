@@ -13,7 +13,7 @@ static struct sz_node *
 boilerplate(struct sz_doc *doc)
 {
     struct sz_node *d = sz_node_new(doc, SZ_DIV);
-    sz_attr_add_class(doc, &d->attr, "boilerplate");
+    sz_attr_add_class(doc, sz_node_attr(doc, d), "boilerplate");
     sz_node_append(doc->root, d);
     return d;
 }

@@ -386,7 +386,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             if (div_kind != x->kind) {
                 c->parent = parent;
                 div = sz_essay_block(c, SZ_DIV, l[x->a].lineno);
-                sz_attr_add_class(c->doc, &div->attr,
+                sz_attr_add_class(c->doc, sz_node_attr(c->doc, div),
                                   x->kind == U_TITLEPAGE ? "titlepage" : "contents");
                 div_kind = x->kind;
             }
@@ -420,7 +420,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         case U_SIDENOTE:
             /* not a paragraph of the text: a Div of class sidenote */
             b = sz_essay_block(c, SZ_DIV, l[x->a].lineno);
-            sz_attr_add_class(c->doc, &b->attr, "sidenote");
+            sz_attr_add_class(c->doc, sz_node_attr(c->doc, b), "sidenote");
             c->parent = b;
             sz_essay_add_inlines(c, sz_essay_block(c, SZ_PLAIN, l[x->a].lineno), l, x->a, x->b,
                                  &scratch);

@@ -189,10 +189,7 @@ sz_html_node(struct sz_html *h, enum sz_kind k)
     if (!n || k == SZ_CELL || k == SZ_ORDEREDLIST)
         return sz_node_new(h->doc, k);
     h->spare = n->next;
-    memset(n, 0, sizeof *n);
-    n->kind = k;
-    n->attr.id = "";
-    n->text = "";
+    sz_node_reset(h->doc, n, k);
     return n;
 }
 
@@ -208,7 +205,7 @@ sparable(struct sz_html *h, const struct sz_node *n)
     default:
         return 0;
     }
-    return !*n->attr.id && !sz_map_get(&h->notebox, n) && !sz_map_get(&h->caption, n);
+    return !*n->attr->id && !sz_map_get(&h->notebox, n) && !sz_map_get(&h->caption, n);
 }
 
 static void
@@ -305,10 +302,10 @@ place_anchor(struct hr *r, struct frame *f, struct sz_node *target)
     if (!f->anchor)
         return;
     struct sz_node *sp = sz_node_new(r->doc, SZ_SPAN);
-    sp->attr.id = f->anchor;
+    sz_node_attr(r->doc, sp)->id = f->anchor;
     f->anchor = NULL;
     sz_node_prepend(target, sp);
-    note_id(r, sp, sp->attr.id);
+    note_id(r, sp, sp->attr->id);
 }
 
 /* Where inline content goes now. */
@@ -597,25 +594,25 @@ set_attr(struct hr *r, struct sz_node *n, const char **a)
     for (size_t i = 0; a && a[i]; i += 2) {
         const char *k = a[i], *v = a[i + 1] ? a[i + 1] : "";
         if (!strcasecmp(k, "id") && *v) {
-            n->attr.id = sz_arena_strdup(r->doc->arena, v);
-            note_id(r, n, n->attr.id);
+            sz_node_attr(r->doc, n)->id = sz_arena_strdup(r->doc->arena, v);
+            note_id(r, n, n->attr->id);
         } else if (!strcasecmp(k, "class")) {
-            add_classes(r, &n->attr, v);
+            add_classes(r, sz_node_attr(r->doc, n), v);
         } else if (!strcasecmp(k, "lang") || !strcasecmp(k, "xml:lang")) {
-            if (!sz_attr_get(&n->attr, "lang") && *v)
-                sz_attr_add_kv(r->doc, &n->attr, "lang", v);
+            if (!sz_attr_get(n->attr, "lang") && *v)
+                sz_attr_add_kv(r->doc, sz_node_attr(r->doc, n), "lang", v);
         } else if (!strcasecmp(k, "dir") ||
                    (!strcasecmp(k, "title") && n->kind != SZ_LINK && n->kind != SZ_IMAGE)) {
-            sz_attr_add_kv(r->doc, &n->attr, k, v);
+            sz_attr_add_kv(r->doc, sz_node_attr(r->doc, n), k, v);
         } else if (!strncasecmp(k, "data-", 5) && k[5]) {
-            sz_attr_add_kv(r->doc, &n->attr, k + 5, v);
+            sz_attr_add_kv(r->doc, sz_node_attr(r->doc, n), k + 5, v);
         }
     }
-    if (!*n->attr.id) {
+    if (!*n->attr->id) {
         const char *nm = att(a, "name");
         if (nm && *nm && n->kind == SZ_SPAN) {
-            n->attr.id = sz_arena_strdup(r->doc->arena, nm);
-            note_id(r, n, n->attr.id);
+            sz_node_attr(r->doc, n)->id = sz_arena_strdup(r->doc->arena, nm);
+            note_id(r, n, n->attr->id);
         }
     }
 }
@@ -623,7 +620,7 @@ set_attr(struct hr *r, struct sz_node *n, const char **a)
 static int
 attr_empty(const struct sz_node *n)
 {
-    return !*n->attr.id && !n->attr.nclasses && !n->attr.nkvs;
+    return !*n->attr->id && !n->attr->nclasses && !n->attr->nkvs;
 }
 
 /* epub:type or role words that say what an element is. */
@@ -830,9 +827,9 @@ open_h(struct hr *r, const char *lname, enum el el, const char **a, const char *
     n->level = lname[1] - '0';
     n->line = cur_line(r);
     set_attr(r, n, a);
-    if (!*n->attr.id && r->section_id) {
-        n->attr.id = r->section_id;
-        note_id(r, n, n->attr.id);
+    if (!*n->attr->id && r->section_id) {
+        sz_node_attr(r->doc, n)->id = r->section_id;
+        note_id(r, n, n->attr->id);
     }
     r->section_id = NULL;
     add_block(r, n);
@@ -854,8 +851,8 @@ open_div(struct hr *r, const char *lname, enum el el, const char **a, const char
     struct sz_node *n = sz_html_node(r->h, SZ_DIV);
     n->line = cur_line(r);
     set_attr(r, n, a);
-    if (!strcmp(lname, "section") && !sz_attr_has_class(&n->attr, "section"))
-        sz_attr_add_class(doc, &n->attr, "section");
+    if (!strcmp(lname, "section") && !sz_attr_has_class(n->attr, "section"))
+        sz_attr_add_class(doc, sz_node_attr(doc, n), "section");
     add_block(r, n);
     if (!(f = push(r, el, n)))
         return;
@@ -1111,7 +1108,7 @@ open_figcaption(struct hr *r, const char *lname, enum el el, const char **a, con
     struct sz_node *fig = block_frame(r)->node;
     if (fig->kind != SZ_FIGURE) {
         n = sz_node_new(doc, SZ_DIV);
-        sz_attr_add_class(doc, &n->attr, "caption");
+        sz_attr_add_class(doc, sz_node_attr(doc, n), "caption");
         add_block(r, n);
         push(r, el, n);
         return;
@@ -1132,13 +1129,13 @@ open_img(struct hr *r, const char *lname, enum el el, const char **a, const char
     if (!src)
         src = att(a, "href");
     struct sz_node *n = sz_node_new(doc, SZ_IMAGE);
-    n->url = sz_arena_strdup(doc->arena, safe_url(src ? src : ""));
+    n->target->url = sz_arena_strdup(doc->arena, safe_url(src ? src : ""));
     const char *t = att(a, "title");
-    n->title = sz_arena_strdup(doc->arena, t ? t : "");
+    n->target->title = sz_arena_strdup(doc->arena, t ? t : "");
     set_attr(r, n, a);
     for (size_t i = 0; a && a[i]; i += 2)
         if ((!strcasecmp(a[i], "width") || !strcasecmp(a[i], "height")) && a[i + 1])
-            sz_attr_add_kv(doc, &n->attr, a[i], a[i + 1]);
+            sz_attr_add_kv(doc, sz_node_attr(doc, n), a[i], a[i + 1]);
     const char *alt = att(a, "alt");
     if (alt)
         sz_inlines_from_text(doc, n, alt, strlen(alt));
@@ -1182,15 +1179,15 @@ open_a(struct hr *r, const char *lname, enum el el, const char **a, const char *
         return;
     }
     n = sz_node_new(doc, SZ_LINK);
-    n->url = sz_arena_strdup(doc->arena, safe_url(href));
+    n->target->url = sz_arena_strdup(doc->arena, safe_url(href));
     const char *t = att(a, "title");
-    n->title = sz_arena_strdup(doc->arena, t ? t : "");
+    n->target->title = sz_arena_strdup(doc->arena, t ? t : "");
     set_attr(r, n, a);
-    if (!*n->attr.id) {
+    if (!*n->attr->id) {
         const char *nm = att(a, "name");
         if (nm && *nm) {
-            n->attr.id = sz_arena_strdup(doc->arena, nm);
-            note_id(r, n, n->attr.id);
+            sz_node_attr(doc, n)->id = sz_arena_strdup(doc->arena, nm);
+            note_id(r, n, n->attr->id);
         }
     }
     if (is_noteref(a))
@@ -1361,8 +1358,8 @@ open_in_pagenum(struct hr *r, enum el el, const char **a)
         id = att(a, "name");
     if (id && *id) {
         struct sz_node *sp = sz_node_new(r->doc, SZ_SPAN);
-        sp->attr.id = sz_arena_strdup(r->doc->arena, id);
-        note_id(r, sp, sp->attr.id);
+        sz_node_attr(r->doc, sp)->id = sz_arena_strdup(r->doc->arena, id);
+        note_id(r, sp, sp->attr->id);
         add_inline(r, sp);
     }
     push(r, el, NULL);
@@ -1373,7 +1370,7 @@ static void
 open_in_raw(struct hr *r, enum el el, const char **a)
 {
     struct frame *top = &r->st[r->depth - 1];
-    if (el == E_CODE && top->el == E_PRE && top->node && !top->node->attr.nclasses)
+    if (el == E_CODE && top->el == E_PRE && top->node && !top->node->attr->nclasses)
         set_attr(r, top->node, a);
     if (el == E_BR)
         sz_buf_putc(&r->raw, '\n');
@@ -1679,7 +1676,7 @@ maybe_figure(struct hr *r, struct sz_node *d)
         if (!img && only_image(c))
             img = c;
         else if (!cap && (sz_map_get(&r->h->caption, c) ||
-                          (c->kind == SZ_DIV && sz_attr_has_class(&c->attr, "caption"))))
+                          (c->kind == SZ_DIV && sz_attr_has_class(c->attr, "caption"))))
             cap = c;
         else
             return;
@@ -1706,8 +1703,8 @@ maybe_figure(struct hr *r, struct sz_node *d)
 static int
 is_lines_class(const struct sz_node *n)
 {
-    for (size_t i = 0; i < n->attr.nclasses; i++) {
-        const char *c = n->attr.classes[i];
+    for (size_t i = 0; i < n->attr->nclasses; i++) {
+        const char *c = n->attr->classes[i];
         if (!strcasecmp(c, "stanza") || !strcasecmp(c, "line-block") ||
             !strcasecmp(c, "verse") || !strcasecmp(c, "poem") || !strcasecmp(c, "poetry") ||
             !strcasecmp(c, "lg"))
@@ -1719,8 +1716,8 @@ is_lines_class(const struct sz_node *n)
 static int
 is_anchor(const struct sz_node *c)
 {
-    return c && c->kind == SZ_SPAN && !c->first && *c->attr.id && !c->attr.nclasses &&
-           !c->attr.nkvs;
+    return c && c->kind == SZ_SPAN && !c->first && *c->attr->id && !c->attr->nclasses &&
+           !c->attr->nkvs;
 }
 
 /* <h2><a id="chap1"></a>Chapter I</h2>, or the anchor just before the
@@ -1728,7 +1725,7 @@ is_anchor(const struct sz_node *c)
 static void
 header_anchor(struct hr *r, struct sz_node *h)
 {
-    if (*h->attr.id)
+    if (*h->attr->id)
         return;
     struct sz_node *a = h->first, *prev = h->prev;
     if (!is_anchor(a)) {
@@ -1738,9 +1735,9 @@ header_anchor(struct hr *r, struct sz_node *h)
     }
     if (!a)
         return;
-    h->attr.id = a->attr.id;
-    sz_map_put(&r->h->ids, h->attr.id, h);
-    note_id(r, h, h->attr.id);
+    sz_node_attr(r->doc, h)->id = a->attr->id;
+    sz_map_put(&r->h->ids, h->attr->id, h);
+    note_id(r, h, h->attr->id);
     struct sz_node *p = a->parent;
     sz_node_unlink(a);
     if (p != h && !p->first)
@@ -1768,11 +1765,11 @@ finish_block(struct hr *r, struct frame *f)
             for (struct sz_node *c = n->first; c; c = c->next)
                 if (c->kind == SZ_LINEBLOCK || (c->kind == SZ_DIV && c->first))
                     nested = 1;
-            if (!nested || sz_attr_has_class(&n->attr, "stanza") ||
-                sz_attr_has_class(&n->attr, "line-block")) {
+            if (!nested || sz_attr_has_class(n->attr, "stanza") ||
+                sz_attr_has_class(n->attr, "line-block")) {
                 struct sz_node *lb = sz_html_lines(r->h, n);
-                if (lb && !sz_attr_has_class(&n->attr, "stanza") &&
-                    !sz_attr_has_class(&n->attr, "line-block")) {
+                if (lb && !sz_attr_has_class(n->attr, "stanza") &&
+                    !sz_attr_has_class(n->attr, "line-block")) {
                     /* keep the poem's Div around its one stanza */
                     struct sz_node *d = sz_node_new(r->doc, SZ_DIV);
                     d->attr = n->attr;

@@ -46,8 +46,8 @@ sz_html_indent_class(const char *cls)
 static int
 class_indent(const struct sz_node *n)
 {
-    for (size_t i = 0; i < n->attr.nclasses; i++) {
-        int v = sz_html_indent_class(n->attr.classes[i]);
+    for (size_t i = 0; i < n->attr->nclasses; i++) {
+        int v = sz_html_indent_class(n->attr->classes[i]);
         if (v >= 0)
             return v;
     }
@@ -154,7 +154,7 @@ inlines(struct lines *L, struct sz_node *p, int depth)
             end_line(L);
             L->absorb = 0;
         } else if (c->kind == SZ_SPAN && depth < LINE_SPAN_DEPTH &&
-                   ((ind = class_indent(c)) >= 0 || (!*c->attr.id && !c->attr.nkvs))) {
+                   ((ind = class_indent(c)) >= 0 || (!*c->attr->id && !c->attr->nkvs))) {
             /* <span class="i2">a line<br/></span>: a line and its indent */
             int keep = L->indent;
             if (ind >= 0 && (!L->line || !L->line->first)) {
@@ -235,11 +235,11 @@ sz_html_lines(struct sz_html *h, struct sz_node *b)
         sz_node_unlink(L.lb->last);
     if (!L.lb->first)
         return NULL;
-    if (b->kind == SZ_DIV && *b->attr.id) {
+    if (b->kind == SZ_DIV && *b->attr->id) {
         struct sz_node *sp = sz_node_new(h->doc, SZ_SPAN);
-        sp->attr.id = b->attr.id;
+        sz_node_attr(h->doc, sp)->id = b->attr->id;
         sz_node_prepend(L.lb->first, sp);
-        sz_map_put(&h->ids, sp->attr.id, sp);
+        sz_map_put(&h->ids, sp->attr->id, sp);
     }
     return L.lb;
 }
@@ -333,9 +333,9 @@ drop_backlinks(struct sz_html *h, struct sz_node *note, const char *anchor_id,
         if (ev != SZ_EV_ENTER)
             continue;
         if (c->kind == SZ_LINK) {
-            int back = (*anchor_id && c->url[0] == '#' && !strcmp(c->url + 1, anchor_id)) ||
-                       sz_attr_has_class(&c->attr, "footnote-back");
-            if (!back && first_inline && c->url[0] == '#') {
+            int back = (*anchor_id && c->target->url[0] == '#' && !strcmp(c->target->url + 1, anchor_id)) ||
+                       sz_attr_has_class(c->attr, "footnote-back");
+            if (!back && first_inline && c->target->url[0] == '#') {
                 struct sz_buf b = SZ_BUF_INIT;
                 text_of(c, &b, 0);
                 back = b.data && sz_html_note_label(b.data, b.len);
@@ -346,7 +346,7 @@ drop_backlinks(struct sz_html *h, struct sz_node *note, const char *anchor_id,
                 sz_iter_skip_children(&it);
             }
             first_inline = 0;
-        } else if (c->kind == SZ_SPAN && *c->attr.id && !strcmp(c->attr.id, target_id) &&
+        } else if (c->kind == SZ_SPAN && *c->attr->id && !strcmp(c->attr->id, target_id) &&
                    !c->first) {
             kill[nk++] = c;
         } else if (sz_kind_is_inline(c->kind) && c->kind != SZ_SPACE &&
@@ -400,9 +400,9 @@ sz_html_notes(struct sz_html *h)
     size_t nboxes = 0, capboxes = 0;
     for (size_t i = 0; i < h->links.n; i++) {
         struct sz_node *l = h->links.v[i].n;
-        if (l->kind != SZ_LINK || !l->parent || l->url[0] != '#' || !l->url[1])
+        if (l->kind != SZ_LINK || !l->parent || l->target->url[0] != '#' || !l->target->url[1])
             continue;
-        struct sz_node *t = sz_map_get(&h->ids, l->url + 1);
+        struct sz_node *t = sz_map_get(&h->ids, l->target->url + 1);
         struct sz_node *box = t ? box_of(h, t) : NULL;
         if (!box || is_ancestor(box, l) || (!box->parent && !sz_map_get(&used, box)))
             continue;
@@ -435,7 +435,7 @@ sz_html_notes(struct sz_html *h)
                 sz_map_put(&h->notebox, ph, ph);
                 box = ph;
             }
-            drop_backlinks(h, note, l->attr.id, l->url + 1);
+            drop_backlinks(h, note, l->attr->id, l->target->url + 1);
             sz_map_put(&used, box, note);
             if (nboxes == capboxes) {
                 capboxes = capboxes ? 2 * capboxes : 32;

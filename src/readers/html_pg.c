@@ -30,8 +30,8 @@ struct leaves {
 static int
 is_boiler_div(const struct sz_node *d)
 {
-    return sz_attr_has_class(&d->attr, "pg-boilerplate") || !strcmp(d->attr.id, "pg-header") ||
-           !strcmp(d->attr.id, "pg-footer") || !strcmp(d->attr.id, "pg-machine-header");
+    return sz_attr_has_class(d->attr, "pg-boilerplate") || !strcmp(d->attr->id, "pg-header") ||
+           !strcmp(d->attr->id, "pg-footer") || !strcmp(d->attr->id, "pg-machine-header");
 }
 
 /* Blocks in reading order, looking into Divs (the marker may sit deep). */
@@ -142,7 +142,7 @@ boiler_div(struct sz_html *h)
     if (!h->o->keep_boilerplate)
         return NULL;
     struct sz_node *d = sz_node_new(h->doc, SZ_DIV);
-    sz_attr_add_class(h->doc, &d->attr, "boilerplate");
+    sz_attr_add_class(h->doc, sz_node_attr(h->doc, d), "boilerplate");
     return d;
 }
 
@@ -442,8 +442,8 @@ in_transnote(const struct sz_node *b)
     for (const struct sz_node *p = b->parent; p; p = p->parent) {
         if (p->kind != SZ_DIV)
             continue;
-        for (size_t i = 0; i < p->attr.nclasses; i++) {
-            const char *c = p->attr.classes[i];
+        for (size_t i = 0; i < p->attr->nclasses; i++) {
+            const char *c = p->attr->classes[i];
             if (strstr(c, "transnote") || strstr(c, "tnote") || strstr(c, "transcriber") ||
                 !strcmp(c, "tn") || !strcmp(c, "tnbox"))
                 return 1;
@@ -535,7 +535,7 @@ static int
 in_titlepage(const struct sz_node *b)
 {
     for (const struct sz_node *p = b->parent; p; p = p->parent)
-        if (p->kind == SZ_DIV && sz_attr_has_class(&p->attr, "titlepage"))
+        if (p->kind == SZ_DIV && sz_attr_has_class(p->attr, "titlepage"))
             return 1;
     return 0;
 }
@@ -598,7 +598,7 @@ static void
 mark_titlepage(struct sz_html *h, struct sz_node *b)
 {
     struct sz_node *d = sz_node_new(h->doc, SZ_DIV);
-    sz_attr_add_class(h->doc, &d->attr, "titlepage");
+    sz_attr_add_class(h->doc, sz_node_attr(h->doc, d), "titlepage");
     sz_node_replace(b, d);
     sz_node_append(d, b);
 }
@@ -849,12 +849,12 @@ sz_html_contents_lists(struct sz_html *h)
         if (!toc && !pictures_title(h, b))
             continue;
         if (b->parent && b->parent->kind == SZ_DIV &&
-            sz_attr_has_class(&b->parent->attr, "contents"))
+            sz_attr_has_class(b->parent->attr, "contents"))
             continue;
         /* the heading and the list under it, up to the next heading or
         ** the first paragraph of prose, go into one Div as the contents */
         struct sz_node *d = sz_node_new(h->doc, SZ_DIV);
-        sz_attr_add_class(h->doc, &d->attr, "contents");
+        sz_attr_add_class(h->doc, sz_node_attr(h->doc, d), "contents");
         struct sz_node *nx = b->next;
         sz_node_replace(b, d);
         sz_node_append(d, b);

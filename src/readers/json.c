@@ -245,6 +245,29 @@ get_enum(struct rd *r, const json_t *v, const char *const *names, int n, int *ou
     return fail(r, "unknown %s \"%s\"", what, tag);
 }
 
+/* get_enum into a node's sub or sub2 (bit-fields: no address to give). */
+static int
+get_sub(struct rd *r, const json_t *v, const char *const *names, int n, struct sz_node *x,
+        const char *what)
+{
+    int e = 0;
+    if (get_enum(r, v, names, n, &e, what) < 0)
+        return -1;
+    x->sub = (unsigned)e;
+    return 0;
+}
+
+static int
+get_sub2(struct rd *r, const json_t *v, const char *const *names, int n, struct sz_node *x,
+         const char *what)
+{
+    int e = 0;
+    if (get_enum(r, v, names, n, &e, what) < 0)
+        return -1;
+    x->sub2 = (unsigned)e;
+    return 0;
+}
+
 /* The orders match the sz_* enums in samizdat.h. */
 static const char *const aligns[] = { "AlignDefault", "AlignLeft", "AlignRight", "AlignCenter" };
 static const char *const quotes[] = { "DoubleQuote", "SingleQuote" };
@@ -301,6 +324,16 @@ out:
     return rc;
 }
 
+/* An Attr into node n's (the shared empty one when it is empty). */
+static int
+get_node_attr(struct rd *r, const json_t *v, struct sz_node *n)
+{
+    struct sz_attr a = sz_attr_empty;
+    int rc = get_attr(r, v, &a);
+    sz_node_set_attr(r->doc, n, &a);
+    return rc;
+}
+
 /* {=================================================================
 ** Blocks and inlines
 ** ================================================================== */
@@ -320,10 +353,7 @@ add(struct rd *r, struct sz_node *parent, enum sz_kind k)
     struct sz_node *n = r->spare;
     if (n && (k == SZ_STR || k == SZ_SPACE || k == SZ_SOFTBREAK)) {
         r->spare = n->next;
-        memset(n, 0, sizeof *n);
-        n->kind = k;
-        n->attr.id = "";
-        n->text = "";
+        sz_node_reset(r->doc, n, k);
     } else {
         n = sz_node_new(r->doc, k);
     }
@@ -379,8 +409,8 @@ read_cell(struct rd *r, const json_t *v, struct sz_node *row)
 {
     struct sz_node *c = add(r, row, SZ_CELL);
     if (want_array(r, v, 5, "Cell") < 0 ||
-        AT(0, get_attr(r, ELEM(v, 0), &c->attr)) < 0 ||
-        AT(1, get_enum(r, ELEM(v, 1), NAMES(aligns), &c->sub, "alignment")) < 0 ||
+        AT(0, get_node_attr(r, ELEM(v, 0), c)) < 0 ||
+        AT(1, get_sub(r, ELEM(v, 1), NAMES(aligns), c, "alignment")) < 0 ||
         AT(2, get_int(r, ELEM(v, 2), &c->ival, "RowSpan")) < 0 ||
         AT(3, get_int(r, ELEM(v, 3), &c->ival2, "ColSpan")) < 0)
         return -1;
@@ -397,7 +427,7 @@ read_rows(struct rd *r, const json_t *v, struct sz_node *parent)
         json_t *row = ELEM(v, i);
         struct sz_node *n = add(r, parent, SZ_ROW);
         push_idx(r, i);
-        if (want_array(r, row, 2, "Row") < 0 || AT(0, get_attr(r, ELEM(row, 0), &n->attr)) < 0)
+        if (want_array(r, row, 2, "Row") < 0 || AT(0, get_node_attr(r, ELEM(row, 0), n)) < 0)
             return -1;
         json_t *cells = ELEM(row, 1);
         push_idx(r, 1);
@@ -418,7 +448,7 @@ read_head(struct rd *r, const json_t *v, struct sz_node *table, enum sz_kind k)
 {
     struct sz_node *h = add(r, table, k);
     if (want_array(r, v, 2, k == SZ_THEAD ? "TableHead" : "TableFoot") < 0 ||
-        AT(0, get_attr(r, ELEM(v, 0), &h->attr)) < 0)
+        AT(0, get_node_attr(r, ELEM(v, 0), h)) < 0)
         return -1;
     return AT(1, read_rows(r, ELEM(v, 1), h));
 }
@@ -429,7 +459,7 @@ read_body(struct rd *r, const json_t *v, struct sz_node *table)
 {
     struct sz_node *b = add(r, table, SZ_TBODY);
     if (want_array(r, v, 4, "TableBody") < 0 ||
-        AT(0, get_attr(r, ELEM(v, 0), &b->attr)) < 0 ||
+        AT(0, get_node_attr(r, ELEM(v, 0), b)) < 0 ||
         AT(1, get_int(r, ELEM(v, 1), &b->ival, "RowHeadColumns")) < 0 ||
         AT(2, read_rows(r, ELEM(v, 2), add(r, b, SZ_TBODY_HEAD))) < 0)
         return -1;
@@ -444,7 +474,7 @@ read_colspec(struct rd *r, const json_t *v, struct sz_node *table)
     const char *tag;
     json_t *c;
     if (want_array(r, v, 2, "ColSpec") < 0 ||
-        AT(0, get_enum(r, ELEM(v, 0), NAMES(aligns), &cs->sub, "alignment")) < 0)
+        AT(0, get_sub(r, ELEM(v, 0), NAMES(aligns), cs, "alignment")) < 0)
         return -1;
     push_idx(r, 1);
     if (get_tagged(r, ELEM(v, 1), &tag, &c, "ColWidth") < 0)
@@ -466,7 +496,7 @@ read_colspec(struct rd *r, const json_t *v, struct sz_node *table)
 static int
 read_table(struct rd *r, const json_t *c, struct sz_node *t)
 {
-    if (want_array(r, c, 6, "Table") < 0 || AT(0, get_attr(r, ELEM(c, 0), &t->attr)) < 0 ||
+    if (want_array(r, c, 6, "Table") < 0 || AT(0, get_node_attr(r, ELEM(c, 0), t)) < 0 ||
         AT(1, read_caption(r, ELEM(c, 1), t)) < 0)
         return -1;
     json_t *specs = ELEM(c, 2), *bodies = ELEM(c, 4);
@@ -539,11 +569,11 @@ read_text_pair(struct rd *r, const json_t *c, struct sz_node *n)
     switch (n->kind) {
     case SZ_CODEBLOCK:
     case SZ_CODE:
-        if (get_attr(r, ELEM(c, 0), &n->attr) < 0)
+        if (get_node_attr(r, ELEM(c, 0), n) < 0)
             return -1;
         break;
     case SZ_MATH:
-        if (get_enum(r, ELEM(c, 0), NAMES(maths), &n->sub, "math type") < 0)
+        if (get_sub(r, ELEM(c, 0), NAMES(maths), n, "math type") < 0)
             return -1;
         break;
     default:
@@ -584,8 +614,8 @@ block_content(struct rd *r, enum sz_kind k, const json_t *c, struct sz_node *n)
         push_idx(r, 0);
         if ((rc = want_array(r, la, 3, "ListAttributes")) < 0 ||
             (rc = AT(0, get_int(r, ELEM(la, 0), &n->ival, "list start"))) < 0 ||
-            (rc = AT(1, get_enum(r, ELEM(la, 1), NAMES(styles), &n->sub, "list style"))) < 0 ||
-            (rc = AT(2, get_enum(r, ELEM(la, 2), NAMES(delims), &n->sub2, "list delimiter"))) < 0)
+            (rc = AT(1, get_sub(r, ELEM(la, 1), NAMES(styles), n, "list style"))) < 0 ||
+            (rc = AT(2, get_sub2(r, ELEM(la, 2), NAMES(delims), n, "list delimiter"))) < 0)
             break;
         pop(r);
         rc = AT(1, read_items(r, ELEM(c, 1), n));
@@ -600,7 +630,7 @@ block_content(struct rd *r, enum sz_kind k, const json_t *c, struct sz_node *n)
     case SZ_HEADER:
         if ((rc = want_array(r, c, 3, "Header")) < 0 ||
             (rc = AT(0, get_int(r, ELEM(c, 0), &n->level, "Header level"))) < 0 ||
-            (rc = AT(1, get_attr(r, ELEM(c, 1), &n->attr))) < 0)
+            (rc = AT(1, get_node_attr(r, ELEM(c, 1), n))) < 0)
             break;
         rc = AT(2, read_inlines(r, ELEM(c, 2), n));
         break;
@@ -609,14 +639,14 @@ block_content(struct rd *r, enum sz_kind k, const json_t *c, struct sz_node *n)
         break;
     case SZ_FIGURE:
         if ((rc = want_array(r, c, 3, "Figure")) < 0 ||
-            (rc = AT(0, get_attr(r, ELEM(c, 0), &n->attr))) < 0 ||
+            (rc = AT(0, get_node_attr(r, ELEM(c, 0), n))) < 0 ||
             (rc = AT(1, read_caption(r, ELEM(c, 1), n))) < 0)
             break;
         rc = AT(2, read_blocks(r, ELEM(c, 2), n));
         break;
     case SZ_DIV:
         if ((rc = want_array(r, c, 2, "Div")) < 0 ||
-            (rc = AT(0, get_attr(r, ELEM(c, 0), &n->attr))) < 0)
+            (rc = AT(0, get_node_attr(r, ELEM(c, 0), n))) < 0)
             break;
         rc = AT(1, read_blocks(r, ELEM(c, 1), n));
         break;
@@ -684,7 +714,7 @@ read_citation(struct rd *r, const json_t *v, struct sz_node *cite)
         return -1;
     pop(r);
     push_key(r, keys[3]);
-    if (get_enum(r, f[3], NAMES(modes), &n->sub, "citation mode") < 0)
+    if (get_sub(r, f[3], NAMES(modes), n, "citation mode") < 0)
         return -1;
     pop(r);
     push_key(r, keys[4]);
@@ -704,13 +734,13 @@ read_target(struct rd *r, const json_t *c, struct sz_node *n)
 {
     json_t *tg = ELEM(c, 2);
     if (want_array(r, c, 3, sz_kind_name(n->kind)) < 0 ||
-        AT(0, get_attr(r, ELEM(c, 0), &n->attr)) < 0 ||
+        AT(0, get_node_attr(r, ELEM(c, 0), n)) < 0 ||
         AT(1, read_inlines(r, ELEM(c, 1), n)) < 0)
         return -1;
     push_idx(r, 2);
     if (want_array(r, tg, 2, "Target") < 0 ||
-        AT(0, get_str(r, ELEM(tg, 0), &n->url, NULL, "URL")) < 0 ||
-        AT(1, get_str(r, ELEM(tg, 1), &n->title, NULL, "title")) < 0)
+        AT(0, get_str(r, ELEM(tg, 0), &n->target->url, NULL, "URL")) < 0 ||
+        AT(1, get_str(r, ELEM(tg, 1), &n->target->title, NULL, "title")) < 0)
         return -1;
     pop(r);
     return 0;
@@ -736,7 +766,7 @@ inline_content(struct rd *r, enum sz_kind k, const json_t *c, struct sz_node *n)
         break;
     case SZ_QUOTED:
         if ((rc = want_array(r, c, 2, "Quoted")) < 0 ||
-            (rc = AT(0, get_enum(r, ELEM(c, 0), NAMES(quotes), &n->sub, "quote type"))) < 0)
+            (rc = AT(0, get_sub(r, ELEM(c, 0), NAMES(quotes), n, "quote type"))) < 0)
             break;
         rc = AT(1, read_inlines(r, ELEM(c, 1), n));
         break;
@@ -769,7 +799,7 @@ inline_content(struct rd *r, enum sz_kind k, const json_t *c, struct sz_node *n)
         break;
     case SZ_SPAN:
         if ((rc = want_array(r, c, 2, "Span")) < 0 ||
-            (rc = AT(0, get_attr(r, ELEM(c, 0), &n->attr))) < 0)
+            (rc = AT(0, get_node_attr(r, ELEM(c, 0), n))) < 0)
             break;
         rc = AT(1, read_inlines(r, ELEM(c, 1), n));
         break;
@@ -1238,27 +1268,27 @@ tuple_value(struct stream *st, struct frame *f, size_t i, json_t *v)
     struct sz_node *n = f->node;
     switch (f->kind) {
     case SZ_HEADER:
-        return i == 0 ? get_int(r, v, &n->level, "Header level") : get_attr(r, v, &n->attr);
+        return i == 0 ? get_int(r, v, &n->level, "Header level") : get_node_attr(r, v, n);
     case SZ_QUOTED:
-        return get_enum(r, v, NAMES(quotes), &n->sub, "quote type");
+        return get_sub(r, v, NAMES(quotes), n, "quote type");
     case SZ_ORDEREDLIST:
         if (want_array(r, v, 3, "ListAttributes") < 0 ||
             get_int(r, ELEM(v, 0), &n->ival, "list start") < 0 ||
-            get_enum(r, ELEM(v, 1), NAMES(styles), &n->sub, "list style") < 0 ||
-            get_enum(r, ELEM(v, 2), NAMES(delims), &n->sub2, "list delimiter") < 0)
+            get_sub(r, ELEM(v, 1), NAMES(styles), n, "list style") < 0 ||
+            get_sub2(r, ELEM(v, 2), NAMES(delims), n, "list delimiter") < 0)
             return -1;
         return 0;
     case SZ_LINK:
     case SZ_IMAGE:
         if (i == 0)
-            return get_attr(r, v, &n->attr);
+            return get_node_attr(r, v, n);
         if (want_array(r, v, 2, "Target") < 0 ||
-            get_str(r, ELEM(v, 0), &n->url, NULL, "URL") < 0 ||
-            get_str(r, ELEM(v, 1), &n->title, NULL, "title") < 0)
+            get_str(r, ELEM(v, 0), &n->target->url, NULL, "URL") < 0 ||
+            get_str(r, ELEM(v, 1), &n->target->title, NULL, "title") < 0)
             return -1;
         return 0;
     default:                   /* Div, Span */
-        return get_attr(r, v, &n->attr);
+        return get_node_attr(r, v, n);
     }
 }
 

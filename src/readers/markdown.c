@@ -235,10 +235,7 @@ mk_node(struct mdr *r, enum sz_kind k)
     if (!n)
         return sz_node_new(r->doc, k);
     *r->pool = n->next;
-    memset(n, 0, sizeof *n);
-    n->kind = k;
-    n->attr.id = "";
-    n->text = "";
+    sz_node_reset(r->doc, n, k);
     return n;
 }
 
@@ -522,6 +519,7 @@ find_ref(const char *s, size_t n)
 /* Turns the pending text into Str and Space nodes at the end of parent, and
 ** footnote references [^label] into Notes. */
 static int parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a);
+static int node_attr_braces(struct mdr *r, const char *s, struct sz_node *n);
 static const char *raw_format(struct mdr *r, const char *s, size_t n);
 static struct sz_node *bracket_cite(struct mdr *r, const char *s, size_t n);
 static size_t cite_key(const char *s, size_t n);
@@ -659,14 +657,14 @@ flush_into(struct mdr *r, struct sz_node *parent)
             i = (size_t)(e - s) + 1;
         } else if (e) {
             char *t = sz_arena_strndup(r->doc->arena, s, (size_t)(e - s) + 1);
-            struct sz_attr old = l->attr;
-            if (parse_attr_braces(r, t, &l->attr)) {
+            struct sz_attr old = *l->attr;
+            if (node_attr_braces(r, t, l)) {
                 i = (size_t)(e - s) + 1;
                 /* Over those of the link's definition, as pandoc combines
                 ** them: the link's id, both classes, the definition's
                 ** other keys before the link's. */
                 if (old.nclasses || old.nkvs || (old.id && *old.id)) {
-                    struct sz_attr m = { "", NULL, 0, NULL, 0 }, own = l->attr;
+                    struct sz_attr m = { "", NULL, 0, NULL, 0 }, own = *l->attr;
                     m.id = *own.id ? own.id : old.id ? old.id : "";
                     for (size_t q = 0; q < own.nclasses + old.nclasses; q++) {
                         const char *c = q < own.nclasses ? own.classes[q]
@@ -686,7 +684,7 @@ flush_into(struct mdr *r, struct sz_node *parent)
                     }
                     for (size_t q = 0; q < own.nkvs; q++)
                         sz_attr_add_kv(r->doc, &m, own.kvs[q].key, own.kvs[q].value);
-                    l->attr = m;
+                    sz_node_set_attr(r->doc, l, &m);
                 }
             }
         }
@@ -1228,6 +1226,17 @@ parse_attr_braces(struct mdr *r, const char *s, struct sz_attr *a)
     return ok;
 }
 
+/* parse_attr_braces into node n's Attr (replacing it). */
+static int
+node_attr_braces(struct mdr *r, const char *s, struct sz_node *n)
+{
+    struct sz_attr a = sz_attr_empty;
+    if (!parse_attr_braces(r, s, &a))
+        return 0;
+    sz_node_set_attr(r->doc, n, &a);
+    return 1;
+}
+
 /* pandoc's raw_attribute: s[0..n) is {=FORMAT}; the format, or NULL (with
 ** r NULL, "" for one). */
 static const char *
@@ -1259,7 +1268,7 @@ header_attr(struct mdr *r, struct sz_node *h)
     if (t[b] != '{')
         return;
     char *s = sz_arena_strndup(r->doc->arena, t + b, n - b);
-    if (!parse_attr_braces(r, s, &h->attr))
+    if (!node_attr_braces(r, s, h))
         return;
     while (b && is_ws((unsigned char)t[b - 1]))
         b--;
@@ -1483,20 +1492,20 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
                 n->kind = SZ_RAWBLOCK;   /* ```{=ms} */
                 n->format = fmt;
             } else if (!(r->fl == F_MARKDOWN && info[0] == '{' &&
-                         parse_attr_braces(r, info, &n->attr))) {
+                         node_attr_braces(r, info, n))) {
                 /* ```yaml {#id .class}: the language first, then the rest */
                 struct sz_attr t = { "", NULL, 0, NULL, 0 };
                 const char *rest = info + strlen(lang);
                 while (*rest == ' ' || *rest == '\t')
                     rest++;
                 int more = r->fl == F_MARKDOWN && *rest == '{' && parse_attr_braces(r, rest, &t);
-                sz_attr_add_class(doc, &n->attr, lang);
+                sz_attr_add_class(doc, sz_node_attr(doc, n), lang);
                 if (more) {
-                    n->attr.id = t.id;
+                    sz_node_attr(doc, n)->id = t.id;
                     for (size_t c = 0; c < t.nclasses; c++)
-                        sz_attr_add_class(doc, &n->attr, t.classes[c]);
+                        sz_attr_add_class(doc, sz_node_attr(doc, n), t.classes[c]);
                     for (size_t c = 0; c < t.nkvs; c++)
-                        sz_attr_add_kv(doc, &n->attr, t.kvs[c].key, t.kvs[c].value);
+                        sz_attr_add_kv(doc, sz_node_attr(doc, n), t.kvs[c].key, t.kvs[c].value);
                 }
             }
         }
@@ -1761,8 +1770,8 @@ enter_span(MD_SPANTYPE type, void *detail, void *ud)
     case MD_SPAN_A: {
         MD_SPAN_A_DETAIL *d = detail;
         n = sz_node_new(doc, SZ_LINK);
-        n->url = attr_text(r, &d->href);
-        n->title = attr_text(r, &d->title);
+        n->target->url = attr_text(r, &d->href);
+        n->target->title = attr_text(r, &d->title);
         if (r->fl == F_MARKDOWN) {
             /* pandoc's markdown marks autolinks.  md4c points the target of
             ** <uri> into the text after '<' (of [a](<uri>) too, after
@@ -1771,23 +1780,23 @@ enter_span(MD_SPANTYPE type, void *detail, void *ud)
             int in_src = h >= r->src && h < r->src + r->len;
             const char *ra = ref_attrs_at(r, h);
             if (ra)
-                parse_attr_braces(r, ra, &n->attr);
-            if (!in_src && strncmp(n->url, "mailto:", 7) == 0)
-                sz_attr_add_class(doc, &n->attr, "email");
+                node_attr_braces(r, ra, n);
+            if (!in_src && strncmp(n->target->url, "mailto:", 7) == 0)
+                sz_attr_add_class(doc, sz_node_attr(doc, n), "email");
             else if (in_src && h > r->src && h[-1] == '<' &&
                      !(h - r->src >= 3 && h[-2] == '(' && h[-3] == ']'))
-                sz_attr_add_class(doc, &n->attr, "uri");
-            n->url = escape_uri(r, n->url);
+                sz_attr_add_class(doc, sz_node_attr(doc, n), "uri");
+            n->target->url = escape_uri(r, n->target->url);
         }
         break;
     }
     case MD_SPAN_IMG: {
         MD_SPAN_IMG_DETAIL *d = detail;
         n = sz_node_new(doc, SZ_IMAGE);
-        n->url = attr_text(r, &d->src);
-        n->title = attr_text(r, &d->title);
+        n->target->url = attr_text(r, &d->src);
+        n->target->title = attr_text(r, &d->title);
         if (r->fl == F_MARKDOWN)
-            n->url = escape_uri(r, n->url);
+            n->target->url = escape_uri(r, n->target->url);
         break;
     }
     case MD_SPAN_CODE:
@@ -2466,7 +2475,7 @@ gfm_ids(struct mdr *r)
         }
         if (id != base)
             sz_map_put(&used, id, (void *)(intptr_t)1);
-        sz_attr_set_id(doc, &h->attr, id);
+        sz_attr_set_id(doc, sz_node_attr(doc, h), id);
     }
     sz_map_free(&used);
     sz_buf_free(&b);
@@ -3673,15 +3682,15 @@ divs_in(struct mdr *r, struct sz_node *parent)
             while (len && (t[len - 1] == ':' || t[len - 1] == ' '))
                 len--;
             char *spec = sz_arena_strndup(r->doc->arena, t, len);
-            if (!(spec[0] == '{' && parse_attr_braces(r, spec, &div->attr)) && *spec) {
+            if (!(spec[0] == '{' && node_attr_braces(r, spec, div)) && *spec) {
                 char *sp = strpbrk(spec, " \t");
                 if (sp)
                     *sp = '\0';
-                sz_attr_add_class(r->doc, &div->attr, spec);
+                sz_attr_add_class(r->doc, sz_node_attr(r->doc, div), spec);
             }
         } else {
             div_kind(op, &at, &alen);
-            html_attrs(r, at, alen, &div->attr);
+            html_attrs(r, at, alen, sz_node_attr(r->doc, div));
         }
         sz_node_insert_before(op, div);
         while (op->next != c) {
@@ -3723,7 +3732,7 @@ split_div_block(struct mdr *r, struct sz_node *n)
     if (end < inner || !blank_line(t + end, len - 6 - end))
         return 0;
     struct sz_node *div = sz_node_new(r->doc, SZ_DIV);
-    html_attrs(r, t + 4, tag - 5, &div->attr);
+    html_attrs(r, t + 4, tag - 5, sz_node_attr(r->doc, div));
     if (parse_piece(r, t + inner, end - inner, 0, div) < 0)
         return -1;
     sz_node_replace(n, div);
@@ -4070,9 +4079,9 @@ fix_divs(struct mdr *r)
 static void
 span_kind(struct sz_node *sp)
 {
-    if (!sp->attr.nclasses && !*sp->attr.id && sp->attr.nkvs == 1 &&
-        !strcmp(sp->attr.kvs[0].key, "style")) {
-        const char *want = "font-variant:small-caps", *v = sp->attr.kvs[0].value;
+    if (!sp->attr->nclasses && !*sp->attr->id && sp->attr->nkvs == 1 &&
+        !strcmp(sp->attr->kvs[0].key, "style")) {
+        const char *want = "font-variant:small-caps", *v = sp->attr->kvs[0].value;
         for (; *v && *want; v++)
             if (!strchr(" \t;", *v) && *v != *want++)
                 break;
@@ -4080,17 +4089,17 @@ span_kind(struct sz_node *sp)
             v++;
         if (!*v && !*want) {
             sp->kind = SZ_SMALLCAPS;
-            memset(&sp->attr, 0, sizeof sp->attr), sp->attr.id = "";
+            sp->attr = &sz_attr_empty;
             return;
         }
     }
-    if (sp->attr.nclasses == 1 && !*sp->attr.id && !sp->attr.nkvs) {
-        if (!strcmp(sp->attr.classes[0], "smallcaps"))
+    if (sp->attr->nclasses == 1 && !*sp->attr->id && !sp->attr->nkvs) {
+        if (!strcmp(sp->attr->classes[0], "smallcaps"))
             sp->kind = SZ_SMALLCAPS;
-        else if (!strcmp(sp->attr.classes[0], "underline") || !strcmp(sp->attr.classes[0], "ul"))
+        else if (!strcmp(sp->attr->classes[0], "underline") || !strcmp(sp->attr->classes[0], "ul"))
             sp->kind = SZ_UNDERLINE;
         if (sp->kind != SZ_SPAN)
-            memset(&sp->attr, 0, sizeof sp->attr), sp->attr.id = "";
+            sp->attr = &sz_attr_empty;
     }
 }
 
@@ -4183,7 +4192,7 @@ bracket_spans(struct mdr *r, struct sz_node *parent)
         if (o == c)
             c = first;
         struct sz_node *sp = sz_node_new(r->doc, SZ_SPAN);
-        sp->attr = a;
+        sz_node_set_attr(r->doc, sp, &a);
         sz_node_insert_after(o, sp);
         gather(sp, c);
         if (!o->len)
@@ -4252,7 +4261,7 @@ spans_in(struct mdr *r, struct sz_node *parent)
         } else if (k == 2 && nst) {
             struct sz_node *op = stack[--nst], *sp = sz_node_new(r->doc, SZ_SPAN);
             html_tag(op, "span", &at, &alen);
-            html_attrs(r, at, alen, &sp->attr);
+            html_attrs(r, at, alen, sz_node_attr(r->doc, sp));
             span_kind(sp);
             sz_node_insert_before(op, sp);
             while (op->next != c) {

@@ -289,7 +289,7 @@ collect_images(struct epub *e)
     while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
         if (ev != SZ_EV_ENTER || it.cur->kind != SZ_IMAGE)
             continue;
-        struct res *r = image_res(e, it.cur->url ? it.cur->url : "");
+        struct res *r = image_res(e, it.cur->target->url ? it.cur->target->url : "");
         if (r)
             sz_map_put(&e->img, it.cur, (void *)r->href);
     }

@@ -311,14 +311,14 @@ put_prefix(struct wr *w, const struct sz_node *n)
         break;
     case SZ_HEADER:
         sz_buf_printf(b, "{\"t\":\"Header\",\"c\":[%d,", n->level);
-        put_attr(b, &n->attr);
+        put_attr(b, n->attr);
         sz_buf_addc(b, ',');
         break;
     case SZ_TABLE: case SZ_FIGURE: case SZ_DIV: case SZ_LINK: case SZ_IMAGE: case SZ_SPAN:
         SZ_BUF_LIT(b, "{\"t\":\"");
         sz_buf_puts(b, name);
         SZ_BUF_LIT(b, "\",\"c\":[");
-        put_attr(b, &n->attr);
+        put_attr(b, n->attr);
         sz_buf_addc(b, ',');
         break;
     case SZ_QUOTED:
@@ -334,17 +334,17 @@ put_prefix(struct wr *w, const struct sz_node *n)
         break;
     case SZ_THEAD: case SZ_TFOOT: case SZ_ROW:
         sz_buf_addc(b, '[');
-        put_attr(b, &n->attr);
+        put_attr(b, n->attr);
         sz_buf_addc(b, ',');
         break;
     case SZ_TBODY:
         sz_buf_addc(b, '[');
-        put_attr(b, &n->attr);
+        put_attr(b, n->attr);
         sz_buf_printf(b, ",%d,", n->ival);
         break;
     case SZ_CELL:
         sz_buf_addc(b, '[');
-        put_attr(b, &n->attr);
+        put_attr(b, n->attr);
         sz_buf_addc(b, ',');
         put_tag(b, ENUM(aligns, n->sub));
         sz_buf_printf(b, ",%d,%d,", n->ival, n->ival2);
@@ -380,9 +380,9 @@ put_suffix(struct wr *w, const struct sz_node *n)
         break;
     case SZ_LINK: case SZ_IMAGE:
         SZ_BUF_LIT(b, ",[");
-        put_cstr(b, n->url);
+        put_cstr(b, n->target->url);
         sz_buf_addc(b, ',');
-        put_cstr(b, n->title);
+        put_cstr(b, n->target->title);
         SZ_BUF_LIT(b, "]]}");
         break;
     case SZ_CAPTION: case SZ_DEFITEM: case SZ_THEAD: case SZ_TFOOT: case SZ_ROW: case SZ_TBODY:
@@ -541,7 +541,7 @@ put_leaf(struct wr *w, const struct sz_node *n)
         break;
     case SZ_CODE: case SZ_CODEBLOCK:
         sz_buf_printf(b, "{\"t\":\"%s\",\"c\":[", sz_kind_name(n->kind));
-        put_attr(b, &n->attr);
+        put_attr(b, n->attr);
         sz_buf_addc(b, ',');
         put_str(b, n->text, n->len);
         SZ_BUF_LIT(b, "]}");
@@ -779,24 +779,24 @@ emit_figure22(struct wr *w, const struct sz_node *fig)
         return;
     }
     if (img) {
-        struct sz_attr a = img->attr;
-        const char *classes[64], *title = img->title ? img->title : "";
+        struct sz_attr a = *img->attr;
+        const char *classes[64], *title = img->target->title ? img->target->title : "";
         struct sz_kv kvs[64];
-        a.id = *fig->attr.id ? fig->attr.id : img->attr.id;
-        if (img->attr.nclasses + fig->attr.nclasses <= 64 && img->attr.nkvs + fig->attr.nkvs <= 64) {
+        a.id = *fig->attr->id ? fig->attr->id : img->attr->id;
+        if (img->attr->nclasses + fig->attr->nclasses <= 64 && img->attr->nkvs + fig->attr->nkvs <= 64) {
             a.classes = classes;
             a.kvs = kvs;
-            if (img->attr.nclasses)
-                memcpy(classes, img->attr.classes, img->attr.nclasses * sizeof *classes);
-            if (fig->attr.nclasses)
-                memcpy(classes + img->attr.nclasses, fig->attr.classes,
-                       fig->attr.nclasses * sizeof *classes);
-            a.nclasses = img->attr.nclasses + fig->attr.nclasses;
-            if (img->attr.nkvs)
-                memcpy(kvs, img->attr.kvs, img->attr.nkvs * sizeof *kvs);
-            if (fig->attr.nkvs)
-                memcpy(kvs + img->attr.nkvs, fig->attr.kvs, fig->attr.nkvs * sizeof *kvs);
-            a.nkvs = img->attr.nkvs + fig->attr.nkvs;
+            if (img->attr->nclasses)
+                memcpy(classes, img->attr->classes, img->attr->nclasses * sizeof *classes);
+            if (fig->attr->nclasses)
+                memcpy(classes + img->attr->nclasses, fig->attr->classes,
+                       fig->attr->nclasses * sizeof *classes);
+            a.nclasses = img->attr->nclasses + fig->attr->nclasses;
+            if (img->attr->nkvs)
+                memcpy(kvs, img->attr->kvs, img->attr->nkvs * sizeof *kvs);
+            if (fig->attr->nkvs)
+                memcpy(kvs + img->attr->nkvs, fig->attr->kvs, fig->attr->nkvs * sizeof *kvs);
+            a.nkvs = img->attr->nkvs + fig->attr->nkvs;
         }
         SZ_BUF_LIT(b, "{\"t\":\"Para\",\"c\":[{\"t\":\"Image\",\"c\":[");
         put_attr(b, &a);
@@ -806,7 +806,7 @@ emit_figure22(struct wr *w, const struct sz_node *fig)
         else
             emit_children(w, img->first, is_inline);
         SZ_BUF_LIT(b, "],[");
-        put_cstr(b, img->url);
+        put_cstr(b, img->target->url);
         sz_buf_addc(b, ',');
         size_t tl = strlen(title);
         char *t = sz_xmalloc(tl + 5);
@@ -816,11 +816,11 @@ emit_figure22(struct wr *w, const struct sz_node *fig)
         free(t);
         SZ_BUF_LIT(b, "]]}]}");
     } else {
-        struct sz_attr a = fig->attr;
+        struct sz_attr a = *fig->attr;
         const char **classes = sz_xmalloc((a.nclasses + 1) * sizeof *classes);
         classes[0] = "figure";
         if (a.nclasses)
-            memcpy(classes + 1, fig->attr.classes, a.nclasses * sizeof *classes);
+            memcpy(classes + 1, fig->attr->classes, a.nclasses * sizeof *classes);
         a.classes = classes;
         a.nclasses++;
         SZ_BUF_LIT(b, "{\"t\":\"Div\",\"c\":[");

@@ -107,12 +107,12 @@ put_node(struct sz_buf *b, const struct sz_node *n)
         break;
     }
     if (sz_kind_has_attr(n->kind))
-        put_attr(b, &n->attr);
+        put_attr(b, n->attr);
     if (n->kind == SZ_LINK || n->kind == SZ_IMAGE) {
         sz_buf_putc(b, ' ');
-        put_quoted(b, n->url ? n->url : "", n->url ? strlen(n->url) : 0);
+        put_quoted(b, n->target->url ? n->target->url : "", n->target->url ? strlen(n->target->url) : 0);
         sz_buf_putc(b, ' ');
-        put_quoted(b, n->title ? n->title : "", n->title ? strlen(n->title) : 0);
+        put_quoted(b, n->target->title ? n->target->title : "", n->target->title ? strlen(n->target->title) : 0);
     }
     switch (n->kind) {
     case SZ_STR:

@@ -328,7 +328,7 @@ upper_case(struct plain *p, size_t start)
 static void
 finish_link(struct plain *p, const struct sz_node *n, size_t start)
 {
-    const char *u = n->url;
+    const char *u = n->target->url;
     if (!u || !*u || *u == '#')
         return;
     const char *t = p->text.data ? p->text.data + start : "";
@@ -1214,7 +1214,7 @@ block_enter(struct plain *p, struct sz_iter *it, struct sz_node *n)
         sz_iter_skip_children(it);
         if (up && up->kind == SZ_FIGURE && image_only(n))
             break;
-        if (image_only(n) && n->first->title && !strncmp(n->first->title, "fig:", 4))
+        if (image_only(n) && n->first->target->title && !strncmp(n->first->target->title, "fig:", 4))
             figure_caption(p, NULL, n->first);
         else
             para(p, n);

@@ -114,7 +114,7 @@ static void
 put_attrs(struct tei *t, const struct sz_node *n, unsigned flags, const char *deftype,
           const char *rend0)
 {
-    const struct sz_attr *a = n ? &n->attr : NULL;
+    const struct sz_attr *a = n ? n->attr : NULL;
     struct sz_buf type = SZ_BUF_INIT, rend = SZ_BUF_INIT;
     size_t first = 0;
     if (a && !(flags & A_NOID)) {
@@ -251,13 +251,13 @@ static void
 graphic(struct tei *t, const struct sz_node *img, int figdesc)
 {
     struct sz_buf b = SZ_BUF_INIT;
-    tei_uri(&b, img->url ? img->url : "");
+    tei_uri(&b, img->target->url ? img->target->url : "");
     tei_start(t, "graphic");
     put_attrs(t, img, A_TYPE, NULL, NULL);
     tei_attr(t, "url", b.data);
     static const char *const dims[] = { "width", "height" };
     for (int i = 0; i < 2; i++) {
-        const char *v = sz_attr_get(&img->attr, dims[i]);
+        const char *v = sz_attr_get(img->attr, dims[i]);
         size_t k = 0;
         if (!v)
             continue;
@@ -300,7 +300,7 @@ static int
 implicit_figure(const struct sz_node *p)
 {
     const struct sz_node *img = lone_image(p);
-    return img && img->url && img->url[0] && img->title && !strncmp(img->title, "fig:", 4);
+    return img && img->target->url && img->target->url[0] && img->target->title && !strncmp(img->target->title, "fig:", 4);
 }
 
 static void
@@ -440,8 +440,8 @@ enter_block(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
             break;
         }
         f->ctx = TEI_X_INLINE;
-        if (pc == TEI_X_FIGURE && lone_image(n) && lone_image(n)->url &&
-            lone_image(n)->url[0]) {
+        if (pc == TEI_X_FIGURE && lone_image(n) && lone_image(n)->target->url &&
+            lone_image(n)->target->url[0]) {
             tei_nl(t);
             graphic(t, lone_image(n), 1);
             sz_iter_skip_children(it);
@@ -477,7 +477,7 @@ enter_block(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
             tei_nl(t);
             tei_start(t, "div");
             push_div(t, D_HEADER, n->level);
-            const char *ty = sz_attr_get(&n->attr, "type");
+            const char *ty = sz_attr_get(n->attr, "type");
             sz_buf_clear(&t->tmp);
             if (ty)
                 tei_token(&t->tmp, ty);
@@ -497,7 +497,7 @@ enter_block(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
             sz_buf_clear(&t->tmp);
             sz_buf_printf(&t->tmp, "%d", n->level);
             put_attrs(t, n, 0, "heading", NULL);
-            if (!sz_attr_get(&n->attr, "n"))
+            if (!sz_attr_get(n->attr, "n"))
                 tei_attr(t, "n", t->tmp.data);
             f->nclose = 1;
         }
@@ -515,7 +515,7 @@ enter_block(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
     case SZ_CODEBLOCK: {
         block_start(t, pf, "eg");
         tei_attr(t, "xml:space", "preserve");
-        const struct sz_attr *a = &n->attr;
+        const struct sz_attr *a = n->attr;
         const char *id = tei_map_get(&t->id_of_node, n);
         if (id)
             tei_attr(t, "xml:id", id);
@@ -851,7 +851,7 @@ enter_inline(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
     }
     case SZ_CODE: {
         tei_start(t, "code");
-        const struct sz_attr *a = &n->attr;
+        const struct sz_attr *a = n->attr;
         const char *id = tei_map_get(&t->id_of_node, n);
         if (id)
             tei_attr(t, "xml:id", id);
@@ -874,7 +874,7 @@ enter_inline(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
         break;
     case SZ_LINK: {
         struct sz_buf b = SZ_BUF_INIT;
-        const char *url = n->url ? n->url : "";
+        const char *url = n->target->url ? n->target->url : "";
         const char *id = url[0] == '#' ? tei_map_get(&t->id_of_orig, url + 1) : NULL;
         if (id) {
             sz_buf_putc(&b, '#');
@@ -894,7 +894,7 @@ enter_inline(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
         break;
     }
     case SZ_IMAGE:
-        if (n->url && n->url[0]) {
+        if (n->target->url && n->target->url[0]) {
             graphic(t, n, 0);
         } else {
             struct sz_buf b = SZ_BUF_INIT;
@@ -913,12 +913,12 @@ enter_inline(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
         f->owner = (int)(f - t->fr);
         break;
     case SZ_SPAN: {
-        const char *lang = sz_attr_get(&n->attr, "lang");
+        const char *lang = sz_attr_get(n->attr, "lang");
         if (lang && tei_lang_ok(lang, &t->tmp)) {
             tei_start(t, "foreign");
             put_attrs(t, n, 0, NULL, NULL);
             f->nclose = 1;
-        } else if (n->attr.id[0] || n->attr.nclasses || n->attr.nkvs) {
+        } else if (n->attr->id[0] || n->attr->nclasses || n->attr->nkvs) {
             tei_start(t, "seg");
             put_attrs(t, n, A_TYPE, NULL, NULL);
             f->nclose = 1;
@@ -1046,10 +1046,10 @@ matter(const struct sz_node *n, int back)
                                              "preface", "boilerplate", "frontmatter", NULL };
     static const char *const back_cls[] = { "boilerplate", "colophon", "appendix",
                                             "backmatter", NULL };
-    if (!n || n->kind != SZ_DIV || !n->attr.nclasses)
+    if (!n || n->kind != SZ_DIV || !n->attr->nclasses)
         return 0;
     for (const char *const *c = back ? back_cls : front_cls; *c; c++)
-        if (!strcmp(n->attr.classes[0], *c))
+        if (!strcmp(n->attr->classes[0], *c))
             return 1;
     return 0;
 }

@@ -460,13 +460,13 @@ tei_collect(struct tei *t)
         const struct sz_node *n = it.cur;
         if (ev != SZ_EV_ENTER || !sz_kind_has_attr(n->kind))
             continue;
-        if (n->attr.id && n->attr.id[0]) {
-            const char *id = unique_id(t, n->attr.id);
+        if (n->attr->id && n->attr->id[0]) {
+            const char *id = unique_id(t, n->attr->id);
             tei_map_put(&t->id_of_node, n, id);
-            tei_map_put(&t->id_of_orig, n->attr.id, id);
+            tei_map_put(&t->id_of_orig, n->attr->id, id);
         }
         if ((n->kind == SZ_SPAN || n->kind == SZ_DIV) &&
-            tei_lang_ok(sz_attr_get(&n->attr, "lang"), &lang))
+            tei_lang_ok(sz_attr_get(n->attr, "lang"), &lang))
             tei_add_lang(t, lang.data);
     }
     sz_buf_free(&lang);

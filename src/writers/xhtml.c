@@ -407,11 +407,11 @@ sz_xhtml_new(const struct sz_doc *doc, const struct sz_wopts *o, int epub, struc
     sz_iter_init(&it, doc->root);
     while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
         const struct sz_node *n = it.cur;
-        if (ev != SZ_EV_ENTER || !sz_kind_has_attr(n->kind) || !n->attr.id || !*n->attr.id)
+        if (ev != SZ_EV_ENTER || !sz_kind_has_attr(n->kind) || !n->attr->id || !*n->attr->id)
             continue;
-        sz_map_put(&x->ids, n, (void *)unique_id(x, clean_id(x, n->attr.id)));
-        if (!sz_map_get(&x->orig, n->attr.id))
-            sz_map_put(&x->orig, n->attr.id, (void *)n);
+        sz_map_put(&x->ids, n, (void *)unique_id(x, clean_id(x, n->attr->id)));
+        if (!sz_map_get(&x->orig, n->attr->id))
+            sz_map_put(&x->orig, n->attr->id, (void *)n);
     }
     /* Pass 2: in EPUB, headings without ids get pandoc-style ones (the
     ** navigation links to every one); HTML writes the ids of the tree, as
@@ -514,8 +514,8 @@ attrs(struct sz_xhtml *x, const struct sz_node *n, const char *extra_class, int 
     if (extra_class)
         sz_buf_puts(b, extra_class);
     if (sz_kind_has_attr(n->kind))
-        for (size_t i = 0; i < n->attr.nclasses; i++) {
-            const char *c = n->attr.classes[i];
+        for (size_t i = 0; i < n->attr->nclasses; i++) {
+            const char *c = n->attr->classes[i];
             if (!c || !*c || strpbrk(c, " \t\n\r\f"))
                 continue;
             if (b->len)
@@ -526,13 +526,13 @@ attrs(struct sz_xhtml *x, const struct sz_node *n, const char *extra_class, int 
         sz_xw_attr(w, "class", b->data);
     if (!sz_kind_has_attr(n->kind))
         return;
-    for (size_t i = 0; i < n->attr.nkvs; i++) {
-        const char *k = n->attr.kvs[i].key, *v = n->attr.kvs[i].value;
+    for (size_t i = 0; i < n->attr->nkvs; i++) {
+        const char *k = n->attr->kvs[i].key, *v = n->attr->kvs[i].value;
         int dup = 0;
         if (!k || !v)
             continue;
         for (size_t j = 0; j < i; j++)
-            if (n->attr.kvs[j].key && !strcasecmp(n->attr.kvs[j].key, k))
+            if (n->attr->kvs[j].key && !strcasecmp(n->attr->kvs[j].key, k))
                 dup = 1;
         if (dup)
             continue;
@@ -897,7 +897,7 @@ image(struct sz_xhtml *x, const struct sz_node *n)
 {
     struct sz_xw *w = x->w;
     const char *alt = sz_xhtml_text(x, n);
-    const char *src = x->h.image_src ? x->h.image_src(x->h.ud, n) : n->url;
+    const char *src = x->h.image_src ? x->h.image_src(x->h.ud, n) : n->target->url;
     if (!src) {
         if (*alt) {
             sz_xw_start(w, "span");
@@ -916,7 +916,7 @@ image(struct sz_xhtml *x, const struct sz_node *n)
     attrs(x, n, NULL, 1);
     sz_xw_attr(w, "src", b.data ? b.data : "");
     sz_xw_attr(w, "alt", alt);
-    const char *title = n->title && !strncmp(n->title, "fig:", 4) ? n->title + 4 : n->title;
+    const char *title = n->target->title && !strncmp(n->target->title, "fig:", 4) ? n->target->title + 4 : n->target->title;
     if (title && *title)
         sz_xw_attr(w, "title", title);
     sz_xw_end_void(w);
@@ -1110,8 +1110,8 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
     case SZ_PARA:
         /* pandoc before 3 (API 1.22) marks a figure as a paragraph holding
         ** only an image whose title starts with "fig:". */
-        if (n->first && n->first == n->last && n->first->kind == SZ_IMAGE && n->first->title &&
-            !strncmp(n->first->title, "fig:", 4)) {
+        if (n->first && n->first == n->last && n->first->kind == SZ_IMAGE && n->first->target->title &&
+            !strncmp(n->first->target->title, "fig:", 4)) {
             const char *alt = sz_xhtml_text(x, n->first);
             open1(x, "figure", NULL, NULL);
             image(x, n->first);
@@ -1274,13 +1274,13 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
         return 0;
     case SZ_RAWINLINE: raw(x, n, 0); return 0;
     case SZ_LINK: {
-        const char *href = x->in_link ? NULL : link_href(x, n->url);
+        const char *href = x->in_link ? NULL : link_href(x, n->target->url);
         if (!href)
             return open1(x, "span", n, "link");
         open1(x, "a", n, NULL);
         sz_xw_attr(w, "href", href);
-        if (n->title && *n->title)
-            sz_xw_attr(w, "title", n->title);
+        if (n->target->title && *n->target->title)
+            sz_xw_attr(w, "title", n->target->title);
         x->in_link++;
         return 1 | F_LINK;
     }

@@ -47,10 +47,10 @@ sample(void)
     add(add(note, sz_node_new(d, SZ_PARA)), str(d, "In a heading."));
     struct sz_node *p = add(d->root, sz_node_new(d, SZ_PARA));
     struct sz_node *outer = add(p, sz_node_new(d, SZ_LINK));
-    outer->url = "https://example.org/a";
+    outer->target->url = "https://example.org/a";
     add(outer, str(d, "outer"));
     struct sz_node *inner = add(outer, sz_node_new(d, SZ_LINK));
-    inner->url = "https://example.org/b";
+    inner->target->url = "https://example.org/b";
     add(inner, str(d, "inner"));
     add(p, str(d, "<&>\x01"));
     struct sz_node *h2 = add(d->root, sz_node_new(d, SZ_HEADER));
@@ -58,11 +58,11 @@ sample(void)
     add(h2, str(d, "Same title"));
     struct sz_node *h3 = add(d->root, sz_node_new(d, SZ_HEADER));
     h3->level = 2;
-    sz_attr_set_id(d, &h3->attr, "fn1");
+    sz_attr_set_id(d, sz_node_attr(d, h3), "fn1");
     add(h3, str(d, "Taken id"));
     struct sz_node *p2 = add(d->root, sz_node_new(d, SZ_PARA));
     struct sz_node *l = add(p2, sz_node_new(d, SZ_LINK));
-    l->url = "#fn1";
+    l->target->url = "#fn1";
     add(l, str(d, "back"));
     return d;
 }

@@ -71,7 +71,7 @@ test_defaults(void)
     sz_node_append(t, cs);
     sz_node_append(doc->root, sz_node_new(doc, SZ_FIGURE));
     struct sz_node *s = sz_node_new(doc, SZ_SPAN);
-    sz_attr_add_class(doc, &s->attr, "x\"y");
+    sz_attr_add_class(doc, sz_node_attr(doc, s), "x\"y");
     struct sz_node *p = sz_node_new(doc, SZ_PARA);
     sz_node_append(doc->root, p);
     sz_node_append(p, s);

@@ -91,15 +91,15 @@ test_trees(void)
     /* a level-3 heading, then a Div after a nested div, then a paragraph */
     struct sz_node *h = sz_node_new(doc, SZ_HEADER);
     h->level = 3;
-    sz_attr_set_id(doc, &h->attr, "9 lives");
+    sz_attr_set_id(doc, sz_node_attr(doc, h), "9 lives");
     sz_inlines_from_text(doc, h, "Three", 5);
     sz_node_append(doc->root, h);
     struct sz_node *div = sz_node_new(doc, SZ_DIV);
     struct sz_node *h2 = sz_node_new(doc, SZ_HEADER);
     h2->level = 1;
-    sz_attr_set_id(doc, &h2->attr, "9 lives");
+    sz_attr_set_id(doc, sz_node_attr(doc, h2), "9 lives");
     sz_node_append(div, h2);
-    sz_attr_add_class(doc, &div->attr, "part");
+    sz_attr_add_class(doc, sz_node_attr(doc, div), "part");
     sz_node_append(doc->root, div);
     struct sz_node *p = sz_node_new(doc, SZ_PARA);
     sz_inlines_from_text(doc, p, "after", 5);
