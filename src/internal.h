@@ -90,9 +90,9 @@ void sz_node_reset(struct sz_doc *doc, struct sz_node *n, enum sz_kind k);
 ** into one text run (SZ_STR_RUN).  A Str joins a run when it is plain (sub
 ** 0), not empty, without ' ' or '\n', and ok(n) when ok is not NULL.  The
 ** nodes packed away are pushed on *spare (linked by next) for the reader
-** to reuse; scratch holds the run's text while it grows.  src/core/runpack.c. */
-void sz_pack_runs(struct sz_doc *doc, struct sz_node *parent, struct sz_buf *scratch,
-                  struct sz_node **spare, int (*ok)(const struct sz_node *));
+** to reuse.  src/core/runpack.c. */
+void sz_pack_runs(struct sz_doc *doc, struct sz_node *parent, struct sz_node **spare,
+                  int (*ok)(const struct sz_node *));
 
 /** Runs argv[0] (looked up on PATH when it has no slash; no shell) with
 ** argv (NULL-terminated), in dir when not NULL (only the child changes

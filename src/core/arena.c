@@ -74,8 +74,9 @@ sz_arena_free(struct sz_arena *a)
     free(a);
 }
 
-void *
-sz_arena_alloc_align(struct sz_arena *a, size_t n, size_t align)
+/* n bytes, not zeroed: for text about to be copied in. */
+static void *
+alloc_raw(struct sz_arena *a, size_t n, size_t align)
 {
     if (n == 0)
         n = 1;
@@ -103,6 +104,15 @@ sz_arena_alloc_align(struct sz_arena *a, size_t n, size_t align)
     void *p = (char *)c + HDR + at;
     c->used = at + n;
     a->total += n;
+    return p;
+}
+
+void *
+sz_arena_alloc_align(struct sz_arena *a, size_t n, size_t align)
+{
+    if (n == 0)
+        n = 1;
+    void *p = alloc_raw(a, n, align);
     memset(p, 0, n);
     return p;
 }
@@ -117,7 +127,7 @@ char *
 sz_arena_strndup(struct sz_arena *a, const char *s, size_t n)
 {
     /* text needs no alignment: a book's words are not each padded to 16 */
-    char *p = sz_arena_alloc_align(a, n + 1, 1);
+    char *p = alloc_raw(a, n + 1, 1);
     if (n)
         memcpy(p, s, n);
     p[n] = '\0';

@@ -19,8 +19,15 @@ packable(const struct sz_node *n, int (*ok)(const struct sz_node *))
 {
     if (!n || n->kind != SZ_STR || !n->len || (ok && !ok(n)))
         return 0;
-    return SZ_IS_RUN(n) || (n->sub == 0 && !memchr(n->text, ' ', n->len) &&
-                            !memchr(n->text, '\n', n->len));
+    if (SZ_IS_RUN(n))
+        return 1;
+    if (n->sub != 0)
+        return 0;
+    /* one pass over a word (a few bytes: cheaper than two memchr calls) */
+    for (size_t i = 0; i < n->len; i++)
+        if (n->text[i] == ' ' || n->text[i] == '\n')
+            return 0;
+    return 1;
 }
 
 static int
@@ -39,19 +46,13 @@ spare_node(struct sz_node **spare, struct sz_node *n)
 }
 
 /* Longest run packing makes (bytes): past it a run ends and the next one
-** starts, so the scratch buffer and the copy stay small however long the
+** starts, so the copy stays small however long the
 ** paragraph (a 50 MB line is 800 runs, not one). */
 #define PACK_MAX 65536
 
-static int
-fits(const struct sz_buf *b, const struct sz_node *w)
-{
-    return b->len + 1 + w->len <= PACK_MAX;
-}
-
 void
-sz_pack_runs(struct sz_doc *doc, struct sz_node *parent, struct sz_buf *scratch,
-             struct sz_node **spare, int (*ok)(const struct sz_node *))
+sz_pack_runs(struct sz_doc *doc, struct sz_node *parent, struct sz_node **spare,
+             int (*ok)(const struct sz_node *))
 {
     struct sz_node *c = parent->first;
     while (c) {
@@ -61,19 +62,31 @@ sz_pack_runs(struct sz_doc *doc, struct sz_node *parent, struct sz_buf *scratch,
             c = c->next;
             continue;
         }
-        sz_buf_clear(scratch);
-        sz_buf_put(scratch, c->text, c->len);
-        while (sep && is_sep(sep) && packable(sep->next, ok) && fits(scratch, sep->next)) {
+        /* The run's length first, then its text straight into the arena:
+        ** one copy of each word.  (The texts joined stay where they are:
+        ** a reader keeps them in memory of its own for the purpose.) */
+        size_t len = c->len;
+        struct sz_node *end = sep;
+        while (end && is_sep(end) && packable(end->next, ok) &&
+               len + 1 + end->next->len <= PACK_MAX) {
+            len += 1 + end->next->len;
+            end = end->next->next;
+        }
+        char *t = sz_arena_alloc_align(doc->arena, len + 1, 1), *o = t;
+        memcpy(o, c->text, c->len);
+        o += c->len;
+        while (sep != end) {
             struct sz_node *w = sep->next, *after = w->next;
-            sz_buf_putc(scratch, sep->kind == SZ_SPACE ? ' ' : '\n');
-            sz_buf_put(scratch, w->text, w->len);
+            *o++ = sep->kind == SZ_SPACE ? ' ' : '\n';
+            memcpy(o, w->text, w->len);
+            o += w->len;
             spare_node(spare, sep);
             spare_node(spare, w);
             sep = after;
         }
-        /* the texts joined stay in the arena (it does not free): about
-        ** one more copy of the paragraph's text */
-        sz_node_set_text(doc, c, scratch->data, scratch->len);
+        *o = '\0';
+        c->text = t;
+        c->len = len;
         c->sub = SZ_STR_RUN;
         c = sep;
     }

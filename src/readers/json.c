@@ -374,7 +374,7 @@ no_nul(const struct sz_node *n)
 static void
 pack_runs(struct rd *r, struct sz_node *parent)
 {
-    sz_pack_runs(r->doc, parent, &r->run, &r->spare, no_nul);
+    sz_pack_runs(r->doc, parent, &r->spare, no_nul);
 }
 
 /* A list of blocks wrapped in a component node of kind k. */

@@ -99,6 +99,8 @@ struct mdr {
     struct sz_map macros;      /* TeX macro name -> its body (tex_expand) */
     struct scratch *scratch;   /* words' text until their block is done (seal) */
     struct sz_buf *own;        /* the caller's input, freed at the first rewrite */
+    const struct sz_node *inl; /* the last parent seen to hold inlines (add_inline) */
+    enum sz_kind inl_kind;
     int parsing;               /* md4c is running: new words go to scratch */
     int failed;
 };
@@ -369,7 +371,7 @@ unmarked(const struct sz_node *n)
 static void
 pack_runs(struct mdr *r, struct sz_node *parent)
 {
-    sz_pack_runs(r->doc, parent, &r->run, r->pool, unmarked);
+    sz_pack_runs(r->doc, parent, r->pool, unmarked);
 }
 
 static int
@@ -400,6 +402,29 @@ add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
         if (n->kind > l->kind)          /* SPACE < SOFTBREAK < LINEBREAK */
             l->kind = n->kind;
         drop_node(r, n);
+        return;
+    }
+    /* A word or a break, new, into a parent already seen to hold inlines:
+    ** linked without sz_node_append's checks, once a word of the book. */
+    if ((n->kind == SZ_STR || mergeable(n->kind)) && !n->parent && !n->prev && !n->next &&
+        !n->first) {
+        if (parent != r->inl || parent->kind != r->inl_kind) {
+            if (!sz_can_contain(parent->kind, SZ_STR) || !sz_can_contain(parent->kind, SZ_SPACE) ||
+                !sz_can_contain(parent->kind, SZ_SOFTBREAK) ||
+                !sz_can_contain(parent->kind, SZ_LINEBREAK)) {
+                sz_node_append(parent, n);
+                return;
+            }
+            r->inl = parent;
+            r->inl_kind = parent->kind;
+        }
+        n->parent = parent;
+        n->prev = l;
+        if (l)
+            l->next = n;
+        else
+            parent->first = n;
+        parent->last = n;
         return;
     }
     sz_node_append(parent, n);
@@ -4136,7 +4161,7 @@ bracket_spans(struct mdr *r, struct sz_node *parent)
 {
     for (struct sz_node *c = parent->first; c; c = c->next) {
         const char *b;
-        if (c->kind != SZ_STR || !(b = strstr(c->text, "]{")))
+        if (c->kind != SZ_STR || !memchr(c->text, '{', c->len) || !(b = strstr(c->text, "]{")))
             continue;
         /* The attributes may hold spaces: gather text up to the '}'. */
         struct sz_buf sb = SZ_BUF_INIT;
