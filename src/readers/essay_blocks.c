@@ -332,6 +332,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         sz_essay_nest_numbers(&u, l);
         sz_essay_nest_gaps(&u);
         sz_essay_story_titles(&u, l);
+        sz_essay_recurrence(&u, l);
         /* A merged second line goes wherever its heading went. */
         for (size_t k = 0; k + 1 < u.n; k++) {
             struct unit *x = &u.v[k];
