@@ -60,6 +60,7 @@ struct epub {
     size_t *spine;             /* item indexes */
     size_t nspine;
     struct sz_node **first;    /* first block each spine document gave */
+    char **labels;             /* the NCX's label of each spine document, or NULL */
     struct sz_map ids;         /* "path#id" -> new id */
     struct sz_map used;        /* new ids taken */
     struct sz_map media;       /* archive paths already in the media bag */
@@ -618,9 +619,10 @@ rewrite_links(struct epub *e)
     }
 }
 
-/* NCX and nav labels, by document: only for documents with no heading. */
+/* NCX labels, by document (e->labels): the names of documents with no
+** heading (name_chapters). */
 static void
-name_chapters(struct epub *e)
+toc_labels(struct epub *e)
 {
     struct item *toc = NULL;
     for (size_t i = 0; i < e->nitems && !toc; i++)
@@ -636,10 +638,12 @@ name_chapters(struct epub *e)
     sz_buf_free(&b);
     if (!x)
         return;
+    e->labels = calloc(e->nspine + 1, sizeof *e->labels);
     char *done = calloc(e->nspine + 1, 1);
-    if (!done)
+    if (!e->labels || !done)
         sz_oom();
-    /* every navPoint, in document order, iteratively */
+    /* every navPoint, in document order, iteratively: the first with a
+    ** label names its document */
     xmlNodePtr n = xmlDocGetRootElement(x);
     int depth = 0;
     while (n) {
@@ -653,22 +657,9 @@ name_chapters(struct epub *e)
             const char *frag;
             char *path = src ? resolve(toc->path, src, &frag) : NULL;
             int k = path ? spine_index(e, path) : -1;
-            if (k >= 0 && !done[k] && label && e->first[k]) {
+            if (k >= 0 && !done[k] && label) {
                 done[k] = 1;
-                int has_heading = 0;
-                for (struct sz_node *c = e->first[k];
-                     c && !has_heading && (k + 1 >= (int)e->nspine || c != e->first[k + 1]);
-                     c = c->next)
-                    has_heading = c->kind == SZ_HEADER;
-                char *t = (char *)xmlNodeGetContent(label);
-                if (!has_heading && t && *t) {
-                    struct sz_node *hd = sz_node_new(e->doc, SZ_HEADER);
-                    hd->level = 1;
-                    sz_inlines_from_text(e->doc, hd, t, strlen(t));
-                    sz_node_insert_before(e->first[k], hd);
-                    e->first[k] = hd;
-                }
-                xmlFree(t);
+                e->labels[k] = (char *)xmlNodeGetContent(label);
             }
             free(path);
             xmlFree(src);
@@ -686,6 +677,28 @@ name_chapters(struct epub *e)
     }
     free(done);
     xmlFreeDoc(x);
+}
+
+/* Gives each document without a heading of its own the NCX's label as one. */
+static void
+name_chapters(struct epub *e)
+{
+    for (size_t k = 0; e->labels && k < e->nspine; k++) {
+        const char *t = e->labels[k];
+        if (!t || !*t || !e->first[k])
+            continue;
+        int has_heading = 0;
+        for (struct sz_node *c = e->first[k];
+             c && !has_heading && (k + 1 >= e->nspine || c != e->first[k + 1]); c = c->next)
+            has_heading = c->kind == SZ_HEADER;
+        if (has_heading)
+            continue;
+        struct sz_node *hd = sz_node_new(e->doc, SZ_HEADER);
+        hd->level = 1;
+        sz_inlines_from_text(e->doc, hd, t, strlen(t));
+        sz_node_insert_before(e->first[k], hd);
+        e->first[k] = hd;
+    }
 }
 
 /* }================================================================== */
@@ -930,6 +943,9 @@ read_zip(struct sz_doc *doc, zip_t *za, const char *zip_why, const struct sz_rop
     free(clean);
     if (rc != 0)
         goto out;
+    /* the NCX is read before the chapters, so its parse tree is gone
+    ** before the book's is built */
+    toc_labels(&e);
     rc = read_spine(&e);
     if (rc != 0)
         goto out;
@@ -953,6 +969,9 @@ out:
     free(e.items);
     free(e.spine);
     free(e.first);
+    for (size_t k = 0; e.labels && k < e.nspine; k++)
+        xmlFree(e.labels[k]);
+    free(e.labels);
     free(e.guide_cover);
     sz_map_free(&e.ids);
     sz_map_free(&e.used);
