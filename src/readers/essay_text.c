@@ -231,6 +231,13 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                 return "full lines, each indented first line starts a paragraph";
         }
     }
+    if (quoted && sz_essay_indented_couplet(l, a, b, lay)) {
+        struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+        for (size_t i = a; i < b; i++)
+            verse_line(c, lb, &l[i], base);
+        return "two lines indented past the running text, each opening with a capital "
+               "and ending at a stop, the first well short of the wrap width: a couplet";
+    }
     if (quoted) {
         struct sz_node *q = sz_essay_block(c, SZ_BLOCKQUOTE, l[a].lineno);
         struct sz_node *p = sz_node_new(c->doc, SZ_PARA);

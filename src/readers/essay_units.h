@@ -156,6 +156,8 @@ int sz_essay_verse_by_starts(const struct shape *sh);
 int sz_essay_verse_speech(const struct shape *sh);
 int sz_essay_couplet_among_verse(const struct sz_eline *l, size_t a, size_t b,
                                  const struct layout *lay);
+int sz_essay_indented_couplet(const struct sz_eline *l, size_t a, size_t b,
+                              const struct layout *lay);
 size_t sz_essay_stanza_end(const struct sz_eline *l, size_t i, size_t from, size_t n);
 
 /* essay_notes.c */

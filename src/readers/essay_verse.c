@@ -185,6 +185,41 @@ sz_essay_couplet_among_verse(const struct sz_eline *l, size_t a, size_t b,
     return 0;
 }
 
+static int next_block(const struct sz_eline *l, size_t a, int dir, const struct layout *lay,
+                      size_t *pa, size_t *pb);
+
+/* Room a line of prose would not leave: wrapped prose takes the next word
+** when it fits, and a quotation's measure is seldom much narrower than
+** the text's. */
+#define COUPLET_SLACK 4
+
+/* Two lines set in together past the running text, as a quotation would
+** be, are a couplet when they could be one (see couplet) and the first
+** ends well before the measure: "Therefore to French I speake and give
+** direction, / For English Dames will live in no subjection." */
+int
+sz_essay_indented_couplet(const struct sz_eline *l, size_t a, size_t b,
+                          const struct layout *lay)
+{
+    if (b - a != 2 || !couplet(l, a, b, lay))
+        return 0;
+    uint32_t ia = l[a].indent, ib = l[a + 1].indent;
+    if ((ia > ib ? ia - ib : ib - ia) > 1)
+        return 0;
+    if (l[a].indent + l[a].width + 1 + first_word_width(&l[a + 1]) + COUPLET_SLACK >
+        lay->wrap)
+        return 0;
+    /* a pair among pairs set in alike that are no couplets is one more of
+    ** them: a list of corrections, the original line over the amended */
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t pa, pb;
+        if (next_block(l, dir < 0 ? a : b, dir, lay, &pa, &pb) && pb - pa == 2 &&
+            l[pa].indent + 1 >= ia && l[pa].indent <= ia + 1 && !couplet(l, pa, pb, lay))
+            return 0;
+    }
+    return 1;
+}
+
 /* In a text written one paragraph per line, a stanza is a run of short
 ** lines set apart by blank lines: each opens with a capital, half or more
 ** end at a stop, none is a chapter line, a rule or an underline, and the

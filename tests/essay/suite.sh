@@ -154,6 +154,13 @@ check "verse: short lines are a LineBlock keeping indents; indented prose a Bloc
     grep -q '^LineBlock' '$T/verse.native' && [ \$(grep -c '^  Line' '$T/verse.native') -eq 3 ] &&
     grep -q 'Str \"$nb$nb${nb}Storm\"' '$T/verse.native' && grep -q '^BlockQuote' '$T/verse.native'"
 
+P='The text of a chapter runs on in long lines that fill the width of the\npage as any book set in type would have them, and then it goes on as\nbefore, for a third line as full as the others, and then it ends here.\n\n'
+printf "$P$P    Therefore to French I speake and give my direction,\n    For English Dames will live in no subjection.\n\n$P    A quotation set in from the margin runs on in two lines, and\n    Then ends on the second line, as prose set in may well do.\n\n$P    So ends the list of corrections, with the page and line:\n    So ends the list of correction, with the page and line:\n\n    which the printer set as it stood in the first edition of 1901.\n    which the printer set as it stood in the first edition of 1910.\n\n$P$P" >"$T/couplet.txt"
+"$SAMIZDAT" -t native "$T/couplet.txt" >"$T/couplet.native" 2>/dev/null
+check "verse: two indented lines ending at stops, the first well short: a couplet; prose and pairs of corrections stay quotations" sh -c "
+    [ \$(grep -c '^LineBlock' '$T/couplet.native') -eq 1 ] && grep -q 'Str \"Therefore\"' '$T/couplet.native' &&
+    [ \$(grep -c '^BlockQuote' '$T/couplet.native') -eq 3 ]"
+
 # Verse, plays and paragraphs told apart by the shape of their lines:
 # shapes/NAME.txt read as the exact block tree shapes/NAME.tree (tree.py).
 for f in "$D"/shapes/*.txt; do
