@@ -2909,6 +2909,16 @@ refs_named(struct mdr *r, struct refs *rs, const char *t, size_t n, size_t stamp
 ** it only from their first change on: the text up to a change goes to out
 ** in one piece when the change comes, and none of it when nothing changes
 ** (most books have no note, div, table or fancy list for most passes). */
+/* Is line s[i..e) empty or does it start with a letter (most of a book's
+** lines)?  Such a line opens or closes no fence, div, note, link
+** definition or raw TeX: the passes that look for those alone skip it. */
+static int
+plain_start(const char *s, size_t i, size_t e)
+{
+    unsigned char c = (unsigned char)s[i];
+    return i == e || (unsigned)((c | 32) - 'a') < 26 || c >= 0x80;
+}
+
 static void
 text_to(struct sz_buf *out, const char *s, size_t n, size_t *done, size_t at)
 {
@@ -2939,6 +2949,10 @@ extract_notes(struct mdr *r, struct sz_buf *out)
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
         size_t la, ca, ll = 0;
+        if (plain_start(s, i, e)) {
+            i = next;
+            continue;
+        }
         /* Fenced code is left alone. */
         size_t ind = indent_of(s + i, e - i), k = i;
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
@@ -3088,6 +3102,10 @@ mark_divs(struct mdr *r, struct sz_buf *out)
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+        if (plain_start(s, i, e)) {
+            i = next;
+            continue;
+        }
         size_t k = i, ind = indent_of(s + i, e - i);
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
@@ -3424,6 +3442,10 @@ mark_ref_attrs(struct mdr *r, struct sz_buf *out)
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+        if (plain_start(s, i, e)) {
+            i = next;
+            continue;
+        }
         size_t k = i, ind = indent_of(s + i, e - i), t = e;
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
@@ -3501,6 +3523,11 @@ mark_tex(struct mdr *r, struct sz_buf *out)
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+        if (plain_start(s, i, e)) {
+            after_blank = i == e;
+            i = next;
+            continue;
+        }
         size_t k = i, ind = indent_of(s + i, e - i);
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
