@@ -30,6 +30,12 @@
 #define SZ_ESSAY_SECTION_LINES 100
 #endif
 
+/* How many further paragraphs a bracketed note ("[Footnote 3: ...") may
+** run on for before its closing bracket. */
+#ifndef SZ_ESSAY_NOTE_PARAS
+#define SZ_ESSAY_NOTE_PARAS 6
+#endif
+
 /* How many blocks after a bare * marker its note text may be. */
 #ifndef SZ_ESSAY_STAR_NOTE_UNITS
 #define SZ_ESSAY_STAR_NOTE_UNITS 4

@@ -112,6 +112,70 @@ def_by_label(const struct sz_enotes *nt, const char *label, size_t n)
     return (size_t)-1;
 }
 
+/* A note written "[Footnote 3: Kama is love ..." whose closing bracket is
+** not on its last line goes on in the next blocks of text, up to the one
+** that ends with "]": the unit where the note ends (k when it ends in its
+** own block, or when no close comes within a few blocks before another
+** note, a heading or anything else). */
+static size_t
+note_end(const struct sz_enotes *nt, size_t k)
+{
+    const struct unit *x = &nt->u->v[k];
+    const struct sz_eline *e = &nt->l[x->b - 1];
+    if (e->len && e->s[e->len - 1] == ']')
+        return k;
+    for (size_t j = k + 1; j < nt->u->n && j <= k + SZ_ESSAY_NOTE_PARAS; j++) {
+        const struct unit *y = &nt->u->v[j];
+        const char *lab;
+        size_t sk;
+        if (y->kind != U_PARA || sz_essay_note_label(&nt->l[y->a], &lab, &sk) ||
+            nt->l[y->a].s[0] == '[')
+            return k;
+        e = &nt->l[y->b - 1];
+        if (e->len && e->s[e->len - 1] == ']')
+            return j;
+    }
+    return k;
+}
+
+/* One paragraph of a note: unit x's lines, past the "[Footnote 1:" prefix
+** (skip bytes) of its first, without the closing bracket of its last. */
+static struct sz_node *
+note_para(struct sz_ectx *c, struct sz_enotes *nt, const struct unit *x, size_t skip,
+          int closes)
+{
+    struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+    p->line = nt->l[x->a].lineno;
+    struct sz_buf b = SZ_BUF_INIT;
+    for (size_t i = x->a; i < x->b; i++) {
+        if (i > x->a)
+            sz_buf_putc(&b, '\n');
+        if (i == x->a)
+            sz_buf_put(&b, nt->l[i].s + skip, nt->l[i].len - skip);
+        else
+            sz_buf_put(&b, nt->l[i].s, nt->l[i].len);
+    }
+    if (closes && b.len && b.data[b.len - 1] == ']')
+        b.len--;           /* [Footnote 1: ...] */
+    /* The marker's paragraph is half built: its word buffer and its
+    ** emphasis scan state wait while the note is made. */
+    struct sz_buf word = c->word;
+    size_t seps = c->word_seps;
+    size_t nc0 = c->no_close[0], nc1 = c->no_close[1];
+    c->word = (struct sz_buf)SZ_BUF_INIT;
+    c->word_seps = 0;
+    c->notes = NULL;       /* no notes inside notes */
+    sz_essay_inlines(c, p, b.data ? b.data : "", b.len);
+    c->notes = nt;
+    sz_buf_free(&c->word);
+    c->word = word;
+    c->word_seps = seps;
+    c->no_close[0] = nc0;
+    c->no_close[1] = nc1;
+    sz_buf_free(&b);
+    return p;
+}
+
 struct sz_node *
 sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
 {
@@ -144,40 +208,19 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
         ln = sz_essay_note_label(&nt->l[nt->u->v[k].a], &lab, &skip);
         if (ln != n || memcmp(lab, label, n))
             continue;
-        struct unit *x = &nt->u->v[k];
-        x->kind = U_SKIP;
-        x->why = "note text of a marker above";
         struct sz_node *note = sz_node_new(c->doc, SZ_NOTE);
-        struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
-        p->line = nt->l[x->a].lineno;
-        struct sz_buf b = SZ_BUF_INIT;
-        for (size_t i = x->a; i < x->b; i++) {
-            if (i > x->a)
-                sz_buf_putc(&b, '\n');
-            if (i == x->a)
-                sz_buf_put(&b, nt->l[i].s + skip, nt->l[i].len - skip);
-            else
-                sz_buf_put(&b, nt->l[i].s, nt->l[i].len);
+        /* "[Footnote 1: text]" wraps the note in brackets; "[1] text" does not */
+        int wrapped = nt->l[nt->u->v[k].a].s[skip - 1] == ':';
+        size_t last = wrapped ? note_end(nt, k) : k;
+        for (size_t j = k; j <= last; j++) {
+            struct unit *x = &nt->u->v[j];
+            x->kind = U_SKIP;
+            x->why = j == k ? "note text of a marker above"
+                            : "a further paragraph of the note above: its closing bracket "
+                              "comes later";
+            sz_node_append(note, note_para(c, nt, x, j == k ? skip : 0,
+                                           skip > 3 && j == last));
         }
-        if (skip > 3 && b.len && b.data[b.len - 1] == ']')
-            b.len--;           /* [Footnote 1: ...] */
-        /* The marker's paragraph is half built: its word buffer and its
-        ** emphasis scan state wait while the note is made. */
-        struct sz_buf word = c->word;
-        size_t seps = c->word_seps;
-        size_t nc0 = c->no_close[0], nc1 = c->no_close[1];
-        c->word = (struct sz_buf)SZ_BUF_INIT;
-        c->word_seps = 0;
-        c->notes = NULL;       /* no notes inside notes */
-        sz_essay_inlines(c, p, b.data ? b.data : "", b.len);
-        c->notes = nt;
-        sz_buf_free(&c->word);
-        c->word = word;
-        c->word_seps = seps;
-        c->no_close[0] = nc0;
-        c->no_close[1] = nc1;
-        sz_buf_free(&b);
-        sz_node_append(note, p);
         return note;
     }
     int numeric = 1;
