@@ -346,6 +346,26 @@ date_line(const struct sz_eline *l)
 
 /* The rank of a standalone line, or R_NONE for a paragraph; *why gets the
 ** evidence (for --trace-structure). */
+/* "Vol. VII p. 124.]", "Book II, pp. 40-45": a volume or chapter cited
+** by its page, or the tail of a bracketed note (a closing bracket with no
+** opening one): a reference in the text, not a division of it. */
+static int
+citation(const char *s, size_t n)
+{
+    if (n && s[n - 1] == ']' && !memchr(s, '[', n))
+        return 1;
+    for (size_t i = 0; i + 4 < n; i++)
+        if (s[i] == ' ' && s[i + 1] == 'p' && (s[i + 2] == '.' || (s[i + 2] == 'p' &&
+            s[i + 3] == '.'))) {
+            size_t j = i + 3 + (s[i + 2] == 'p');
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j < n && s[j] >= '0' && s[j] <= '9')
+                return 1;
+        }
+    return 0;
+}
+
 int
 sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
 {
@@ -355,6 +375,10 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
     int r = sz_essay_keyword_rank(s, n);
     if (r != R_NONE && sz_essay_page_ref(s, n)) {
         *why = "a chapter line ending in a page number: a contents entry";
+        return R_NONE;
+    }
+    if (r != R_NONE && citation(s, n)) {
+        *why = "a volume or chapter cited by its page (Vol. VII p. 124.]): a reference";
         return R_NONE;
     }
     if (r != R_NONE)
