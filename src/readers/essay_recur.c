@@ -17,6 +17,11 @@
 #define MAIN_RUN 4
 /* A weak shape used at most this often is no convention of the text. */
 #define RARE 2
+/* ... or a few times (RARE_SOME), where the text has ten times as many
+** headings of its main shape (RARE_SHARE): four lines in capitals in a
+** book of forty-four chapters. */
+#define RARE_SOME 5
+#define RARE_SHARE 10
 
 /* Why a line is a heading because a contents list names it (compared by
 ** text: essay_front.c sets it). */
@@ -100,23 +105,29 @@ rare_shapes(struct units *u, const struct sz_eline *l)
     }
     /* the run of the text's divisions: from the first to the last heading
     ** of any shape the text uses often */
-    size_t from = u->n, to = 0;
+    size_t from = u->n, to = 0, most = 0;
     for (int r = 0; r < R_COUNT; r++)
         if (count[r] >= MAIN_RUN) {
             from = first[r] < from ? first[r] : from;
             to = last[r] > to ? last[r] : to;
+            most = count[r] > most ? count[r] : most;
         }
     for (size_t k = from + 1; k < to; k++) {
         struct unit *x = &u->v[k];
         const struct sz_eline *f = &l[x->a];
         if (x->kind != U_HEAD || x->merge || (x->rank != R_CAPS && x->rank != R_TITLE) ||
-            count[x->rank] > RARE || named_by_contents(x) ||
+            (count[x->rank] > RARE && (count[x->rank] > RARE_SOME ||
+                                       count[x->rank] * RARE_SHARE > most)) ||
+            named_by_contents(x) ||
             sz_essay_matter_word(f->s, f->len) || apparatus(f) || numbered_line(f) ||
             opens_sequence(u, k, l))
             continue;
         x->kind = U_PARA;
-        x->why = "a heading shape the text uses only once or twice, inside the run of its "
-                 "divisions: a line of the text";
+        x->why = count[x->rank] <= RARE
+                     ? "a heading shape the text uses only once or twice, inside the run of "
+                       "its divisions: a line of the text"
+                     : "a heading shape the text uses a few times, among ten times as many "
+                       "divisions of another shape: a line of the text";
     }
 }
 
