@@ -427,6 +427,31 @@ recurs(const struct sz_eline *l, const struct cand *cv, size_t nc, size_t k, siz
     return one ? 2 : 0;
 }
 
+/* A folded key that is only a number: "iv", "12". */
+static int
+numeral(const char *k)
+{
+    size_t n = strlen(k);
+    return n && n <= 6 && strspn(k, "ivxlcdm0123456789") == n;
+}
+
+/* The line of [i, e), among its first few, that numbers a series ("First
+** Series.", "_Second Series_"), or 0. */
+static size_t
+series_line(const struct sz_eline *l, size_t i, size_t e)
+{
+    for (size_t seen = 0; i < e && seen < 12; i++) {
+        seen += !l[i].blank;
+        const char *s = l[i].s;
+        size_t n = l[i].len;
+        while (n && (s[n - 1] == '.' || s[n - 1] == '_' || s[n - 1] == ',' || s[n - 1] == ')'))
+            n--;
+        if (!l[i].blank && l[i].width <= 40 && n >= 7 && !strncasecmp(s + n - 7, " series", 7))
+            return i;
+    }
+    return 0;
+}
+
 /* Do the lines from i on (past blank ones, a few at most) spell key, the
 ** folded catalogue title, and nothing more? */
 static int
@@ -568,6 +593,33 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                 break;
             }
         }
+    const char *pwhy = NULL;
+    /* "TABLEAU" printed again as the first line of "TABLEAU / HISTORIQUE
+    ** ET PITTORESQUE / DE PARIS", which is printed again whole: the
+    ** title is the whole */
+    for (size_t k = pick + 1; nc && k < nc && cv[k].first < front_end; k++)
+        if (cv[k].key.len > cv[pick].key.len && cv[pick].key.len &&
+            !memcmp(cv[k].key.data, cv[pick].key.data, cv[pick].key.len) &&
+            recurs(l, cv, nc, k, lim, &key) == 1) {
+            pick = k;
+            again = 1;
+            pwhy = "the title page's, printed again in full where the page gives it in part";
+            break;
+        }
+    /* "Chap-Books and Folk-Lore Tracts. / Edited by ... / First Series. /
+    ** IV. / THE HISTORY OF PATIENT GRISEL": a series' name over the book */
+    if (nc && again != 1) {
+        size_t sl = series_line(l, cv[pick].last + 1, lim < front_end ? lim : front_end);
+        size_t k = pick + 1;
+        /* past the series' number too ("IV.") */
+        while (sl && k < nc && (cv[k].first <= sl || numeral(cv[k].key.data)))
+            k++;
+        if (sl && k < nc && cv[k].first < front_end && !cv[k].name) {
+            pick = k;
+            again = 0;
+            pwhy = "the title page's first title past a series' name (a line ending in Series)";
+        }
+    }
     if (nc && again == 2) {
         /* the first line is the title */
         struct cand *k = &cv[pick];
@@ -616,7 +668,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         if (k->pieces <= 6 && after < b) {
             sz_essay_set_title(c, k->text.data, k->text.len);
             sz_essay_trace_title(c, l[k->first].lineno,
-                                 again == 2 ? "the title page's first line, printed again "
+                                 pwhy ? pwhy : again == 2 ? "the title page's first line, printed again "
                                               "alone: the lines under it are a subtitle"
                                  : again == 1 ? "the title page's, printed again (half-title, "
                                                 "over the text)"

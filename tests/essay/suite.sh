@@ -136,6 +136,16 @@ check "title: the page's title over the catalogue's, which becomes the subtitle"
     grep -q '^ *The Hidden Valley$' '$T/catalogue.plain' &&
     grep -q '^ *A History of the North Ridge Mill$' '$T/catalogue.plain' &&
     grep -q ':3: title (the title page.s, printed again over the text; the catalogue.s title, printed under it, is the subtitle): The Hidden Valley$' '$T/catalogue.trace'"
+# A title page's title past a series' name and number; printed in full
+# where the page's first lines give it in part.
+P='It was a dark and stormy night; the rain fell in torrents, except at\noccasional intervals, when it was checked by a violent gust of wind.\n\n'
+printf "_Old Tales_\n\n_Edited by_\n\n_A. B. Smith_\n\n_First Series._\n\nIV.\n\n\nTHE HISTORY\nOF\nTHE GOOD KING.\n\nBY\n\nJOHN DOE.\n\n\n$P$P" >"$T/series.txt"
+"$SAMIZDAT" --trace-structure -t json "$T/series.txt" 2>"$T/series.trace" >/dev/null
+printf "TABLEAU\n\nDE LA VILLE\n\n\n  TABLEAU\n  DE LA VILLE,\n\n  DEPUIS LES ROMAINS.\n\n  Par J. Dupont\n\n\n\nTABLEAU DE LA VILLE.\n\n$P$P" >"$T/part.txt"
+"$SAMIZDAT" --trace-structure -t json "$T/part.txt" 2>"$T/part.trace" >/dev/null
+check "title: past a series' name and number; the whole where the page gives a part" sh -c "
+    grep -q '^$T/series.txt:12: title (the title page.s first title past a series. name (a line ending in Series)): THE HISTORY OF THE GOOD KING$' '$T/series.trace' &&
+    grep -q '^$T/part.txt:6: title (the title page.s, printed again in full where the page gives it in part): TABLEAU DE LA VILLE$' '$T/part.trace'"
 printf 'Text first.\n\nIntro\n\nText one.\n\nIntro\n\nText two.\n' >"$T/dup.txt"
 native "$T/dup.txt" >"$T/dup.native"
 check "ids: duplicates get -1" grep -q '"intro-1"' "$T/dup.native"
