@@ -11,17 +11,18 @@ PKGS       = lua5.4 libxml-2.0 libzip minizip libarchive libutf8proc libunibreak
 # minizip's header is zip.h, as libzip's is: its -I would hide libzip's, so
 # the sources include it as <minizip/zip.h> and its flags are left out.
 PKG_CFLAGS := $(shell pkg-config --cflags $(filter-out minizip,$(PKGS)) 2>/dev/null)
-# libxml2, libzip, minizip, libarchive, libyaml, md4c and yajl are not
-# linked: src/core/lazylib.c loads them (dlopen) when a conversion first
+# Lua and LPeg, libxml2, libzip, minizip, libarchive, libyaml, md4c and yajl
+# are not linked: src/core/lazylib.c loads them (dlopen) when a conversion first
 # calls them, which keeps them and what they pull in (ICU, libstdc++,
 # libcrypto, compressors) out of the start-up of conversions that need none
 # of them.  Their sonames come from the libraries pkg-config would have
 # linked.
-LAZY_PKGS  = libxml-2.0 libzip minizip libarchive yaml-0.1 md4c yajl
+LAZY_PKGS  = lua5.4 libxml-2.0 libzip minizip libarchive yaml-0.1 md4c yajl
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
 soname     = $(shell objdump -p "$$($(CC) $(shell pkg-config --libs-only-L $(2) 2>/dev/null) -print-file-name=$(1))" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
 SONAMES   := $(foreach l,XML:libxml2.so:libxml-2.0 ZIP:libzip.so:libzip MINIZIP:libminizip.so:minizip ARCHIVE:libarchive.so:libarchive \
-               YAML:libyaml.so:yaml-0.1 MD4C:libmd4c.so:md4c YAJL:libyajl.so:yajl,\
+               YAML:libyaml.so:yaml-0.1 MD4C:libmd4c.so:md4c YAJL:libyajl.so:yajl \
+               LUA:liblua5.4.so:lua5.4 LPEG:liblua5.4-lpeg.so:lua5.4,\
                $(if $(call soname,$(word 2,$(subst :, ,$(l))),$(word 3,$(subst :, ,$(l)))),\
                  -DSZ_SONAME_$(word 1,$(subst :, ,$(l)))='"$(call soname,$(word 2,$(subst :, ,$(l))),$(word 3,$(subst :, ,$(l))))"'))
 WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

@@ -1,4 +1,5 @@
-# mk/lua.mk — the Lua runtime (lua/**/*.lua) embedded into the binary, LPeg.
+# mk/lua.mk — the Lua runtime (lua/**/*.lua) embedded into the binary.
+# LPeg is loaded with Lua (src/core/lazylib.c).
 .DEFAULT_GOAL := all
 LUA_SRC   := $(sort $(shell find lua -name '*.lua' 2>/dev/null))
 # LPeg's `re` module is the one Debian's lua-lpeg installs, embedded as "re"
@@ -6,7 +7,6 @@ LUA_SRC   := $(sort $(shell find lua -name '*.lua' 2>/dev/null))
 LUA_RE    ?= /usr/share/lua/5.4/re.lua
 LUA_SRC   += $(LUA_RE)
 GEN_SRC   += $(B)/gen/lua_embed.c
-LDLIBS    += -llua5.4-lpeg
 
 $(B)/gen/lua_embed.c: $(LUA_SRC) src/bridge/embed.sh
 	@mkdir -p $(dir $@)

@@ -8,6 +8,8 @@
 
 #include <lua.h>
 #include <lauxlib.h>
+#include <lualib.h>
+#include "core/lazy_lua.h"
 
 #include "bridge/bridge.h"
 

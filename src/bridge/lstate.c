@@ -28,8 +28,6 @@ struct failing {
 };
 
 
-int luaopen_lpeg(lua_State *L);
-
 /* package.preload loader for an embedded module; upvalue: its index. */
 static int
 load_embedded(lua_State *L)

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "core/lazy_archive.h"
+#include "core/lazy_lua.h"
 #include "core/lazy_md4c.h"
 #include "core/lazy_minizip.h"
 #include "core/lazy_xml.h"
@@ -54,6 +55,12 @@
 #ifndef SZ_SONAME_YAJL
 #define SZ_SONAME_YAJL "libyajl.so.2"
 #endif
+#ifndef SZ_SONAME_LUA
+#define SZ_SONAME_LUA "liblua5.4.so.0"
+#endif
+#ifndef SZ_SONAME_LPEG
+#define SZ_SONAME_LPEG "liblua5.4-lpeg.so.2"
+#endif
 #ifndef SZ_SONAME_ARCHIVE
 #define SZ_SONAME_ARCHIVE "libarchive.so.13"
 #endif
@@ -67,9 +74,9 @@
 ** malloc past an allocator put first with LD_PRELOAD, and memory would
 ** change hands between two allocators. */
 static void *
-open_lib(const char *soname)
+open_lib(const char *soname, int global)
 {
-    void *h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+    void *h = dlopen(soname, RTLD_NOW | (global ? RTLD_GLOBAL : RTLD_LOCAL));
     if (!h) {
         fprintf(stderr, "samizdat: cannot load %s: %s\n", soname, dlerror());
         abort();
@@ -87,13 +94,13 @@ get_sym(void *h, const char *soname, const char *name, void **slot)
     }
 }
 
-#define LOADER(lib, LIB, so, then) \
+#define LOADER(lib, LIB, so, global, then) \
     struct sz_##lib##_api sz_##lib##_api; \
     int sz_##lib##_ready; \
     static pthread_once_t lib##_once = PTHREAD_ONCE_INIT; \
     static void lib##_fill(void) \
     { \
-        void *h = open_lib(so); \
+        void *h = open_lib(so, global); \
         SZ_##LIB##_SYMS(lib##_GET) \
         then; \
         __atomic_store_n(&sz_##lib##_ready, 1, __ATOMIC_RELEASE); \
@@ -106,6 +113,9 @@ get_sym(void *h, const char *soname, const char *name, void **slot)
 #define yaml_GET(f) get_sym(h, SZ_SONAME_YAML, #f, (void **)&sz_yaml_api.p_##f);
 #define md4c_GET(f) get_sym(h, SZ_SONAME_MD4C, #f, (void **)&sz_md4c_api.p_##f);
 #define yajl_GET(f) get_sym(h, SZ_SONAME_YAJL, #f, (void **)&sz_yajl_api.p_##f);
+#define lua_GET(f) \
+    if (strcmp(#f, "luaopen_lpeg")) \
+        get_sym(h, SZ_SONAME_LUA, #f, (void **)&sz_lua_api.p_##f);
 #define archive_GET(f) get_sym(h, SZ_SONAME_ARCHIVE, #f, (void **)&sz_archive_api.p_##f);
 
 /* minizip has no allocation hooks, and writes into a buffer it has just
@@ -193,11 +203,21 @@ point_import(void *h, const char *name, void *fn)
         }
 }
 
+static void
+load_lpeg(void)
+{
+    get_sym(open_lib(SZ_SONAME_LPEG, 0), SZ_SONAME_LPEG, "luaopen_lpeg",
+            (void **)&sz_lua_api.p_luaopen_lpeg);
+}
+
 /* libxml2 allocates with our functions from its first allocation on. */
-LOADER(xml, XML, SZ_SONAME_XML, sz_alloc_xml_init())
-LOADER(zip, ZIP, SZ_SONAME_ZIP, (void)0)
-LOADER(minizip, MINIZIP, SZ_SONAME_MINIZIP, point_import(h, "malloc", (void *)sz_xmalloc))
-LOADER(archive, ARCHIVE, SZ_SONAME_ARCHIVE, (void)0)
-LOADER(yaml, YAML, SZ_SONAME_YAML, (void)0)
-LOADER(md4c, MD4C, SZ_SONAME_MD4C, (void)0)
-LOADER(yajl, YAJL, SZ_SONAME_YAJL, (void)0)
+LOADER(xml, XML, SZ_SONAME_XML, 0, sz_alloc_xml_init())
+LOADER(zip, ZIP, SZ_SONAME_ZIP, 0, (void)0)
+LOADER(minizip, MINIZIP, SZ_SONAME_MINIZIP, 0, point_import(h, "malloc", (void *)sz_xmalloc))
+LOADER(archive, ARCHIVE, SZ_SONAME_ARCHIVE, 0, (void)0)
+LOADER(yaml, YAML, SZ_SONAME_YAML, 0, (void)0)
+LOADER(md4c, MD4C, SZ_SONAME_MD4C, 0, (void)0)
+LOADER(yajl, YAJL, SZ_SONAME_YAJL, 0, (void)0)
+/* Lua's functions are made global, as when it was linked: LPeg, loaded
+** next, and the C modules a filter may require find them there. */
+LOADER(lua, LUA, SZ_SONAME_LUA, 1, load_lpeg())
