@@ -109,6 +109,22 @@ ascii(const char *s)
     return 1;
 }
 
+/* zlib's window and hash table for a member: by default 32 KiB and 32 Ki
+** entries, the table cleared for every member, which for a 2 kB page cost
+** more instructions than deflating it.  The smallest window that holds the
+** member (and the lookahead zlib keeps, 262 bytes) and a table in the
+** default proportion find the same matches; larger members get the default
+** sizes. */
+static void
+fit(size_t len, int *wbits, int *mem)
+{
+    int b = 9;                  /* zlib's smallest raw deflate window */
+    while (b < MAX_WBITS && ((size_t)1 << b) < len + 262)
+        b++;
+    *wbits = b;
+    *mem = b - (MAX_WBITS - DEF_MEM_LEVEL);
+}
+
 int
 sz_zip_pack(const struct sz_zip_member *mb, size_t n, long long mtime, int level,
             struct sz_sink *out)
@@ -127,9 +143,11 @@ sz_zip_pack(const struct sz_zip_member *mb, size_t n, long long mtime, int level
     for (size_t i = 0; i < n; i++) {
         /* Made by Unix (3), zip 6.3 (63), with Unix permissions as above;
         ** bit 11: the name is UTF-8.  Zip64 only for a member that needs it. */
+        int wbits, mem;
+        fit(mb[i].len, &wbits, &mem);
         if (zipOpenNewFileInZip4_64(z, mb[i].name, &fi, NULL, 0, NULL, 0, NULL,
                                     mb[i].store ? 0 : Z_DEFLATED, mb[i].store ? 0 : level, 0,
-                                    -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, NULL, 0,
+                                    -wbits, mem, Z_DEFAULT_STRATEGY, NULL, 0,
                                     (3u << 8) | 63u, ascii(mb[i].name) ? 0 : 1u << 11,
                                     mb[i].len >= 0xffffffffu) != ZIP_OK)
             sz_oom();
