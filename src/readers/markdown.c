@@ -3306,6 +3306,17 @@ mark_fancy(struct mdr *r, struct sz_buf *out)
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+        if (i == e) {
+            prev_blank = 1;
+            i = next;
+            continue;
+        }
+        if (plain_start(s, i, e) && !prev_blank && !prev_item) {
+            /* running text: no marker is looked for, the list is over */
+            item_col = 0;
+            i = next;
+            continue;
+        }
         size_t k = i, ind = indent_of(s + i, e - i);
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
@@ -4439,6 +4450,11 @@ cut_deflists(struct mdr *r, struct sz_buf *out)
     long count = 0;
     size_t done = 0;
     while (line_at(s, n, i, &e, &nx)) {
+        if (plain_start(s, i, e) && (i == e || !prev_blank)) {
+            prev_blank = i == e;   /* no term here, no fence changes */
+            i = nx;
+            continue;
+        }
         size_t k = i, ind = indent_of(s + i, e - i);
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
@@ -4577,6 +4593,11 @@ cut_tables(struct mdr *r, struct sz_buf *out)
     struct fence fc = { 0, 0, r->fl == F_MARKDOWN };
     long count = 0;
     while (line_at(s, n, i, &e, &nx)) {
+        if (plain_start(s, i, e) && (i == e || !prev_blank)) {
+            prev_blank = i == e;   /* no table starts here, no fence changes */
+            i = nx;
+            continue;
+        }
         size_t k = i, ind = indent_of(s + i, e - i);
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
