@@ -253,7 +253,11 @@ struct scratch {
     char data[];
 };
 
+#if defined(__SANITIZE_ADDRESS__)
+#define SCRATCH_CHUNK 1024     /* freed at every block's end (scratch_reset) */
+#else
 #define SCRATCH_CHUNK 65536
+#endif
 
 static char *
 scratch_alloc(struct mdr *r, size_t n)
