@@ -179,8 +179,8 @@ sz_can_contain(enum sz_kind parent, enum sz_kind child)
 
 const struct sz_attr sz_attr_empty = { "", NULL, 0, NULL, 0 };
 
-/* What a node of a kind most often is (small nodes are the point of the
-** union: a book has tens of thousands of them). */
+/* A book has a node per paragraph and per stretch of text: their size is
+** most of the tree's memory beside the text itself (see samizdat.h). */
 _Static_assert(sizeof(struct sz_node) <= 80, "struct sz_node grew past 80 bytes");
 
 void
