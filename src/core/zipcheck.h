@@ -1,7 +1,7 @@
 /*
 ** zipcheck.h
 ** The rules a zip archive's members must pass before anything is read from
-** them (batch archives, EPUBs): names, links, encryption, sizes, bombs.
+** them, read with libzip (batch's archives): see ziprules.h.
 ** See LICENSE.
 */
 #ifndef SZ_ZIPCHECK_H
@@ -10,19 +10,9 @@
 #include <stdint.h>
 #include <zip.h>
 #include "core/lazy_zip.h"
+#include "core/ziprules.h"
 
 #include "internal.h"
-
-/* Limits, and how the user can change each (" (--max-size)"), or "". */
-struct sz_zip_limits {
-    uint64_t max_member;       /* uncompressed bytes of one member */
-    uint64_t max_ratio;        /* uncompressed : compressed, above 1 MiB */
-    const char *size_hint, *ratio_hint;
-};
-
-/** A relative path with no "..", ".", empty or absolute parts (malloc'd), or
-** NULL with *why set when the name cannot be made one. */
-char *sz_zip_clean_name(const char *name, const char **why);
 
 /** 0 when member i may be read; otherwise -1 with the reason in msg (a
 ** symbolic link, not a regular file, encrypted, too large, a bomb's

@@ -14,15 +14,13 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include "core/lazy_xml.h"
-#include <zip.h>
-#include "core/lazy_zip.h"
 
 #include "readers/html.h"
 #include "readers/essay.h"
 #include "bridge/bridge.h"
 #include "core/path.h"
 #include "core/registry.h"
-#include "core/zipcheck.h"
+#include "core/unzcheck.h"
 
 /* Limits on what an EPUB may hold: a book of 256 MiB of one chapter or
 ** image is no book; text deflates 3-5x, a bomb 1000x. */
@@ -53,7 +51,7 @@ struct epub {
     struct sz_doc *doc;
     const struct sz_ropts *o;
     const char *file;
-    zip_t *za;
+    struct sz_unz za;
     struct sz_html h;
     struct item *items;
     size_t nitems, capitems;
@@ -112,27 +110,25 @@ err(struct epub *e, const char *member, const char *fmt, const char *arg)
 static int
 check_members(struct epub *e)
 {
-    zip_int64_t n = zip_get_num_entries(e->za, 0);
-    if (n > SZ_EPUB_MAX_MEMBERS)
-        return err(e, NULL, "%s: more members than any book has", "the archive");
     const struct sz_zip_limits lim = { SZ_EPUB_MAX_MEMBER, SZ_EPUB_MAX_RATIO, "", "" };
     uint64_t total = 0;
-    for (zip_int64_t i = 0; i < n; i++) {
-        const char *raw = zip_get_name(e->za, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
-        if (!raw)
-            return err(e, NULL, "member %s has no name", "?");
+    for (size_t i = 0; i < e->za.n; i++) {
+        const struct sz_unz_member *m = &e->za.m[i];
+        const char *raw = m->name;
         const char *why = NULL;
         size_t nl = strlen(raw);
-        char *clean = sz_zip_clean_name(raw, &why);
+        char *clean = m->bad_name ? NULL : sz_zip_clean_name(raw, &why);
         if (!clean)
-            return err(e, raw, "%s", why ? why : "unrepresentable name");
+            return err(e, raw, "%s", why ? why : "unrepresentable name (NUL or too long)");
         free(clean);
+        if (e->za.dup == i + 1)
+            return err(e, raw, "%s", "duplicate member name");
         if (nl && raw[nl - 1] == '/')
             continue;               /* a folder entry */
         char msg[200];
-        uint64_t size;
-        if (sz_zip_check_member(e->za, (zip_uint64_t)i, &lim, &size, msg, sizeof msg) != 0)
+        if (sz_zip_judge(&m->f, &lim, msg, sizeof msg) != 0)
             return err(e, raw, "%s", msg);
+        uint64_t size = m->f.size;
         total += size;
         if (total > SZ_EPUB_MAX_TOTAL)
             return err(e, raw, "%s", "the book inflates past 1 GiB: a zip bomb?");
@@ -141,21 +137,20 @@ check_members(struct epub *e)
 }
 
 /* The index of the member at path, or -1. */
-static zip_int64_t
+static long
 member_index(struct epub *e, const char *path)
 {
-    zip_int64_t i = zip_name_locate(e->za, path, ZIP_FL_ENC_RAW);
-    return i < 0 ? zip_name_locate(e->za, path, 0) : i;
+    return sz_unz_locate(&e->za, path);
 }
 
 static int
 read_member(struct epub *e, const char *path, struct sz_buf *out)
 {
-    zip_int64_t i = member_index(e, path);
+    long i = member_index(e, path);
     if (i < 0)
         return -2;
     const char *why = NULL;
-    if (sz_zip_read(e->za, (zip_uint64_t)i, SZ_EPUB_MAX_MEMBER, out, &why) != 0)
+    if (sz_unz_read(&e->za, (size_t)i, SZ_EPUB_MAX_MEMBER, out, &why) != 0)
         return err(e, path, "%s", why);
     return 0;
 }
@@ -755,21 +750,21 @@ only_images(struct sz_node *from, struct sz_node *to)
 ** at all, and in XHTML no HTML entity to rewrite.  A first pass inflates it
 ** to look; 1 when it may, 0 when it is read whole, -1 on a damaged member. */
 static int
-streamable(struct epub *e, zip_uint64_t i, const char *path, int xml)
+streamable(struct epub *e, size_t i, const char *path, int xml)
 {
-    struct sz_zip_stream zs;
+    struct sz_unz_stream zs;
     const char *why = NULL;
-    if (sz_zip_open(&zs, e->za, i, SZ_EPUB_MAX_MEMBER, &why) != 0)
+    if (sz_unz_stream_open(&zs, &e->za, i, SZ_EPUB_MAX_MEMBER, &why) != 0)
         return err(e, path, "%s", why);
     struct sz_html_scan *s = sz_xmalloc(sizeof *s);
     sz_html_scan_init(s, xml, e->o);
-    zip_int64_t n;
+    long long n;
     do {
         size_t cap;
         char *room = sz_html_scan_room(s, &cap);
-        n = sz_zip_next(&zs, room, cap, &why);
+        n = sz_unz_next(&zs, room, cap, &why);
     } while (n >= 0 && sz_html_scan_took(s, (size_t)n));
-    sz_zip_close(&zs);
+    sz_unz_stream_close(&zs);
     int ok = s->ok;
     free(s);
     if (n < 0)
@@ -778,7 +773,7 @@ streamable(struct epub *e, zip_uint64_t i, const char *path, int xml)
 }
 
 struct pull {
-    struct sz_zip_stream zs;
+    struct sz_unz_stream zs;
     const char *why;
 };
 
@@ -786,20 +781,20 @@ static int
 pull_member(void *ud, char *buf, int len)
 {
     struct pull *p = ud;
-    zip_int64_t n = sz_zip_next(&p->zs, buf, len > 0 ? (size_t)len : 0, &p->why);
+    long long n = sz_unz_next(&p->zs, buf, len > 0 ? (size_t)len : 0, &p->why);
     return n < 0 ? -1 : (int)n;
 }
 
 /* Reads the chapter at member i as it inflates (see streamable). */
 static int
-read_pulled(struct epub *e, zip_uint64_t i, const char *path, int xml, const char *name)
+read_pulled(struct epub *e, size_t i, const char *path, int xml, const char *name)
 {
     struct pull p;
     p.why = NULL;
-    if (sz_zip_open(&p.zs, e->za, i, SZ_EPUB_MAX_MEMBER, &p.why) != 0)
+    if (sz_unz_stream_open(&p.zs, &e->za, i, SZ_EPUB_MAX_MEMBER, &p.why) != 0)
         return err(e, path, "%s", p.why);
     int rc = sz_html_read_pull(&e->h, pull_member, &p, xml, name, e->doc->root);
-    sz_zip_close(&p.zs);
+    sz_unz_stream_close(&p.zs);
     if (p.why)
         return err(e, path, "%s", p.why);
     return rc;
@@ -821,24 +816,22 @@ read_spine(struct epub *e)
             continue;               /* an image or a PDF in the spine: not text */
         if (strstr(it->props, "nav") || (e->guide_cover && !strcmp(e->guide_cover, it->path)))
             continue;               /* the package's table of contents, its cover */
-        zip_int64_t zi = member_index(e, it->path);
+        long zi = member_index(e, it->path);
         if (zi < 0) {
             sz_diag_add(&e->doc->diags, SZ_WARNING, 0, e->file, 0, 0, -1,
                         "member '%s' of the spine is missing", it->path);
             continue;
         }
-        zip_stat_t st;
         int pulled = 0;
-        if (zip_stat_index(e->za, (zip_uint64_t)zi, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
-            st.size > SZ_EPUB_STREAM_MIN &&
-            (pulled = streamable(e, (zip_uint64_t)zi, it->path, xml)) < 0)
+        if (e->za.m[zi].f.size > SZ_EPUB_STREAM_MIN &&
+            (pulled = streamable(e, (size_t)zi, it->path, xml)) < 0)
             return -1;
         char *name = sz_arena_printf(e->doc->arena, "%s:%s", e->file ? e->file : "-", it->path);
         struct sz_node *last = root->last;
         e->h.file = (int)k;
         int rc;
         if (pulled) {
-            rc = read_pulled(e, (zip_uint64_t)zi, it->path, xml, name);
+            rc = read_pulled(e, (size_t)zi, it->path, xml, name);
         } else {
             struct sz_buf raw = SZ_BUF_INIT, text = SZ_BUF_INIT;
             rc = read_member(e, it->path, &raw);
@@ -870,42 +863,27 @@ read_spine(struct epub *e)
     return 0;
 }
 
-static int read_zip(struct sz_doc *doc, zip_t *za, const char *zip_why, const struct sz_ropts *o);
+static int read_zip(struct sz_doc *doc, const char *path, const char *data, size_t len,
+                    const struct sz_ropts *o);
 
 static int
 read_epub(struct sz_doc *doc, const char *data, size_t len, const struct sz_ropts *o)
 {
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_t *za = NULL;
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-    if (src)
-        za = zip_open_from_source(src, ZIP_RDONLY, &ze);
-    if (!za && src)
-        zip_source_free(src);
-    int rc = read_zip(doc, za, zip_error_strerror(&ze), o);
-    zip_error_fini(&ze);
-    return rc;
+    return read_zip(doc, NULL, data, len, o);
 }
 
-/* An EPUB on disk is read where it lies: libzip seeks in the file, and the
+/* An EPUB on disk is read where it lies: minizip seeks in the file, and the
 ** book is not held in memory beside its tree. */
 static int
 read_epub_path(struct sz_doc *doc, const char *path, const struct sz_ropts *o)
 {
-    int code = 0;
-    zip_t *za = zip_open(path, ZIP_RDONLY, &code);
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, code);
-    int rc = read_zip(doc, za, zip_error_strerror(&ze), o);
-    zip_error_fini(&ze);
-    return rc;
+    return read_zip(doc, path, NULL, 0, o);
 }
 
-/* Reads the open archive za (NULL: not a zip archive, zip_why says so), and
-** closes it. */
+/* Reads the archive at path, or (path NULL) the len bytes at data. */
 static int
-read_zip(struct sz_doc *doc, zip_t *za, const char *zip_why, const struct sz_ropts *o)
+read_zip(struct sz_doc *doc, const char *path, const char *data, size_t len,
+         const struct sz_ropts *o)
 {
     struct epub e;
     memset(&e, 0, sizeof e);
@@ -916,8 +894,13 @@ read_zip(struct sz_doc *doc, zip_t *za, const char *zip_why, const struct sz_rop
     sz_html_init(&e.h, doc, o);
     e.h.epub = 1;
     int rc = -1;
-    e.za = za;
-    if (!e.za) {
+    const char *zip_why = NULL;
+    int zrc = sz_unz_open(&e.za, path, data, len, SZ_EPUB_MAX_MEMBERS, &zip_why);
+    if (zrc == -2) {
+        err(&e, NULL, "%s: more members than any book has", "the archive");
+        goto out;
+    }
+    if (zrc != 0) {
         sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e.file, 0, 0, 0,
                     "not an EPUB (not a zip archive: %s)", zip_why);
         goto out;
@@ -958,8 +941,7 @@ read_zip(struct sz_doc *doc, zip_t *za, const char *zip_why, const struct sz_rop
     sz_pass_heading_ids(doc);
     rc = 0;
 out:
-    if (e.za)
-        zip_discard(e.za);
+    sz_unz_close(&e.za);
     for (size_t i = 0; i < e.nitems; i++) {
         free(e.items[i].id);
         free(e.items[i].path);
