@@ -216,7 +216,7 @@ sz_unz_next(struct sz_unz_stream *s, char *buf, size_t cap, const char **err)
             return -1;
         }
         if (rc != UNZ_OK) {
-            *err = "damaged member (checksum error)";
+            *err = "damaged or forged member (checksum error)";
             return -1;
         }
     }

@@ -10,6 +10,7 @@ import os
 import stat
 import struct
 import sys
+import warnings
 import zipfile
 import zlib
 
@@ -51,7 +52,7 @@ def png():
             + chunk(b'IDAT', zlib.compress(raw, 9)) + chunk(b'IEND', b''))
 
 
-def book(name, extra=None, container=True, opf=OPF):
+def book(name, extra=None, container=True, opf=OPF, c2_type=zipfile.ZIP_STORED):
     with zipfile.ZipFile(os.path.join(D, name), 'w') as z:
         z.writestr(zipfile.ZipInfo('mimetype'), 'application/epub+zip')
         if container:
@@ -59,7 +60,7 @@ def book(name, extra=None, container=True, opf=OPF):
         z.writestr('OEBPS/c.opf', opf)
         z.writestr('OEBPS/toc.ncx', NCX)
         z.writestr('OEBPS/text/c1.xhtml', C1)
-        z.writestr('OEBPS/text/c2.xhtml', C2)
+        z.writestr('OEBPS/text/c2.xhtml', C2, compress_type=c2_type)
         z.writestr('OEBPS/img/red.png', png())
         if extra:
             extra(z)
@@ -83,6 +84,46 @@ book('bomb.epub', lambda z: z.writestr('OEBPS/text/big.xhtml', b'\0' * (20 << 20
 book('nocontainer.epub', container=False)
 with open(os.path.join(D, 'notzip.epub'), 'wb') as f:
     f.write(b'<html>not a zip</html>')
+
+
+def dup(z):
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        z.writestr('OEBPS/text/c1.xhtml', C2)
+
+
+book('dup.epub', dup)
+
+
+# patch(name, member, fmt, central, local, f): in both headers of member
+# (its central one, its local one), the field of struct format fmt at those
+# offsets becomes f(its value)
+def patch(name, member, fmt, central, local, f):
+    p = os.path.join(D, name)
+    with open(p, 'rb') as fh:
+        b = bytearray(fh.read())
+    n = member.encode()
+    for sig, head, off in ((b'PK\x01\x02', 46, central), (b'PK\x03\x04', 30, local)):
+        i = b.find(sig)
+        while i >= 0:
+            if b[i + head:i + head + len(n)] == n:
+                struct.pack_into(fmt, b, i + off, f(struct.unpack_from(fmt, b, i + off)[0]))
+            i = b.find(sig, i + 1)
+    with open(p, 'wb') as fh:
+        fh.write(b)
+
+
+# encrypted.epub: a member flagged encrypted (bit 0 of its flags)
+book('encrypted.epub', lambda z: z.writestr('OEBPS/text/secret.xhtml', 'x' * 100))
+patch('encrypted.epub', 'OEBPS/text/secret.xhtml', '<H', 8, 6, lambda v: v | 1)
+# bzip2.epub: a chapter compressed with a method EPUBs may not use
+book('bzip2.epub', c2_type=zipfile.ZIP_BZIP2)
+# forged.epub, short.epub: c2.xhtml's headers declare fewer or more bytes
+# than it inflates to
+book('forged.epub')
+patch('forged.epub', 'OEBPS/text/c2.xhtml', '<I', 24, 22, lambda v: v - 10)
+book('short.epub')
+patch('short.epub', 'OEBPS/text/c2.xhtml', '<I', 24, 22, lambda v: v + 10)
 
 
 # bytes.epub: four chapters of about 150 KB each

@@ -34,7 +34,12 @@ for c in "traversal:member '../evil.xhtml': path leaves the archive" \
          "symlink:member 'OEBPS/text/link.xhtml': symbolic link" \
          "bomb:member 'OEBPS/text/big.xhtml': compression ratio" \
          "nocontainer:member 'META-INF/container.xml': missing" \
-         "notzip:not an EPUB (not a zip archive"; do
+         "notzip:not an EPUB (not a zip archive" \
+         "dup:member 'OEBPS/text/c1.xhtml': duplicate member name" \
+         "encrypted:member 'OEBPS/text/secret.xhtml': encrypted member" \
+         "bzip2:member 'OEBPS/text/c2.xhtml': compressed with a method other than deflate" \
+         "forged:member 'OEBPS/text/c2.xhtml': damaged or forged member (checksum error)" \
+         "short:member 'OEBPS/text/c2.xhtml': member ends before the size its header declares"; do
     n=${c%%:*} msg=${c#*:}
     check_exit "epub-read: $n.epub is refused" 64 "$SAMIZDAT" -f epub -t native "$T/$n.epub"
     check "epub-read: ... naming what: $msg" grep -qF "$msg" "$SZ_TMP/exit.err"
