@@ -175,7 +175,14 @@ sz_unz_stream_open(struct sz_unz_stream *s, struct sz_unz *z, size_t i, uint64_t
         *err = "compressed with a method other than deflate (not supported)";
         return -1;
     }
-    if (unzGoToFilePos64(z->uf, &m->pos) != UNZ_OK || unzOpenCurrentFile(z->uf) != UNZ_OK) {
+    int rc = unzGoToFilePos64(z->uf, &m->pos);
+    if (rc == UNZ_OK)
+        rc = unzOpenCurrentFile(z->uf);
+    /* zlib allocates with malloc, not through minizip: out of memory comes
+    ** back as zlib's code, and ends the program as everywhere else */
+    if (rc == Z_MEM_ERROR)
+        sz_oom();
+    if (rc != UNZ_OK) {
         *err = "cannot open the member (damaged local header)";
         return -1;
     }
@@ -195,6 +202,8 @@ sz_unz_next(struct sz_unz_stream *s, char *buf, size_t cap, const char **err)
     if (cap > INT32_MAX)
         cap = INT32_MAX;
     int n = unzReadCurrentFile(s->z->uf, buf, (unsigned)cap);
+    if (n == Z_MEM_ERROR)
+        sz_oom();           /* zlib's window, allocated on the first inflate */
     if (n < 0) {
         *err = "damaged member (read or inflate error)";
         return -1;
