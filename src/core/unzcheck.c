@@ -252,10 +252,19 @@ sz_unz_read(struct sz_unz *z, size_t i, uint64_t max, struct sz_buf *out, const 
     ** in a buffer grown to twice its size */
     if (s.declared < max)
         sz_buf_reserve(out, (size_t)s.declared);
-    char tmp[65536];
+    /* inflated straight into out, not through a buffer on the stack */
     long long n;
-    while ((n = sz_unz_next(&s, tmp, sizeof tmp, err)) > 0)
-        sz_buf_put(out, tmp, (size_t)n);
+    do {
+        char spare;             /* the last read, which finds the end */
+        if (out->cap <= out->len + 1 && s.got < s.declared)
+            sz_buf_room(out, 65536);
+        size_t cap = out->cap > out->len + 1 ? out->cap - out->len - 1 : 0;
+        n = sz_unz_next(&s, cap ? out->data + out->len : &spare, cap ? cap : 1, err);
+        if (n > 0 && cap) {
+            out->len += (size_t)n;
+            out->data[out->len] = '\0';
+        }
+    } while (n > 0);
     sz_unz_stream_close(&s);
     if (!out->data)
         sz_buf_put(out, "", 0);
