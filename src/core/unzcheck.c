@@ -208,15 +208,9 @@ sz_unz_next(struct sz_unz_stream *s, char *buf, size_t cap, const char **err)
         *err = "damaged member (read or inflate error)";
         return -1;
     }
-    if (s->got + (uint64_t)n > s->declared) {
-        *err = "member inflates past the size its header declares: damaged or forged";
-        return -1;
-    }
-    if (s->got + (uint64_t)n > s->max) {
-        *err = "member inflates past the size limit: a zip bomb?";
-        return -2;
-    }
-    s->got += (uint64_t)n;
+    int fit = sz_zip_count(&s->got, (uint64_t)n, s->declared, s->max, err);
+    if (fit < 0)
+        return fit;
     if (n == 0) {
         int rc = unzCloseCurrentFile(s->z->uf);
         s->z->open = 0;

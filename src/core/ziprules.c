@@ -80,3 +80,18 @@ sz_zip_judge(const struct sz_zip_facts *f, const struct sz_zip_limits *lim, char
     }
     return -1;
 }
+
+int
+sz_zip_count(uint64_t *got, uint64_t n, uint64_t declared, uint64_t max, const char **err)
+{
+    if (*got + n > declared) {
+        *err = "member inflates past the size its header declares: damaged or forged";
+        return -1;
+    }
+    if (*got + n > max) {
+        *err = "member inflates past the size limit: a zip bomb?";
+        return -2;
+    }
+    *got += n;
+    return 0;
+}

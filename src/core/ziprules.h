@@ -36,4 +36,11 @@ struct sz_zip_facts {
 int sz_zip_judge(const struct sz_zip_facts *f, const struct sz_zip_limits *lim, char *msg,
                  size_t cap);
 
+/** Counts n more inflated bytes of a member against what its header declared
+** and the size limit: 0 when they fit (*got grows by n); -1 (damaged or
+** forged) or -2 (a bomb) with the reason in *err.  Both libraries' streams
+** call it as they inflate, since neither is trusted to stop at the header's
+** size. */
+int sz_zip_count(uint64_t *got, uint64_t n, uint64_t declared, uint64_t max, const char **err);
+
 #endif
