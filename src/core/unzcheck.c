@@ -18,61 +18,6 @@
 /* The "made by" system of Unix in a zip header. */
 #define OPSYS_UNIX 3
 
-static voidpf ZCALLBACK
-m_open(voidpf opaque, const void *name, int mode)
-{
-    return opaque;
-}
-
-static uLong ZCALLBACK
-m_read(voidpf opaque, voidpf stream, void *buf, uLong size)
-{
-    struct sz_unz_mem *m = stream;
-    size_t n = m->pos < m->len ? m->len - m->pos : 0;
-    if (n > size)
-        n = size;
-    memcpy(buf, m->data + m->pos, n);
-    m->pos += n;
-    return (uLong)n;
-}
-
-static uLong ZCALLBACK
-m_write(voidpf opaque, voidpf stream, const void *buf, uLong size)
-{
-    return 0;                   /* read only */
-}
-
-static ZPOS64_T ZCALLBACK
-m_tell(voidpf opaque, voidpf stream)
-{
-    return ((struct sz_unz_mem *)stream)->pos;
-}
-
-static long ZCALLBACK
-m_seek(voidpf opaque, voidpf stream, ZPOS64_T off, int origin)
-{
-    struct sz_unz_mem *m = stream;
-    size_t base = origin == ZLIB_FILEFUNC_SEEK_SET ? 0
-                  : origin == ZLIB_FILEFUNC_SEEK_CUR ? m->pos
-                                                     : m->len;
-    if (off > m->len || base + off > m->len)
-        return -1;
-    m->pos = base + (size_t)off;
-    return 0;
-}
-
-static int ZCALLBACK
-m_close(voidpf opaque, voidpf stream)
-{
-    return 0;
-}
-
-static int ZCALLBACK
-m_error(voidpf opaque, voidpf stream)
-{
-    return 0;
-}
-
 static int
 list(struct sz_unz *z, size_t max)
 {
@@ -126,10 +71,10 @@ sz_unz_open(struct sz_unz *z, const char *path, const char *data, size_t len, si
     if (path) {
         z->uf = unzOpen2_64(path, NULL);
     } else {
-        zlib_filefunc64_def io = { m_open, m_read, m_write, m_tell, m_seek, m_close, m_error,
-                                   &z->mem };
+        zlib_filefunc64_def io;
         z->mem.data = data;
         z->mem.len = len;
+        sz_zipmem_io(&z->mem, &io);
         z->uf = unzOpen2_64("", &io);
     }
     if (!z->uf) {

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "core/lazy_minizip.h"
 #include "core/ziprules.h"
+#include "core/zipmem.h"
 
 #include "internal.h"
 
@@ -23,14 +24,9 @@ struct sz_unz_member {
 };
 
 /* The bytes of an archive held in memory, as minizip reads them. */
-struct sz_unz_mem {
-    const char *data;
-    size_t len, pos;
-};
-
 struct sz_unz {
     unzFile uf;
-    struct sz_unz_mem mem;
+    struct sz_zipmem mem;       /* the archive when read from memory */
     struct sz_unz_member *m;
     size_t n;
     struct sz_map names;       /* name -> index + 1 of its first member */

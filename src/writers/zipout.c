@@ -6,7 +6,7 @@
 ** minizip writes a member's local header, its data, then goes back to fill
 ** in the sizes and CRC, so it needs a file it can seek in; a sink cannot
 ** seek (it may be stdout), so the archive is built in a buffer through
-** minizip's I/O callbacks and written out whole, as libzip did before.
+** minizip's I/O callbacks (core/zipmem.c) and written out whole.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -14,73 +14,10 @@
 #include <time.h>
 
 #include "core/lazy_minizip.h"
+#include "core/zipmem.h"
 
 #include "internal.h"
 #include "writers/zipout.h"
-
-/* The buffer minizip writes into, and where it writes. */
-struct mem {
-    struct sz_buf b;
-    size_t pos;
-};
-
-static voidpf ZCALLBACK
-m_open(voidpf opaque, const void *name, int mode)
-{
-    return opaque;
-}
-
-static uLong ZCALLBACK
-m_read(voidpf opaque, voidpf stream, void *buf, uLong size)
-{
-    return 0;                   /* minizip reads nothing when it creates */
-}
-
-static uLong ZCALLBACK
-m_write(voidpf opaque, voidpf stream, const void *buf, uLong size)
-{
-    struct mem *m = stream;
-    if (m->pos + size > m->b.len)
-        sz_buf_room(&m->b, m->pos + size - m->b.len);
-    memcpy(m->b.data + m->pos, buf, size);
-    m->pos += size;
-    if (m->pos > m->b.len) {
-        m->b.len = m->pos;
-        m->b.data[m->b.len] = '\0';
-    }
-    return size;
-}
-
-static ZPOS64_T ZCALLBACK
-m_tell(voidpf opaque, voidpf stream)
-{
-    return ((struct mem *)stream)->pos;
-}
-
-static long ZCALLBACK
-m_seek(voidpf opaque, voidpf stream, ZPOS64_T off, int origin)
-{
-    struct mem *m = stream;
-    size_t base = origin == ZLIB_FILEFUNC_SEEK_SET ? 0
-                  : origin == ZLIB_FILEFUNC_SEEK_CUR ? m->pos
-                                                     : m->b.len;
-    if (base + off > m->b.len)
-        return -1;
-    m->pos = base + off;
-    return 0;
-}
-
-static int ZCALLBACK
-m_close(voidpf opaque, voidpf stream)
-{
-    return 0;
-}
-
-static int ZCALLBACK
-m_error(voidpf opaque, voidpf stream)
-{
-    return 0;
-}
 
 /* A zip date is the broken-down time itself, with no time zone: the UTC
 ** time of mtime, so the archive is the same in every time zone.  It counts
@@ -129,8 +66,10 @@ int
 sz_zip_pack(const struct sz_zip_member *mb, size_t n, long long mtime, int level,
             struct sz_sink *out)
 {
-    struct mem m = { SZ_BUF_INIT, 0 };
-    zlib_filefunc64_def io = { m_open, m_read, m_write, m_tell, m_seek, m_close, m_error, &m };
+    struct sz_buf zb = SZ_BUF_INIT;
+    struct sz_zipmem m = { &zb, NULL, 0, 0 };
+    zlib_filefunc64_def io;
+    sz_zipmem_io(&m, &io);
     zip_fileinfo fi;
     memset(&fi, 0, sizeof fi);
     zip_date(mtime, &fi.tmz_date);
@@ -163,7 +102,7 @@ sz_zip_pack(const struct sz_zip_member *mb, size_t n, long long mtime, int level
     }
     if (zipClose(z, NULL) != ZIP_OK)
         sz_oom();
-    int rc = sz_sink_write(out, m.b.data, m.b.len);
-    sz_buf_free(&m.b);
+    int rc = sz_sink_write(out, zb.data, zb.len);
+    sz_buf_free(&zb);
     return rc;
 }
