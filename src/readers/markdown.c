@@ -4027,13 +4027,25 @@ nodes_push(struct nodes *l, struct sz_node *c)
     l->v[l->n++] = c;
 }
 
-/* Inlines, paragraphs and headings hold no blocks: a walk looking for
-** blocks passes over their content. */
-static int
-holds_no_blocks(const struct sz_node *c)
+/* The next node of a walk looking for blocks, or NULL at its end: inlines,
+** paragraphs and headings hold no blocks, so the walk passes over their
+** content (and over them). */
+static struct sz_node *
+next_block(struct sz_iter *it)
 {
-    return sz_kind_is_inline(c->kind) || c->kind == SZ_PARA || c->kind == SZ_PLAIN ||
-           c->kind == SZ_HEADER;
+    enum sz_ev ev;
+    while ((ev = sz_iter_next(it)) != SZ_EV_DONE) {
+        struct sz_node *c = it->cur;
+        if (ev != SZ_EV_ENTER)
+            continue;
+        if (sz_kind_is_inline(c->kind) || c->kind == SZ_PARA || c->kind == SZ_PLAIN ||
+            c->kind == SZ_HEADER) {
+            sz_iter_skip_children(it);
+            continue;
+        }
+        return c;
+    }
+    return NULL;
 }
 
 /* Splits every HTML block of the tree (not the reader's own markers, which
@@ -4043,17 +4055,10 @@ split_html_blocks(struct mdr *r)
 {
     struct nodes l = { 0 };
     struct sz_iter it;
-    enum sz_ev ev;
+    struct sz_node *c;
     for (int pass = 0; pass < 2; pass++) {
         sz_iter_init(&it, r->doc->root);
-        while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
-            struct sz_node *c = it.cur;
-            if (ev != SZ_EV_ENTER)
-                continue;
-            if (holds_no_blocks(c)) {
-                sz_iter_skip_children(&it);
-                continue;
-            }
+        while ((c = next_block(&it)) != NULL) {
             if (c->kind != SZ_RAWBLOCK || !c->format || strcmp(c->format, "html") != 0 ||
                 (pass == 0 ? !needs_split(c) : memchr(c->text, MARK[0], c->len) != NULL))
                 continue;
@@ -4085,16 +4090,9 @@ fix_divs(struct mdr *r)
         l.n = 0;
         int any_split = 0;
         struct sz_iter it;
-        enum sz_ev ev;
+        struct sz_node *c;
         sz_iter_init(&it, r->doc->root);
-        while ((ev = sz_iter_next(&it)) != SZ_EV_DONE) {
-            struct sz_node *c = it.cur;
-            if (ev != SZ_EV_ENTER)
-                continue;
-            if (holds_no_blocks(c)) {
-                sz_iter_skip_children(&it);
-                continue;
-            }
+        while ((c = next_block(&it)) != NULL) {
             const char *at;
             size_t alen;
             if (pass == 0 && nsplit == 0 && needs_split(c)) {
