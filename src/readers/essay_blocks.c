@@ -330,6 +330,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         sz_essay_ditto_contents(&u, l);
         sz_essay_fix_ranks(&u, l);
         sz_essay_nest_numbers(&u, l);
+        sz_essay_nest_keywords(&u, l);
         sz_essay_nest_gaps(&u);
         sz_essay_story_titles(&u, l);
         sz_essay_recurrence(&u, l);

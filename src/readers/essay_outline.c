@@ -48,10 +48,20 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
     /* numbers that count from one again are sections of stories, and
     ** their first lines are text */
     int with_summary = summaries >= 3 && summaries * 5 >= bare * 4 && ones <= 1;
+    /* How the text sets the titles of its numbered chapters: how many of
+    ** its bare numbered lines take the next line as title, and across how
+    ** wide a gap.  A front or back matter word (APPENDIX.) takes a title
+    ** only as the text's chapters do; otherwise the heading under it is
+    ** the first section inside it (APPENDIX. / SAILING DIRECTIONS ...). */
+    size_t numbered = 0, titled = 0;
+    int title_gap = 0;
+    for (int pass = 0; pass < 2; pass++)
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k], *y = &u->v[k + 1];
         if (!bare_chapter(u, k, l))
             continue;
+        const struct sz_eline *f = &l[x->a];
+        int matter = sz_essay_matter_word(f->s, f->len);
         /* the summary's own note text may come between it and the text */
         size_t t = k + 2;
         const char *lab;
@@ -59,32 +69,46 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
         while (t < u->n && t < k + 5 && u->v[t].kind == U_PARA &&
                sz_essay_note_label(&l[u->v[t].a], &lab, &skip) && l[u->v[t].a].s[0] == '[')
             t++;
-        if (with_summary && summary(u, k + 1, l) && t < u->n && sz_essay_is_prose(u, t, l)) {
-            x->merge = 1;
-            y->kind = U_MERGED;
-            y->why = "chapter summary after a bare chapter line (the book gives most chapters one)";
-            k++;
-            continue;
-        }
-        if (y->kind == U_PARA && y->b - y->a > 1 && y->b - y->a <= 3 &&
-            sz_essay_caps_title(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD) {
-            x->merge = 1;
-            y->kind = U_MERGED;
-            y->why = "a title in capitals wrapped over lines after a bare chapter line";
-            k++;
-            continue;
-        }
-        /* VOL. VI. / CONTENTS OF THE SIXTH VOLUME: a list, not a title */
-        if (y->b - y->a != 1 || y->kind == U_RULE || y->kind == U_FIGURE ||
-            sz_essay_contents_word(&l[y->a]) ||
-            !sz_essay_subtitle_line(&l[y->a],
-                                    y->kind == U_HEAD ? y->rank : sz_essay_line_rank(&l[y->a])))
-            continue;
-        /* the title must not itself start the text: a heading line is
+        const char *why = NULL;
+        if (with_summary && summary(u, k + 1, l) && t < u->n && sz_essay_is_prose(u, t, l))
+            why = "chapter summary after a bare chapter line (the book gives most chapters one)";
+        else if (y->kind == U_PARA && y->b - y->a > 1 && y->b - y->a <= 3 &&
+                 sz_essay_caps_title(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD)
+            why = "a title in capitals wrapped over lines after a bare chapter line";
+        /* VOL. VI. / CONTENTS OF THE SIXTH VOLUME: a list, not a title;
+        ** the title must not itself start the text: a heading line is
         ** followed by more */
+        else if (!(y->b - y->a != 1 || y->kind == U_RULE || y->kind == U_FIGURE ||
+                   sz_essay_contents_word(&l[y->a]) ||
+                   !sz_essay_subtitle_line(&l[y->a], y->kind == U_HEAD
+                                                         ? y->rank
+                                                         : sz_essay_line_rank(&l[y->a]))))
+            why = "title line after a bare chapter line";
+        if (pass == 0) {
+            if (matter)
+                continue;
+            numbered++;
+            if (why) {
+                titled++;
+                title_gap = y->gap > title_gap ? y->gap : title_gap;
+                k++;
+            }
+            continue;
+        }
+        if (!why)
+            continue;
+        if (matter && numbered >= 2 && (titled * 2 < numbered || y->gap > title_gap)) {
+            if (y->kind == U_HEAD)
+                y->why = titled * 2 < numbered
+                             ? "a heading under a front or back matter word, where the text's "
+                               "numbered chapter lines take no title line: a section inside it"
+                             : "a heading under a front or back matter word across a wider gap "
+                               "than the text's chapter titles: a section inside it";
+            continue;
+        }
         x->merge = 1;
         y->kind = U_MERGED;
-        y->why = "title line after a bare chapter line";
+        y->why = why;
         k++;
     }
 }
@@ -109,6 +133,8 @@ sz_essay_demote_empty(struct units *u)
         }
     }
 }
+
+static size_t after_heading(const struct units *u, size_t k);
 
 /* A heading numbered as a division of the book (CHAPTER IV, PART TWO,
 ** XII.), not a front or back matter word. */
@@ -163,10 +189,28 @@ rank_matter(struct units *u, const struct sz_eline *l)
         if (u->v[k].kind == U_HEAD)
             inside[u->v[k].rank] = 1;
     int outer = u->v[first].rank;
+    /* APPENDIX / ELECTRICAL KITE after the last chapter: a matter word
+    ** straight over a heading of another shape, nothing between, holds the
+    ** headings of that shape after it (they stay a level under it). */
+    int held = R_NONE;
     for (size_t k = 0; k < u->n; k++) {
         struct unit *x = &u->v[k];
         if (x->kind != U_HEAD || (k >= first && k <= last))
             continue;
+        if (k > last && x->rank == held) {
+            x->why = "section after a back matter word that stands straight over the first of "
+                     "them: a section inside it";
+            continue;
+        }
+        if (k > last && x->rank == R_CHAPTER && sz_essay_matter_word(l[x->a].s, l[x->a].len)) {
+            size_t j = after_heading(u, k);
+            while (j < u->n && u->v[j].kind == U_SKIP)
+                j++;
+            if (j < u->n && u->v[j].kind == U_HEAD && !u->v[j].merge &&
+                (u->v[j].rank == R_CAPS || u->v[j].rank == R_TITLE))
+                held = u->v[j].rank;
+            continue;
+        }
         if (k < first && (x->rank == R_CAPS || x->rank == R_TITLE || x->rank == R_CHAPTER) &&
             x->rank != outer) {
             x->rank = outer;
@@ -280,6 +324,121 @@ sz_essay_nest_numbers(struct units *u, const struct sz_eline *l)
             x->rank = R_SUB;
             x->why = sz_essay_rank_why[R_SUB];
         }
+    }
+}
+
+/* The keyword of a chapter or part line (CHAPTER IV, Erstes Kapitel), upper
+** case, into key (cap bytes); its length, or 0.  *one says whether the
+** number is one (I, 1, One, First). */
+static size_t
+keyword_of(const struct sz_eline *f, char *key, size_t cap, int *one)
+{
+    static const char *const ones[] = { "one", "first", "premier", "première", "erstes",
+                                        "erster", "erste", "i", "1", NULL };
+    const char *rest, *rest2, *kw, *num;
+    size_t rn, rn2, kn, nn;
+    if (sz_essay_keyword_rank(f->s, f->len) == R_NONE)
+        return 0;
+    size_t w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    size_t w2 = sz_essay_first_word(rest, rn, &rest2, &rn2);
+    if (rn > 0 && sz_essay_number_token(rest, w2) && !sz_essay_number_token(f->s, w)) {
+        kw = f->s, kn = w, num = rest, nn = w2;
+    } else if (w2 && sz_essay_number_token(f->s, w)) {
+        kw = rest, kn = w2, num = f->s, nn = w;
+    } else {
+        return 0;
+    }
+    while (kn > 0 && (kw[kn - 1] == '.' || kw[kn - 1] == ':'))
+        kn--;
+    while (nn > 0 && strchr(".:,-", num[nn - 1]))
+        nn--;
+    if (kn == 0 || kn >= cap)
+        return 0;
+    for (size_t i = 0; i < kn; i++)
+        key[i] = kw[i] >= 'a' && kw[i] <= 'z' ? (char)(kw[i] - 32) : kw[i];
+    *one = sz_essay_word_ci(num, nn, ones);
+    return kn;
+}
+
+#define KEYWORDS 8
+
+/* Two keywords of one rank (VOLUME and BOOK, CHAPTER and SECTION): the
+** one whose lines come first, each followed by a run of the other's that
+** counts from one again (or, where the other's numbers run on, by a run
+** of them in nearly every case), holds the other, a level up. */
+void
+sz_essay_nest_keywords(struct units *u, const struct sz_eline *l)
+{
+    for (int rank = R_PART; rank <= R_CHAPTER; rank++) {
+        char keys[KEYWORDS][16];
+        size_t klen[KEYWORDS], count[KEYWORDS] = { 0 }, first[KEYWORDS] = { 0 }, nk = 0;
+        for (size_t k = 0; k < u->n; k++) {
+            const struct unit *x = &u->v[k];
+            char key[16];
+            int one;
+            size_t kn;
+            if (x->kind != U_HEAD || x->rank != rank ||
+                !(kn = keyword_of(&l[x->a], key, sizeof key, &one)))
+                continue;
+            size_t i = 0;
+            while (i < nk && !(klen[i] == kn && !memcmp(keys[i], key, kn)))
+                i++;
+            if (i == nk) {
+                if (nk == KEYWORDS)
+                    continue;
+                memcpy(keys[nk], key, kn);
+                klen[nk] = kn;
+                first[nk++] = k;
+            }
+            count[i]++;
+        }
+        for (size_t a = 0; a < nk; a++)
+            for (size_t b = 0; b < nk; b++) {
+                if (a == b || count[a] < 2 || count[b] < 2 || first[a] > first[b])
+                    continue;
+                /* each line of a: is a line of b met before the next a,
+                ** and does the first of them count from one? */
+                size_t held = 0, restarts = 0;
+                int in_a = 0, seen_b = 0;
+                for (size_t k = 0; k < u->n; k++) {
+                    const struct unit *x = &u->v[k];
+                    char key[16];
+                    int one;
+                    size_t kn;
+                    if (x->kind != U_HEAD || x->rank != rank ||
+                        !(kn = keyword_of(&l[x->a], key, sizeof key, &one)))
+                        continue;
+                    if (kn == klen[a] && !memcmp(key, keys[a], kn)) {
+                        in_a = 1;
+                        seen_b = 0;
+                    } else if (kn == klen[b] && !memcmp(key, keys[b], kn) && in_a && !seen_b) {
+                        held++;
+                        restarts += one;
+                        seen_b = 1;
+                    }
+                }
+                if (!((held * 2 >= count[a] && restarts >= 2) ||
+                      (held * 4 >= count[a] * 3 && count[b] > count[a])))
+                    continue;
+                for (size_t k = 0; k < u->n; k++) {
+                    struct unit *x = &u->v[k];
+                    char key[16];
+                    int one;
+                    size_t kn;
+                    if (x->kind != U_HEAD || x->rank != rank ||
+                        !(kn = keyword_of(&l[x->a], key, sizeof key, &one)))
+                        continue;
+                    if (rank == R_PART && kn == klen[a] && !memcmp(key, keys[a], kn)) {
+                        x->rank = R_VOLUME;
+                        x->why = sz_essay_rank_why[R_VOLUME];
+                    } else if (rank == R_CHAPTER && kn == klen[b] && !memcmp(key, keys[b], kn)) {
+                        x->rank = R_SUB;
+                        x->why = "a chapter keyword whose lines run inside the runs of another "
+                                 "chapter keyword's, counting from one again: a section of it";
+                    }
+                }
+                return;
+            }
     }
 }
 

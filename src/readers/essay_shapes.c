@@ -510,6 +510,7 @@ sz_essay_atx_level(const struct sz_eline *l)
 ** [R_COUNT] is the plain line. */
 const char *const sz_essay_rank_why[R_COUNT + 1] = {
     "underlined with =",
+    "a part keyword whose lines each come before a run of another part keyword's",
     "part keyword and number (BOOK, PART, VOLUME)",
     "chapter keyword and number, a bare number, or a front/back matter word",
     "SCENE and a number, or a bare number counting from one again inside titled chapters: "

@@ -20,6 +20,7 @@
 ** levels 1, 2, ... in this order, so levels stay consistent. */
 enum rank {
     R_SETEXT1,     /* underlined with === */
+    R_VOLUME,      /* a part keyword over another part keyword's run: VOLUME over BOOK */
     R_PART,        /* BOOK, PART, VOLUME */
     R_CHAPTER,     /* CHAPTER IV, Chapter 4, IV., Erstes Kapitel, ГЛАВА I */
     R_SUB,         /* SCENE II; bare numbers inside titled chapters: I, II under CHAPTER TWO */
@@ -184,6 +185,7 @@ void sz_essay_merge_headings(struct units *u, const struct sz_eline *l);
 void sz_essay_demote_empty(struct units *u);
 void sz_essay_fix_ranks(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_numbers(struct units *u, const struct sz_eline *l);
+void sz_essay_nest_keywords(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_gaps(struct units *u);
 void sz_essay_story_titles(struct units *u, const struct sz_eline *l);
 void sz_essay_ditto_contents(struct units *u, const struct sz_eline *l);
