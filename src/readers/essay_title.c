@@ -76,7 +76,8 @@ rule_line(const struct sz_eline *l)
 }
 
 /* Words that end a title: the author's line, editors; after the first
-** line (more) the genre too: "A Novel", "And Other Stories". */
+** line (more) the genre too: "A Novel", "And Other Stories"; a line of
+** joining words alone ("AND") goes on with the title within its block (more 2). */
 static int
 stop_line(const struct sz_eline *l, int more)
 {
@@ -89,7 +90,8 @@ stop_line(const struct sz_eline *l, int more)
     size_t n = l->len;
     while (n && (*s == '_' || *s == '+' || *s == '('))
         s++, n--;
-    return starts_with_word(s, n, stop) || (more && starts_with_word(s, n, genre));
+    return starts_with_word(s, n, stop) ||
+           (more && starts_with_word(s, n, genre) && !(more == 2 && joining_line(s, n)));
 }
 
 /* Lines the title page has besides the title, skipped before it. */
@@ -98,13 +100,27 @@ note_heading(const struct sz_eline *l)
 {
     static const char *const p[] = { "transcriber", "anmerkungen zur transkription",
                                      "note", "notes", "produced by", "cover", "e-text",
-                                     "etext", NULL };
+                                     "etext", "this etext", "this e-text", "this ebook",
+                                     "this e-book", "this file", "transcribed from",
+                                     "transcribed by", "prepared by", "scanned by",
+                                     "digitized by", "proofread by", NULL };
     for (int i = 0; p[i]; i++) {
         size_t m = strlen(p[i]);
         if (l->len >= m && !strncasecmp(l->s, p[i], m))
             return 1;
     }
     return 0;
+}
+
+/* Does the full stop at s[i] end a short word, "Dr.", "Mr.", "St.", an
+** initial: an abbreviation inside a title, no sentence's end? */
+static int
+abbreviation(const char *s, size_t i)
+{
+    size_t a = i;
+    while (a > 0 && s[a - 1] != ' ')
+        a--;
+    return i - a <= 3 && i > a && s[a] >= 'A' && s[a] <= 'Z';
 }
 
 /* A line with a letter, short, not a quotation nor a bracket. */
@@ -124,7 +140,8 @@ title_shaped(const struct sz_eline *l)
         words += l->s[i] == ' ';
     for (size_t i = 0; i + 3 <= l->len; i++)
         if (!memcmp(l->s + i, "\xE3\x80\x82", 3) || (words > 8 && l->s[i] == '.' &&
-                                                   l->s[i + 1] == ' ' && i + 2 < l->len))
+                                                   l->s[i + 1] == ' ' && i + 2 < l->len &&
+                                                   !abbreviation(l->s, i)))
             return 0;
     for (size_t i = 0; i < l->len; i++) {
         unsigned char ch = (unsigned char)l->s[i];
@@ -209,6 +226,48 @@ put_piece(struct sz_buf *t, const struct sz_eline *l)
     sz_buf_put(t, s, n);
 }
 
+/* A word in lower case that no title writes so: "was", "represented";
+** "Gov. Bob. Taylor's Tales." has none. */
+static int
+plain_word(const struct sz_eline *l)
+{
+    for (size_t i = 0; i < l->len; i++) {
+        if (i > 0 && l->s[i - 1] != ' ')
+            continue;
+        size_t e = i;
+        while (e < l->len && l->s[e] != ' ')
+            e++;
+        if (l->s[i] >= 'a' && l->s[i] <= 'z' && !joining_line(l->s + i, e - i))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a name follow at byte k, "by H. G. Wells", "BY _Ouida_", and not
+** a sentence, "by the Library of Congress)" in a producer's note? */
+static int
+named(const struct sz_eline *l, size_t k)
+{
+    while (k < l->len && (l->s[k] == '_' || l->s[k] == ' '))
+        k++;
+    if (k >= l->len)
+        return 0;
+    uint32_t cp;
+    sz_utf8_decode(l->s + k, l->len - k, &cp);
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* Is line i a By line of the page, not one of a note's sentence going on
+** ("... made available / by The Internet Archive)")? */
+static int
+byline_at(const struct sz_eline *l, size_t a, size_t i, size_t k)
+{
+    if (!named(&l[i], k))
+        return 0;
+    const struct sz_eline *p = i > a ? &l[i - 1] : NULL;
+    return !p || p->blank || p->cols < 40 || !plain_word(p);
+}
+
 /* "Books by", "Also by": the author's other books follow, not the title. */
 static int
 byline_lead(const struct sz_eline *l)
@@ -220,8 +279,10 @@ byline_lead(const struct sz_eline *l)
 static int
 sentence_line(const struct sz_eline *l)
 {
-    return l->len > 20 && l->s[l->len - 1] == '.' && caps(l) == 0 && memchr(l->s, ' ', l->len);
+    return l->len > 20 && l->s[l->len - 1] == '.' && caps(l) == 0 &&
+           memchr(l->s, ' ', l->len) && plain_word(l);
 }
+
 
 /* The title read from line a on: skips what a title page has before the
 ** title (illustrations, notes, rules), then joins the title's lines.
@@ -326,7 +387,8 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             if (!gap && !(caps(x) == 1 && caps(&l[i - 1]) == 1) && !ends_joining(t) &&
                 !joining_line(x->s, x->len) && !(w <= 2 && last_words <= 2))
                 break;
-            if (!title_shaped(x) || stop_line(x, 1) || sz_essay_section_line(x->s, x->len) ||
+            if (!title_shaped(x) || stop_line(x, gap ? 1 : 2) ||
+                sz_essay_section_line(x->s, x->len) ||
                 (gap && !ends_joining(t) && !joining_line(x->s, x->len) &&
                  !(last_words == 1 && w == 1)) ||
                 (gap && (memchr(x->s, ',', x->len) || memchr(x->s, '&', x->len))) ||
@@ -515,7 +577,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
             continue;
         const char *s = NULL;
         size_t n = 0;
-        if (x->len > 3 && !strncasecmp(x->s, "by ", 3)) {
+        if (x->len > 3 && !strncasecmp(x->s, "by ", 3) && byline_at(l, a, i, 3)) {
             s = x->s + 3;
             n = x->len - 3;
         } else if (byline_lead(x) || (x->len == 2 && !strncasecmp(x->s, "by", 2))) {
@@ -539,8 +601,9 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     ** lines printed twice are publishers, contents entries, headings. */
     for (size_t i = a; i < lim && i < front_end; i++)
         if (!l[i].blank && ((l[i].len > 3 && !byline_lead(&l[i]) &&
-                             (!strncasecmp(l[i].s, "by ", 3) || !strncasecmp(l[i].s, "par ", 4) ||
-                              !strncasecmp(l[i].s, "von ", 4))) ||
+                             ((!strncasecmp(l[i].s, "by ", 3) && byline_at(l, a, i, 3)) ||
+                              (!strncasecmp(l[i].s, "par ", 4) && byline_at(l, a, i, 4)) ||
+                              (!strncasecmp(l[i].s, "von ", 4) && byline_at(l, a, i, 4)))) ||
                             (l[i].len == 2 && !strncasecmp(l[i].s, "by", 2)) ||
                             (l[i].width < 30 && starts_with_word(l[i].s, l[i].len, toc_words))))
             front_end = i;
@@ -632,8 +695,11 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     }
     size_t ncand = nc;
     /* nothing before the By line or contents: no title on this page */
-    if (nc && cv[pick].first >= front_end)
+    if (nc && cv[pick].first >= front_end) {
+        sz_essay_trace_title(c, l[front_end].lineno, "none: no candidate before this By "
+                             "line or contents", l[front_end].s, l[front_end].len);
         nc = 0;
+    }
     if (nc && c->cat_title) {
         /* The catalogue may name a book by what its title page prints
         ** under the title: "The Wyoming Military Establishment. / A
@@ -677,6 +743,14 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                                  k->text.data, k->text.len);
         }
     }
+    /* what else the page offered, for a reader who wants to see why (the
+    ** first few, before the By line or contents) */
+    for (size_t k = 0; k < ncand && k < 8 && !c->cat_title; k++)
+        if ((k != pick || !nc) && cv[k].first < front_end)
+            sz_essay_trace_title(c, l[cv[k].first].lineno,
+                                 cv[k].name ? "passed over: the name a By line gives"
+                                            : "passed over: another of the page's lines",
+                                 cv[k].text.data, cv[k].text.len);
     for (size_t k = 0; k < ncand; k++) {
         sz_buf_free(&cv[k].key);
         sz_buf_free(&cv[k].key1);
