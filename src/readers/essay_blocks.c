@@ -451,7 +451,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 why = "items of a list with blank lines between";
                 break;
             }
-            if (after_head && summary(&u, k, l, &sec)) {
+            if (after_head && !sec.set_in && summary(&u, k, l, &sec)) {
                 /* indented under its heading, before the text proper: a
                 ** chapter's summary or argument, set in smaller type in
                 ** print; the section's own text, not a quotation */

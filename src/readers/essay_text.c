@@ -49,6 +49,7 @@ void
 sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay)
 {
     lay->speakers = 0;
+    lay->set_in = 0;
     lay->from = a;
     lay->to = b;
     size_t w[201] = { 0 }, ind[41] = { 0 }, total = 0;
@@ -103,6 +104,30 @@ sz_essay_section_layout(const struct units *u, const struct sz_eline *l, size_t 
     if (own.lines >= SZ_ESSAY_SECTION_LINES && own.wrap * 10 < book->wrap * 8 &&
         own.med * 100 >= own.wrap * 85)
         sec->wrap = own.wrap;
+    /* A section whose every line is set in past the book's margin (the
+    ** publisher's advertisements at the end, a letter that is a whole
+    ** chapter) is not quoting: its indentation is its own margin.  A
+    ** section of extracts, most in quotation marks, quotes all the same. */
+    if (own.indent >= book->indent + 2) {
+        size_t in = 0, out = 0, blocks = 0, quoted = 0;
+        for (size_t j = k; j < e; j++) {
+            if (u->v[j].kind != U_PARA)
+                continue;
+            const struct sz_eline *f = &l[u->v[j].a];
+            size_t i0 = 0;
+            uint32_t q = sz_essay_cp_at(f->s, f->len, &i0);
+            blocks++;
+            quoted += q == '"' || q == 0x201C || q == 0x2018 || q == 0xAB || q == 0x201E;
+            for (size_t i = u->v[j].a; i < u->v[j].b; i++) {
+                in++;
+                out += l[i].indent < own.indent;
+            }
+        }
+        if (in >= SZ_ESSAY_SET_IN_LINES && out * 20 < in && quoted * 4 < blocks) {
+            sec->indent = own.indent;
+            sec->set_in = 1;
+        }
+    }
 }
 
 /* Leading spaces of a verse line, as pandoc's line blocks keep them:
@@ -256,7 +281,10 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     }
     struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);
     sz_essay_add_inlines(c, p, l, a, b, scratch);
-    return c->per_line ? "a line of a text written one paragraph per line" : "running text";
+    if (c->per_line)
+        return "a line of a text written one paragraph per line";
+    return lay->set_in ? "running text, set in as every line of its section is (its own margin)"
+                       : "running text";
 }
 
 /* [Illustration: caption] : a figure whose caption is the text. */

@@ -58,6 +58,7 @@ struct layout {
     uint32_t indent;           /* the commonest indentation */
     size_t lines;              /* non-blank lines measured */
     int speakers;              /* a play: speeches open with the speaker's name alone */
+    int set_in;                /* a section that sets all its text in: indent is its own */
     size_t from, to;           /* the lines measured */
 };
 
@@ -67,6 +68,11 @@ struct layout {
 ** lines. */
 #ifndef SZ_ESSAY_STANZA_LINES
 #define SZ_ESSAY_STANZA_LINES 24
+#endif
+/* Lines of text a section needs for its own indentation to count (see
+** sz_essay_section_layout). */
+#ifndef SZ_ESSAY_SET_IN_LINES
+#define SZ_ESSAY_SET_IN_LINES 8
 #endif
 #ifndef SZ_ESSAY_COUPLET_RUN
 #define SZ_ESSAY_COUPLET_RUN 8
