@@ -35,7 +35,7 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
     if (x->kind == U_PARA && last && last->line == f->lineno)
         what = last->kind == SZ_LINEBLOCK ? "verse" : last->kind == SZ_BLOCKQUOTE ? "quotation"
              : last->kind == SZ_BULLETLIST || last->kind == SZ_ORDEREDLIST ? "list"
-             : "paragraph";
+             : last->kind == SZ_DIV ? "notes label" : "paragraph";
     /* the line's start, cut at a character boundary */
     size_t n = f->len < 60 ? f->len : 60;
     while (n < f->len && n > 0 && ((unsigned char)f->s[n] & 0xC0) == 0x80)
@@ -396,6 +396,24 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             sz_essay_lines_block(c, l, x->a, x->b, &scratch);
             if (c->o->trace)
                 trace_unit(c, x, l, 0, x->why);
+            continue;
+        }
+        if ((x->kind == U_PARA || x->kind == U_HEAD) && !x->merge && nt.ndefs &&
+            sz_essay_notes_label(&u, k, l)) {
+            /* kept, as the label of the notes it stood over: not a
+            ** paragraph of the text nor a section */
+            c->parent = parent;
+            div_kind = -1;
+            struct sz_node *d = sz_essay_block(c, SZ_DIV, l[x->a].lineno);
+            sz_attr_add_class(c->doc, sz_node_attr(c->doc, d), "notes");
+            c->parent = d;
+            sz_essay_add_inlines(c, sz_essay_block(c, SZ_PLAIN, l[x->a].lineno), l, x->a, x->b,
+                                 &scratch);
+            c->parent = parent;
+            x->kind = U_PARA;
+            if (c->o->trace)
+                trace_unit(c, x, l, 0, "over note texts that went to their markers: kept as "
+                                       "their label");
             continue;
         }
         if (x->kind != U_SKIP && x->kind != U_MERGED) {

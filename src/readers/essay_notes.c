@@ -233,3 +233,24 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
                     label);
     return NULL;
 }
+
+/* "FOOTNOTES:", "Notes.": a line over note texts.  The notes go to their
+** markers, and the label over them, left with nothing to label, goes
+** with them: does unit k label the note texts after it, the first of
+** them already taken by its marker? */
+int
+sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    static const char *const words[] = { "footnotes", "footnote", "notes", "note", NULL };
+    const struct unit *x = &u->v[k];
+    if (x->b - x->a != 1 || k + 1 >= u->n || u->v[k + 1].kind != U_SKIP)
+        return 0;
+    const struct sz_eline *f = &l[x->a];
+    size_t n = f->len;
+    if (n && (f->s[n - 1] == ':' || f->s[n - 1] == '.'))
+        n--;
+    const char *lab;
+    size_t skip;
+    return sz_essay_word_ci(f->s, n, words) &&
+           sz_essay_note_label(&l[u->v[k + 1].a], &lab, &skip) > 0;
+}

@@ -170,6 +170,7 @@ size_t sz_essay_stanza_end(const struct sz_eline *l, size_t i, size_t from, size
 /* essay_notes.c */
 size_t sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip);
 void sz_essay_find_notes(struct sz_enotes *nt);
+int sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l);
 
 /* essay_front.c */
 void sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u);

@@ -174,8 +174,9 @@ check "verse: two indented lines ending at stops, the first well short: a couple
 printf 'CHAPTER I.\n\nThe text before the note, with a marker at its end, as books have.[1]\n\nFOOTNOTES:\n\n[Footnote 1: The note begins here and runs on for a line or\ntwo of its own.\n\nIts second paragraph goes on and closes the note.]\n\nThe text after.\n' >"$T/notes2.txt"
 "$SAMIZDAT" -t native "$T/notes2.txt" >"$T/notes2.native" 2>/dev/null
 "$SAMIZDAT" --trace-structure -t json "$T/notes2.txt" 2>"$T/notes2.trace" >"$T/notes2.json"
-check "notes: a bracketed note runs on to its closing bracket, paragraph by paragraph" sh -c "
-    [ \$(grep -c '^Para' '$T/notes2.native') -eq 3 ] && [ \$(grep -c '^    Para' '$T/notes2.native') -eq 2 ] &&
+check "notes: a bracketed note runs on to its closing bracket, paragraph by paragraph; FOOTNOTES: over it is their label" sh -c "
+    [ \$(grep -c '^Para' '$T/notes2.native') -eq 2 ] && [ \$(grep -c '^    Para' '$T/notes2.native') -eq 2 ] &&
+    grep -q '^Div (\"\",\\[\"notes\"\\],\\[\\])' '$T/notes2.native' &&
     grep -q '^$T/notes2.txt:10: skipped (a further paragraph of the note above' '$T/notes2.trace' &&
     python3 '$D/words.py' --corpus '$SAMIZDAT' '$T/notes2.txt' | grep -q ' 0 with text lost'"
 
