@@ -713,6 +713,10 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
                           x->rank == R_SETEXT2;
             if (keyword && j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= R_SUB)
                 break;
+            /* 1. Method / 1.1 Sampling: a number over its first subsection's */
+            if (x->rank == R_NUMBERED && j < u->n && u->v[j].kind == U_HEAD &&
+                u->v[j].rank == R_NUMBERED2)
+                break;
             for (; j < u->n && m < 3 && u->v[j].kind != U_HEAD; j++, m++)
                 prose += sz_essay_is_prose(u, j, l) || (!c->gutenberg && u->v[j].kind == U_PARA);
             if (j >= u->n || prose >= (keyword || !c->gutenberg ? 1u : 2u) ||

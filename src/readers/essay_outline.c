@@ -510,15 +510,35 @@ story_title(const struct units *u, size_t k, const struct sz_eline *l)
     size_t nl = x->b - x->a;
     const struct sz_eline *f = &l[x->a];
     if (nl > 2 || f->cols > 60 || x->merge ||
-        !(x->kind == U_PARA || (x->kind == U_HEAD && (x->rank == R_CAPS || x->rank == R_TITLE))))
+        !(x->kind == U_PARA || x->kind == U_TITLEPAGE ||
+          (x->kind == U_HEAD && (x->rank == R_CAPS || x->rank == R_TITLE))))
         return 0;
     if (nl == 2 && (l[x->a + 1].cols > 40 || sz_essay_underline_of(&l[x->a + 1])))
         return 0;
     uint32_t end = sz_essay_last_cp(f->s, f->len);
-    if (end == '.' || end == ',' || end == ';' || sz_essay_bare_value(f) ||
+    /* PATIENCE.: capitals may close with a full stop, once */
+    int caps_stop = end == '.' && f->len > 2 && sz_essay_all_caps(f->s, f->len - 1) &&
+                    !memchr(f->s, '.', f->len - 1);
+    if ((end == '.' && !caps_stop) || end == ',' || end == ';' || sz_essay_bare_value(f) ||
         sz_essay_line_rank(f) == R_CHAPTER || sz_essay_line_rank(f) == R_PART)
         return 0;
     return sz_essay_all_caps(f->s, f->len) || sz_essay_title_case(f->s, f->len);
+}
+
+/* Does the heading at k open a run of numbers: I, 1., CHAPTER I, Part
+** One? */
+static int
+number_one(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    char key[16];
+    int one = 0;
+    if (x->kind != U_HEAD || (x->rank != R_CHAPTER && x->rank != R_SUB) || x->b - x->a > 2 ||
+        (x->b - x->a == 2 && x->merge != 2) || !sz_essay_bare_number(&l[x->a]))
+        return 0;
+    if (sz_essay_bare_value(&l[x->a]) == 1)
+        return 1;
+    return keyword_of(&l[x->a], key, sizeof key, &one) && one;
 }
 
 /* A collection of stories, each under its title and in parts numbered
@@ -528,7 +548,7 @@ story_title(const struct units *u, size_t k, const struct sz_eline *l)
 void
 sz_essay_story_titles(struct units *u, const struct sz_eline *l)
 {
-    size_t pairs = 0;
+    size_t pairs = 0, proven = 0, first = u->n;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = 1; k < u->n; k++) {
             struct unit *x = &u->v[k];
@@ -536,14 +556,17 @@ sz_essay_story_titles(struct units *u, const struct sz_eline *l)
                 continue;
             if (x->rank == R_PART)
                 return;
-            if ((x->rank != R_CHAPTER && x->rank != R_SUB) || x->merge || x->b - x->a != 1 ||
-                sz_essay_bare_value(&l[x->a]) != 1 || !sz_essay_bare_number(&l[x->a]))
+            if (!number_one(u, k, l))
                 continue;
             size_t p = k - 1;
             if (!story_title(u, p, l))
                 continue;
+            /* the first story's title may have gone to the title page:
+            ** it counts only where another proves the convention */
             if (pass == 0) {
                 pairs++;
+                proven += u->v[p].kind != U_TITLEPAGE;
+                first = p < first ? p : first;
                 continue;
             }
             struct unit *t = &u->v[p];
@@ -553,8 +576,19 @@ sz_essay_story_titles(struct units *u, const struct sz_eline *l)
             t->why = "a title over parts numbered from one again, as the text sets each of its "
                      "stories";
         }
-        if (pairs < 2)
+        if (pairs < 2 || !proven)
             return;
+        /* the stories hold the text: no chapter numbered in another shape
+        ** comes before the first of them (CHAPTER XV, then titles over
+        ** bare numbers: notes after the chapters, back matter beside
+        ** them); numbers of the stories' own shape before it are the first
+        ** story's, its title taken for the book's */
+        int bare = sz_essay_keyword_rank(l[u->v[first + 1].a].s, l[u->v[first + 1].a].len) ==
+                   R_NONE;
+        for (size_t k = 0; k < first; k++)
+            if (numbered(u, k, l) &&
+                (sz_essay_keyword_rank(l[u->v[k].a].s, l[u->v[k].a].len) == R_NONE) != bare)
+                return;
     }
 }
 
