@@ -413,16 +413,27 @@ static const unsigned char escaped[256] = {
 ** call per word and per piece of punctuation cost a third of the time);
 ** the same bytes as put_str and put_tag.  The UTF-8 is checked as it is
 ** copied, not in a pass of its own: 0 (nothing written) when the run is
-** not valid, and then the caller goes word by word. */
+** not valid, and then the caller goes word by word.  A run longer than a
+** piece (a chapter may be one paragraph) is checked first instead, so that
+** its output can be handed on piece by piece: held whole, its JSON (six
+** times the text) was the largest thing in memory after the tree. */
 static int
-put_run(struct sz_buf *b, const char *s, size_t n)
+put_run(struct wr *w, const char *s, size_t n)
 {
+    struct sz_buf *b = w->b;
     static const char str[] = "{\"t\":\"Str\",\"c\":\"", space[] = "\"},{\"t\":\"Space\"},",
                       soft[] = "\"},{\"t\":\"SoftBreak\"},";
     size_t start = b->len;
     /* Room for a piece of at most CHUNK bytes: each byte takes at most 6
     ** ("\u00XX") or, a separator, the close, the tag and the next open. */
-    enum { CHUNK = 4096 };
+    enum { CHUNK = 1024 };
+    int handed = 0;             /* may output go to the sink mid-run? */
+    if (n > CHUNK && w->out) {
+        size_t bad;
+        if (!sz_utf8_valid(s, n, &bad))
+            return 0;
+        handed = 1;
+    }
     if (b->len + sizeof str + 1 > b->cap)
         sz_buf_reserve(b, sizeof str + b->cap / 2);
     char *o = b->data + b->len;
@@ -431,6 +442,10 @@ put_run(struct sz_buf *b, const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         b->len = (size_t)(o - b->data);
+        if (handed && b->len >= JSON_FLUSH && w->rc == 0) {
+            w->rc = sz_sink_write(w->out, b->data, b->len);
+            sz_buf_clear(b);
+        }
         /* room for this piece, not for a whole CHUNK: most runs are a
         ** paragraph, and a small book's JSON stays small; a code point
         ** may run up to 3 bytes past the piece */
@@ -512,7 +527,7 @@ put_leaf(struct wr *w, const struct sz_node *n)
     struct sz_buf *b = w->b;
     switch (n->kind) {
     case SZ_STR:
-        if (SZ_IS_RUN(n) && put_run(b, n->text, n->len))
+        if (SZ_IS_RUN(n) && put_run(w, n->text, n->len))
             break;
         if (SZ_IS_RUN(n)) {
             /* a run is written as the Str/Space/SoftBreak nodes it packs */
