@@ -156,13 +156,14 @@ struct sz_target {
 
 /* A node.  Children form a doubly linked list; everything it points to lives
 ** in the arena of the document that made it.  A book has a node per
-** paragraph and per stretch of text, so a node is kept to 80 bytes: the
-** fields only a few kinds use share one union, read only for those kinds. */
+** paragraph and per stretch of text, and reading an EPUB costs its tree
+** more than anything else, so a node is kept to 72 bytes: the fields only
+** a few kinds use share one union, read only for those kinds, and the
+** length and the enums share one word. */
 struct sz_node {
     struct sz_node *parent, *first, *last, *next, *prev;
     const char *text;          /* Str, Code, CodeBlock, Raw*, Math, Citation id,
                                   MetaString, MetaEntry key: NUL-terminated; "" */
-    size_t len;                /* byte length of text */
     /* never NULL: &sz_attr_empty, or the node's own (sz_node_attr) */
     const struct sz_attr *attr;
     union {
@@ -180,12 +181,14 @@ struct sz_node {
             };
         };
     };
-    uint32_t line;             /* source line (1-based), 0 when unknown */
+    /* byte length of text: 48 bits hold the length of anything a process
+    ** can address (x86-64 and arm64 user space is 47 or 48 bits) */
+    size_t len : 48;
     enum sz_kind kind : 8;
     /* the enum that applies: sz_quote, sz_math, sz_align, sz_list_style,
     ** sz_cite_mode; SZ_STR_RUN on a Str */
-    unsigned sub : 8;
-    unsigned sub2 : 8;         /* sz_list_delim */
+    unsigned sub : 5;
+    unsigned sub2 : 3;         /* sz_list_delim; readers may mark Cells with it */
 };
 
 struct sz_arena;

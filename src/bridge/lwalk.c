@@ -344,7 +344,6 @@ node_before(struct walk *w, struct sz_node *r, enum sz_kind k, const char *s, si
         if (memchr(s, ' ', n) || memchr(s, '\n', n))
             x->sub = SZ_STR_RUN;
     }
-    x->line = r->line;
     sz_node_insert_before(r, x);
     return x;
 }

@@ -240,13 +240,11 @@ sz_run_expand(struct sz_doc *doc, struct sz_node *r)
         ((char *)r->text)[at + w] = '\0';
         s->text = r->text + at;
         s->len = w;
-        s->line = r->line;
         sz_node_insert_before(r, s);
         if (!first)
             first = s;
         if (sep != SZ_NONE) {
             struct sz_node *sp = sz_node_new(doc, sep);
-            sp->line = r->line;
             sz_node_insert_before(r, sp);
         }
     }

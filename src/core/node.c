@@ -181,7 +181,7 @@ const struct sz_attr sz_attr_empty = { "", NULL, 0, NULL, 0 };
 
 /* A book has a node per paragraph and per stretch of text: their size is
 ** most of the tree's memory beside the text itself (see samizdat.h). */
-_Static_assert(sizeof(struct sz_node) <= 80, "struct sz_node grew past 80 bytes");
+_Static_assert(sizeof(struct sz_node) <= 72, "struct sz_node grew past 72 bytes");
 
 void
 sz_node_reset(struct sz_doc *doc, struct sz_node *n, enum sz_kind k)

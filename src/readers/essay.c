@@ -42,6 +42,8 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
     c.cat_len = 0;
     c.cat_line = 0;
     c.lineno = 0;
+    struct sz_map block_lines = { 0 };
+    c.lines = o->trace ? &block_lines : NULL;
     c.parent = doc->root;
     sz_essay_convention(&c, &lines);
     size_t a = 0, b = lines.n;
@@ -60,6 +62,7 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
     }
     sz_pass_heading_ids(doc);
     free(lines.v);
+    sz_map_free(&block_lines);
     sz_buf_free(&c.word);
     sz_buf_free(&text);
     return 0;

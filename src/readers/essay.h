@@ -81,6 +81,9 @@ struct sz_ectx {
     size_t word_seps;          /* separators in word: more than 0 makes a run */
     struct sz_enotes *notes;   /* footnote texts of the document, or NULL */
     uint32_t lineno;           /* line of the block being built, for warnings */
+    /* With --trace-structure: each block's first line (sz_essay_set_line),
+    ** else NULL. */
+    struct sz_map *lines;
     /* Per paragraph: where the emphasis scan knows there is no closer. */
     size_t no_close[2];
 };

@@ -32,7 +32,7 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
     const struct sz_eline *f = &l[x->a];
     const char *what = kinds[x->kind];
     const struct sz_node *last = c->parent->last;
-    if (x->kind == U_PARA && last && last->line == f->lineno)
+    if (x->kind == U_PARA && last && sz_essay_line(c, last) == f->lineno)
         what = last->kind == SZ_LINEBLOCK ? "verse" : last->kind == SZ_BLOCKQUOTE ? "quotation"
              : last->kind == SZ_BULLETLIST || last->kind == SZ_ORDEREDLIST ? "list"
              : last->kind == SZ_DIV ? "notes label" : "paragraph";

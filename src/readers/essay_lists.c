@@ -123,7 +123,7 @@ sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         list_marker(&l[i], &m);
         struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
         struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
-        p->line = l[i].lineno;
+        sz_essay_set_line(c, p, l[i].lineno);
         sz_buf_clear(scratch);
         for (size_t k = i; k < j; k++) {
             if (k > i)
@@ -188,8 +188,8 @@ sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l
         list_marker(&l[x->a], &m);
         struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
         struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
-        p->line = l[x->a].lineno;
-        c->lineno = p->line;
+        sz_essay_set_line(c, p, l[x->a].lineno);
+        c->lineno = l[x->a].lineno;
         sz_buf_clear(scratch);
         sz_buf_put(scratch, l[x->a].s + m.len, l[x->a].len - m.len);
         for (size_t i = x->a + 1; i < x->b; i++) {

@@ -145,7 +145,7 @@ note_para(struct sz_ectx *c, struct sz_enotes *nt, const struct unit *x, size_t 
           int closes)
 {
     struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
-    p->line = nt->l[x->a].lineno;
+    sz_essay_set_line(c, p, nt->l[x->a].lineno);
     struct sz_buf b = SZ_BUF_INIT;
     for (size_t i = x->a; i < x->b; i++) {
         if (i > x->a)

@@ -26,11 +26,24 @@ sz_essay_add_inlines(struct sz_ectx *c, struct sz_node *parent, struct sz_eline 
     sz_essay_inlines(c, parent, scratch->data, scratch->len);
 }
 
+void
+sz_essay_set_line(struct sz_ectx *c, const struct sz_node *n, uint32_t line)
+{
+    if (c->lines)
+        sz_map_put(c->lines, n, (void *)(uintptr_t)line);
+}
+
+uint32_t
+sz_essay_line(const struct sz_ectx *c, const struct sz_node *n)
+{
+    return c->lines ? (uint32_t)(uintptr_t)sz_map_get(c->lines, n) : 0;
+}
+
 struct sz_node *
 sz_essay_block(struct sz_ectx *c, enum sz_kind k, uint32_t line)
 {
     struct sz_node *n = sz_node_new(c->doc, k);
-    n->line = line;
+    sz_essay_set_line(c, n, line);
     sz_node_append(c->parent, n);
     return n;
 }
@@ -266,12 +279,12 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     if (quoted) {
         struct sz_node *q = sz_essay_block(c, SZ_BLOCKQUOTE, l[a].lineno);
         struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
-        p->line = l[a].lineno;
+        sz_essay_set_line(c, p, l[a].lineno);
         sz_essay_add_inlines(c, p, l, a, b - (size_t)signed_off, scratch);
         sz_node_append(q, p);
         if (signed_off) {
             p = sz_node_new(c->doc, SZ_PARA);
-            p->line = l[b - 1].lineno;
+            sz_essay_set_line(c, p, l[b - 1].lineno);
             sz_essay_add_inlines(c, p, l, b - 1, b, scratch);
             sz_node_append(q, p);
             return "indented past the running text, its last line set to the right: a "

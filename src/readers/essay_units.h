@@ -136,6 +136,11 @@ size_t sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_e
 void sz_essay_add_inlines(struct sz_ectx *c, struct sz_node *parent, struct sz_eline *l, size_t a,
                           size_t b, struct sz_buf *scratch);
 struct sz_node *sz_essay_block(struct sz_ectx *c, enum sz_kind k, uint32_t line);
+/** Records that block n starts at source line line, for --trace-structure
+** (nodes hold no line: a book's tree is kept small); sz_essay_line gives it
+** back, 0 when none was recorded or the trace is off. */
+void sz_essay_set_line(struct sz_ectx *c, const struct sz_node *n, uint32_t line);
+uint32_t sz_essay_line(const struct sz_ectx *c, const struct sz_node *n);
 int sz_essay_speaker_line(const struct sz_eline *l);
 void sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay);
 void sz_essay_section_layout(const struct units *u, const struct sz_eline *l, size_t k, size_t n,

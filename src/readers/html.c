@@ -382,7 +382,6 @@ flush_words(struct hr *r)
         sz_node_set_text(r->doc, w, s, n);
         if (run)
             w->sub = SZ_STR_RUN;
-        w->line = cur_line(r);
         sz_node_append(t, w);
     }
     sz_buf_clear(&r->words);
@@ -805,7 +804,6 @@ open_p(struct hr *r, const char *lname, enum el el, const char **a, const char *
     } else {
         n = sz_html_node(r->h, SZ_PARA);
     }
-    n->line = cur_line(r);
     add_block(r, n);
     if (!(f = push(r, el, n)))
         return;
@@ -825,7 +823,6 @@ open_h(struct hr *r, const char *lname, enum el el, const char **a, const char *
 {
     struct sz_node *n = sz_node_new(r->doc, SZ_HEADER);
     n->level = lname[1] - '0';
-    n->line = cur_line(r);
     set_attr(r, n, a);
     if (!*n->attr->id && r->section_id) {
         sz_node_attr(r->doc, n)->id = r->section_id;
@@ -849,7 +846,6 @@ open_div(struct hr *r, const char *lname, enum el el, const char **a, const char
         return;
     }
     struct sz_node *n = sz_html_node(r->h, SZ_DIV);
-    n->line = cur_line(r);
     set_attr(r, n, a);
     if (!strcmp(lname, "section") && !sz_attr_has_class(n->attr, "section"))
         sz_attr_add_class(doc, sz_node_attr(doc, n), "section");
@@ -1079,7 +1075,7 @@ open_cell(struct hr *r, const char *lname, enum el el, const char **a, const cha
     n->sub = align_of(a);
     n->ival = span_attr(a, "rowspan");
     n->ival2 = span_attr(a, "colspan");
-    n->line = el == E_TH;      /* a header cell, until the table is done */
+    n->sub2 = el == E_TH;      /* a header cell, until the table is done */
     sz_node_append(row, n);
     push(r, el, n);
 }
@@ -1556,7 +1552,7 @@ finish_table(struct hr *r, struct sz_node *t)
             struct sz_node *row = b->first->next;
             int all_th = row->first != NULL;
             for (struct sz_node *c = row->first; c; c = c->next)
-                if (!(c->line & 1))
+                if (!c->sub2)
                     all_th = 0;
             if (all_th && row->next) {
                 sz_node_unlink(row);
@@ -1615,7 +1611,7 @@ finish_table(struct hr *r, struct sz_node *t)
     for (struct sz_node *p = t->first; p; p = p->next)
         for (struct sz_node *row = p->first; row; row = row->next)
             for (struct sz_node *c = row->kind == SZ_ROW ? row->first : NULL; c; c = c->next)
-                c->line = 0;
+                c->sub2 = 0;
 }
 
 /* A figure's caption goes first; a figure needs one. */

@@ -222,7 +222,6 @@ sz_html_lines(struct sz_html *h, struct sz_node *b)
     if (!all_lines(b, 0))
         return NULL;
     struct lines L = { h, sz_html_node(h, SZ_LINEBLOCK), NULL, -1, 0 };
-    L.lb->line = b->line;
     int ind = b->kind == SZ_DIV ? class_indent(b) : -1;
     if (ind >= 0)
         L.indent = ind;

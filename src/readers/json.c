@@ -193,6 +193,16 @@ get_str(struct rd *r, const json_t *v, const char **out, size_t *len, const char
     return 0;
 }
 
+/* A string into a node's text (its length is a bit-field: no pointer). */
+static int
+get_text(struct rd *r, const json_t *v, struct sz_node *n, const char *what)
+{
+    size_t len = 0;
+    int rc = get_str(r, v, &n->text, &len, what);
+    n->len = len;
+    return rc;
+}
+
 static int
 get_int(struct rd *r, const json_t *v, int *out, const char *what)
 {
@@ -582,7 +592,7 @@ read_text_pair(struct rd *r, const json_t *c, struct sz_node *n)
         break;
     }
     pop(r);
-    return AT(1, get_str(r, ELEM(c, 1), &n->text, &n->len, "text"));
+    return AT(1, get_text(r, ELEM(c, 1), n, "text"));
 }
 
 /* The contents "c" of a block of kind k, read into its node n. */
@@ -702,7 +712,7 @@ read_citation(struct rd *r, const json_t *v, struct sz_node *cite)
         if (!(f[i] = json_object_get(v, keys[i])))
             return fail(r, "Citation has no \"%s\"", keys[i]);
     push_key(r, keys[0]);
-    if (get_str(r, f[0], &n->text, &n->len, keys[0]) < 0)
+    if (get_text(r, f[0], n, keys[0]) < 0)
         return -1;
     pop(r);
     push_key(r, keys[1]);
@@ -753,7 +763,7 @@ inline_content(struct rd *r, enum sz_kind k, const json_t *c, struct sz_node *n)
     int rc = 0;
     switch (k) {
     case SZ_STR:
-        rc = get_str(r, c, &n->text, &n->len, "Str");
+        rc = get_text(r, c, n, "Str");
         break;
     case SZ_EMPH:
     case SZ_UNDERLINE:
@@ -950,7 +960,7 @@ read_meta(struct rd *r, const json_t *v, struct sz_node **out)
         n->ival = json_is_true(c);
         break;
     case SZ_META_STRING:
-        rc = get_str(r, c, &n->text, &n->len, "MetaString");
+        rc = get_text(r, c, n, "MetaString");
         break;
     case SZ_META_INLINES:
         rc = read_inlines(r, c, n);
