@@ -36,6 +36,9 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
         what = last->kind == SZ_LINEBLOCK ? "verse" : last->kind == SZ_BLOCKQUOTE ? "quotation"
              : last->kind == SZ_BULLETLIST || last->kind == SZ_ORDEREDLIST ? "list"
              : last->kind == SZ_DIV ? "notes label" : "paragraph";
+    else if (x->kind == U_PARA && last && last->kind == SZ_LINEBLOCK && last->last &&
+             last->last->line == f->lineno)
+        what = "verse";
     /* the line's start, cut at a character boundary */
     size_t n = f->len < 60 ? f->len : 60;
     while (n < f->len && n > 0 && ((unsigned char)f->s[n] & 0xC0) == 0x80)
@@ -464,6 +467,22 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             break;
         default:
+            if (k > 0 && c->parent->last && c->parent->last->kind == SZ_LINEBLOCK &&
+                c->parent->last->line == l[u.v[k - 1].a].lineno &&
+                sz_essay_poem_attribution(&u, k, l)) {
+                /* the poem's last lines, after a blank one, as print sets
+                ** them: a line block keeps both */
+                struct sz_node *lb = c->parent->last, *ln = sz_node_new(c->doc, SZ_LINE);
+                ln->line = l[x->a].lineno;
+                sz_node_append(lb, ln);
+                ln = sz_node_new(c->doc, SZ_LINE);
+                ln->line = l[x->a].lineno;
+                sz_essay_inlines(c, ln, l[x->a].s, l[x->a].len);
+                sz_node_append(lb, ln);
+                x->why = "a name alone under a stanza where the poem ends: the poem's "
+                         "attribution, its last line";
+                break;
+            }
             if (!c->per_line && (e = sz_essay_loose_list(c, &u, l, k, &scratch)) > k) {
                 k = e - 1;
                 why = "items of a list with blank lines between";

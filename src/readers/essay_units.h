@@ -171,6 +171,7 @@ int sz_essay_couplet_among_verse(const struct sz_eline *l, size_t a, size_t b,
 int sz_essay_indented_couplet(const struct sz_eline *l, size_t a, size_t b,
                               const struct layout *lay);
 size_t sz_essay_stanza_end(const struct sz_eline *l, size_t i, size_t from, size_t n);
+int sz_essay_poem_attribution(const struct units *u, size_t k, const struct sz_eline *l);
 
 /* essay_notes.c */
 size_t sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip);

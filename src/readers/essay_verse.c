@@ -252,3 +252,32 @@ sz_essay_stanza_end(const struct sz_eline *l, size_t i, size_t from, size_t n)
         return i;
     return j;
 }
+
+/* Words a poem's attribution has at most ("Henry Kirke White.", "F. O. H."). */
+#define POEM_BY_WORDS 5
+
+/* Is unit k, after the stanza of unit k - 1, the name of the poem's author
+** or source set under it ("Eliza Cook.", "Old Ballad.", "-- Longfellow"):
+** one short line in title case or after a dash, one blank line under the
+** stanza, not ending as a sentence runs on, where the poem ends (more
+** blank lines, a heading, a rule or the end after it)? */
+int
+sz_essay_poem_attribution(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    if (k == 0 || x->kind != U_PARA || x->b - x->a != 1 || x->gap != 1)
+        return 0;
+    const struct sz_eline *f = &l[x->a];
+    uint32_t end = sz_essay_last_cp(f->s, f->len);
+    /* (not a chapter line, a heading in capitals, a publisher's place) */
+    if (f->width > 40 || sz_essay_count_words(f->s, f->len) > POEM_BY_WORDS || end == ',' ||
+        end == ';' || end == '?' || end == '!' || memchr(f->s, ':', f->len) ||
+        sz_essay_keyword_rank(f->s, f->len) != R_NONE || sz_essay_all_caps(f->s, f->len) ||
+        l[u->v[k - 1].a].indent > f->indent + 8 ||
+        !(sz_essay_attribution(f) || sz_essay_title_case(f->s, f->len)))
+        return 0;
+    if (k + 1 == u->n)
+        return 1;
+    const struct unit *y = &u->v[k + 1];
+    return y->gap >= 2 || y->kind == U_HEAD || y->kind == U_RULE;
+}
