@@ -37,7 +37,7 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
              : last->kind == SZ_BULLETLIST || last->kind == SZ_ORDEREDLIST ? "list"
              : last->kind == SZ_DIV ? "notes label" : "paragraph";
     else if (x->kind == U_PARA && last && last->kind == SZ_LINEBLOCK && last->last &&
-             last->last->line == f->lineno)
+             sz_essay_line(c, last->last) == f->lineno)
         what = "verse";
     /* the line's start, cut at a character boundary */
     size_t n = f->len < 60 ? f->len : 60;
@@ -378,11 +378,14 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     int div_kind = -1;
     struct layout sec = lay;
     int after_head = 0;        /* no unindented text since the last heading */
+    struct sz_node *made = NULL;   /* the block the unit before made in parent */
     for (size_t k = 0; k < u.n; k++) {
         struct unit *x = &u.v[k];
         struct sz_node *b;
         size_t e;
         const char *why = NULL;
+        struct sz_node *prev_made = made, *top = parent->last;
+        made = NULL;
         nt.cur = k;
         if (k == 0 || x->kind == U_HEAD)
             sz_essay_section_layout(&u, l, k, n, &lay, &sec);
@@ -467,16 +470,14 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             break;
         default:
-            if (k > 0 && c->parent->last && c->parent->last->kind == SZ_LINEBLOCK &&
-                c->parent->last->line == l[u.v[k - 1].a].lineno &&
+            if (prev_made && prev_made->kind == SZ_LINEBLOCK && prev_made == parent->last &&
                 sz_essay_poem_attribution(&u, k, l)) {
                 /* the poem's last lines, after a blank one, as print sets
                 ** them: a line block keeps both */
                 struct sz_node *lb = c->parent->last, *ln = sz_node_new(c->doc, SZ_LINE);
-                ln->line = l[x->a].lineno;
                 sz_node_append(lb, ln);
                 ln = sz_node_new(c->doc, SZ_LINE);
-                ln->line = l[x->a].lineno;
+                sz_essay_set_line(c, ln, l[x->a].lineno);
                 sz_essay_inlines(c, ln, l[x->a].s, l[x->a].len);
                 sz_node_append(lb, ln);
                 x->why = "a name alone under a stanza where the poem ends: the poem's "
@@ -506,6 +507,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             why = sz_essay_text_unit(c, l, x->a, x->b, &sec, &scratch);
             break;
         }
+        if (c->parent == parent && parent->last != top)
+            made = parent->last;
         if (c->o->trace)
             trace_unit(c, x, l, x->kind == U_HEAD ? level_of[x->rank] : 0,
                        x->why ? x->why : why);
