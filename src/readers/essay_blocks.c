@@ -35,7 +35,8 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
     if (x->kind == U_PARA && last && sz_essay_line(c, last) == f->lineno)
         what = last->kind == SZ_LINEBLOCK ? "verse" : last->kind == SZ_BLOCKQUOTE ? "quotation"
              : last->kind == SZ_BULLETLIST || last->kind == SZ_ORDEREDLIST ? "list"
-             : last->kind == SZ_DIV ? "notes label" : "paragraph";
+             : last->kind == SZ_DIV ? "notes label" : last->kind == SZ_CODEBLOCK ? "table"
+             : "paragraph";
     else if (x->kind == U_PARA && last && last->kind == SZ_LINEBLOCK && last->last &&
              sz_essay_line(c, last->last) == f->lineno)
         what = "verse";

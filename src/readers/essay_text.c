@@ -171,6 +171,46 @@ verse_line(struct sz_ectx *c, struct sz_node *lb, const struct sz_eline *l, uint
     sz_node_append(lb, ln);
 }
 
+/* A row of a table drawn in text: cells between bars ("Colonel. | Zebulon
+** Butler"), a rule of the table's frame ("------+------"), or three cells
+** or more set apart by runs of spaces ("Noon.      {12}    Read"). */
+static int
+table_row(const struct sz_eline *f)
+{
+    size_t bars = 0, gaps = 0, other = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        unsigned char ch = (unsigned char)f->s[i];
+        if (ch == '|' || ch == '+') {
+            bars++;
+        } else if (ch == 0xE2 && i + 2 < f->len && (unsigned char)f->s[i + 1] == 0x80 &&
+                   (unsigned char)f->s[i + 2] == 0x94) {
+            i += 2;    /* an em dash drawn as a rule */
+        } else if (ch == ' ' && i + 2 < f->len && f->s[i + 1] == ' ' && f->s[i + 2] == ' ') {
+            gaps++;
+            while (i + 1 < f->len && f->s[i + 1] == ' ')
+                i++;
+        } else if (ch == '\t') {
+            gaps++;
+        } else if (ch != '-' && ch != '=' && ch != ' ') {
+            other++;
+        }
+    }
+    return (bars && !other) || (f->len > 3 && memchr(f->s + 1, '|', f->len - 2)) || gaps >= 2;
+}
+
+/* Most lines of the block (three or more) are rows of a table drawn in
+** text: kept as it is drawn, line by line and column by column. */
+static int
+text_table(const struct sz_eline *l, size_t a, size_t b)
+{
+    size_t rows = 0;
+    if (b - a < 3)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        rows += table_row(&l[i]);
+    return rows * 3 >= (b - a) * 2;
+}
+
 /* One blank-line separated block of running text.  Lines that cannot be
 ** wrapped prose (several short ones) are verse; an indented block is a
 ** quotation; an indented line after a full one starts a new paragraph. */
@@ -182,6 +222,25 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     uint32_t base = l[a].indent;
     if (sz_essay_list_unit(c, l, a, b, scratch))
         return "lines with list markers";
+    if (!c->per_line && text_table(l, a, b)) {
+        uint32_t in = l[a].indent;
+        for (size_t i = a; i < b; i++)
+            if (l[i].indent < in)
+                in = l[i].indent;
+        sz_buf_clear(scratch);
+        for (size_t i = a; i < b; i++) {
+            if (i > a)
+                sz_buf_putc(scratch, '\n');
+            for (uint32_t k = in; k < l[i].indent; k++)
+                sz_buf_putc(scratch, ' ');
+            sz_buf_put(scratch, l[i].s, l[i].len);
+        }
+        struct sz_node *cb = sz_node_new_text(c->doc, SZ_CODEBLOCK, scratch->data, scratch->len);
+        sz_essay_set_line(c, cb, l[a].lineno);
+        sz_node_append(c->parent, cb);
+        return "most lines are rows of a table drawn in text (cells between bars, a frame "
+               "of rules, columns set apart by spaces): kept as drawn";
+    }
     struct shape sh;
     for (size_t i = a; i < b; i++)
         if (l[i].indent < base)

@@ -19,7 +19,8 @@ TYPO = str.maketrans({'\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"'
 
 NOTES = [False]
 LISTS = [False]
-STR = re.compile(r'"t":"Str","c":"((?:[^"\\]|\\.)*)"')
+# Str nodes, and the text of code blocks (a table drawn in text is kept as drawn)
+STR = re.compile(r'"t":"(?:Str|CodeBlock)","c":(?:\[\["",\[\],\[\]\],)?"((?:[^"\\]|\\.)*)"')
 WORD = re.compile(r'\w+')
 
 
@@ -38,7 +39,9 @@ def native_strs(text):
             meta = True
         elif line[:1] not in (' ', ''):
             meta = False
-        if s.startswith('Str "') and not meta:
+        if s.startswith('CodeBlock ("",[],[]) "') and not meta:
+            s = s[len('CodeBlock ("",[],[]) '):]
+        if (s.startswith('Str "') or s.startswith('"')) and not meta:
             body = s[s.index('"') + 1:-1]
             body = re.sub(r'\\x([0-9a-f]{2})', lambda m: chr(int(m.group(1), 16)), body)
             body = body.replace('\\n', '\n').replace('\\t', '\t')
@@ -51,6 +54,9 @@ def json_strs(node, out):
     if isinstance(node, dict):
         if node.get('t') == 'Str':
             out.append(node['c'])
+            return
+        if node.get('t') == 'CodeBlock':
+            out.append(node['c'][1])
             return
         for v in node.values():
             json_strs(v, out)
