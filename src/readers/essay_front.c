@@ -178,6 +178,13 @@ first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
         sz_essay_squash(mt, strlen(mt), &a);
         sz_essay_squash(f->s, f->len, &b);
         int same = a.len && b.len && !strcmp(a.data, b.data);
+        /* the title's first line: "THE HISTORY OF A WAR" over "VOL. VI.",
+        ** the title "THE HISTORY OF A WAR, VOL. VI" */
+        const char *comma = strrchr(mt, ',');
+        if (!same && comma && comma > mt) {
+            sz_essay_squash(mt, (size_t)(comma - mt), &a);
+            same = a.len && b.len && !strcmp(a.data, b.data);
+        }
         sz_buf_free(&a);
         sz_buf_free(&b);
         if (!same)
@@ -763,7 +770,10 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
         for (size_t j = 0; j < k; j++) {
             const struct sz_eline *f = &l[u->v[j].a];
             size_t w = sz_essay_count_words(f->s, f->len);
-            if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4 && u->v[j].kind == U_TITLEPAGE) {
+            /* a name standing apart: not the signature under an epigraph
+            ** ("Ив. Тургенев" straight under the verse) */
+            if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4 && u->v[j].kind == U_TITLEPAGE &&
+                (j == 0 || u->v[j].gap > 0)) {
                 set_meta_text(c, "author", f->s, f->len);
                 break;
             }

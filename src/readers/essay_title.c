@@ -211,6 +211,124 @@ name_shaped(const struct sz_eline *l)
     return words >= 2 && words <= 4 && l->width <= 30 && caps(l) == 0;
 }
 
+/* "Л.Н.Толстой", "H. G. WELLS": initials, then a capitalised word. */
+static int
+initials_name(const struct sz_eline *l)
+{
+    size_t i = 0, inits = 0;
+    if (l->width > 30)
+        return 0;
+    for (;;) {
+        while (i < l->len && l->s[i] == ' ')
+            i++;
+        uint32_t cp;
+        size_t k = sz_utf8_decode(l->s + i, l->len - i, &cp);
+        if (i >= l->len || utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_LU)
+            return 0;
+        if (i + k < l->len && l->s[i + k] == '.') {
+            inits++;
+            i += k + 1;
+            continue;
+        }
+        break;
+    }
+    /* the surname: one word of letters to the end */
+    size_t e = i;
+    while (e < l->len && l->s[e] != ' ' && l->s[e] != ',')
+        e++;
+    return inits >= 1 && e == l->len && e - i >= 3;
+}
+
+/* Does the one-line candidate f name the author over the title t, the
+** way French and Russian title pages set it ("Alexandre Dumas" over "LE
+** COMTE DE MONTE-CRISTO", "Л.Н.Толстой" over "Крейцерова соната")?  A
+** name in capitals and lower case over a title in capitals that no name
+** is (a joining word, one word, or more than four); or initials. */
+static int
+author_over(const struct sz_eline *l, size_t f, size_t t)
+{
+    if (initials_name(&l[f]))
+        return !initials_name(&l[t]) && !name_shaped(&l[t]);
+    if (!name_shaped(&l[f]) || caps(&l[t]) != 1)
+        return 0;
+    size_t words = 1, join = 0;
+    for (size_t i = 0; i < l[t].len; i++)
+        if (i == 0 || l[t].s[i - 1] == ' ') {
+            size_t e = i;
+            while (e < l[t].len && l[t].s[e] != ' ')
+                e++;
+            join += joining_line(l[t].s + i, e - i);
+            words += i > 0;
+        }
+    return join || words == 1 || words > 4;
+}
+
+/* A line under a title that catalogues make part of it: the volume
+** ("Tome I (1845-1846)", "VOL. II.", "Band 3").
+** Returns how many bytes of it to keep (the date in brackets and the
+** full stop dropped), 0 when it is no such line. */
+static size_t
+catalogue_part(const struct sz_eline *l)
+{
+    static const char *const vol[] = { "tome", "tomo", "volume", "vol", "vol.", "band",
+                                       "bd.", "bd", "volumen", "deel", "teil", NULL };
+    static const char *const nums[] = {
+        "premier", "première", "second", "seconde", "first", "one", "two", "three",
+        "four", "primero", "segundo", "erster", "zweiter", "dritter", NULL };
+    const char *s = l->s;
+    size_t n = l->len;
+    if (l->width > 40 || !n)
+        return 0;
+    size_t w = 0;
+    while (w < n && s[w] != ' ')
+        w++;
+    if (!sz_essay_word_ci(s, w, vol) || w >= n)
+        return 0;
+    size_t a = w + 1, e = a;
+    while (e < n && s[e] != ' ' && s[e] != '.' && s[e] != ',')
+        e++;
+    if (e == a)
+        return 0;
+    int num = sz_essay_word_ci(s + a, e - a, nums);
+    if (!num) {
+        num = 1;
+        for (size_t k = a; k < e; k++)
+            if (!strchr("IVXLCivxlc0123456789", s[k]))
+                num = 0;
+    }
+    if (!num)
+        return 0;
+    /* nothing after the number but a full stop or a date in brackets */
+    size_t r = e;
+    while (r < n && (s[r] == '.' || s[r] == ' '))
+        r++;
+    if (r < n && s[r] != '(')
+        return 0;
+    return e;
+}
+
+/* "Сентиментальный роман", "Roman in drei Teilen"? No: a line of two
+** words or more in lower and upper case whose last word names the kind of
+** work (novel, tale, comedy, in the languages of the corpus), the way a
+** subtitle does; the title stops over it. */
+static int
+kind_line(const struct sz_eline *l)
+{
+    static const char *const kinds[] = {
+        "novel", "romance", "story", "tale", "comedy", "tragedy", "drama", "poem",
+        "roman", "nouvelle", "conte", "comédie", "tragédie", "récit", "erzählung",
+        "novelle", "komödie", "tragödie", "schauspiel", "trauerspiel", "lustspiel",
+        "novela", "comedia", "tragedia", "romanzo", "commedia", "racconto",
+        "роман", "повесть", "рассказ", "комедия", "драма", "трагедия", "поэма", NULL };
+    size_t e = l->len;
+    while (e && strchr(".,;: _", l->s[e - 1]))
+        e--;
+    size_t a = e;
+    while (a && l->s[a - 1] != ' ')
+        a--;
+    return a > 0 && caps(l) == 0 && sz_essay_word_ci(l->s + a, e - a, kinds);
+}
+
 /* The line's text without the _italic_ or +bold+ marks around it. */
 static void
 put_piece(struct sz_buf *t, const struct sz_eline *l)
@@ -382,10 +500,20 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
                 *first = i;
                 continue;
             }
+            size_t vn = catalogue_part(x);
+            if (vn) {
+                /* "Tome I": a part of the title as catalogues give it ("Le
+                ** comte de Monte-Cristo, Tome I") */
+                sz_buf_put(t, ", ", 2);
+                sz_buf_put(t, x->s, vn);
+                pieces++;
+                last_i = i;
+                break;
+            }
             /* In one block, mixed-case lines go on only as short pieces
             ** ("As Time / Glides / On"); the next full line is a subtitle. */
             if (!gap && !(caps(x) == 1 && caps(&l[i - 1]) == 1) && !ends_joining(t) &&
-                !joining_line(x->s, x->len) && !(w <= 2 && last_words <= 2))
+                !joining_line(x->s, x->len) && (!(w <= 2 && last_words <= 2) || kind_line(x)))
                 break;
             if (!title_shaped(x) || stop_line(x, gap ? 1 : 2) ||
                 sz_essay_section_line(x->s, x->len) ||
@@ -640,6 +768,18 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     }
     /* the first title the page opens with, unless it is the author's name */
     size_t pick = 0;
+    const char *over = NULL;
+    if (nc >= 2 && cv[0].pieces == 1 && !cv[0].name && cv[1].first < front_end &&
+        cv[1].first - cv[0].last <= 4 && author_over(l, cv[0].first, cv[1].first)) {
+        /* the author over the title: the name printed again is no title either */
+        for (size_t k = 1; k < nc; k++)
+            if (!strcmp(cv[k].key.data, cv[0].key.data))
+                cv[k].name = 1;
+        cv[0].name = 1;
+        over = "the title page's, under the author's name set over it";
+        if (!sz_meta_get(c->doc, "author"))
+            sz_essay_meta_text(c, "author", cv[0].text.data, cv[0].text.len, 0);
+    }
     while (pick < nc && cv[pick].name && cv[pick].first < front_end)
         pick++;
     if (pick == nc || cv[pick].first >= front_end)
@@ -656,7 +796,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                 break;
             }
         }
-    const char *pwhy = NULL;
+    const char *pwhy = pick && cv[pick - 1].name && over ? over : NULL;
     /* "TABLEAU" printed again as the first line of "TABLEAU / HISTORIQUE
     ** ET PITTORESQUE / DE PARIS", which is printed again whole: the
     ** title is the whole */
@@ -745,7 +885,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     }
     /* what else the page offered, for a reader who wants to see why (the
     ** first few, before the By line or contents) */
-    for (size_t k = 0; k < ncand && k < 8 && !c->cat_title; k++)
+    for (size_t k = 0; k < ncand && k <= pick + 2 && !c->cat_title; k++)
         if ((k != pick || !nc) && cv[k].first < front_end)
             sz_essay_trace_title(c, l[cv[k].first].lineno,
                                  cv[k].name ? "passed over: the name a By line gives"
