@@ -131,6 +131,10 @@ void sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_
 void sz_essay_trace_title(struct sz_ectx *c, uint32_t lineno, const char *why, const char *s,
                           size_t n);
 
+/** Is l the start of a producer's or transcriber's note ("Produced by",
+** "Transcribed from", "Transcriber's Note")?  (essay_title.c) */
+int sz_essay_note_line(const struct sz_eline *l);
+
 /** Sets metadata title (unless set) to s[0..n); an alternative title
 ** after "; or," goes to subtitle.  (essay_title.c) */
 void sz_essay_set_title(struct sz_ectx *c, const char *s, size_t n);

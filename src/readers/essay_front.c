@@ -157,7 +157,7 @@ first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
     int sub = nl == 2 && !under && subtitle_shape(&l[x->a + 1], 1);
     if ((nl != 1 && !under && !sub) || x->kind == U_FIGURE || !title_line(f) ||
         sz_essay_keyword_rank(f->s, f->len) != R_NONE || sz_essay_matter_word(f->s, f->len) ||
-        sz_essay_contents_word(f))
+        sz_essay_contents_word(f) || sz_essay_note_line(f))
         return;
     int r = sz_essay_line_rank(f);
     if (r == R_NUMBERED || r == R_NUMBERED2 || r == R_CHAPTER || r == R_PART)
@@ -220,8 +220,11 @@ first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
 void
 sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
 {
-    size_t idx[5], unit_of[5], m = 0;
-    for (size_t k = 0; k < u->n && m < 5; k++)
+    size_t idx[5], unit_of[5], m = 0, k0 = 0;
+    /* past a producer's note over the title ("Produced by ...") */
+    if (u->n > 1 && sz_essay_note_line(&l[u->v[0].a]))
+        k0 = 1;
+    for (size_t k = k0; k < u->n && m < 5; k++)
         for (size_t i = u->v[k].a; i < u->v[k].b && m < 5; i++) {
             idx[m] = i;
             unit_of[m++] = k;
@@ -250,7 +253,7 @@ sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
                !(nn >= 2 && sz_essay_is_upper((unsigned char)name[nn - 2])))
             nn--;
         set_meta_text(c, "author", name, nn);
-        for (size_t j = 0; j <= unit_of[k]; j++) {
+        for (size_t j = k0; j <= unit_of[k]; j++) {
             u->v[j].kind = U_SKIP;
             u->v[j].why = "title block: title lines then a By line (metadata)";
         }

@@ -123,6 +123,12 @@ abbreviation(const char *s, size_t i)
     return i - a <= 3 && i > a && s[a] >= 'A' && s[a] <= 'Z';
 }
 
+int
+sz_essay_note_line(const struct sz_eline *l)
+{
+    return note_heading(l);
+}
+
 /* A line with a letter, short, not a quotation nor a bracket. */
 static int
 title_shaped(const struct sz_eline *l)
@@ -386,6 +392,28 @@ byline_at(const struct sz_eline *l, size_t a, size_t i, size_t k)
     return !p || p->blank || p->cols < 40 || !plain_word(p);
 }
 
+/* Where " by NAME" starts inside a title line (two words before it at
+** least), or 0. */
+static size_t
+inline_by(const struct sz_eline *l)
+{
+    const char *s = l->s;
+    size_t n = l->len;
+    size_t spaces = 0;
+    for (size_t i = 0; i + 4 < n; i++) {
+        if (s[i] != ' ')
+            continue;
+        spaces++;
+        if (spaces >= 2 && !strncasecmp(s + i, " by ", 4) && named(l, i + 4)) {
+            /* a title before it, not a sentence ("written by Mr. Smith") */
+            struct sz_eline head = *l;
+            head.len = i;
+            return plain_word(&head) ? 0 : i;
+        }
+    }
+    return 0;
+}
+
 /* "Books by", "Also by": the author's other books follow, not the title. */
 static int
 byline_lead(const struct sz_eline *l)
@@ -483,6 +511,18 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             }
             put_piece(t, x);
             *first = i;
+            /* "SECOND TREATISE OF GOVERNMENT by JOHN LOCKE": the title and
+            ** its By line on one line */
+            size_t by = inline_by(x);
+            if (by) {
+                sz_buf_clear(t);
+                struct sz_eline head = *x;
+                head.len = by;
+                put_piece(t, &head);
+                pieces++;
+                last_i = i;
+                break;
+            }
         } else {
             /* After a blank line the title goes on only where it is spaced
             ** out word by word: "THE / KAMA SUTRA / OF", "AUTOBIOGRAPHY /
@@ -515,7 +555,7 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             if (!gap && !(caps(x) == 1 && caps(&l[i - 1]) == 1) && !ends_joining(t) &&
                 !joining_line(x->s, x->len) && (!(w <= 2 && last_words <= 2) || kind_line(x)))
                 break;
-            if (!title_shaped(x) || stop_line(x, gap ? 1 : 2) ||
+            if (!title_shaped(x) || stop_line(x, 2) ||
                 sz_essay_section_line(x->s, x->len) ||
                 (gap && !ends_joining(t) && !joining_line(x->s, x->len) &&
                  !(last_words == 1 && w == 1)) ||
@@ -581,15 +621,24 @@ struct cand {
 };
 static const char *const toc_words[] = { "contents", "table", "inhalt", "sommaire", NULL };
 
-/* Does line i sign the prose before it ("H. G. WELLS." under a preface)? */
+/* Does line i sign the prose before it ("H. G. WELLS." under a preface),
+** or sign with a dash ("--_Linda Brent_", "— Ив. Тургенев")? */
 static int
 signature(const struct sz_eline *l, size_t i)
 {
+    const char *s = l[i].s;
+    if (l[i].len >= 2 && (!memcmp(s, "--", 2) ||
+                          (l[i].len >= 3 && (!memcmp(s, "\xE2\x80\x94", 3) ||
+                                             !memcmp(s, "\xE2\x80\x93", 3)))))
+        return 1;
     size_t q = i;
     while (q > 0 && l[q - 1].blank && i - q < 4)
         q--;
     return q > 0 && !l[q - 1].blank && l[q - 1].width > 45 && caps(&l[q - 1]) == 0;
 }
+
+static int under_title(const struct sz_eline *l, size_t i, size_t lim,
+                       const struct sz_buf *key, struct sz_buf *scratch);
 
 /* Is candidate k printed again later: another candidate or a line? */
 /* 1: yes; 2: its first line, standing apart, alone is ("Buddenbrooks"
@@ -613,6 +662,12 @@ recurs(const struct sz_eline *l, const struct cand *cv, size_t nc, size_t k, siz
             scratch->len == x->key1.len &&
             !memcmp(scratch->data, x->key1.data, scratch->len))
             one = 1;
+        /* printed again over as many lines ("Incidents / in the / Life of
+        ** A Slave Girl,") */
+        if (x->pieces > 1 && scratch->len >= 3 && scratch->len < x->key.len &&
+            !memcmp(scratch->data, x->key.data, scratch->len) &&
+            under_title(l, i, lim, &x->key, scratch))
+            return 1;
     }
     return one ? 2 : 0;
 }
