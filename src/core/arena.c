@@ -10,9 +10,12 @@
 
 #include "internal.h"
 
+/* Aligned blocks (nodes, arrays) fill a chunk from its start, text from
+** its end: a book's words and nodes alternate, and one end for both padded
+** every node after a word to its alignment (45 KB of Ulysses' tree). */
 struct chunk {
     struct chunk *next;
-    size_t size, used;
+    size_t size, used, top;    /* [0, used) aligned blocks, [top, size) text */
     /* payload follows, max-aligned */
 };
 
@@ -74,7 +77,8 @@ sz_arena_free(struct sz_arena *a)
     free(a);
 }
 
-/* n bytes, not zeroed: for text about to be copied in. */
+/* n bytes, not zeroed: for text about to be copied in.  align 1 takes
+** them from the top of the chunk, any other from the bottom. */
 static void *
 alloc_raw(struct sz_arena *a, size_t n, size_t align)
 {
@@ -82,11 +86,11 @@ alloc_raw(struct sz_arena *a, size_t n, size_t align)
         n = 1;
     struct chunk *c = a->head;
     size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
-    if (!c || at > c->size || c->size - at < n) {
+    if (!c || at > c->top || c->top - at < n) {
         int big = n > SZ_ARENA_CHUNK / 4;
         size_t sz = big ? n : SZ_ARENA_CHUNK;
         struct chunk *nc = sz_xmalloc(HDR + sz);
-        nc->size = sz;
+        nc->size = nc->top = sz;
         nc->used = 0;
         if (c && big) {
             /* A large block gets its own chunk behind the current one, so
@@ -101,10 +105,13 @@ alloc_raw(struct sz_arena *a, size_t n, size_t align)
         c = nc;
         at = 0;
     }
-    void *p = (char *)c + HDR + at;
-    c->used = at + n;
     a->total += n;
-    return p;
+    if (align == 1) {
+        c->top -= n;
+        return (char *)c + HDR + c->top;
+    }
+    c->used = at + n;
+    return (char *)c + HDR + at;
 }
 
 void *
