@@ -913,6 +913,23 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                 sz_essay_meta_text(c, "subtitle", c->cat_title, c->cat_len, 0);
         }
     }
+    if (c->cat_title && !sz_meta_get(c->doc, "title")) {
+        /* "The Japan expedition. Japan and around the world": the
+        ** catalogue puts the series' name printed over the title before
+        ** it; the title is the page's second line */
+        fold(c->cat_title, c->cat_len, &key);
+        for (size_t k = 0; k + 1 < ncand && k < 4 && cv[k + 1].first < front_end; k++)
+            if (cv[k].key.len >= 3 && cv[k + 1].key.len >= 3 &&
+                cv[k].key.len + cv[k + 1].key.len == key.len &&
+                !memcmp(key.data, cv[k].key.data, cv[k].key.len) &&
+                !memcmp(key.data + cv[k].key.len, cv[k + 1].key.data, cv[k + 1].key.len)) {
+                sz_essay_trace_title(c, l[cv[k + 1].first].lineno, "the title page's, under "
+                                     "the series' name the catalogue's title puts before it",
+                                     cv[k + 1].text.data, cv[k + 1].text.len);
+                sz_essay_set_title(c, cv[k + 1].text.data, cv[k + 1].text.len);
+                break;
+            }
+    }
     if (c->cat_title) {
         if (!sz_meta_get(c->doc, "title"))
             sz_essay_trace_title(c, c->cat_line, c->cat_why, c->cat_title, c->cat_len);
