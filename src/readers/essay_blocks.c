@@ -349,14 +349,16 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
     }
 
-    /* Levels: the ranks in use, in rank order. */
-    int level_of[R_COUNT];
+    /* Levels: the ranks in use, in rank order (the text's own nesting
+    ** may reorder the weak shapes). */
+    int level_of[R_COUNT], order[R_COUNT];
     int used[R_COUNT] = { 0 };
+    sz_essay_rank_order(&u, order);
     for (size_t k = 0; k < u.n; k++)
         if (u.v[k].kind == U_HEAD)
             used[u.v[k].rank] = 1;
-    for (int r = 0, lv = 0; r < R_COUNT; r++)
-        level_of[r] = used[r] ? (lv < 6 ? ++lv : 6) : 0;
+    for (int i = 0, lv = 0; i < R_COUNT; i++)
+        level_of[order[i]] = used[order[i]] ? (lv < 6 ? ++lv : 6) : 0;
 
     struct layout lay;
     sz_essay_measure(l, from, n, &lay);

@@ -398,6 +398,22 @@ entry_key(const char *s, size_t n, struct sz_buf *out)
     out->len--;
 }
 
+/* The key of an entry that ends in its page number ("THE HEIR    1"),
+** without the number: the heading in the text has none. */
+static void
+key_without_page(const struct sz_eline *f, struct sz_buf *key)
+{
+    if (!key->len || !sz_essay_page_ref(f->s, f->len))
+        return;
+    size_t n = key->len;
+    while (n > 0 && key->data[n - 1] != ' ')
+        n--;
+    if (n > 1) {
+        key->len = n - 1;
+        key->data[key->len] = '\0';
+    }
+}
+
 /* Is one key the other or its start, up to a word boundary? */
 static int
 key_prefix(const struct sz_buf *a, const struct sz_buf *b)
@@ -517,6 +533,7 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
     int prev_kind = -1;
     const char *prev_why = NULL;
     size_t entries = 0;
+    int first_paged = 0;       /* the first entry's key lost its page number */
     u->v[k].kind = U_CONTENTS;
     u->v[k].why = "the word Contents";
     for (; j < u->n; j++) {
@@ -564,10 +581,15 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
                 entry_key(l[i].s, l[i].len, &cur);
             }
             if (!column_heads(&cur)) {
+                size_t full = cur.len;
+                key_without_page(&l[i], &cur);
+                first_paged = cur.len < full;
                 sz_buf_put(&first, cur.data, cur.len);
                 entry_title(&l[i], &title);
             }
-        } else if (key_prefix(&first, &cur) || titled) {
+        } else if ((key_prefix(&first, &cur) &&
+                    !(first_paged && sz_essay_page_ref(l[x->a].s, l[x->a].len))) ||
+                   titled) {
             break;
         } else if (title.len && !strcmp(title.data, cur.data)) {
             /* CHAPTER ONE / THE COMING OF THE CLOCKWORK MAN: the heading
@@ -723,9 +745,11 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
                           x->rank == R_SETEXT2;
             if (keyword && j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= R_SUB)
                 break;
-            /* 1. Method / 1.1 Sampling: a number over its first subsection's */
-            if (x->rank == R_NUMBERED && j < u->n && u->v[j].kind == U_HEAD &&
-                u->v[j].rank == R_NUMBERED2)
+            /* 1. Method / 1.1 Sampling: a number over its first subsection's;
+            ** a shape the text sets over runs of another, over the first */
+            if (j < u->n && u->v[j].kind == U_HEAD &&
+                ((x->rank == R_NUMBERED && u->v[j].rank == R_NUMBERED2) ||
+                 (x->rank != u->v[j].rank && sz_essay_holds(u, x->rank, u->v[j].rank))))
                 break;
             for (; j < u->n && m < 3 && u->v[j].kind != U_HEAD; j++, m++)
                 prose += sz_essay_is_prose(u, j, l) || (!c->gutenberg && u->v[j].kind == U_PARA);

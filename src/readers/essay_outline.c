@@ -119,6 +119,8 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
 void
 sz_essay_demote_empty(struct units *u)
 {
+    signed char held[R_COUNT][R_COUNT];
+    memset(held, -1, sizeof held);
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k];
         if (x->kind != U_HEAD || x->merge || (x->rank != R_CAPS && x->rank != R_TITLE))
@@ -127,6 +129,13 @@ sz_essay_demote_empty(struct units *u)
         while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
             j++;
         if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank) {
+            /* a shape the text sets over runs of another holds them */
+            signed char *h = &held[x->rank][u->v[j].rank];
+            if (*h < 0)
+                *h = (signed char)(x->rank != u->v[j].rank &&
+                                   sz_essay_holds(u, x->rank, u->v[j].rank));
+            if (*h)
+                continue;
             x->kind = U_PARA;
             x->why = "heading shape, but a heading of the same or an outer rank follows at once "
                      "(a signature or closing line)";
@@ -212,7 +221,7 @@ rank_matter(struct units *u, const struct sz_eline *l)
             continue;
         }
         if (k < first && (x->rank == R_CAPS || x->rank == R_TITLE || x->rank == R_CHAPTER) &&
-            x->rank != outer) {
+            x->rank != outer && !(x->rank != R_CHAPTER && sz_essay_holds(u, x->rank, outer))) {
             x->rank = outer;
             x->why = outer == R_PART ? "section before the first part: ranked with the parts"
                                      : "section before the first chapter: ranked with the chapters";
@@ -677,4 +686,64 @@ sz_essay_ditto_contents(struct units *u, const struct sz_eline *l)
         u->v[k].why = "entry of a list of the chapters with ditto marks (\" III.) for the "
                       "repeated word: a contents list";
     }
+}
+
+/* Does shape b hold shape a: b's headings come first, fewer, and nearly
+** every one of them is followed by a run of a's before the next? */
+int
+sz_essay_holds(const struct units *u, int b, int a)
+{
+    size_t nb = 0, na = 0, held = 0;
+    int in_b = 0, seen = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD)
+            continue;
+        if (x->rank == b) {
+            nb++;
+            in_b = 1;
+            seen = 0;
+        } else if (x->rank == a) {
+            if (!in_b)
+                return 0;     /* an a before the first b */
+            na++;
+            held += ++seen == 2;     /* a run: two or more */
+        }
+    }
+    return nb >= 2 && na > nb && held * 4 >= nb * 3;
+}
+
+/* The place of the weak shapes (capitals, underlined with -, title case)
+** among the others comes from the text where it nests them: title-case
+** headings each followed by a run of headings in capitals (or of chapter
+** lines), the first before them all, hold them, whatever the usual
+** order.  order[i] is the rank at place i. */
+void
+sz_essay_rank_order(struct units *u, int order[R_COUNT])
+{
+    static const int weak[] = { R_CAPS, R_SETEXT2, R_TITLE };
+    for (int r = 0; r < R_COUNT; r++)
+        order[r] = r;
+    for (int j = 0; j < 3; j++)
+        for (int a = 0; a < R_COUNT; a++) {
+            int b = weak[j];
+            if (a == b || !sz_essay_holds(u, b, a))
+                continue;
+            /* b goes just before a */
+            int pa = 0, pb = 0;
+            for (int r = 0; r < R_COUNT; r++) {
+                pa = order[r] == a ? r : pa;
+                pb = order[r] == b ? r : pb;
+            }
+            if (pb < pa)
+                continue;
+            for (int r = pb; r > pa; r--)
+                order[r] = order[r - 1];
+            order[pa] = b;
+            for (size_t k = 0; k < u->n; k++)
+                if (u->v[k].kind == U_HEAD && u->v[k].rank == b)
+                    u->v[k].why = "a heading shape whose every line, the first before all of "
+                                  "them, comes before a run of headings of another shape: a "
+                                  "level over them";
+        }
 }

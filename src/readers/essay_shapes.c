@@ -61,7 +61,15 @@ sz_essay_keyword_rank(const char *s, size_t n)
         "Buch", "partie", "PARTIE", "Part", "PART", "Book", "BOOK", "Hoofdstuk", "глава",
         "часть", "ACT", "Act", NULL,
     };
-    if (w2 && rn2 == 0 && w > 0 && w < 20 && sz_essay_word_is(rest, w2, after)) {
+    /* ... but not "The Book", "His Chapter": a determiner is no ordinal */
+    static const char *const determiners[] = {
+        "The", "THE", "A", "An", "AN", "This", "THIS", "That", "THAT", "His", "HIS", "Her",
+        "HER", "My", "MY", "Our", "OUR", "Your", "YOUR", "Their", "THEIR", "Its", "ITS",
+        "Every", "Each", "Another", "No", "Le", "La", "Les", "Un", "Une", "Der", "Die", "Das",
+        "Ein", "Eine", NULL,
+    };
+    if (w2 && rn2 == 0 && w > 0 && w < 20 && sz_essay_word_is(rest, w2, after) &&
+        !sz_essay_word_is(s, w, determiners)) {
         int p = rest[0] == 'T' || rest[0] == 'B' || rest[0] == 'P' || rest[0] == 'p' ||
                 (unsigned char)rest[0] == 0xD1;
         return p ? R_PART : R_CHAPTER;
