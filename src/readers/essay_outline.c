@@ -113,14 +113,23 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
     }
 }
 
+/* Why a heading was taken for a signature (compared by address). */
+static const char empty_why[] = "heading shape, but a heading of the same or an outer rank "
+                                "follows at once (a signature or closing line)";
+
+/* Is the unit at k a heading of rank r, or one taken for a signature? */
+static int
+head_or_signature(const struct unit *x, int r)
+{
+    return x->rank == r && (x->kind == U_HEAD || (x->kind == U_PARA && x->why == empty_why));
+}
+
 /* A heading introduces something: a caps or title line followed straight
 ** by a heading of its own rank or an outer one is a signature or a
 ** closing line (CURRER BELL.), not a heading. */
 void
 sz_essay_demote_empty(struct units *u)
 {
-    signed char held[R_COUNT][R_COUNT];
-    memset(held, -1, sizeof held);
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k];
         if (x->kind != U_HEAD || x->merge || (x->rank != R_CAPS && x->rank != R_TITLE))
@@ -129,16 +138,8 @@ sz_essay_demote_empty(struct units *u)
         while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
             j++;
         if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank) {
-            /* a shape the text sets over runs of another holds them */
-            signed char *h = &held[x->rank][u->v[j].rank];
-            if (*h < 0)
-                *h = (signed char)(x->rank != u->v[j].rank &&
-                                   sz_essay_holds(u, x->rank, u->v[j].rank));
-            if (*h)
-                continue;
             x->kind = U_PARA;
-            x->why = "heading shape, but a heading of the same or an outer rank follows at once "
-                     "(a signature or closing line)";
+            x->why = empty_why;
         }
     }
 }
@@ -693,24 +694,28 @@ sz_essay_ditto_contents(struct units *u, const struct sz_eline *l)
 int
 sz_essay_holds(const struct units *u, int b, int a)
 {
-    size_t nb = 0, na = 0, held = 0;
+    size_t nb = 0, na = 0, held = 0, straight = 0;
     int in_b = 0, seen = 0;
     for (size_t k = 0; k < u->n; k++) {
         const struct unit *x = &u->v[k];
-        if (x->kind != U_HEAD)
-            continue;
-        if (x->rank == b) {
+        if (head_or_signature(x, b)) {
             nb++;
             in_b = 1;
             seen = 0;
-        } else if (x->rank == a) {
+            /* straight over the first a, nothing between (a signature
+            ** ends a letter's text, which goes on after it as often) */
+            size_t j = k + 1 + (size_t)(x->merge == 1);
+            while (j < u->n && u->v[j].kind == U_SKIP)
+                j++;
+            straight += j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank == a;
+        } else if (x->kind == U_HEAD && x->rank == a) {
             if (!in_b)
                 return 0;     /* an a before the first b */
             na++;
             held += ++seen == 2;     /* a run: two or more */
         }
     }
-    return nb >= 2 && na > nb && held * 4 >= nb * 3;
+    return nb >= 2 && na > nb && held * 4 >= nb * 3 && straight * 4 >= nb * 3;
 }
 
 /* The place of the weak shapes (capitals, underlined with -, title case)
@@ -746,4 +751,32 @@ sz_essay_rank_order(struct units *u, int order[R_COUNT])
                                   "them, comes before a run of headings of another shape: a "
                                   "level over them";
         }
+}
+
+/* Lines taken for signatures because a heading follows at once, where
+** their shape holds the shape that follows (the text sets each story's
+** title over its chapters): headings again. */
+void
+sz_essay_revive_holders(struct units *u)
+{
+    signed char held[R_COUNT][R_COUNT];
+    memset(held, -1, sizeof held);
+    for (size_t k = 0; k < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind != U_PARA || x->why != empty_why || x->rank < 0)
+            continue;
+        size_t j = k + 1;
+        while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
+            j++;
+        if (j >= u->n || u->v[j].kind != U_HEAD || u->v[j].rank == x->rank)
+            continue;
+        signed char *h = &held[x->rank][u->v[j].rank];
+        if (*h < 0)
+            *h = (signed char)sz_essay_holds(u, x->rank, u->v[j].rank);
+        if (*h) {
+            x->kind = U_HEAD;
+            x->why = "a heading shape the text sets over runs of another, straight over the "
+                     "first of them: a heading over them, not a signature";
+        }
+    }
 }
