@@ -705,6 +705,8 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
     ** first section is not in its first third has none worth the name. */
     size_t limit = u->n / 3 + 8;
     struct sz_buf title = SZ_BUF_INIT, cur = SZ_BUF_INIT;
+    signed char held[R_COUNT][R_COUNT];      /* sz_essay_holds, asked once a pair */
+    memset(held, -1, sizeof held);
     const char *mt = sz_meta_text(c->doc, "title");
     if (mt)
         sz_essay_squash(mt, strlen(mt), &title);
@@ -749,7 +751,11 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
             ** a shape the text sets over runs of another, over the first */
             if (j < u->n && u->v[j].kind == U_HEAD &&
                 ((x->rank == R_NUMBERED && u->v[j].rank == R_NUMBERED2) ||
-                 (x->rank != u->v[j].rank && sz_essay_holds(u, x->rank, u->v[j].rank))))
+                 (x->rank != u->v[j].rank && x->rank >= 0 && u->v[j].rank >= 0 &&
+                  (held[x->rank][u->v[j].rank] < 0
+                       ? (held[x->rank][u->v[j].rank] =
+                              (signed char)sz_essay_holds(u, x->rank, u->v[j].rank))
+                       : held[x->rank][u->v[j].rank]))))
                 break;
             for (; j < u->n && m < 3 && u->v[j].kind != U_HEAD; j++, m++)
                 prose += sz_essay_is_prose(u, j, l) || (!c->gutenberg && u->v[j].kind == U_PARA);

@@ -727,12 +727,17 @@ void
 sz_essay_rank_order(struct units *u, int order[R_COUNT])
 {
     static const int weak[] = { R_CAPS, R_SETEXT2, R_TITLE };
+    size_t count[R_COUNT] = { 0 };
     for (int r = 0; r < R_COUNT; r++)
         order[r] = r;
+    for (size_t k = 0; k < u->n; k++)
+        if (u->v[k].kind == U_HEAD)
+            count[u->v[k].rank]++;
     for (int j = 0; j < 3; j++)
         for (int a = 0; a < R_COUNT; a++) {
             int b = weak[j];
-            if (a == b || !sz_essay_holds(u, b, a))
+            /* cheap tests first: b twice or more, a more often */
+            if (a == b || count[b] < 2 || count[a] <= count[b] || !sz_essay_holds(u, b, a))
                 continue;
             /* b goes just before a */
             int pa = 0, pb = 0;

@@ -91,13 +91,17 @@ opens_sequence(const struct units *u, size_t k, const struct sz_eline *l)
 /* Is the heading at k straight over a heading of a shape its own shape
 ** holds (The First Journey over THE HARBOUR, THE FOG)? */
 static int
-holds_next(const struct units *u, size_t k)
+holds_next(const struct units *u, size_t k, signed char held[R_COUNT][R_COUNT])
 {
     size_t j = k + 1;
     while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
         j++;
-    return j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank != u->v[k].rank &&
-           sz_essay_holds(u, u->v[k].rank, u->v[j].rank);
+    if (j >= u->n || u->v[j].kind != U_HEAD || u->v[j].rank == u->v[k].rank)
+        return 0;
+    signed char *h = &held[u->v[k].rank][u->v[j].rank];
+    if (*h < 0)
+        *h = (signed char)sz_essay_holds(u, u->v[k].rank, u->v[j].rank);
+    return *h;
 }
 
 /* A weak shape used once or twice, among many headings of another shape
@@ -107,6 +111,8 @@ static void
 rare_shapes(struct units *u, const struct sz_eline *l)
 {
     size_t count[R_COUNT] = { 0 }, first[R_COUNT] = { 0 }, last[R_COUNT] = { 0 };
+    signed char held[R_COUNT][R_COUNT];
+    memset(held, -1, sizeof held);
     for (size_t k = 0; k < u->n; k++) {
         const struct unit *x = &u->v[k];
         if (x->kind != U_HEAD)
@@ -132,7 +138,7 @@ rare_shapes(struct units *u, const struct sz_eline *l)
                                        count[x->rank] * RARE_SHARE > most)) ||
             named_by_contents(x) ||
             sz_essay_matter_word(f->s, f->len) || apparatus(f) || numbered_line(f) ||
-            opens_sequence(u, k, l) || holds_next(u, k))
+            opens_sequence(u, k, l) || holds_next(u, k, held))
             continue;
         x->kind = U_PARA;
         x->why = count[x->rank] <= RARE
