@@ -371,6 +371,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             speeches += sz_essay_speaker_line(&l[u.v[k].a]);
         }
     lay.speakers = speeches >= 20 && speeches * 5 >= blocks;
+    lay.verse_book = body && !c->per_line && sz_essay_verse_book(&u, l, &lay);
     struct sz_enotes nt = { &u, l, 0, NULL, 0, 0, NULL };
     if (body) {
         sz_essay_find_notes(&nt);

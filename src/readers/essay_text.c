@@ -63,6 +63,7 @@ sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *la
 {
     lay->speakers = 0;
     lay->set_in = 0;
+    lay->verse_book = 0;
     lay->from = a;
     lay->to = b;
     size_t w[201] = { 0 }, ind[41] = { 0 }, total = 0;
@@ -211,6 +212,31 @@ text_table(const struct sz_eline *l, size_t a, size_t b)
     return rows * 3 >= (b - a) * 2;
 }
 
+/* Words a turned-over end of a verse line has at most. */
+#define TURNOVER_WORDS 4
+
+/* Is t the end of line f turned over: a few words set far to the right,
+** starting about where f ends and ending past it, not opening with a
+** capital, as print sets the end of
+** a verse line too long for the measure ("Shall I be car-ri-ed toe the
+** skies, on flow'ry beds / of ease,")? */
+static int
+turnover(const struct sz_eline *f, const struct sz_eline *t, const struct layout *lay)
+{
+    uint32_t fend = f->indent + f->width;
+    /* the words run on from the line above: not a name under a letter's
+    ** closing ("Deine gehorsame Tochter / Antonie.") */
+    size_t i = 0;
+    uint32_t cp = 0;
+    while (i < t->len && !sz_essay_is_letter(cp = sz_essay_cp_at(t->s, t->len, &i)))
+        cp = 0;
+    if (sz_essay_is_upper(cp))
+        return 0;
+    return t->indent * 2 >= lay->wrap && t->indent + 8 >= fend && t->indent <= fend + 2 &&
+           t->indent + t->width >= fend && t->indent > f->indent + 8 &&
+           sz_essay_count_words(t->s, t->len) <= TURNOVER_WORDS;
+}
+
 /* One blank-line separated block of running text.  Lines that cannot be
 ** wrapped prose (several short ones) are verse; an indented block is a
 ** quotation; an indented line after a full one starts a new paragraph. */
@@ -281,6 +307,18 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     for (size_t i = a; i + 1 < b; i++)
         shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
     sz_essay_block_shape(l, a, b, lay->wide, &sh);
+    if (nl == 2 && !c->per_line && turnover(&l[a], &l[a + 1], lay)) {
+        struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+        struct sz_node *ln = sz_node_new(c->doc, SZ_LINE);
+        sz_buf_clear(scratch);
+        sz_buf_put(scratch, l[a].s, l[a].len);
+        sz_buf_putc(scratch, ' ');
+        sz_buf_put(scratch, l[a + 1].s, l[a + 1].len);
+        sz_essay_inlines(c, ln, scratch->data, scratch->len);
+        sz_node_append(lb, ln);
+        return "a line too long for the measure, its last words turned over to the right "
+               "under its end: one line of verse";
+    }
     if (nl >= 2 && !c->per_line) {
         if (shorts * 2 >= nl - 1 && shorts >= 1) {
             struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
@@ -301,6 +339,13 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                 verse_line(c, lb, &l[i], base);
             return "two lines opening with capitals, the first ending with room or at a "
                    "stop, next to stanzas: a couplet of the poem";
+        }
+        if (lay->verse_book && sz_essay_capital_lines(&sh, nl)) {
+            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+            for (size_t i = a; i < b; i++)
+                verse_line(c, lb, &l[i], base);
+            return "in a text whose blocks are mostly verse, four lines or more each opening "
+                   "with a capital: verse";
         }
         /* First-line indentation marks paragraphs (Chinese, some books):
         ** in a block of full lines, an indented line after one at the

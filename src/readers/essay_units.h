@@ -59,6 +59,7 @@ struct layout {
     size_t lines;              /* non-blank lines measured */
     int speakers;              /* a play: speeches open with the speaker's name alone */
     int set_in;                /* a section that sets all its text in: indent is its own */
+    int verse_book;            /* most blocks of several lines are verse: a book of poems */
     size_t from, to;           /* the lines measured */
 };
 
@@ -172,6 +173,8 @@ int sz_essay_indented_couplet(const struct sz_eline *l, size_t a, size_t b,
                               const struct layout *lay);
 size_t sz_essay_stanza_end(const struct sz_eline *l, size_t i, size_t from, size_t n);
 int sz_essay_poem_attribution(const struct units *u, size_t k, const struct sz_eline *l);
+int sz_essay_verse_book(const struct units *u, const struct sz_eline *l, const struct layout *lay);
+int sz_essay_capital_lines(const struct shape *sh, size_t nl);
 
 /* essay_notes.c */
 size_t sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip);

@@ -281,3 +281,32 @@ sz_essay_poem_attribution(const struct units *u, size_t k, const struct sz_eline
     const struct unit *y = &u->v[k + 1];
     return y->gap >= 2 || y->kind == U_HEAD || y->kind == U_RULE;
 }
+
+/* Blocks of text a book needs for its own share of verse to count. */
+#define VERSE_BOOK_BLOCKS 8
+
+/* Is the text a book of poems: of its blocks of two lines or more, most
+** are verse by the rules of the running text?  Where verse is the rule,
+** a block whose lines all open with capitals is verse even when its lines
+** are as long as the longest (hexameters, which set the measure). */
+int
+sz_essay_verse_book(const struct units *u, const struct sz_eline *l, const struct layout *lay)
+{
+    size_t blocks = 0, verse = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_PARA || x->b - x->a < 2)
+            continue;
+        blocks++;
+        verse += firm_verse(l, x->a, x->b, lay);
+    }
+    return blocks >= VERSE_BOOK_BLOCKS && verse * 3 >= blocks * 2;
+}
+
+/* Four lines or more, each after the first opening with a capital, none
+** in lower case, not a list of numbered entries. */
+int
+sz_essay_capital_lines(const struct shape *sh, size_t nl)
+{
+    return nl >= 4 && !sh->lows && sh->caps == sh->breaks && sh->numbered * 2 <= sh->breaks;
+}

@@ -8,8 +8,8 @@ The books whose number is divisible by 3 are held out: they are neither read nor
 scored unless SZ_HELDOUT=1, so that rules are judged on books they were not
 written against.  paired-exceptions.txt names books whose derived truth is
 known to be wrong; the means are printed with and without them (a reason that
-starts "title:", "verse:" or "levels:" sets aside that book's title, verse recall
-or level agreement only).
+starts "title:", "verse:", "levels:" or "para:" sets aside that book's title,
+verse recall, level agreement or paragraph ratio only).
 SZ_PAIRED_OUT=DIR keeps each book's JSON output there; SZ_JOBS sets how many
 books are read at once (2)."""
 import concurrent.futures
@@ -88,7 +88,7 @@ def report(label, results, exc):
         if str(n) not in exc:
             return r
         for key, short in (('title_match', 'title'), ('verse_recall', 'verse'),
-                           ('level_agreement', 'levels')):
+                           ('level_agreement', 'levels'), ('para_ratio', 'para')):
             if exc[str(n)].startswith(short + ':'):
                 return dict(r, **{key: None})
         return None
