@@ -83,6 +83,23 @@ epigraph(struct sz_ectx *c, struct sz_eline *l, const struct unit *x, const stru
     c->parent = parent;
 }
 
+/* Is unit x an entry of a list that names pages ("Portrait of Franklin
+** ....... vii"): a few lines, the last ending in a page number after a
+** wide gap or dot leaders? */
+static int
+page_entry(const struct unit *x, const struct sz_eline *l)
+{
+    if (x->kind != U_PARA || x->b - x->a > 4)
+        return 0;
+    const struct sz_eline *z = &l[x->b - 1];
+    size_t e = z->len;
+    while (e > 0 && ((z->s[e - 1] >= '0' && z->s[e - 1] <= '9') || strchr("ivxlc", z->s[e - 1])))
+        e--;
+    return e < z->len && z->len - e <= 5 && e >= 3 &&
+           (!memcmp(z->s + e - 2, "  ", 2) || !memcmp(z->s + e - 2, "..", 2)) &&
+           sz_essay_page_ref(z->s, z->len);
+}
+
 /* Is unit k, indented past the running text, a summary under its
 ** heading rather than a quotation: prose (not verse, which the shape
 ** tests decide), with no attribution closing it or after it, and
@@ -339,6 +356,19 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         sz_essay_nest_gaps(&u);
         sz_essay_story_titles(&u, l);
         sz_essay_recurrence(&u, l);
+        /* Three entries or more in a row ending in page numbers: a list of
+        ** contents or of illustrations the contents pass did not take. */
+        for (size_t k = 0; k < u.n;) {
+            size_t e = k;
+            while (e < u.n && page_entry(&u.v[e], l))
+                e++;
+            for (size_t j = k; e - k >= 3 && j < e; j++) {
+                u.v[j].kind = U_CONTENTS;
+                u.v[j].why = "one of three entries or more in a row ending in page numbers: a "
+                             "list of contents or illustrations";
+            }
+            k = e > k ? e : k + 1;
+        }
         /* A merged second line goes wherever its heading went. */
         for (size_t k = 0; k + 1 < u.n; k++) {
             struct unit *x = &u.v[k];
