@@ -174,42 +174,63 @@ verse_line(struct sz_ectx *c, struct sz_node *lb, const struct sz_eline *l, uint
 
 /* A row of a table drawn in text: cells between bars ("Colonel. | Zebulon
 ** Butler"), a rule of the table's frame ("------+------"), or three cells
-** or more set apart by runs of spaces ("Noon.      {12}    Read"). */
+** or more set apart by runs of spaces ("Noon.      {12}    Read").  Every
+** block of running text is asked this, so the common answer (a line of
+** prose) is reached with memchr rather than a look at each byte. */
+static int
+frame_only(const struct sz_eline *f)
+{
+    for (size_t i = 0; i < f->len; i++) {
+        unsigned char ch = (unsigned char)f->s[i];
+        if (ch == 0xE2 && i + 2 < f->len && (unsigned char)f->s[i + 1] == 0x80 &&
+            (unsigned char)f->s[i + 2] == 0x94)
+            i += 2;    /* an em dash drawn as a rule */
+        else if (ch != '|' && ch != '+' && ch != '-' && ch != '=' && ch != ' ' && ch != '\t')
+            return 0;
+    }
+    return 1;
+}
+
 static int
 table_row(const struct sz_eline *f)
 {
-    size_t bars = 0, gaps = 0, other = 0;
-    for (size_t i = 0; i < f->len; i++) {
-        unsigned char ch = (unsigned char)f->s[i];
-        if (ch == '|' || ch == '+') {
-            bars++;
-        } else if (ch == 0xE2 && i + 2 < f->len && (unsigned char)f->s[i + 1] == 0x80 &&
-                   (unsigned char)f->s[i + 2] == 0x94) {
-            i += 2;    /* an em dash drawn as a rule */
-        } else if (ch == ' ' && i + 2 < f->len && f->s[i + 1] == ' ' && f->s[i + 2] == ' ') {
-            gaps++;
-            while (i + 1 < f->len && f->s[i + 1] == ' ')
-                i++;
-        } else if (ch == '\t') {
-            gaps++;
-        } else if (ch != '-' && ch != '=' && ch != ' ') {
-            other++;
+    if (f->len > 3 && memchr(f->s + 1, '|', f->len - 2))
+        return 1;
+    if ((memchr(f->s, '|', f->len) || memchr(f->s, '+', f->len)) && frame_only(f))
+        return 1;
+    /* Two gaps: runs of three spaces or more, or tabs. */
+    size_t gaps = 0;
+    const char *p = f->s, *end = f->s + f->len;
+    for (const char *t = p; (t = memchr(t, '\t', (size_t)(end - t))) != NULL; t++)
+        if (++gaps >= 2)
+            return 1;
+    while (p + 3 <= end && (p = memchr(p, ' ', (size_t)(end - p - 2))) != NULL) {
+        if (p[1] == ' ' && p[2] == ' ') {
+            if (++gaps >= 2)
+                return 1;
+            while (p < end && *p == ' ')
+                p++;
+        } else {
+            p++;
         }
     }
-    return (bars && !other) || (f->len > 3 && memchr(f->s + 1, '|', f->len - 2)) || gaps >= 2;
+    return 0;
 }
 
-/* Most lines of the block (three or more) are rows of a table drawn in
-** text: kept as it is drawn, line by line and column by column. */
+/* Most lines of the block (three or more, two in three) are rows of a
+** table drawn in text: kept as it is drawn, line by line and column by
+** column.  A block stops being asked at its first line too many that is
+** no row. */
 static int
 text_table(const struct sz_eline *l, size_t a, size_t b)
 {
-    size_t rows = 0;
-    if (b - a < 3)
+    size_t n = b - a, others = 0;
+    if (n < 3)
         return 0;
     for (size_t i = a; i < b; i++)
-        rows += table_row(&l[i]);
-    return rows * 3 >= (b - a) * 2;
+        if (!table_row(&l[i]) && ++others * 3 > n)
+            return 0;
+    return 1;
 }
 
 /* Words a turned-over end of a verse line has at most. */

@@ -292,15 +292,21 @@ sz_essay_poem_attribution(const struct units *u, size_t k, const struct sz_eline
 int
 sz_essay_verse_book(const struct units *u, const struct sz_eline *l, const struct layout *lay)
 {
-    size_t blocks = 0, verse = 0;
+    /* Count the blocks first (cheap), so that a book of prose stops being
+    ** asked at its first block of prose too many, not after its last. */
+    size_t blocks = 0, prose = 0;
+    for (size_t k = 0; k < u->n; k++)
+        blocks += u->v[k].kind == U_PARA && u->v[k].b - u->v[k].a >= 2;
+    if (blocks < VERSE_BOOK_BLOCKS)
+        return 0;
     for (size_t k = 0; k < u->n; k++) {
         const struct unit *x = &u->v[k];
         if (x->kind != U_PARA || x->b - x->a < 2)
             continue;
-        blocks++;
-        verse += firm_verse(l, x->a, x->b, lay);
+        if (!firm_verse(l, x->a, x->b, lay) && ++prose * 3 > blocks)
+            return 0;
     }
-    return blocks >= VERSE_BOOK_BLOCKS && verse * 3 >= blocks * 2;
+    return 1;
 }
 
 /* Four lines or more, each after the first opening with a capital, none
