@@ -372,6 +372,15 @@ keyword_of(const struct sz_eline *f, char *key, size_t cap, int *one)
 
 #define KEYWORDS 8
 
+/* The keyword of unit x if it is a keyword heading of rank rank, else 0. */
+static size_t
+rank_keyword(const struct unit *x, const struct sz_eline *l, int rank, char key[16], int *one)
+{
+    if (x->kind != U_HEAD || x->rank != rank)
+        return 0;
+    return keyword_of(&l[x->a], key, 16, one);
+}
+
 /* Two keywords of one rank (VOLUME and BOOK, CHAPTER and SECTION): the
 ** one whose lines come first, each followed by a run of the other's that
 ** counts from one again (or, where the other's numbers run on, by a run
@@ -386,9 +395,8 @@ sz_essay_nest_keywords(struct units *u, const struct sz_eline *l)
             const struct unit *x = &u->v[k];
             char key[16];
             int one;
-            size_t kn;
-            if (x->kind != U_HEAD || x->rank != rank ||
-                !(kn = keyword_of(&l[x->a], key, sizeof key, &one)))
+            size_t kn = rank_keyword(x, l, rank, key, &one);
+            if (!kn)
                 continue;
             size_t i = 0;
             while (i < nk && !(klen[i] == kn && !memcmp(keys[i], key, kn)))
@@ -414,9 +422,8 @@ sz_essay_nest_keywords(struct units *u, const struct sz_eline *l)
                     const struct unit *x = &u->v[k];
                     char key[16];
                     int one;
-                    size_t kn;
-                    if (x->kind != U_HEAD || x->rank != rank ||
-                        !(kn = keyword_of(&l[x->a], key, sizeof key, &one)))
+                    size_t kn = rank_keyword(x, l, rank, key, &one);
+                    if (!kn)
                         continue;
                     if (kn == klen[a] && !memcmp(key, keys[a], kn)) {
                         in_a = 1;
@@ -434,9 +441,8 @@ sz_essay_nest_keywords(struct units *u, const struct sz_eline *l)
                     struct unit *x = &u->v[k];
                     char key[16];
                     int one;
-                    size_t kn;
-                    if (x->kind != U_HEAD || x->rank != rank ||
-                        !(kn = keyword_of(&l[x->a], key, sizeof key, &one)))
+                    size_t kn = rank_keyword(x, l, rank, key, &one);
+                    if (!kn)
                         continue;
                     if (rank == R_PART && kn == klen[a] && !memcmp(key, keys[a], kn)) {
                         x->rank = R_VOLUME;
