@@ -16,6 +16,8 @@
 static int
 is_lower(uint32_t cp)
 {
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';   /* ASCII's only Ll, without a call */
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
@@ -47,6 +49,9 @@ first_word_width(const struct sz_eline *l)
     return w;
 }
 
+/* Every rule that asks for a block's shape wants no line in it opening in
+** lower case, so the counts stop at the first one (lows is then 1): a
+** block of prose is told from its first lines, not measured to its end. */
 void
 sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide,
                      struct shape *sh)
@@ -56,16 +61,19 @@ sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide
         uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
         /* "Chapter IV ....... 37", "For a hoe ..... $ 0.54" */
         sh->numbered += end >= '0' && end <= '9' && memchr(l[i].s, ' ', l[i].len) != NULL;
-    }
-    for (size_t i = a; i + 1 < b; i++) {
-        uint32_t w = l[i].width + l[i].indent, end = sz_essay_last_cp(l[i].s, l[i].len);
+        if (i + 1 == b)
+            break;
         uint32_t next = start_letter(&l[i + 1]);
+        if (is_lower(next)) {
+            sh->lows = 1;
+            return;
+        }
+        uint32_t w = l[i].width + l[i].indent;
         sh->breaks++;
         sh->room += w + 1 + first_word_width(&l[i + 1]) <= wide;
         sh->shorts += w * 4 < wide * 3;
         sh->stops += sz_essay_closes(end) || end == ')' || end == ']';
         sh->caps += sz_essay_is_upper(next);
-        sh->lows += is_lower(next);
     }
 }
 
