@@ -176,7 +176,8 @@ verse_line(struct sz_ectx *c, struct sz_node *lb, const struct sz_eline *l, uint
 ** Butler"), a rule of the table's frame ("------+------"), or three cells
 ** or more set apart by runs of spaces ("Noon.      {12}    Read").  Every
 ** block of running text is asked this, so the common answer (a line of
-** prose) is reached with memchr rather than a look at each byte. */
+** prose) is reached with memchr and long strides rather than a look at
+** each byte. */
 static int
 frame_only(const struct sz_eline *f)
 {
@@ -194,9 +195,13 @@ frame_only(const struct sz_eline *f)
 static int
 table_row(const struct sz_eline *f)
 {
-    if (f->len > 3 && memchr(f->s + 1, '|', f->len - 2))
+    /* a bar between cells: the first bar, or one after a bar that opens
+    ** the line, before the last byte */
+    const char *bar = memchr(f->s, '|', f->len);
+    if (bar && f->len > 3 &&
+        (bar != f->s ? bar < f->s + f->len - 1 : memchr(f->s + 1, '|', f->len - 2) != NULL))
         return 1;
-    if ((memchr(f->s, '|', f->len) || memchr(f->s, '+', f->len)) && frame_only(f))
+    if ((bar || memchr(f->s, '+', f->len)) && frame_only(f))
         return 1;
     /* Two gaps: runs of three spaces or more, or tabs. */
     size_t gaps = 0;
@@ -204,14 +209,21 @@ table_row(const struct sz_eline *f)
     for (const char *t = p; (t = memchr(t, '\t', (size_t)(end - t))) != NULL; t++)
         if (++gaps >= 2)
             return 1;
-    while (p + 3 <= end && (p = memchr(p, ' ', (size_t)(end - p - 2))) != NULL) {
-        if (p[1] == ' ' && p[2] == ' ') {
+    /* A byte that is no space starts no run of three, nor do the two
+    ** before it: prose is crossed three bytes at a time. */
+    while (p + 3 <= end) {
+        if (p[2] != ' ') {
+            p += 3;
+        } else if (p[1] != ' ') {
+            p += 2;
+        } else if (p[0] != ' ') {
+            p++;
+        } else {
             if (++gaps >= 2)
                 return 1;
+            p += 3;
             while (p < end && *p == ' ')
                 p++;
-        } else {
-            p++;
         }
     }
     return 0;
