@@ -278,13 +278,8 @@ add_zip(struct sz_batch *b, const char *path)
     zip_t *za = zip_open(path, ZIP_RDONLY, &err);
     char *stem = sz_batch_archive_stem(path);
     if (!za) {
-        zip_error_t ze;
-        zip_error_init_with_code(&ze, err);
-        char msg[512];
-        snprintf(msg, sizeof msg, "cannot open the archive: %s", zip_error_strerror(&ze));
-        zip_error_fini(&ze);
         struct sz_bjob *j = new_job(b, path, NULL, stem);
-        job_fail(j, msg);
+        job_fail(j, sz_batch_zip_error(err));
         free(stem);
         return 0;
     }

@@ -30,6 +30,7 @@ static int mfd = -1;
 ** parent only: workers open their own, since a shared file offset would
 ** mix their reads). */
 static zip_t *rz;
+static int rz_err;  /* why rz could not be opened */
 static char *rz_path;
 static double last_sync;
 static json_t *done;               /* key -> last ok/warnings record */
@@ -91,12 +92,12 @@ sz_batch_parent_read(const struct sz_batch *b, const char *archive, int64_t inde
         if (rz)
             zip_discard(rz);
         free(rz_path);
-        int e = 0;
-        rz = zip_open(archive, ZIP_RDONLY, &e);
+        rz_err = 0;
+        rz = zip_open(archive, ZIP_RDONLY, &rz_err);
         rz_path = sz_xstrdup(archive);
     }
     if (!rz) {
-        *err = "cannot open the archive";
+        *err = sz_batch_zip_error(rz_err);
         return -1;
     }
     return sz_batch_read_zip(b, rz, index, out, err);

@@ -53,6 +53,23 @@ sz_batch_read_zip(const struct sz_batch *b, void *zip, int64_t index, struct sz_
     return rc;
 }
 
+const char *
+sz_batch_zip_error(int code)
+{
+    /* One message for a process: each worker is its own process, and the
+    ** parent reports the message before it opens another archive. */
+    static char msg[160];
+    if (code == ZIP_ER_MEMORY) {
+        snprintf(msg, sizeof msg, "cannot open the archive: out of memory");
+    } else {
+        zip_error_t ze;
+        zip_error_init_with_code(&ze, code);
+        snprintf(msg, sizeof msg, "cannot open the archive: %s", zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+    }
+    return msg;
+}
+
 int
 sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t index,
                      struct sz_buf *out, const char **err)
@@ -60,7 +77,7 @@ sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t inde
     int e = 0;
     zip_t *za = zip_open(archive, ZIP_RDONLY, &e);
     if (!za) {
-        *err = "cannot open the archive";
+        *err = sz_batch_zip_error(e);
         return -1;
     }
     int rc = sz_batch_read_zip(b, za, index, out, err);

@@ -24,6 +24,7 @@
     X(zip_error_strerror) \
     X(zip_fclose) \
     X(zip_file_add) \
+    X(zip_file_get_error) \
     X(zip_file_get_external_attributes) \
     X(zip_file_set_mtime) \
     X(zip_fopen_index) \
@@ -65,6 +66,7 @@ void sz_zip_load(void);
 #define zip_error_strerror (*SZ_ZIP(zip_error_strerror))
 #define zip_fclose (*SZ_ZIP(zip_fclose))
 #define zip_file_add (*SZ_ZIP(zip_file_add))
+#define zip_file_get_error (*SZ_ZIP(zip_file_get_error))
 #define zip_file_get_external_attributes (*SZ_ZIP(zip_file_get_external_attributes))
 #define zip_file_set_mtime (*SZ_ZIP(zip_file_set_mtime))
 #define zip_fopen_index (*SZ_ZIP(zip_fopen_index))

@@ -40,7 +40,10 @@ sz_zip_open(struct sz_zip_stream *s, zip_t *za, zip_uint64_t i, uint64_t max, co
     memset(s, 0, sizeof *s);
     s->zf = zip_fopen_index(za, i, 0);
     if (!s->zf) {
-        *err = "cannot open the member";
+        /* libzip says "not enough memory" the same way as "damaged": tell
+        ** them apart, so a batch's manifest does not call a good member bad */
+        *err = zip_error_code_zip(zip_get_error(za)) == ZIP_ER_MEMORY
+                   ? "out of memory" : "cannot open the member";
         return -1;
     }
     /* a member stops at the size its header declares */
@@ -57,7 +60,8 @@ sz_zip_next(struct sz_zip_stream *s, char *buf, size_t cap, const char **err)
 {
     zip_int64_t n = zip_fread(s->zf, buf, cap);
     if (n < 0) {
-        *err = "damaged member (read or checksum error)";
+        *err = zip_error_code_zip(zip_file_get_error(s->zf)) == ZIP_ER_MEMORY
+                   ? "out of memory" : "damaged member (read or checksum error)";
         return -1;
     }
     int fit = sz_zip_count(&s->got, (uint64_t)n, s->declared, s->max, err);
