@@ -32,6 +32,20 @@ summary(const struct units *u, size_t k, const struct sz_eline *l)
     return sz_essay_last_cp(l[y->b - 1].s, l[y->b - 1].len) == '.';
 }
 
+/* Up to six lines of heading width in capitals, not ending in a comma:
+** a chapter's title however long, where the text titles its chapters so. */
+static int
+caps_lines(const struct sz_eline *l, size_t a, size_t b)
+{
+    if (b - a > 6)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (l[i].width > MAX_HEAD_WIDTH || !sz_essay_all_caps(l[i].s, l[i].len))
+            return 0;
+    uint32_t end = sz_essay_last_cp(l[b - 1].s, l[b - 1].len);
+    return end != ',' && end != ';';
+}
+
 /* A bare chapter number and the title on the next line are one heading. */
 void
 sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
@@ -84,6 +98,14 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
                                                          ? y->rank
                                                          : sz_essay_line_rank(&l[y->a]))))
             why = "title line after a bare chapter line";
+        /* ABOUT THE LOVE OF PERSONS IN AUTHORITY FOR THE WIVES OF OTHER
+        ** MEN.: a line in capitals too long for a heading of its own is
+        ** the title all the same where most of the text's chapter lines
+        ** take one (counted without such lines) */
+        else if (pass == 1 && numbered >= 3 && titled * 2 >= numbered && y->kind == U_PARA &&
+                 caps_lines(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD)
+            why = "capitals after a bare chapter line, long for a heading, where most of the "
+                  "text's chapter lines take a title line";
         if (pass == 0) {
             if (matter)
                 continue;
