@@ -545,8 +545,20 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
              sz_essay_is_prose(u, j, l) &&
              sz_essay_keyword_rank(l[x->a].s, l[x->a].len) == R_NONE &&
              !(j > k + 1 && synopsis(&u->v[j - 1], x, l)) && !ends_in_page(x, l)) ||
-            x->kind == U_RULE || j - k > 1000)
+            x->kind == U_RULE || j - k > 1000) {
+            /* ... Contentment / (a wider gap) PREFACE / prose: the list
+            ** has ended before the line over the prose, set apart from
+            ** the entries as the text sets its headings */
+            struct unit *y = &u->v[j - 1];
+            if (x->kind != U_RULE && j >= k + 3 && prev_kind == U_HEAD &&
+                y->gap > u->v[j - 2].gap && y->b - y->a == 1 && !y->merge) {
+                y->kind = U_HEAD;
+                y->why = "a heading shape after the contents list's entries across a wider gap, "
+                         "over prose: the text's first heading, not an entry";
+                j--;
+            }
             break;
+        }
         entry_key(l[x->a].s, l[x->a].len, &cur);
         if (!cur.len)
             break;
