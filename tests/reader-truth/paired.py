@@ -7,7 +7,8 @@ recall, title).
 The books whose number is divisible by 3 are held out: they are neither read nor
 scored unless SZ_HELDOUT=1, so that rules are judged on books they were not
 written against.  paired-exceptions.txt names books whose derived truth is
-known to be wrong; the means are printed with and without them (a reason that
+known to be wrong (a book may have a line for each figure); the means are printed
+with and without them (a reason that
 starts "title:", "verse:", "levels:" or "para:" sets aside that book's title,
 verse recall, level agreement or paragraph ratio only).
 SZ_PAIRED_OUT=DIR keeps each book's JSON output there; SZ_JOBS sets how many
@@ -31,7 +32,8 @@ def exceptions():
             line = line.strip()
             if line and not line.startswith('#'):
                 book, _, why = line.partition(' ')
-                out[book] = why.strip()
+                # a book may have several lines, one figure each
+                out.setdefault(book, []).append(why.strip())
     return out
 
 
@@ -87,11 +89,16 @@ def report(label, results, exc):
     def without(n, r):
         if str(n) not in exc:
             return r
-        for key, short in (('title_match', 'title'), ('verse_recall', 'verse'),
-                           ('level_agreement', 'levels'), ('para_ratio', 'para')):
-            if exc[str(n)].startswith(short + ':'):
-                return dict(r, **{key: None})
-        return None
+        keep = dict(r)
+        for why in exc[str(n)]:
+            for key, short in (('title_match', 'title'), ('verse_recall', 'verse'),
+                               ('level_agreement', 'levels'), ('para_ratio', 'para')):
+                if why.startswith(short + ':'):
+                    keep[key] = None
+                    break
+            else:
+                return None
+        return keep
     kept = [w for w in (without(n, r) for n, r in results) if w is not None]
     for what, rows in (('all', [r for _, r in results]), ('without exceptions', kept)):
         if what != 'all' and not any(str(n) in exc for n, _ in results):
