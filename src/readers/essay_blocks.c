@@ -521,7 +521,13 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             if (!c->per_line && (e = sz_essay_loose_list(c, &u, l, k, &scratch)) > k) {
                 k = e - 1;
-                why = "items of a list with blank lines between";
+                x->why = "items of a list with blank lines between";
+                break;
+            }
+            if (!c->per_line && (e = sz_essay_unmarked_list(c, &u, l, k, &sec, &scratch)) > k) {
+                k = e - 1;
+                x->why = "three lines or more in a row, one blank line apart, after a "
+                         "paragraph ending in a colon: the items of a list without markers";
                 break;
             }
             if (after_head && !sec.set_in && summary(&u, k, l, &sec)) {

@@ -158,8 +158,11 @@ one_item(const struct sz_eline *l, const struct unit *x, struct marker *m)
 }
 
 /* Items in blocks of their own ("1. First.", blank line, "2. Second."):
-** two or more in a row, of one kind and numbered on, are one loose list.
-** Returns the unit after the list, or k when units k... are no list. */
+** two or more in a row, of one kind and numbered on, are one list.  Its
+** items are plain text, as a list's items set one to a block are in
+** print: the blank lines between them are the text's spacing between
+** any two blocks, not paragraphs within an item.  Returns the unit after
+** the list, or k when units k... are no list. */
 size_t
 sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
            struct sz_buf *scratch)
@@ -187,7 +190,7 @@ sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l
         const struct unit *x = &u->v[j];
         list_marker(&l[x->a], &m);
         struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
-        struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
         sz_essay_set_line(c, p, l[x->a].lineno);
         c->lineno = l[x->a].lineno;
         sz_buf_clear(scratch);
@@ -197,6 +200,92 @@ sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l
             sz_buf_put(scratch, l[i].s, l[i].len);
         }
         sz_essay_inlines(c, p, scratch->data, scratch->len);
+        sz_node_append(item, p);
+        sz_node_append(list, item);
+    }
+    return e;
+}
+
+/* Items a list without markers has at least. */
+#define UNMARKED_ITEMS 3
+
+/* Does line f end in a colon, alone or before a dash (":", ":--", ":\u2014"),
+** as the sentence that announces a list does ("the following are the arts
+** to be studied:--")? */
+static int
+announces(const struct sz_eline *f)
+{
+    size_t e = f->len;
+    for (;;) {
+        if (e >= 1 && (f->s[e - 1] == '-' || f->s[e - 1] == ' '))
+            e--;
+        else if (e >= 3 && (!memcmp(f->s + e - 3, "\xE2\x80\x94", 3) ||
+                            !memcmp(f->s + e - 3, "\xE2\x80\x93", 3)))
+            e -= 3;
+        else
+            break;
+    }
+    return e >= 1 && f->s[e - 1] == ':';
+}
+
+/* Is unit x an item of a list without markers: one line, or two whose
+** first fills the measure (a wrapped item), at the indentation of the
+** first item, not opening a speech (quotation mark, dash) nor announcing
+** a list of its own? */
+static int
+unmarked_item(const struct unit *x, const struct unit *first, const struct sz_eline *l,
+              const struct layout *lay)
+{
+    if (x->kind != U_PARA || x->gap != 1 || x->b - x->a > 2 ||
+        l[x->a].indent != l[first->a].indent || announces(&l[x->b - 1]))
+        return 0;
+    if (x->b - x->a == 2 && (l[x->a].width + l[x->a].indent) * 4 < lay->wrap * 3)
+        return 0;
+    size_t i = 0;
+    uint32_t cp = sz_essay_cp_at(l[x->a].s, l[x->a].len, &i);
+    return !(cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x2018 || cp == 0xAB ||
+             cp == 0x201E || cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == '[' ||
+             cp == '(' || cp == '_' || cp == '*');
+}
+
+/* A list whose items carry no markers: after a paragraph of prose that
+** announces it with a colon, three blocks or more in a row, each a line
+** of its own (or an item wrapped onto a second), one blank line apart,
+** most of them one line ("The following are the arts to be studied:--" /
+** "Singing." / "Playing on musical instruments." / "Dancing.").  Print
+** sets such items one to a line without numbers; a reply or a speech is
+** no list, nor a letter after its "Dear Sir:".  Returns the unit after
+** the list, or k. */
+size_t
+sz_essay_unmarked_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
+                       const struct layout *lay, struct sz_buf *scratch)
+{
+    const struct unit *x = &u->v[k];
+    if (k == 0 || u->v[k - 1].kind != U_PARA)
+        return k;
+    const struct unit *in = &u->v[k - 1];
+    const struct sz_eline *z = &l[in->b - 1];
+    if (!announces(z) || (in->b - in->a < 2 && z->width * 2 < lay->wrap) ||
+        z->indent > l[x->a].indent)
+        return k;
+    size_t e = k, ones = 0;
+    while (e < u->n && unmarked_item(&u->v[e], x, l, lay)) {
+        ones += u->v[e].b - u->v[e].a == 1;
+        e++;
+    }
+    /* the paragraph the text goes on with is no item, however short */
+    while (e > k && u->v[e - 1].b - u->v[e - 1].a > 1)
+        e--;
+    if (e - k < UNMARKED_ITEMS || ones * 3 < (e - k) * 2)
+        return k;
+    struct sz_node *list = sz_essay_block(c, SZ_BULLETLIST, l[x->a].lineno);
+    for (size_t j = k; j < e; j++) {
+        const struct unit *y = &u->v[j];
+        struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
+        struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
+        sz_essay_set_line(c, p, l[y->a].lineno);
+        c->lineno = l[y->a].lineno;
+        sz_essay_add_inlines(c, p, l, y->a, y->b, scratch);
         sz_node_append(item, p);
         sz_node_append(list, item);
     }

@@ -132,6 +132,8 @@ int sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b
                        struct sz_buf *scratch);
 size_t sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
                            struct sz_buf *scratch);
+size_t sz_essay_unmarked_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l,
+                              size_t k, const struct layout *lay, struct sz_buf *scratch);
 
 /* essay_text.c */
 void sz_essay_add_inlines(struct sz_ectx *c, struct sz_node *parent, struct sz_eline *l, size_t a,

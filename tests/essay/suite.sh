@@ -197,9 +197,9 @@ check "lists: bullets with continuation lines, 1. and (a) items" sh -c "
     grep -q 'Str \"pears\"' '$T/lists.native' && [ \$(grep -c '^  Item' '$T/lists.native') -eq 6 ]"
 printf 'Steps:\n\n1. Take the first road\nto the left.\n\n2. Then the second.\n\n3. Then stop.\n\nDone.\n\n1789. A year.\n\n1790. Another.\n' >"$T/loose.txt"
 "$SAMIZDAT" -t native "$T/loose.txt" >"$T/loose.native" 2>/dev/null
-check "lists: items in blocks of their own are one loose list; years are not items" sh -c "
+check "lists: items in blocks of their own are one list of plain items; years are not items" sh -c "
     [ \$(grep -c '^OrderedList (1,Decimal,Period)' '$T/loose.native') -eq 1 ] &&
-    [ \$(grep -c '^  Item' '$T/loose.native') -eq 3 ] && [ \$(grep -c '^    Para' '$T/loose.native') -eq 3 ] &&
+    [ \$(grep -c '^  Item' '$T/loose.native') -eq 3 ] && [ \$(grep -c '^    Plain' '$T/loose.native') -eq 3 ] &&
     grep -q 'Str \"1789.\"' '$T/loose.native'"
 
 # Figures and footnotes.
