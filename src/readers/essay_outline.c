@@ -813,3 +813,52 @@ sz_essay_revive_holders(struct units *u)
         }
     }
 }
+
+/* "Transcriber's Notes:", "Original Transcriber's Notes": the heading
+** of the notes an edition adds about its text. */
+static int
+transcriber_line(const struct unit *x, const struct sz_eline *l, struct sz_buf *b)
+{
+    static const char *const keys[] = { "transcribersnote", "transcribersnotes",
+                                         "transcribernote", "transcribernotes",
+                                         "anmerkungenzurtranskription", NULL };
+    if (x->b - x->a != 1 || l[x->a].width > 40)
+        return 0;
+    sz_essay_squash(l[x->a].s, l[x->a].len, b);
+    const char *s = b->data ? b->data : "";
+    if (!strncmp(s, "original", 8))
+        s += 8;
+    for (int i = 0; keys[i]; i++)
+        if (!strcmp(s, keys[i]))
+            return 1;
+    return 0;
+}
+
+/* The transcriber's notes after the text has begun (the notes before
+** it go with the title page): a section of their own, beside the text's
+** divisions, whatever the line's shape. */
+void
+sz_essay_transcriber_notes(struct units *u, const struct sz_eline *l)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    int outer = R_NONE;
+    for (size_t k = 0; k + 1 < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (outer == R_NONE && numbered(u, k, l))
+            outer = x->rank;
+        /* only after the text has begun: the notes before it are the
+        ** edition's front matter */
+        if (outer == R_NONE || x->kind != U_PARA || x->merge || !transcriber_line(x, l, &b))
+            continue;
+        size_t j = k + 1;
+        while (j < u->n && u->v[j].kind == U_SKIP)
+            j++;
+        if (j >= u->n || u->v[j].kind != U_PARA)
+            continue;
+        x->kind = U_HEAD;
+        x->rank = outer;
+        x->why = "the transcriber's notes over text of their own: a section beside the text's "
+                 "divisions";
+    }
+    sz_buf_free(&b);
+}
