@@ -6,6 +6,7 @@
 ** See LICENSE.
 */
 #include <string.h>
+#include <strings.h>
 
 #include "readers/essay_units.h"
 
@@ -822,14 +823,22 @@ transcriber_line(const struct unit *x, const struct sz_eline *l, struct sz_buf *
     static const char *const keys[] = { "transcribersnote", "transcribersnotes",
                                          "transcribernote", "transcribernotes",
                                          "anmerkungenzurtranskription", NULL };
-    if (x->b - x->a != 1 || l[x->a].width > 40)
+    const struct sz_eline *f = &l[x->a];
+    size_t i = 0;
+    if (x->b - x->a != 1 || f->width > 40)
+        return 0;
+    while (i < f->len && i < 3 && (f->s[i] == '_' || f->s[i] == '*' || f->s[i] == '['))
+        i++;
+    /* cheap test first: most short lines are dialogue */
+    if (f->len < i + 5 || (strncasecmp(f->s + i, "trans", 5) && strncasecmp(f->s + i, "origi", 5) &&
+                           strncasecmp(f->s + i, "anmer", 5)))
         return 0;
     sz_essay_squash(l[x->a].s, l[x->a].len, b);
     const char *s = b->data ? b->data : "";
     if (!strncmp(s, "original", 8))
         s += 8;
-    for (int i = 0; keys[i]; i++)
-        if (!strcmp(s, keys[i]))
+    for (int m = 0; keys[m]; m++)
+        if (!strcmp(s, keys[m]))
             return 1;
     return 0;
 }
