@@ -163,7 +163,8 @@ struct shape {
     size_t shorts;             /* ... before three quarters of the measure */
     size_t stops;              /* ... after punctuation */
     size_t caps, lows;         /* lines after the first opening in upper / lower case; the
-                               ** counts stop at the first in lower case (lows is 1) */
+                               ** counts stop where the block cannot be verse (see
+                               ** sz_essay_block_shape) */
     size_t numbered;           /* lines ending in a number (contents, accounts) */
 };
 void sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide,

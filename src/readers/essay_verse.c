@@ -50,13 +50,18 @@ first_word_width(const struct sz_eline *l)
 }
 
 /* Every rule that asks for a block's shape wants no line in it opening in
-** lower case, so the counts stop at the first one (lows is then 1): a
-** block of prose is told from its first lines, not measured to its end. */
+** lower case and four in five or more opening with a capital, so the
+** counts stop where the block can no longer be verse: at the first line
+** in lower case (lows is then 1), or at the line that leaves too few
+** capitals (caps, against breaks, then falls short of four in five).  A
+** block of prose, or of a script without capitals, is told from its
+** first lines, not measured to its end. */
 void
 sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide,
                      struct shape *sh)
 {
     memset(sh, 0, sizeof *sh);
+    size_t uncapped = 0, all = b > a ? b - a - 1 : 0;
     for (size_t i = a; i < b; i++) {
         uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
         /* "Chapter IV ....... 37", "For a hoe ..... $ 0.54" */
@@ -68,12 +73,15 @@ sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide
             sh->lows = 1;
             return;
         }
-        uint32_t w = l[i].width + l[i].indent;
         sh->breaks++;
+        if (sz_essay_is_upper(next))
+            sh->caps++;
+        else if (++uncapped * 5 > all)
+            return;
+        uint32_t w = l[i].width + l[i].indent;
         sh->room += w + 1 + first_word_width(&l[i + 1]) <= wide;
         sh->shorts += w * 4 < wide * 3;
         sh->stops += sz_essay_closes(end) || end == ')' || end == ']';
-        sh->caps += sz_essay_is_upper(next);
     }
 }
 
