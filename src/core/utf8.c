@@ -59,6 +59,7 @@ sz_utf8_decode(const char *str, size_t n, uint32_t *cp)
 int
 sz_utf8_valid(const char *s, size_t n, size_t *bad_offset)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
         /* Most text is ASCII: eight bytes without a high bit at a time. */
@@ -68,8 +69,22 @@ sz_utf8_valid(const char *s, size_t n, size_t *bad_offset)
                 continue;
             }
         }
-        if ((unsigned char)s[i] < 0x80) {
+        unsigned c = u[i];
+        if (c < 0x80) {
             i++;
+            continue;
+        }
+        /* The sequences of Latin, Greek and Cyrillic letters (two bytes)
+        ** and of Chinese and Japanese (three bytes, but for E0 and ED,
+        ** whose second byte is limited) are valid with continuation bytes
+        ** after them: checked here, each without a call. */
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         uint32_t cp;

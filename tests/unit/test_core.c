@@ -96,6 +96,12 @@ test_text(void)
     OK(!sz_utf8_valid("ab\xE9z", 4, &bad) && bad == 2, "invalid UTF-8 offset");
     OK(!sz_utf8_valid("\xED\xA0\x80", 3, &bad), "surrogate rejected");
     OK(!sz_utf8_valid("\xC0\xAF", 2, &bad), "overlong rejected");
+    OK(sz_utf8_valid("\xD0\x96\xE7\xB4\x85\xEF\xBF\xBD\xF0\x9F\x98\x80", 12, &bad),
+       "two-, three- and four-byte sequences, U+FFFD itself, valid");
+    OK(!sz_utf8_valid("ab\xE7\xB4", 4, &bad) && bad == 2, "cut three-byte sequence rejected");
+    OK(!sz_utf8_valid("\xD0", 1, &bad) && bad == 0, "cut two-byte sequence rejected");
+    OK(!sz_utf8_valid("\xE0\x9F\xBF", 3, &bad), "overlong three-byte sequence rejected");
+    OK(!sz_utf8_valid("a\xE7\x41\xB4", 4, &bad) && bad == 1, "ASCII inside a sequence rejected");
     struct sz_buf b = SZ_BUF_INIT;
     sz_cp1252_to_utf8("\x93hi\x94 caf\xE9 \x80", 11, 0, &b);
     STR_EQ(b.data, "\xE2\x80\x9Chi\xE2\x80\x9D caf\xC3\xA9 \xE2\x82\xAC", "cp1252 decode");
