@@ -151,7 +151,7 @@ head_or_signature(const struct unit *x, int r)
 ** by a heading of its own rank or an outer one is a signature or a
 ** closing line (CURRER BELL.), not a heading. */
 void
-sz_essay_demote_empty(struct units *u)
+sz_essay_demote_empty(struct units *u, const struct sz_eline *l)
 {
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k];
@@ -163,6 +163,20 @@ sz_essay_demote_empty(struct units *u)
         if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank) {
             x->kind = U_PARA;
             x->why = empty_why;
+            continue;
+        }
+        /* MARK TWAIN / HARTFORD, July 21, 1889 / the next heading: a
+        ** preface or a letter signed and dated */
+        if (j + 1 >= u->n || u->v[j].kind != U_PARA || u->v[j].b - u->v[j].a != 1 ||
+            !sz_essay_date_line(&l[u->v[j].a]))
+            continue;
+        j++;
+        while (j < u->n && u->v[j].kind == U_SKIP)
+            j++;
+        if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank) {
+            x->kind = U_PARA;
+            x->why = "heading shape, but a date line and then a heading of the same or an outer "
+                     "rank follow (a signature and the date it was written)";
         }
     }
 }

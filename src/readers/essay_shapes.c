@@ -496,6 +496,12 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
 }
 
 int
+sz_essay_date_line(const struct sz_eline *l)
+{
+    return date_line(l);
+}
+
+int
 sz_essay_line_rank(const struct sz_eline *l)
 {
     const char *why;

@@ -116,6 +116,8 @@ size_t sz_essay_sidenote_end(const struct units *u, const struct sz_eline *l, si
 int sz_essay_page_ref(const char *s, size_t n);
 int sz_essay_line_rank_why(const struct sz_eline *l, const char **why);
 int sz_essay_line_rank(const struct sz_eline *l);
+/* A month's name and a number on a short line: a letter's or a diary's date. */
+int sz_essay_date_line(const struct sz_eline *l);
 int sz_essay_atx_level(const struct sz_eline *l);
 extern const char *const sz_essay_rank_why[R_COUNT + 1];
 int sz_essay_caps_title(const struct sz_eline *l, size_t a, size_t b);
@@ -202,7 +204,7 @@ int sz_essay_dedication(const struct unit *x, const struct sz_eline *l);
 
 /* essay_outline.c */
 void sz_essay_merge_headings(struct units *u, const struct sz_eline *l);
-void sz_essay_demote_empty(struct units *u);
+void sz_essay_demote_empty(struct units *u, const struct sz_eline *l);
 void sz_essay_fix_ranks(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_numbers(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_keywords(struct units *u, const struct sz_eline *l);
