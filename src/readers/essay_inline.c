@@ -184,7 +184,7 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
                 }
             }
             size_t j = (size_t)(p - (const unsigned char *)s);
-            sz_buf_put(&c->word, s + i, j - i);
+            sz_buf_add(&c->word, s + i, j - i);
             c->word_seps += seps;
             last = FROM_SOURCE;
             i = j;
@@ -214,7 +214,7 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
                 sz_buf_put(&c->word, s + i + 3, k - 3);
                 last = k == 3 ? 0x2026 : '.';
             } else {
-                sz_buf_put(&c->word, s + i, k);
+                sz_buf_add(&c->word, s + i, k);
                 last = b;
             }
             i += k;

@@ -20,8 +20,8 @@ sz_essay_add_inlines(struct sz_ectx *c, struct sz_node *parent, struct sz_eline 
     sz_buf_clear(scratch);
     for (size_t i = a; i < b; i++) {
         if (i > a)
-            sz_buf_putc(scratch, '\n');
-        sz_buf_put(scratch, l[i].s, l[i].len);
+            sz_buf_addc(scratch, '\n');
+        sz_buf_add(scratch, l[i].s, l[i].len);
     }
     sz_essay_inlines(c, parent, scratch->data, scratch->len);
 }

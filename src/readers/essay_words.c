@@ -295,11 +295,11 @@ sz_essay_squash(const char *s, size_t n, struct sz_buf *out)
         uint32_t cp = sz_essay_cp_at(s, n, &i);
         if (cp < 0x80) {
             if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-                sz_buf_putc(out, (int)(cp | 0x20));
+                sz_buf_addc(out, (char)(cp | 0x20));
             else if (cp >= '0' && cp <= '9')
-                sz_buf_putc(out, (int)cp);
+                sz_buf_addc(out, (char)cp);
         } else if (sz_essay_is_letter(cp)) {
-            sz_buf_put(out, s + a, i - a);
+            sz_buf_add(out, s + a, i - a);
         }
     }
 }
