@@ -885,3 +885,53 @@ sz_essay_transcriber_notes(struct units *u, const struct sz_eline *l)
     }
     sz_buf_free(&b);
 }
+
+/* Headings of a weak shape (capitals, underlined with -, title case)
+** that all come after the last heading of every shape ranked under
+** theirs hold nothing: a level over the others would nest no section
+** (ON THE DUTY OF CIVIL DISOBEDIENCE after WALDEN's title-case
+** chapters).  They stand beside the heading before the first of them. */
+void
+sz_essay_rank_leaves(struct units *u)
+{
+    static const int weak[] = { R_CAPS, R_SETEXT2, R_TITLE };
+    size_t first[R_COUNT], last[R_COUNT], count[R_COUNT] = { 0 };
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD)
+            continue;
+        if (!count[x->rank]++)
+            first[x->rank] = k;
+        last[x->rank] = k;
+    }
+    for (int w = 0; w < 3; w++) {
+        int r = weak[w];
+        if (!count[r])
+            continue;
+        size_t deeper = 0, end = 0;
+        for (int d = r + 1; d < R_COUNT; d++)
+            if (count[d]) {
+                deeper += count[d];
+                end = last[d] > end ? last[d] : end;
+            }
+        if (deeper < 2 || end > first[r])
+            continue;
+        /* each beside the next heading of another shape (the chapter it
+        ** comes before), or the last before it at the end */
+        int before = u->v[end].rank, after = R_NONE;
+        for (size_t k = u->n; k-- > first[r];) {
+            struct unit *x = &u->v[k];
+            if (x->kind != U_HEAD)
+                continue;
+            if (x->rank != r) {
+                after = x->rank;
+                continue;
+            }
+            x->rank = after != R_NONE ? after : before;
+            x->why = "a heading shape that comes only after the last heading of the shapes "
+                     "ranked under it, holding none: beside the heading of another shape after "
+                     "it (or before it, at the end)";
+        }
+        return;
+    }
+}
