@@ -20,18 +20,23 @@ sz_essay_has(const char *s, size_t n, const char *needle)
     size_t m = strlen(needle);
     if (m == 0)
         return 1;
-    /* Asked of many lines: the first byte, in ASCII lower case as
-    ** strncasecmp folds it, before a call. */
+    if (m > n)
+        return 0;
+    /* Asked of many lines: the places of the first byte, in either case
+    ** as strncasecmp folds it, found with memchr before a call. */
     unsigned char c0 = (unsigned char)needle[0];
+    unsigned char v[2] = { c0, c0 };
     if (c0 >= 'A' && c0 <= 'Z')
-        c0 |= 0x20;
-    for (size_t i = 0; i + m <= n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c |= 0x20;
-        if (c == c0 && !strncasecmp(s + i, needle, m))
-            return 1;
-    }
+        v[1] = (unsigned char)(c0 | 0x20);
+    else if (c0 >= 'a' && c0 <= 'z')
+        v[1] = (unsigned char)(c0 & ~0x20);
+    const char *last = s + (n - m);
+    for (int k = 0; k < (v[1] != v[0] ? 2 : 1); k++)
+        for (const char *p = s; p <= last &&
+                                (p = memchr(p, v[k], (size_t)(last - p) + 1)) != NULL;
+             p++)
+            if (!strncasecmp(p, needle, m))
+                return 1;
     return 0;
 }
 
