@@ -157,11 +157,18 @@ struct sz_target {
 /* A node.  Children form a doubly linked list; everything it points to lives
 ** in the arena of the document that made it.  A book has a node per
 ** paragraph and per stretch of text, and reading an EPUB costs its tree
-** more than anything else, so a node is kept to 72 bytes: the fields only
-** a few kinds use share one union, read only for those kinds, and the
-** length and the enums share one word. */
+** more than anything else, so a node is kept to 64 bytes: the fields only
+** a few kinds use share one union, read only for those kinds, the length
+** and the enums share one word, and a node holds no pointer to its last
+** child: the first child's back pointer is the last child (the list of
+** children is a ring backwards), so sz_node_last and sz_node_prev find
+** both in one step. */
 struct sz_node {
-    struct sz_node *parent, *first, *last, *next, *prev;
+    struct sz_node *parent, *first, *next;
+    /* the previous sibling; the first child's is the last child (itself
+    ** when it is the only one); NULL in a detached node.  Read it through
+    ** sz_node_prev. */
+    struct sz_node *back;
     const char *text;          /* Str, Code, CodeBlock, Raw*, Math, Citation id,
                                   MetaString, MetaEntry key: NUL-terminated; "" */
     /* never NULL: &sz_attr_empty, or the node's own (sz_node_attr) */
@@ -190,6 +197,21 @@ struct sz_node {
     unsigned sub : 5;
     unsigned sub2 : 3;         /* sz_list_delim; readers may mark Cells with it */
 };
+
+/** n's last child, or NULL. */
+static inline struct sz_node *
+sz_node_last(const struct sz_node *n)
+{
+    return n->first ? n->first->back : NULL;
+}
+
+/** n's previous sibling, or NULL when n is its parent's first child or
+** has no parent. */
+static inline struct sz_node *
+sz_node_prev(const struct sz_node *n)
+{
+    return n->parent && n->parent->first != n ? n->back : NULL;
+}
 
 struct sz_arena;
 

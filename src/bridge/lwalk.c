@@ -218,7 +218,7 @@ splice(struct walk *w, struct sz_node *c, int inl, struct sz_node **first, struc
         sz_to_blocks(L, -1, w->doc, tmp, 1);
     lua_pop(L, 1);
     *first = tmp->first;
-    *last = tmp->last;
+    *last = sz_node_last(tmp);
     for (struct sz_node *x = tmp->first, *nx; x; x = nx) {
         nx = x->next;
         sz_node_unlink(x);

@@ -74,7 +74,7 @@ sz_meta_set(struct sz_doc *doc, const char *key, struct sz_node *value)
 {
     /* A key after the last one (readers set keys in order) is new and
     ** goes at the end: no scan, so n keys cost O(n), not O(n^2). */
-    int after_last = !doc->meta->last || strcmp(doc->meta->last->text, key) < 0;
+    int after_last = !sz_node_last(doc->meta) || strcmp(sz_node_last(doc->meta)->text, key) < 0;
     struct sz_node *e = after_last ? NULL : find_entry(doc, key);
     if (e) {
         if (e->first)
@@ -121,7 +121,7 @@ sz_inlines_from_text(struct sz_doc *doc, struct sz_node *parent, const char *s, 
                 i++;
             }
             /* No leading or trailing space, as pandoc's text-to-inlines. */
-            if (parent->last && i < n)
+            if (sz_node_last(parent) && i < n)
                 sz_node_append(parent, sz_node_new(doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
             continue;
         }

@@ -181,7 +181,7 @@ const struct sz_attr sz_attr_empty = { "", NULL, 0, NULL, 0 };
 
 /* A book has a node per paragraph and per stretch of text: their size is
 ** most of the tree's memory beside the text itself (see samizdat.h). */
-_Static_assert(sizeof(struct sz_node) <= 72, "struct sz_node grew past 72 bytes");
+_Static_assert(sizeof(struct sz_node) <= 64, "struct sz_node grew past 64 bytes");
 
 void
 sz_node_reset(struct sz_doc *doc, struct sz_node *n, enum sz_kind k)
@@ -239,7 +239,7 @@ is_ancestor(const struct sz_node *a, const struct sz_node *b)
 static int
 check(const struct sz_node *parent, const struct sz_node *child)
 {
-    if (!parent || !child || child->parent || child->prev || child->next)
+    if (!parent || !child || child->parent || child->back || child->next)
         return -1;
     if (!sz_can_contain(parent->kind, child->kind))
         return -1;
@@ -256,12 +256,15 @@ sz_node_append(struct sz_node *parent, struct sz_node *child)
     if (check(parent, child) < 0)
         return -1;
     child->parent = parent;
-    child->prev = parent->last;
-    if (parent->last)
-        parent->last->next = child;
-    else
+    struct sz_node *first = parent->first;
+    if (first) {
+        child->back = first->back;
+        first->back->next = child;
+        first->back = child;
+    } else {
         parent->first = child;
-    parent->last = child;
+        child->back = child;
+    }
     return 0;
 }
 
@@ -271,11 +274,14 @@ sz_node_prepend(struct sz_node *parent, struct sz_node *child)
     if (check(parent, child) < 0)
         return -1;
     child->parent = parent;
-    child->next = parent->first;
-    if (parent->first)
-        parent->first->prev = child;
-    else
-        parent->last = child;
+    struct sz_node *first = parent->first;
+    child->next = first;
+    if (first) {
+        child->back = first->back;
+        first->back = child;
+    } else {
+        child->back = child;
+    }
     parent->first = child;
     return 0;
 }
@@ -285,14 +291,15 @@ sz_node_insert_before(struct sz_node *sib, struct sz_node *child)
 {
     if (!sib || check(sib->parent, child) < 0)
         return -1;
-    child->parent = sib->parent;
+    struct sz_node *p = sib->parent;
+    child->parent = p;
     child->next = sib;
-    child->prev = sib->prev;
-    if (sib->prev)
-        sib->prev->next = child;
+    child->back = sib->back;
+    if (p->first == sib)
+        p->first = child;
     else
-        sib->parent->first = child;
-    sib->prev = child;
+        sib->back->next = child;
+    sib->back = child;
     return 0;
 }
 
@@ -302,12 +309,12 @@ sz_node_insert_after(struct sz_node *sib, struct sz_node *child)
     if (!sib || check(sib->parent, child) < 0)
         return -1;
     child->parent = sib->parent;
-    child->prev = sib;
+    child->back = sib;
     child->next = sib->next;
     if (sib->next)
-        sib->next->prev = child;
+        sib->next->back = child;
     else
-        sib->parent->last = child;
+        sib->parent->first->back = child;
     sib->next = child;
     return 0;
 }
@@ -315,17 +322,21 @@ sz_node_insert_after(struct sz_node *sib, struct sz_node *child)
 void
 sz_node_unlink(struct sz_node *n)
 {
-    if (!n->parent)
+    struct sz_node *p = n->parent;
+    if (!p)
         return;
-    if (n->prev)
-        n->prev->next = n->next;
-    else
-        n->parent->first = n->next;
-    if (n->next)
-        n->next->prev = n->prev;
-    else
-        n->parent->last = n->prev;
-    n->parent = n->prev = n->next = NULL;
+    if (p->first == n) {
+        p->first = n->next;
+        if (n->next)
+            n->next->back = n->back;   /* the last child, as before */
+    } else {
+        n->back->next = n->next;
+        if (n->next)
+            n->next->back = n->back;
+        else
+            p->first->back = n->back;  /* n was the last */
+    }
+    n->parent = n->back = n->next = NULL;
 }
 
 int
@@ -432,7 +443,7 @@ copy_one(struct sz_doc *doc, const struct sz_node *n)
     struct sz_node *c = sz_node_new(doc, n->kind);
     struct sz_target *tg = c->target;
     *c = *n;
-    c->parent = c->first = c->last = c->next = c->prev = NULL;
+    c->parent = c->first = c->next = c->back = NULL;
     c->text = sz_arena_strndup(a, n->text ? n->text : "", n->text ? n->len : 0);
     if (n->kind == SZ_RAWBLOCK || n->kind == SZ_RAWINLINE)
         c->format = n->format ? sz_arena_strdup(a, n->format) : NULL;

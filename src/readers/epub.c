@@ -827,7 +827,7 @@ read_spine(struct epub *e)
             (pulled = streamable(e, (size_t)zi, it->path, xml)) < 0)
             return -1;
         char *name = sz_arena_printf(e->doc->arena, "%s:%s", e->file ? e->file : "-", it->path);
-        struct sz_node *last = root->last;
+        struct sz_node *last = sz_node_last(root);
         e->h.file = (int)k;
         int rc;
         if (pulled) {

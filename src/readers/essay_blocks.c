@@ -31,14 +31,14 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
     char buf[400];
     const struct sz_eline *f = &l[x->a];
     const char *what = kinds[x->kind];
-    const struct sz_node *last = c->parent->last;
+    const struct sz_node *last = sz_node_last(c->parent);
     if (x->kind == U_PARA && last && sz_essay_line(c, last) == f->lineno)
         what = last->kind == SZ_LINEBLOCK ? "verse" : last->kind == SZ_BLOCKQUOTE ? "quotation"
              : last->kind == SZ_BULLETLIST || last->kind == SZ_ORDEREDLIST ? "list"
              : last->kind == SZ_DIV ? "notes label" : last->kind == SZ_CODEBLOCK ? "table"
              : "paragraph";
-    else if (x->kind == U_PARA && last && last->kind == SZ_LINEBLOCK && last->last &&
-             sz_essay_line(c, last->last) == f->lineno)
+    else if (x->kind == U_PARA && last && last->kind == SZ_LINEBLOCK && sz_node_last(last) &&
+             sz_essay_line(c, sz_node_last(last)) == f->lineno)
         what = "verse";
     /* the line's start, cut at a character boundary */
     size_t n = f->len < 60 ? f->len : 60;
@@ -421,7 +421,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         struct sz_node *b;
         size_t e;
         const char *why = NULL;
-        struct sz_node *prev_made = made, *top = parent->last;
+        struct sz_node *prev_made = made, *top = sz_node_last(parent);
         made = NULL;
         nt.cur = k;
         if (k == 0 || x->kind == U_HEAD)
@@ -507,11 +507,11 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             break;
         default:
-            if (prev_made && prev_made->kind == SZ_LINEBLOCK && prev_made == parent->last &&
+            if (prev_made && prev_made->kind == SZ_LINEBLOCK && prev_made == sz_node_last(parent) &&
                 sz_essay_poem_attribution(&u, k, l)) {
                 /* the poem's last lines, after a blank one, as print sets
                 ** them: a line block keeps both */
-                struct sz_node *lb = c->parent->last, *ln = sz_node_new(c->doc, SZ_LINE);
+                struct sz_node *lb = sz_node_last(c->parent), *ln = sz_node_new(c->doc, SZ_LINE);
                 sz_node_append(lb, ln);
                 ln = sz_node_new(c->doc, SZ_LINE);
                 sz_essay_set_line(c, ln, l[x->a].lineno);
@@ -550,8 +550,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             why = sz_essay_text_unit(c, l, x->a, x->b, &sec, &scratch);
             break;
         }
-        if (c->parent == parent && parent->last != top)
-            made = parent->last;
+        if (c->parent == parent && sz_node_last(parent) != top)
+            made = sz_node_last(parent);
         if (c->o->trace)
             trace_unit(c, x, l, x->kind == U_HEAD ? level_of[x->rank] : 0,
                        x->why ? x->why : why);

@@ -141,7 +141,7 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             if (i < n && c->word.len) {
                 sz_buf_addc(&c->word, nl ? '\n' : ' ');
                 c->word_seps++;
-            } else if (i < n && parent->last) {
+            } else if (i < n && sz_node_last(parent)) {
                 sz_node_append(parent, sz_node_new(c->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
             }
             last = ' ';

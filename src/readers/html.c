@@ -247,7 +247,7 @@ new_plain_in(struct hr *r, struct frame *f)
     struct sz_node *c = f->node, *p = sz_html_node(r->h, SZ_PLAIN);
     switch (c->kind) {
     case SZ_BULLETLIST: case SZ_ORDEREDLIST: {
-        struct sz_node *it = c->last;
+        struct sz_node *it = sz_node_last(c);
         if (!it) {
             it = sz_node_new(r->doc, SZ_ITEM);
             sz_node_append(c, it);
@@ -256,13 +256,13 @@ new_plain_in(struct hr *r, struct frame *f)
         break;
     }
     case SZ_DEFLIST: case SZ_DEFITEM: {
-        struct sz_node *di = c->kind == SZ_DEFITEM ? c : c->last;
+        struct sz_node *di = c->kind == SZ_DEFITEM ? c : sz_node_last(c);
         if (!di) {
             di = sz_node_new(r->doc, SZ_DEFITEM);
             sz_node_append(di, sz_node_new(r->doc, SZ_TERM));
             sz_node_append(c, di);
         }
-        struct sz_node *dd = di->last;
+        struct sz_node *dd = sz_node_last(di);
         if (!dd || dd->kind != SZ_DEFN) {
             dd = sz_node_new(r->doc, SZ_DEFN);
             sz_node_append(di, dd);
@@ -345,7 +345,7 @@ emit_space(struct hr *r, struct sz_node *t)
         at = t;
         t = t->parent;
     }
-    struct sz_node *l = at ? at->prev : t->last;
+    struct sz_node *l = at ? sz_node_prev(at) : sz_node_last(t);
     if (!l)
         return;
     if (l->kind == SZ_SPACE || l->kind == SZ_SOFTBREAK || l->kind == SZ_LINEBREAK)
@@ -368,7 +368,7 @@ flush_words(struct hr *r)
     const char *s = r->words.data;
     size_t n = r->words.len;
     int run = memchr(s, ' ', n) || memchr(s, '\n', n);
-    struct sz_node *l = t ? t->last : NULL;
+    struct sz_node *l = t ? sz_node_last(t) : NULL;
     if (t && l && l->kind == SZ_STR) {
         char *j = sz_arena_alloc(r->doc->arena, l->len + n + 1);
         memcpy(j, l->text, l->len);
@@ -459,7 +459,7 @@ add_block(struct hr *r, struct sz_node *b)
     struct sz_node *c = f->node;
     if (b->kind == SZ_ITEM) {
         if (c->kind != SZ_BULLETLIST && c->kind != SZ_ORDEREDLIST) {
-            struct sz_node *l = c->last;
+            struct sz_node *l = sz_node_last(c);
             if (!l || l->kind != SZ_BULLETLIST) {
                 l = sz_node_new(r->doc, SZ_BULLETLIST);
                 add_block(r, l);
@@ -467,20 +467,20 @@ add_block(struct hr *r, struct sz_node *b)
             c = l;
         }
     } else if (c->kind == SZ_BULLETLIST || c->kind == SZ_ORDEREDLIST) {
-        struct sz_node *it = c->last;
+        struct sz_node *it = sz_node_last(c);
         if (!it) {
             it = sz_node_new(r->doc, SZ_ITEM);
             sz_node_append(c, it);
         }
         c = it;
     } else if (c->kind == SZ_DEFLIST || c->kind == SZ_DEFITEM) {
-        struct sz_node *di = c->kind == SZ_DEFITEM ? c : c->last;
+        struct sz_node *di = c->kind == SZ_DEFITEM ? c : sz_node_last(c);
         if (!di) {
             di = sz_node_new(r->doc, SZ_DEFITEM);
             sz_node_append(di, sz_node_new(r->doc, SZ_TERM));
             sz_node_append(c, di);
         }
-        c = di->last;
+        c = sz_node_last(di);
         if (!c || c->kind != SZ_DEFN) {
             c = sz_node_new(r->doc, SZ_DEFN);
             sz_node_append(di, c);
@@ -968,7 +968,7 @@ open_dt_dd(struct hr *r, const char *lname, enum el el, const char **a, const ch
         dl = sz_node_new(doc, SZ_DEFLIST);
         add_block(r, dl);
     }
-    struct sz_node *di = dl->last;
+    struct sz_node *di = sz_node_last(dl);
     if (el == E_DT || !di) {
         di = sz_node_new(doc, SZ_DEFITEM);
         sz_node_append(di, sz_node_new(doc, SZ_TERM));
@@ -1003,7 +1003,7 @@ open_table(struct hr *r, const char *lname, enum el el, const char **a, const ch
 static struct sz_node *
 table_body(struct hr *r, struct sz_node *table)
 {
-    struct sz_node *part = table->last;
+    struct sz_node *part = sz_node_last(table);
     if (!part || part->kind != SZ_TBODY) {
         part = sz_node_new(r->doc, SZ_TBODY);
         sz_node_append(part, sz_node_new(r->doc, SZ_TBODY_HEAD));
@@ -1058,7 +1058,7 @@ open_cell(struct hr *r, const char *lname, enum el el, const char **a, const cha
     if (row->kind == SZ_TABLE || row->kind == SZ_THEAD || row->kind == SZ_TBODY ||
         row->kind == SZ_TFOOT) {
         struct sz_node *part = row->kind == SZ_TABLE ? table_body(r, row) : row;
-        row = part->last;
+        row = sz_node_last(part);
         if (!row || row->kind != SZ_ROW) {
             row = sz_node_new(doc, SZ_ROW);
             sz_node_append(part, row);
@@ -1585,7 +1585,7 @@ finish_table(struct hr *r, struct sz_node *t)
     if (!foot) {
         foot = sz_node_new(doc, SZ_TFOOT);
         sz_node_append(t, foot);
-    } else if (foot != t->last) {
+    } else if (foot != sz_node_last(t)) {
         sz_node_unlink(foot);
         sz_node_append(t, foot);
     }
@@ -1652,7 +1652,7 @@ only_image(const struct sz_node *b)
     for (const struct sz_node *c = b->first; c; c = c->next) {
         if (c->kind == SZ_IMAGE)
             imgs++;
-        else if (c->kind == SZ_LINK && c->first && c->first == c->last &&
+        else if (c->kind == SZ_LINK && c->first && !c->first->next &&
                  c->first->kind == SZ_IMAGE)
             imgs++;
         else if (!(c->kind == SZ_SPAN && !c->first) && c->kind != SZ_SPACE &&
@@ -1723,10 +1723,11 @@ header_anchor(struct hr *r, struct sz_node *h)
 {
     if (*h->attr->id)
         return;
-    struct sz_node *a = h->first, *prev = h->prev;
+    struct sz_node *a = h->first, *prev = sz_node_prev(h);
     if (!is_anchor(a)) {
         a = NULL;
-        if (prev && prev->kind == SZ_PLAIN && prev->first == prev->last && is_anchor(prev->first))
+        if (prev && prev->kind == SZ_PLAIN && prev->first && !prev->first->next &&
+            is_anchor(prev->first))
             a = prev->first;
     }
     if (!a)

@@ -92,8 +92,8 @@ end_line(struct lines *L)
     L->line = NULL;
     if (!l)
         return;
-    while (l->last && (l->last->kind == SZ_SPACE || l->last->kind == SZ_SOFTBREAK))
-        sz_node_unlink(l->last);
+    while (sz_node_last(l) && (sz_node_last(l)->kind == SZ_SPACE || sz_node_last(l)->kind == SZ_SOFTBREAK))
+        sz_node_unlink(sz_node_last(l));
 }
 
 static struct sz_node *
@@ -120,14 +120,14 @@ put_inline(struct lines *L, struct sz_node *n)
 {
     struct sz_node *l = L->line;
     if ((n->kind == SZ_SPACE || n->kind == SZ_SOFTBREAK) && (!l || !l->first ||
-                                                            (l->first == l->last &&
+                                                            (!l->first->next &&
                                                              l->first->kind == SZ_STR &&
                                                              l->first->text[0] == '\xc2')))
         return;                    /* white space at a line's start */
     if (n->kind == SZ_SOFTBREAK)
         n->kind = SZ_SPACE;
     struct sz_node *line = cur(L);
-    struct sz_node *last = line->last;
+    struct sz_node *last = sz_node_last(line);
     if (n->kind == SZ_STR && last && last->kind == SZ_STR && line->first == last &&
         last->text[0] == '\xc2' && !SZ_IS_RUN(last)) {
         /* the indent joins the first word, as pandoc's line blocks have it */
@@ -230,8 +230,8 @@ sz_html_lines(struct sz_html *h, struct sz_node *b)
     /* no empty lines at the ends */
     while (L.lb->first && !L.lb->first->first)
         sz_node_unlink(L.lb->first);
-    while (L.lb->last && !L.lb->last->first)
-        sz_node_unlink(L.lb->last);
+    while (sz_node_last(L.lb) && !sz_node_last(L.lb)->first)
+        sz_node_unlink(sz_node_last(L.lb));
     if (!L.lb->first)
         return NULL;
     if (b->kind == SZ_DIV && *b->attr->id) {
@@ -357,7 +357,7 @@ drop_backlinks(struct sz_html *h, struct sz_node *note, const char *anchor_id,
     for (size_t i = 0; i < nk; i++) {
         struct sz_node *p = kill[i]->parent;
         /* "[1] text": the space after the label goes too */
-        if (kill[i]->next && kill[i]->next->kind == SZ_SPACE && !kill[i]->prev)
+        if (kill[i]->next && kill[i]->next->kind == SZ_SPACE && !sz_node_prev(kill[i]))
             sz_node_unlink(kill[i]->next);
         sz_node_unlink(kill[i]);
         while (p && p->first && (p->first->kind == SZ_SPACE || p->first->kind == SZ_SOFTBREAK))
@@ -445,7 +445,7 @@ sz_html_notes(struct sz_html *h)
         }
         /* <sup><a class="fnanchor">1</a></sup>: the Note takes the sup's place */
         struct sz_node *at = l;
-        if (l->parent->kind == SZ_SUPERSCRIPT && l->parent->first == l && l->parent->last == l)
+        if (l->parent->kind == SZ_SUPERSCRIPT && l->parent->first == l && sz_node_last(l->parent) == l)
             at = l->parent;
         if (note->parent)
             note = sz_node_copy(h->doc, note);

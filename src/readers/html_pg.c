@@ -458,9 +458,9 @@ page_break(const struct sz_node *b)
 {
     if (b->kind == SZ_HRULE || b->kind == SZ_FIGURE)
         return 1;
-    if ((b->kind == SZ_PLAIN || b->kind == SZ_PARA) && b->first && b->first == b->last)
+    if ((b->kind == SZ_PLAIN || b->kind == SZ_PARA) && b->first && !b->first->next)
         return b->first->kind == SZ_IMAGE;
-    return b->kind == SZ_DIV && b->first && b->first == b->last && page_break(b->first);
+    return b->kind == SZ_DIV && b->first && !b->first->next && page_break(b->first);
 }
 
 /* Whether the node's text, from its first letter on, starts with one of

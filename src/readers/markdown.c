@@ -389,7 +389,7 @@ mergeable(enum sz_kind k)
 static void
 add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
 {
-    struct sz_node *l = parent->last;
+    struct sz_node *l = sz_node_last(parent);
     if (l && l->kind == SZ_STR && n->kind == SZ_STR) {
         char *t = scratch_alloc(r, l->len + n->len + 1);
         memcpy(t, l->text, l->len);
@@ -410,7 +410,7 @@ add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
     }
     /* A word or a break, new, into a parent already seen to hold inlines:
     ** linked without sz_node_append's checks, once a word of the book. */
-    if ((n->kind == SZ_STR || mergeable(n->kind)) && !n->parent && !n->prev && !n->next &&
+    if ((n->kind == SZ_STR || mergeable(n->kind)) && !n->parent && !n->back && !n->next &&
         !n->first) {
         if (parent != r->inl || parent->kind != r->inl_kind) {
             if (!sz_can_contain(parent->kind, SZ_STR) || !sz_can_contain(parent->kind, SZ_SPACE) ||
@@ -423,12 +423,14 @@ add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
             r->inl_kind = parent->kind;
         }
         n->parent = parent;
-        n->prev = l;
-        if (l)
+        if (l) {
+            n->back = l;
             l->next = n;
-        else
+            parent->first->back = n;
+        } else {
+            n->back = n;
             parent->first = n;
-        parent->last = n;
+        }
         return;
     }
     sz_node_append(parent, n);
@@ -641,7 +643,7 @@ intext_suffix(struct mdr *r, struct sz_node *parent, const char *s, size_t n, si
         ss++;
     while (se > ss && is_ws((unsigned char)s[se - 1]))
         se--;
-    put_words(r, ct->last, s + ss, se - ss);
+    put_words(r, sz_node_last(ct), s + ss, se - ss);
     while (more && more->first && more->first->kind == SZ_CITATION) {
         struct sz_node *c = more->first;
         sz_node_unlink(c);
@@ -674,7 +676,7 @@ flush_into(struct mdr *r, struct sz_node *parent)
         r->tslice = NULL;
         return;
     }
-    struct sz_node *l = parent->last;
+    struct sz_node *l = sz_node_last(parent);
     if (r->fl == F_MARKDOWN && s[0] == '{' && l &&
         (l->kind == SZ_LINK || l->kind == SZ_IMAGE || l->kind == SZ_CODE)) {
         /* pandoc's link_attributes and inline_code_attributes. */
@@ -898,7 +900,7 @@ bracket_cite(struct mdr *r, const char *s, size_t n)
         size_t ss = at + 1 + k, se = j;
         while (se > ss && is_ws((unsigned char)s[se - 1]))
             se--;
-        put_words(r, c->last, s + ss, se - ss);
+        put_words(r, sz_node_last(c), s + ss, se - ss);
         sz_node_append(cite, c);
         i = j + 1;
     }
@@ -1129,7 +1131,7 @@ put_words_(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
             int nl = 0;
             while (j < n && ws_char((unsigned char)s[j]))
                 nl |= s[j++] == '\n';
-            struct sz_node *l = parent->last;
+            struct sz_node *l = sz_node_last(parent);
             if (smart && !nl && l && l->kind == SZ_STR && l != r->esc_dot &&
                 ends_in_abbrev(l->text, l->len)) {
                 add_inline(r, parent, mk_str(r, "\xc2\xa0", 2));
@@ -1138,7 +1140,7 @@ put_words_(struct mdr *r, struct sz_node *parent, const char *s, size_t n)
             }
             add_inline(r, parent, mk_node(r, nl ? SZ_SOFTBREAK : SZ_SPACE));
         } else {
-            struct sz_node *l = parent->last;
+            struct sz_node *l = sz_node_last(parent);
             size_t nw = 0, e = 0;
             int exact = 1;
             if (!l || l->kind != SZ_STR)       /* a run joins no Str before it */
@@ -1962,7 +1964,7 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
             return 0;
         }
     }
-    if (type == MD_SPAN_EM && r->fl == F_MARKDOWN && n->first && n->first == n->last &&
+    if (type == MD_SPAN_EM && r->fl == F_MARKDOWN && n->first && !n->first->next &&
         n->first->kind == SZ_STRONG) {
         /* ***x*** is Strong [Emph] in pandoc's markdown. */
         const char *e = r->last;
@@ -2194,7 +2196,7 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
                 r->text.len--;
                 flush_into(r, p);
                 add_inline(r, p, mk_str(r, ".", 1));
-                r->esc_dot = p->last;
+                r->esc_dot = sz_node_last(p);
             }
             break;
         }
@@ -2236,11 +2238,11 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
         /* One RawInline per tag: md4c gives a tag that spans lines in
         ** pieces (the line ends as pieces of their own). */
         flush_into(r, p);
-        if (p->last && p->last->kind == SZ_RAWINLINE && r->html_open) {
+        if (sz_node_last(p) && sz_node_last(p)->kind == SZ_RAWINLINE && r->html_open) {
             struct sz_buf b = SZ_BUF_INIT;
-            sz_buf_put(&b, p->last->text, p->last->len);
+            sz_buf_put(&b, sz_node_last(p)->text, sz_node_last(p)->len);
             sz_buf_put(&b, s, size);
-            sz_node_set_text(r->doc, p->last, b.data, b.len);
+            sz_node_set_text(r->doc, sz_node_last(p), b.data, b.len);
             sz_buf_free(&b);
         } else {
             struct sz_node *n = sz_node_new_text(r->doc, SZ_RAWINLINE, s, size);
@@ -2364,7 +2366,7 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
         if (c->ival != QMARK || c->kind != SZ_STR)
             continue;
         int dbl = c->text[0] == '"';
-        int pv = side(c->prev, 1), nx = side(c->next, 0);
+        int pv = side(sz_node_prev(c), 1), nx = side(c->next, 0);
         int open = -1;
         for (int k = nst - 1; k >= 0; k--)
             if ((stack[k]->text[0] == '"') == dbl) {
@@ -2391,8 +2393,8 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
                 }
                 sz_node_append(q, m);
             }
-            if (q->last && q->last->kind == SZ_SPACE)
-                sz_node_unlink(q->last);      /* pandoc drops it */
+            if (sz_node_last(q) && sz_node_last(q)->kind == SZ_SPACE)
+                sz_node_unlink(sz_node_last(q));      /* pandoc drops it */
             sz_node_unlink(o);
             sz_node_unlink(c);
             drop_node(r, o);
@@ -2435,7 +2437,7 @@ finish_inlines(struct mdr *r, struct sz_node *n)
     if (r->o->smart)
         smart_quotes(r, n);
     /* implicit_figures: an image alone in a paragraph. */
-    if (n->kind == SZ_PARA && n->first && n->first == n->last && n->first->kind == SZ_IMAGE &&
+    if (n->kind == SZ_PARA && n->first && !n->first->next && n->first->kind == SZ_IMAGE &&
         n->first->first) {
         struct sz_node *img = n->first, *cap = sz_node_new(r->doc, SZ_CAPTION);
         struct sz_node *plain = sz_node_new(r->doc, SZ_PLAIN);
@@ -3953,8 +3955,8 @@ html_segment(struct mdr *r, const char *t, size_t a, size_t e, int tag_after, in
     sz_buf_free(&b);
     if (rc < 0)
         return -1;
-    if (tag_after && !div_after && !blank_end && box->last && box->last->kind == SZ_PARA)
-        box->last->kind = SZ_PLAIN;
+    if (tag_after && !div_after && !blank_end && sz_node_last(box) && sz_node_last(box)->kind == SZ_PARA)
+        sz_node_last(box)->kind = SZ_PLAIN;
     while (box->first) {
         struct sz_node *c = box->first;
         sz_node_unlink(c);
@@ -4232,7 +4234,7 @@ bracket_spans(struct mdr *r, struct sz_node *parent)
                 ob = q - 1;
                 break;
             }
-        while (ob == (size_t)-1 && (o = o->prev) != NULL) {
+        while (ob == (size_t)-1 && (o = sz_node_prev(o)) != NULL) {
             const char *x = o->kind == SZ_STR ? strrchr(o->text, '[') : NULL;
             if (x)
                 ob = (size_t)(x - o->text);
@@ -4935,7 +4937,7 @@ meta_markdown(struct mdr *r)
         while (m->first)
             sz_node_unlink(m->first);
         struct sz_node *from = tmp;
-        if (tmp->first && tmp->first == tmp->last &&
+        if (tmp->first && !tmp->first->next &&
             (tmp->first->kind == SZ_PARA || tmp->first->kind == SZ_PLAIN))
             from = tmp->first;
         else

@@ -225,7 +225,7 @@ add_cell(struct tbl *t, struct sz_node *row, const char *s, size_t n, size_t at)
         return 0;
     if (t->parse(t->ud, s, n, at, c) < 0)
         return -1;
-    if (c->first && c->first == c->last && c->first->kind == SZ_PARA)
+    if (c->first && !c->first->next && c->first->kind == SZ_PARA)
         c->first->kind = SZ_PLAIN;
     return 0;
 }
@@ -264,7 +264,7 @@ static void
 normalize_head(struct tbl *t)
 {
     struct sz_node *h = thead(t), *row = h->first;
-    if (!row || row != h->last)
+    if (!row || row != sz_node_last(h))
         return;
     for (struct sz_node *c = row->first; c; c = c->next)
         if (c->first)

@@ -785,7 +785,7 @@ close_level(struct plain *p)
 static int
 image_only(const struct sz_node *n)
 {
-    return (n->kind == SZ_PARA || n->kind == SZ_PLAIN) && n->first && n->first == n->last &&
+    return (n->kind == SZ_PARA || n->kind == SZ_PLAIN) && n->first && !n->first->next &&
            n->first->kind == SZ_IMAGE;
 }
 

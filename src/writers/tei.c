@@ -448,7 +448,7 @@ enter_block(struct tei *t, struct sz_iter *it, const struct sz_node *n, int pf)
             f->ctx = TEI_X_SKIP;
         } else if (pc == TEI_X_PHRASE ||
                    ((pc == TEI_X_SPECIAL || pc == TEI_X_AB) && n->kind == SZ_PLAIN) ||
-                   (pc == TEI_X_AB && !n->prev && !n->next)) {
+                   (pc == TEI_X_AB && !sz_node_prev(n) && !n->next)) {
             flat_start(t, pf, f);
         } else {
             block_start(t, pf, pc == TEI_X_AB ? "ab" : "p");
@@ -1076,7 +1076,7 @@ write_text(struct tei *t)
     const struct sz_node *body = root->first, *back = NULL;
     while (matter(body, 0))
         body = body->next;
-    for (const struct sz_node *n = root->last; n && n != body && matter(n, 1); n = n->prev)
+    for (const struct sz_node *n = sz_node_last(root); n && n != body && matter(n, 1); n = sz_node_prev(n))
         back = n;
     int tp = tei_has_title_page(t);
     if (tp || body != root->first) {

@@ -284,7 +284,7 @@ tei_plain(struct sz_buf *out, const struct sz_node *n)
             break;
         default:
             if (c != n && c->kind >= SZ_META_MAP && c->kind <= SZ_META_BLOCKS &&
-                c->prev && out->len)
+                sz_node_prev(c) && out->len)
                 sz_buf_puts(out, ", ");
             break;
         }

@@ -1110,7 +1110,7 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
     case SZ_PARA:
         /* pandoc before 3 (API 1.22) marks a figure as a paragraph holding
         ** only an image whose title starts with "fig:". */
-        if (n->first && n->first == n->last && n->first->kind == SZ_IMAGE && n->first->target->title &&
+        if (n->first && !n->first->next && n->first->kind == SZ_IMAGE && n->first->target->title &&
             !strncmp(n->first->target->title, "fig:", 4)) {
             const char *alt = sz_xhtml_text(x, n->first);
             open1(x, "figure", NULL, NULL);
@@ -1208,7 +1208,7 @@ enter(struct sz_xhtml *x, struct sz_iter *it, const struct sz_node *n)
         sz_iter_skip_children(it);
         return 0;
     case SZ_COLSPEC:
-        if (!n->prev || n->prev->kind != SZ_COLSPEC)
+        if (!sz_node_prev(n) || sz_node_prev(n)->kind != SZ_COLSPEC)
             colgroup(x, n);
         return 0;
     case SZ_THEAD:
