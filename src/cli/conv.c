@@ -542,9 +542,12 @@ afile_write(void *ud, const char *p, size_t n)
     struct sz_afile *f = ud;
     if (f->err)
         return -1;
-    if (f->len + n > sizeof f->buf && afile_flush(f) < 0)
+    /* A writer's own buffer handed on (the JSON writer's 16 KB) goes
+    ** straight to the file, not through this one's pages as well. */
+    int direct = n >= sizeof f->buf / 4;
+    if ((direct || f->len + n > sizeof f->buf) && afile_flush(f) < 0)
         return -1;
-    if (n >= sizeof f->buf) {
+    if (direct) {
         size_t off = 0;
         while (off < n) {
             ssize_t w = write(f->fd, p + off, n - off);
