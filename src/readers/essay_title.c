@@ -104,10 +104,17 @@ note_heading(const struct sz_eline *l)
                                      "this e-book", "this file", "transcribed from",
                                      "transcribed by", "prepared by", "scanned by",
                                      "digitized by", "proofread by", NULL };
+    /* the words alone or before a colon or full stop: "Notes from the
+    ** Underground", "Covered Wagon Days" are titles */
+    static const char *const alone[] = { "note", "notes", "cover", NULL };
     for (int i = 0; p[i]; i++) {
         size_t m = strlen(p[i]);
-        if (l->len >= m && !strncasecmp(l->s, p[i], m))
-            return 1;
+        if (l->len >= m && !strncasecmp(l->s, p[i], m)) {
+            if (!sz_essay_word_ci(p[i], m, alone))
+                return 1;
+            return m == l->len || strchr(":.-", l->s[m]) ||
+                   (l->len - m >= 3 && !memcmp(l->s + m, "\xE2\x80\x94", 3));
+        }
     }
     return 0;
 }
@@ -195,6 +202,11 @@ caps(const struct sz_eline *l)
     return up ? 1 : -1;
 }
 
+/* Words of a title that no name has. */
+static const char *const not_name[] = { "from", "with", "at", "by", "into", "upon", "over",
+                                        "under", "after", "about", "among", "through",
+                                        "without", "against", "beyond", "before", NULL };
+
 /* "George Eliot", "Николай Гоголь": two to four capitalised words. */
 static int
 name_shaped(const struct sz_eline *l)
@@ -205,8 +217,8 @@ name_shaped(const struct sz_eline *l)
             size_t e = i;
             while (e < l->len && l->s[e] != ' ')
                 e++;
-            if (joining_line(l->s + i, e - i))
-                return 0;      /* "A Rich Document" is no name */
+            if (joining_line(l->s + i, e - i) || sz_essay_word_ci(l->s + i, e - i, not_name))
+                return 0;      /* "A Rich Document", "Tales From Abroad" are no names */
             uint32_t cp;
             sz_utf8_decode(l->s + i, l->len - i, &cp);
             if (utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_LU)
@@ -245,6 +257,46 @@ initials_name(const struct sz_eline *l)
     return inits >= 1 && e == l->len && e - i >= 3;
 }
 
+static int kind_line(const struct sz_eline *l);
+
+/* "A NOVEL", "AN AUTOBIOGRAPHY", "A Tale of the Sea", "BEING THE MEMOIRS
+** OF ...", "AND OTHER STORIES", "With an Introduction": a line naming the
+** kind of work or what the edition adds, the way a subtitle does (by an
+** article and a kind within its first words, or its last word a kind). */
+static int
+genre_line(const struct sz_eline *l)
+{
+    static const char *const art[] = { "a", "an", "being", "and", "with", NULL };
+    static const char *const kinds[] = {
+        "novel", "romance", "story", "stories", "tale", "tales", "poem", "poems",
+        "autobiography", "biography", "memoir", "memoirs", "history", "essay", "essays",
+        "sketch", "sketches", "play", "comedy", "tragedy", "drama", "narrative", "chronicle",
+        "study", "record", "account", "other", "collection", "sequel", "introduction",
+        "illustrations", "notes", "preface", "portrait", "portraits", "maps", NULL };
+    if (kind_line(l))
+        return 1;
+    size_t i = 0, word = 0;
+    while (i < l->len && word < 4) {
+        while (i < l->len && (l->s[i] == ' ' || l->s[i] == '_'))
+            i++;
+        size_t e = i;
+        while (e < l->len && l->s[e] != ' ')
+            e++;
+        size_t t = e;
+        while (t > i && strchr(".,:;_", l->s[t - 1]))
+            t--;
+        if (t == i)
+            break;
+        if (word == 0 && !sz_essay_word_ci(l->s + i, t - i, art))
+            return 0;
+        if (word > 0 && sz_essay_word_ci(l->s + i, t - i, kinds))
+            return 1;
+        word++;
+        i = e;
+    }
+    return 0;
+}
+
 /* Does the one-line candidate f name the author over the title t, the
 ** way French and Russian title pages set it ("Alexandre Dumas" over "LE
 ** COMTE DE MONTE-CRISTO", "Л.Н.Толстой" over "Крейцерова соната")?  A
@@ -253,6 +305,9 @@ initials_name(const struct sz_eline *l)
 static int
 author_over(const struct sz_eline *l, size_t f, size_t t)
 {
+    /* "Jane Eyre" over "AN AUTOBIOGRAPHY" is the title over its kind */
+    if (genre_line(&l[t]))
+        return 0;
     if (initials_name(&l[f]))
         return !initials_name(&l[t]) && !name_shaped(&l[t]);
     if (!name_shaped(&l[f]) || caps(&l[t]) != 1)
@@ -392,6 +447,35 @@ byline_at(const struct sz_eline *l, size_t a, size_t i, size_t k)
     return !p || p->blank || p->cols < 40 || !plain_word(p);
 }
 
+/* A person's name after "by" on a title's line: two to five capitalised
+** words or initials ("JOHN LOCKE", "J. M. Barrie"), no joining word:
+** "Travels by Land and Sea", "A Journey by Night" name none. */
+static int
+person(const char *s, size_t n)
+{
+    size_t i = 0, words = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '_'))
+            i++;
+        if (i >= n)
+            break;
+        size_t e = i;
+        while (e < n && s[e] != ' ')
+            e++;
+        size_t t = e;
+        while (t > i && strchr(".,;_", s[t - 1]))
+            t--;
+        uint32_t cp;
+        sz_utf8_decode(s + i, n - i, &cp);
+        if (utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_LU ||
+            (t > i && (joining_line(s + i, t - i) || sz_essay_word_ci(s + i, t - i, not_name))))
+            return 0;
+        words++;
+        i = e;
+    }
+    return words >= 2 && words <= 5;
+}
+
 /* Where " by NAME" starts inside a title line (two words before it at
 ** least), or 0. */
 static size_t
@@ -404,7 +488,7 @@ inline_by(const struct sz_eline *l)
         if (s[i] != ' ')
             continue;
         spaces++;
-        if (spaces >= 2 && !strncasecmp(s + i, " by ", 4) && named(l, i + 4)) {
+        if (spaces >= 2 && !strncasecmp(s + i, " by ", 4) && person(s + i + 4, n - i - 4)) {
             /* a title before it, not a sentence ("written by Mr. Smith") */
             struct sz_eline head = *l;
             head.len = i;
@@ -419,6 +503,45 @@ static int
 byline_lead(const struct sz_eline *l)
 {
     return l->len > 3 && l->len < 40 && !strncasecmp(l->s + l->len - 3, " by", 3);
+}
+
+/* Is line i of the page a By line: "BY JEROME K. JEROME", "par
+** Alexandre Dumas", or "by" alone over the name?  Returns where the name
+** starts on the line (2 for "by" alone: the name is on the next line), 0
+** when it is none. */
+static size_t
+by_start(const struct sz_eline *l, size_t a, size_t i)
+{
+    const struct sz_eline *x = &l[i];
+    if (x->len == 2 && !strncasecmp(x->s, "by", 2))
+        return 2;
+    if (x->len <= 3 || byline_lead(x))
+        return 0;
+    if (!strncasecmp(x->s, "by ", 3) && byline_at(l, a, i, 3))
+        return 3;
+    if ((!strncasecmp(x->s, "par ", 4) || !strncasecmp(x->s, "von ", 4)) &&
+        byline_at(l, a, i, 4))
+        return 4;
+    return 0;
+}
+
+static const char *const toc_words[] = { "contents", "table", "inhalt", "sommaire", NULL };
+
+/* Does a By line follow within the next few lines of the page from i on
+** (before a contents list)?  Then the page names its author there. */
+static int
+byline_near(const struct sz_eline *l, size_t a, size_t i, size_t b)
+{
+    for (size_t seen = 0; i < b && seen < 10; i++) {
+        if (l[i].blank)
+            continue;
+        seen++;
+        if (l[i].width < 30 && starts_with_word(l[i].s, l[i].len, toc_words))
+            return 0;
+        if (by_start(l, a, i))
+            return 1;
+    }
+    return 0;
 }
 
 /* A sentence of a note: lower-case words, a full stop at the end. */
@@ -436,8 +559,9 @@ sentence_line(const struct sz_eline *l)
 ** many lines it took.  Returns 0 when prose came first. */
 static int
 read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_t *first,
-           size_t *last, size_t *npieces)
+           size_t *last, size_t *npieces, size_t *name)
 {
+    *name = 0;
     size_t i = a, seen = 0;
     int notes = 0;             /* in a transcriber's note: its prose is skipped */
     int blank_before = 1;
@@ -530,9 +654,12 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             size_t w = 1;
             for (size_t k = 0; k < x->len; k++)
                 w += x->s[k] == ' ';
-            if (!gap && caps(&l[i - 1]) == 0 && name_shaped(&l[i - 1]) &&
-                (caps(x) == 1 || last_words >= 3) && title_shaped(x) && !stop_line(x, 1)) {
+            if (!gap && pieces == 1 && caps(&l[i - 1]) == 0 && name_shaped(&l[i - 1]) &&
+                (caps(x) == 1 || last_words >= 3) && title_shaped(x) && !stop_line(x, 0) &&
+                !genre_line(x) &&
+                !byline_near(l, a, i + 1, b)) {
                 /* the author's name over the title in capitals */
+                *name = i;      /* the line before, counted from 1 */
                 sz_buf_clear(t);
                 put_piece(t, x);
                 pieces = 1;
@@ -618,9 +745,8 @@ struct cand {
     struct sz_buf key1;        /* its first line's */
     struct sz_buf text;
     int name;                  /* the author's name, as a By line gives it */
+    size_t over;               /* 1 + the line of the name set straight over it, or 0 */
 };
-static const char *const toc_words[] = { "contents", "table", "inhalt", "sommaire", NULL };
-
 /* Does line i sign the prose before it ("H. G. WELLS." under a preface),
 ** or sign with a dash ("--_Linda Brent_", "— Ив. Тургенев")? */
 static int
@@ -718,9 +844,9 @@ under_title(const struct sz_eline *l, size_t i, size_t lim, const struct sz_buf 
     return 0;
 }
 
-void
-sz_essay_trace_title(struct sz_ectx *c, uint32_t lineno, const char *why, const char *s,
-                     size_t n)
+static void
+trace_meta(struct sz_ectx *c, uint32_t lineno, const char *field, const char *why,
+           const char *s, size_t n)
 {
     if (!c->o || !c->o->trace)
         return;
@@ -728,10 +854,140 @@ sz_essay_trace_title(struct sz_ectx *c, uint32_t lineno, const char *why, const 
     size_t m = n < 80 ? n : 80;
     while (m < n && m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
         m--;
-    int k = snprintf(buf, sizeof buf, "%s:%u: title (%s): %.*s%s", c->file ? c->file : "-",
-                     lineno, why, (int)m, s, m < n ? "..." : "");
+    int k = snprintf(buf, sizeof buf, "%s:%u: %s (%s): %.*s%s", c->file ? c->file : "-",
+                     lineno, field, why, (int)m, s, m < n ? "..." : "");
     if (k > 0)
         c->o->trace(c->o->trace_ud, buf);
+}
+
+void
+sz_essay_trace_title(struct sz_ectx *c, uint32_t lineno, const char *why, const char *s,
+                     size_t n)
+{
+    trace_meta(c, lineno, "title", why, s, n);
+}
+
+/* Sets the author from a By line's name: without the degrees after a
+** comma ("JONATHAN SWIFT, D.D.,", "BENJAMIN HARROW, Ph.D."), a name in
+** brackets after it, the page's full stop (an initial's kept). */
+static void
+set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const char *why)
+{
+    while (n && (*s == '_' || *s == ' '))
+        s++, n--;
+    size_t words = 1;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] == '[' || s[i] == '(' ||
+            (s[i] == ',' && s[i + 1] == ' ' && memchr(s + i, '.', n - i)) ||
+            (i + 10 <= n && !strncasecmp(s + i, " author of", 10)) ||
+            (i + 11 <= n && !strncasecmp(s + i, ", author of", 11))) {
+            n = i;
+            break;
+        }
+        words += s[i] == ' ';
+    }
+    if (words > 8)
+        return;        /* a sentence, not a name */
+    while (n && strchr(" _,;:", s[n - 1]))
+        n--;
+    if (n >= 2 && s[n - 1] == '.') {
+        size_t w = n - 1;
+        while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '.')
+            w--;
+        if (n - 1 - w > 1)
+            n--;       /* "BOWDITCH." but not "O. Henry"'s "O." */
+    }
+    if (!n || sz_meta_get(c->doc, "author"))
+        return;
+    sz_essay_meta_text(c, "author", s, n, 0);
+    trace_meta(c, lineno, "author", why, s, n);
+}
+
+/* The author the title page names under the title, from line i on: the
+** first By line ("BY" alone, the name on the next line; "TITLE by NAME"
+** on the title's line), before the contents or the text; not a By line
+** after "With an Introduction" or "Illustrations". */
+static void
+page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, size_t last,
+            size_t lim)
+{
+    static const char *const other[] = { "with", "introduction", "illustrated",
+                                         "illustrations", "translated", "notes", "preface",
+                                         "copyright", "entered", "published", "printed", NULL };
+    size_t by = inline_by(&l[i]);
+    if (by && person(l[i].s + by + 4, l[i].len - by - 4)) {
+        set_author(c, l[i].s + by + 4, l[i].len - by - 4, l[i].lineno,
+                   "on the title's line, after by");
+        return;
+    }
+    size_t prev = i;
+    for (size_t seen = 0; i < lim && seen < 14; i++) {
+        const struct sz_eline *x = &l[i];
+        if (x->blank)
+            continue;
+        seen++;
+        /* the contents, or prose (a wide line in capitals is the page's) */
+        if ((x->cols > TITLE_WIDTH && caps(x) != 1) ||
+            (x->width < 30 && starts_with_word(x->s, x->len, toc_words)))
+            break;
+        size_t k = by_start(l, a, i);
+        if (k && prev != i && starts_with_word(l[prev].s, l[prev].len, other)) {
+            prev = i;
+            continue;
+        }
+        prev = i;
+        if (!k)
+            continue;
+        if (k == 2) {
+            /* "BY" alone: the name is the next line */
+            size_t j = i + 1;
+            while (j < lim && j < i + 4 && l[j].blank)
+                j++;
+            if (j < lim && !l[j].blank && named(&l[j], 0) && l[j].cols <= TITLE_WIDTH)
+                set_author(c, l[j].s, l[j].len, l[j].lineno,
+                           "the title page's name under a By alone");
+            return;
+        }
+        set_author(c, x->s + k, x->len - k, x->lineno, "the title page's By line");
+        return;
+    }
+    /* No By line: a name standing alone under the title ("Lewis Carroll",
+    ** "H. G. WELLS"), past a line naming the kind of work ("And Other
+    ** Stories", "Written by Herself.") */
+    static const char *const place[] = { "edition", "series", "volume", "press", "company",
+                                         "library", "publishers", "brothers", "sons", "books",
+                                         "classics", "new", "york", "london", "boston",
+                                         "paris", "printed", "illustrated", NULL };
+    i = last + 1;      /* past the title's own lines */
+    for (size_t seen = 0; i < lim && seen < 3; i++) {
+        const struct sz_eline *x = &l[i];
+        if (x->blank)
+            continue;
+        seen++;
+        if (genre_line(x) || starts_with_word(x->s, x->len, (const char *const[]){ "written",
+                                                                                 NULL }))
+            continue;
+        int plain = 1;
+        for (size_t q = 0; q < x->len; q++)
+            if (q == 0 || x->s[q - 1] == ' ') {
+                size_t e = q;
+                while (e < x->len && x->s[e] != ' ' && x->s[e] != ',' && x->s[e] != '.')
+                    e++;
+                plain &= !sz_essay_word_ci(x->s + q, e - q, place);
+            }
+        /* and more of the page after it, not a heading over prose: a
+        ** short line, an illustration, an epigraph in quotes */
+        size_t j = i + 1;
+        while (j < lim && l[j].blank)
+            j++;
+        unsigned char f = j < lim ? (unsigned char)l[j].s[0] : 0;
+        int page = j < lim && (f == '"' || f == '[' || f == 0xE2 ||
+                               (l[j].cols <= TITLE_WIDTH && !(l[j].cols > 40 && plain_word(&l[j]))));
+        if (l[i - 1].blank && (i + 1 >= lim || l[i + 1].blank) && plain && page &&
+            (name_shaped(x) || initials_name(x)))
+            set_author(c, x->s, x->len, x->lineno, "a name standing alone under the title");
+        return;
+    }
 }
 
 void
@@ -783,11 +1039,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     /* A title comes before its author's By line and the contents: later
     ** lines printed twice are publishers, contents entries, headings. */
     for (size_t i = a; i < lim && i < front_end; i++)
-        if (!l[i].blank && ((l[i].len > 3 && !byline_lead(&l[i]) &&
-                             ((!strncasecmp(l[i].s, "by ", 3) && byline_at(l, a, i, 3)) ||
-                              (!strncasecmp(l[i].s, "par ", 4) && byline_at(l, a, i, 4)) ||
-                              (!strncasecmp(l[i].s, "von ", 4) && byline_at(l, a, i, 4)))) ||
-                            (l[i].len == 2 && !strncasecmp(l[i].s, "by", 2)) ||
+        if (!l[i].blank && (by_start(l, a, i) ||
                             (l[i].width < 30 && starts_with_word(l[i].s, l[i].len, toc_words))))
             front_end = i;
     for (size_t i = a; i < lim && nc < TITLE_CANDIDATES; i++) {
@@ -796,7 +1048,8 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         if (++nonblank > TITLE_SCAN)
             break;
         size_t f, e, p;
-        if (!read_title(l, i, lim, &t, &f, &e, &p)) {
+        size_t nl;
+        if (!read_title(l, i, lim, &t, &f, &e, &p, &nl)) {
             if (!nc)
                 break;         /* the text begins with prose: no title page */
             continue;
@@ -814,6 +1067,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         fold(l[f].s, l[f].len, &k->key1);
         sz_buf_put(&k->text, t.data, t.len);
         k->name = 0;
+        k->over = nl;
         for (const char *p0 = names.data; p0 && *p0 && !k->name;) {
             const char *q0 = strchr(p0, '\n');
             k->name = (size_t)(q0 - p0) == k->key.len && !memcmp(p0, k->key.data, k->key.len);
@@ -825,15 +1079,16 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     size_t pick = 0;
     const char *over = NULL;
     if (nc >= 2 && cv[0].pieces == 1 && !cv[0].name && cv[1].first < front_end &&
-        cv[1].first - cv[0].last <= 4 && author_over(l, cv[0].first, cv[1].first)) {
+        cv[1].first - cv[0].last <= 4 && author_over(l, cv[0].first, cv[1].first) &&
+        !byline_near(l, a, cv[1].last + 1, lim)) {
         /* the author over the title: the name printed again is no title either */
         for (size_t k = 1; k < nc; k++)
             if (!strcmp(cv[k].key.data, cv[0].key.data))
                 cv[k].name = 1;
         cv[0].name = 1;
         over = "the title page's, under the author's name set over it";
-        if (!sz_meta_get(c->doc, "author"))
-            sz_essay_meta_text(c, "author", cv[0].text.data, cv[0].text.len, 0);
+        set_author(c, cv[0].text.data, cv[0].text.len, l[cv[0].first].lineno,
+                   "the name set over the title");
     }
     while (pick < nc && cv[pick].name && cv[pick].first < front_end)
         pick++;
@@ -868,11 +1123,14 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     ** IV. / THE HISTORY OF PATIENT GRISEL": a series' name over the book */
     if (nc && again != 1) {
         size_t sl = series_line(l, cv[pick].last + 1, lim < front_end ? lim : front_end);
-        size_t k = pick + 1;
-        /* past the series' number too ("IV.") */
-        while (sl && k < nc && (cv[k].first <= sl || numeral(cv[k].key.data)))
+        size_t k = pick + 1, number = 0;
+        /* past the series' number too ("IV."), which shows the line names a
+        ** series over its books ("ESSAYS / SECOND SERIES" is one title) */
+        while (sl && k < nc && (cv[k].first <= sl || numeral(cv[k].key.data))) {
+            number += cv[k].first > sl;
             k++;
-        if (sl && k < nc && cv[k].first < front_end && !cv[k].name) {
+        }
+        if (sl && number && k < nc && cv[k].first < front_end && !cv[k].name) {
             pick = k;
             again = 0;
             pwhy = "the title page's first title past a series' name (a line ending in Series)";
@@ -955,6 +1213,14 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                                  k->text.data, k->text.len);
         }
     }
+    /* the author's By line under the title, or the name set over it */
+    if (ncand && cv[pick].over) {
+        const struct sz_eline *o = &l[cv[pick].over - 1];
+        set_author(c, o->s, o->len, o->lineno,
+                   "the name set straight over the title in capitals");
+    }
+    if (ncand)
+        page_author(c, l, a, cv[pick].first, cv[pick].last, lim);
     /* what else the page offered, for a reader who wants to see why (the
     ** first few, before the By line or contents) */
     for (size_t k = 0; k < ncand && k <= pick + 2 && !c->cat_title; k++)

@@ -125,6 +125,33 @@ def got(path):
     return {"meta": meta, "blocks": ranks(skeleton(t["blocks"], []))}
 
 
+def letters(s):
+    return "".join(ch for ch in unicodedata.normalize("NFKC", s or "").lower() if ch.isalnum())
+
+
+def same_title(got, want):
+    """The paired books' rule (pgscore.py): the same letters and digits, or
+    the main title (before ":", ";" or ", or") of one is the other."""
+    a, b = letters(got), letters(want)
+    if not a or not b:
+        return a == b
+
+    def main(s):
+        return letters(re.split(r"[:;]|,\s*or\b|\bor,", s, maxsplit=1)[0])
+    return a == b or main(got) == b or main(want) == a or (main(got) and main(got) == main(want))
+
+
+def diff_only(e, g):
+    """Title-page variants: the title and author only."""
+    out = []
+    for k in e["only"]:
+        w, x = e["meta"].get(k), g["meta"].get(k)
+        ok = same_title(x, w) if k == "title" else letters(x) == letters(w)
+        if not ok:
+            out.append("meta %s: want %r got %r" % (k, w, x))
+    return out
+
+
 def want(path):
     e = json.load(open(path, encoding="utf-8"))
     meta = {k: norm(v) for k, v in e["meta"].items()}
@@ -171,7 +198,8 @@ def main():
         group = name.split("--")[0]
         out = os.path.join(odir, name + ".json")
         try:
-            d = diff(want(e), got(out))
+            raw = json.load(open(e, encoding="utf-8"))
+            d = diff_only(raw, got(out)) if "only" in raw else diff(want(e), got(out))
         except (OSError, ValueError, KeyError) as x:
             d = ["no output: %s" % x]
         groups.setdefault(group, []).append(not d)

@@ -13,6 +13,8 @@ synthetic ones; everything is drawn from a fixed seed, so the variants are
 the same on every run.
 
 A skeleton is {"meta": {title, subtitle, author, date}, "blocks": [...]}
+(with "only": [keys], only those metadata fields are compared: the
+title-page variants)
 with blocks ["H", level, text], ["P", text], ["V", [lines]], ["Q", text]
 (a quotation), ["C"] (a contents list); a footnote is "[^text]" in its
 paragraph's text.
@@ -548,6 +550,281 @@ def groups():
     return out
 
 
+# {=================================================================
+# Title pages of books
+# ===================================================================
+# A book's first page names it in many ways: the title alone, with a
+# subtitle, a By line, the author's name over the title, a volume or a
+# series line, publisher and date, a producer's or transcriber's note
+# before it, a dedication or the contents after it.  These variants check
+# only the metadata title and author (check.py compares them by letters
+# and digits, as the paired books' score does); cases marked "not" are the
+# shapes a rule for another shape must leave alone.
+
+PAGE_NOUNS = ("Harbour Marsh Lantern Orchard Tower Meadow Frontier Archive Garrison "
+              "Compass Quarry Beacon Chapel Furnace Ferry Glacier").split()
+PAGE_NAMES = ["Martin Hale", "Lydia Harrow", "Edwin Marsh", "Agnes Whitlow", "Ralph Dorning",
+              "Clara Vance", "Hugh Pellam", "Ada Fenwick"]
+PAGE_INITIALS = ["H. G. Fenwick", "J. M. Dorning", "R. L. Harrow", "E. V. Pellam"]
+
+
+def page_title(r):
+    k = r.randint(0, 3)
+    if k == 0:
+        return "The %s of the %s" % (r.choice(PAGE_NOUNS), r.choice(PAGE_NOUNS))
+    if k == 1:
+        return "%s %s" % (r.choice(ADJ).capitalize(), r.choice(PAGE_NOUNS))
+    if k == 2:
+        return "The %s on the %s" % (r.choice(PAGE_NOUNS), r.choice(PAGE_NOUNS))
+    return "A %s in the %s" % (r.choice(PAGE_NOUNS), r.choice(PAGE_NOUNS))
+
+
+def page_body(r, contents):
+    """The book after its title page: perhaps a contents list, then chapters."""
+    n = r.randint(3, 4)
+    heads = ["CHAPTER %s." % ROMAN[i] for i in range(n)]
+    out = []
+    if contents:
+        out += ["CONTENTS", ""] + heads + ["", ""]
+    for h in heads:
+        out += [h, ""]
+        for _ in range(r.randint(2, 3)):
+            out += textwrap.wrap(paragraph(r), 70) + [""]
+        out += [""]
+    return out
+
+
+def page_shapes():
+    """(name, make) for every shape of title page: make(r) gives the page's
+    lines (None for a blank line), the title and the author (None: the page
+    names none)."""
+    S = []
+
+    def shape(name):
+        def add(f):
+            S.append((name, f))
+            return f
+        return add
+
+    @shape("alone")
+    def _(r):
+        t = page_title(r).upper()
+        return [t], t, None
+
+    @shape("by-caps")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "BY", None, a], t, a
+
+    @shape("by-line")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES + PAGE_INITIALS)
+        return [t, None, "By " + a], t, a
+
+    @shape("by-alone")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return [t, None, "by", None, a], t, a
+
+    @shape("by-degree")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "BY %s, M.A." % a, "FELLOW OF THE ROYAL SOCIETY"], t, a
+
+    @shape("subtitle-novel")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return [t, None, r.choice(["A NOVEL", "A Novel", "A ROMANCE", "AND OTHER STORIES"]),
+                None, "By " + a], t, a
+
+    @shape("subtitle-being")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "BEING THE MEMOIRS OF A %s" % r.choice(PAGE_NOUNS).upper(), None,
+                "BY " + a], t, a
+
+    @shape("name-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return [a, None, t], t, a
+
+    @shape("name-over-title-block")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return [a, t], t, a
+
+    @shape("initials-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_INITIALS).upper()
+        return [a, None, t], t, a
+
+    # not: a title of two capitalised words (a name's shape) over a
+    # subtitle in capitals, with a By line under them
+    @shape("not-name-title-over-kind")
+    def _(r):
+        t, a = r.choice(PAGE_NAMES), r.choice(PAGE_NAMES)
+        while a == t:
+            a = r.choice(PAGE_NAMES)
+        return [t, None, r.choice(["AN AUTOBIOGRAPHY", "A NOVEL", "A TALE OF THE SEA"]), None,
+                "BY " + a.upper()], t, a
+
+    @shape("not-name-title-over-caps-by")
+    def _(r):
+        t, a = r.choice(PAGE_NAMES), r.choice(PAGE_NAMES)
+        while a == t:
+            a = r.choice(PAGE_NAMES)
+        return [t, None, "THE %s OF THE %s" % (r.choice(PAGE_NOUNS).upper(),
+                                               r.choice(PAGE_NOUNS).upper()),
+                None, "By " + a], t, a
+
+    @shape("not-name-title-by")
+    def _(r):
+        t, a = r.choice(PAGE_NAMES), r.choice(PAGE_NAMES)
+        while a == t:
+            a = r.choice(PAGE_NAMES)
+        return [t, None, "By " + a], t, a
+
+    @shape("not-title-words-over-sub")
+    def _(r):
+        t = "Tales From %s" % r.choice(PAGE_NOUNS)
+        return [t, "Told for Young Readers", None, "LONDON", "1890"], t, None
+
+    @shape("volume")
+    def _(r):
+        t, v = page_title(r).upper(), r.choice(["VOL. II.", "VOL. I.", "Volume III", "Tome I"])
+        return [t, v.rstrip(".")], "%s, %s" % (t, v.rstrip(".")), None
+
+    @shape("volume-by")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "BY " + a, None, "IN TWO VOLUMES", "VOL. I."], t, a
+
+    # not: a two-line title whose second line is a series' number
+    @shape("not-series-title")
+    def _(r):
+        t = "ESSAYS"
+        return [t, None, "SECOND SERIES", None, None, "BOSTON", "J. SMITH AND SONS", "1890"], \
+            "Essays: Second Series", None
+
+    @shape("series-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return ["The Pocket Library.", None, "First Series.", None, "IV.", None, t, None,
+                "Edited by " + a], t, None
+
+    @shape("publisher")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return [t, None, None, "By " + a.upper(), None, None, "LONDON:",
+                "SMITH, ELDER & CO., 15 WATERLOO PLACE.", "1889."], t, a
+
+    @shape("producer-note")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return ["Produced by %s, %s and the Online Distributed" % tuple(r.sample(PAGE_NAMES, 2)),
+                "Proofreading Team at http://www.pgdp.net", None, None, None, t, None, "BY",
+                None, a], t, a
+
+    @shape("transcriber-note")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return ["Transcriber's Note:", None,
+                "Italic text is shown between _underscores_. Obvious printing errors",
+                "have been corrected; the spelling of the original is kept.", None, None,
+                None, t, None, "By " + a], t, a
+
+    @shape("transcriber-note-title-case")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return ["TRANSCRIBER'S NOTES", None,
+                "Italic text is shown between _underscores_.", None, None, t, None,
+                "By " + a, None, "Illustrated"], t, a
+
+    @shape("illustration")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return ["[Illustration: The %s at night]" % r.choice(PAGE_NOUNS), None, None, t, None,
+                "By " + a], t, a
+
+    @shape("dedication")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "BY", a, None, None, None, "TO MY MOTHER", None, None], t, a
+
+    @shape("spaced-title")
+    def _(r):
+        n = r.choice(PAGE_NAMES).upper()
+        return ["THE LIFE AND ADVENTURES", None, "OF", None, n], \
+            "THE LIFE AND ADVENTURES OF " + n, None
+
+    # not: a line in capitals over the title is its first half
+    @shape("not-caps-first-half")
+    def _(r):
+        a, w = r.choice(PAGE_NAMES).upper(), r.choice(PAGE_NOUNS).upper()
+        return ["HISTORY", None, "OF THE", None, "%s WAR." % w, None, None, "BY " + a], \
+            "HISTORY OF THE %s WAR" % w, a
+
+    @shape("not-by-in-title")
+    def _(r):
+        t, a = "A Journey by Night", r.choice(PAGE_NAMES)
+        return [t, None, "By " + a], t, a
+
+    @shape("not-notes-title")
+    def _(r):
+        t, a = "NOTES FROM THE %s" % r.choice(PAGE_NOUNS).upper(), r.choice(PAGE_NAMES)
+        return [t, None, "By " + a], t, a
+
+    @shape("not-cover-title")
+    def _(r):
+        t, a = "Covered Wagon Days", r.choice(PAGE_NAMES)
+        return [t, None, "By " + a], t, a
+
+    @shape("title-inline-by")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return ["%s by %s" % (t, a)], t, a
+
+    @shape("not-inline-by-words")
+    def _(r):
+        t = "Travels by Land and Sea"
+        return [t, None, "LONDON", "1890"], t, None
+
+    @shape("date")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return [t, None, "By " + a, None, "1897"], t, a
+
+    @shape("author-of")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "BY", None, a, None, "AUTHOR OF \u201cTHE %s,\u201d ETC." %
+                r.choice(PAGE_NOUNS).upper()], t, a
+    return S
+
+
+def page_variants(r):
+    """(name, bytes, skeleton) of every title-page variant."""
+    out = []
+    for name, make in page_shapes():
+        for i in range(3):
+            lines, title, author = make(r)
+            centre = r.random() < 0.5
+            L = []
+            for x in lines:
+                if x is None:
+                    L.append("")
+                else:
+                    L.append(x.center(72).rstrip() if centre else x)
+            L += [""] * r.choice([2, 3, 4])
+            L += page_body(r, r.random() < 0.5)
+            text = "\n".join(L).rstrip("\n") + "\n"
+            sk = {"meta": {"title": title}, "only": ["title", "author"], "blocks": []}
+            if author:
+                sk["meta"]["author"] = author
+            out.append(("page-%s--%02d" % (name, i), text.encode("utf-8"), sk))
+    return out
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -562,6 +839,14 @@ def main():
             with open(base + ".expect.json", "w", encoding="utf-8") as f:
                 json.dump(sk, f, ensure_ascii=False)
             count += 1
+    # title pages draw from a seed of their own: the variants above stay
+    for name, data, sk in page_variants(random.Random(11)):
+        base = os.path.join(outdir, name)
+        with open(base + ".txt", "wb") as f:
+            f.write(data)
+        with open(base + ".expect.json", "w", encoding="utf-8") as f:
+            json.dump(sk, f, ensure_ascii=False)
+        count += 1
     print(count)
 
 
