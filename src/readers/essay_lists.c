@@ -206,8 +206,10 @@ sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l
     return e;
 }
 
-/* Items a list without markers has at least. */
+/* Items a list without markers has at least, and items of one line it
+** has at least when some item is wrapped. */
 #define UNMARKED_ITEMS 3
+#define UNMARKED_WRAPPED 4
 
 /* Does line f end in a colon, alone or before a dash (":", ":--", ":\u2014"),
 ** as the sentence that announces a list does ("the following are the arts
@@ -230,22 +232,24 @@ announces(const struct sz_eline *f)
 
 /* Is unit x an item of a list without markers: one line, or two whose
 ** first fills the measure (a wrapped item), at the indentation of the
-** first item, not opening a speech (quotation mark, dash) nor announcing
-** a list of its own? */
+** first item, opening with a capital (not with a quotation mark or a
+** dash: a speech) and ending in a full stop or a semicolon (not as a
+** line of verse, a poster's cry or a letter's heading do), not in
+** capitals (a label, a notice), not announcing a list of its own? */
 static int
 unmarked_item(const struct unit *x, const struct unit *first, const struct sz_eline *l,
               const struct layout *lay)
 {
+    const struct sz_eline *f = &l[x->a], *z = &l[x->b - 1];
     if (x->kind != U_PARA || x->gap != 1 || x->b - x->a > 2 ||
-        l[x->a].indent != l[first->a].indent || announces(&l[x->b - 1]))
+        f->indent != l[first->a].indent || announces(z))
         return 0;
-    if (x->b - x->a == 2 && (l[x->a].width + l[x->a].indent) * 4 < lay->wrap * 3)
+    if (x->b - x->a == 2 && (f->width + f->indent) * 4 < lay->wrap * 3)
         return 0;
     size_t i = 0;
-    uint32_t cp = sz_essay_cp_at(l[x->a].s, l[x->a].len, &i);
-    return !(cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x2018 || cp == 0xAB ||
-             cp == 0x201E || cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == '[' ||
-             cp == '(' || cp == '_' || cp == '*');
+    uint32_t cp = sz_essay_cp_at(f->s, f->len, &i), end = sz_essay_last_cp(z->s, z->len);
+    return sz_essay_is_upper(cp) && (end == '.' || end == ';') &&
+           !sz_essay_all_caps(f->s, f->len);
 }
 
 /* A list whose items carry no markers: after a paragraph of prose that
@@ -276,7 +280,10 @@ sz_essay_unmarked_list(struct sz_ectx *c, const struct units *u, struct sz_eline
     /* the paragraph the text goes on with is no item, however short */
     while (e > k && u->v[e - 1].b - u->v[e - 1].a > 1)
         e--;
-    if (e - k < UNMARKED_ITEMS || ones * 3 < (e - k) * 2)
+    /* an item wrapped onto a second line only among many of one line:
+    ** a few sentences of two lines and one are a discourse */
+    if (e - k < UNMARKED_ITEMS || ones * 3 < (e - k) * 2 ||
+        (ones < e - k && ones < UNMARKED_WRAPPED))
         return k;
     struct sz_node *list = sz_essay_block(c, SZ_BULLETLIST, l[x->a].lineno);
     for (size_t j = k; j < e; j++) {
