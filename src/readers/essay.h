@@ -131,6 +131,14 @@ void sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_
 void sz_essay_trace_title(struct sz_ectx *c, uint32_t lineno, const char *why, const char *s,
                           size_t n);
 
+/** --trace-structure: where a metadata field (author, ...) came from. */
+void sz_essay_trace_meta(struct sz_ectx *c, uint32_t lineno, const char *field,
+                         const char *why, const char *s, size_t n);
+
+/** Has l a person's name's shape ("George Eliot", "H. G. WELLS"), not a
+** publisher's or edition's line?  (essay_title.c) */
+int sz_essay_name_line(const struct sz_eline *l);
+
 /** Is l the start of a producer's or transcriber's note ("Produced by",
 ** "Transcribed from", "Transcriber's Note")?  (essay_title.c) */
 int sz_essay_note_line(const struct sz_eline *l);

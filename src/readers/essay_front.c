@@ -808,8 +808,11 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
     for (size_t j = 0; j < k; j++) {
         const struct sz_eline *f = &l[u->v[j].a];
         /* the title is the title page's (essay_title.c) */
-        if (by_line(f, &name, &nn))
+        if (!sz_meta_get(c->doc, "author") && by_line(f, &name, &nn)) {
             set_meta_text(c, "author", name, nn);
+            sz_essay_trace_meta(c, f->lineno, "author", "a By line of the title page", name,
+                                nn);
+        }
     }
     if (!sz_meta_get(c->doc, "author"))
         for (size_t j = 0; j < k; j++) {
@@ -818,8 +821,10 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
             /* a name standing apart: not the signature under an epigraph
             ** ("Ив. Тургенев" straight under the verse) */
             if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4 && u->v[j].kind == U_TITLEPAGE &&
-                (j == 0 || u->v[j].gap > 0)) {
+                (j == 0 || u->v[j].gap > 0) && sz_essay_name_line(f)) {
                 set_meta_text(c, "author", f->s, f->len);
+                sz_essay_trace_meta(c, f->lineno, "author", "a name standing apart on the "
+                                    "title page", f->s, f->len);
                 break;
             }
         }

@@ -844,9 +844,9 @@ under_title(const struct sz_eline *l, size_t i, size_t lim, const struct sz_buf 
     return 0;
 }
 
-static void
-trace_meta(struct sz_ectx *c, uint32_t lineno, const char *field, const char *why,
-           const char *s, size_t n)
+void
+sz_essay_trace_meta(struct sz_ectx *c, uint32_t lineno, const char *field, const char *why,
+                    const char *s, size_t n)
 {
     if (!c->o || !c->o->trace)
         return;
@@ -864,7 +864,36 @@ void
 sz_essay_trace_title(struct sz_ectx *c, uint32_t lineno, const char *why, const char *s,
                      size_t n)
 {
-    trace_meta(c, lineno, "title", why, s, n);
+    sz_essay_trace_meta(c, lineno, "title", why, s, n);
+}
+
+static int place_line(const struct sz_eline *l);
+
+int
+sz_essay_name_line(const struct sz_eline *l)
+{
+    return (name_shaped(l) || initials_name(l)) && !place_line(l);
+}
+
+/* Has l a word of a publisher's, a series' or an edition's line? */
+static int
+place_line(const struct sz_eline *l)
+{
+    /* words of publishers' and editions' lines, which have a name's shape
+    ** ("Second Edition", "New York", "Harper Brothers") */
+    static const char *const place[] = { "edition", "series", "volume", "press", "company",
+                                         "library", "publishers", "brothers", "sons", "books",
+                                         "classics", "new", "york", "london", "boston",
+                                         "paris", "printed", "illustrated", "system", NULL };
+    for (size_t q = 0; q < l->len; q++)
+        if (q == 0 || l->s[q - 1] == ' ') {
+            size_t e = q;
+            while (e < l->len && l->s[e] != ' ' && l->s[e] != ',' && l->s[e] != '.')
+                e++;
+            if (sz_essay_word_ci(l->s + q, e - q, place))
+                return 1;
+        }
+    return 0;
 }
 
 /* Sets the author from a By line's name: without the degrees after a
@@ -900,7 +929,7 @@ set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const ch
     if (!n || sz_meta_get(c->doc, "author"))
         return;
     sz_essay_meta_text(c, "author", s, n, 0);
-    trace_meta(c, lineno, "author", why, s, n);
+    sz_essay_trace_meta(c, lineno, "author", why, s, n);
 }
 
 /* The author the title page names under the title, from line i on: the
@@ -954,10 +983,6 @@ page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, siz
     /* No By line: a name standing alone under the title ("Lewis Carroll",
     ** "H. G. WELLS"), past a line naming the kind of work ("And Other
     ** Stories", "Written by Herself.") */
-    static const char *const place[] = { "edition", "series", "volume", "press", "company",
-                                         "library", "publishers", "brothers", "sons", "books",
-                                         "classics", "new", "york", "london", "boston",
-                                         "paris", "printed", "illustrated", NULL };
     i = last + 1;      /* past the title's own lines */
     for (size_t seen = 0; i < lim && seen < 3; i++) {
         const struct sz_eline *x = &l[i];
@@ -967,14 +992,6 @@ page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, siz
         if (genre_line(x) || starts_with_word(x->s, x->len, (const char *const[]){ "written",
                                                                                  NULL }))
             continue;
-        int plain = 1;
-        for (size_t q = 0; q < x->len; q++)
-            if (q == 0 || x->s[q - 1] == ' ') {
-                size_t e = q;
-                while (e < x->len && x->s[e] != ' ' && x->s[e] != ',' && x->s[e] != '.')
-                    e++;
-                plain &= !sz_essay_word_ci(x->s + q, e - q, place);
-            }
         /* and more of the page after it, not a heading over prose: a
         ** short line, an illustration, an epigraph in quotes */
         size_t j = i + 1;
@@ -983,8 +1000,7 @@ page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, siz
         unsigned char f = j < lim ? (unsigned char)l[j].s[0] : 0;
         int page = j < lim && (f == '"' || f == '[' || f == 0xE2 ||
                                (l[j].cols <= TITLE_WIDTH && !(l[j].cols > 40 && plain_word(&l[j]))));
-        if (l[i - 1].blank && (i + 1 >= lim || l[i + 1].blank) && plain && page &&
-            (name_shaped(x) || initials_name(x)))
+        if (l[i - 1].blank && (i + 1 >= lim || l[i + 1].blank) && page && sz_essay_name_line(x))
             set_author(c, x->s, x->len, x->lineno, "a name standing alone under the title");
         return;
     }
@@ -1221,6 +1237,18 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     }
     if (ncand)
         page_author(c, l, a, cv[pick].first, cv[pick].last, lim);
+    /* "GEORGE ELIOT" over "SILAS MARNER", which is printed again and the
+    ** name not: a name set over the title */
+    if (ncand && again == 1 && pick > 0 && !sz_meta_get(c->doc, "author")) {
+        const struct cand *o = &cv[pick - 1];
+        const struct sz_eline *x = &l[o->first];
+        if (o->pieces == 1 && cv[pick].first - o->last <= 4 && !o->name &&
+            (sz_essay_name_line(x) || (caps(x) == 1 && person(x->s, x->len) &&
+                                       x->width <= 30 && !place_line(x))) &&
+            !recurs(l, cv, ncand, pick - 1, lim, &key))
+            set_author(c, x->s, x->len, x->lineno,
+                       "a name set over the title printed again, and not printed again");
+    }
     /* what else the page offered, for a reader who wants to see why (the
     ** first few, before the By line or contents) */
     for (size_t k = 0; k < ncand && k <= pick + 2 && !c->cat_title; k++)

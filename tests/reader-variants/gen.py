@@ -799,6 +799,30 @@ def page_shapes():
         t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
         return [t, None, "BY", None, a, None, "AUTHOR OF \u201cTHE %s,\u201d ETC." %
                 r.choice(PAGE_NOUNS).upper()], t, a
+
+    @shape("name-under-title")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES + PAGE_INITIALS)
+        return [t, None, a, None, "New York and Boston", "J. Smith and Sons"], t, a
+
+    # not: an edition's or a place's line under the title has a name's shape
+    @shape("not-edition-under-title")
+    def _(r):
+        t = page_title(r)
+        return [t, None, r.choice(["Second Edition", "New York", "Harper Brothers"]), None,
+                "1890"], t, None
+
+    @shape("library-name-over-title-again")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return ["LIBRARY OF POCKET CLASSICS", None, a, None, t, None, "LONDON", "1901", None,
+                None, None, t], t, a
+
+    # not: the series' name over the title printed again is no author
+    @shape("not-series-over-title-again")
+    def _(r):
+        t = page_title(r).upper()
+        return ["POCKET CLASSICS", None, t, None, "LONDON", "1901", None, None, None, t], t, None
     return S
 
 
