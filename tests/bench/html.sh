@@ -12,7 +12,7 @@
 # gutenberg.html, 1.8 KB: headings, notes, a poem, page numbers), which also
 # counts the fixed costs any document pays once: the code pages of the
 # reader and writer, the tree's first 64 KB arena chunk, libxml2's parser
-# buffers and the JSON writer's 64 KB output buffer.  The RSS of one program
+# buffers and the JSON writer's 16 KB output buffer.  The RSS of one program
 # varies by a few hundred KB from run to run: small files' ratios are rough.
 . "$(dirname "$0")/lib.sh"
 bench_start html paired
