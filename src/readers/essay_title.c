@@ -553,6 +553,27 @@ sentence_line(const struct sz_eline *l)
 }
 
 
+/* After a note, a line in lower and upper case one blank line under it
+** is the note's, unless it is a title: every word of four letters or
+** more capitalised, no full stop, and a By line under it ("Produced by
+** ... / The Lantern of the Marsh / By Martin Hale"). */
+static int
+title_case_over_by(const struct sz_eline *l, size_t a, size_t i, size_t b)
+{
+    const struct sz_eline *x = &l[i];
+    if (!x->len || x->s[x->len - 1] == '.' || sentence_line(x))
+        return 0;
+    for (size_t q = 0; q < x->len; q++)
+        if (q == 0 || x->s[q - 1] == ' ') {
+            size_t e = q;
+            while (e < x->len && x->s[e] != ' ')
+                e++;
+            if (e - q >= 4 && x->s[q] >= 'a' && x->s[q] <= 'z')
+                return 0;
+        }
+    return byline_near(l, a, i + 1, b);
+}
+
 /* The title read from line a on: skips what a title page has before the
 ** title (illustrations, notes, rules), then joins the title's lines.
 ** t gets the text; *first and *last its first and last lines, *pieces how
@@ -618,7 +639,7 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
                 continue;
             }
             if (!title_shaped(x) || stop_line(x, 0) || sz_essay_section_line(x->s, x->len) ||
-                (notes && caps(x) != 1 && gap < 2)) {
+                (notes && caps(x) != 1 && gap < 2 && !(gap && title_case_over_by(l, a, i, b)))) {
                 if (notes)
                     continue;
                 break;

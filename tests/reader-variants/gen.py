@@ -823,6 +823,21 @@ def page_shapes():
     def _(r):
         t = page_title(r).upper()
         return ["POCKET CLASSICS", None, t, None, "LONDON", "1901", None, None, None, t], t, None
+
+    @shape("producer-note-one-blank")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return ["Produced by %s and the Online Distributed Proofreading Team." %
+                r.choice(PAGE_NAMES), None, t, r.choice(["A Novel", "A Romance"]), None,
+                "By " + a], t, a
+
+    # not: a note's last line in title case is no title
+    @shape("not-producer-note-last-line")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return ["Produced by %s, %s and the Project" % tuple(r.sample(PAGE_NAMES, 2)),
+                "Gutenberg Online Distributed Proofreading Team", None, None, t, None,
+                "By " + a], t, a
     return S
 
 
