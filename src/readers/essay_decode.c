@@ -124,6 +124,15 @@ normalize(const char *s, size_t n, struct sz_buf *out)
     size_t run = 0;
     sz_buf_reserve(out, n);
     for (size_t i = 0; i < n; i++) {
+        /* eight bytes at once while none is a CR or a NUL */
+        while (i + 8 <= n) {
+            uint64_t w = sz_b8_load(s + i);
+            if (sz_b8_eq(w, '\r') || sz_b8_lt(w, 1))
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         char c = s[i];
         if (c != '\r' && c != '\0')
             continue;
