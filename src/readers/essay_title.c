@@ -103,7 +103,9 @@ note_heading(const struct sz_eline *l)
                                      "etext", "this etext", "this e-text", "this ebook",
                                      "this e-book", "this file", "transcribed from",
                                      "transcribed by", "prepared by", "scanned by",
-                                     "digitized by", "proofread by", NULL };
+                                     "digitized by", "proofread by", "copyright",
+                                     "dedicated to", "to my ", "to the memory",
+                                     "in memory of", NULL };
     /* the words alone or before a colon or full stop: "Notes from the
     ** Underground", "Covered Wagon Days" are titles */
     static const char *const alone[] = { "note", "notes", "cover", NULL };
@@ -553,6 +555,17 @@ sentence_line(const struct sz_eline *l)
 }
 
 
+/* "of the Marsh" under "The Lantern": a line opening with a joining word
+** in lower case goes on with the title (a subtitle opens with a capital). */
+static int
+lower_join(const struct sz_eline *x)
+{
+    size_t e = 0;
+    while (e < x->len && x->s[e] != ' ')
+        e++;
+    return x->len && x->s[0] >= 'a' && x->s[0] <= 'z' && e < x->len && joining_line(x->s, e);
+}
+
 /* After a note, a line in lower and upper case one blank line under it
 ** is the note's, unless it is a title: every word of four letters or
 ** more capitalised, no full stop, and a By line under it ("Produced by
@@ -701,7 +714,8 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             /* In one block, mixed-case lines go on only as short pieces
             ** ("As Time / Glides / On"); the next full line is a subtitle. */
             if (!gap && !(caps(x) == 1 && caps(&l[i - 1]) == 1) && !ends_joining(t) &&
-                !joining_line(x->s, x->len) && (!(w <= 2 && last_words <= 2) || kind_line(x)))
+                !joining_line(x->s, x->len) && (!(w <= 2 && last_words <= 2) || kind_line(x)) &&
+                !lower_join(x))
                 break;
             if (!title_shaped(x) || stop_line(x, 2) ||
                 sz_essay_section_line(x->s, x->len) ||

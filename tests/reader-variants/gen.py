@@ -838,6 +838,21 @@ def page_shapes():
         return ["Produced by %s, %s and the Project" % tuple(r.sample(PAGE_NAMES, 2)),
                 "Gutenberg Online Distributed Proofreading Team", None, None, t, None,
                 "By " + a], t, a
+
+    @shape("dedication-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return ["TO MY MOTHER", None, None, None, t, None, "BY " + a], t, a
+
+    @shape("title-two-lines-lower-join")
+    def _(r):
+        n1, n2, a = r.choice(PAGE_NOUNS), r.choice(PAGE_NOUNS), r.choice(PAGE_NAMES)
+        return ["The %s" % n1, "of the %s" % n2, None, "by " + a], "The %s of the %s" % (n1, n2), a
+
+    @shape("copyright-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return ["Copyright 1905 by " + a, None, t, None, "LONDON", "1905"], t, None
     return S
 
 
