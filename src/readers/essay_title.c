@@ -500,11 +500,14 @@ inline_by(const struct sz_eline *l)
     return 0;
 }
 
-/* "Books by", "Also by": the author's other books follow, not the title. */
+/* "Books by", "Also by", "BY THE SAME AUTHOR": the author's other books
+** follow, not the title. */
 static int
 byline_lead(const struct sz_eline *l)
 {
-    return l->len > 3 && l->len < 40 && !strncasecmp(l->s + l->len - 3, " by", 3);
+    return l->len > 3 && l->len < 40 &&
+           (!strncasecmp(l->s + l->len - 3, " by", 3) ||
+            (l->len >= 18 && !strncasecmp(l->s, "by the same author", 18)));
 }
 
 /* Is line i of the page a By line: "BY JEROME K. JEROME", "par
@@ -638,8 +641,19 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             notes = 1;
             continue;
         }
-        if (!t->len && byline_lead(x))
-            continue;          /* "Books by": the name and a list follow */
+        if (!t->len && byline_lead(x)) {
+            /* "Books by": the name and a list follow; "BY THE SAME AUTHOR":
+            ** the list, which is passed over */
+            if (x->len >= 18 && !strncasecmp(x->s, "by the same author", 18)) {
+                size_t j = i + 1;
+                while (j < b && l[j].blank)
+                    j++;
+                while (j + 1 < b && !l[j + 1].blank)
+                    j++;
+                i = j;
+            }
+            continue;
+        }
         if (!t->len) {
             if (x->cols > TITLE_WIDTH || (gap && wrapped_block(l, i, b)) ||
                 (notes && sentence_line(x))) {

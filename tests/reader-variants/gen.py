@@ -853,6 +853,12 @@ def page_shapes():
     def _(r):
         t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
         return ["Copyright 1905 by " + a, None, t, None, "LONDON", "1905"], t, None
+
+    @shape("same-author-list-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return ["BY THE SAME AUTHOR", None, page_title(r).upper(), page_title(r).upper(), None,
+                None, None, t, None, "BY " + a], t, a
     return S
 
 
