@@ -886,6 +886,24 @@ sz_essay_transcriber_notes(struct units *u, const struct sz_eline *l)
     sz_buf_free(&b);
 }
 
+/* How many headings of each shape, and the units of the first and last:
+** the passes that judge a shape by where the text uses it start here. */
+void
+sz_essay_rank_spans(const struct units *u, size_t first[R_COUNT], size_t last[R_COUNT],
+                    size_t count[R_COUNT])
+{
+    for (int r = 0; r < R_COUNT; r++)
+        first[r] = last[r] = count[r] = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD)
+            continue;
+        if (!count[x->rank]++)
+            first[x->rank] = k;
+        last[x->rank] = k;
+    }
+}
+
 /* Headings of a weak shape (capitals, underlined with -, title case)
 ** that all come after the last heading of every shape ranked under
 ** theirs hold nothing: a level over the others would nest no section
@@ -895,15 +913,8 @@ void
 sz_essay_rank_leaves(struct units *u)
 {
     static const int weak[] = { R_CAPS, R_SETEXT2, R_TITLE };
-    size_t first[R_COUNT], last[R_COUNT], count[R_COUNT] = { 0 };
-    for (size_t k = 0; k < u->n; k++) {
-        const struct unit *x = &u->v[k];
-        if (x->kind != U_HEAD)
-            continue;
-        if (!count[x->rank]++)
-            first[x->rank] = k;
-        last[x->rank] = k;
-    }
+    size_t first[R_COUNT], last[R_COUNT], count[R_COUNT];
+    sz_essay_rank_spans(u, first, last, count);
     for (int w = 0; w < 3; w++) {
         int r = weak[w];
         if (!count[r])

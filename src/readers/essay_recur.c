@@ -110,17 +110,10 @@ holds_next(const struct units *u, size_t k, signed char held[R_COUNT][R_COUNT])
 static void
 rare_shapes(struct units *u, const struct sz_eline *l)
 {
-    size_t count[R_COUNT] = { 0 }, first[R_COUNT] = { 0 }, last[R_COUNT] = { 0 };
+    size_t count[R_COUNT], first[R_COUNT], last[R_COUNT];
     signed char held[R_COUNT][R_COUNT];
     memset(held, -1, sizeof held);
-    for (size_t k = 0; k < u->n; k++) {
-        const struct unit *x = &u->v[k];
-        if (x->kind != U_HEAD)
-            continue;
-        if (!count[x->rank]++)
-            first[x->rank] = k;
-        last[x->rank] = k;
-    }
+    sz_essay_rank_spans(u, first, last, count);
     /* the run of the text's divisions: from the first to the last heading
     ** of any shape the text uses often */
     size_t from = u->n, to = 0, most = 0;

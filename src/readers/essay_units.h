@@ -215,6 +215,8 @@ void sz_essay_nest_gaps(struct units *u);
 void sz_essay_story_titles(struct units *u, const struct sz_eline *l);
 void sz_essay_ditto_contents(struct units *u, const struct sz_eline *l);
 void sz_essay_transcriber_notes(struct units *u, const struct sz_eline *l);
+void sz_essay_rank_spans(const struct units *u, size_t first[R_COUNT], size_t last[R_COUNT],
+                         size_t count[R_COUNT]);
 void sz_essay_rank_leaves(struct units *u);
 
 /* essay_recur.c: shapes judged by how the whole text uses them */
