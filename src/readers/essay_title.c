@@ -511,7 +511,7 @@ byline_lead(const struct sz_eline *l)
 }
 
 /* Is line i of the page a By line: "BY JEROME K. JEROME", "par
-** Alexandre Dumas", or "by" alone over the name?  Returns where the name
+** Alexandre Dumas", "por Miguel de Cervantes", or "by" alone over the name?  Returns where the name
 ** starts on the line (2 for "by" alone: the name is on the next line), 0
 ** when it is none. */
 static size_t
@@ -524,9 +524,15 @@ by_start(const struct sz_eline *l, size_t a, size_t i)
         return 0;
     if (!strncasecmp(x->s, "by ", 3) && byline_at(l, a, i, 3))
         return 3;
-    if ((!strncasecmp(x->s, "par ", 4) || !strncasecmp(x->s, "von ", 4)) &&
+    if ((!strncasecmp(x->s, "par ", 4) || !strncasecmp(x->s, "von ", 4) ||
+         !strncasecmp(x->s, "por ", 4)) &&
         byline_at(l, a, i, 4))
         return 4;
+    /* Italian and Dutch, in lower case only: "Door" and "Di" open titles */
+    if ((!memcmp(x->s, "di ", 3) && byline_at(l, a, i, 3)))
+        return 3;
+    if (x->len > 5 && !memcmp(x->s, "door ", 5) && byline_at(l, a, i, 5))
+        return 5;
     return 0;
 }
 
