@@ -219,8 +219,11 @@ name_shaped(const struct sz_eline *l)
             size_t e = i;
             while (e < l->len && l->s[e] != ' ')
                 e++;
-            if (joining_line(l->s + i, e - i) || sz_essay_word_ci(l->s + i, e - i, not_name))
-                return 0;      /* "A Rich Document", "Tales From Abroad" are no names */
+            if (joining_line(l->s + i, e - i) || sz_essay_word_ci(l->s + i, e - i, not_name) ||
+                (e - i > 2 && l->s[e - 1] == 's' &&
+                 (l->s[e - 2] == '\'' || (e - i > 4 && !memcmp(l->s + e - 4, "\xE2\x80\x99", 3)))))
+                return 0;      /* "A Rich Document", "Tales From Abroad", "Uncle Tom's
+                               ** Cabin" are no names */
             uint32_t cp;
             sz_utf8_decode(l->s + i, l->len - i, &cp);
             if (utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_LU)
@@ -709,7 +712,8 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             for (size_t k = 0; k < x->len; k++)
                 w += x->s[k] == ' ';
             if (!gap && pieces == 1 && caps(&l[i - 1]) == 0 && name_shaped(&l[i - 1]) &&
-                (caps(x) == 1 || last_words >= 3) && title_shaped(x) && !stop_line(x, 0) &&
+                (caps(x) == 1 || (last_words >= 3 && w < last_words)) && title_shaped(x) &&
+                !stop_line(x, 0) &&
                 !genre_line(x) &&
                 !byline_near(l, a, i + 1, b)) {
                 /* the author's name over the title in capitals */
@@ -1150,7 +1154,8 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     size_t pick = 0;
     const char *over = NULL;
     if (nc >= 2 && cv[0].pieces == 1 && !cv[0].name && cv[1].first < front_end &&
-        cv[1].first - cv[0].last <= 4 && author_over(l, cv[0].first, cv[1].first) &&
+        cv[1].first - cv[0].last <= 4 && l[cv[0].first + 1].blank &&
+        !place_line(&l[cv[1].first]) && author_over(l, cv[0].first, cv[1].first) &&
         !byline_near(l, a, cv[1].last + 1, lim)) {
         /* the author over the title: the name printed again is no title either */
         for (size_t k = 1; k < nc; k++)
@@ -1288,7 +1293,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     if (ncand && cv[pick].over) {
         const struct sz_eline *o = &l[cv[pick].over - 1];
         set_author(c, o->s, o->len, o->lineno,
-                   "the name set straight over the title in capitals");
+                   "the name set straight over the title");
     }
     if (ncand)
         page_author(c, l, a, cv[pick].first, cv[pick].last, lim);

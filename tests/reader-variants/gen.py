@@ -859,6 +859,13 @@ def page_shapes():
         t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
         return ["BY THE SAME AUTHOR", None, page_title(r).upper(), page_title(r).upper(), None,
                 None, None, t, None, "BY " + a], t, a
+
+    # not: a title of capitalised words over its subtitle in one block, a
+    # place under them ("Uncle Tom's Cabin / Life Among the Lowly")
+    @shape("not-title-words-over-sub-place")
+    def _(r):
+        t = r.choice(["Great Western Railways", "Uncle Tom\u2019s Cabin", "Harbour Lights"])
+        return [t, "Their History and Working", None, "LONDON", "1890"], t, None
     return S
 
 
