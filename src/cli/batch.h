@@ -220,11 +220,11 @@ char *sz_batch_member_path(const char *member, const char *ref);
 void sz_batch_unescape(char *s);
 /** Output path of job j in format f, relative to OUTDIR (malloc'd). */
 char *sz_batch_out_rel(const struct sz_batch *b, const struct sz_bjob *j, size_t f);
-/** Reads a zip member with the size limits; returns 0 or -1 with *err set
-** (static string). */
 /* "cannot open the archive: " and libzip's reason for error code CODE
 ** ("out of memory" for ZIP_ER_MEMORY), in a buffer the next call reuses. */
 const char *sz_batch_zip_error(int code);
+/** Reads a zip member with the size limits; returns 0 or -1 with *err set
+** (static string). */
 int sz_batch_read_member(const struct sz_batch *b, const char *archive, int64_t index,
                          struct sz_buf *out, const char **err);
 
