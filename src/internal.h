@@ -66,6 +66,24 @@ sz_buf_addc(struct sz_buf *b, char c)
     b->data[b->len] = '\0';
 }
 
+/* Links child, detached, as parent's last child, keeping the ring of back
+** pointers (see struct sz_node): no checks, for sz_node_append after its
+** own and for readers that add a book's words to a parent already checked. */
+static inline void
+sz_node_link_last(struct sz_node *parent, struct sz_node *child)
+{
+    struct sz_node *first = parent->first;
+    child->parent = parent;
+    if (first) {
+        child->back = first->back;
+        first->back->next = child;
+        first->back = child;
+    } else {
+        parent->first = child;
+        child->back = child;
+    }
+}
+
 /* A hash map from pointers (strkeys 0) or NUL-terminated strings
 ** (strkeys 1) to pointers.  Keys and values belong to the caller and must
 ** outlive the map; a zeroed struct is an empty pointer map. */

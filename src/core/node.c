@@ -255,16 +255,7 @@ sz_node_append(struct sz_node *parent, struct sz_node *child)
 {
     if (check(parent, child) < 0)
         return -1;
-    child->parent = parent;
-    struct sz_node *first = parent->first;
-    if (first) {
-        child->back = first->back;
-        first->back->next = child;
-        first->back = child;
-    } else {
-        parent->first = child;
-        child->back = child;
-    }
+    sz_node_link_last(parent, child);
     return 0;
 }
 

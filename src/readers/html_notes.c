@@ -92,8 +92,8 @@ end_line(struct lines *L)
     L->line = NULL;
     if (!l)
         return;
-    while (sz_node_last(l) && (sz_node_last(l)->kind == SZ_SPACE || sz_node_last(l)->kind == SZ_SOFTBREAK))
-        sz_node_unlink(sz_node_last(l));
+    for (struct sz_node *e; (e = sz_node_last(l)) && (e->kind == SZ_SPACE || e->kind == SZ_SOFTBREAK);)
+        sz_node_unlink(e);
 }
 
 static struct sz_node *
@@ -230,8 +230,8 @@ sz_html_lines(struct sz_html *h, struct sz_node *b)
     /* no empty lines at the ends */
     while (L.lb->first && !L.lb->first->first)
         sz_node_unlink(L.lb->first);
-    while (sz_node_last(L.lb) && !sz_node_last(L.lb)->first)
-        sz_node_unlink(sz_node_last(L.lb));
+    for (struct sz_node *e; (e = sz_node_last(L.lb)) && !e->first;)
+        sz_node_unlink(e);
     if (!L.lb->first)
         return NULL;
     if (b->kind == SZ_DIV && *b->attr->id) {

@@ -422,15 +422,7 @@ add_inline(struct mdr *r, struct sz_node *parent, struct sz_node *n)
             r->inl = parent;
             r->inl_kind = parent->kind;
         }
-        n->parent = parent;
-        if (l) {
-            n->back = l;
-            l->next = n;
-            parent->first->back = n;
-        } else {
-            n->back = n;
-            parent->first = n;
-        }
+        sz_node_link_last(parent, n);
         return;
     }
     sz_node_append(parent, n);
@@ -2238,11 +2230,12 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
         /* One RawInline per tag: md4c gives a tag that spans lines in
         ** pieces (the line ends as pieces of their own). */
         flush_into(r, p);
-        if (sz_node_last(p) && sz_node_last(p)->kind == SZ_RAWINLINE && r->html_open) {
+        struct sz_node *raw = sz_node_last(p);
+        if (raw && raw->kind == SZ_RAWINLINE && r->html_open) {
             struct sz_buf b = SZ_BUF_INIT;
-            sz_buf_put(&b, sz_node_last(p)->text, sz_node_last(p)->len);
+            sz_buf_put(&b, raw->text, raw->len);
             sz_buf_put(&b, s, size);
-            sz_node_set_text(r->doc, sz_node_last(p), b.data, b.len);
+            sz_node_set_text(r->doc, raw, b.data, b.len);
             sz_buf_free(&b);
         } else {
             struct sz_node *n = sz_node_new_text(r->doc, SZ_RAWINLINE, s, size);
@@ -2393,8 +2386,9 @@ smart_quotes(struct mdr *r, struct sz_node *parent)
                 }
                 sz_node_append(q, m);
             }
-            if (sz_node_last(q) && sz_node_last(q)->kind == SZ_SPACE)
-                sz_node_unlink(sz_node_last(q));      /* pandoc drops it */
+            struct sz_node *ql = sz_node_last(q);
+            if (ql && ql->kind == SZ_SPACE)
+                sz_node_unlink(ql);      /* pandoc drops it */
             sz_node_unlink(o);
             sz_node_unlink(c);
             drop_node(r, o);
@@ -3955,8 +3949,9 @@ html_segment(struct mdr *r, const char *t, size_t a, size_t e, int tag_after, in
     sz_buf_free(&b);
     if (rc < 0)
         return -1;
-    if (tag_after && !div_after && !blank_end && sz_node_last(box) && sz_node_last(box)->kind == SZ_PARA)
-        sz_node_last(box)->kind = SZ_PLAIN;
+    struct sz_node *bl = sz_node_last(box);
+    if (tag_after && !div_after && !blank_end && bl && bl->kind == SZ_PARA)
+        bl->kind = SZ_PLAIN;
     while (box->first) {
         struct sz_node *c = box->first;
         sz_node_unlink(c);
