@@ -503,14 +503,20 @@ inline_by(const struct sz_eline *l)
     return 0;
 }
 
+/* "BY THE SAME AUTHOR": the list of the author's other books follows. */
+static int
+same_author(const struct sz_eline *l)
+{
+    return l->len >= 18 && !strncasecmp(l->s, "by the same author", 18);
+}
+
 /* "Books by", "Also by", "BY THE SAME AUTHOR": the author's other books
 ** follow, not the title. */
 static int
 byline_lead(const struct sz_eline *l)
 {
     return l->len > 3 && l->len < 40 &&
-           (!strncasecmp(l->s + l->len - 3, " by", 3) ||
-            (l->len >= 18 && !strncasecmp(l->s, "by the same author", 18)));
+           (!strncasecmp(l->s + l->len - 3, " by", 3) || same_author(l));
 }
 
 /* Is line i of the page a By line: "BY JEROME K. JEROME", "par
@@ -653,7 +659,7 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
         if (!t->len && byline_lead(x)) {
             /* "Books by": the name and a list follow; "BY THE SAME AUTHOR":
             ** the list, which is passed over */
-            if (x->len >= 18 && !strncasecmp(x->s, "by the same author", 18)) {
+            if (same_author(x)) {
                 size_t j = i + 1;
                 while (j < b && l[j].blank)
                     j++;
@@ -1002,8 +1008,8 @@ page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, siz
     static const char *const other[] = { "with", "introduction", "illustrated",
                                          "illustrations", "translated", "notes", "preface",
                                          "copyright", "entered", "published", "printed", NULL };
-    size_t by = inline_by(&l[i]);
-    if (by && person(l[i].s + by + 4, l[i].len - by - 4)) {
+    size_t by = inline_by(&l[i]);      /* a person's name after it */
+    if (by) {
         set_author(c, l[i].s + by + 4, l[i].len - by - 4, l[i].lineno,
                    "on the title's line, after by");
         return;
