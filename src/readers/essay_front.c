@@ -764,10 +764,7 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
             if (j < u->n && u->v[j].kind == U_HEAD &&
                 ((x->rank == R_NUMBERED && u->v[j].rank == R_NUMBERED2) ||
                  (x->rank != u->v[j].rank && x->rank >= 0 && u->v[j].rank >= 0 &&
-                  (held[x->rank][u->v[j].rank] < 0
-                       ? (held[x->rank][u->v[j].rank] =
-                              (signed char)sz_essay_holds(u, x->rank, u->v[j].rank))
-                       : held[x->rank][u->v[j].rank]))))
+                  sz_essay_holds_once(u, x->rank, u->v[j].rank, held))))
                 break;
             for (; j < u->n && m < 3 && u->v[j].kind != U_HEAD; j++, m++)
                 prose += sz_essay_is_prose(u, j, l) || (!c->gutenberg && u->v[j].kind == U_PARA);

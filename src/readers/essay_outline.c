@@ -732,6 +732,10 @@ sz_essay_ditto_contents(struct units *u, const struct sz_eline *l)
     }
 }
 
+/* The shapes whose place among the others the text decides: capitals,
+** underlined with -, title case. */
+static const int weak[] = { R_CAPS, R_SETEXT2, R_TITLE };
+
 /* Does shape b hold shape a: b's headings come first, fewer, and nearly
 ** every one of them is followed by a run of a's before the next? */
 int
@@ -761,6 +765,30 @@ sz_essay_holds(const struct units *u, int b, int a)
     return nb >= 2 && na > nb && held * 4 >= nb * 3 && straight * 4 >= nb * 3;
 }
 
+/* sz_essay_holds(u, b, a), asked once a pair by a pass that asks it of
+** many headings: held[b][a] remembers the answer, -1 while not asked. */
+int
+sz_essay_holds_once(const struct units *u, int b, int a, signed char held[R_COUNT][R_COUNT])
+{
+    signed char *h = &held[b][a];
+    if (*h < 0)
+        *h = (signed char)sz_essay_holds(u, b, a);
+    return *h;
+}
+
+/* Is unit k straight over a heading of another shape that its own shape
+** holds (The First Journey over THE HARBOUR, THE FOG)? */
+int
+sz_essay_holds_next(const struct units *u, size_t k, signed char held[R_COUNT][R_COUNT])
+{
+    size_t j = k + 1;
+    while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
+        j++;
+    if (j >= u->n || u->v[j].kind != U_HEAD || u->v[j].rank == u->v[k].rank)
+        return 0;
+    return sz_essay_holds_once(u, u->v[k].rank, u->v[j].rank, held);
+}
+
 /* The place of the weak shapes (capitals, underlined with -, title case)
 ** among the others comes from the text where it nests them: title-case
 ** headings each followed by a run of headings in capitals (or of chapter
@@ -769,7 +797,6 @@ sz_essay_holds(const struct units *u, int b, int a)
 void
 sz_essay_rank_order(struct units *u, int order[R_COUNT])
 {
-    static const int weak[] = { R_CAPS, R_SETEXT2, R_TITLE };
     size_t count[R_COUNT] = { 0 };
     for (int r = 0; r < R_COUNT; r++)
         order[r] = r;
@@ -813,15 +840,7 @@ sz_essay_revive_holders(struct units *u)
         struct unit *x = &u->v[k];
         if (x->kind != U_PARA || x->why != empty_why || x->rank < 0)
             continue;
-        size_t j = k + 1;
-        while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
-            j++;
-        if (j >= u->n || u->v[j].kind != U_HEAD || u->v[j].rank == x->rank)
-            continue;
-        signed char *h = &held[x->rank][u->v[j].rank];
-        if (*h < 0)
-            *h = (signed char)sz_essay_holds(u, x->rank, u->v[j].rank);
-        if (*h) {
+        if (sz_essay_holds_next(u, k, held)) {
             x->kind = U_HEAD;
             x->why = "a heading shape the text sets over runs of another, straight over the "
                      "first of them: a heading over them, not a signature";
@@ -912,7 +931,6 @@ sz_essay_rank_spans(const struct units *u, size_t first[R_COUNT], size_t last[R_
 void
 sz_essay_rank_leaves(struct units *u)
 {
-    static const int weak[] = { R_CAPS, R_SETEXT2, R_TITLE };
     size_t first[R_COUNT], last[R_COUNT], count[R_COUNT];
     sz_essay_rank_spans(u, first, last, count);
     for (int w = 0; w < 3; w++) {

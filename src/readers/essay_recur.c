@@ -88,22 +88,6 @@ opens_sequence(const struct units *u, size_t k, const struct sz_eline *l)
     return 0;
 }
 
-/* Is the heading at k straight over a heading of a shape its own shape
-** holds (The First Journey over THE HARBOUR, THE FOG)? */
-static int
-holds_next(const struct units *u, size_t k, signed char held[R_COUNT][R_COUNT])
-{
-    size_t j = k + 1;
-    while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
-        j++;
-    if (j >= u->n || u->v[j].kind != U_HEAD || u->v[j].rank == u->v[k].rank)
-        return 0;
-    signed char *h = &held[u->v[k].rank][u->v[j].rank];
-    if (*h < 0)
-        *h = (signed char)sz_essay_holds(u, u->v[k].rank, u->v[j].rank);
-    return *h;
-}
-
 /* A weak shape used once or twice, among many headings of another shape
 ** before and after it, is text: were it a kind of section the text would
 ** use it again. */
@@ -131,7 +115,7 @@ rare_shapes(struct units *u, const struct sz_eline *l)
                                        count[x->rank] * RARE_SHARE > most)) ||
             named_by_contents(x) ||
             sz_essay_matter_word(f->s, f->len) || apparatus(f) || numbered_line(f) ||
-            opens_sequence(u, k, l) || holds_next(u, k, held))
+            opens_sequence(u, k, l) || sz_essay_holds_next(u, k, held))
             continue;
         x->kind = U_PARA;
         x->why = count[x->rank] <= RARE

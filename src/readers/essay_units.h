@@ -210,6 +210,8 @@ void sz_essay_nest_numbers(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_keywords(struct units *u, const struct sz_eline *l);
 void sz_essay_rank_order(struct units *u, int order[R_COUNT]);
 int sz_essay_holds(const struct units *u, int b, int a);
+int sz_essay_holds_once(const struct units *u, int b, int a, signed char held[R_COUNT][R_COUNT]);
+int sz_essay_holds_next(const struct units *u, size_t k, signed char held[R_COUNT][R_COUNT]);
 void sz_essay_revive_holders(struct units *u);
 void sz_essay_nest_gaps(struct units *u);
 void sz_essay_story_titles(struct units *u, const struct sz_eline *l);
