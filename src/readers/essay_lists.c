@@ -86,6 +86,41 @@ same_list(const struct marker *a, const struct marker *b)
            a->bullet == b->bullet;
 }
 
+/* A list block of the first item's kind: ordered lists keep its number,
+** style and delimiter. */
+static struct sz_node *
+open_list(struct sz_ectx *c, const struct marker *first, uint32_t lineno)
+{
+    struct sz_node *list =
+        sz_essay_block(c, first->ordered ? SZ_ORDEREDLIST : SZ_BULLETLIST, lineno);
+    if (first->ordered) {
+        list->ival = first->num;
+        list->sub = first->style;
+        list->sub2 = first->delim;
+    }
+    return list;
+}
+
+/* Appends to list an item of plain text, lines [a, b) with the first
+** skip bytes (its marker) left out. */
+static void
+put_item(struct sz_ectx *c, struct sz_node *list, const struct sz_eline *l, size_t a, size_t b,
+         size_t skip, struct sz_buf *scratch)
+{
+    struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
+    struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
+    sz_essay_set_line(c, p, l[a].lineno);
+    sz_buf_clear(scratch);
+    sz_buf_put(scratch, l[a].s + skip, l[a].len - skip);
+    for (size_t k = a + 1; k < b; k++) {
+        sz_buf_putc(scratch, '\n');
+        sz_buf_put(scratch, l[k].s, l[k].len);
+    }
+    sz_essay_inlines(c, p, scratch->data, scratch->len);
+    sz_node_append(item, p);
+    sz_node_append(list, item);
+}
+
 /* A block whose lines are two or more items of one kind (with their
 ** continuation lines) is a list.  Returns 1 when it built one. */
 int
@@ -109,33 +144,13 @@ sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     }
     if (items < 2)
         return 0;
-    struct sz_node *list =
-        sz_essay_block(c, first.ordered ? SZ_ORDEREDLIST : SZ_BULLETLIST, l[a].lineno);
-    if (first.ordered) {
-        list->ival = first.num;
-        list->sub = first.style;
-        list->sub2 = first.delim;
-    }
+    struct sz_node *list = open_list(c, &first, l[a].lineno);
     for (size_t i = a; i < b;) {
         size_t j = i + 1;
         while (j < b && !(l[j].indent == l[a].indent && list_marker(&l[j], &m)))
             j++;
         list_marker(&l[i], &m);
-        struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
-        struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
-        sz_essay_set_line(c, p, l[i].lineno);
-        sz_buf_clear(scratch);
-        for (size_t k = i; k < j; k++) {
-            if (k > i)
-                sz_buf_putc(scratch, '\n');
-            if (k == i)
-                sz_buf_put(scratch, l[k].s + m.len, l[k].len - m.len);
-            else
-                sz_buf_put(scratch, l[k].s, l[k].len);
-        }
-        sz_essay_inlines(c, p, scratch->data, scratch->len);
-        sz_node_append(item, p);
-        sz_node_append(list, item);
+        put_item(c, list, l, i, j, m.len, scratch);
         i = j;
     }
     return 1;
@@ -179,29 +194,12 @@ sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l
     }
     if (e - k < 2)
         return k;
-    struct sz_node *list = sz_essay_block(c, first.ordered ? SZ_ORDEREDLIST : SZ_BULLETLIST,
-                                 l[u->v[k].a].lineno);
-    if (first.ordered) {
-        list->ival = first.num;
-        list->sub = first.style;
-        list->sub2 = first.delim;
-    }
+    struct sz_node *list = open_list(c, &first, l[u->v[k].a].lineno);
     for (size_t j = k; j < e; j++) {
         const struct unit *x = &u->v[j];
         list_marker(&l[x->a], &m);
-        struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
-        struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
-        sz_essay_set_line(c, p, l[x->a].lineno);
         c->lineno = l[x->a].lineno;
-        sz_buf_clear(scratch);
-        sz_buf_put(scratch, l[x->a].s + m.len, l[x->a].len - m.len);
-        for (size_t i = x->a + 1; i < x->b; i++) {
-            sz_buf_putc(scratch, '\n');
-            sz_buf_put(scratch, l[i].s, l[i].len);
-        }
-        sz_essay_inlines(c, p, scratch->data, scratch->len);
-        sz_node_append(item, p);
-        sz_node_append(list, item);
+        put_item(c, list, l, x->a, x->b, m.len, scratch);
     }
     return e;
 }
@@ -288,13 +286,8 @@ sz_essay_unmarked_list(struct sz_ectx *c, const struct units *u, struct sz_eline
     struct sz_node *list = sz_essay_block(c, SZ_BULLETLIST, l[x->a].lineno);
     for (size_t j = k; j < e; j++) {
         const struct unit *y = &u->v[j];
-        struct sz_node *item = sz_node_new(c->doc, SZ_ITEM);
-        struct sz_node *p = sz_node_new(c->doc, SZ_PLAIN);
-        sz_essay_set_line(c, p, l[y->a].lineno);
         c->lineno = l[y->a].lineno;
-        sz_essay_add_inlines(c, p, l, y->a, y->b, scratch);
-        sz_node_append(item, p);
-        sz_node_append(list, item);
+        put_item(c, list, l, y->a, y->b, 0, scratch);
     }
     return e;
 }
