@@ -4,7 +4,7 @@
 # plain in the same run.  pandoc manages well under 1 MB/s, so it reads a
 # fixed subset of about 5 MB (every k-th file by name) and both programs are
 # also timed on that subset; its MB/s is what the ratio uses.
-# Peak RSS is /usr/bin/time's maximum resident set size, per process.
+# Peak RSS is the maximum resident set size (wait4's rusage), per process.
 # Throughput is input bytes over CPU time (user + system, summed over the
 # processes), which a busy machine disturbs less than wall time; the wall
 # time is shown too.
@@ -43,18 +43,16 @@ now() { date +%s.%N; }
 
 # run LIST CMD...: runs CMD FILE for every file of LIST; prints CPU seconds,
 # wall seconds and the peak RSS in KB of the hungriest process.
+# CPU time from tests/bench/cpu.py, in microseconds (/usr/bin/time's own
+# 10 ms ticks counted most books of the corpus as 0); the peak from
+# /usr/bin/time, which runs each (cpu.py's own is at least its Python's).
 run() {
     list=$1; shift
     : >"$T/rss"
     t0=$(now)
-    while read -r f; do
-        /usr/bin/time -f '%U %S %M' -o "$T/one" "$@" "$C/$f" >/dev/null 2>"$T/err" ||
-            echo "  failed: $* $f: $(head -c 200 "$T/err")" >&2
-        tail -1 "$T/one" >>"$T/rss"
-    done <"$list"
+    set -- $(python3 tests/bench/cpu.py 1 -- /usr/bin/time -a -o "$T/rss" -f %M "$@" "$C/{}" <"$list")
     t1=$(now)
-    awk -v w="$t0 $t1" '{ cpu += $1 + $2; if ($3 > m) m = $3 }
-        END { split(w, t, " "); printf "%.3f %.3f %d\n", cpu, t[2] - t[1], m }' "$T/rss"
+    echo "$1 $t0 $t1 $(sort -n "$T/rss" | tail -1)" | awk '{ printf "%.3f %.3f %d\n", $1, $3 - $2, $4 }'
 }
 
 report() {  # NAME BYTES CPU WALL RSS

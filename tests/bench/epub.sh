@@ -3,7 +3,7 @@
 # pandoc -f markdown -t epub3 in the same run.  pandoc is slow (well under
 # 1 MB/s), so it converts a fixed subset (the first books by name until
 # SUBSET_BYTES) and samizdat is timed on that subset too; the ratio compares
-# throughputs.  Peak RSS is /usr/bin/time's maximum resident set size.
+# throughputs.  Peak RSS is the maximum resident set size (wait4's rusage).
 cd "$(dirname "$0")/../.." || exit 1
 ROOT=$(pwd)
 S=${SAMIZDAT:-$ROOT/build/samizdat}
@@ -37,20 +37,16 @@ now() { date +%s.%N; }
 # run LIST CMD...: CMD FILE -o OUT.epub for every file of LIST; prints wall
 # seconds, CPU seconds (user+sys, what the ratio uses: the machine is
 # shared) and the peak RSS in KB of the hungriest process.
+# CPU time from tests/bench/cpu.py, in microseconds (/usr/bin/time's own
+# 10 ms ticks counted the corpus's small books as 0); the peak from
+# /usr/bin/time, which runs each (cpu.py's own is at least its Python's).
 run() {
     list=$1; shift
     : >"$T/rss"
-    : >"$T/cpu"
     t0=$(now)
-    while read -r f; do
-        /usr/bin/time -f '%M %U %S' -o "$T/one" "$@" "$C/$f" -o "$T/out.epub" >/dev/null 2>"$T/err" ||
-            echo "  failed: $* $f: $(head -c 200 "$T/err")" >&2
-        tail -1 "$T/one" >>"$T/rss"
-    done <"$list"
+    set -- $(python3 tests/bench/cpu.py 1 -- /usr/bin/time -a -o "$T/rss" -f %M "$@" "$C/{}" -o "$T/out.epub" <"$list")
     t1=$(now)
-    cpu=$(awk '{c += $2 + $3} END {printf "%.3f", c}' "$T/rss")
-    echo "$t0 $t1 $cpu $(sort -n "$T/rss" | tail -1 | cut -d' ' -f1)" |
-        awk '{printf "%.3f %.3f %d\n", $2 - $1, $3, $4}'
+    echo "$t0 $t1 $1 $(sort -n "$T/rss" | tail -1)" | awk '{ printf "%.3f %.3f %d\n", $2 - $1, $3, $4 }'
 }
 
 report() {  # NAME BYTES WALL CPU RSS

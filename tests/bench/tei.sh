@@ -6,7 +6,7 @@
 # default) and samizdat is timed on that subset too; the ratio compares
 # samizdat's whole-corpus MB/s with pandoc's subset MB/s.  -t native is a
 # baseline: the difference is what the TEI writer costs.  Peak RSS is
-# /usr/bin/time's maximum resident set size of the hungriest process.
+# the maximum resident set size (wait4's rusage) of the hungriest process.
 cd "$(dirname "$0")/../.." || exit 1
 ROOT=$(pwd)
 S=${SAMIZDAT:-$ROOT/build/samizdat}
@@ -36,16 +36,15 @@ nsub=$(wc -l <"$T/subset")
 
 # run LIST CMD...: CMD FILE for every file of LIST; prints CPU seconds
 # (user+sys, steadier than wall time on a shared machine) and the peak RSS
-# in KB of the hungriest process.
+# in KB of the hungriest process.  CPU time is tests/bench/cpu.py's, in
+# microseconds (/usr/bin/time's own 10 ms ticks counted most books of the
+# corpus as 0); the peak is /usr/bin/time's, run by it (cpu.py's own is at
+# least its Python's, which a forked child starts with).
 run() {
     list=$1; shift
-    : >"$T/times"
-    while read -r f; do
-        /usr/bin/time -f '%U %S %M' -o "$T/one" "$@" "$C/$f" >/dev/null 2>"$T/err" ||
-            echo "  failed: $* $f: $(head -c 200 "$T/err")" >&2
-        cat "$T/one" >>"$T/times"
-    done <"$list"
-    awk '{ t += $1 + $2; if ($3 > m) m = $3 } END { printf "%.3f %d\n", t, m }' "$T/times"
+    : >"$T/rss"
+    set -- $(python3 tests/bench/cpu.py 1 -- /usr/bin/time -a -o "$T/rss" -f %M "$@" "$C/{}" <"$list")
+    echo "$1 $(sort -n "$T/rss" | tail -1)"
 }
 
 report() {  # NAME BYTES SECONDS RSS
