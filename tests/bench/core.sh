@@ -43,16 +43,14 @@ now() { date +%s.%N; }
 
 # run LIST CMD...: runs CMD FILE for every file of LIST; prints CPU seconds,
 # wall seconds and the peak RSS in KB of the hungriest process.
-# CPU time from tests/bench/cpu.py, in microseconds (/usr/bin/time's own
-# 10 ms ticks counted most books of the corpus as 0); the peak from
-# /usr/bin/time, which runs each (cpu.py's own is at least its Python's).
+# Both from tests/bench/cpu.py: CPU time in microseconds (/usr/bin/time's own
+# 10 ms ticks counted most books of the corpus as 0), the process's own peak.
 run() {
     list=$1; shift
-    : >"$T/rss"
     t0=$(now)
-    set -- $(python3 tests/bench/cpu.py 1 -- /usr/bin/time -a -o "$T/rss" -f %M "$@" "$C/{}" <"$list")
+    set -- $(python3 tests/bench/cpu.py 1 -- "$@" "$C/{}" <"$list")
     t1=$(now)
-    echo "$1 $t0 $t1 $(sort -n "$T/rss" | tail -1)" | awk '{ printf "%.3f %.3f %d\n", $1, $3 - $2, $4 }'
+    echo "$1 $t0 $t1 $2" | awk '{ printf "%.3f %.3f %d\n", $1, $3 - $2, $4 }'
 }
 
 report() {  # NAME BYTES CPU WALL RSS

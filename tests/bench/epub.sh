@@ -37,16 +37,14 @@ now() { date +%s.%N; }
 # run LIST CMD...: CMD FILE -o OUT.epub for every file of LIST; prints wall
 # seconds, CPU seconds (user+sys, what the ratio uses: the machine is
 # shared) and the peak RSS in KB of the hungriest process.
-# CPU time from tests/bench/cpu.py, in microseconds (/usr/bin/time's own
-# 10 ms ticks counted the corpus's small books as 0); the peak from
-# /usr/bin/time, which runs each (cpu.py's own is at least its Python's).
+# CPU time and peak from tests/bench/cpu.py (CPU time in microseconds:
+# /usr/bin/time's own 10 ms ticks counted the corpus's small books as 0).
 run() {
     list=$1; shift
-    : >"$T/rss"
     t0=$(now)
-    set -- $(python3 tests/bench/cpu.py 1 -- /usr/bin/time -a -o "$T/rss" -f %M "$@" "$C/{}" -o "$T/out.epub" <"$list")
+    set -- $(python3 tests/bench/cpu.py 1 -- "$@" "$C/{}" -o "$T/out.epub" <"$list")
     t1=$(now)
-    echo "$t0 $t1 $1 $(sort -n "$T/rss" | tail -1)" | awk '{ printf "%.3f %.3f %d\n", $2 - $1, $3, $4 }'
+    echo "$t0 $t1 $1 $2" | awk '{ printf "%.3f %.3f %d\n", $2 - $1, $3, $4 }'
 }
 
 report() {  # NAME BYTES WALL CPU RSS

@@ -36,15 +36,13 @@ nsub=$(wc -l <"$T/subset")
 
 # run LIST CMD...: CMD FILE for every file of LIST; prints CPU seconds
 # (user+sys, steadier than wall time on a shared machine) and the peak RSS
-# in KB of the hungriest process.  CPU time is tests/bench/cpu.py's, in
-# microseconds (/usr/bin/time's own 10 ms ticks counted most books of the
-# corpus as 0); the peak is /usr/bin/time's, run by it (cpu.py's own is at
-# least its Python's, which a forked child starts with).
+# in KB of the hungriest process, both from tests/bench/cpu.py (CPU time in
+# microseconds: /usr/bin/time's own 10 ms ticks counted most books of the
+# corpus as 0).
 run() {
     list=$1; shift
-    : >"$T/rss"
-    set -- $(python3 tests/bench/cpu.py 1 -- /usr/bin/time -a -o "$T/rss" -f %M "$@" "$C/{}" <"$list")
-    echo "$1 $(sort -n "$T/rss" | tail -1)"
+    set -- $(python3 tests/bench/cpu.py 1 -- "$@" "$C/{}" <"$list")
+    echo "$1 $2"
 }
 
 report() {  # NAME BYTES SECONDS RSS
