@@ -341,6 +341,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
         sz_essay_demote_empty(&u, l);
         sz_essay_title_page_lines(&u, l);
+        sz_essay_join_broken_headings(&u, l);
         for (size_t k = 0; k < u.n / 3 + 8 && k < u.n; k++)
             if (u.v[k].b - u.v[k].a == 1 && u.v[k].kind != U_SKIP &&
                 sz_essay_contents_word(&l[u.v[k].a])) {
@@ -501,9 +502,11 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             } else {
                 sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
             }
-            if (x->merge == 1 && k + 1 < u.n) {
+            /* the title line, and any further lines of a stacked title */
+            for (size_t j = k + 1;
+                 x->merge == 1 && j < u.n && (j == k + 1 || u.v[j].kind == U_MERGED); j++) {
                 sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
-                sz_essay_add_inlines(c, b, l, u.v[k + 1].a, u.v[k + 1].b, &scratch);
+                sz_essay_add_inlines(c, b, l, u.v[j].a, u.v[j].b, &scratch);
             }
             break;
         default:

@@ -47,6 +47,42 @@ caps_lines(const struct sz_eline *l, size_t a, size_t b)
     return end != ',' && end != ';';
 }
 
+static const char summary_why[] =
+    "chapter summary after a bare chapter line (the book gives most chapters one)";
+
+/* CHAPTER X. / OF THE WAY HOW TO BEGIN ... / DIFFERENT KINDS OF CONGRESS.:
+** more lines in the title's shape under a chapter line and its title, each
+** across the same gap as the title, the last set apart from the text by a
+** wider one, go on with the title (a subtitle, a second line of it): the
+** stack of lines is one heading in print.  y is the title's unit; the
+** number of lines taken (up to two). */
+static size_t
+stacked_lines(struct units *u, size_t y, const struct sz_eline *l)
+{
+    const struct unit *t = &u->v[y];
+    const struct sz_eline *f = &l[t->a];
+    int caps = sz_essay_all_caps(f->s, f->len);
+    size_t n = 0;
+    while (n < 2 && y + n + 2 < u->n) {
+        const struct unit *z = &u->v[y + n + 1], *next = &u->v[y + n + 2];
+        const struct sz_eline *g = &l[z->a];
+        if (z->kind != U_PARA || z->b - z->a != 1 || z->gap != t->gap ||
+            g->indent != f->indent || sz_essay_all_caps(g->s, g->len) != caps ||
+            !sz_essay_subtitle_line(g, sz_essay_line_rank(g)))
+            break;
+        n++;
+        if (next->gap > t->gap && sz_essay_is_prose(u, y + n + 1, l)) {
+            for (size_t i = 1; i <= n; i++) {
+                u->v[y + i].kind = U_MERGED;
+                u->v[y + i].why = "a further line in the title's shape under it, the stack "
+                                  "set apart from the text by a wider gap: the title goes on";
+            }
+            return n;
+        }
+    }
+    return 0;
+}
+
 /* A bare chapter number and the title on the next line are one heading. */
 void
 sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
@@ -86,7 +122,7 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
             t++;
         const char *why = NULL;
         if (with_summary && summary(u, k + 1, l) && t < u->n && sz_essay_is_prose(u, t, l))
-            why = "chapter summary after a bare chapter line (the book gives most chapters one)";
+            why = summary_why;
         else if (y->kind == U_PARA && y->b - y->a > 1 && y->b - y->a <= 3 &&
                  sz_essay_caps_title(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD)
             why = "a title in capitals wrapped over lines after a bare chapter line";
@@ -133,6 +169,36 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
         y->kind = U_MERGED;
         y->why = why;
         k++;
+        if (y->b - y->a == 1 && why != summary_why)
+            k += stacked_lines(u, k, l);
+    }
+}
+
+/* LIST OF PUBLICATIONS / CONCERNING THE / PENINSULAR WAR.: a line in
+** capitals that ends in a joining word (of, the, concerning the) cannot
+** stand alone; under a heading in capitals, across the same gap as the
+** line after it, it and that line go on with the heading.  Print breaks a
+** long display heading so, a blank line between its lines. */
+void
+sz_essay_join_broken_headings(struct units *u, const struct sz_eline *l)
+{
+    for (size_t k = 0; k + 3 < u->n; k++) {
+        struct unit *x = &u->v[k], *y = &u->v[k + 1], *z = &u->v[k + 2];
+        if (x->kind != U_HEAD || x->merge || x->b - x->a != 1 || x->rank != R_CAPS ||
+            y->kind != U_PARA || y->b - y->a != 1 || z->kind != U_PARA || z->b - z->a != 1 ||
+            y->gap != z->gap || u->v[k + 3].gap < y->gap)
+            continue;
+        const struct sz_eline *f = &l[y->a], *g = &l[z->a];
+        if (f->width > MAX_HEAD_WIDTH || g->width > MAX_HEAD_WIDTH ||
+            !sz_essay_all_caps(f->s, f->len) || !sz_essay_ends_joining(f->s, f->len) ||
+            !sz_essay_all_caps(g->s, g->len) || sz_essay_ends_joining(g->s, g->len) ||
+            sz_essay_line_rank(g) != R_CAPS)
+            continue;
+        x->merge = 1;
+        y->kind = z->kind = U_MERGED;
+        y->why = z->why = "a line in capitals ending in a joining word under a heading, and "
+                          "the line it joins: the heading broken over lines";
+        k += 2;
     }
 }
 
@@ -751,8 +817,8 @@ sz_essay_holds(const struct units *u, int b, int a)
             seen = 0;
             /* straight over the first a, nothing between (a signature
             ** ends a letter's text, which goes on after it as often) */
-            size_t j = k + 1 + (size_t)(x->merge == 1);
-            while (j < u->n && u->v[j].kind == U_SKIP)
+            size_t j = k + 1;
+            while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
                 j++;
             straight += j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank == a;
         } else if (x->kind == U_HEAD && x->rank == a) {

@@ -302,6 +302,12 @@ ends_joining(const char *s, size_t n)
     return sz_essay_word_is(w, n - a, joins);
 }
 
+int
+sz_essay_ends_joining(const char *s, size_t n)
+{
+    return ends_joining(s, n);
+}
+
 /* A date: a month's name and a number ("March 23d.", "_April 1st._",
 ** "12 Mai 1848"): what a diary sets under an entry's number, not a title. */
 /* A byte of a word of a date: a letter, a digit, or part of a non-ASCII

@@ -98,6 +98,7 @@ int sz_essay_closes(uint32_t cp);
 size_t sz_essay_count_words(const char *s, size_t n);
 int sz_essay_title_case(const char *s, size_t n);
 int sz_essay_all_caps(const char *s, size_t n);
+int sz_essay_ends_joining(const char *s, size_t n);
 int sz_essay_roman_value(const char *s, size_t n);
 int sz_essay_number_token(const char *s, size_t n);
 size_t sz_essay_first_word(const char *s, size_t n, const char **rest, size_t *rn);
@@ -204,6 +205,7 @@ int sz_essay_dedication(const struct unit *x, const struct sz_eline *l);
 
 /* essay_outline.c */
 void sz_essay_merge_headings(struct units *u, const struct sz_eline *l);
+void sz_essay_join_broken_headings(struct units *u, const struct sz_eline *l);
 void sz_essay_demote_empty(struct units *u, const struct sz_eline *l);
 void sz_essay_fix_ranks(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_numbers(struct units *u, const struct sz_eline *l);
