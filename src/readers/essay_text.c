@@ -353,6 +353,21 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                "under its end: one line of verse";
     }
     if (nl >= 2 && !c->per_line) {
+        if (shorts * 2 >= nl - 1 && shorts >= 1 && sz_essay_own_measure_prose(l, a, b)) {
+            struct sz_node *p = sz_essay_block(c, quoted ? SZ_BLOCKQUOTE : SZ_PARA, l[a].lineno);
+            struct sz_node *in = p;
+            if (quoted) {
+                in = sz_node_new(c->doc, SZ_PARA);
+                sz_essay_set_line(c, in, l[a].lineno);
+                sz_node_append(p, in);
+            }
+            sz_essay_add_inlines(c, in, l, a, b, scratch);
+            return quoted ? "lines short of the wrap width but filling a measure of their own, "
+                            "carrying on in lower case, indented past the running text: a "
+                            "quotation in prose"
+                          : "lines short of the wrap width but filling a measure of their own, "
+                            "carrying on in lower case: prose wrapped narrower";
+        }
         if (shorts * 2 >= nl - 1 && shorts >= 1) {
             struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
             for (size_t i = a; i < b; i++)

@@ -85,6 +85,46 @@ sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide
     }
 }
 
+/* Lines short of the text's wrap width may still be wrapped prose: a
+** note or a passage wrapped at a narrower measure of its own.  Three
+** lines or more, none but the last leaving room within the block's own
+** widest line for the next line's first word, and half the lines after
+** the first or more carrying on in lower case, half the lines or fewer
+** ending at a stop or a comma ("And he might have coupled with this line
+** that / which he has coupled with another, I think, / less properly,"):
+** a wrap, not a line end chosen.  Verse in lower case ends its lines at
+** its pauses ("Mata un desdén, atierra la paciencia, / o verdadera o
+** falsa, una sospecha;").  The measure
+** is one prose is wrapped at; verse of short lines that open in lower
+** case (octosyllables: "Ven, muerte, tan escondida / que no te sienta
+** venir,") fills a narrower one, and the lines of prose hold words. */
+#define PROSE_MEASURE 40
+#define OWN_SLACK 4
+
+int
+sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b)
+{
+    if (b - a < 3)
+        return 0;
+    uint32_t m = 0;
+    for (size_t i = a; i < b; i++)
+        if (l[i].indent + l[i].width > m)
+            m = l[i].indent + l[i].width;
+    if (m < PROSE_MEASURE)
+        return 0;
+    size_t lows = 0, stops = 0;
+    for (size_t i = a; i + 1 < b; i++) {
+        uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
+        stops += sz_essay_closes(end) && end != '-';
+        /* (a line of one or two words is a name, an address, a cipher) */
+        if (l[i].indent + l[i].width + 1 + first_word_width(&l[i + 1]) + OWN_SLACK <= m ||
+            sz_essay_count_words(l[i].s, l[i].len) < 3)
+            return 0;
+        lows += is_lower(start_letter(&l[i + 1]));
+    }
+    return lows * 2 >= b - a - 1 && stops * 2 <= b - a - 1;
+}
+
 /* Four lines or more, every one after the first opening with a capital,
 ** none in lower case, not a list of numbered entries; and either most
 ** ending with room for the next word (and some at a stop), or nearly all

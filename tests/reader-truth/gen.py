@@ -52,6 +52,12 @@ for i in range(s,e):
     if re.match(r'PART \w+--',L[i]): h.append([1,ws(L[i])])
     elif re.match(r'\d+$',L[i].strip()): h.append([2,L[i].strip()+' '+ws(L[nextnb(L,i)])])
 book('treasure-island','120-0.txt','Treasure Island','Robert Louis Stevenson','en',h,s,e)
+# extra.py counts every block of lines short of the text width; read in the
+# book, only the songs are verse ("Fifteen men on the dead man's chest", "But
+# one man of her crew alive"): Squire Trelawney's letter and the notes on the
+# map are prose wrapped at a narrower measure.
+books['treasure-island']['verse']=6
+books['treasure-island']['note']='verse: 6 blocks counted by reading (the songs); the letter and the map\'s notes, wrapped narrower, are prose'
 # Time Machine
 L=lines('35-0.txt'); s=find(L,r'\s*I\s*$',60); e=endline(L); h=[]
 for i in range(s,e):
@@ -63,6 +69,11 @@ L=lines('46-0.txt'); s=find(L,r'PREFACE'); e=endline(L)
 h=[[1,'PREFACE']]+[[1,ws(L[i])] for i in range(s,e) if re.match(r'STAVE [IV]+:',L[i])]
 book('christmas-carol','46-0.txt','A Christmas Carol','Charles Dickens','en',h,find(L,r'STAVE I:',60),e,
      'PREFACE is a section of its own (a short preface signed C. D.)')
+# Read in the book, its one verse block is the carol ("God bless you, merry
+# gentleman! / May nothing you dismay!"); the other blocks extra.py counts are
+# lines of dialogue whose breaks fall short of the text width.
+books['christmas-carol']['verse']=1
+books['christmas-carol']['note']+='; verse: 1 block counted by reading (the carol); the other short-lined blocks are dialogue in prose'
 # Moby Dick
 L=lines('2701-0.txt'); s=find(L,r'  ETYMOLOGY\.',300); e=endline(L)
 h=[[1,'ETYMOLOGY.'],[1,'EXTRACTS. (Supplied by a Sub-Sub-Librarian).'],[1,'EXTRACTS.']]+[[1,ws(L[i]+(' '+L[i+1] if L[i+1].strip() else ''))] for i in range(s,e) if re.match(r'CHAPTER \d+\. ',L[i])]+[[1,'Epilogue']]
