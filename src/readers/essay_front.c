@@ -4,6 +4,7 @@
 ** contents list and the headings it names.
 ** See LICENSE.
 */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -215,6 +216,46 @@ first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
     date_after(c, l, u, 1);
 }
 
+/* Does line x spell the text of t from byte *pos on, letters and digits
+** alone compared, case apart?  Then *pos moves past it. */
+static int
+spells(const char *t, size_t *pos, const struct sz_eline *x)
+{
+    size_t p = *pos, i = 0, any = 0, tn = strlen(t);
+    for (;;) {
+        while (i < x->len && (unsigned char)x->s[i] < 0x80 && !isalnum((unsigned char)x->s[i]))
+            i++;
+        if (i == x->len)
+            break;
+        while (p < tn && (unsigned char)t[p] < 0x80 && !isalnum((unsigned char)t[p]))
+            p++;
+        if (p == tn || tolower((unsigned char)t[p]) != tolower((unsigned char)x->s[i]))
+            return 0;
+        p++, i++, any = 1;
+    }
+    if (any)
+        *pos = p;
+    return any;
+}
+
+/* Of the block's first k lines idx[], the first past the lines that spell
+** the title t (and any over it, a credit or a series' name); 1 when they
+** do not spell it. */
+static size_t
+title_lines_end(const char *t, const struct sz_eline *l, const size_t *idx, size_t k)
+{
+    size_t pos = 0, j = 0;
+    if (!t)
+        return 1;
+    while (j < k && !spells(t, &pos, &l[idx[j]]))
+        j++;
+    if (j == k)
+        return 1;
+    for (j++; j < k && spells(t, &pos, &l[idx[j]]);)
+        j++;
+    return j;
+}
+
 /* Leading title, optional subtitle lines, then "By NAME": metadata, not
 ** body.  The lines may stand alone or together in one block. */
 void
@@ -239,10 +280,13 @@ sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
         if (idx[k] + 1 != u->v[unit_of[k]].b)
             break;
         set_meta_text(c, "title", l[idx[0]].s, l[idx[0]].len);
-        if (k >= 2) {
+        /* The title page may have found the title further down (past a
+        ** credit or a series' name): the subtitle is what follows it. */
+        size_t j0 = title_lines_end(sz_meta_text(c->doc, "title"), l, idx, k);
+        if (k > j0) {
             struct sz_buf sub = SZ_BUF_INIT;
-            for (size_t j = 1; j < k; j++) {
-                if (j > 1)
+            for (size_t j = j0; j < k; j++) {
+                if (j > j0)
                     sz_buf_putc(&sub, ' ');
                 sz_buf_put(&sub, l[idx[j]].s, l[idx[j]].len);
             }

@@ -481,6 +481,47 @@ person(const char *s, size_t n)
     return words >= 2 && words <= 5;
 }
 
+/* "Edwin Marsh, and Martin Hale", "An Anonymous Volunteer and Ada
+** Fenwick": a line listing two people or more and nothing else, the
+** credit of the people who made the edition, not a title ("War and
+** Peace", "Romeo and Juliet" name no two people). */
+static int
+names_list(const struct sz_eline *l)
+{
+    const char *s = l->s;
+    size_t n = l->len, a = 0, parts = 0;
+    if (caps(l) != 0 || l->width > TITLE_WIDTH)
+        return 0;
+    while (n && s[n - 1] == '.')
+        n--;
+    while (a < n) {
+        /* the part up to the next ", " or " and " */
+        size_t e = a, next = n;
+        for (; e < n; e++) {
+            if (s[e] == ',' && e + 1 < n && s[e + 1] == ' ') {
+                next = e + 2;
+                if (next + 4 <= n && !strncmp(s + next, "and ", 4))
+                    next += 4;
+                break;
+            }
+            if (e + 5 <= n && !strncmp(s + e, " and ", 5)) {
+                next = e + 5;
+                break;
+            }
+        }
+        const char *p = s + a;
+        size_t m = e - a;
+        /* "An Anonymous Volunteer": an article before the words of a name */
+        if (parts == 0 && m > 3 && !strncmp(p, "An ", 3))
+            p += 3, m -= 3;
+        if (!person(p, m))
+            return 0;
+        parts++;
+        a = next;
+    }
+    return parts >= 2;
+}
+
 /* Where " by NAME" starts inside a title line (two words before it at
 ** least), or 0. */
 static size_t
@@ -528,6 +569,11 @@ by_start(const struct sz_eline *l, size_t a, size_t i)
 {
     const struct sz_eline *x = &l[i];
     if (x->len == 2 && !strncasecmp(x->s, "by", 2))
+        return 2;
+    /* "FROM MSS. BY THE LATE": the name is the next line */
+    if (x->len >= 11 && x->width < 40 &&
+        !strncasecmp(x->s + x->len - 11, "by the late", 11) &&
+        (x->len == 11 || x->s[x->len - 12] == ' '))
         return 2;
     if (x->len <= 3 || byline_lead(x))
         return 0;
@@ -747,7 +793,9 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
                 !joining_line(x->s, x->len) && (!(w <= 2 && last_words <= 2) || kind_line(x)) &&
                 !lower_join(x))
                 break;
-            if (!title_shaped(x) || stop_line(x, 2) ||
+            /* a title ending in "and" or "OF" needs its next line, which
+            ** may open with an article ("WALDEN / and / A PLEA FOR ...") */
+            if (!title_shaped(x) || stop_line(x, ends_joining(t) ? 0 : 2) ||
                 sz_essay_section_line(x->s, x->len) ||
                 (gap && !ends_joining(t) && !joining_line(x->s, x->len) &&
                  !(last_words == 1 && w == 1)) ||
@@ -810,6 +858,7 @@ struct cand {
     struct sz_buf key1;        /* its first line's */
     struct sz_buf text;
     int name;                  /* the author's name, as a By line gives it */
+    int credit;                /* a list of names over the title: the edition's makers */
     size_t over;               /* 1 + the line of the name set straight over it, or 0 */
 };
 /* Does line i sign the prose before it ("H. G. WELLS." under a preface),
@@ -886,6 +935,22 @@ series_line(const struct sz_eline *l, size_t i, size_t e)
             return i;
     }
     return 0;
+}
+
+/* "EVERYMAN'S LIBRARY", "The World's Classics", "THE POCKET SERIES": a
+** series' name, its last word naming what it gathers. */
+static int
+library_line(const struct sz_eline *l)
+{
+    static const char *const lib[] = { "library", "classics", "series", "bibliothek",
+                                       "bibliothèque", "biblioteca", NULL };
+    size_t e = l->len;
+    while (e && strchr(".,;:_ ", l->s[e - 1]))
+        e--;
+    size_t a = e;
+    while (a && l->s[a - 1] != ' ')
+        a--;
+    return a > 0 && l->width <= 40 && sz_essay_word_ci(l->s + a, e - a, lib);
 }
 
 /* Do the lines from i on (past blank ones, a few at most) spell key, the
@@ -969,6 +1034,8 @@ set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const ch
 {
     while (n && (*s == '_' || *s == ' '))
         s++, n--;
+    if (n > 9 && !strncasecmp(s, "the late ", 9))
+        s += 9, n -= 9;        /* "By the late John Smith" */
     size_t words = 1;
     for (size_t i = 0; i + 1 < n; i++) {
         if (s[i] == '[' || s[i] == '(' ||
@@ -1071,6 +1138,45 @@ page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, siz
     }
 }
 
+/* Does s[0..n) hold word w, case apart, as a whole word? */
+static int
+has_word(const char *s, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    for (size_t i = 0; i + m <= n; i++)
+        if ((i == 0 || s[i - 1] == ' ') && !strncasecmp(s + i, w, m) &&
+            (i + m == n || strchr(" .,;:", s[i + m])))
+            return 1;
+    return 0;
+}
+
+/* "NARRATIVE OF THE LIFE OF FREDERICK DOUGLASS / ... WRITTEN BY HIMSELF",
+** "AUTOBIOGRAPHY OF BENJAMIN FRANKLIN": the person the title names after
+** its last "of" wrote the book, when the page says so (by himself, by
+** herself) or the title is an autobiography. */
+static void
+self_author(struct sz_ectx *c, const struct sz_eline *l, const struct cand *k, size_t lim)
+{
+    const char *s = k->text.data;
+    size_t n = k->text.len, of = 0;
+    for (size_t i = 0; i + 4 <= n; i++)
+        if (!strncasecmp(s + i, " of ", 4))
+            of = i + 4;
+    if (!of || !person(s + of, n - of))
+        return;
+    int self = has_word(s, of, "autobiography");
+    for (size_t i = k->last + 1, seen = 0; !self && i < lim && seen < 6; i++) {
+        if (l[i].blank)
+            continue;
+        seen++;
+        self = has_word(l[i].s, l[i].len, "by himself") ||
+               has_word(l[i].s, l[i].len, "by herself");
+    }
+    if (self)
+        set_author(c, s + of, n - of, l[k->first].lineno,
+                   "the person the title names, who wrote it (by himself, an autobiography)");
+}
+
 void
 sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b)
 {
@@ -1148,6 +1254,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         fold(l[f].s, l[f].len, &k->key1);
         sz_buf_put(&k->text, t.data, t.len);
         k->name = 0;
+        k->credit = p == 1 && names_list(&l[f]);
         k->over = nl;
         for (const char *p0 = names.data; p0 && *p0 && !k->name;) {
             const char *q0 = strchr(p0, '\n');
@@ -1172,14 +1279,19 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         set_author(c, cv[0].text.data, cv[0].text.len, l[cv[0].first].lineno,
                    "the name set over the title");
     }
-    while (pick < nc && cv[pick].name && cv[pick].first < front_end)
+    /* a credit line counts as one only with a title after it, before
+    ** the By line or contents */
+    for (size_t k = 0; k < nc; k++)
+        if (cv[k].credit && !(k + 1 < nc && cv[k + 1].first < front_end))
+            cv[k].credit = 0;
+    while (pick < nc && (cv[pick].name || cv[pick].credit) && cv[pick].first < front_end)
         pick++;
     if (pick == nc || cv[pick].first >= front_end)
         pick = 0;
     int again = nc ? recurs(l, cv, nc, pick, lim, &key) : 0;
     if (nc && again != 1)
         for (size_t k = pick + 1; k < nc; k++) {
-            if (cv[k].first >= front_end || cv[k].key.len < 3 || cv[k].name)
+            if (cv[k].first >= front_end || cv[k].key.len < 3 || cv[k].name || cv[k].credit)
                 continue;
             int r = recurs(l, cv, nc, k, lim, &key);
             if (r) {
@@ -1189,6 +1301,19 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
             }
         }
     const char *pwhy = pick && cv[pick - 1].name && over ? over : NULL;
+    if (pick && cv[pick - 1].credit)
+        pwhy = "the title page's first title past a list of names (the edition's credit)";
+    /* "EVERYMAN'S LIBRARY / EDITED BY ... / THE TITLE": a series' name
+    ** over the book, a title after it before the By line */
+    if (nc && again != 1 && pick + 1 < nc && cv[pick].pieces == 1 &&
+        library_line(&l[cv[pick].first]) && cv[pick + 1].first < front_end &&
+        !cv[pick + 1].name && !cv[pick + 1].credit && !genre_line(&l[cv[pick + 1].first]) &&
+        !library_line(&l[cv[pick + 1].first])) {
+        pick++;
+        again = recurs(l, cv, nc, pick, lim, &key);
+        pwhy = "the title page's first title past a series' name (a line naming a library "
+               "or classics)";
+    }
     /* "TABLEAU" printed again as the first line of "TABLEAU / HISTORIQUE
     ** ET PITTORESQUE / DE PARIS", which is printed again whole: the
     ** title is the whole */
@@ -1303,6 +1428,8 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     }
     if (ncand)
         page_author(c, l, a, cv[pick].first, cv[pick].last, lim);
+    if (ncand && !sz_meta_get(c->doc, "author"))
+        self_author(c, l, &cv[pick], lim);
     /* "GEORGE ELIOT" over "SILAS MARNER", which is printed again and the
     ** name not: a name set over the title */
     if (ncand && again == 1 && pick > 0 && !sz_meta_get(c->doc, "author")) {
@@ -1321,7 +1448,9 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         if ((k != pick || !nc) && cv[k].first < front_end)
             sz_essay_trace_title(c, l[cv[k].first].lineno,
                                  cv[k].name ? "passed over: the name a By line gives"
-                                            : "passed over: another of the page's lines",
+                                 : cv[k].credit ? "passed over: a list of names over the "
+                                                  "title, the edition's credit"
+                                                : "passed over: another of the page's lines",
                                  cv[k].text.data, cv[k].text.len);
     for (size_t k = 0; k < ncand; k++) {
         sz_buf_free(&cv[k].key);

@@ -866,6 +866,142 @@ def page_shapes():
     def _(r):
         t = r.choice(["Great Western Railways", "Uncle Tom\u2019s Cabin", "Harbour Lights"])
         return [t, "Their History and Working", None, "LONDON", "1890"], t, None
+
+    # Shapes added later draw after the ones above, which stay as they were.
+    # A producers' credit without its "Produced by": names alone over the title
+    @shape("credit-names-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        n1, n2 = r.sample(PAGE_NAMES, 2)
+        c = r.choice(["%s, and %s" % (n1, n2), "%s and %s" % (n1, n2),
+                      "An Anonymous Volunteer, and %s" % n2])
+        return [c, None, None, None, None, None, t, None, None, "By " + a], t, a, None
+
+    # two works in one book: "WALDEN / and / ON THE DUTY OF CIVIL DISOBEDIENCE"
+    @shape("and-joined-titles")
+    def _(r):
+        t1, t2, a = page_title(r).upper(), page_title(r).upper(), r.choice(PAGE_NAMES)
+        return [t1, None, None, None, "and", None, None, None, t2, None, None, "by " + a], \
+            "%s and %s" % (t1, t2), a
+
+    @shape("translator-under-by")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        n = r.choice([x for x in PAGE_NAMES if x != a])
+        return [t, None, "BY " + a.upper(), None,
+                r.choice(["TRANSLATED FROM THE RUSSIAN BY", "Translated by"]), n], t, a
+
+    @shape("translator-only")
+    def _(r):
+        t, n = page_title(r), r.choice(PAGE_NAMES)
+        return [t, None, r.choice(["Translated from the French by ", "Translated by ",
+                                   "Done into English by "]) + n, None, "1890"], t, None
+
+    @shape("edition-publisher-roman-date")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "BY " + a, None, r.choice(["SECOND EDITION, REVISED.",
+                                                    "THE THIRD EDITION.", "NEW EDITION."]),
+                None, "LONDON:", "JOHN MURRAY, ALBEMARLE STREET.",
+                r.choice(["MDCCCXXVIII.", "MDCCCLXXXIX.", "M DCCC XCVII"])], t, a
+
+    @shape("motto-on-page")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return [t, None, "By " + a, None, None,
+                "\u201cThe %s is long, the %s is near;" % (r.choice(PAGE_NOUNS).lower(),
+                                                       r.choice(PAGE_NOUNS).lower()),
+                "And what we keep, we keep in fear.\u201d", "--OLD SONG."], t, a
+
+    @shape("motto-before-by")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, None, "\"What the %s did, the %s will.\"--Emerson" % (
+            r.choice(PAGE_NOUNS).lower(), r.choice(PAGE_NOUNS).lower()), None, None, "BY " + a,
+                None, "BOSTON", "1871"], t, a
+
+    @shape("novel-in-volumes")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "A NOVEL.", None, "IN THREE VOLUMES.", None, "VOL. I.", None, None,
+                "BY " + a], t, a
+
+    @shape("series-edited-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        n = r.choice([x for x in PAGE_NAMES if x != a])
+        return ["THE %s LIBRARY" % r.choice(PAGE_NOUNS).upper(), None,
+                "EDITED BY " + n.upper(), None, None, None, t, None, "By " + a], t, a
+
+    @shape("roman-date-alone")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return [t, None, "By " + a, None, None, r.choice(["MDCCCXCVII", "MDCCCLX."])], t, a
+
+    @shape("title-again-over-text")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return ["Produced by %s and %s" % tuple(r.sample(PAGE_NAMES, 2)), None, None, None,
+                t, None, "By " + a, None, None, None, None, t], t, a
+
+    @shape("pgdp-credit-wrapped")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return ["Produced by %s, %s and the Online" % tuple(r.sample(PAGE_NAMES, 2)),
+                "Distributed Proofreading Team at http://www.pgdp.net (This file was",
+                "produced from images generously made available by The",
+                "Internet Archive)", None, None, None, None, t, None, "BY", None, a], t, a
+
+    @shape("written-by-himself")
+    def _(r):
+        n = r.choice(PAGE_NAMES)
+        t = "NARRATIVE OF THE LIFE OF " + n.upper()
+        return [t, None, "AN AMERICAN %s. WRITTEN BY HIMSELF." % r.choice(PAGE_NOUNS).upper(),
+                None, "BOSTON", "PUBLISHED AT THE OFFICE, NO. 25 CORNHILL", "1845"], t, n
+
+    @shape("by-the-late")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "A COLLECTION OF TALES", None, "FROM PAPERS BY THE LATE",
+                a + ", F.S.A.", None, "EDITED BY " + r.choice(PAGE_NAMES).upper()], t, a
+
+    @shape("not-contents-first")
+    def _(r):
+        return ["[Illustration]", None, None, "CONTENTS", None, "CHAPTER I.", "CHAPTER II.",
+                "CHAPTER III."], None, None
+
+    @shape("years-and-volume")
+    def _(r):
+        t = page_title(r).upper()
+        return [t, None, "1834-1872", None, "VOLUME I.", None, None,
+                "\"To my %s I write a letter.\"--Emerson" % r.choice(PAGE_NOUNS).lower()], \
+            t, None
+
+    @shape("illustrator-under-by")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        n = r.choice([x for x in PAGE_NAMES if x != a])
+        return [t, None, "By " + a, None, r.choice(["With Illustrations by ",
+                                                    "ILLUSTRATED BY "]) + n], t, a
+
+    @shape("illustrated-over-by")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        n = r.choice([x for x in PAGE_NAMES if x != a])
+        return [t, None, "WITH ILLUSTRATIONS BY", n.upper(), None, None, "BY " + a.upper()], \
+            t, a
+
+    @shape("cover-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        s = "A %s" % r.choice(["Novel", "Romance"])
+        return ["cover", None, None, t, None, s, None, "by " + a], t, a, s
+
+    @shape("subtitle-mixed-under-caps")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        s = "Another Adventure of the %s" % r.choice(PAGE_NOUNS)
+        return [t, None, s, None, "by " + a], t, a, s
     return S
 
 
@@ -874,7 +1010,7 @@ def page_variants(r):
     out = []
     for name, make in page_shapes():
         for i in range(3):
-            lines, title, author = make(r)
+            lines, title, author, *sub = make(r)
             centre = r.random() < 0.5
             L = []
             for x in lines:
@@ -888,6 +1024,11 @@ def page_variants(r):
             sk = {"meta": {"title": title}, "only": ["title", "author"], "blocks": []}
             if author:
                 sk["meta"]["author"] = author
+            if sub:
+                # the subtitle too (None: the page gives none)
+                sk["only"].append("subtitle")
+                if sub[0]:
+                    sk["meta"]["subtitle"] = sub[0]
             out.append(("page-%s--%02d" % (name, i), text.encode("utf-8"), sk))
     return out
 
