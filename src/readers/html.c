@@ -1274,6 +1274,16 @@ open_styled(struct hr *r, const char *lname, enum el el, const char **a, const c
                                       [E_SUP] = SZ_SUPERSCRIPT, [E_SUB] = SZ_SUBSCRIPT,
                                       [E_Q] = SZ_QUOTED };
     struct sz_node *n = sz_node_new(r->doc, k[el]);
+    /* The space between words and the emphasis after them ends the words'
+    ** run (SZ_STR_RUN allows a trailing ' '), where add_inline would put
+    ** a Space node right after them: one node less per italic phrase, and
+    ** the same Str and Space wherever the tree is shown.  Only before
+    ** em/strong: notes, links and spans have code of their own that looks
+    ** at the Spaces around them. */
+    if ((el == E_EM || el == E_STRONG) && r->space == SZ_SPACE && r->words.len) {
+        sz_buf_putc(&r->words, ' ');
+        r->space = 0;
+    }
     add_inline(r, n);
     push(r, el, n);
 }

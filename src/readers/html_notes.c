@@ -171,6 +171,16 @@ inlines(struct lines *L, struct sz_node *p, int depth)
                 L->indent = keep;
             }
         } else {
+            if (SZ_IS_RUN(c) && c->text[c->len - 1] == ' ') {
+                /* The Space a run took in before an emphasis (open_styled)
+                ** is a node again: a line drops the white space it ends with. */
+                struct sz_node *sp = sz_html_node(L->h, SZ_SPACE);
+                sz_node_insert_after(c, sp);
+                nx = sp;
+                ((char *)c->text)[--c->len] = '\0';
+                if (!memchr(c->text, ' ', c->len) && !memchr(c->text, '\n', c->len))
+                    c->sub = 0;
+            }
             sz_node_unlink(c);
             put_inline(L, c);
             if (c->kind != SZ_SPACE && c->kind != SZ_SOFTBREAK)

@@ -516,8 +516,13 @@ put_run(struct wr *w, const char *s, size_t n)
             }
         }
     }
-    *o++ = '"';
-    *o++ = '}';
+    if (n && s[n - 1] == ' ') {
+        /* a run's trailing Space (see SZ_STR_RUN) opened no Str after it */
+        o -= sizeof str;    /* the ',' and the Str's opening */
+    } else {
+        *o++ = '"';
+        *o++ = '}';
+    }
     b->len = (size_t)(o - b->data);
     b->data[b->len] = '\0';
     return 1;
