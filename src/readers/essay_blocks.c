@@ -416,6 +416,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     int div_kind = -1;
     struct layout sec = lay;
     int after_head = 0;        /* no unindented text since the last heading */
+    size_t numbered_to = 0;    /* units before it are numbered paragraphs, */
+    const char *numbered_why = NULL;   /* for this reason */
     struct sz_node *made = NULL;   /* the block the unit before made in parent */
     for (size_t k = 0; k < u.n; k++) {
         struct unit *x = &u.v[k];
@@ -524,10 +526,14 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                          "attribution, its last line";
                 break;
             }
-            if (!c->per_line && (e = sz_essay_loose_list(c, &u, l, k, &scratch)) > k) {
-                k = e - 1;
-                x->why = "items of a list with blank lines between";
-                break;
+            if (!c->per_line && k >= numbered_to &&
+                (e = sz_essay_loose_list(c, &u, l, k, &numbered_why, &scratch)) > k) {
+                if (!numbered_why) {
+                    k = e - 1;
+                    x->why = "items of a list with blank lines between";
+                    break;
+                }
+                numbered_to = e;
             }
             if (!c->per_line && (e = sz_essay_unmarked_list(c, &u, l, k, &sec, &scratch)) > k) {
                 k = e - 1;
@@ -551,6 +557,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             after_head = 0;
             why = sz_essay_text_unit(c, l, x->a, x->b, &sec, &scratch);
+            if (k < numbered_to && sz_node_last(c->parent) != top &&
+                sz_node_last(c->parent)->kind == SZ_PARA)
+                x->why = numbered_why;
             break;
         }
         if (c->parent == parent && sz_node_last(parent) != top)

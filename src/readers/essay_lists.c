@@ -144,6 +144,14 @@ sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     }
     if (items < 2)
         return 0;
+    /* numbers opening lines set in, the lines under them flush left:
+    ** paragraphs with indented first lines that open with their numbers
+    ** (a treatise's numbered sentences), not the items of a list, whose
+    ** lines hang under their first */
+    if (first.ordered && l[a].indent > 0)
+        for (size_t i = a + 1; i < b; i++)
+            if (l[i].indent < l[a].indent && !list_marker(&l[i], &m))
+                return 0;
     struct sz_node *list = open_list(c, &first, l[a].lineno);
     for (size_t i = a; i < b;) {
         size_t j = i + 1;
@@ -172,28 +180,132 @@ one_item(const struct sz_eline *l, const struct unit *x, struct marker *m)
     return 1;
 }
 
+/* Lines an item is wrapped over at least for a long one: a paragraph. */
+#define LONG_ITEM_LINES 3
+/* Blocks after a list looked at for the number it would go on with. */
+#define RUN_ON_UNITS 200
+
+/* Does one sentence end inside lines [a, b), the first skip bytes (a
+** marker) left out, and another begin: a full
+** stop, question or exclamation mark (and any closing quotation mark,
+** bracket or emphasis), then a capital after a space or at the start of
+** the next line ("_Caress_. Raise the shoulder")? */
+static int
+two_sentences(const struct sz_eline *l, size_t a, size_t b, size_t skip)
+{
+    for (size_t k = a; k < b; k++) {
+        const char *s = l[k].s;
+        size_t n = l[k].len;
+        for (size_t i = k == a ? skip : 0; i < n; i++) {
+            if (s[i] != '.' && s[i] != '?' && s[i] != '!')
+                continue;
+            size_t j = i + 1;
+            while (j < n && (s[j] == '_' || s[j] == '"' || s[j] == '\'' || s[j] == ')' ||
+                             s[j] == ']' || (unsigned char)s[j] >= 0x80)) {
+                if ((unsigned char)s[j] >= 0x80) {
+                    size_t t = j;
+                    uint32_t cp = sz_essay_cp_at(s, n, &t);
+                    if (cp != 0x201D && cp != 0x2019 && cp != 0xBB)
+                        break;
+                    j = t;
+                } else {
+                    j++;
+                }
+            }
+            const char *w;
+            size_t wn;
+            if (j == n) {
+                if (k + 1 == b)
+                    break;
+                w = l[k + 1].s;
+                wn = l[k + 1].len;
+            } else if (s[j] == ' ') {
+                while (j < n && s[j] == ' ')
+                    j++;
+                w = s + j;
+                wn = n - j;
+            } else {
+                continue;
+            }
+            size_t t = 0;
+            while (t < wn && (w[t] == '_' || w[t] == '"' || w[t] == '\''))
+                t++;
+            if (t < wn && sz_essay_is_upper(sz_essay_cp_at(w, wn, &t)))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is unit x, an item marked with m, long for a list's item: wrapped over
+** three lines or more, or two sentences over two lines? */
+static int
+long_item(const struct unit *x, const struct sz_eline *l, const struct marker *m)
+{
+    size_t n = x->b - x->a;
+    return n >= LONG_ITEM_LINES || (n == 2 && two_sentences(l, x->a, x->b, m->len));
+}
+
+/* Does the numbering of units [k, e), ordered items of first's kind, go
+** on past them: a later block of the same kind before the next heading,
+** across the text between, carries the next number? */
+static int
+numbers_run_on(const struct units *u, const struct sz_eline *l, size_t e,
+               const struct marker *first, int next)
+{
+    struct marker m;
+    for (size_t j = e; j < u->n && j < e + RUN_ON_UNITS && u->v[j].kind != U_HEAD; j++)
+        if (u->v[j].kind == U_PARA && list_marker(&l[u->v[j].a], &m) && same_list(&m, first))
+            /* right after them, the list's last items set in one block */
+            return m.num == next && j > e;
+    return 0;
+}
+
 /* Items in blocks of their own ("1. First.", blank line, "2. Second."):
 ** two or more in a row, of one kind and numbered on, are one list.  Its
 ** items are plain text, as a list's items set one to a block are in
 ** print: the blank lines between them are the text's spacing between
-** any two blocks, not paragraphs within an item.  Returns the unit after
-** the list, or k when units k... are no list. */
+** any two blocks, not paragraphs within an item.  But blocks numbered
+** as the paragraphs of a treatise, of aphorisms or of rules are
+** paragraphs that keep their numbers: their numbers run on across the
+** text between them (the first is not 1, or a block after them goes on
+** with the next number), or most are long, wrapped over three lines or
+** more, or two sentences over two.  Returns the unit after the list, or k when units k... are no
+** list; when they are numbered paragraphs, it returns the unit after
+** them, builds nothing and sets *paras to the reason. */
 size_t
 sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
-           struct sz_buf *scratch)
+                    const char **paras, struct sz_buf *scratch)
 {
     struct marker first, m;
+    *paras = NULL;
     if (!one_item(l, &u->v[k], &first))
         return k;
-    size_t e = k + 1;
+    size_t e = k + 1, longs = (size_t)long_item(&u->v[k], l, &first);
     int next = first.num + 1;
     while (e < u->n && one_item(l, &u->v[e], &m) && same_list(&m, &first) &&
            l[u->v[e].a].indent == l[u->v[k].a].indent && (!m.ordered || m.num == next)) {
+        longs += (size_t)long_item(&u->v[e], l, &m);
         e++;
         next++;
     }
     if (e - k < 2)
         return k;
+    if (first.ordered && first.num > 1) {
+        *paras = "numbered paragraph: the numbers go on from a block before, across the "
+                 "text between";
+        return e;
+    }
+    if (first.ordered && numbers_run_on(u, l, e, &first, next)) {
+        *paras = "numbered paragraph: a later block goes on with the next number, across "
+                 "the text between";
+        return e;
+    }
+    if (longs * 2 >= e - k) {
+        *paras = "numbered paragraph: most of the numbered blocks in a row are long, wrapped "
+                 "over three lines or more, or two sentences over two";
+        return e;
+    }
     struct sz_node *list = open_list(c, &first, l[u->v[k].a].lineno);
     for (size_t j = k; j < e; j++) {
         const struct unit *x = &u->v[j];

@@ -134,7 +134,7 @@ void sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_lin
 int sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                        struct sz_buf *scratch);
 size_t sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
-                           struct sz_buf *scratch);
+                           const char **paras, struct sz_buf *scratch);
 size_t sz_essay_unmarked_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l,
                               size_t k, const struct layout *lay, struct sz_buf *scratch);
 
