@@ -259,6 +259,18 @@ numbered(const struct units *u, size_t k, const struct sz_eline *l)
            !sz_essay_matter_word(l[x->a].s, l[x->a].len);
 }
 
+/* A preface or foreword: a note before the work, not a part of it that
+** could hold its sections. */
+static int
+preface_word(const struct sz_eline *f)
+{
+    static const char *const w[] = { "preface", "foreword", "vorwort", "voorwoord", NULL };
+    size_t n = f->len;
+    while (n > 0 && (f->s[n - 1] == '.' || f->s[n - 1] == ':'))
+        n--;
+    return sz_essay_word_ci(f->s, n, w);
+}
+
 /* The sections around a book's numbered divisions stand beside them: the
 ** PREFACE before PART I beside the parts, A NOTE ON THE TEXT after the
 ** last chapter beside the chapters, unless its shape is also used inside
@@ -278,8 +290,11 @@ rank_matter(struct units *u, const struct sz_eline *l)
             chapters |= u->v[k].rank == R_CHAPTER;
         }
     if (first == u->n) {
-        /* the headings of each shape so far */
-        size_t shapes[R_COUNT] = { 0 };
+        /* the headings of each shape so far, and in all */
+        size_t shapes[R_COUNT] = { 0 }, total[R_COUNT] = { 0 }, others = 0;
+        for (size_t k = 0; k < u->n; k++)
+            if (u->v[k].kind == U_HEAD && u->v[k].rank >= 0)
+                total[u->v[k].rank]++;
         for (size_t k = 0; k < u->n; k++) {
             struct unit *x = &u->v[k];
             const struct sz_eline *f = &l[x->a];
@@ -287,6 +302,7 @@ rank_matter(struct units *u, const struct sz_eline *l)
                 continue;
             if (x->rank != R_CHAPTER || !sz_essay_matter_word(f->s, f->len)) {
                 shapes[x->rank]++;
+                others++;
                 continue;
             }
             int r = sz_essay_all_caps(f->s, f->len) ? R_CAPS : R_TITLE;
@@ -294,6 +310,25 @@ rank_matter(struct units *u, const struct sz_eline *l)
                 x->rank = r;
                 x->why = "closing matter word (Conclusion) after headings of its shape, where "
                          "the book numbers no divisions: ranked with them";
+                continue;
+            }
+            /* PREFACE. / "THE FIDDLE AND THE BOW." / CHERISH THE LITTLE
+            ** ONES.: a preface (or several) before the first of many
+            ** headings of its own case stands beside them; it holds
+            ** none of them, as an introduction may */
+            size_t j = after_heading(u, k);
+            int prefaces = preface_word(f);
+            while (j < u->n && prefaces &&
+                   (u->v[j].kind != U_HEAD ||
+                    (u->v[j].rank == R_CHAPTER &&
+                     sz_essay_matter_word(l[u->v[j].a].s, l[u->v[j].a].len)))) {
+                prefaces &= u->v[j].kind != U_HEAD || preface_word(&l[u->v[j].a]);
+                j++;
+            }
+            if (!others && prefaces && j < u->n && u->v[j].rank == r && total[r] >= 3) {
+                x->rank = r;
+                x->why = "opening matter word (Preface) before many headings of its shape, "
+                         "where the book numbers no divisions: ranked with them";
             }
         }
         return;
