@@ -558,6 +558,29 @@ ends_in_page(const struct unit *x, const struct sz_eline *l)
     return e >= 2 && (!memcmp(f->s + e - 2, "  ", 2) || !memcmp(f->s + e - 2, "..", 2));
 }
 
+/* Do most of unit x's lines at its least indentation open with a number
+** and words after it, the lines between hanging under them ("I        TREATS
+** OF THE PLACE WHERE OLIVER TWIST WAS BORN AND OF THE" / "CIRCUMSTANCES
+** ..." set in)?  Numbered entries in one block, however wide: no prose. */
+static int
+numbered_block(const struct unit *x, const struct sz_eline *l)
+{
+    uint32_t base = l[x->a].indent;
+    for (size_t i = x->a; i < x->b; i++)
+        if (l[i].indent < base)
+            base = l[i].indent;
+    size_t at_base = 0, numbered = 0;
+    for (size_t i = x->a; i < x->b; i++) {
+        if (l[i].indent != base)
+            continue;
+        const char *rest;
+        size_t rn, w = sz_essay_first_word(l[i].s, l[i].len, &rest, &rn);
+        at_base++;
+        numbered += rn > 0 && sz_essay_number_token(l[i].s, w);
+    }
+    return numbered >= 3 && numbered * 4 >= at_base * 3;
+}
+
 /* Is x the synopsis of the chapter line y, ending in its page? */
 static int
 synopsis(const struct unit *y, const struct unit *x, const struct sz_eline *l)
@@ -588,7 +611,8 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
         if (((x->b - x->a >= 3 || (l[x->a].cols > LONG_LINE && sentences(u, j, l))) &&
              sz_essay_is_prose(u, j, l) &&
              sz_essay_keyword_rank(l[x->a].s, l[x->a].len) == R_NONE &&
-             !(j > k + 1 && synopsis(&u->v[j - 1], x, l)) && !ends_in_page(x, l)) ||
+             !(j > k + 1 && synopsis(&u->v[j - 1], x, l)) && !ends_in_page(x, l) &&
+             !numbered_block(x, l)) ||
             x->kind == U_RULE || j - k > 1000) {
             /* ... Contentment / (a wider gap) PREFACE / prose: the list
             ** has ended before the line over the prose, set apart from
@@ -625,7 +649,7 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
         /* CHAPTER I. / An Orphan Boy.: the title the first entry gives,
         ** on the line under a bare chapter line */
         int titled = 0;
-        if (title.len && x->b - x->a == 2 && sz_essay_bare_number(&l[x->a])) {
+        if (title.len && x->b - x->a >= 2 && sz_essay_bare_number(&l[x->a])) {
             entry_key(l[x->a + 1].s, l[x->a + 1].len, &cur2);
             titled = !strcmp(title.data, cur2.data);
         }
