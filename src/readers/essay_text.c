@@ -229,6 +229,68 @@ table_row(const struct sz_eline *f)
     return 0;
 }
 
+/* Where the second column of a line starts: past a run of two spaces or
+** more after the first cell's text; 0 when the line has no such gap. */
+static uint32_t
+second_column(const struct sz_eline *f)
+{
+    const char *p = memchr(f->s, ' ', f->len), *end = f->s + f->len;
+    while (p && p + 2 < end) {
+        if (p[1] == ' ') {
+            const char *q = p;
+            while (q < end && *q == ' ')
+                q++;
+            if (q == end)
+                return 0;
+            uint32_t col = f->indent;
+            for (const char *t = f->s; t < q; t++)
+                col += ((unsigned char)*t & 0xC0) != 0x80;
+            return col;
+        }
+        p = memchr(p + 1, ' ', (size_t)(end - p - 1));
+    }
+    return 0;
+}
+
+/* Every line of the block (three or more) holds two cells, the second
+** starting at one column in all of them ("KING ARTHUR.        EMPEROR
+** LUCIUS." over "KING LOT OF LOTHIAN. KING LOGRIS."): two columns of a
+** table.  Verse that sets a gap inside its lines (a caesura) does not
+** align what follows it from line to line. */
+static int
+two_columns(const struct sz_eline *l, size_t a, size_t b)
+{
+    if (b - a < 3)
+        return 0;
+    uint32_t col = second_column(&l[a]);
+    if (col == 0)
+        return 0;
+    for (size_t i = a + 1; i < b; i++)
+        if (second_column(&l[i]) != col)
+            return 0;
+    return 1;
+}
+
+/* A row of a price list or a table of figures: its text, a leader of dots
+** and a figure at the end ("2 pounds salt . . . . . .   200"). */
+static int
+leader_row(const struct sz_eline *f)
+{
+    uint32_t end = sz_essay_last_cp(f->s, f->len);
+    if (end < '0' || end > '9')
+        return 0;
+    size_t dots = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        if (f->s[i] == '.')
+            dots++;
+        else if (f->s[i] != ' ')
+            dots = dots >= 3 ? dots : 0;
+        if (dots >= 3 && i + 1 < f->len && f->s[i + 1] != '.' && f->s[i + 1] != ' ')
+            return 1;
+    }
+    return 0;
+}
+
 /* Most lines of the block (three or more, two in three) are rows of a
 ** table drawn in text: kept as it is drawn, line by line and column by
 ** column.  A block stops being asked at its first line too many that is
@@ -240,9 +302,30 @@ text_table(const struct sz_eline *l, size_t a, size_t b)
     if (n < 3)
         return 0;
     for (size_t i = a; i < b; i++)
-        if (!table_row(&l[i]) && ++others * 3 > n)
+        if (!table_row(&l[i]) && !leader_row(&l[i]) && ++others * 3 > n)
             return 0;
     return 1;
+}
+
+/* Lines [a, b) kept as they are drawn, set back to the least indented. */
+static void
+drawn(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch)
+{
+    uint32_t in = l[a].indent;
+    for (size_t i = a; i < b; i++)
+        if (l[i].indent < in)
+            in = l[i].indent;
+    sz_buf_clear(scratch);
+    for (size_t i = a; i < b; i++) {
+        if (i > a)
+            sz_buf_putc(scratch, '\n');
+        for (uint32_t k = in; k < l[i].indent; k++)
+            sz_buf_putc(scratch, ' ');
+        sz_buf_put(scratch, l[i].s, l[i].len);
+    }
+    struct sz_node *cb = sz_node_new_text(c->doc, SZ_CODEBLOCK, scratch->data, scratch->len);
+    sz_essay_set_line(c, cb, l[a].lineno);
+    sz_node_append(c->parent, cb);
 }
 
 /* Words a turned-over end of a verse line has at most. */
@@ -282,23 +365,9 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     if (sz_essay_list_unit(c, l, a, b, scratch))
         return "lines with list markers";
     if (!c->per_line && text_table(l, a, b)) {
-        uint32_t in = l[a].indent;
-        for (size_t i = a; i < b; i++)
-            if (l[i].indent < in)
-                in = l[i].indent;
-        sz_buf_clear(scratch);
-        for (size_t i = a; i < b; i++) {
-            if (i > a)
-                sz_buf_putc(scratch, '\n');
-            for (uint32_t k = in; k < l[i].indent; k++)
-                sz_buf_putc(scratch, ' ');
-            sz_buf_put(scratch, l[i].s, l[i].len);
-        }
-        struct sz_node *cb = sz_node_new_text(c->doc, SZ_CODEBLOCK, scratch->data, scratch->len);
-        sz_essay_set_line(c, cb, l[a].lineno);
-        sz_node_append(c->parent, cb);
+        drawn(c, l, a, b, scratch);
         return "most lines are rows of a table drawn in text (cells between bars, a frame "
-               "of rules, columns set apart by spaces): kept as drawn";
+               "of rules, columns set apart by spaces, leaders to a figure): kept as drawn";
     }
     struct shape sh;
     for (size_t i = a; i < b; i++)
@@ -367,6 +436,11 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                             "quotation in prose"
                           : "lines short of the wrap width but filling a measure of their own, "
                             "carrying on in lower case: prose wrapped narrower";
+        }
+        if (shorts * 2 >= nl - 1 && shorts >= 1 && two_columns(l, a, b)) {
+            drawn(c, l, a, b, scratch);
+            return "short lines, each of two cells, the second starting at one column in "
+                   "all: two columns of a table, kept as drawn";
         }
         if (shorts * 2 >= nl - 1 && shorts >= 1) {
             struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
