@@ -270,8 +270,9 @@ numbers_run_on(const struct units *u, const struct sz_eline *l, size_t e,
 ** paragraphs that keep their numbers: their numbers run on across the
 ** text between them (the first is not 1, or a block after them goes on
 ** with the next number), or most are long, wrapped over three lines or
-** more, or two sentences over two.  Returns the unit after the list, or k when units k... are no
-** list; when they are numbered paragraphs, it returns the unit after
+** more, or two sentences over two.  Bullets mark a list however long
+** its items.  Returns the unit after the list, or k when units k... are
+** no list; when they are numbered paragraphs, it returns the unit after
 ** them, builds nothing and sets *paras to the reason. */
 size_t
 sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
@@ -301,7 +302,7 @@ sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l
                  "the text between";
         return e;
     }
-    if (longs * 2 >= e - k) {
+    if (first.ordered && longs * 2 >= e - k) {
         *paras = "numbered paragraph: most of the numbered blocks in a row are long, wrapped "
                  "over three lines or more, or two sentences over two";
         return e;
