@@ -163,6 +163,10 @@ first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
     int r = sz_essay_line_rank(f);
     if (r == R_NUMBERED || r == R_NUMBERED2 || r == R_CHAPTER || r == R_PART)
         return;
+    const char *name;
+    size_t nn;
+    if (by_line(f, &name, &nn))
+        return;        /* "BY EDWIN MARSH" names the author, not the text */
     /* "Николай Васильевич Гоголь" straight over "Шинель": the author's
     ** name heads the page, the title is the next line */
     if (nl == 1 && u->v[1].gap == 0 && u->v[1].b - u->v[1].a == 1 &&

@@ -175,9 +175,12 @@ catalogue(struct sz_ectx *c, const char *s, size_t n, uint32_t line, const char 
 }
 
 /* "End of the Project Gutenberg EBook of Faust, by Goethe": when the header
-** is missing, the footer's first line still names the book. */
+** is missing, the footer's first line still names the book; so does the
+** header's first line ("The Project Gutenberg EBook of Faust, by Goethe")
+** when the header has no Title: line. */
 static void
-from_end_line(struct sz_ectx *c, const struct sz_eline *l, const struct sz_eline *next)
+from_end_line(struct sz_ectx *c, const struct sz_eline *l, const struct sz_eline *next,
+              const char *why)
 {
     const char *s = l->s;
     size_t n = l->len;
@@ -214,7 +217,7 @@ from_end_line(struct sz_ectx *c, const struct sz_eline *l, const struct sz_eline
             meta_inlines(c, "date", s + b - 4, 4);
             b -= 6;
         }
-        catalogue(c, s + a, b - a, l->lineno, "the catalogue's title in Project Gutenberg's footer");
+        catalogue(c, s + a, b - a, l->lineno, why);
         break;
     }
     sz_buf_free(&both);
@@ -262,6 +265,16 @@ sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a, s
             a++;
         for (size_t j = 0; j < i; j++)
             field(c, l, j, i);
+        for (size_t j = 0; j < i && j < 20; j++)
+            if (!l[j].blank) {
+                if (starts(&l[j], "The Project Gutenberg EBook of ") ||
+                    starts(&l[j], "The Project Gutenberg Etext of ") ||
+                    starts(&l[j], "Project Gutenberg's ") ||
+                    starts(&l[j], "Project Gutenberg\xE2\x80\x99s "))
+                    from_end_line(c, &l[j], j + 1 < i ? &l[j + 1] : NULL,
+                                  "the catalogue's title in Project Gutenberg's first line");
+                break;
+            }
         break;
     }
     size_t lo = n > FOOT_LINES ? n - FOOT_LINES : 0;
@@ -277,7 +290,8 @@ sz_essay_gutenberg(struct sz_ectx *c, struct sz_elines *lines, size_t *body_a, s
             starts(&l[i], "End of The Project Gutenberg")) {
             if (b == n || b - i < 15) {
                 b = i;
-                from_end_line(c, &l[i], i + 1 < n ? &l[i + 1] : NULL);
+                from_end_line(c, &l[i], i + 1 < n ? &l[i + 1] : NULL,
+                              "the catalogue's title in Project Gutenberg's footer");
             }
             break;
         }

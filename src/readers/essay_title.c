@@ -1036,6 +1036,8 @@ set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const ch
         s++, n--;
     if (n > 9 && !strncasecmp(s, "the late ", 9))
         s += 9, n -= 9;        /* "By the late John Smith" */
+    if (n > 14 && !strncasecmp(s, "the author of ", 14))
+        return;                /* an anonymous book names no author */
     size_t words = 1;
     for (size_t i = 0; i + 1 < n; i++) {
         if (s[i] == '[' || s[i] == '(' ||

@@ -1002,6 +1002,74 @@ def page_shapes():
         t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
         s = "Another Adventure of the %s" % r.choice(PAGE_NOUNS)
         return [t, None, s, None, "by " + a], t, a, s
+
+    # the title only in the first line: the catalogue's line over PG's
+    # notice, no title page under it
+    @shape("pg-first-line-only")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return ["The Project Gutenberg EBook of %s, by %s" % (t, a), None,
+                "This eBook is for the use of anyone anywhere at no cost and with",
+                "almost no restrictions whatsoever.", None, None,
+                "*** START OF THIS PROJECT GUTENBERG EBOOK %s ***" % t.upper(), None, None], t, a
+
+    @shape("start-marker-only")
+    def _(r):
+        t = page_title(r)
+        return ["*** START OF THE PROJECT GUTENBERG EBOOK %s ***" % t.upper(), None, None], \
+            t, None
+
+    # an anonymous book: "BY THE AUTHOR OF ..." names no author
+    @shape("by-the-author-of")
+    def _(r):
+        t = page_title(r).upper()
+        return [t, None, "A NOVEL.", None, "BY THE AUTHOR OF \u201c%s.\u201d" %
+                page_title(r).upper(), None, "LONDON:", "1862."], t, None
+
+    @shape("copyright-under-by")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return [t, None, "By " + a, None, None, "Copyright, 1899, by Charles Scribner's Sons"], \
+            t, a
+
+    @shape("edited-intro-under-by")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        n = r.choice(PAGE_NAMES).upper()
+        return [t, None, "BY " + a, None, "EDITED, WITH AN INTRODUCTION AND NOTES, BY", n], t, a
+
+    # a play: the transcriber's line over the title and its subtitle, the
+    # persons of the play under them
+    @shape("transcribed-edition-play")
+    def _(r):
+        t = page_title(r)
+        return ["Transcribed from the 1915 Methuen & Co. Ltd. edition by %s, email" %
+                r.choice(PAGE_NAMES), "someone@example.org", None, None, None, None, t, None,
+                "A Trivial Comedy for Serious People", None, None, "THE PERSONS OF THE PLAY",
+                None, "John Worthing, J.P.", "Algernon Moncrieff", "Lane, Manservant"], t, None
+
+    @shape("by-line-first")
+    def _(r):
+        a = r.choice(PAGE_NAMES).upper()
+        return ["BY " + a, None, None], None, a
+
+    @shape("title-or-alternative")
+    def _(r):
+        t1, t2, a = page_title(r).upper(), page_title(r).upper(), r.choice(PAGE_NAMES)
+        return [t1 + ";", None, "OR,", None, t2 + ".", None, "By " + a], t1, a
+
+    @shape("volume-number-under-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, "IN TWO VOLUMES.", None, "VOLUME I.", None, "BY " + a, None,
+                "NEW YORK:", "HARPER & BROTHERS, PUBLISHERS,", "FRANKLIN SQUARE.",
+                "1873."], t, a
+
+    @shape("preface-by-under-by")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        n = r.choice([x for x in PAGE_NAMES if x != a])
+        return [t, None, "By " + a, None, "With a Preface by " + n, None, "Illustrated"], t, a
     return S
 
 
