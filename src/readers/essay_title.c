@@ -105,7 +105,7 @@ note_heading(const struct sz_eline *l)
                                      "transcribed by", "prepared by", "scanned by",
                                      "digitized by", "proofread by", "copyright",
                                      "dedicated to", "to my ", "to the memory",
-                                     "in memory of", NULL };
+                                     "in memory of", "images of the original", NULL };
     /* the words alone or before a colon or full stop: "Notes from the
     ** Underground", "Covered Wagon Days" are titles */
     static const char *const alone[] = { "note", "notes", "cover", NULL };
@@ -579,6 +579,9 @@ by_start(const struct sz_eline *l, size_t a, size_t i)
         return 0;
     if (!strncasecmp(x->s, "by ", 3) && byline_at(l, a, i, 3))
         return 3;
+    if (x->len > 4 && x->s[0] == '_' && !strncasecmp(x->s + 1, "by ", 3) &&
+        byline_at(l, a, i, 4))
+        return 4;      /* "_By Ada Fenwick_", in italics */
     if ((!strncasecmp(x->s, "par ", 4) || !strncasecmp(x->s, "von ", 4) ||
          !strncasecmp(x->s, "por ", 4)) &&
         byline_at(l, a, i, 4))

@@ -1070,6 +1070,53 @@ def page_shapes():
         t, a = page_title(r), r.choice(PAGE_NAMES)
         n = r.choice([x for x in PAGE_NAMES if x != a])
         return [t, None, "By " + a, None, "With a Preface by " + n, None, "Illustrated"], t, a
+
+    @shape("etext-note-html-version")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        n = r.randint(10000, 40000)
+        return ["E-text prepared by %s and the Project Gutenberg Online" % r.choice(PAGE_NAMES),
+                "Distributed Proofreading Team (http://www.pgdp.net)", None, None, None,
+                "Note: Project Gutenberg also has an HTML version of this",
+                "      file which includes the original illustrations.",
+                "      See %d-h.htm or %d-h.zip:" % (n, n),
+                "      (http://www.gutenberg.org/files/%d/%d-h/%d-h.htm)" % (n, n, n), None,
+                None, None, t.upper(), None, "BY", None, a.upper()], t, a
+
+    @shape("archive-images-note")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return ["Images of the original pages are available through",
+                "Internet Archive. See", "https://archive.org/details/%s00hale" %
+                r.choice(PAGE_NOUNS).lower(), None, None, t, None, "By " + a], t, a
+
+    @shape("bold-marks-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return ["=%s=" % t, None, "BY", None, a], t, a
+
+    @shape("italic-marks-title")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return ["_%s_" % t, None, "_By %s_" % a], t, a
+
+    @shape("half-title-then-page")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        return [t, None, None, None, "BY THE SAME AUTHOR", None, page_title(r).upper() + ".",
+                page_title(r).upper() + ".", None, None, None, t, None, "BY " + a, None,
+                "LONDON", "1890"], t, a
+
+    @shape("frontispiece-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return ["[Illustration: \"THE %s STOOD OPEN.\"" % r.choice(PAGE_NOUNS).upper(),
+                "(_See page 112._)]", None, None, t, None, "By " + a.upper()], t, a
+
+    @shape("title-or-caps-block")
+    def _(r):
+        t1, t2, a = page_title(r).upper(), page_title(r).upper(), r.choice(PAGE_NAMES)
+        return [t1, "OR", t2, None, "By " + a], t1, a
     return S
 
 
