@@ -365,6 +365,8 @@ str_run(struct walk *w, struct sz_node *r, int nres, int depth)
         size_t at = pos;
         enum sz_kind sep;
         size_t wl = sz_run_next(text, len, &pos, &sep);
+        if (!wl)
+            continue;               /* a leading Space: no word */
         int prune;
         lua_pushvalue(L, w->strfn);
         push_str(w, text + at, wl);
@@ -388,7 +390,8 @@ str_run(struct walk *w, struct sz_node *r, int nres, int depth)
             put(w, &b, text + seg, at - seg);   /* ends with a separator */
             char c = b.p[--b.len];
             b.p[b.len] = '\0';
-            node_before(w, r, SZ_STR, b.p, b.len);
+            if (b.len)              /* not a leading Space alone */
+                node_before(w, r, SZ_STR, b.p, b.len);
             node_before(w, r, c == '\n' ? SZ_SOFTBREAK : SZ_SPACE, NULL, 0);
         }
         b.p = NULL;

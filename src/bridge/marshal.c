@@ -331,11 +331,13 @@ push_run(lua_State *L, const struct sz_node *r, int n)
     while (pos < r->len) {
         size_t at = pos;
         size_t wl = sz_run_next(r->text, r->len, &pos, &sep);
-        lua_createtable(L, 0, 1);
-        lua_pushlstring(L, r->text + at, wl);
-        lua_setfield(L, -2, "text");
-        setmt(L, SZ_STR);
-        lua_rawseti(L, -2, ++n);
+        if (wl) {               /* none before a leading Space */
+            lua_createtable(L, 0, 1);
+            lua_pushlstring(L, r->text + at, wl);
+            lua_setfield(L, -2, "text");
+            setmt(L, SZ_STR);
+            lua_rawseti(L, -2, ++n);
+        }
         if (sep != SZ_NONE) {
             lua_createtable(L, 0, 0);
             setmt(L, sep);

@@ -234,18 +234,22 @@ sz_run_expand(struct sz_doc *doc, struct sz_node *r)
     while (pos < r->len) {
         size_t at = pos;
         size_t w = sz_run_next(r->text, r->len, &pos, &sep);
-        struct sz_node *s = sz_node_new(doc, SZ_STR);
-        /* The words stay where they are in the arena: the run's text is
-        ** cut in place by the NULs written here. */
-        ((char *)r->text)[at + w] = '\0';
-        s->text = r->text + at;
-        s->len = w;
-        sz_node_insert_before(r, s);
-        if (!first)
-            first = s;
+        if (w) {                /* none before a leading Space */
+            struct sz_node *s = sz_node_new(doc, SZ_STR);
+            /* The words stay where they are in the arena: the run's text is
+            ** cut in place by the NULs written here. */
+            ((char *)r->text)[at + w] = '\0';
+            s->text = r->text + at;
+            s->len = w;
+            sz_node_insert_before(r, s);
+            if (!first)
+                first = s;
+        }
         if (sep != SZ_NONE) {
             struct sz_node *sp = sz_node_new(doc, sep);
             sz_node_insert_before(r, sp);
+            if (!first)
+                first = sp;
         }
     }
     sz_node_unlink(r);

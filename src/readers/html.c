@@ -427,7 +427,12 @@ put_text(struct hr *r, const char *s, size_t n)
                 r->space = 0;
             } else {
                 struct sz_node *t = inline_target(r);
-                if (t)
+                struct sz_node *l = t ? sz_node_last(t) : NULL;
+                if (l && r->space == SZ_SPACE && (l->kind == SZ_EMPH || l->kind == SZ_STRONG))
+                    /* the Space after an emphasis opens the words' run (as
+                    ** in open_styled: one node less) */
+                    sz_buf_putc(&r->words, ' ');
+                else if (t)
                     emit_space(r, t);
                 r->space = 0;
             }

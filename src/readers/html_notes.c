@@ -171,9 +171,20 @@ inlines(struct lines *L, struct sz_node *p, int depth)
                 L->indent = keep;
             }
         } else {
-            if (SZ_IS_RUN(c) && c->text[c->len - 1] == ' ') {
-                /* The Space a run took in before an emphasis (open_styled)
-                ** is a node again: a line drops the white space it ends with. */
+            if (SZ_IS_RUN(c) && c->text[0] == ' ') {
+                /* The Space a run took in after an emphasis (put_text) is a
+                ** node again: a line drops the white space it starts with. */
+                struct sz_node *sp = sz_html_node(L->h, SZ_SPACE);
+                sz_node_insert_before(c, sp);
+                nx = c;
+                c->text++;
+                c->len--;
+                if (!memchr(c->text, ' ', c->len) && !memchr(c->text, '\n', c->len))
+                    c->sub = 0;
+                c = sp;
+            } else if (SZ_IS_RUN(c) && c->text[c->len - 1] == ' ') {
+                /* so is the one it took in before an emphasis (open_styled):
+                ** a line drops the white space it ends with */
                 struct sz_node *sp = sz_html_node(L->h, SZ_SPACE);
                 sz_node_insert_after(c, sp);
                 nx = sp;

@@ -437,12 +437,18 @@ put_run(struct wr *w, const char *s, size_t n)
             return 0;
         handed = 1;
     }
-    if (b->len + sizeof str + 1 > b->cap)
-        sz_buf_reserve(b, sizeof str + b->cap / 2);
+    if (b->len + sizeof space + sizeof str + 1 > b->cap)
+        sz_buf_reserve(b, sizeof space + sizeof str + b->cap / 2);
     char *o = b->data + b->len;
+    size_t i = 0;
+    if (n && s[0] == ' ') {
+        /* a run's leading Space (see SZ_STR_RUN) */
+        memcpy(o, space + 3, sizeof space - 4);
+        o += sizeof space - 4;
+        i = 1;
+    }
     memcpy(o, str, sizeof str - 1);
     o += sizeof str - 1;
-    size_t i = 0;
     while (i < n) {
         b->len = (size_t)(o - b->data);
         if (handed && b->len >= JSON_FLUSH && w->rc == 0) {
@@ -541,16 +547,23 @@ put_leaf(struct wr *w, const struct sz_node *n)
             /* a run is written as the Str/Space/SoftBreak nodes it packs */
             size_t pos = 0;
             enum sz_kind sep;
+            int any = 0;
             while (pos < n->len) {
                 size_t at = pos;
                 size_t wl = sz_run_next(n->text, n->len, &pos, &sep);
-                SZ_BUF_LIT(b, "{\"t\":\"Str\",\"c\":");
-                put_str(b, n->text + at, wl);
-                sz_buf_addc(b, '}');
+                if (wl) {       /* none before a leading Space */
+                    if (any)
+                        sz_buf_addc(b, ',');
+                    SZ_BUF_LIT(b, "{\"t\":\"Str\",\"c\":");
+                    put_str(b, n->text + at, wl);
+                    sz_buf_addc(b, '}');
+                    any = 1;
+                }
                 if (sep != SZ_NONE) {
-                    sz_buf_addc(b, ',');
+                    if (any)
+                        sz_buf_addc(b, ',');
                     put_tag(b, sz_kind_name(sep));
-                    sz_buf_addc(b, ',');
+                    any = 1;
                 }
             }
             break;
