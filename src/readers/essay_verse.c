@@ -86,7 +86,7 @@ sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide
 }
 
 /* Lines short of the text's wrap width may still be wrapped prose: a
-** note or a passage wrapped at a narrower measure of its own.  Three
+** note or a passage wrapped at a narrower measure of its own.  Two
 ** lines or more, none but the last leaving room within the block's own
 ** widest line for the next line's first word, and half the lines after
 ** the first or more carrying on in lower case, half the lines or fewer
@@ -104,7 +104,7 @@ sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide
 int
 sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b)
 {
-    if (b - a < 3)
+    if (b - a < 2)
         return 0;
     uint32_t m = 0;
     for (size_t i = a; i < b; i++)
@@ -112,6 +112,15 @@ sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b)
             m = l[i].indent + l[i].width;
     if (m < PROSE_MEASURE)
         return 0;
+    /* two lines opening alike are a pair set one over the other (a
+    ** correction: the line as printed over the line amended) */
+    if (b - a == 2) {
+        const char *s1 = memchr(l[a].s, ' ', l[a].len), *s2 = memchr(l[a + 1].s, ' ', l[a + 1].len);
+        size_t n1 = s1 ? (size_t)(s1 - l[a].s) : l[a].len;
+        size_t n2 = s2 ? (size_t)(s2 - l[a + 1].s) : l[a + 1].len;
+        if (n1 == n2 && memcmp(l[a].s, l[a + 1].s, n1) == 0)
+            return 0;
+    }
     size_t lows = 0, stops = 0;
     for (size_t i = a; i + 1 < b; i++) {
         uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
