@@ -353,6 +353,21 @@ turnover(const struct sz_eline *f, const struct sz_eline *t, const struct layout
            sz_essay_count_words(t->s, t->len) <= TURNOVER_WORDS;
 }
 
+/* Does line f open, past any marks, with a small letter: the words of a
+** sentence carried on (a long verse line's turnover, an entry's second
+** line set in), never the first line of a paragraph? */
+static int
+opens_lower(const struct sz_eline *f)
+{
+    size_t i = 0;
+    while (i < f->len) {
+        uint32_t cp = sz_essay_cp_at(f->s, f->len, &i);
+        if (sz_essay_is_letter(cp) || (cp >= '0' && cp <= '9'))
+            return !sz_essay_first_upper(f);
+    }
+    return 0;
+}
+
 /* One blank-line separated block of running text.  Lines that cannot be
 ** wrapped prose (several short ones) are verse; an indented block is a
 ** quotation; an indented line after a full one starts a new paragraph. */
@@ -484,7 +499,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
             size_t start = a;
             for (size_t i = a + 1; i <= b; i++)
                 if (i == b || (l[i].indent > base + 1 && l[i - 1].indent == base &&
-                               !(i + 1 == b && quoted && signed_off))) {
+                               !(i + 1 == b && quoted && signed_off) && !opens_lower(&l[i]))) {
                     if (start == a && i == b)
                         break;
                     struct sz_node *p = sz_essay_block(c, SZ_PARA, l[start].lineno);
