@@ -437,7 +437,15 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                "under its end: one line of verse";
     }
     if (nl >= 2 && !c->per_line) {
-        if (shorts * 2 >= nl - 1 && shorts >= 1 && sz_essay_own_measure_prose(l, a, b)) {
+        int own = shorts * 2 >= nl - 1 && shorts >= 1 ? sz_essay_own_measure_prose(l, a, b) : 0;
+        if (own < 0) {
+            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+            for (size_t i = a; i < b; i++)
+                verse_line(c, lb, &l[i], base);
+            return "lines filling a measure of their own, a word broken at a line's end: a "
+                   "page copied line for line, kept as its lines";
+        }
+        if (own > 0) {
             struct sz_node *p = sz_essay_block(c, quoted ? SZ_BLOCKQUOTE : SZ_PARA, l[a].lineno);
             struct sz_node *in = p;
             if (quoted) {

@@ -88,13 +88,15 @@ sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide
 /* Lines short of the text's wrap width may still be wrapped prose: a
 ** note or a passage wrapped at a narrower measure of its own.  Two
 ** lines or more, none but the last leaving room within the block's own
-** widest line for the next line's first word, and half the lines after
+** widest line for the next line's first word (and a few columns more: a
+** ragged wrap), and half the lines after
 ** the first or more carrying on in lower case, half the lines or fewer
 ** ending at a stop or a comma ("And he might have coupled with this line
 ** that / which he has coupled with another, I think, / less properly,"):
 ** a wrap, not a line end chosen.  Verse in lower case ends its lines at
 ** its pauses ("Mata un desdén, atierra la paciencia, / o verdadera o
-** falsa, una sospecha;").  The measure
+** falsa, una sospecha;").  Returns 1 for such prose, -1 when a word is
+** broken at a line's end (see below), 0 otherwise.  The measure
 ** is one prose is wrapped at; verse of short lines that open in lower
 ** case (octosyllables: "Ven, muerte, tan escondida / que no te sienta
 ** venir,") fills a narrower one, and the lines of prose hold words. */
@@ -122,6 +124,7 @@ sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b)
             return 0;
     }
     size_t lows = 0, stops = 0;
+    int broken = 0;
     for (size_t i = a; i + 1 < b; i++) {
         uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
         stops += sz_essay_closes(end) && end != '-';
@@ -129,9 +132,17 @@ sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b)
         if (l[i].indent + l[i].width + 1 + first_word_width(&l[i + 1]) + OWN_SLACK <= m ||
             sz_essay_count_words(l[i].s, l[i].len) < 3)
             return 0;
-        lows += is_lower(start_letter(&l[i + 1]));
+        uint32_t next = start_letter(&l[i + 1]);
+        /* a word broken at the line's end ("re- / gret") is a page copied
+        ** line for line, its breaks the printer's: kept as they stand */
+        if (end == '-' && is_lower(next) && l[i].len >= 2 && l[i].s[l[i].len - 2] != '-' &&
+            l[i].s[l[i].len - 2] != ' ')
+            broken = 1;
+        lows += is_lower(next);
     }
-    return lows * 2 >= b - a - 1 && stops * 2 <= b - a - 1;
+    if (lows * 2 < b - a - 1 || stops * 2 > b - a - 1)
+        return 0;
+    return broken ? -1 : 1;
 }
 
 /* Four lines or more, every one after the first opening with a capital,
