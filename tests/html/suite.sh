@@ -47,6 +47,26 @@ printf 'x\n' | "$SAMIZDAT" -f essay -L "$T/read.lua" -t native >"$T/lua.native" 
 check "html: pandoc.read(s, 'html') in a Lua filter" sh -c \
     "grep -q '^Header 1' '$T/lua.native' && grep -q '^  Emph' '$T/lua.native'"
 
+# The spaces around an emphasis travel in the words' text runs (one node less
+# each): JSON, native and Lua filters still see a Space element there, and a
+# poem's line still starts and ends without one.
+printf '<p>one two <em>three</em> four five <strong>six</strong> seven <i>eight</i></p>\n<div class="poem"><p>x <i>y</i> z<br/><i>w</i> v <i>u</i><br/></p></div>\n' >"$T/emph.html"
+"$SAMIZDAT" -q -f html -t json "$T/emph.html" | python3 -c 'import json, sys; print(json.dumps(json.load(sys.stdin)["blocks"]))' >"$T/emph.json"
+cat >"$T/emph.want" <<'JSON'
+[{"t": "Para", "c": [{"t": "Str", "c": "one"}, {"t": "Space"}, {"t": "Str", "c": "two"}, {"t": "Space"}, {"t": "Emph", "c": [{"t": "Str", "c": "three"}]}, {"t": "Space"}, {"t": "Str", "c": "four"}, {"t": "Space"}, {"t": "Str", "c": "five"}, {"t": "Space"}, {"t": "Strong", "c": [{"t": "Str", "c": "six"}]}, {"t": "Space"}, {"t": "Str", "c": "seven"}, {"t": "Space"}, {"t": "Emph", "c": [{"t": "Str", "c": "eight"}]}]}, {"t": "Div", "c": [["", ["poem"], []], [{"t": "LineBlock", "c": [[{"t": "Str", "c": "x"}, {"t": "Space"}, {"t": "Emph", "c": [{"t": "Str", "c": "y"}]}, {"t": "Space"}, {"t": "Str", "c": "z"}], [{"t": "Emph", "c": [{"t": "Str", "c": "w"}]}, {"t": "Space"}, {"t": "Str", "c": "v"}, {"t": "Space"}, {"t": "Emph", "c": [{"t": "Str", "c": "u"}]}]]}]]}]
+JSON
+check_same "html: Spaces around emphases, in JSON" "$T/emph.want" "$T/emph.json"
+cat >"$T/spaces.lua" <<'LUA'
+local n = 0
+function Space() n = n + 1 end
+function Pandoc() io.stderr:write(n, "\n") end
+LUA
+"$SAMIZDAT" -q -f html -L "$T/spaces.lua" -t plain "$T/emph.html" >/dev/null 2>"$T/spaces.out"
+check "html: Spaces around emphases, to a Lua filter (11)" grep -qx 11 "$T/spaces.out"
+"$SAMIZDAT" -q -f html -t native "$T/emph.html" >"$T/emph.native"
+check "html: Spaces around emphases, in native" sh -c \
+    "[ \$(grep -c '^  Space\$' '$T/emph.native') = 7 ] && [ \$(grep -c '^      Space\$' '$T/emph.native') = 4 ]"
+
 # --- bad input ----------------------------------------------------------------
 python3 -c "print('<html><body>' + '<div>' * 600 + 'deep' + '</div>' * 600)" >"$T/deep.html"
 check_exit "html: nesting deeper than SZ_MAX_DEPTH is refused" 64 \
