@@ -67,8 +67,9 @@ rule_line(const struct sz_eline *l)
     size_t marks = 0;
     for (size_t i = 0; i < l->len; i++) {
         char ch = l->s[i];
-        if (ch == '*' || ch == '#' || ch == '-' || ch == '=' || ch == '_' || ch == '~')
-            marks++;
+        if (ch == '*' || ch == '#' || ch == '-' || ch == '=' || ch == '_' || ch == '~' ||
+            ch == '+')
+            marks++;   /* "+" too: the corner of a box drawn round a note */
         else if (ch != ' ')
             return 0;
     }
@@ -263,6 +264,7 @@ initials_name(const struct sz_eline *l)
 }
 
 static int kind_line(const struct sz_eline *l);
+static int person(const char *s, size_t n);
 
 /* "A NOVEL", "AN AUTOBIOGRAPHY", "A Tale of the Sea", "BEING THE MEMOIRS
 ** OF ...", "AND OTHER STORIES", "With an Introduction": a line naming the
@@ -326,7 +328,13 @@ author_over(const struct sz_eline *l, size_t f, size_t t)
             join += joining_line(l[t].s + i, e - i);
             words += i > 0;
         }
-    return join || words == 1 || words > 4;
+    /* a possessive or a word no name has: "AUNT LYDIA'S BEACON" */
+    int possessive = 0;
+    for (size_t i = 0; i + 2 < l[t].len; i++)
+        possessive |= (l[t].s[i] == '\'' && (l[t].s[i + 1] | 0x20) == 's') ||
+                      (i + 4 < l[t].len && !memcmp(l[t].s + i, "\xE2\x80\x99", 3) &&
+                       (l[t].s[i + 3] | 0x20) == 's');
+    return join || words == 1 || words > 4 || possessive || !person(l[t].s, l[t].len);
 }
 
 /* A line under a title that catalogues make part of it: the volume

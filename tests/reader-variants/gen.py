@@ -579,6 +579,40 @@ def page_title(r):
     return "A %s in the %s" % (r.choice(PAGE_NOUNS), r.choice(PAGE_NOUNS))
 
 
+def page_title_real(r):
+    """Titles shaped as real books' are: a person's name, a possessive, an
+    abbreviation, a number, an ampersand, a comma, one word, a title in
+    sentence case in French or German, a long title."""
+    n1, n2 = r.choice(PAGE_NOUNS), r.choice(PAGE_NOUNS)
+    first = r.choice(["Silas", "Agnes", "Oliver", "Clara", "Hugh", "Lydia"])
+    k = r.randint(0, 11)
+    if k == 0:
+        return "%s %s" % (first, r.choice(["Whitlow", "Dorning", "Pellam", "Marsh"]))
+    if k == 1:
+        return "Aunt %s\u2019s %s" % (first, n1)
+    if k == 2:
+        return "The Strange Case of Dr. %s and Mr. %s" % (r.choice(["Hale", "Vance"]),
+                                                          r.choice(["Marsh", "Pellam"]))
+    if k == 3:
+        return "Twenty Years at the %s" % n1
+    if k == 4:
+        return "%s & %s" % (n1, n2)
+    if k == 5:
+        return "The %s, the %s and the %s" % (n1, n2, r.choice(PAGE_NOUNS))
+    if k == 6:
+        return n1
+    if k == 7:
+        return "Le %s des %s" % (r.choice(["phare", "moulin", "jardin"]),
+                                r.choice(["marais", "pauvres", "anges"]))
+    if k == 8:
+        return "Vier Jahre in %s" % r.choice(["Spanien", "Italien", "Holland"])
+    if k == 9:
+        return "A %s Yankee in the Court of King %s" % (n1, first)
+    if k == 10:
+        return "Gov. %s's Tales" % first
+    return "The %s-%s" % (n1, n2.lower())
+
+
 def page_body(r, contents):
     """The book after its title page: perhaps a contents list, then chapters."""
     n = r.randint(3, 4)
@@ -1113,6 +1147,52 @@ def page_shapes():
         return ["[Illustration: \"THE %s STOOD OPEN.\"" % r.choice(PAGE_NOUNS).upper(),
                 "(_See page 112._)]", None, None, t, None, "By " + a.upper()], t, a
 
+    # real titles' shapes in the commonest conventions
+    for conv in ("by-line", "by-caps", "by-alone", "producer", "illustration", "publisher",
+                 "note-box", "name-over", "genre", "edition", "dedication", "motto"):
+        def make(r, conv=conv):
+            t, a = page_title_real(r), r.choice(PAGE_NAMES + PAGE_INITIALS)
+            if conv in ("by-caps", "by-alone", "note-box"):
+                t = t.upper()
+            if conv == "by-line":
+                return [t, None, "By " + a], t, a
+            if conv == "by-caps":
+                return [t, None, None, "BY", None, a.upper()], t, a
+            if conv == "by-alone":
+                return [t, None, "by", a], t, a
+            if conv == "producer":
+                return ["Produced by %s and the Online Distributed" % r.choice(PAGE_NAMES),
+                        "Proofreading Team at http://www.pgdp.net", None, None, None, t,
+                        None, None, "by " + a], t, a
+            if conv == "illustration":
+                return ["[Illustration]", None, None, t, None, None, "BY", None, a.upper()], \
+                    t, a
+            if conv == "name-over":
+                a = r.choice(PAGE_NAMES)
+                return [a, None, t.upper(), None, None, "LONDON", "1890"], t, a
+            if conv == "genre":
+                return [t, None, r.choice(["A Novel", "A ROMANCE", "A Tale of the Sea",
+                                           "AND OTHER STORIES"]), None, "By " + a], t, a
+            if conv == "edition":
+                return [t, None, "By " + a, None, "SECOND EDITION", None, "BOSTON:",
+                        "HOUGHTON, MIFFLIN AND COMPANY.", "MDCCCXCII."], t, a
+            if conv == "dedication":
+                return [t, None, "By " + a, None, None, None, "TO", "MY MOTHER", None, None], \
+                    t, a
+            if conv == "motto":
+                return [t, None, "BY " + a.upper(), None, None,
+                        "\u201cAll that we see or seem", "Is but a dream within a dream.\u201d",
+                        None, "NEW YORK", "1901"], t, a
+            if conv == "publisher":
+                return [t, None, "By " + a, None, None, None, "NEW YORK",
+                        "THE MACMILLAN COMPANY", "1907"], t, a
+            return ["+----------------------------------------------+",
+                    "| Transcriber's note: obvious errors have been |",
+                    "| corrected.                                   |",
+                    "+----------------------------------------------+", None, None, t,
+                    None, "BY " + a.upper()], t, a
+        shape("real-" + conv)(make)
+
     @shape("title-or-caps-block")
     def _(r):
         t1, t2, a = page_title(r).upper(), page_title(r).upper(), r.choice(PAGE_NAMES)
@@ -1124,7 +1204,7 @@ def page_variants(r):
     """(name, bytes, skeleton) of every title-page variant."""
     out = []
     for name, make in page_shapes():
-        for i in range(3):
+        for i in range(6 if name.startswith("real-") else 3):
             lines, title, author, *sub = make(r)
             centre = r.random() < 0.5
             L = []
