@@ -101,7 +101,7 @@ sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide
 ** case (octosyllables: "Ven, muerte, tan escondida / que no te sienta
 ** venir,") fills a narrower one, and the lines of prose hold words. */
 #define PROSE_MEASURE 40
-#define OWN_SLACK 4
+#define OWN_SLACK 8
 
 int
 sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b)
