@@ -596,6 +596,22 @@ numbered_block(const struct unit *x, const struct sz_eline *l)
     return numbered >= 3 && numbered * 4 >= at_base * 3;
 }
 
+/* Is line f no entry of a contents list: short, with no page number, no
+** chapter word and no number first? */
+static int
+no_entry(const struct sz_eline *f)
+{
+    const char *rest;
+    size_t rn, w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    while (w > 0 && f->s[w - 1] == '.')
+        w--;
+    return f->width <= MAX_HEAD_WIDTH && sz_essay_count_words(f->s, f->len) <= MAX_HEAD_WORDS &&
+           !sz_essay_page_ref(f->s, f->len) &&
+           sz_essay_keyword_rank(f->s, f->len) == R_NONE && w > 0 &&
+           !(f->s[0] >= '0' && f->s[0] <= '9') &&
+           !(sz_essay_roman_value(f->s, w) && sz_essay_all_caps(f->s, w));
+}
+
 /* Is x the synopsis of the chapter line y, ending in its page? */
 static int
 synopsis(const struct unit *y, const struct unit *x, const struct sz_eline *l)
@@ -685,6 +701,22 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
         } else if ((key_prefix(&first, &cur) &&
                     !(first_paged && sz_essay_page_ref(l[x->a].s, l[x->a].len))) ||
                    titled) {
+            /* ... X. Upon the Roll of Fame.  225 / (a wider gap) Life of
+            ** Gen. T. J. Jackson. / CHAPTER I.: a line that is no entry
+            ** (no number, no page) between entries that give their pages
+            ** and the first chapter, set apart from them, is the heading
+            ** over the chapters (the book's title printed again over the
+            ** text), not an entry */
+            struct unit *p = &u->v[j - 1];
+            if (first_paged && j >= k + 3 && prev_kind >= 0 && p->b - p->a == 1 && !p->merge &&
+                p->gap > u->v[j - 2].gap && no_entry(&l[p->a]) &&
+                ends_in_page(&u->v[j - 2], l)) {
+                p->kind = U_HEAD;
+                p->rank = R_VOLUME;       /* outside every division of the text */
+                p->why = "a line that is no entry after the contents list's paged entries, "
+                         "across a wider gap, over the first chapter: a heading over the text";
+                j--;
+            }
             break;
         } else if (title.len && !strcmp(title.data, cur.data)) {
             /* CHAPTER ONE / THE COMING OF THE CLOCKWORK MAN: the heading
