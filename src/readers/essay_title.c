@@ -568,6 +568,17 @@ byline_lead(const struct sz_eline *l)
            (!strncasecmp(l->s + l->len - 3, " by", 3) || same_author(l));
 }
 
+/* "BY", "Von", "PAR", "por" alone on a line: the name is on the next. */
+static int
+by_alone(const struct sz_eline *l)
+{
+    static const char *const by[] = { "by", "von", "par", "por", NULL };
+    size_t n = l->len;
+    while (n && (l->s[n - 1] == '.' || l->s[n - 1] == ':'))
+        n--;
+    return n >= 2 && n <= 3 && sz_essay_word_ci(l->s, n, by);
+}
+
 /* Is line i of the page a By line: "BY JEROME K. JEROME", "par
 ** Alexandre Dumas", "por Miguel de Cervantes", or "by" alone over the name?  Returns where the name
 ** starts on the line (2 for "by" alone: the name is on the next line), 0
@@ -576,7 +587,7 @@ static size_t
 by_start(const struct sz_eline *l, size_t a, size_t i)
 {
     const struct sz_eline *x = &l[i];
-    if (x->len == 2 && !strncasecmp(x->s, "by", 2))
+    if (by_alone(x))
         return 2;
     /* "FROM MSS. BY THE LATE": the name is the next line */
     if (x->len >= 11 && x->width < 40 &&
@@ -1219,7 +1230,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         if (x->len > 3 && !strncasecmp(x->s, "by ", 3) && byline_at(l, a, i, 3)) {
             s = x->s + 3;
             n = x->len - 3;
-        } else if (byline_lead(x) || (x->len == 2 && !strncasecmp(x->s, "by", 2))) {
+        } else if (byline_lead(x) || by_alone(x)) {
             size_t j = i + 1;
             while (j < lim && l[j].blank)
                 j++;

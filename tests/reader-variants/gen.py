@@ -1193,6 +1193,28 @@ def page_shapes():
                     None, "BY " + a.upper()], t, a
         shape("real-" + conv)(make)
 
+    # other languages' By lines: "Von" or "PAR" alone over the name, an
+    # editor's or translator's line under it
+    @shape("von-alone")
+    def _(r):
+        t, a = "Vier Jahre in %s" % r.choice(["Spanien", "Italien", "Holland"]), \
+            r.choice(PAGE_NAMES)
+        return [t, None, "Roman", None, "Von", None, a, None, None, "Berlin 1911"], t, a
+
+    @shape("par-alone")
+    def _(r):
+        t, a = "LE %s DES %s" % (r.choice(["PHARE", "MOULIN"]), r.choice(["MARAIS", "ANGES"])), \
+            r.choice(PAGE_NAMES).upper()
+        return [t, None, "PAR", None, a, None, None, "PARIS", "CALMANN L\u00c9VY, \u00c9DITEUR",
+                "1891"], t, a
+
+    @shape("editor-translator-other-language")
+    def _(r):
+        t, a = "Vier Jahre in %s" % r.choice(["Spanien", "Italien"]), r.choice(PAGE_NAMES)
+        n = r.choice([x for x in PAGE_NAMES if x != a])
+        return [t, None, "von " + a, None, r.choice(["Herausgegeben von ", "\u00dcbersetzt von ",
+                                                      "Traduit par "]) + n], t, a
+
     @shape("title-or-caps-block")
     def _(r):
         t1, t2, a = page_title(r).upper(), page_title(r).upper(), r.choice(PAGE_NAMES)
