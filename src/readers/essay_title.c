@@ -95,6 +95,8 @@ stop_line(const struct sz_eline *l, int more)
            (more && starts_with_word(s, n, genre) && !(more == 2 && joining_line(s, n)));
 }
 
+static int person(const char *s, size_t n);
+
 /* Lines the title page has besides the title, skipped before it. */
 static int
 note_heading(const struct sz_eline *l)
@@ -133,10 +135,34 @@ abbreviation(const char *s, size_t i)
     return i - a <= 3 && i > a && s[a] >= 'A' && s[a] <= 'Z';
 }
 
+static int plain_word(const struct sz_eline *l);
+
+/* "E-book prepared by Ada Fenwick", "Scanned and proofed by ...", "Typed
+** by ...": a sentence's words (or one word in -ed) before "by" and a
+** person's name after it, the credit of who made the edition; a title
+** before a By line has no such words ("A Journey by Night"). */
+static int
+credit_by(const struct sz_eline *l)
+{
+    if (l->width > TITLE_WIDTH + 20)
+        return 0;
+    for (size_t i = 1; i + 4 < l->len; i++) {
+        if (l->s[i] != ' ' || strncasecmp(l->s + i, " by ", 4))
+            continue;
+        if (!person(l->s + i + 4, l->len - i - 4))
+            return 0;
+        struct sz_eline head = *l;
+        head.len = i;
+        int one = !memchr(l->s, ' ', i) && i > 3 && !strncmp(l->s + i - 2, "ed", 2);
+        return one || plain_word(&head);
+    }
+    return 0;
+}
+
 int
 sz_essay_note_line(const struct sz_eline *l)
 {
-    return note_heading(l);
+    return note_heading(l) || credit_by(l);
 }
 
 /* A line with a letter, short, not a quotation nor a bracket. */
@@ -264,7 +290,6 @@ initials_name(const struct sz_eline *l)
 }
 
 static int kind_line(const struct sz_eline *l);
-static int person(const char *s, size_t n);
 
 /* "A NOVEL", "AN AUTOBIOGRAPHY", "A Tale of the Sea", "BEING THE MEMOIRS
 ** OF ...", "AND OTHER STORIES", "With an Introduction": a line naming the
@@ -720,7 +745,7 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
                 i = j;
             continue;
         }
-        if (!t->len && note_heading(x)) {
+        if (!t->len && (note_heading(x) || credit_by(x))) {
             notes = 1;
             continue;
         }

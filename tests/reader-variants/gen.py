@@ -1215,6 +1215,17 @@ def page_shapes():
         return [t, None, "von " + a, None, r.choice(["Herausgegeben von ", "\u00dcbersetzt von ",
                                                       "Traduit par "]) + n], t, a
 
+    # the credit over the title page in the words producers use
+    @shape("credit-forms")
+    def _(r):
+        t, a = page_title_real(r), r.choice(PAGE_NAMES)
+        n = r.choice(PAGE_NAMES)
+        c = r.choice(["Text file produced by %s", "Scanned and proofed by %s",
+                      "This eBook was produced by %s", "E-book prepared by %s",
+                      "Typed by %s", "HTML version by %s", "Etext scanned by %s",
+                      "This text was prepared by %s"]) % n
+        return [c, None, None, None, t, None, "by " + a], t, a
+
     @shape("title-or-caps-block")
     def _(r):
         t1, t2, a = page_title(r).upper(), page_title(r).upper(), r.choice(PAGE_NAMES)
@@ -1226,7 +1237,7 @@ def page_variants(r):
     """(name, bytes, skeleton) of every title-page variant."""
     out = []
     for name, make in page_shapes():
-        for i in range(6 if name.startswith("real-") else 3):
+        for i in range(6 if name.startswith("real-") or name == "credit-forms" else 3):
             lines, title, author, *sub = make(r)
             centre = r.random() < 0.5
             L = []
