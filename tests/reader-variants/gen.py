@@ -1226,6 +1226,23 @@ def page_shapes():
                       "This text was prepared by %s"]) % n
         return [c, None, None, None, t, None, "by " + a], t, a
 
+    # a short text's first line: with a full stop, a colon, or prose under it
+    @shape("first-line-period")
+    def _(r):
+        t, a = "On the %s" % r.choice(PAGE_NOUNS), r.choice(PAGE_NAMES)
+        return [t + ".", None, "By " + a], t, a
+
+    @shape("first-line-colon")
+    def _(r):
+        t, a = "The %s: A Study of the %s" % (r.choice(PAGE_NOUNS), r.choice(PAGE_NOUNS)), \
+            r.choice(PAGE_NAMES)
+        return [t, None, "by " + a], t, a
+
+    @shape("first-line-over-prose")
+    def _(r):
+        t = page_title_real(r)
+        return [t, None] + textwrap.wrap(paragraph(r), 70), t, None
+
     @shape("title-or-caps-block")
     def _(r):
         t1, t2, a = page_title(r).upper(), page_title(r).upper(), r.choice(PAGE_NAMES)
