@@ -842,7 +842,12 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
                 break;
             /* a title ending in "and" or "OF" needs its next line, which
             ** may open with an article ("WALDEN / and / A PLEA FOR ...") */
-            if (!title_shaped(x) || stop_line(x, ends_joining(t) ? 0 : 2) ||
+            /* "THE HISTORY OF THE HARBOUR / AND THE MEADOW": in capitals
+            ** under capitals in one block, a line opening with AND goes on
+            ** with the title unless it names a kind ("AND OTHER STORIES") */
+            int and_on = !gap && caps(x) == 1 && caps(&l[i - 1]) == 1 && x->len > 4 &&
+                         !strncmp(x->s, "AND ", 4) && !genre_line(x);
+            if (!title_shaped(x) || stop_line(x, ends_joining(t) || and_on ? 0 : 2) ||
                 sz_essay_section_line(x->s, x->len) ||
                 (gap && !ends_joining(t) && !joining_line(x->s, x->len) &&
                  !(last_words == 1 && w == 1)) ||

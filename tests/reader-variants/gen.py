@@ -1243,6 +1243,17 @@ def page_shapes():
         t = page_title_real(r)
         return [t, None] + textwrap.wrap(paragraph(r), 70), t, None
 
+    # a long title broken over two lines of one block
+    @shape("title-two-lines-long")
+    def _(r):
+        n1, n2, a = r.choice(PAGE_NOUNS), r.choice(PAGE_NOUNS), r.choice(PAGE_NAMES)
+        first = r.choice(["Silas", "Agnes", "Oliver", "Clara"])
+        l1, l2 = r.choice([("The Strange Adventures", "of Captain %s" % first),
+                           ("A %s Yankee" % n1, "in King %s's Court" % first),
+                           ("The Life and Opinions of", "%s %s, Gentleman" % (first, n2)),
+                           ("THE HISTORY OF THE %s" % n1.upper(), "AND THE %s" % n2.upper())])
+        return [l1, l2, None, "By " + a], l1 + " " + l2, a
+
     @shape("title-or-caps-block")
     def _(r):
         t1, t2, a = page_title(r).upper(), page_title(r).upper(), r.choice(PAGE_NAMES)
