@@ -406,6 +406,20 @@ catalogue_part(const struct sz_eline *l)
     return e;
 }
 
+/* The line's last word, its stops and underscores trimmed: the end is
+** returned, the start set in *a (0 when the line is one word). */
+static size_t
+last_word(const struct sz_eline *l, size_t *a)
+{
+    size_t e = l->len;
+    while (e && strchr(".,;:_ ", l->s[e - 1]))
+        e--;
+    *a = e;
+    while (*a && l->s[*a - 1] != ' ')
+        (*a)--;
+    return e;
+}
+
 /* "Сентиментальный роман", "Roman in drei Teilen"? No: a line of two
 ** words or more in lower and upper case whose last word names the kind of
 ** work (novel, tale, comedy, in the languages of the corpus), the way a
@@ -419,12 +433,7 @@ kind_line(const struct sz_eline *l)
         "novelle", "komödie", "tragödie", "schauspiel", "trauerspiel", "lustspiel",
         "novela", "comedia", "tragedia", "romanzo", "commedia", "racconto",
         "роман", "повесть", "рассказ", "комедия", "драма", "трагедия", "поэма", NULL };
-    size_t e = l->len;
-    while (e && strchr(".,;: _", l->s[e - 1]))
-        e--;
-    size_t a = e;
-    while (a && l->s[a - 1] != ' ')
-        a--;
+    size_t a, e = last_word(l, &a);
     return a > 0 && caps(l) == 0 && sz_essay_word_ci(l->s + a, e - a, kinds);
 }
 
@@ -996,12 +1005,7 @@ library_line(const struct sz_eline *l)
 {
     static const char *const lib[] = { "library", "classics", "series", "bibliothek",
                                        "bibliothèque", "biblioteca", NULL };
-    size_t e = l->len;
-    while (e && strchr(".,;:_ ", l->s[e - 1]))
-        e--;
-    size_t a = e;
-    while (a && l->s[a - 1] != ' ')
-        a--;
+    size_t a, e = last_word(l, &a);
     return a > 0 && l->width <= 40 && sz_essay_word_ci(l->s + a, e - a, lib);
 }
 
