@@ -141,6 +141,26 @@ put_inline(struct lines *L, struct sz_node *n)
     sz_node_append(line, n);
 }
 
+/* Take the Space at run c's start (at_end 0) or end out into a node of its
+** own beside it, and return that node; a run left with one word is a plain
+** Str again. */
+static struct sz_node *
+split_space(struct lines *L, struct sz_node *c, int at_end)
+{
+    struct sz_node *sp = sz_html_node(L->h, SZ_SPACE);
+    if (at_end) {
+        sz_node_insert_after(c, sp);
+        ((char *)c->text)[--c->len] = '\0';
+    } else {
+        sz_node_insert_before(c, sp);
+        c->text++;
+        c->len--;
+    }
+    if (!memchr(c->text, ' ', c->len) && !memchr(c->text, '\n', c->len))
+        c->sub = 0;
+    return sp;
+}
+
 static void
 inlines(struct lines *L, struct sz_node *p, int depth)
 {
@@ -171,26 +191,14 @@ inlines(struct lines *L, struct sz_node *p, int depth)
                 L->indent = keep;
             }
         } else {
+            /* The Space a run took in after an emphasis (put_text) or
+            ** before one (open_styled) is a node again: a line drops the
+            ** white space it starts or ends with. */
             if (SZ_IS_RUN(c) && c->text[0] == ' ') {
-                /* The Space a run took in after an emphasis (put_text) is a
-                ** node again: a line drops the white space it starts with. */
-                struct sz_node *sp = sz_html_node(L->h, SZ_SPACE);
-                sz_node_insert_before(c, sp);
                 nx = c;
-                c->text++;
-                c->len--;
-                if (!memchr(c->text, ' ', c->len) && !memchr(c->text, '\n', c->len))
-                    c->sub = 0;
-                c = sp;
+                c = split_space(L, c, 0);
             } else if (SZ_IS_RUN(c) && c->text[c->len - 1] == ' ') {
-                /* so is the one it took in before an emphasis (open_styled):
-                ** a line drops the white space it ends with */
-                struct sz_node *sp = sz_html_node(L->h, SZ_SPACE);
-                sz_node_insert_after(c, sp);
-                nx = sp;
-                ((char *)c->text)[--c->len] = '\0';
-                if (!memchr(c->text, ' ', c->len) && !memchr(c->text, '\n', c->len))
-                    c->sub = 0;
+                nx = split_space(L, c, 1);
             }
             sz_node_unlink(c);
             put_inline(L, c);
