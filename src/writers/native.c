@@ -157,9 +157,9 @@ dump(struct sz_buf *b, const struct sz_node *root, int depth0, struct sz_sink *o
             while (pos < r->len) {
                 size_t at = pos;
                 size_t wl = sz_run_next(r->text, r->len, &pos, &sep);
-                for (int i = 0; wl && i < depth; i++)
-                    sz_buf_puts(b, "  ");
                 if (wl) {       /* none before a leading Space */
+                    for (int i = 0; i < depth; i++)
+                        sz_buf_puts(b, "  ");
                     sz_buf_puts(b, "Str ");
                     put_quoted(b, r->text + at, wl);
                     sz_buf_putc(b, '\n');
