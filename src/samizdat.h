@@ -415,9 +415,10 @@ void sz_inlines_from_text(struct sz_doc *doc, struct sz_node *parent, const char
 ** Text runs.  A book has a Str and a Space node per word; a million nodes
 ** for a long novel.  Readers may instead make one SZ_STR node whose sub is
 ** SZ_STR_RUN: its text holds words separated by single ' ' (a Space) or
-** '\n' (a SoftBreak), never at its start and at its end only ' ' (a Space
-** after its last word: the HTML reader ends a run so before an emphasis;
-** no separator is doubled).  It means exactly the
+** '\n' (a SoftBreak); at its start and end only ' ' (a Space before its
+** first word or after its last: the HTML reader opens a run so after an
+** emphasis and ends one so before an emphasis); no separator is doubled.
+** It means exactly the
 ** Str/Space/SoftBreak sequence it packs.  Writers that print text print a
 ** run as it is ('\n' being white space); the JSON and native writers and
 ** the Lua bridge show pandoc's nodes (sz_run_next / sz_expand_runs).
