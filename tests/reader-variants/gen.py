@@ -798,20 +798,18 @@ def page_shapes():
         return ["HISTORY", None, "OF THE", None, "%s WAR." % w, None, None, "BY " + a], \
             "HISTORY OF THE %s WAR" % w, a
 
-    @shape("not-by-in-title")
-    def _(r):
-        t, a = "A Journey by Night", r.choice(PAGE_NAMES)
-        return [t, None, "By " + a], t, a
+    # not: a title holding a word that elsewhere marks no title ("by",
+    # NOTES, "Cover"), over a By line
+    def titled_by(name, title):
+        @shape(name)
+        def _(r):
+            t = title(r)
+            a = r.choice(PAGE_NAMES)
+            return [t, None, "By " + a], t, a
 
-    @shape("not-notes-title")
-    def _(r):
-        t, a = "NOTES FROM THE %s" % r.choice(PAGE_NOUNS).upper(), r.choice(PAGE_NAMES)
-        return [t, None, "By " + a], t, a
-
-    @shape("not-cover-title")
-    def _(r):
-        t, a = "Covered Wagon Days", r.choice(PAGE_NAMES)
-        return [t, None, "By " + a], t, a
+    titled_by("not-by-in-title", lambda r: "A Journey by Night")
+    titled_by("not-notes-title", lambda r: "NOTES FROM THE %s" % r.choice(PAGE_NOUNS).upper())
+    titled_by("not-cover-title", lambda r: "Covered Wagon Days")
 
     @shape("title-inline-by")
     def _(r):
