@@ -172,6 +172,15 @@ verse_line(struct sz_ectx *c, struct sz_node *lb, const struct sz_eline *l, uint
     sz_node_append(lb, ln);
 }
 
+/* Lines [a, b) as one LineBlock, a line each. */
+static void
+verse_lines(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t b, uint32_t base)
+{
+    struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
+    for (size_t i = a; i < b; i++)
+        verse_line(c, lb, &l[i], base);
+}
+
 /* A row of a table drawn in text: cells between bars ("Colonel. | Zebulon
 ** Butler"), a rule of the table's frame ("------+------"), or three cells
 ** or more set apart by runs of spaces ("Noon.      {12}    Read").  Every
@@ -402,9 +411,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         sz_essay_block_shape(l, a + 1, b, lay->wide, &sh);
         if (nl >= 3 && (shorts * 2 >= nl - 2 || sz_essay_verse_by_starts(&sh) ||
                         sz_essay_verse_speech(&sh))) {
-            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
-            for (size_t i = a; i < b; i++)
-                verse_line(c, lb, &l[i], base);
+            verse_lines(c, l, a, b, base);
             return "a speech in verse under its speaker's name (the text is a play): "
                    "its lines open with capitals, end short, with room or at a stop";
         }
@@ -415,9 +422,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         return "a speech in prose under its speaker's name (the text is a play)";
     }
     if (c->per_line && nl >= 2 && sz_essay_stanza_end(l, a, lay->from, lay->to) == b) {
-        struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
-        for (size_t i = a; i < b; i++)
-            verse_line(c, lb, &l[i], base);
+        verse_lines(c, l, a, b, base);
         return "short lines set apart by blank lines in a text written one paragraph per "
                "line: a stanza";
     }
@@ -437,58 +442,49 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                "under its end: one line of verse";
     }
     if (nl >= 2 && !c->per_line) {
-        int own = shorts * 2 >= nl - 1 && shorts >= 1 ? sz_essay_own_measure_prose(l, a, b) : 0;
-        if (own < 0) {
-            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
-            for (size_t i = a; i < b; i++)
-                verse_line(c, lb, &l[i], base);
-            return "lines filling a measure of their own, a word broken at a line's end: a "
-                   "page copied line for line, kept as its lines";
-        }
-        if (own > 0) {
-            struct sz_node *p = sz_essay_block(c, quoted ? SZ_BLOCKQUOTE : SZ_PARA, l[a].lineno);
-            struct sz_node *in = p;
-            if (quoted) {
-                in = sz_node_new(c->doc, SZ_PARA);
-                sz_essay_set_line(c, in, l[a].lineno);
-                sz_node_append(p, in);
-            }
-            sz_essay_add_inlines(c, in, l, a, b, scratch);
-            return quoted ? "lines short of the wrap width but filling a measure of their own, "
-                            "carrying on in lower case, indented past the running text: a "
-                            "quotation in prose"
-                          : "lines short of the wrap width but filling a measure of their own, "
-                            "carrying on in lower case: prose wrapped narrower";
-        }
-        if (shorts * 2 >= nl - 1 && shorts >= 1 && two_columns(l, a, b)) {
-            drawn(c, l, a, b, scratch);
-            return "short lines, each of two cells, the second starting at one column in "
-                   "all: two columns of a table, kept as drawn";
-        }
         if (shorts * 2 >= nl - 1 && shorts >= 1) {
-            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
-            for (size_t i = a; i < b; i++)
-                verse_line(c, lb, &l[i], base);
+            int own = sz_essay_own_measure_prose(l, a, b);
+            if (own < 0) {
+                verse_lines(c, l, a, b, base);
+                return "lines filling a measure of their own, a word broken at a line's end: a "
+                       "page copied line for line, kept as its lines";
+            }
+            if (own > 0) {
+                struct sz_node *p =
+                    sz_essay_block(c, quoted ? SZ_BLOCKQUOTE : SZ_PARA, l[a].lineno);
+                struct sz_node *in = p;
+                if (quoted) {
+                    in = sz_node_new(c->doc, SZ_PARA);
+                    sz_essay_set_line(c, in, l[a].lineno);
+                    sz_node_append(p, in);
+                }
+                sz_essay_add_inlines(c, in, l, a, b, scratch);
+                return quoted ? "lines short of the wrap width but filling a measure of their own, "
+                                "carrying on in lower case, indented past the running text: a "
+                                "quotation in prose"
+                              : "lines short of the wrap width but filling a measure of their own, "
+                                "carrying on in lower case: prose wrapped narrower";
+            }
+            if (two_columns(l, a, b)) {
+                drawn(c, l, a, b, scratch);
+                return "short lines, each of two cells, the second starting at one column in "
+                       "all: two columns of a table, kept as drawn";
+            }
+            verse_lines(c, l, a, b, base);
             return "most lines end well short of the wrap width: verse";
         }
         if (sz_essay_verse_by_starts(&sh)) {
-            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
-            for (size_t i = a; i < b; i++)
-                verse_line(c, lb, &l[i], base);
+            verse_lines(c, l, a, b, base);
             return "lines as long as prose, but each opens with a capital and most end "
                    "with room for the next word or at a stop: verse";
         }
         if (sz_essay_couplet_among_verse(l, a, b, lay)) {
-            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
-            for (size_t i = a; i < b; i++)
-                verse_line(c, lb, &l[i], base);
+            verse_lines(c, l, a, b, base);
             return "two lines opening with capitals, the first ending with room or at a "
                    "stop, next to stanzas: a couplet of the poem";
         }
         if (lay->verse_book && sz_essay_capital_lines(&sh, nl)) {
-            struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
-            for (size_t i = a; i < b; i++)
-                verse_line(c, lb, &l[i], base);
+            verse_lines(c, l, a, b, base);
             return "in a text whose blocks are mostly verse, four lines or more each opening "
                    "with a capital: verse";
         }
@@ -519,9 +515,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         }
     }
     if (quoted && sz_essay_indented_couplet(l, a, b, lay)) {
-        struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
-        for (size_t i = a; i < b; i++)
-            verse_line(c, lb, &l[i], base);
+        verse_lines(c, l, a, b, base);
         return "two lines indented past the running text, each opening with a capital "
                "and ending at a stop, the first well short of the wrap width: a couplet";
     }
