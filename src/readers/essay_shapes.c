@@ -282,9 +282,10 @@ sz_essay_page_ref(const char *s, size_t n)
     return sz_essay_count_words(s, e) >= 4;
 }
 
-/* The last word of s[0..n), without closing punctuation. */
-static int
-ends_joining(const char *s, size_t n)
+/* Is the last word of s[0..n), without closing punctuation, one that
+** needs the next line ("OF", "THE", "AND")? */
+int
+sz_essay_ends_joining(const char *s, size_t n)
 {
     while (n > 0 && (s[n - 1] == ',' || s[n - 1] == ':' || s[n - 1] == ';'))
         n--;
@@ -300,12 +301,6 @@ ends_joining(const char *s, size_t n)
                                          "for", "or", "from", "on", "at", "wherein", "whereby",
                                          NULL };
     return sz_essay_word_is(w, n - a, joins);
-}
-
-int
-sz_essay_ends_joining(const char *s, size_t n)
-{
-    return ends_joining(s, n);
 }
 
 /* A date: a month's name and a number ("March 23d.", "_April 1st._",
@@ -490,7 +485,7 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
     uint32_t first = sz_essay_cp_at(s, n, &i0);
     if (first == 0x201C || first == '"' || first == 0xAB || first == 0xBB || first == 0x2018)
         return R_NONE;     /* “H.J.  — a quotation or a signature */
-    if (sz_essay_all_caps(s, n) && (end == ':' || ends_joining(s, n))) {
+    if (sz_essay_all_caps(s, n) && (end == ':' || sz_essay_ends_joining(s, n))) {
         *why = "capitals ending in a joining word or a colon: one line of a title page";
         return R_NONE;
     }
