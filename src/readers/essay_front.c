@@ -36,17 +36,6 @@ set_meta_text(struct sz_ectx *c, const char *key, const char *s, size_t n)
     sz_essay_meta_text(c, key, s, n, c->smart);
 }
 
-/* BY / L. M. MONTGOMERY, NEW YORK / FREDERICK A. STOKES COMPANY: a block
-** of short lines in capitals, the lettering of a title page, not text. */
-static int
-caps_lines(const struct unit *x, const struct sz_eline *l)
-{
-    for (size_t i = x->a; i < x->b; i++)
-        if (l[i].width > MAX_HEAD_WIDTH || !sz_essay_all_caps(l[i].s, l[i].len))
-            return 0;
-    return 1;
-}
-
 /* Could line l be a title or subtitle line? */
 static int
 title_line(const struct sz_eline *l)
@@ -883,7 +872,10 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
                 break;
             for (; j < u->n && m < 3 && u->v[j].kind != U_HEAD; j++, m++)
                 prose += sz_essay_is_prose(u, j, l) ||
-                         (!c->gutenberg && u->v[j].kind == U_PARA && !caps_lines(&u->v[j], l));
+                         (!c->gutenberg && u->v[j].kind == U_PARA &&
+                          /* BY / L. M. MONTGOMERY, NEW YORK / FREDERICK A.
+                          ** STOKES COMPANY: a title page's lettering */
+                          !sz_essay_caps_lines(l, u->v[j].a, u->v[j].b));
             if (j >= u->n || prose >= (keyword || !c->gutenberg ? 1u : 2u) ||
                 (prose && sz_essay_matter_word(l[x->a].s, l[x->a].len)))
                 break;

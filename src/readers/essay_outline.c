@@ -38,11 +38,8 @@ summary(const struct units *u, size_t k, const struct sz_eline *l)
 static int
 caps_lines(const struct sz_eline *l, size_t a, size_t b)
 {
-    if (b - a > 6)
+    if (b - a > 6 || !sz_essay_caps_lines(l, a, b))
         return 0;
-    for (size_t i = a; i < b; i++)
-        if (l[i].width > MAX_HEAD_WIDTH || !sz_essay_all_caps(l[i].s, l[i].len))
-            return 0;
     uint32_t end = sz_essay_last_cp(l[b - 1].s, l[b - 1].len);
     return end != ',' && end != ';';
 }

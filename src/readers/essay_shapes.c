@@ -538,6 +538,17 @@ const char *const sz_essay_rank_why[R_COUNT + 1] = {
     "a line of text (no heading shape)",
 };
 
+/* Is every line of [a, b) of a heading's width and in capitals: lettering
+** set as a title is, not text? */
+int
+sz_essay_caps_lines(const struct sz_eline *l, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (l[i].width > MAX_HEAD_WIDTH || !sz_essay_all_caps(l[i].s, l[i].len))
+            return 0;
+    return 1;
+}
+
 /* Lines [a, b) are a title in capitals wrapped over lines: short, no
 ** lower-case letter, not ending in a comma. */
 int

@@ -99,6 +99,7 @@ size_t sz_essay_count_words(const char *s, size_t n);
 int sz_essay_title_case(const char *s, size_t n);
 int sz_essay_all_caps(const char *s, size_t n);
 int sz_essay_ends_joining(const char *s, size_t n);
+int sz_essay_caps_lines(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_roman_value(const char *s, size_t n);
 int sz_essay_number_token(const char *s, size_t n);
 size_t sz_essay_first_word(const char *s, size_t n, const char **rest, size_t *rn);
