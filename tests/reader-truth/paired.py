@@ -2,7 +2,10 @@
 """paired.py [SAMIZDAT]: the essay reader on ../shared/corpus/paired, books whose
 truth is derived from Project Gutenberg's own HTML edition (scored by
 ../shared/tools/pgscore.py: heading F1, level agreement, paragraph ratio, verse
-recall, title).
+recall, title), and verse precision (verse.py: the share of the reader's verse
+blocks that align by text with a verse block of the truth, found again in the
+book's HTML; recall compares counts only, so verse set where there is none can
+make up for verse missed).
 
 The books whose number is divisible by 3 are held out: they are neither read nor
 scored unless SZ_HELDOUT=1, so that rules are judged on books they were not
@@ -18,6 +21,8 @@ import json
 import os
 import subprocess
 import sys
+
+import verse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIELDS = [('heading_f1', 'F1'), ('heading_loose_f1', 'loose'), ('level_agreement', 'lvl'),
@@ -49,11 +54,13 @@ def books(corpus, held):
     return sorted(res)
 
 
-def run_one(exe, pgscore, item, keep):
+def run_one(exe, pgscore, pgtruth, item, keep):
     n, txt, truthf = item
     truth = json.load(open(truthf, encoding='utf-8'))
     if not truth.get('consistent'):
         return n, None
+    htm = truthf[:-len('.truth.json')] + '.htm'
+    units = verse.truth_units(htm, txt, pgtruth)[0] if os.path.exists(htm) else None
     r = subprocess.run([exe, '-f', 'essay', '-t', 'json', txt], capture_output=True,
                        timeout=120)
     if keep:
@@ -61,12 +68,18 @@ def run_one(exe, pgscore, item, keep):
             f.write(r.stdout)
     try:
         doc = json.loads(r.stdout.decode('utf-8'))
-        return n, pgscore.score(doc, truth)
+        res = pgscore.score(doc, truth)
+        res['verse_aligned'], res['verse_ours'] = verse.precision(doc, units or [], pgscore)
+        if units is None or res['verse_ours'] == 0:
+            res['verse_precision'] = None
+        else:
+            res['verse_precision'] = res['verse_aligned'] / res['verse_ours']
+        return n, res
     except (ValueError, KeyError, TypeError, IndexError):
         return n, {'heading_f1': 0.0, 'heading_loose_f1': 0.0, 'level_agreement': None,
                    'para_ratio': 0.0, 'title_match': 0,
                    'verse_recall': 0.0 if truth.get('verse_blocks') else None,
-                   'error': 'exit %d' % r.returncode}
+                   'verse_precision': None, 'error': 'exit %d' % r.returncode}
 
 
 def mean(rows, key):
@@ -76,25 +89,28 @@ def mean(rows, key):
 
 def report(label, results, exc):
     f = lambda v: '   -' if v is None else '%.2f' % v
-    print('%-7s %5s %5s %5s %5s %5s %5s  %-11s %-11s %-9s' % (
+    print('%-7s %5s %5s %5s %5s %5s %5s  %-11s %-11s %-9s %5s %-9s' % (
         'book', 'F1', 'loose', 'lvl', 'para', 'verse', 'title', 'headings', 'paragraphs',
-        'verse'))
+        'verse', 'vprec', 'aligned'))
     for n, r in results:
-        print('%-7s %5s %5s %5s %5s %5s %5s  %4d/%-4d %5d/%-5d %4d/%-4d%s%s' % (
+        print('%-7s %5s %5s %5s %5s %5s %5s  %4d/%-4d %5d/%-5d %4d/%-4d %5s %4d/%-4d%s%s' % (
             n, f(r['heading_f1']), f(r['heading_loose_f1']), f(r['level_agreement']),
             f(r['para_ratio']), f(r['verse_recall']), r['title_match'],
             r.get('headings_out', 0), r.get('headings_truth', 0), r.get('paras_out', 0),
             r.get('paras_truth', 0), r.get('lineblocks_out', 0), r.get('verse_truth', 0),
+            f(r.get('verse_precision')), r.get('verse_aligned', 0), r.get('verse_ours', 0),
             '  (exception)' if str(n) in exc else '', '  ' + r['error'] if 'error' in r else ''))
     def without(n, r):
         if str(n) not in exc:
             return r
         keep = dict(r)
         for why in exc[str(n)]:
-            for key, short in (('title_match', 'title'), ('verse_recall', 'verse'),
-                               ('level_agreement', 'levels'), ('para_ratio', 'para')):
+            for keys, short in ((('title_match',), 'title'),
+                                (('verse_recall', 'verse_precision'), 'verse'),
+                                (('level_agreement',), 'levels'), (('para_ratio',), 'para')):
                 if why.startswith(short + ':'):
-                    keep[key] = None
+                    for key in keys:
+                        keep[key] = None
                     break
             else:
                 return None
@@ -107,6 +123,12 @@ def report(label, results, exc):
         for key, short in FIELDS:
             m, k = mean(rows, key)
             parts.append('%s %s' % (short, '-' if m is None else '%.3f' % m))
+        # verse precision, the mean over books with verse blocks of ours, and
+        # over all our verse blocks at once (a book of many counts for more)
+        m, k = mean(rows, 'verse_precision')
+        pool = [r for r in rows if r.get('verse_precision') is not None]
+        hit, ours = sum(r['verse_aligned'] for r in pool), sum(r['verse_ours'] for r in pool)
+        parts.append('vprec %s (%d/%d blocks)' % ('-' if m is None else '%.3f' % m, hit, ours))
         print('PAIRED %s, %s (%d books): %s' % (label, what, len(rows), ', '.join(parts)))
 
 
@@ -121,6 +143,7 @@ def main():
         return 0
     sys.path.insert(0, tools)
     import pgscore
+    import pgtruth
     keep = os.environ.get('SZ_PAIRED_OUT')
     if keep:
         os.makedirs(keep, exist_ok=True)
@@ -133,7 +156,7 @@ def main():
     jobs = int(os.environ.get('SZ_JOBS', '2'))
     for label, held in parts:
         with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-            got = list(pool.map(lambda it: run_one(exe, pgscore, it, keep), books(corpus, held)))
+            got = list(pool.map(lambda it: run_one(exe, pgscore, pgtruth, it, keep), books(corpus, held)))
         results = [(n, r) for n, r in got if r is not None]
         print('-- paired books, %s part --' % label)
         report(label, results, exc)
