@@ -439,7 +439,13 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 div_kind = x->kind;
             }
             c->parent = div;
+            /* a contents entry's marker repeats its heading's: the note
+            ** is the heading's to take */
+            struct sz_enotes *notes = c->notes;
+            if (x->kind == U_CONTENTS)
+                c->notes = NULL;
             sz_essay_lines_block(c, l, x->a, x->b, &scratch);
+            c->notes = notes;
             if (c->o->trace)
                 trace_unit(c, x, l, 0, x->why);
             continue;

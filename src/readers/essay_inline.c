@@ -127,6 +127,20 @@ star_marker(const char *s, size_t n, size_t i)
                                                  !memcmp(s + a - 3, "\xE2\x80\x99", 3)));
 }
 
+/* "(*1)": a note marker some editions use, the * at s[i] after a "(" the
+** word gathered so far ends with.  The position of its ")", or 0. */
+static size_t
+paren_marker(const struct sz_ectx *c, const char *s, size_t n, size_t i)
+{
+    if (s[i] != '*' || !c->notes || i == 0 || s[i - 1] != '(' || !c->word.len ||
+        c->word.data[c->word.len - 1] != '(')
+        return 0;
+    size_t k = i + 1;
+    while (k < n && k < i + 4 && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return k > i + 1 && k < n && s[k] == ')' ? k : 0;
+}
+
 static void
 inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int emph)
 {
@@ -225,6 +239,19 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
                 !next_ws && s[i + 1] != (char)b)
                 j = emph_close(c, s, n, i);
             struct sz_node *note = NULL;
+            size_t k = paren_marker(c, s, n, i);
+            if (k) {
+                /* "PFAAL (*1)": the "(" already gathered goes with the marker */
+                note = sz_essay_note(c, s + i, k - i, 0);
+                if (note) {
+                    c->word.len--;
+                    flush(c, parent);
+                    sz_node_append(parent, note);
+                    i = k + 1;
+                    last = 'a';
+                    continue;
+                }
+            }
             if (!j && b == '*' && c->notes && star_marker(s, n, i))
                 note = sz_essay_note(c, s + i, 1, 1);   /* "a royal fish.*" */
             if (note) {
