@@ -644,6 +644,17 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
                 y->why = "a heading shape after the contents list's entries across a wider gap, "
                          "over prose: the text's first heading, not an entry";
                 j--;
+            } else if (x->kind != U_RULE && j >= k + 3 && prev_kind == U_PARA &&
+                       y->gap > u->v[j - 2].gap && y->b - y->a == 2 && !y->merge &&
+                       sz_essay_caps_lines(l, y->a, y->b)) {
+                /* ... THE OVAL PORTRAIT / (a wider gap) EDGAR ALLAN POE /
+                ** AN APPRECIATION / prose: a title in capitals over two
+                ** lines, no entry wraps so */
+                y->kind = U_HEAD;
+                y->rank = R_CAPS;
+                y->why = "two lines in capitals after the contents list's entries across a "
+                         "wider gap, over prose: the text's first heading, not an entry";
+                j--;
             }
             break;
         }
