@@ -399,6 +399,31 @@ sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
                             : "a lone roman numeral where chapters are numbered in digits";
         }
     }
+    /* A number alone on its line, the only one the text sets so, in a
+    ** text numbering its divisions in another shape ([ 12 ], CHAPTER
+    ** XII): a sequence of one is no division of the text ("Write a message
+    ** for her. ... I."), whatever its shape would say */
+    size_t lone = 0, at = 0, others = 0;
+    for (size_t k = 0; k < u->n && lone <= 1; k++) {
+        const struct unit *x = &u->v[k];
+        const struct sz_eline *f = &l[x->a];
+        if (x->kind != U_HEAD)
+            continue;
+        const char *rest;
+        size_t rn, w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+        if (x->b - x->a == 1 && !x->merge && !rn && f->s[0] != '[' &&
+            sz_essay_number_token(f->s, w)) {
+            lone++;
+            at = k;
+        } else if (x->rank == R_CHAPTER || x->rank == R_PART) {
+            others++;
+        }
+    }
+    if (lone == 1 && others >= 3) {
+        u->v[at].kind = U_PARA;
+        u->v[at].why = "a number alone on its line, the only one the text sets so, where the "
+                       "text numbers its divisions in another shape: not a division";
+    }
     rank_matter(u, l);
     /* THE END, FINIS, END OF VOL. III.: where a volume or a story closes,
     ** before its notes or the next story, as much as at the very end */
