@@ -297,14 +297,17 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     }
     /* Capitals ending in ! or ? after one blank line, among headings in
     ** capitals the text sets after one blank line too (a newspaper's
-    ** headlines: HELLO THERE, CENTRAL!): headings like their neighbours. */
+    ** headlines: HELLO THERE, CENTRAL!): headings like their neighbours.
+    ** So is one ending in a full stop (K.M.A.) that the text under it
+    ** stands from across a wider gap than its paragraphs take. */
     for (size_t k = 0; k < u.n && body; k++) {
         struct unit *x = &u.v[k];
         const struct sz_eline *f = &l[x->a];
         uint32_t end = sz_essay_last_cp(f->s, f->len);
         if (x->why != narrow_gap || !sz_essay_all_caps(f->s, f->len) ||
             (end != '!' && end != '?' && end != 0x2026 &&
-             (f->len < 3 || memcmp(f->s + f->len - 3, "...", 3))))
+             (f->len < 3 || memcmp(f->s + f->len - 3, "...", 3)) &&
+             (end != '.' || f->indent || k + 1 >= u.n || u.v[k + 1].gap < 2)))
             continue;
         size_t p = k, q = k + 1;
         while (p > 0 && k - p < 40 && u.v[p - 1].kind != U_HEAD)
