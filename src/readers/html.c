@@ -208,6 +208,21 @@ sparable(struct sz_html *h, const struct sz_node *n)
     return !*n->attr->id && !sz_map_get(&h->notebox, n) && !sz_map_get(&h->caption, n);
 }
 
+/* A poem's line Divs each own an Attr (class "line"): 40 bytes a line,
+** as much as the line's text, if it were lost with its node. */
+static void
+spare_attr(struct sz_html *h, struct sz_node *n)
+{
+    if (n->attr == &sz_attr_empty)
+        return;
+    if (h->nspare_attr == h->capspare_attr) {
+        h->capspare_attr = h->capspare_attr ? 2 * h->capspare_attr : 64;
+        h->spare_attr = sz_xrealloc(h->spare_attr, h->capspare_attr * sizeof *h->spare_attr);
+    }
+    h->spare_attr[h->nspare_attr++] = (struct sz_attr *)n->attr;
+    n->attr = &sz_attr_empty;
+}
+
 static void
 spare(struct sz_html *h, struct sz_node *n, int depth)
 {
@@ -219,6 +234,7 @@ spare(struct sz_html *h, struct sz_node *n, int depth)
         }
     }
     if (!n->first) {            /* what still holds a node keeps its parent */
+        spare_attr(h, n);
         n->next = h->spare;
         h->spare = n;
     }
@@ -560,6 +576,51 @@ has_word(const char *list, const char *w)
     return 0;
 }
 
+/* sz_node_attr, from the Attrs of nodes let go of first. */
+static struct sz_attr *
+own_attr(struct hr *r, struct sz_node *n)
+{
+    struct sz_html *h = r->h;
+    if (n->attr == &sz_attr_empty && h->nspare_attr) {
+        struct sz_attr *a = h->spare_attr[--h->nspare_attr];
+        *a = sz_attr_empty;
+        n->attr = a;
+    }
+    return sz_node_attr(r->doc, n);
+}
+
+/* A book's classes are a few names said thousands of times (every line of
+** a poem is a div.line): each name is kept once, and an element of one
+** class points to a one-name list shared with every other of that class.
+** No one writes into a classes list: adding a class makes a new one. */
+static void
+add_class(struct hr *r, struct sz_attr *a, const char *p, size_t n)
+{
+    char key[64];
+    const char **one = NULL;
+    if (n < sizeof key) {
+        memcpy(key, p, n);
+        key[n] = '\0';
+        one = sz_map_get(&r->h->classes, key);
+    }
+    if (!one) {
+        one = sz_arena_alloc_align(r->doc->arena, sizeof *one, _Alignof(const char *));
+        one[0] = sz_arena_strndup(r->doc->arena, p, n);
+        if (n < sizeof key)
+            sz_map_put(&r->h->classes, one[0], (void *)one);
+    }
+    if (!a->nclasses) {
+        a->classes = one;
+        a->nclasses = 1;
+        return;
+    }
+    const char **c = sz_arena_alloc_align(r->doc->arena, (a->nclasses + 1) * sizeof *c,
+                                          _Alignof(const char *));
+    memcpy(c, a->classes, a->nclasses * sizeof *c);
+    c[a->nclasses++] = one[0];
+    a->classes = c;
+}
+
 static void
 add_classes(struct hr *r, struct sz_attr *a, const char *list)
 {
@@ -569,10 +630,8 @@ add_classes(struct hr *r, struct sz_attr *a, const char *list)
         const char *e = p;
         while (*e && !is_ws((unsigned char)*e))
             e++;
-        if (e > p) {
-            char *c = sz_arena_strndup(r->doc->arena, p, (size_t)(e - p));
-            sz_attr_add_class(r->doc, a, c);
-        }
+        if (e > p)
+            add_class(r, a, p, (size_t)(e - p));
         p = e;
     }
 }
@@ -598,24 +657,24 @@ set_attr(struct hr *r, struct sz_node *n, const char **a)
     for (size_t i = 0; a && a[i]; i += 2) {
         const char *k = a[i], *v = a[i + 1] ? a[i + 1] : "";
         if (!strcasecmp(k, "id") && *v) {
-            sz_node_attr(r->doc, n)->id = sz_arena_strdup(r->doc->arena, v);
+            own_attr(r, n)->id = sz_arena_strdup(r->doc->arena, v);
             note_id(r, n, n->attr->id);
         } else if (!strcasecmp(k, "class")) {
-            add_classes(r, sz_node_attr(r->doc, n), v);
+            add_classes(r, own_attr(r, n), v);
         } else if (!strcasecmp(k, "lang") || !strcasecmp(k, "xml:lang")) {
             if (!sz_attr_get(n->attr, "lang") && *v)
-                sz_attr_add_kv(r->doc, sz_node_attr(r->doc, n), "lang", v);
+                sz_attr_add_kv(r->doc, own_attr(r, n), "lang", v);
         } else if (!strcasecmp(k, "dir") ||
                    (!strcasecmp(k, "title") && n->kind != SZ_LINK && n->kind != SZ_IMAGE)) {
-            sz_attr_add_kv(r->doc, sz_node_attr(r->doc, n), k, v);
+            sz_attr_add_kv(r->doc, own_attr(r, n), k, v);
         } else if (!strncasecmp(k, "data-", 5) && k[5]) {
-            sz_attr_add_kv(r->doc, sz_node_attr(r->doc, n), k + 5, v);
+            sz_attr_add_kv(r->doc, own_attr(r, n), k + 5, v);
         }
     }
     if (!*n->attr->id) {
         const char *nm = att(a, "name");
         if (nm && *nm && n->kind == SZ_SPAN) {
-            sz_node_attr(r->doc, n)->id = sz_arena_strdup(r->doc->arena, nm);
+            own_attr(r, n)->id = sz_arena_strdup(r->doc->arena, nm);
             note_id(r, n, n->attr->id);
         }
     }
@@ -1785,6 +1844,7 @@ finish_block(struct hr *r, struct frame *f)
                     /* keep the poem's Div around its one stanza */
                     struct sz_node *d = sz_node_new(r->doc, SZ_DIV);
                     d->attr = n->attr;
+                    n->attr = &sz_attr_empty;   /* d's now: not to be reused */
                     sz_node_replace(n, d);
                     sz_node_append(d, lb);
                 } else if (lb) {
@@ -2189,6 +2249,7 @@ sz_html_init(struct sz_html *h, struct sz_doc *doc, const struct sz_ropts *o)
     h->doc = doc;
     h->o = o;
     h->ids.strkeys = 1;
+    h->classes.strkeys = 1;
 }
 
 void
@@ -2198,6 +2259,8 @@ sz_html_fini(struct sz_html *h)
     sz_map_free(&h->notebox);
     sz_map_free(&h->noteref);
     sz_map_free(&h->caption);
+    sz_map_free(&h->classes);
+    free(h->spare_attr);
     free(h->links.v);
     free(h->anchors.v);
     free(h->head.title);

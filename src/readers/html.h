@@ -51,6 +51,9 @@ struct sz_html {
     struct sz_hvec anchors;    /* every node given an id, for the EPUB rewrite */
     struct sz_hhead head;
     struct sz_node *spare;     /* nodes a pass let go of, for new ones (->next) */
+    struct sz_attr **spare_attr;  /* ... and the Attrs they owned */
+    size_t nspare_attr, capspare_attr;
+    struct sz_map classes;     /* class name -> a one-class list of it (string keys) */
 };
 
 void sz_html_init(struct sz_html *h, struct sz_doc *doc, const struct sz_ropts *o);
