@@ -519,6 +519,15 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         return "two lines indented past the running text, each opening with a capital "
                "and ending at a stop, the first well short of the wrap width: a couplet";
     }
+    if (quoted && !c->per_line && sz_essay_quoted_verse(l, a, b - (size_t)signed_off, lay)) {
+        verse_lines(c, l, a, b, base);
+        return signed_off ? "indented past the running text, every line opening with a capital, "
+                            "one though the line above left its sentence open, the last line "
+                            "set to the right: a quotation in verse and who wrote it"
+                          : "indented past the running text, every line opening with a capital, "
+                            "one though the line above left its sentence open: a quotation in "
+                            "verse";
+    }
     if (quoted) {
         struct sz_node *q = sz_essay_block(c, SZ_BLOCKQUOTE, l[a].lineno);
         struct sz_node *p = sz_node_new(c->doc, SZ_PARA);

@@ -8,6 +8,7 @@
 ** a book of sonnets, a play in blank verse, where verse sets the measure).
 ** See LICENSE.
 */
+#define _GNU_SOURCE   /* memmem */
 #include <string.h>
 #include <utf8proc.h>
 
@@ -391,4 +392,165 @@ int
 sz_essay_capital_lines(const struct shape *sh, size_t nl)
 {
     return nl >= 4 && !sh->lows && sh->caps == sh->breaks && sh->numbered * 2 <= sh->breaks;
+}
+
+/* Does line l end a sentence: a full stop, a question or an exclamation
+** (a colon or a dash too, after which prose may go on with a capital),
+** past closing quotes and brackets? */
+static int
+ends_sentence(const struct sz_eline *l)
+{
+    size_t n = l->len;
+    while (n > 0) {
+        uint32_t cp = sz_essay_prev_cp(l->s, n);
+        switch (cp) {
+        case '"': case '\'': case ')': case ']': case '_': case '*': case 0x201D: case 0x2019:
+        case 0xBB: case 0xAB:
+            n--;   /* back over the mark, to its first byte */
+            while (n > 0 && ((unsigned char)l->s[n] & 0xC0) == 0x80)
+                n--;
+            continue;
+        case '.': case '!': case '?': case ':': case '-': case 0x2026: case 0x2014: case 0x2013:
+        case 0x3002: case 0xFF01: case 0xFF1F:
+            return 1;
+        default:
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Does line l open with the word "I" (I, I'm, I’ll), which prose writes
+** with a capital anywhere? */
+static int
+opens_with_i(const struct sz_eline *l)
+{
+    size_t i = 0;
+    while (i < l->len && !sz_essay_is_letter((unsigned char)l->s[i]) &&
+           (unsigned char)l->s[i] < 0x80)
+        i++;
+    if (i >= l->len || l->s[i] != 'I')
+        return 0;
+    return i + 1 == l->len || l->s[i + 1] == ' ' || l->s[i + 1] == '\'' ||
+           (unsigned char)l->s[i + 1] == 0xE2 || l->s[i + 1] == ',';
+}
+
+/* How many lines either side of a block are searched for a word it holds. */
+#define NEAR_LINES 600
+
+/* Is the word at byte k of line i (letters and hyphens, past opening
+** marks) written in lower case in the lines near it: a word the text gives
+** a capital only where a sentence or a verse line opens, not a name, not a
+** German noun? */
+static int
+lower_near(const struct sz_eline *l, size_t i, size_t k, const struct layout *lay)
+{
+    char w[64];
+    size_t n = 0;
+    uint32_t cp = 0;
+    while (k < l[i].len && !sz_essay_is_letter(cp = sz_essay_cp_at(l[i].s, l[i].len, &k)))
+        ;
+    while (sz_essay_is_letter(cp) || cp == '-') {
+        if (n + 4 >= sizeof w)
+            return 0;
+        n += (size_t)utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)cp),
+                                          (utf8proc_uint8_t *)w + n);
+        if (k >= l[i].len)
+            break;
+        cp = sz_essay_cp_at(l[i].s, l[i].len, &k);
+    }
+    while (n > 0 && w[n - 1] == '-')
+        n--;
+    if (n == 0)
+        return 0;
+    size_t from = i > lay->from + NEAR_LINES ? i - NEAR_LINES : lay->from;
+    size_t to = i + NEAR_LINES < lay->to ? i + NEAR_LINES : lay->to;
+    for (size_t j = from; j < to; j++) {
+        const char *s = l[j].s, *e = s + l[j].len, *h = s;
+        while ((h = memmem(h, (size_t)(e - h), w, n)) != NULL) {
+            size_t at = (size_t)(h - s), past = at + n;
+            uint32_t before = at ? sz_essay_prev_cp(s, at) : ' ';
+            size_t q = past;
+            uint32_t after = past < l[j].len ? sz_essay_cp_at(s, l[j].len, &q) : ' ';
+            if (!sz_essay_is_letter(before) && !sz_essay_is_letter(after) && after != '-')
+                return 1;
+            h++;
+        }
+    }
+    return 0;
+}
+
+/* Lines set in together past the running text, as a quotation is, whose
+** every line opens with a capital, though at least one of them carries on
+** a sentence the line above left open at a comma or a semicolon.  Prose
+** gives a word carrying its sentence on no capital; verse gives every line
+** one ("Ay sooth, we feel too strong in weal, to need Thee on that road; /
+** But woe being come, the soul is dumb, that crieth not on 'God.'").  The
+** capital must be the line's, not the word's: the text writes the word in
+** lower case near by (not so "Baron / Cuvier", "par / _Rubens_", German
+** nouns).  The last line ends at a stop, no line holds a figure (a list
+** of books, of prices), and two lines opening with one word are a
+** correction set over the line it amends.  However long the lines: a
+** quotation in verse.  Lines [a, b), not counting who wrote it. */
+int
+sz_essay_quoted_verse(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay)
+{
+    if (b - a < 2)
+        return 0;
+    uint32_t lo = l[a].indent, hi = l[a].indent;
+    for (size_t i = a; i < b; i++) {
+        if (!sz_essay_is_upper(start_letter(&l[i])))
+            return 0;
+        for (size_t k = 0; k < l[i].len; k++)
+            if (l[i].s[k] >= '0' && l[i].s[k] <= '9')
+                return 0;
+        if (l[i].indent < lo)
+            lo = l[i].indent;
+        if (l[i].indent > hi)
+            hi = l[i].indent;
+    }
+    uint32_t end = sz_essay_last_cp(l[b - 1].s, l[b - 1].len);
+    if (hi > lo + 2 || !(sz_essay_closes(end) || end == ')'))
+        return 0;
+    if (b - a == 2) {
+        const char *s1 = memchr(l[a].s, ' ', l[a].len), *s2 = memchr(l[a + 1].s, ' ', l[a + 1].len);
+        size_t n1 = s1 ? (size_t)(s1 - l[a].s) : l[a].len;
+        size_t n2 = s2 ? (size_t)(s2 - l[a + 1].s) : l[a + 1].len;
+        if (n1 == n2 && memcmp(l[a].s, l[a + 1].s, n1) == 0)
+            return 0;
+    }
+    size_t open = 0;
+    for (size_t i = a + 1; i < b; i++) {
+        if (ends_sentence(&l[i - 1]) || opens_with_i(&l[i]))
+            continue;
+        uint32_t prev = sz_essay_last_cp(l[i - 1].s, l[i - 1].len);
+        if (sz_essay_is_letter(prev)) {
+            /* a word the line had no room for has a capital of its own (a
+            ** name); with room, the line may have been ended on purpose
+            ** in prose too ("and / Then ends"): neither tells */
+            if (l[i - 1].indent + l[i - 1].width + 1 + first_word_width(&l[i]) > lay->wrap)
+                return 0;
+            continue;
+        }
+        if (!lower_near(l, i, 0, lay))
+            return 0;
+        open++;
+    }
+    if (open == 0)
+        return 0;
+    /* a capital after a comma inside a line ("to my relief, As on a
+    ** radiant dolphin borne;") is where a verse line opens: the lines
+    ** were wrapped again as prose, their breaks are not the verse's */
+    for (size_t i = a; i < b; i++)
+        for (size_t k = 0; k + 2 < l[i].len; k++) {
+            if ((l[i].s[k] != ',' && l[i].s[k] != ';') || l[i].s[k + 1] != ' ')
+                continue;
+            size_t q = k + 2;
+            uint32_t cp = sz_essay_cp_at(l[i].s, l[i].len, &q);
+            uint32_t next = q < l[i].len ? (unsigned char)l[i].s[q] : ' ';
+            if (sz_essay_is_upper(cp) && !(cp == 'I' && !sz_essay_is_letter(next)) &&
+                lower_near(l, i, k + 2, lay))
+                return 0;
+        }
+    return 1;
 }
