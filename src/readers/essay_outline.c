@@ -20,6 +20,20 @@ bare_chapter(const struct units *u, size_t k, const struct sz_eline *l)
            sz_essay_bare_number(&l[x->a]);
 }
 
+/* "(CONTINUED.)", "(Concluded)": a short line in brackets alone, that
+** qualifies the chapter line over it. */
+static int
+continued_line(const struct unit *y, const struct sz_eline *l)
+{
+    const struct sz_eline *g = &l[y->a];
+    size_t n = g->len;
+    if (y->kind != U_PARA || y->b - y->a != 1 || n < 3 || n > 24 || g->s[0] != '(')
+        return 0;
+    if (g->s[n - 1] == '.')
+        n--;
+    return g->s[n - 1] == ')' && !memchr(g->s + 1, '(', n - 1);
+}
+
 /* One to three short lines ending a sentence: a chapter summary. */
 static int
 summary(const struct units *u, size_t k, const struct sz_eline *l)
@@ -105,41 +119,52 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
     int title_gap = 0;
     for (int pass = 0; pass < 2; pass++)
     for (size_t k = 0; k + 1 < u->n; k++) {
-        struct unit *x = &u->v[k], *y = &u->v[k + 1];
+        struct unit *x = &u->v[k], *y;
         if (!bare_chapter(u, k, l))
             continue;
         const struct sz_eline *f = &l[x->a];
         int matter = sz_essay_matter_word(f->s, f->len);
-        /* the summary's own note text may come between it and the text */
-        size_t t = k + 2;
-        const char *lab;
-        size_t skip;
-        while (t < u->n && t < k + 5 && u->v[t].kind == U_PARA &&
-               sz_essay_note_label(&l[u->v[t].a], &lab, &skip) && l[u->v[t].a].s[0] == '[')
-            t++;
+        /* CHAPTER XLI. / (CONTINUED.) / the title: the line in brackets
+        ** goes with the number, the title comes under it (or, with no
+        ** title there, the bracketed line is the title) */
+        size_t q = k + 2 < u->n && continued_line(&u->v[k + 1], l);
         const char *why = NULL;
-        if (with_summary && summary(u, k + 1, l) && t < u->n && sz_essay_is_prose(u, t, l))
-            why = summary_why;
-        else if (y->kind == U_PARA && y->b - y->a > 1 && y->b - y->a <= 3 &&
-                 sz_essay_caps_title(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD)
-            why = "a title in capitals wrapped over lines after a bare chapter line";
-        /* VOL. VI. / CONTENTS OF THE SIXTH VOLUME: a list, not a title;
-        ** the title must not itself start the text: a heading line is
-        ** followed by more */
-        else if (!(y->b - y->a != 1 || y->kind == U_RULE || y->kind == U_FIGURE ||
-                   sz_essay_contents_word(&l[y->a]) ||
-                   !sz_essay_subtitle_line(&l[y->a], y->kind == U_HEAD
-                                                         ? y->rank
-                                                         : sz_essay_line_rank(&l[y->a]))))
-            why = "title line after a bare chapter line";
-        /* ABOUT THE LOVE OF PERSONS IN AUTHORITY FOR THE WIVES OF OTHER
-        ** MEN.: a line in capitals too long for a heading of its own is
-        ** the title all the same where most of the text's chapter lines
-        ** take one (counted without such lines) */
-        else if (pass == 1 && numbered >= 3 && titled * 2 >= numbered && y->kind == U_PARA &&
-                 caps_lines(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD)
-            why = "capitals after a bare chapter line, long for a heading, where most of the "
-                  "text's chapter lines take a title line";
+        size_t t;
+        for (;; q--) {
+            y = &u->v[k + 1 + q];
+            /* the summary's own note text may come between it and the text */
+            t = k + 2 + q;
+            const char *lab;
+            size_t skip;
+            while (t < u->n && t < k + 5 + q && u->v[t].kind == U_PARA &&
+                   sz_essay_note_label(&l[u->v[t].a], &lab, &skip) && l[u->v[t].a].s[0] == '[')
+                t++;
+            why = NULL;
+            if (with_summary && summary(u, k + 1 + q, l) && t < u->n && sz_essay_is_prose(u, t, l))
+                why = summary_why;
+            else if (y->kind == U_PARA && y->b - y->a > 1 && y->b - y->a <= 3 &&
+                     sz_essay_caps_title(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD)
+                why = "a title in capitals wrapped over lines after a bare chapter line";
+            /* VOL. VI. / CONTENTS OF THE SIXTH VOLUME: a list, not a title;
+            ** the title must not itself start the text: a heading line is
+            ** followed by more */
+            else if (!(y->b - y->a != 1 || y->kind == U_RULE || y->kind == U_FIGURE ||
+                       sz_essay_contents_word(&l[y->a]) ||
+                       !sz_essay_subtitle_line(&l[y->a], y->kind == U_HEAD
+                                                             ? y->rank
+                                                             : sz_essay_line_rank(&l[y->a]))))
+                why = "title line after a bare chapter line";
+            /* ABOUT THE LOVE OF PERSONS IN AUTHORITY FOR THE WIVES OF OTHER
+            ** MEN.: a line in capitals too long for a heading of its own is
+            ** the title all the same where most of the text's chapter lines
+            ** take one (counted without such lines) */
+            else if (pass == 1 && numbered >= 3 && titled * 2 >= numbered && y->kind == U_PARA &&
+                     caps_lines(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD)
+                why = "capitals after a bare chapter line, long for a heading, where most of the "
+                      "text's chapter lines take a title line";
+            if (why || !q)
+                break;
+        }
         if (pass == 0) {
             if (matter)
                 continue;
@@ -147,7 +172,7 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
             if (why) {
                 titled++;
                 title_gap = y->gap > title_gap ? y->gap : title_gap;
-                k++;
+                k += 1 + q;
             }
             continue;
         }
@@ -163,9 +188,14 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
             continue;
         }
         x->merge = 1;
+        if (q) {
+            u->v[k + 1].kind = U_MERGED;
+            u->v[k + 1].why = "a line in brackets under a chapter line, over its title: it "
+                              "goes with the number";
+        }
         y->kind = U_MERGED;
         y->why = why;
-        k++;
+        k += 1 + q;
         if (y->b - y->a == 1 && why != summary_why)
             k += stacked_lines(u, k, l);
     }
