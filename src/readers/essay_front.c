@@ -601,6 +601,16 @@ no_entry(const struct sz_eline *f)
            !(sz_essay_roman_value(f->s, w) && sz_essay_all_caps(f->s, w));
 }
 
+/* How many of unit x's lines end in a page number. */
+static size_t
+page_lines(const struct unit *x, const struct sz_eline *l)
+{
+    size_t n = 0;
+    for (size_t i = x->a; i < x->b; i++)
+        n += sz_essay_page_ref(l[i].s, l[i].len);
+    return n;
+}
+
 /* Is x the synopsis of the chapter line y, ending in its page? */
 static int
 synopsis(const struct unit *y, const struct unit *x, const struct sz_eline *l)
@@ -620,6 +630,7 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
     int prev_kind = -1;
     const char *prev_why = NULL;
     size_t entries = 0;
+    size_t paged = 0, paged_lines = 0;   /* entries, lines, giving a page */
     int first_paged = 0;       /* the first entry's key lost its page number */
     u->v[k].kind = U_CONTENTS;
     u->v[k].why = "the word Contents";
@@ -658,6 +669,14 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
             }
             break;
         }
+        /* ... On Death.......90 / The Farewell.......92 / (a wider gap)
+        ** THE PROPHET / prose set narrow: after entries that all give
+        ** their pages, a block giving none across a wider gap starts the
+        ** text */
+        size_t pages = page_lines(x, l);
+        if (entries && paged == entries && paged_lines >= 3 && !pages &&
+            x->gap > u->v[j - 1].gap)
+            break;
         entry_key(l[x->a].s, l[x->a].len, &cur);
         if (!cur.len)
             break;
@@ -677,6 +696,8 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
             break;
         }
         entries++;
+        paged += pages == x->b - x->a;
+        paged_lines += pages;
         /* CHAPTER I. / An Orphan Boy.: the title the first entry gives,
         ** on the line under a bare chapter line */
         int titled = 0;
