@@ -455,7 +455,7 @@ sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
                        "text numbers its divisions in another shape: not a division";
     }
     rank_matter(u, l);
-    /* THE END, FINIS, END OF VOL. III.: where a volume or a story closes,
+    /* THE END, FINIS, END OF VOL. III., FIN DU TOME PREMIER: where a volume or a story closes,
     ** before its notes or the next story, as much as at the very end */
     for (size_t k = 0; k < u->n; k++) {
         struct unit *x = &u->v[k];
@@ -466,7 +466,8 @@ sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
         if (b.len && (!strcmp(b.data, "theend") || !strcmp(b.data, "finis") ||
                       !strcmp(b.data, "fin") || !strcmp(b.data, "ende") ||
                       !strcmp(b.data, "конец") || !strncmp(b.data, "endofvol", 8) ||
-                      !strncmp(b.data, "endofpart", 9) || !strncmp(b.data, "endofbook", 9))) {
+                      !strncmp(b.data, "endofpart", 9) || !strncmp(b.data, "endofbook", 9) ||
+                      !strncmp(b.data, "finduvol", 8) || !strncmp(b.data, "findutome", 9))) {
             x->kind = U_PARA;
             x->why = "closing line (THE END, FINIS, END OF VOL. II.) of a story or a volume";
         }
