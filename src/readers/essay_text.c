@@ -465,6 +465,22 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                               : "lines short of the wrap width but filling a measure of their own, "
                                 "carrying on in lower case: prose wrapped narrower";
             }
+            if (nl == 2 && sz_essay_wrapped_pair(l, a, lay)) {
+                struct sz_node *p =
+                    sz_essay_block(c, quoted ? SZ_BLOCKQUOTE : SZ_PARA, l[a].lineno);
+                struct sz_node *in = p;
+                if (quoted) {
+                    in = sz_node_new(c->doc, SZ_PARA);
+                    sz_essay_set_line(c, in, l[a].lineno);
+                    sz_node_append(p, in);
+                }
+                sz_essay_add_inlines(c, in, l, a, b, scratch);
+                return quoted ? "two lines, the first short only because the second's first word "
+                                "would not fit after it, indented past the running text: a "
+                                "quotation in prose"
+                              : "two lines, the first short only because the second's first word "
+                                "would not fit after it: prose wrapped";
+            }
             if (two_columns(l, a, b)) {
                 drawn(c, l, a, b, scratch);
                 return "short lines, each of two cells, the second starting at one column in "

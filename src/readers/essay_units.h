@@ -184,6 +184,7 @@ int sz_essay_poem_attribution(const struct units *u, size_t k, const struct sz_e
 int sz_essay_verse_book(const struct units *u, const struct sz_eline *l, const struct layout *lay);
 int sz_essay_capital_lines(const struct shape *sh, size_t nl);
 int sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b);
+int sz_essay_wrapped_pair(const struct sz_eline *l, size_t a, const struct layout *lay);
 int sz_essay_quoted_verse(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay);
 
 /* essay_notes.c */

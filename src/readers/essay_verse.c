@@ -554,3 +554,13 @@ sz_essay_quoted_verse(const struct sz_eline *l, size_t a, size_t b, const struct
         }
     return 1;
 }
+
+/* Two lines, the first short only because the second's first word would
+** not have fitted after it within the wrap width: wrapped prose, the break
+** the wrap's ("That I must take as a just penance. But, /
+** Margaret\u2014Frederick!"). */
+int
+sz_essay_wrapped_pair(const struct sz_eline *l, size_t a, const struct layout *lay)
+{
+    return l[a].indent + l[a].width + 1 + first_word_width(&l[a + 1]) > lay->wrap;
+}
