@@ -2,10 +2,11 @@
 """paired.py [SAMIZDAT]: the essay reader on ../shared/corpus/paired, books whose
 truth is derived from Project Gutenberg's own HTML edition (scored by
 ../shared/tools/pgscore.py: heading F1, level agreement, paragraph ratio, verse
-recall, title), and verse precision (verse.py: the share of the reader's verse
-blocks that align by text with a verse block of the truth, found again in the
-book's HTML; recall compares counts only, so verse set where there is none can
-make up for verse missed).
+recall, title), and verse precision and recall by text (verse.py: the share of
+the reader's verse blocks that align by text with a verse block of the truth,
+found again in the book's HTML, and the share of the truth's that align with
+one of the reader's; pgscore's recall compares counts only, so verse set where
+there is none can make up for verse missed).
 
 The books whose number is divisible by 3 are held out: they are neither read nor
 scored unless SZ_HELDOUT=1, so that rules are judged on books they were not
@@ -74,12 +75,16 @@ def run_one(exe, pgscore, pgtruth, item, keep):
             res['verse_precision'] = None
         else:
             res['verse_precision'] = res['verse_aligned'] / res['verse_ours']
+        res['verse_found'] = verse.found(doc, units or [], pgscore)
+        res['verse_units'] = len(units or [])
+        res['verse_text_recall'] = res['verse_found'] / len(units) if units else None
         return n, res
     except (ValueError, KeyError, TypeError, IndexError):
         return n, {'heading_f1': 0.0, 'heading_loose_f1': 0.0, 'level_agreement': None,
                    'para_ratio': 0.0, 'title_match': 0,
                    'verse_recall': 0.0 if truth.get('verse_blocks') else None,
-                   'verse_precision': None, 'error': 'exit %d' % r.returncode}
+                   'verse_precision': None, 'verse_text_recall': None,
+                   'error': 'exit %d' % r.returncode}
 
 
 def mean(rows, key):
@@ -106,7 +111,8 @@ def report(label, results, exc):
         keep = dict(r)
         for why in exc[str(n)]:
             for keys, short in ((('title_match',), 'title'),
-                                (('verse_recall', 'verse_precision'), 'verse'),
+                                (('verse_recall', 'verse_precision', 'verse_text_recall'),
+                                 'verse'),
                                 (('level_agreement',), 'levels'), (('para_ratio',), 'para')):
                 if why.startswith(short + ':'):
                     for key in keys:
@@ -129,6 +135,12 @@ def report(label, results, exc):
         pool = [r for r in rows if r.get('verse_precision') is not None]
         hit, ours = sum(r['verse_aligned'] for r in pool), sum(r['verse_ours'] for r in pool)
         parts.append('vprec %s (%d/%d blocks)' % ('-' if m is None else '%.3f' % m, hit, ours))
+        # verse recall by text: the truth's verse blocks that a verse block of
+        # ours holds (pgscore's verse recall compares counts only)
+        m, k = mean(rows, 'verse_text_recall')
+        pool = [r for r in rows if r.get('verse_text_recall') is not None]
+        hit, units = sum(r['verse_found'] for r in pool), sum(r['verse_units'] for r in pool)
+        parts.append('vfound %s (%d/%d blocks)' % ('-' if m is None else '%.3f' % m, hit, units))
         print('PAIRED %s, %s (%d books): %s' % (label, what, len(rows), ', '.join(parts)))
 
 

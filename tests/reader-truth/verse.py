@@ -13,6 +13,8 @@ the other as stanzas).
 
   precision(doc, units): share of the reader's LineBlocks (outside front-matter
       Divs, as pgscore counts them) that align with a truth verse block.
+  found(doc, units): how many truth verse blocks align with a LineBlock (verse
+      recall by text, where pgscore's compares counts).
   python3 verse.py SAMIZDAT N...: for dev book N, list the truth's verse blocks
       the reader misses and the reader's verse blocks the truth does not have.
 """
@@ -114,6 +116,11 @@ def precision(doc, units, pgscore):
     """(aligned, ours): how many of the reader's verse blocks the truth has."""
     ours = our_blocks(doc, pgscore)
     return sum(aligned(ours, units)), len(ours)
+
+
+def found(doc, units, pgscore):
+    """How many of the truth's verse blocks the reader's verse blocks hold."""
+    return sum(aligned(units, our_blocks(doc, pgscore)))
 
 
 def main():
