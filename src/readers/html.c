@@ -194,13 +194,22 @@ sz_html_node(struct sz_html *h, enum sz_kind k)
 }
 
 /* May n go back for reuse: a node only the builder's own structure makes
-** (a line's Div and Plain, white space), held by no map or list of the
-** builder?  Paragraphs, spans and words may be anchors without an id. */
+** (a line's Div, Plain, Para or Span, white space, a <br>), held by no map
+** or list of the builder?  A Para with an id keeps it for its text
+** (keep_anchor: held), a Span may be a note reference. */
 static int
 sparable(struct sz_html *h, const struct sz_node *n)
 {
     switch (n->kind) {
     case SZ_DIV: case SZ_PLAIN: case SZ_SPACE: case SZ_SOFTBREAK: case SZ_LINEBREAK:
+        break;
+    case SZ_PARA:
+        if (sz_map_get(&h->held, n))
+            return 0;
+        break;
+    case SZ_SPAN:
+        if (sz_map_get(&h->noteref, n))
+            return 0;
         break;
     default:
         return 0;
@@ -245,6 +254,23 @@ sz_html_spare(struct sz_html *h, struct sz_node *n)
 {
     if (n && !n->parent && sparable(h, n))
         spare(h, n, 0);
+}
+
+void
+sz_html_spare_child(struct sz_html *h, struct sz_node *n)
+{
+    if (sparable(h, n)) {
+        sz_node_unlink(n);
+        spare(h, n, 0);
+    }
+}
+
+void
+sz_html_spare_own(struct sz_html *h, struct sz_node *n)
+{
+    spare_attr(h, n);
+    n->next = h->spare;
+    h->spare = n;
 }
 
 /* The frame whose node takes blocks: the innermost block container. */
@@ -828,6 +854,7 @@ keep_anchor(struct hr *r, struct frame *f, struct sz_node *n, const char **a)
     if (id && *id) {
         f->anchor = sz_arena_strdup(r->doc->arena, id);
         note_id(r, n, f->anchor);
+        sz_map_put(&r->h->held, n, n);  /* in the maps without an id of its own */
     }
 }
 
@@ -1879,6 +1906,7 @@ finish_block(struct hr *r, struct frame *f)
                 sz_node_replace(n, lb);
                 if (sz_map_get(&r->h->notebox, n))
                     sz_map_put(&r->h->notebox, lb, lb);
+                sz_html_spare(r->h, n);
             }
         }
         break;
@@ -2260,6 +2288,7 @@ sz_html_fini(struct sz_html *h)
     sz_map_free(&h->noteref);
     sz_map_free(&h->caption);
     sz_map_free(&h->classes);
+    sz_map_free(&h->held);
     free(h->spare_attr);
     free(h->links.v);
     free(h->anchors.v);

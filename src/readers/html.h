@@ -54,6 +54,7 @@ struct sz_html {
     struct sz_attr **spare_attr;  /* ... and the Attrs they owned */
     size_t nspare_attr, capspare_attr;
     struct sz_map classes;     /* class name -> a one-class list of it (string keys) */
+    struct sz_map held;        /* node -> node: Paras and Items named by an id they do not carry */
 };
 
 void sz_html_init(struct sz_html *h, struct sz_doc *doc, const struct sz_ropts *o);
@@ -65,6 +66,12 @@ struct sz_node *sz_html_node(struct sz_html *h, enum sz_kind k);
 ** map or a list of the builder may still hold (one with an id, a note's
 ** box, a caption, a link). */
 void sz_html_spare(struct sz_html *h, struct sz_node *n);
+/** Unlinks n and lets go of it, as sz_html_spare, unless a map or a list
+** holds it (then it stays where it is). */
+void sz_html_spare_child(struct sz_html *h, struct sz_node *n);
+/** Lets go of n, unlinked and childless, that the caller made and no map
+** or list holds (a poem's empty line, the indent its first word took in). */
+void sz_html_spare_own(struct sz_html *h, struct sz_node *n);
 void sz_html_fini(struct sz_html *h);
 
 /** Reads one document (xml: well-formed XHTML through the XML parser, else

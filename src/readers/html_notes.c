@@ -92,8 +92,10 @@ end_line(struct lines *L)
     L->line = NULL;
     if (!l)
         return;
-    for (struct sz_node *e; (e = sz_node_last(l)) && (e->kind == SZ_SPACE || e->kind == SZ_SOFTBREAK);)
+    for (struct sz_node *e; (e = sz_node_last(l)) && (e->kind == SZ_SPACE || e->kind == SZ_SOFTBREAK);) {
         sz_node_unlink(e);
+        sz_html_spare(L->h, e);
+    }
 }
 
 static struct sz_node *
@@ -122,8 +124,10 @@ put_inline(struct lines *L, struct sz_node *n)
     if ((n->kind == SZ_SPACE || n->kind == SZ_SOFTBREAK) && (!l || !l->first ||
                                                             (!l->first->next &&
                                                              l->first->kind == SZ_STR &&
-                                                             l->first->text[0] == '\xc2')))
-        return;                    /* white space at a line's start */
+                                                             l->first->text[0] == '\xc2'))) {
+        sz_html_spare(L->h, n);    /* white space at a line's start */
+        return;
+    }
     if (n->kind == SZ_SOFTBREAK)
         n->kind = SZ_SPACE;
     struct sz_node *line = cur(L);
@@ -137,6 +141,7 @@ put_inline(struct lines *L, struct sz_node *n)
         n->text = t;
         n->len += last->len;
         sz_node_unlink(last);
+        sz_html_spare_own(L->h, last);
     }
     sz_node_append(line, n);
 }
@@ -173,6 +178,7 @@ inlines(struct lines *L, struct sz_node *p, int depth)
                 cur(L);             /* an empty line: a gap in the poem */
             end_line(L);
             L->absorb = 0;
+            sz_html_spare_child(L->h, c);  /* the line's end says the <br> */
         } else if (c->kind == SZ_SPAN && depth < LINE_SPAN_DEPTH &&
                    ((ind = class_indent(c)) >= 0 || (!*c->attr->id && !c->attr->nkvs))) {
             /* <span class="i2">a line<br/></span>: a line and its indent */
@@ -181,6 +187,7 @@ inlines(struct lines *L, struct sz_node *p, int depth)
                 L->indent = ind;
                 if (L->line) {
                     sz_node_unlink(L->line);
+                    sz_html_spare_own(L->h, L->line);
                     L->line = NULL;
                 }
             }
@@ -190,6 +197,8 @@ inlines(struct lines *L, struct sz_node *p, int depth)
                 end_line(L);
                 L->indent = keep;
             }
+            if (!c->first)              /* its line is said: the span is empty */
+                sz_html_spare_child(L->h, c);
         } else {
             /* The Space a run took in after an emphasis (put_text) or
             ** before one (open_styled) is a node again: a line drops the
@@ -257,10 +266,14 @@ sz_html_lines(struct sz_html *h, struct sz_node *b)
     blocks(&L, b, 0);
     end_line(&L);
     /* no empty lines at the ends */
-    while (L.lb->first && !L.lb->first->first)
-        sz_node_unlink(L.lb->first);
-    for (struct sz_node *e; (e = sz_node_last(L.lb)) && !e->first;)
+    for (struct sz_node *e; (e = L.lb->first) && !e->first;) {
         sz_node_unlink(e);
+        sz_html_spare_own(h, e);
+    }
+    for (struct sz_node *e; (e = sz_node_last(L.lb)) && !e->first;) {
+        sz_node_unlink(e);
+        sz_html_spare_own(h, e);
+    }
     if (!L.lb->first)
         return NULL;
     if (b->kind == SZ_DIV && *b->attr->id) {
