@@ -199,6 +199,16 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             if (i == j)
                 continue;
+            /* a line and a rule well short of it ("says Lowell, in his
+            ** Fable for Critics." over "-----------" closing a note):
+            ** the rule closes the text, it does not underline a heading */
+            if (body && j - i == 2 && sz_essay_underline_of(&l[i + 1]) &&
+                l[i + 1].width * 2 < l[i].width) {
+                push_unit(&u, i, i + 1);
+                u.v[u.n - 1].gap = (int)gap;
+                gap = 0;
+                i++;
+            }
         }
         push_unit(&u, i, j);
         u.v[u.n - 1].gap = (int)gap;
