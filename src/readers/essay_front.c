@@ -611,6 +611,28 @@ page_lines(const struct unit *x, const struct sz_eline *l)
     return n;
 }
 
+/* Is the line of unit k - 1 set again, alone, in a unit from k on (the
+** heading an entry of the contents names), whole or its opening words
+** ("FROM THE HEIGHTS" for "FROM THE HEIGHTS (POEM TRANSLATED BY ...)")?
+** b is scratch. */
+static int
+set_again(const struct units *u, size_t k, const struct sz_eline *l, struct sz_buf *b)
+{
+    const struct sz_eline *f = &l[u->v[k - 1].a];
+    struct sz_buf key = SZ_BUF_INIT;
+    sz_essay_squash(f->s, f->len, &key);
+    int found = 0;
+    for (size_t j = k; j < u->n && !found && key.len; j++) {
+        const struct sz_eline *g = &l[u->v[j].a];
+        if (u->v[j].b - u->v[j].a > 2 || g->width < 4 || g->width > f->width + 8)
+            continue;
+        sz_essay_squash(g->s, g->len, b);
+        found = b->len >= 8 && b->len <= key.len && !memcmp(b->data, key.data, b->len);
+    }
+    sz_buf_free(&key);
+    return found;
+}
+
 /* Is x the synopsis of the chapter line y, ending in its page? */
 static int
 synopsis(const struct unit *y, const struct unit *x, const struct sz_eline *l)
@@ -729,9 +751,10 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
             ** over the chapters (the book's title printed again over the
             ** text), not an entry */
             struct unit *p = &u->v[j - 1];
-            if (first_paged && j >= k + 3 && prev_kind >= 0 && p->b - p->a == 1 && !p->merge &&
+            if (j >= k + 3 && prev_kind >= 0 && p->b - p->a == 1 && !p->merge &&
                 p->gap > u->v[j - 2].gap && no_entry(&l[p->a]) &&
-                ends_in_page(&u->v[j - 2], l)) {
+                (first_paged ? ends_in_page(&u->v[j - 2], l)
+                             : entry_lines(&u->v[j - 2], l) && !set_again(u, j, l, &cur2))) {
                 p->kind = U_HEAD;
                 p->rank = R_VOLUME;       /* outside every division of the text */
                 p->why = "a line that is no entry after the contents list's paged entries, "
