@@ -33,7 +33,8 @@ joining_line(const char *s, size_t n)
 {
     static const char *const join[] = { "of", "the", "de", "du", "des", "on", "and", "in",
                                          "et", "und", "y", "or", "a", "an", "la", "le", "les",
-                                         "to", "for", "von", "der", "die", "das", NULL };
+                                         "to", "for", "von", "der", "die", "das", "au",
+                                         "aux", NULL };
     size_t i = 0;
     int any = 0;
     while (i < n) {
@@ -49,6 +50,26 @@ joining_line(const char *s, size_t n)
         any = 1;
     }
     return any;
+}
+
+/* The blank lines under line i (four at most counted). */
+static size_t
+blanks_after(const struct sz_eline *l, size_t i, size_t b)
+{
+    size_t n = 0;
+    while (i + 1 + n < b && l[i + 1 + n].blank && n < 4)
+        n++;
+    return n;
+}
+
+/* Does the line open with a joining word ("AU CORPS", "of the Marsh")? */
+static int
+opens_joining(const struct sz_eline *l)
+{
+    size_t e = 0;
+    while (e < l->len && l->s[e] != ' ')
+        e++;
+    return e < l->len && joining_line(l->s, e);
 }
 
 /* Does the title end with a word that needs the next line ("THE", "OF")? */
@@ -157,6 +178,15 @@ credit_by(const struct sz_eline *l)
         return one || plain_word(&head);
     }
     return 0;
+}
+
+/* "Proofreading Team at http://www.pgdp.net", "email ccx074@pglaf.org":
+** an address is a note's, never a title's. */
+static int
+address_line(const struct sz_eline *l)
+{
+    return sz_essay_has(l->s, l->len, "http:") || sz_essay_has(l->s, l->len, "https:") ||
+           sz_essay_has(l->s, l->len, "www.") || memchr(l->s, '@', l->len) != NULL;
 }
 
 int
@@ -290,6 +320,9 @@ initials_name(const struct sz_eline *l)
 }
 
 static int kind_line(const struct sz_eline *l);
+static int kind_alone(const struct sz_eline *l);
+static size_t catalogue_part(const struct sz_eline *l);
+static int volumes_line(const struct sz_eline *l);
 
 /* "A NOVEL", "AN AUTOBIOGRAPHY", "A Tale of the Sea", "BEING THE MEMOIRS
 ** OF ...", "AND OTHER STORIES", "With an Introduction": a line naming the
@@ -362,6 +395,26 @@ author_over(const struct sz_eline *l, size_t f, size_t t)
     return join || words == 1 || words > 4 || possessive || !person(l[t].s, l[t].len);
 }
 
+/* "RAYMOND RADIGUET / LE / DIABLE / AU CORPS / Roman": a person's name
+** in capitals alone over the first candidate f, the second t under it,
+** and the kind of work ("Roman", "A NOVEL") or the volume ("Tome I")
+** printed under t: those are printed under the title, so the line over
+** it is its author's. */
+static int
+caps_name_over_kind(const struct sz_eline *l, size_t f, size_t t_last, size_t lim)
+{
+    const struct sz_eline *x = &l[f];
+    if (caps(x) != 1 || x->width > 30 || !person(x->s, x->len))
+        return 0;
+    if (catalogue_part(&l[t_last]))
+        return 1;      /* the title read with its volume */
+    size_t j = t_last + 1;
+    while (j < lim && l[j].blank)
+        j++;
+    return j < lim && (genre_line(&l[j]) || kind_alone(&l[j]) || catalogue_part(&l[j]) ||
+                       volumes_line(&l[j]));
+}
+
 /* A line under a title that catalogues make part of it: the volume
 ** ("Tome I (1845-1846)", "VOL. II.", "Band 3").
 ** Returns how many bytes of it to keep (the date in brackets and the
@@ -406,6 +459,53 @@ catalogue_part(const struct sz_eline *l)
     return e;
 }
 
+/* The volume catalogue_part found, vn bytes of l, after the title as the
+** catalogue writes it: "LES MISÉRABLES: Volume II" for "VOL. II.", the
+** word in full, after a colon (the volume is no part of the title's
+** words, the way a subtitle is not). */
+static void
+put_volume(struct sz_buf *t, const struct sz_eline *l, size_t vn)
+{
+    static const char *const vol[] = { "vol", "vol.", "volume", NULL };
+    size_t w = 0;
+    while (w < vn && l->s[w] != ' ')
+        w++;
+    sz_buf_put(t, ": ", 2);
+    if (sz_essay_word_ci(l->s, w, vol))
+        sz_buf_put(t, "Volume", 6);
+    else
+        sz_buf_put(t, l->s, w);
+    sz_buf_put(t, l->s + w, vn - w);
+}
+
+/* "IN SIX VOLUMES.", "_In Two Volumes_": how many volumes the work has, or 0. */
+static int
+volumes_line(const struct sz_eline *l)
+{
+    static const char *const nums[] = { "two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", "eleven", "twelve", NULL };
+    const char *s = l->s;
+    size_t n = l->len;
+    while (n && strchr("_.+= ", *s))
+        s++, n--;
+    while (n && strchr("_.+= ", s[n - 1]))
+        n--;
+    if (n < 11 || n > 24 || strncasecmp(s, "in ", 3) || strncasecmp(s + n - 8, " volumes", 8))
+        return 0;
+    const char *w = s + 3;
+    size_t m = n - 11;
+    for (int k = 0; nums[k]; k++)
+        if (strlen(nums[k]) == m && !strncasecmp(w, nums[k], m))
+            return k + 2;
+    int v = 0;
+    for (size_t k = 0; k < m; k++) {
+        if (w[k] < '0' || w[k] > '9')
+            return 0;
+        v = v * 10 + (w[k] - '0');
+    }
+    return m && m <= 2 ? v : 0;
+}
+
 /* The line's last word, its stops and underscores trimmed: the end is
 ** returned, the start set in *a (0 when the line is one word). */
 static size_t
@@ -424,17 +524,26 @@ last_word(const struct sz_eline *l, size_t *a)
 ** words or more in lower and upper case whose last word names the kind of
 ** work (novel, tale, comedy, in the languages of the corpus), the way a
 ** subtitle does; the title stops over it. */
-static int
-kind_line(const struct sz_eline *l)
-{
-    static const char *const kinds[] = {
+static const char *const kind_words[] = {
         "novel", "romance", "story", "tale", "comedy", "tragedy", "drama", "poem",
         "roman", "nouvelle", "conte", "comédie", "tragédie", "récit", "erzählung",
         "novelle", "komödie", "tragödie", "schauspiel", "trauerspiel", "lustspiel",
         "novela", "comedia", "tragedia", "romanzo", "commedia", "racconto",
         "роман", "повесть", "рассказ", "комедия", "драма", "трагедия", "поэма", NULL };
+
+static int
+kind_line(const struct sz_eline *l)
+{
     size_t a, e = last_word(l, &a);
-    return a > 0 && caps(l) == 0 && sz_essay_word_ci(l->s + a, e - a, kinds);
+    return a > 0 && caps(l) == 0 && sz_essay_word_ci(l->s + a, e - a, kind_words);
+}
+
+/* "Roman", "NOVEL.": a line of one word naming the kind of work. */
+static int
+kind_alone(const struct sz_eline *l)
+{
+    size_t a, e = last_word(l, &a);
+    return a == 0 && e > 0 && sz_essay_word_ci(l->s, e, kind_words);
 }
 
 /* The line's text without the _italic_ or +bold+ marks around it. */
@@ -707,6 +816,60 @@ title_case_over_by(const struct sz_eline *l, size_t a, size_t i, size_t b)
     return byline_near(l, a, i + 1, b);
 }
 
+/* "Middlemarch" one blank line under "cover", "Delsarte System of Oratory"
+** under "Produced by Distributed Proofreaders": a block of three short
+** lines at most under a note, in capitals or title case (no word in lower
+** case but joining words), with no colon at a line's end nor an address,
+** is no paragraph of the note but the title (and its subtitle) under it. */
+static int
+lone_title_after_note(const struct sz_eline *l, size_t i, size_t b)
+{
+    /* the block: this line and at most two more (a subtitle under it) */
+    size_t e = i;
+    while (e < b && !l[e].blank && e - i < 4)
+        e++;
+    if (e - i > 3)
+        return 0;
+    for (size_t j = i; j < e; j++) {
+        const struct sz_eline *x = &l[j];
+        if (!x->len || x->s[x->len - 1] == ':' || x->cols > TITLE_WIDTH || address_line(x) ||
+            note_heading(x) || credit_by(x) || (plain_word(x) && !(j == i && inline_by(x))))
+            return 0;
+    }
+    return 1;
+}
+
+/* Is line i a title on one line wider than a title line is, alone in
+** its block, a By line under it: "NARRATIVE OF THE CAPTIVITY AND
+** RESTORATION OF MRS. MARY ROWLANDSON" / "By Mrs. Mary Rowlandson"?
+** No sentence is set so: in capitals or title case, no stop inside. */
+static int
+long_title(const struct sz_eline *l, size_t a, size_t i, size_t b)
+{
+    const struct sz_eline *x = &l[i];
+    if (x->cols <= TITLE_WIDTH || x->cols > TITLE_WIDTH + 20 || i + 1 >= b ||
+        !l[i + 1].blank || plain_word(x) || address_line(x))
+        return 0;
+    for (size_t k = 0; k + 1 < x->len; k++)
+        if ((x->s[k] == '.' || x->s[k] == ';' || x->s[k] == '!' || x->s[k] == '?') &&
+            x->s[k + 1] == ' ' && !abbreviation(x->s, k))
+            return 0;
+    uint32_t cp;
+    sz_utf8_decode(x->s, x->len, &cp);
+    if (utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    /* the By line within the next two lines of the page */
+    size_t j = i + 1, seen = 0;
+    for (; j < b && seen < 2; j++) {
+        if (l[j].blank)
+            continue;
+        seen++;
+        if (by_start(l, a, j))
+            return 1;
+    }
+    return 0;
+}
+
 /* The title read from line a on: skips what a title page has before the
 ** title (illustrations, notes, rules), then joins the title's lines.
 ** t gets the text; *first and *last its first and last lines, *pieces how
@@ -754,9 +917,16 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
                 i = j;
             continue;
         }
-        if (!t->len && (note_heading(x) || credit_by(x))) {
+        if (!t->len && (note_heading(x) || credit_by(x) || address_line(x))) {
             notes = 1;
             continue;
+        }
+        if (!t->len && gap && long_title(l, a, i, b)) {
+            put_piece(t, x);
+            *first = i;
+            pieces++;
+            last_i = i;
+            break;
         }
         if (!t->len && byline_lead(x)) {
             /* "Books by": the name and a list follow; "BY THE SAME AUTHOR":
@@ -783,7 +953,8 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
                 continue;
             }
             if (!title_shaped(x) || stop_line(x, 0) || sz_essay_section_line(x->s, x->len) ||
-                (notes && caps(x) != 1 && gap < 2 && !(gap && title_case_over_by(l, a, i, b)))) {
+                (notes && caps(x) != 1 && gap < 2 &&
+                 !(gap && (title_case_over_by(l, a, i, b) || lone_title_after_note(l, i, b))))) {
                 if (notes)
                     continue;
                 break;
@@ -837,12 +1008,23 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             if (vn) {
                 /* "Tome I": a part of the title as catalogues give it ("Le
                 ** comte de Monte-Cristo, Tome I") */
-                sz_buf_put(t, ", ", 2);
-                sz_buf_put(t, x->s, vn);
+                put_volume(t, x, vn);
                 pieces++;
                 last_i = i;
                 break;
             }
+            /* "RAYMOND RADIGUET / (three blank lines) / LE / (one) / DIABLE":
+            ** a gap wider than the ones under it parts the name over the
+            ** title from it; a title goes on over one only from a joining
+            ** word ("HISTORY OF THE"), or where the page spaces all its
+            ** lines so ("AUTOBIOGRAPHY / OF / BENJAMIN", "WALDEN / and /
+            ** ON THE DUTY OF CIVIL DISOBEDIENCE") */
+            if (gap >= 3 && !ends_joining(t) && blanks_after(l, i, b) + 1 < (size_t)gap)
+                break;
+            /* "LE / DIABLE / AU CORPS": a title spaced out a word a line
+            ** goes on with a short line opening with a joining word */
+            int spaced = gap && pieces >= 2 && last_words == 1 && w <= 3 &&
+                         opens_joining(x) && !volumes_line(x);
             /* In one block, mixed-case lines go on only as short pieces
             ** ("As Time / Glides / On"); the next full line is a subtitle. */
             if (!gap && !(caps(x) == 1 && caps(&l[i - 1]) == 1) && !ends_joining(t) &&
@@ -859,7 +1041,7 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             if (!title_shaped(x) || stop_line(x, ends_joining(t) || and_on ? 0 : 2) ||
                 sz_essay_section_line(x->s, x->len) ||
                 (gap && !ends_joining(t) && !joining_line(x->s, x->len) &&
-                 !(last_words == 1 && w == 1)) ||
+                 !(last_words == 1 && w == 1) && !spaced) ||
                 (gap && (memchr(x->s, ',', x->len) || memchr(x->s, '&', x->len))) ||
                 strpbrk_n(x->s, x->len, "0123456789"))
                 break;
@@ -1235,6 +1417,71 @@ self_author(struct sz_ectx *c, const struct sz_eline *l, const struct cand *k, s
                    "the person the title names, who wrote it (by himself, an autobiography)");
 }
 
+/* Does the text begin from line i on: a chapter's or book's line, or a
+** paragraph of prose (a motto in quotation marks is the page's)?  Then a
+** "VOLUME I" over it is the first heading of the text, not the page's. */
+static int
+body_follows(const struct sz_eline *l, size_t i, size_t lim)
+{
+    while (i < lim && l[i].blank)
+        i++;
+    if (i >= lim)
+        return 1;
+    const struct sz_eline *x = &l[i];
+    if (sz_essay_section_line(x->s, x->len))
+        return 1;
+    unsigned char f = (unsigned char)x->s[0];
+    if (f == '"' || f == '\'' || f == 0xE2)
+        return 0;
+    return i + 1 < lim && !l[i + 1].blank && x->cols >= 50 && plain_word(x);
+}
+
+/* Lines of the title page under the title looked at for its volume. */
+#define VOLUME_SCAN 30
+
+/* "HISTORY / OF THE / PENINSULAR WAR. / BY ROBERT SOUTHEY ... / _IN SIX
+** VOLUMES._ / VOL. III.": the volume printed lower on the page, under
+** the By line, belongs with the title, and so does how many there are
+** ("History of the Peninsular War: Volume III (of 6)"), as catalogues
+** name one volume of a work.  The page ends at prose, a contents list
+** or a chapter's line. */
+static void
+page_volume(struct sz_ectx *c, const struct sz_eline *l, struct cand *k, size_t lim)
+{
+    int count = 0;
+    size_t vline = 0, vn = 0, has = catalogue_part(&l[k->last]);
+    for (size_t i = k->last + 1, seen = 0; i < lim && seen < VOLUME_SCAN; i++) {
+        const struct sz_eline *x = &l[i];
+        if (x->blank)
+            continue;
+        seen++;
+        int v = volumes_line(x);
+        size_t m = v ? 0 : catalogue_part(x);
+        if (v && !count)
+            count = v;
+        else if (m && !vline && !has) {
+            if (body_follows(l, i + 1, lim))
+                break;
+            vline = i;
+            vn = m;
+        } else if (!v && !m && ((x->cols > TITLE_WIDTH && plain_word(x)) ||
+                                sz_essay_section_line(x->s, x->len) ||
+                                (x->width < 30 && starts_with_word(x->s, x->len, toc_words))))
+            break;
+    }
+    if (!vline && !(has && count))
+        return;
+    if (vline)
+        put_volume(&k->text, &l[vline], vn);
+    if (count) {
+        char of[16];
+        int m = snprintf(of, sizeof of, " (of %d)", count);
+        sz_buf_put(&k->text, of, (size_t)m);
+    }
+    sz_essay_trace_title(c, l[vline ? vline : k->last].lineno, "the volume the title page "
+                         "prints under the title, put after it", k->text.data, k->text.len);
+}
+
 void
 sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b)
 {
@@ -1326,7 +1573,9 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     const char *over = NULL;
     if (nc >= 2 && cv[0].pieces == 1 && !cv[0].name && cv[1].first < front_end &&
         cv[1].first - cv[0].last <= 4 && l[cv[0].first + 1].blank &&
-        !place_line(&l[cv[1].first]) && author_over(l, cv[0].first, cv[1].first) &&
+        !place_line(&l[cv[1].first]) &&
+        (author_over(l, cv[0].first, cv[1].first) ||
+         caps_name_over_kind(l, cv[0].first, cv[1].last, lim)) &&
         !byline_near(l, a, cv[1].last + 1, lim)) {
         /* the author over the title: the name printed again is no title either */
         for (size_t k = 1; k < nc; k++)
@@ -1459,6 +1708,8 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         sz_essay_set_title(c, c->cat_title, c->cat_len);
         nc = 0;
     }
+    if (nc)
+        page_volume(c, l, &cv[pick], lim);
     if (nc) {
         struct cand *k = &cv[pick];
         /* A title is a few lines with text after it: a column of one-word

@@ -726,7 +726,8 @@ def page_shapes():
     @shape("volume")
     def _(r):
         t, v = page_title(r).upper(), r.choice(["VOL. II.", "VOL. I.", "Volume III", "Tome I"])
-        return [t, v.rstrip(".")], "%s, %s" % (t, v.rstrip(".")), None
+        # the volume after a colon, "VOL." written in full
+        return [t, v.rstrip(".")], "%s: %s" % (t, v.rstrip(".").replace("VOL.", "Volume")), None
 
     @shape("volume-by")
     def _(r):
