@@ -1257,6 +1257,86 @@ def page_shapes():
     def _(r):
         t1, t2, a = page_title(r).upper(), page_title(r).upper(), r.choice(PAGE_NAMES)
         return [t1, "OR", t2, None, "By " + a], t1, a
+
+    # a title block one blank line under a note: the title, not the note's
+    @shape("note-one-blank-title")
+    def _(r):
+        t, a = page_title_real(r), r.choice(PAGE_NAMES)
+        note = r.choice(["cover", "Produced by Distributed Proofreaders",
+                         "Produced by %s." % r.choice(PAGE_NAMES)])
+        return [note, None, t, None, a, None, "New York and Boston", "J. Smith and Sons"], t, a
+
+    @shape("note-one-blank-title-sub")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return ["Transcribed from the 1915 Methuen edition by %s," % a,
+                "email someone@example.org", None, t, "A Comedy for Serious People", None,
+                "THE PERSONS OF THE PLAY", None, "John Worthing", "Lane, Manservant"], t, None
+
+    # a producer's note set in capitals, its address on its second line
+    @shape("note-address-caps")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return ["PRODUCED BY %s AND THE ONLINE DISTRIBUTED" % r.choice(PAGE_NAMES).upper(),
+                "PROOFREADING TEAM AT HTTP://WWW.PGDP.NET", None, None, t, None, "By " + a], t, a
+
+    # a title wider than a title line, on one line over its By line
+    @shape("long-title-one-line")
+    def _(r):
+        n, a = r.choice(PAGE_NAMES), r.choice(PAGE_NAMES)
+        t = "NARRATIVE OF THE CAPTIVITY AND RESTORATION OF THE %s OF %s" % (
+            r.choice(PAGE_NOUNS).upper(), n.upper())
+        return [t, None, "By " + a, None, None] + textwrap.wrap(paragraph(r), 70), t, a
+
+    # the volume lower on the page, under the By line
+    @shape("volume-lower-on-page")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES).upper()
+        n, k, v = r.choice([("TWO", 2, "II"), ("SIX", 6, "III"), ("FOUR", 4, "I")])
+        return [t, None, None, "BY " + a, "FELLOW OF THE ROYAL SOCIETY", None, "A NEW EDITION.",
+                None, "_IN %s VOLUMES._" % n, None, "VOL. %s." % v, None, None, "LONDON:",
+                "JOHN MURRAY, ALBEMARLE-STREET.", "MDCCCXXVIII."], \
+            "%s: Volume %s (of %d)" % (t, v, k), a
+
+    # not: a VOLUME heading over the text's first chapter is no part of the title
+    @shape("not-volume-heading-over-text")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return [t, None, "By " + a, None, None, None, "VOLUME I", None, None, "BOOK I", None,
+                None, "CHAPTER I", None] + textwrap.wrap(paragraph(r), 70), t, a
+
+    # the author's name in capitals over a title spaced out a word a line,
+    # the kind of work under it
+    @shape("caps-name-over-spaced-title")
+    def _(r):
+        a = r.choice(PAGE_NAMES)
+        w1, w2 = r.choice(["PHARE", "MOULIN", "JARDIN"]), r.choice(["MARAIS", "PAUVRES"])
+        return [a.upper(), None, None, None, "LE", None, w1, None, "AU " + w2, None, "Roman",
+                None, "PARIS", "1923"], "LE %s AU %s" % (w1, w2), a
+
+    # the author's name in capitals over the title, the volume under it
+    @shape("caps-name-over-title-volume")
+    def _(r):
+        a = r.choice(PAGE_NAMES)
+        t = "LE %s DES %s" % (r.choice(["PHARE", "MOULIN"]), r.choice(["MARAIS", "ANGES"]))
+        return [a.upper(), None, t, None, "Tome I"], t + ": Tome I", a
+
+    # the same pages under Project Gutenberg's header: its Title: line wins
+    @shape("header-over-note-one-blank")
+    def _(r):
+        t, a = page_title_real(r), r.choice(PAGE_NAMES)
+        return ["The Project Gutenberg eBook of %s, by %s" % (t, a), None, "Title: " + t, None,
+                "Author: " + a, None, "Language: English", None,
+                "*** START OF THE PROJECT GUTENBERG EBOOK %s ***" % t.upper(), None, None,
+                "cover", None, t, None, a, None, "New York and Boston"], t, a
+
+    @shape("header-over-volume-lower")
+    def _(r):
+        t, a = page_title(r), r.choice(PAGE_NAMES)
+        return ["Title: %s, Volume II (of 4)" % t, None, "Author: " + a, None,
+                "*** START OF THE PROJECT GUTENBERG EBOOK %s ***" % t.upper(), None, None,
+                t.upper(), None, "BY " + a.upper(), None, "_IN FOUR VOLUMES._", None,
+                "VOL. II.", None, "LONDON:", "1828."], "%s, Volume II (of 4)" % t, a
     return S
 
 
