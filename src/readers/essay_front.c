@@ -184,8 +184,12 @@ first_line_title(struct sz_ectx *c, struct sz_eline *l, struct units *u)
         sz_essay_squash(f->s, f->len, &b);
         int same = a.len && b.len && !strcmp(a.data, b.data);
         /* the title's first line: "THE HISTORY OF A WAR" over "VOL. VI.",
-        ** the title "THE HISTORY OF A WAR, VOL. VI" */
+        ** the title "THE HISTORY OF A WAR: Volume VI" (or a comma before
+        ** the part) */
         const char *comma = strrchr(mt, ',');
+        const char *colon = strrchr(mt, ':');
+        if (colon && (!comma || colon > comma))
+            comma = colon;
         if (!same && comma && comma > mt) {
             sz_essay_squash(mt, (size_t)(comma - mt), &a);
             same = a.len && b.len && !strcmp(a.data, b.data);
