@@ -6,7 +6,9 @@ recall, title), and verse precision and recall by text (verse.py: the share of
 the reader's verse blocks that align by text with a verse block of the truth,
 found again in the book's HTML, and the share of the truth's that align with
 one of the reader's; pgscore's recall compares counts only, so verse set where
-there is none can make up for verse missed).
+there is none can make up for verse missed), and the title read from each
+book without its footer (PG's "End of the Project Gutenberg EBook of ..."
+line names half of them; only the title page does in texts from elsewhere).
 
 The books whose number is divisible by 3 are held out: they are neither read nor
 scored unless SZ_HELDOUT=1, so that rules are judged on books they were not
@@ -20,8 +22,10 @@ books are read at once (2)."""
 import concurrent.futures
 import json
 import os
+import re
 import subprocess
 import sys
+import tempfile
 
 import verse
 
@@ -55,6 +59,36 @@ def books(corpus, held):
     return sorted(res)
 
 
+def without_footer(data):
+    """The book without the lines that give the catalogue's title: PG's
+    START line and its footer ("End of the Project Gutenberg EBook of
+    ..."), so that only the title page names it."""
+    out = []
+    for line in data.split(b'\n'):
+        if re.match(rb'\s*(\*+\s*)?End of (the |The )?Project Gutenberg', line) or \
+                (line.startswith(b'***') and b'END OF' in line.upper()):
+            break
+        if not (line.lstrip(b'\xef\xbb\xbf').startswith(b'***') and b'START OF' in line.upper()):
+            out.append(line)
+    return b'\n'.join(out)
+
+
+def page_title(exe, pgscore, txt, truth):
+    """1 when the title read from the book without its footer is right."""
+    with open(txt, 'rb') as f:
+        body = without_footer(f.read())
+    with tempfile.NamedTemporaryFile(suffix='.txt') as f:
+        f.write(body)
+        f.flush()
+        r = subprocess.run([exe, '-f', 'essay', '-t', 'json', f.name], capture_output=True,
+                           timeout=120)
+    try:
+        got = pgscore.meta_title(json.loads(r.stdout.decode('utf-8')).get('meta', {}))
+    except ValueError:
+        return 0, ''
+    return pgscore.title_ok(got, truth.get('title', '')), got
+
+
 def run_one(exe, pgscore, pgtruth, item, keep):
     n, txt, truthf = item
     truth = json.load(open(truthf, encoding='utf-8'))
@@ -78,6 +112,7 @@ def run_one(exe, pgscore, pgtruth, item, keep):
         res['verse_found'] = verse.found(doc, units or [], pgscore)
         res['verse_units'] = len(units or [])
         res['verse_text_recall'] = res['verse_found'] / len(units) if units else None
+        res['title_page'], res['title_page_out'] = page_title(exe, pgscore, txt, truth)
         return n, res
     except (ValueError, KeyError, TypeError, IndexError):
         return n, {'heading_f1': 0.0, 'heading_loose_f1': 0.0, 'level_agreement': None,
@@ -142,6 +177,15 @@ def report(label, results, exc):
         hit, units = sum(r['verse_found'] for r in pool), sum(r['verse_units'] for r in pool)
         parts.append('vfound %s (%d/%d blocks)' % ('-' if m is None else '%.3f' % m, hit, units))
         print('PAIRED %s, %s (%d books): %s' % (label, what, len(rows), ', '.join(parts)))
+    # the title from the title page alone: half the books' titles come from
+    # the footer's catalogue line, which texts from elsewhere do not have
+    for what, rows in (('all', [r for _, r in results]), ('without exceptions', kept)):
+        rows = [r for r in rows if r.get('title_match') is not None and 'title_page' in r]
+        print('PAIRED %s, %s: title from the title page alone (footer and START line '
+              'removed) %d/%d' % (label, what, sum(r['title_page'] for r in rows), len(rows)))
+    for n, r in results:
+        if 'title_page' in r and not r['title_page']:
+            print('  page title %s: %s' % (n, r['title_page_out'][:70] or '(none)'))
 
 
 def main():
