@@ -396,7 +396,7 @@ author_over(const struct sz_eline *l, size_t f, size_t t)
 }
 
 /* "RAYMOND RADIGUET / LE / DIABLE / AU CORPS / Roman": a person's name
-** in capitals alone over the first candidate f, the second t under it,
+** alone over the first candidate f, the second t under it,
 ** and the kind of work ("Roman", "A NOVEL") or the volume ("Tome I")
 ** printed under t: those are printed under the title, so the line over
 ** it is its author's. */
@@ -404,7 +404,7 @@ static int
 caps_name_over_kind(const struct sz_eline *l, size_t f, size_t t_last, size_t lim)
 {
     const struct sz_eline *x = &l[f];
-    if (caps(x) != 1 || x->width > 30 || !person(x->s, x->len))
+    if (x->width > 30 || !((caps(x) == 1 && person(x->s, x->len)) || name_shaped(x)))
         return 0;
     if (catalogue_part(&l[t_last]))
         return 1;      /* the title read with its volume */
@@ -1786,8 +1786,11 @@ void
 sz_essay_set_title(struct sz_ectx *c, const char *s, size_t n)
 {
     /* "Oliver Twist OR THE PARISH BOY'S PROGRESS", "Shibusawa; or, The
-    ** Passing of Old Japan": the alternative title is the subtitle */
-    static const char *const alt[] = { "; or, ", "; or ", ", or, ", ", or ", " OR ", NULL };
+    ** Passing of Old Japan", "Oliver Twist Or The Parish Boy's Progress"
+    ** (title case writes a joining "or" in lower case): the alternative
+    ** title is the subtitle */
+    static const char *const alt[] = { "; or, ", "; or ", ", or, ", ", or ", " OR ", "; Or, ",
+                                       "; Or ", ", Or, ", ", Or ", " Or, ", " Or ", NULL };
     if (sz_meta_get(c->doc, "title"))
         return;
     for (int k = 0; alt[k]; k++) {

@@ -1337,6 +1337,20 @@ def page_shapes():
                 "*** START OF THE PROJECT GUTENBERG EBOOK %s ***" % t.upper(), None, None,
                 t.upper(), None, "BY " + a.upper(), None, "_IN FOUR VOLUMES._", None,
                 "VOL. II.", None, "LONDON:", "1828."], "%s, Volume II (of 4)" % t, a
+
+    # the same in title case: the name over a spaced-out title, the kind
+    # under it; an alternative title after a capitalised "Or"
+    @shape("name-over-spaced-title-kind")
+    def _(r):
+        a = r.choice(PAGE_NAMES)
+        w1, w2 = r.choice(["Phare", "Moulin", "Jardin"]), r.choice(["Marais", "Pauvres"])
+        return [a, None, None, None, "Le", None, w1, None, "Au " + w2, None, "Roman",
+                None, "Paris", "1923"], "Le %s Au %s" % (w1, w2), a
+
+    @shape("title-or-title-case")
+    def _(r):
+        t1, t2, a = page_title(r), page_title(r), r.choice(PAGE_NAMES)
+        return [t1, None, "Or", None, t2, None, "By " + a], t1, a, "Or " + t2
     return S
 
 
