@@ -816,6 +816,22 @@ title_case_over_by(const struct sz_eline *l, size_t a, size_t i, size_t b)
     return byline_near(l, a, i + 1, b);
 }
 
+/* "FRONTISPIECE", "Illustration.", "PORTRAIT": a line naming a picture
+** the page faces, no title. */
+static int
+picture_line(const struct sz_eline *l)
+{
+    static const char *const pic[] = { "frontispiece", "illustration", "illustrations",
+                                       "portrait", "plate", NULL };
+    size_t n = l->len;
+    while (n && strchr(".:_ ", l->s[n - 1]))
+        n--;
+    size_t a = 0;
+    while (a < n && l->s[a] == '_')
+        a++;
+    return n > a && sz_essay_word_ci(l->s + a, n - a, pic);
+}
+
 /* "Middlemarch" one blank line under "cover", "Delsarte System of Oratory"
 ** under "Produced by Distributed Proofreaders": a block of three short
 ** lines at most under a note, in capitals or title case (no word in lower
@@ -909,14 +925,28 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
         if (rule_line(x)) {
             if (t->len)
                 break;
-            /* a note boxed in rules: skip to the closing rule */
+            /* a note boxed in rules: skip to the closing rule; a rule over
+            ** a title's line (no word in lower case but joining words) is
+            ** the page's ornament, and the title follows */
             size_t j = i + 1;
-            while (j < b && j < i + 60 && !rule_line(&l[j]))
+            while (j < b && l[j].blank)
                 j++;
-            if (j < b && j < i + 60 && j > i + 1)
+            if (j < b && title_shaped(&l[j]) && !plain_word(&l[j]) && !note_heading(&l[j]) &&
+                l[j].s[0] != '|')
+                continue;
+            /* a box holds a note of a paragraph or three, not the page */
+            size_t blocks = 0;
+            j = i + 1;
+            while (j < b && j < i + 60 && !rule_line(&l[j])) {
+                blocks += !l[j].blank && l[j - 1].blank;
+                j++;
+            }
+            if (j < b && j < i + 60 && j > i + 1 && blocks <= 3)
                 i = j;
             continue;
         }
+        if (!t->len && picture_line(x))
+            continue;          /* FRONTISPIECE: a picture's place, over the title */
         if (!t->len && (note_heading(x) || credit_by(x) || address_line(x))) {
             notes = 1;
             continue;

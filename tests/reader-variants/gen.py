@@ -1351,6 +1351,19 @@ def page_shapes():
     def _(r):
         t1, t2, a = page_title(r), page_title(r), r.choice(PAGE_NAMES)
         return [t1, None, "Or", None, t2, None, "By " + a], t1, a, "Or " + t2
+
+    # a picture's place named over the title, no title itself
+    @shape("frontispiece-line")
+    def _(r):
+        t, a = page_title_real(r), r.choice(PAGE_NAMES)
+        return [r.choice(["FRONTISPIECE", "Frontispiece.", "_Portrait_"]), None, None, t, None,
+                "By " + a], t, a
+
+    # a rule over the title is the page's ornament, no box round a note
+    @shape("rule-over-title")
+    def _(r):
+        t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
+        return ["-" * 50, None, t, None, "By " + a, None, None, "LONDON", "1890"], t, a
     return S
 
 
