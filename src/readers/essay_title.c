@@ -934,14 +934,19 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             if (j < b && title_shaped(&l[j]) && !plain_word(&l[j]) && !note_heading(&l[j]) &&
                 l[j].s[0] != '|')
                 continue;
-            /* a box holds a note of a paragraph or three, not the page */
+            /* a box holds a note of a paragraph or three, not the page,
+            ** unless the note says it is one ("Transcriber's Note") and
+            ** the box closes with the rule it opened with */
+            int named_note = j < b && note_heading(&l[j]);
             size_t blocks = 0;
             j = i + 1;
             while (j < b && j < i + 60 && !rule_line(&l[j])) {
                 blocks += !l[j].blank && l[j - 1].blank;
                 j++;
             }
-            if (j < b && j < i + 60 && j > i + 1 && blocks <= 3)
+            int same_rule = j < b && l[j].s[0] == x->s[0] && l[j].len + 4 >= x->len &&
+                            l[j].len <= x->len + 4;
+            if (j < b && j < i + 60 && j > i + 1 && (blocks <= 3 || (named_note && same_rule)))
                 i = j;
             continue;
         }
