@@ -17,7 +17,7 @@ push_unit(struct units *u, size_t a, size_t b)
         u->cap = u->cap ? u->cap * 2 : 128;
         u->v = sz_xrealloc(u->v, u->cap * sizeof *u->v);
     }
-    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL };
+    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0 };
 }
 
 /* --trace-structure: one line per block, what it became and why. */
@@ -406,6 +406,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             used[u.v[k].rank] = 1;
     for (int i = 0, lv = 0; i < R_COUNT; i++)
         level_of[order[i]] = used[order[i]] ? (lv < 6 ? ++lv : 6) : 0;
+    if (body)
+        sz_essay_nest_parts(&u, l, level_of);
 
     struct layout lay;
     sz_essay_measure(l, from, n, &lay);
@@ -513,7 +515,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             break;
         case U_HEAD:
             b = sz_essay_block(c, SZ_HEADER, l[x->a].lineno);
-            b->level = level_of[x->rank];
+            b->level = level_of[x->rank] + (x->deeper && level_of[x->rank] < 6);
             if (x->merge == 2) {
                 sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
                 sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
@@ -584,7 +586,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         if (c->parent == parent && sz_node_last(parent) != top)
             made = sz_node_last(parent);
         if (c->o->trace)
-            trace_unit(c, x, l, x->kind == U_HEAD ? level_of[x->rank] : 0,
+            trace_unit(c, x, l,
+                       x->kind == U_HEAD ? level_of[x->rank] + (x->deeper && level_of[x->rank] < 6)
+                                         : 0,
                        x->why ? x->why : why);
     }
     c->parent = parent;

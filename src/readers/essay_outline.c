@@ -5,6 +5,7 @@
 ** beside the divisions), bare numbers nested.
 ** See LICENSE.
 */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1116,5 +1117,185 @@ sz_essay_rank_leaves(struct units *u)
                      "it (or before it, at the end)";
         }
         return;
+    }
+}
+
+/* The number of a story's part ("FIRST", "II.", "3", "Two"), or 0; *style
+** says how it is written (D digits, R roman, W a word). */
+static int
+part_number(const char *s, size_t n, char *style)
+{
+    static const char *const words[] = {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "first", "second", "third", "fourth", "fifth", "sixth",
+        "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    };
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ':'))
+        n--;
+    size_t d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (n > 0 && d == n && n <= 3) {
+        *style = 'D';
+        return atoi(s);
+    }
+    size_t caps = 0;
+    while (caps < n && strchr("IVXLC", s[caps]))
+        caps++;
+    if (n > 0 && caps == n) {
+        *style = 'R';
+        return sz_essay_roman_value(s, n);
+    }
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && !strncasecmp(words[i], s, n)) {
+            *style = 'W';
+            return (int)(i % 12) + 1;
+        }
+    return 0;
+}
+
+/* A one-line heading numbered as a part (FIRST STORY, PART II, III.): its
+** shape into key (the word beside the number, which side, how the number
+** is written) and its number, or 0. */
+static int
+part_line(const struct unit *x, const struct sz_eline *l, char key[24])
+{
+    if (x->kind != U_HEAD || x->merge || x->b - x->a != 1)
+        return 0;
+    const struct sz_eline *f = &l[x->a];
+    const char *rest, *rest2, *word;
+    size_t rn, rn2, wn;
+    size_t w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    size_t w2 = rn ? sz_essay_first_word(rest, rn, &rest2, &rn2) : 0;
+    char style = 0, side = '.';
+    int v;
+    if (!rn) {
+        v = part_number(f->s, w, &style);
+        word = "", wn = 0;
+    } else if (rn2) {
+        return 0;
+    } else if ((v = part_number(f->s, w, &style))) {
+        side = '<', word = rest, wn = w2;
+    } else if ((v = part_number(rest, w2, &style))) {
+        side = '>', word = f->s, wn = w;
+    } else {
+        return 0;
+    }
+    while (wn > 0 && (word[wn - 1] == '.' || word[wn - 1] == ':'))
+        wn--;
+    if (!v || wn + 3 > 24 || (wn && !((word[0] >= 'A' && word[0] <= 'Z') ||
+                                      (unsigned char)word[0] >= 0x80)))
+        return 0;
+    key[0] = side;
+    key[1] = style;
+    for (size_t i = 0; i < wn; i++) {
+        if (word[i] >= '0' && word[i] <= '9')
+            return 0;
+        key[2 + i] = word[i] >= 'a' && word[i] <= 'z' ? (char)(word[i] - 32) : word[i];
+    }
+    key[2 + wn] = 0;
+    return v;
+}
+
+#define PART_KEYS 8
+
+/* THE WEDDING OF MRS FOX / FIRST STORY / ... / SECOND STORY / ... / THE
+** SALAD: a run of one-line headings numbered from one in one shape, the
+** first straight under a heading of another shape set at the same level,
+** holding no headings of their own and ending where a heading of the
+** holder's level (or an outer one) comes, are that heading's parts, a
+** level under it.  Only where every heading of that shape in the text
+** stands in such a run: a shape that also stands on its own is a
+** division of the text. */
+void
+sz_essay_nest_parts(struct units *u, const struct sz_eline *l, const int level_of[R_COUNT])
+{
+    char keys[PART_KEYS][24], key[24];
+    int bad[PART_KEYS] = { 0 }, runs[PART_KEYS] = { 0 };
+    size_t nk = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t prev = u->n, holder = u->n;   /* the heading before; the run's holder */
+        int run_key = -1, run_value = 0;
+        for (size_t k = 0; k <= u->n; k++) {
+            const struct unit *x = k < u->n ? &u->v[k] : NULL;
+            if (x && x->kind != U_HEAD)
+                continue;
+            int v = x ? part_line(x, l, key) : 0, i = -1;
+            if (v) {
+                for (i = 0; i < (int)nk && strcmp(keys[i], key); i++)
+                    ;
+                if (i == (int)nk && nk == PART_KEYS)
+                    v = 0;
+                else if (i == (int)nk)
+                    memcpy(keys[nk++], key, sizeof key);
+            }
+            if (pass == 1) {
+                if (v && !bad[i] && run_key == i)
+                    ;
+                else if (v && !bad[i] && v == 1)
+                    run_key = i;
+                else
+                    run_key = -1;
+                if (run_key >= 0 && v == 1) {
+                    size_t h = k;
+                    while (u->v[h - 1].kind == U_SKIP || u->v[h - 1].kind == U_MERGED)
+                        h--;
+                    if (u->v[h - 1].kind == U_PARA) {
+                        u->v[h - 1].kind = U_HEAD;
+                        u->v[h - 1].why = "a heading shape straight over parts numbered from "
+                                          "one: a heading over them, not a signature";
+                    }
+                }
+                if (run_key >= 0 && v) {
+                    u->v[k].deeper = 1;
+                    u->v[k].why = "numbered from one, straight under a heading of another "
+                                  "shape at its level, as every run of its shape in the text: "
+                                  "that heading's parts, a level under it";
+                }
+                prev = k;
+                continue;
+            }
+            /* a run ends: the next heading at its holder's level or an outer one */
+            if (run_key >= 0 && !(v && i == run_key && v == run_value + 1)) {
+                if (run_value < 2 ||
+                    (x && level_of[x->rank] > level_of[u->v[holder].rank]))
+                    bad[run_key] = 1;
+                else
+                    runs[run_key]++;
+                run_key = -1;
+            }
+            if (!v || bad[i]) {
+                prev = k;
+                continue;
+            }
+            if (v == 1) {
+                /* straight under its holder: nothing between */
+                size_t j = k;
+                while (j > 0 && (u->v[j - 1].kind == U_SKIP || u->v[j - 1].kind == U_MERGED))
+                    j--;
+                /* the holder may have been taken for a signature, as a
+                ** heading straight over another of its level */
+                char hk[24];
+                const struct unit *h = j ? &u->v[j - 1] : NULL;
+                if (!h || !(h->kind == U_HEAD ? prev == j - 1
+                                              : h->kind == U_PARA && h->why == empty_why) ||
+                    h->rank < 0 || (part_line(h, l, hk) && !strcmp(hk, key)) ||
+                    level_of[h->rank] != level_of[x->rank]) {
+                    bad[i] = 1;
+                } else {
+                    run_key = i;
+                    run_value = 1;
+                    holder = j - 1;
+                }
+            } else if (run_key == i && v == run_value + 1 &&
+                       level_of[x->rank] == level_of[u->v[holder].rank]) {
+                run_value = v;
+            } else {
+                bad[i] = 1;
+            }
+            prev = k;
+        }
+        for (size_t i = 0; i < nk && pass == 0; i++)
+            bad[i] |= !runs[i];
     }
 }

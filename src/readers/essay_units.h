@@ -43,6 +43,7 @@ struct unit {
     int merge;                 /* a heading that takes the next unit as its second line */
     int gap;                   /* blank lines before */
     const char *why;           /* the evidence that decided kind (--trace-structure) */
+    int deeper;                /* a heading a level under its rank's (a story's parts) */
 };
 
 struct units {
@@ -226,6 +227,7 @@ void sz_essay_transcriber_notes(struct units *u, const struct sz_eline *l);
 void sz_essay_rank_spans(const struct units *u, size_t first[R_COUNT], size_t last[R_COUNT],
                          size_t count[R_COUNT]);
 void sz_essay_rank_leaves(struct units *u);
+void sz_essay_nest_parts(struct units *u, const struct sz_eline *l, const int level_of[R_COUNT]);
 
 /* essay_recur.c: shapes judged by how the whole text uses them */
 void sz_essay_recurrence(struct units *u, const struct sz_eline *l);
