@@ -1146,8 +1146,12 @@ part_number(const char *s, size_t n, char *style)
         *style = 'R';
         return sz_essay_roman_value(s, n);
     }
+    /* asked of every heading's words: most are no number word at all */
+    if (n < 3 || n > 8 || !strchr("otfsenOTFSEN", s[0]))
+        return 0;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == n && !strncasecmp(words[i], s, n)) {
+        if ((words[i][0] | 0x20) == (s[0] | 0x20) && strlen(words[i]) == n &&
+            !strncasecmp(words[i], s, n)) {
             *style = 'W';
             return (int)(i % 12) + 1;
         }
@@ -1295,7 +1299,12 @@ sz_essay_nest_parts(struct units *u, const struct sz_eline *l, const int level_o
             }
             prev = k;
         }
-        for (size_t i = 0; i < nk && pass == 0; i++)
+        int good = 0;
+        for (size_t i = 0; i < nk && pass == 0; i++) {
             bad[i] |= !runs[i];
+            good |= !bad[i];
+        }
+        if (pass == 0 && !good)
+            return;
     }
 }
