@@ -647,9 +647,26 @@ add_class(struct hr *r, struct sz_attr *a, const char *p, size_t n)
     a->classes = c;
 }
 
+/* The classes of a class attribute: an element whose attribute says the
+** same as an earlier one's ("line i2") shares that element's list. */
+struct classlist {
+    const char **v;
+    size_t n;
+};
+
 static void
 add_classes(struct hr *r, struct sz_attr *a, const char *list)
 {
+    struct sz_map *m = &r->h->classlists;
+    int share = list && !a->nclasses && strlen(list) < 256;
+    if (share) {
+        const struct classlist *cl = sz_map_get(m, list);
+        if (cl) {
+            a->classes = cl->v;
+            a->nclasses = cl->n;
+            return;
+        }
+    }
     for (const char *p = list; p && *p;) {
         while (*p && is_ws((unsigned char)*p))
             p++;
@@ -659,6 +676,13 @@ add_classes(struct hr *r, struct sz_attr *a, const char *list)
         if (e > p)
             add_class(r, a, p, (size_t)(e - p));
         p = e;
+    }
+    if (share) {
+        struct classlist *cl = sz_arena_alloc_align(r->doc->arena, sizeof *cl,
+                                                    _Alignof(struct classlist));
+        cl->v = a->classes;
+        cl->n = a->nclasses;
+        sz_map_put(m, sz_arena_strdup(r->doc->arena, list), cl);
     }
 }
 
@@ -2278,6 +2302,7 @@ sz_html_init(struct sz_html *h, struct sz_doc *doc, const struct sz_ropts *o)
     h->o = o;
     h->ids.strkeys = 1;
     h->classes.strkeys = 1;
+    h->classlists.strkeys = 1;
 }
 
 void
@@ -2288,6 +2313,7 @@ sz_html_fini(struct sz_html *h)
     sz_map_free(&h->noteref);
     sz_map_free(&h->caption);
     sz_map_free(&h->classes);
+    sz_map_free(&h->classlists);
     sz_map_free(&h->held);
     free(h->spare_attr);
     free(h->links.v);

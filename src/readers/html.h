@@ -54,6 +54,7 @@ struct sz_html {
     struct sz_attr **spare_attr;  /* ... and the Attrs they owned */
     size_t nspare_attr, capspare_attr;
     struct sz_map classes;     /* class name -> a one-class list of it (string keys) */
+    struct sz_map classlists;  /* class attribute -> its list of classes (string keys) */
     struct sz_map held;        /* node -> node: Paras and Items named by an id they do not carry */
 };
 
