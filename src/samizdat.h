@@ -427,6 +427,25 @@ void sz_inlines_from_text(struct sz_doc *doc, struct sz_node *parent, const char
 
 /** Is n a run? */
 #define SZ_IS_RUN(n) ((n)->kind == SZ_STR && (n)->sub == SZ_STR_RUN)
+
+/* Packed lines.  A book of verse has a Line and a Str (a run) per line of
+** the poem: two nodes of 64 bytes beside 40 of text.  A reader asked to
+** (sz_ropts.packed_lines) may instead give a Line whose whole content is
+** one Str no children, and the Str's text, length and sub itself.  Only
+** the JSON and native writers are given such a tree; they show the Str. */
+#define SZ_LINE_PACKED(n) ((n)->kind == SZ_LINE && (n)->len > 0 && !(n)->first)
+/** The Str packed line l stands for (a node of no tree, for a writer). */
+static inline struct sz_node
+sz_line_packed_str(const struct sz_node *l)
+{
+    struct sz_node s = { 0 };
+    s.kind = SZ_STR;
+    s.sub = l->sub;
+    s.text = l->text;
+    s.len = l->len;
+    s.attr = &sz_attr_empty;
+    return s;
+}
 /** Next word of a run (or of any text): from s[*pos], returns the word's
 ** length and advances *pos past it and its separator; *sep gets SZ_SPACE,
 ** SZ_SOFTBREAK, or SZ_NONE after the last word. */
@@ -476,6 +495,9 @@ struct sz_ropts {
     ** (--trace-structure). */
     void (*trace)(void *ud, const char *line);
     void *trace_ud;
+    /* The caller reads packed lines (SZ_LINE_PACKED): the tree goes
+    ** straight to the JSON or native writer, with no filter before it. */
+    int packed_lines;
 };
 
 /* Writer options. */

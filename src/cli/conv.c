@@ -785,6 +785,8 @@ sz_conv_load(const struct sz_conv *c, const char *const *inputs, size_t n, const
     }
     struct sz_doc *doc = sz_doc_new(inputs[0]);
     struct sz_ropts ro = c->ropts;
+    /* the JSON and native writers show a packed line's Str themselves */
+    ro.packed_lines = !c->filters.n && to && (!strcmp(to, "json") || !strcmp(to, "native"));
     int rc = 0;
     int concat = strcmp(r->name, "json") != 0;
     struct sz_buf all = SZ_BUF_INIT;

@@ -715,7 +715,7 @@ no_text(struct sz_node *from)
         struct sz_iter it;
         sz_iter_init(&it, c);
         while (sz_iter_next(&it) != SZ_EV_DONE)
-            if (it.cur->kind == SZ_STR || it.cur->kind == SZ_IMAGE)
+            if (it.cur->kind == SZ_STR || it.cur->kind == SZ_IMAGE || SZ_LINE_PACKED(it.cur))
                 return 0;
     }
     return 1;
@@ -732,7 +732,7 @@ only_images(struct sz_node *from, struct sz_node *to)
             if (it.cur->kind == SZ_IMAGE) {
                 img = 1;
                 sz_iter_skip_children(&it);
-            } else if (it.cur->kind == SZ_STR) {
+            } else if (it.cur->kind == SZ_STR || SZ_LINE_PACKED(it.cur)) {
                 return 0;
             }
         }

@@ -1264,7 +1264,7 @@ open_img(struct hr *r, const char *lname, enum el el, const char **a, const char
 static void
 open_br(struct hr *r, const char *lname, enum el el, const char **a, const char *cls)
 {
-    add_inline(r, sz_node_new(r->doc, SZ_LINEBREAK));
+    add_inline(r, sz_html_node(r->h, SZ_LINEBREAK));
     r->space = 0;
     push(r, el, NULL);
 }
@@ -1367,7 +1367,7 @@ open_span(struct hr *r, const char *lname, enum el el, const char **a, const cha
         push(r, el, NULL);
         return;
     }
-    n = sz_node_new(doc, is_small_caps(a) ? SZ_SMALLCAPS : SZ_SPAN);
+    n = sz_html_node(r->h, is_small_caps(a) ? SZ_SMALLCAPS : SZ_SPAN);
     if (n->kind == SZ_SPAN)
         set_attr(r, n, a);
     if (n->kind == SZ_SPAN && attr_empty(n)) {
@@ -1388,7 +1388,7 @@ open_styled(struct hr *r, const char *lname, enum el el, const char **a, const c
                                       [E_U] = SZ_UNDERLINE, [E_S] = SZ_STRIKEOUT,
                                       [E_SUP] = SZ_SUPERSCRIPT, [E_SUB] = SZ_SUBSCRIPT,
                                       [E_Q] = SZ_QUOTED };
-    struct sz_node *n = sz_node_new(r->doc, k[el]);
+    struct sz_node *n = sz_html_node(r->h, k[el]);
     /* The space between words and the emphasis after them ends the words'
     ** run (SZ_STR_RUN allows a trailing ' '), where add_inline would put
     ** a Space node right after them: one node less per italic phrase, and

@@ -96,6 +96,32 @@ end_line(struct lines *L)
         sz_node_unlink(e);
         sz_html_spare(L->h, e);
     }
+    struct sz_node *s = l->first;
+    if (L->h->o && L->h->o->packed_lines && s && !s->next && s->kind == SZ_STR && s->len &&
+        s->attr == &sz_attr_empty) {
+        /* a line of one Str is one node (SZ_LINE_PACKED) */
+        l->text = s->text;
+        l->len = s->len;
+        l->sub = s->sub;
+        sz_node_unlink(s);
+        sz_html_spare_own(L->h, s);
+    }
+}
+
+/* A packed line that is given more than its Str holds its Str again. */
+static void
+unpack(struct sz_html *h, struct sz_node *l)
+{
+    if (!SZ_LINE_PACKED(l))
+        return;
+    struct sz_node *s = sz_html_node(h, SZ_STR);
+    s->text = l->text;
+    s->len = l->len;
+    s->sub = l->sub;
+    l->text = "";
+    l->len = 0;
+    l->sub = 0;
+    sz_node_append(l, s);
 }
 
 static struct sz_node *
@@ -266,11 +292,11 @@ sz_html_lines(struct sz_html *h, struct sz_node *b)
     blocks(&L, b, 0);
     end_line(&L);
     /* no empty lines at the ends */
-    for (struct sz_node *e; (e = L.lb->first) && !e->first;) {
+    for (struct sz_node *e; (e = L.lb->first) && !e->first && !SZ_LINE_PACKED(e);) {
         sz_node_unlink(e);
         sz_html_spare_own(h, e);
     }
-    for (struct sz_node *e; (e = sz_node_last(L.lb)) && !e->first;) {
+    for (struct sz_node *e; (e = sz_node_last(L.lb)) && !e->first && !SZ_LINE_PACKED(e);) {
         sz_node_unlink(e);
         sz_html_spare_own(h, e);
     }
@@ -279,6 +305,7 @@ sz_html_lines(struct sz_html *h, struct sz_node *b)
     if (b->kind == SZ_DIV && *b->attr->id) {
         struct sz_node *sp = sz_node_new(h->doc, SZ_SPAN);
         sz_node_attr(h->doc, sp)->id = b->attr->id;
+        unpack(h, L.lb->first);
         sz_node_prepend(L.lb->first, sp);
         sz_map_put(&h->ids, sp->attr->id, sp);
     }

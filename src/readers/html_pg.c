@@ -62,6 +62,11 @@ text(const struct sz_node *n, struct sz_buf *b, int depth)
         sz_buf_putc(b, '\n');
         return;
     }
+    if (SZ_LINE_PACKED(n)) {
+        struct sz_node s = sz_line_packed_str(n);
+        sz_buf_put_str(b, &s);
+        return;
+    }
     for (const struct sz_node *c = n->first; c; c = c->next) {
         switch (c->kind) {
         case SZ_STR: sz_buf_put_str(b, c); break;

@@ -898,6 +898,12 @@ emit(struct wr *w, const struct sz_node *root)
             sz_iter_skip_children(&it);
         } else if (sz_kind_is_container(n->kind)) {
             open_frame(w, n);
+            if (SZ_LINE_PACKED(n)) {
+                struct sz_node s = sz_line_packed_str(n);
+                if (before_child(w, &s) < 0)
+                    break;
+                put_leaf(w, &s);
+            }
         } else {
             put_leaf(w, n);
         }

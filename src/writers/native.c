@@ -133,6 +133,31 @@ put_node(struct sz_buf *b, const struct sz_node *n)
     sz_buf_putc(b, '\n');
 }
 
+/* A run shows as the Str/Space/SoftBreak nodes it packs. */
+static void
+put_run(struct sz_buf *b, const struct sz_node *r, int depth)
+{
+    size_t pos = 0;
+    enum sz_kind sep;
+    while (pos < r->len) {
+        size_t at = pos;
+        size_t wl = sz_run_next(r->text, r->len, &pos, &sep);
+        if (wl) {       /* none before a leading Space */
+            for (int i = 0; i < depth; i++)
+                sz_buf_puts(b, "  ");
+            sz_buf_puts(b, "Str ");
+            put_quoted(b, r->text + at, wl);
+            sz_buf_putc(b, '\n');
+        }
+        if (sep != SZ_NONE) {
+            for (int i = 0; i < depth; i++)
+                sz_buf_puts(b, "  ");
+            sz_buf_puts(b, sz_kind_name(sep));
+            sz_buf_putc(b, '\n');
+        }
+    }
+}
+
 /* The output is handed on every megabyte, inside a block too: a book's
 ** dump is many times its size, and one paragraph may be the whole book. */
 #define NATIVE_FLUSH (1 << 20)
@@ -150,33 +175,23 @@ dump(struct sz_buf *b, const struct sz_node *root, int depth0, struct sz_sink *o
             sz_buf_clear(b);
         }
         if (ev == SZ_EV_ENTER && SZ_IS_RUN(it.cur)) {
-            /* a run shows as the Str/Space/SoftBreak nodes it packs */
-            const struct sz_node *r = it.cur;
-            size_t pos = 0;
-            enum sz_kind sep;
-            while (pos < r->len) {
-                size_t at = pos;
-                size_t wl = sz_run_next(r->text, r->len, &pos, &sep);
-                if (wl) {       /* none before a leading Space */
-                    for (int i = 0; i < depth; i++)
-                        sz_buf_puts(b, "  ");
-                    sz_buf_puts(b, "Str ");
-                    put_quoted(b, r->text + at, wl);
-                    sz_buf_putc(b, '\n');
-                }
-                if (sep != SZ_NONE) {
-                    for (int i = 0; i < depth; i++)
-                        sz_buf_puts(b, "  ");
-                    sz_buf_puts(b, sz_kind_name(sep));
-                    sz_buf_putc(b, '\n');
-                }
-            }
+            put_run(b, it.cur, depth);
         } else if (ev == SZ_EV_ENTER) {
             for (int i = 0; i < depth; i++)
                 sz_buf_puts(b, "  ");
             put_node(b, it.cur);
             if (sz_kind_is_container(it.cur->kind))
                 depth++;
+            if (SZ_LINE_PACKED(it.cur)) {
+                struct sz_node s = sz_line_packed_str(it.cur);
+                if (SZ_IS_RUN(&s)) {
+                    put_run(b, &s, depth);
+                } else {
+                    for (int i = 0; i < depth; i++)
+                        sz_buf_puts(b, "  ");
+                    put_node(b, &s);
+                }
+            }
         } else {
             depth--;
         }

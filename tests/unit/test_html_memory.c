@@ -24,8 +24,22 @@ walk(const struct sz_node *n)
         walk(c);
 }
 
+static void
+render(const struct sz_doc *doc, const char *fmt, struct sz_buf *out)
+{
+    struct sz_wopts o;
+    struct sz_diags d;
+    struct sz_sink s = sz_sink_buf(out);
+    sz_wopts_init(&o);
+    sz_diags_init(&d);
+    sz_writer_find(fmt)->write(doc, &o, &s, &d);
+    sz_diags_free(&d);
+}
+
 /* Reads a poem of 300 stanzas of 6 lines, each line made by fmt (one %d
-** for its indent, one %s for its words), the stanzas made by open/close. */
+** for its indent, one %s for its words), the stanzas made by open/close;
+** then again with its lines packed (sz_ropts.packed_lines), which the
+** JSON and native writers must show as they showed the Lines and Strs. */
 static void
 poem(const char *name, const char *open, const char *fmt, const char *close, double most)
 {
@@ -54,6 +68,25 @@ poem(const char *name, const char *open, const char *fmt, const char *close, dou
     snprintf(what, sizeof what, "%s: the arena holds at most %.2f times the tree (%zu for %zu)",
              name, most, used, tree);
     OK(used <= most * (double)tree, what);
+    struct sz_doc *packed = sz_doc_new("verse.html");
+    o.packed_lines = 1;
+    sz_reader_find("html")->read(packed, in.data, in.len, &o);
+    snprintf(what, sizeof what, "%s: packed lines take at most 0.8 times the arena (%zu for %zu)",
+             name, sz_arena_used(packed->arena), used);
+    OK(sz_arena_used(packed->arena) <= 0.8 * (double)used, what);
+    static const char *const fmts[] = { "json", "native" };
+    for (int k = 0; k < 2; k++) {
+        struct sz_buf a = SZ_BUF_INIT, b = SZ_BUF_INIT;
+        render(doc, fmts[k], &a);
+        render(packed, fmts[k], &b);
+        sz_buf_putc(&a, '\0');
+        sz_buf_putc(&b, '\0');
+        snprintf(what, sizeof what, "%s: %s of packed lines is the same", name, fmts[k]);
+        STR_EQ(b.data, a.data, what);
+        sz_buf_free(&a);
+        sz_buf_free(&b);
+    }
+    sz_doc_free(packed);
     sz_doc_free(doc);
     sz_buf_free(&in);
 }
