@@ -143,14 +143,26 @@ cur(struct lines *L)
     return L->line;
 }
 
+/* Whether s is a line's indent alone (cur's no-break spaces), not the indent
+** joined to the first word nor a word that opens with another character
+** encoded from \xc2 (a guillemet, an inverted mark). */
+static int
+indent_only(const struct sz_node *s)
+{
+    if (s->kind != SZ_STR || !s->len || s->len % 2)
+        return 0;
+    for (size_t i = 0; i < s->len; i += 2)
+        if (s->text[i] != '\xc2' || s->text[i + 1] != '\xa0')
+            return 0;
+    return 1;
+}
+
 static void
 put_inline(struct lines *L, struct sz_node *n)
 {
     struct sz_node *l = L->line;
-    if ((n->kind == SZ_SPACE || n->kind == SZ_SOFTBREAK) && (!l || !l->first ||
-                                                            (!l->first->next &&
-                                                             l->first->kind == SZ_STR &&
-                                                             l->first->text[0] == '\xc2'))) {
+    if ((n->kind == SZ_SPACE || n->kind == SZ_SOFTBREAK) &&
+        (!l || !l->first || (!l->first->next && indent_only(l->first)))) {
         sz_html_spare(L->h, n);    /* white space at a line's start */
         return;
     }

@@ -56,6 +56,12 @@ cat >"$T/emph.want" <<'JSON'
 [{"t": "Para", "c": [{"t": "Str", "c": "one"}, {"t": "Space"}, {"t": "Str", "c": "two"}, {"t": "Space"}, {"t": "Emph", "c": [{"t": "Str", "c": "three"}]}, {"t": "Space"}, {"t": "Str", "c": "four"}, {"t": "Space"}, {"t": "Str", "c": "five"}, {"t": "Space"}, {"t": "Strong", "c": [{"t": "Str", "c": "six"}]}, {"t": "Space"}, {"t": "Str", "c": "seven"}, {"t": "Space"}, {"t": "Emph", "c": [{"t": "Str", "c": "eight"}]}]}, {"t": "Div", "c": [["", ["poem"], []], [{"t": "LineBlock", "c": [[{"t": "Str", "c": "x"}, {"t": "Space"}, {"t": "Emph", "c": [{"t": "Str", "c": "y"}]}, {"t": "Space"}, {"t": "Str", "c": "z"}], [{"t": "Emph", "c": [{"t": "Str", "c": "w"}]}, {"t": "Space"}, {"t": "Str", "c": "v"}, {"t": "Space"}, {"t": "Emph", "c": [{"t": "Str", "c": "u"}]}]]}]]}]
 JSON
 check_same "html: Spaces around emphases, in JSON" "$T/emph.want" "$T/emph.json"
+# A line's first word joined to its indent (class="i2"), or opening with a
+# guillemet, is no indent alone: the Space after it stays.
+printf '<div class="poem"><div class="stanza"><div class="i2">words admit <i>but</i> this</div><div>\302\253Oui\302\273 <i>dit</i>-il</div></div></div>\n' >"$T/indent.html"
+"$SAMIZDAT" -q -f html -t plain "$T/indent.html" >"$T/indent.txt"
+printf '\302\240\302\240words admit _but_ this\n\302\253Oui\302\273 _dit_-il\n' >"$T/indent.want"
+check_same "html: a poem line's Space after an indented or guillemet first word" "$T/indent.want" "$T/indent.txt"
 cat >"$T/spaces.lua" <<'LUA'
 local n = 0
 function Space() n = n + 1 end
