@@ -365,6 +365,22 @@ turnover(const struct sz_eline *f, const struct sz_eline *t, const struct layout
 /* Does line f open, past any marks, with a small letter: the words of a
 ** sentence carried on (a long verse line's turnover, an entry's second
 ** line set in), never the first line of a paragraph? */
+/* Lines that turned out to be prose: a paragraph, or one inside a block
+** quote where they were indented past the running text. */
+static void
+prose(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, int quoted,
+      struct sz_buf *scratch)
+{
+    struct sz_node *p = sz_essay_block(c, quoted ? SZ_BLOCKQUOTE : SZ_PARA, l[a].lineno);
+    struct sz_node *in = p;
+    if (quoted) {
+        in = sz_node_new(c->doc, SZ_PARA);
+        sz_essay_set_line(c, in, l[a].lineno);
+        sz_node_append(p, in);
+    }
+    sz_essay_add_inlines(c, in, l, a, b, scratch);
+}
+
 static int
 opens_lower(const struct sz_eline *f)
 {
@@ -450,15 +466,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                        "page copied line for line, kept as its lines";
             }
             if (own > 0) {
-                struct sz_node *p =
-                    sz_essay_block(c, quoted ? SZ_BLOCKQUOTE : SZ_PARA, l[a].lineno);
-                struct sz_node *in = p;
-                if (quoted) {
-                    in = sz_node_new(c->doc, SZ_PARA);
-                    sz_essay_set_line(c, in, l[a].lineno);
-                    sz_node_append(p, in);
-                }
-                sz_essay_add_inlines(c, in, l, a, b, scratch);
+                prose(c, l, a, b, quoted, scratch);
                 return quoted ? "lines short of the wrap width but filling a measure of their own, "
                                 "carrying on in lower case, indented past the running text: a "
                                 "quotation in prose"
@@ -466,15 +474,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                                 "carrying on in lower case: prose wrapped narrower";
             }
             if (nl == 2 && sz_essay_wrapped_pair(l, a, lay)) {
-                struct sz_node *p =
-                    sz_essay_block(c, quoted ? SZ_BLOCKQUOTE : SZ_PARA, l[a].lineno);
-                struct sz_node *in = p;
-                if (quoted) {
-                    in = sz_node_new(c->doc, SZ_PARA);
-                    sz_essay_set_line(c, in, l[a].lineno);
-                    sz_node_append(p, in);
-                }
-                sz_essay_add_inlines(c, in, l, a, b, scratch);
+                prose(c, l, a, b, quoted, scratch);
                 return quoted ? "two lines, the first short only because the second's first word "
                                 "would not fit after it, indented past the running text: a "
                                 "quotation in prose"

@@ -104,6 +104,18 @@ sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide
 #define PROSE_MEASURE 40
 #define OWN_SLACK 8
 
+/* Two lines opening with the same word are a pair set one over the other
+** (a correction: the line as printed over the line amended): neither the
+** prose nor the verse reading below takes them. */
+static int
+same_first_word(const struct sz_eline *l, size_t a)
+{
+    const char *s1 = memchr(l[a].s, ' ', l[a].len), *s2 = memchr(l[a + 1].s, ' ', l[a + 1].len);
+    size_t n1 = s1 ? (size_t)(s1 - l[a].s) : l[a].len;
+    size_t n2 = s2 ? (size_t)(s2 - l[a + 1].s) : l[a + 1].len;
+    return n1 == n2 && memcmp(l[a].s, l[a + 1].s, n1) == 0;
+}
+
 int
 sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b)
 {
@@ -115,15 +127,8 @@ sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b)
             m = l[i].indent + l[i].width;
     if (m < PROSE_MEASURE)
         return 0;
-    /* two lines opening alike are a pair set one over the other (a
-    ** correction: the line as printed over the line amended) */
-    if (b - a == 2) {
-        const char *s1 = memchr(l[a].s, ' ', l[a].len), *s2 = memchr(l[a + 1].s, ' ', l[a + 1].len);
-        size_t n1 = s1 ? (size_t)(s1 - l[a].s) : l[a].len;
-        size_t n2 = s2 ? (size_t)(s2 - l[a + 1].s) : l[a + 1].len;
-        if (n1 == n2 && memcmp(l[a].s, l[a + 1].s, n1) == 0)
-            return 0;
-    }
+    if (b - a == 2 && same_first_word(l, a))
+        return 0;
     size_t lows = 0, stops = 0;
     int broken = 0;
     for (size_t i = a; i + 1 < b; i++) {
@@ -512,13 +517,8 @@ sz_essay_quoted_verse(const struct sz_eline *l, size_t a, size_t b, const struct
     uint32_t end = sz_essay_last_cp(l[b - 1].s, l[b - 1].len);
     if (hi > lo + 2 || !(sz_essay_closes(end) || end == ')'))
         return 0;
-    if (b - a == 2) {
-        const char *s1 = memchr(l[a].s, ' ', l[a].len), *s2 = memchr(l[a + 1].s, ' ', l[a + 1].len);
-        size_t n1 = s1 ? (size_t)(s1 - l[a].s) : l[a].len;
-        size_t n2 = s2 ? (size_t)(s2 - l[a + 1].s) : l[a + 1].len;
-        if (n1 == n2 && memcmp(l[a].s, l[a + 1].s, n1) == 0)
-            return 0;
-    }
+    if (b - a == 2 && same_first_word(l, a))
+        return 0;
     size_t open = 0;
     for (size_t i = a + 1; i < b; i++) {
         if (ends_sentence(&l[i - 1]) || opens_with_i(&l[i]))
