@@ -20,6 +20,13 @@ push_unit(struct units *u, size_t a, size_t b)
     u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0 };
 }
 
+/* A heading's level: its rank's, one more for a story's parts (at most 6). */
+static int
+head_level(const struct unit *x, const int level_of[R_COUNT])
+{
+    return level_of[x->rank] + (x->deeper && level_of[x->rank] < 6);
+}
+
 /* --trace-structure: one line per block, what it became and why. */
 static void
 trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, int level,
@@ -515,7 +522,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             break;
         case U_HEAD:
             b = sz_essay_block(c, SZ_HEADER, l[x->a].lineno);
-            b->level = level_of[x->rank] + (x->deeper && level_of[x->rank] < 6);
+            b->level = head_level(x, level_of);
             if (x->merge == 2) {
                 sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
                 sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
@@ -586,9 +593,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         if (c->parent == parent && sz_node_last(parent) != top)
             made = sz_node_last(parent);
         if (c->o->trace)
-            trace_unit(c, x, l,
-                       x->kind == U_HEAD ? level_of[x->rank] + (x->deeper && level_of[x->rank] < 6)
-                                         : 0,
+            trace_unit(c, x, l, x->kind == U_HEAD ? head_level(x, level_of) : 0,
                        x->why ? x->why : why);
     }
     c->parent = parent;

@@ -362,12 +362,9 @@ turnover(const struct sz_eline *f, const struct sz_eline *t, const struct layout
            sz_essay_count_words(t->s, t->len) <= TURNOVER_WORDS;
 }
 
-/* Does line f open, past any marks, with a small letter: the words of a
-** sentence carried on (a long verse line's turnover, an entry's second
-** line set in), never the first line of a paragraph? */
-/* Lines that turned out to be prose: a paragraph, or one inside a block
-** quote where they were indented past the running text. */
-static void
+/* Lines [a, b) as prose: a paragraph, or one inside a block quote where
+** they are indented past the running text; returns the block. */
+static struct sz_node *
 prose(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, int quoted,
       struct sz_buf *scratch)
 {
@@ -379,8 +376,12 @@ prose(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, int quoted,
         sz_node_append(p, in);
     }
     sz_essay_add_inlines(c, in, l, a, b, scratch);
+    return p;
 }
 
+/* Does line f open, past any marks, with a small letter: the words of a
+** sentence carried on (a long verse line's turnover, an entry's second
+** line set in), never the first line of a paragraph? */
 static int
 opens_lower(const struct sz_eline *f)
 {
@@ -545,13 +546,9 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                             "verse";
     }
     if (quoted) {
-        struct sz_node *q = sz_essay_block(c, SZ_BLOCKQUOTE, l[a].lineno);
-        struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
-        sz_essay_set_line(c, p, l[a].lineno);
-        sz_essay_add_inlines(c, p, l, a, b - (size_t)signed_off, scratch);
-        sz_node_append(q, p);
+        struct sz_node *q = prose(c, l, a, b - (size_t)signed_off, 1, scratch);
         if (signed_off) {
-            p = sz_node_new(c->doc, SZ_PARA);
+            struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
             sz_essay_set_line(c, p, l[b - 1].lineno);
             sz_essay_add_inlines(c, p, l, b - 1, b, scratch);
             sz_node_append(q, p);
@@ -560,8 +557,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         }
         return "indented past the running text: a quotation";
     }
-    struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);
-    sz_essay_add_inlines(c, p, l, a, b, scratch);
+    prose(c, l, a, b, 0, scratch);
     if (c->per_line)
         return "a line of a text written one paragraph per line";
     return lay->set_in ? "running text, set in as every line of its section is (its own margin)"
