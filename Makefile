@@ -47,7 +47,56 @@ DEPS_BUILD = build-essential pkg-config liblua5.4-dev lua-lpeg lua-lpeg-dev libx
 DEPS_TEST  = pandoc epubcheck default-jre-headless jing libxml2-utils parallel zip unzip \
              python3 time zstd libarchive-tools valgrind
 
--include mk/*.mk
+# The Lua runtime (lua/**/*.lua) embedded into the binary.
+# LPeg is loaded with Lua (src/core/lazylib.c).
+.DEFAULT_GOAL := all
+LUA_SRC   := $(sort $(shell find lua -name '*.lua' 2>/dev/null))
+# LPeg's `re` module is the one Debian's lua-lpeg installs, embedded as "re"
+# at build time, so a filter's require 're' works without a package.path.
+LUA_RE    ?= /usr/share/lua/5.4/re.lua
+LUA_SRC   += $(LUA_RE)
+GEN_SRC   += $(B)/gen/lua_embed.c
+
+$(B)/gen/lua_embed.c: $(LUA_SRC) src/bridge/embed.sh
+	@mkdir -p $(dir $@)
+	sh src/bridge/embed.sh $(LUA_SRC) > $@.tmp && mv $@.tmp $@
+
+.PHONY: lua-oracle lua-check
+# Regenerates tests/lua/expected/ with pandoc (see tests/lua/README.md).
+lua-oracle:
+	@sh tests/lua/oracle.sh
+
+lua-check: all
+	@SAMIZDAT=$(CURDIR)/$(B)/samizdat sh tests/lua/suite.sh
+
+# The essay reader against the books' ground truth: the 14
+# hand-checked books, then the paired books (truth from PG's HTML; the
+# held-out third only with SZ_HELDOUT=1), then the corpus books' titles
+# with and without PG's header.
+reader-score: $(B)/samizdat
+	@python3 tests/reader-truth/score.py $(B)/samizdat
+	@python3 tests/reader-truth/paired.py $(B)/samizdat
+	@python3 tests/reader-titles/titles.py $(B)/samizdat
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c: essay, json, markdown, yaml), built with clang
+# under ASan+UBSan in build-fuzz/.  `make fuzz` builds them; to fuzz:
+#   build-fuzz/fuzz/fuzz_essay -fork=1 -max_total_time=600 DIR  (see tests/fuzz/README.md)
+FUZZ_CC     ?= clang
+FUZZ_CFLAGS  = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+               -fno-sanitize-recover=undefined
+FUZZ_BINS    = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+.PHONY: fuzz fuzz-bins
+fuzz:
+	@sh tests/deps.sh clang libclang-rt-14-dev
+	$(MAKE) --no-print-directory B=build-fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" fuzz-bins
+
+fuzz-bins: $(FUZZ_BINS)
+
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(B)/libsamizdat.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(B)/libsamizdat.a $(LDLIBS)
 
 .PHONY: all units deps deps-test demo check check-full asan bench reader-score install clean format
 all: $(B)/samizdat
