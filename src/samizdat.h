@@ -430,9 +430,10 @@ void sz_inlines_from_text(struct sz_doc *doc, struct sz_node *parent, const char
 
 /* Packed lines.  A book of verse has a Line and a Str (a run) per line of
 ** the poem: two nodes of 64 bytes beside 40 of text.  A reader asked to
-** (sz_ropts.packed_lines) may instead give a Line whose whole content is
-** one Str no children, and the Str's text, length and sub itself.  Only
-** the JSON and native writers are given such a tree; they show the Str. */
+** (sz_ropts.packed_lines) may instead give, for a Line whose whole content
+** is one Str, a Line with no children that carries the Str's text, length
+** and sub itself.  Only the JSON and native writers are given such a tree;
+** they show the Str. */
 #define SZ_LINE_PACKED(n) ((n)->kind == SZ_LINE && (n)->len > 0 && !(n)->first)
 /** The Str packed line l stands for (a node of no tree, for a writer). */
 static inline struct sz_node
