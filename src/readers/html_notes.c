@@ -85,6 +85,8 @@ all_lines(const struct sz_node *b, int depth)
     }
 }
 
+static int indent_only(const struct sz_node *s);
+
 static void
 end_line(struct lines *L)
 {
@@ -97,6 +99,13 @@ end_line(struct lines *L)
         sz_html_spare(L->h, e);
     }
     struct sz_node *s = l->first;
+    if (s && !s->next && indent_only(s)) {
+        /* a line of no-break spaces alone is an empty line: how writers
+        ** (samizdat's, pandoc's) keep a gap in a poem from collapsing */
+        sz_node_unlink(s);
+        sz_html_spare_own(L->h, s);
+        s = NULL;
+    }
     if (L->h->o && L->h->o->packed_lines && s && !s->next && s->kind == SZ_STR && s->len &&
         s->attr == &sz_attr_empty) {
         /* a line of one Str is one node (SZ_LINE_PACKED) */

@@ -62,6 +62,12 @@ printf '<div class="poem"><div class="stanza"><div class="i2">words admit <i>but
 "$SAMIZDAT" -q -f html -t plain "$T/indent.html" >"$T/indent.txt"
 printf '\302\240\302\240words admit _but_ this\n\302\253Oui\302\273 _dit_-il\n' >"$T/indent.want"
 check_same "html: a poem line's Space after an indented or guillemet first word" "$T/indent.want" "$T/indent.txt"
+# A line of no-break spaces alone is a poem's empty line (how samizdat's
+# and pandoc's writers keep the gap).
+printf '<div class="line-block"><div class="line">a</div><div class="line">&nbsp;</div><div class="line">b</div></div>\n<div class="poem"><p>c<br/>\302\240\302\240<br/>d</p></div>\n' >"$T/gap.html"
+"$SAMIZDAT" -q -f html -t json "$T/gap.html" | python3 -c 'import json, sys; print(json.dumps([b["c"] if b["t"] == "LineBlock" else b["c"][1][0]["c"] for b in json.load(sys.stdin)["blocks"]]))' >"$T/gap.json"
+printf '%s\n' '[[[{"t": "Str", "c": "a"}], [], [{"t": "Str", "c": "b"}]], [[{"t": "Str", "c": "c"}], [], [{"t": "Str", "c": "d"}]]]' >"$T/gap.want"
+check_same "html: a line of no-break spaces alone is an empty line of the LineBlock" "$T/gap.want" "$T/gap.json"
 cat >"$T/spaces.lua" <<'LUA'
 local n = 0
 function Space() n = n + 1 end
