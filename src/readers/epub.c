@@ -674,13 +674,33 @@ toc_labels(struct epub *e)
     xmlFreeDoc(x);
 }
 
-/* Gives each document without a heading of its own the NCX's label as one. */
+/* Are a and b the same words, spaces aside? */
+static int
+same_words(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r')
+            a++;
+        while (*b == ' ' || *b == '\t' || *b == '\n' || *b == '\r')
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (*a++ != *b++)
+            return 0;
+    }
+}
+
+/* Gives each document without a heading of its own the NCX's label as one.
+** A label that is the book's own title names nothing: it is in the
+** metadata already, and it is how a book of one untitled document (a
+** text with no headings, as samizdat and calibre write it) is listed. */
 static void
 name_chapters(struct epub *e)
 {
+    const char *title = sz_meta_text(e->doc, "title");
     for (size_t k = 0; e->labels && k < e->nspine; k++) {
         const char *t = e->labels[k];
-        if (!t || !*t || !e->first[k])
+        if (!t || !*t || !e->first[k] || (title && same_words(t, title)))
             continue;
         int has_heading = 0;
         for (struct sz_node *c = e->first[k];
