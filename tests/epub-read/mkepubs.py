@@ -5,7 +5,8 @@
 # container, not a zip at all); and one whose long chapters test how a
 # chapter is read: as it inflates (UTF-8 whose characters straddle the
 # reader's pieces) or whole (an HTML entity, a Latin-1 page, a stray byte,
-# each after the first 64 KB).
+# each after the first 64 KB); an EPUB 2 and an EPUB 3 book with creator
+# roles, rights, a description and a cover.
 import os
 import stat
 import struct
@@ -158,3 +159,33 @@ def bytes_book():
 
 
 bytes_book()
+
+
+# EPUB 2: opf:role on dc:creator and dc:contributor, rights and description,
+# the cover named by <meta name="cover"> (a picture no chapter shows); and
+# EPUB 3's cover-image property, with an editor refined by role.
+OPF2 = ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0" '
+        'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:opf="http://www.idpf.org/2007/opf">'
+        '<dc:identifier id="id">urn:x:2</dc:identifier><dc:title>Old Book</dc:title>'
+        '<dc:creator opf:role="aut">Ann Author</dc:creator>'
+        '<dc:creator opf:role="edt">Ed Editor</dc:creator>'
+        '<dc:contributor opf:role="ill">Ivy Illustrator</dc:contributor>'
+        '<dc:language>en</dc:language><dc:rights>Public domain</dc:rights>'
+        '<dc:description>A test of EPUB 2.</dc:description>'
+        '<meta name="cover" content="cov"/></metadata>'
+        '<manifest><item id="c1" href="text/c1.xhtml" media-type="application/xhtml+xml"/>'
+        '<item id="c2" href="text/c2.xhtml" media-type="application/xhtml+xml"/>'
+        '<item id="img" href="img/red.png" media-type="image/png"/>'
+        '<item id="cov" href="img/cover.png" media-type="image/png"/>'
+        '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest>'
+        '<spine toc="ncx"><itemref idref="c1"/><itemref idref="c2"/></spine></package>')
+OPF3 = (OPF2.replace('version="2.0"', 'version="3.0"')
+        .replace('<dc:creator opf:role="edt">Ed Editor</dc:creator>',
+                 '<dc:creator id="e">Ed Editor</dc:creator>'
+                 '<meta refines="#e" property="role" scheme="marc:relators">edt</meta>')
+        .replace('<meta name="cover" content="cov"/>', '')
+        .replace('id="cov" href', 'id="cov" properties="cover-image" href'))
+cover = lambda z: z.writestr('OEBPS/img/cover.png', png())
+book('epub2.epub', cover, opf=OPF2)
+book('epub3cover.epub', cover, opf=OPF3)

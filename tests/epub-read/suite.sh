@@ -2,7 +2,7 @@
 # tests/epub-read/suite.sh — the EPUB reader (-f epub): a small book of two
 # documents (ids made unique, links between them rewritten, a note across
 # files, OPF metadata, NCX naming an untitled chapter, the image kept from
-# EPUB to EPUB), hostile EPUBs refused naming the member, round trips of
+# EPUB to EPUB), EPUB 2's and EPUB 3's creator roles and covers, hostile EPUBs refused naming the member, round trips of
 # samizdat's own EPUBs (the essay, the torture document, corpus books),
 # pandoc's EPUB of the essay, and batch mode.
 . "$(dirname "$0")/../lib.sh"
@@ -27,6 +27,23 @@ else
     check "epub-read: EPUB to EPUB is valid (epubcheck)" sh -c \
         "java -XX:TieredStopAtLevel=1 -jar /usr/share/java/epubcheck.jar '$T/again.epub' >'$T/check.out' 2>&1 || { cat '$T/check.out'; exit 1; }"
 fi
+
+# EPUB 2's opf:role and <meta name="cover">, EPUB 3's refined role and
+# cover-image: the metadata by role, and the cover kept from EPUB to EPUB.
+for b in epub2 epub3cover; do
+    "$SAMIZDAT" -q -f epub -t json "$T/$b.epub" -o "$T/$b.json"
+    python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))["meta"]
+def t(v):
+    return v["c"] if v["t"] == "MetaString" else "".join(x["c"] if x["t"] == "Str" else " " for x in v["c"])
+print(" | ".join("%s=%s" % (k, t(m[k])) for k in sorted(m)))' "$T/$b.json" >"$T/$b.meta"
+    echo "author=Ann Author | cover-image=OEBPS/img/cover.png | description=A test of EPUB 2. | editor=Ed Editor | identifier=urn:x:2 | illustrator=Ivy Illustrator | lang=en | rights=Public domain | title=Old Book" >"$T/meta.want"
+    check_same "epub-read: $b.epub: OPF metadata by role, rights, description, cover" "$T/meta.want" "$T/$b.meta"
+    "$SAMIZDAT" -q -f epub "$T/$b.epub" -o "$T/$b.again.epub"
+    check "epub-read: $b.epub to EPUB keeps the cover as the cover" sh -c \
+        "unzip -p '$T/$b.again.epub' EPUB/content.opf | grep -q 'href=\"media/cover.png\" media-type=\"image/png\" properties=\"cover-image\"'"
+done
 
 # --- hostile EPUBs ----------------------------------------------------------------
 for c in "traversal:member '../evil.xhtml': path leaves the archive" \
