@@ -427,6 +427,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
     lay.speakers = speeches >= 20 && speeches * 5 >= blocks;
     lay.verse_book = body && !c->per_line && sz_essay_verse_book(&u, l, &lay);
+    lay.verse_in = body && !c->per_line ? sz_essay_verse_indent(&u, l, &lay) : 0;
     struct sz_enotes nt = { &u, l, 0, NULL, 0, 0, NULL };
     if (body) {
         sz_essay_find_notes(&nt);
@@ -567,6 +568,12 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 k = e - 1;
                 x->why = "three lines or more in a row, one blank line apart, after a "
                          "paragraph ending in a colon: the items of a list without markers";
+                break;
+            }
+            if (!c->per_line && sz_essay_lone_verse_line(&u, k, l, &sec)) {
+                sz_essay_verse_lines(c, l, x->a, x->b, l[x->a].indent);
+                x->why = "one line alone between paragraphs, set in where the text quotes its "
+                         "verse: a line of verse quoted";
                 break;
             }
             if (after_head && !sec.set_in && summary(&u, k, l, &sec)) {

@@ -173,8 +173,8 @@ verse_line(struct sz_ectx *c, struct sz_node *lb, const struct sz_eline *l, uint
 }
 
 /* Lines [a, b) as one LineBlock, a line each. */
-static void
-verse_lines(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t b, uint32_t base)
+void
+sz_essay_verse_lines(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t b, uint32_t base)
 {
     struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
     for (size_t i = a; i < b; i++)
@@ -428,7 +428,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         sz_essay_block_shape(l, a + 1, b, lay->wide, &sh);
         if (nl >= 3 && (shorts * 2 >= nl - 2 || sz_essay_verse_by_starts(&sh) ||
                         sz_essay_verse_speech(&sh))) {
-            verse_lines(c, l, a, b, base);
+            sz_essay_verse_lines(c, l, a, b, base);
             return "a speech in verse under its speaker's name (the text is a play): "
                    "its lines open with capitals, end short, with room or at a stop";
         }
@@ -439,7 +439,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         return "a speech in prose under its speaker's name (the text is a play)";
     }
     if (c->per_line && nl >= 2 && sz_essay_stanza_end(l, a, lay->from, lay->to) == b) {
-        verse_lines(c, l, a, b, base);
+        sz_essay_verse_lines(c, l, a, b, base);
         return "short lines set apart by blank lines in a text written one paragraph per "
                "line: a stanza";
     }
@@ -462,7 +462,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         if (shorts * 2 >= nl - 1 && shorts >= 1) {
             int own = sz_essay_own_measure_prose(l, a, b);
             if (own < 0) {
-                verse_lines(c, l, a, b, base);
+                sz_essay_verse_lines(c, l, a, b, base);
                 return "lines filling a measure of their own, a word broken at a line's end: a "
                        "page copied line for line, kept as its lines";
             }
@@ -487,21 +487,21 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                 return "short lines, each of two cells, the second starting at one column in "
                        "all: two columns of a table, kept as drawn";
             }
-            verse_lines(c, l, a, b, base);
+            sz_essay_verse_lines(c, l, a, b, base);
             return "most lines end well short of the wrap width: verse";
         }
         if (sz_essay_verse_by_starts(&sh)) {
-            verse_lines(c, l, a, b, base);
+            sz_essay_verse_lines(c, l, a, b, base);
             return "lines as long as prose, but each opens with a capital and most end "
                    "with room for the next word or at a stop: verse";
         }
         if (sz_essay_couplet_among_verse(l, a, b, lay)) {
-            verse_lines(c, l, a, b, base);
+            sz_essay_verse_lines(c, l, a, b, base);
             return "two lines opening with capitals, the first ending with room or at a "
                    "stop, next to stanzas: a couplet of the poem";
         }
         if (lay->verse_book && sz_essay_capital_lines(&sh, nl)) {
-            verse_lines(c, l, a, b, base);
+            sz_essay_verse_lines(c, l, a, b, base);
             return "in a text whose blocks are mostly verse, four lines or more each opening "
                    "with a capital: verse";
         }
@@ -532,12 +532,12 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         }
     }
     if (quoted && sz_essay_indented_couplet(l, a, b, lay)) {
-        verse_lines(c, l, a, b, base);
+        sz_essay_verse_lines(c, l, a, b, base);
         return "two lines indented past the running text, each opening with a capital "
                "and ending at a stop, the first well short of the wrap width: a couplet";
     }
     if (quoted && !c->per_line && sz_essay_quoted_verse(l, a, b - (size_t)signed_off, lay)) {
-        verse_lines(c, l, a, b, base);
+        sz_essay_verse_lines(c, l, a, b, base);
         return signed_off ? "indented past the running text, every line opening with a capital, "
                             "one though the line above left its sentence open, the last line "
                             "set to the right: a quotation in verse and who wrote it"

@@ -61,6 +61,7 @@ struct layout {
     int speakers;              /* a play: speeches open with the speaker's name alone */
     int set_in;                /* a section that sets all its text in: indent is its own */
     int verse_book;            /* most blocks of several lines are verse: a book of poems */
+    uint32_t verse_in;         /* the indentation the text quotes its verse at, 0: none */
     size_t from, to;           /* the lines measured */
 };
 
@@ -153,6 +154,8 @@ int sz_essay_speaker_line(const struct sz_eline *l);
 void sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *lay);
 void sz_essay_section_layout(const struct units *u, const struct sz_eline *l, size_t k, size_t n,
                              const struct layout *book, struct layout *sec);
+void sz_essay_verse_lines(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t b,
+                          uint32_t base);
 const char *sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                                const struct layout *lay, struct sz_buf *scratch);
 void sz_essay_figure(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
@@ -183,6 +186,10 @@ int sz_essay_indented_couplet(const struct sz_eline *l, size_t a, size_t b,
 size_t sz_essay_stanza_end(const struct sz_eline *l, size_t i, size_t from, size_t n);
 int sz_essay_poem_attribution(const struct units *u, size_t k, const struct sz_eline *l);
 int sz_essay_verse_book(const struct units *u, const struct sz_eline *l, const struct layout *lay);
+uint32_t sz_essay_verse_indent(const struct units *u, const struct sz_eline *l,
+                               const struct layout *lay);
+int sz_essay_lone_verse_line(const struct units *u, size_t k, const struct sz_eline *l,
+                             const struct layout *lay);
 int sz_essay_capital_lines(const struct shape *sh, size_t nl);
 int sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_wrapped_pair(const struct sz_eline *l, size_t a, const struct layout *lay);

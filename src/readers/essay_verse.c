@@ -391,6 +391,90 @@ sz_essay_verse_book(const struct units *u, const struct sz_eline *l, const struc
     return 1;
 }
 
+/* Quoted blocks of verse a text needs at one indentation for that
+** indentation to be where it quotes verse. */
+#define VERSE_IN_BLOCKS 3
+/* Lines a quoted block needs to count: fewer are as often an address,
+** a date line or a signature set in as a couplet. */
+#define VERSE_IN_LINES 3
+/* Indentations past which quotations are not counted (centred lines). */
+#define VERSE_IN_MAX 40
+
+/* The indentation a text quotes its verse at: of its blocks of two lines
+** or more set in past the running text, the indentation most of them
+** take that are verse by the rules of the running text, provided it
+** holds at least VERSE_IN_BLOCKS of them and more verse than prose there
+** (a text that sets its letters in as far as its verse has no such
+** convention).  0 when there is none. */
+uint32_t
+sz_essay_verse_indent(const struct units *u, const struct sz_eline *l, const struct layout *lay)
+{
+    size_t verse[VERSE_IN_MAX] = { 0 }, prose[VERSE_IN_MAX] = { 0 };
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_PARA || x->b - x->a < VERSE_IN_LINES)
+            continue;
+        uint32_t base = l[x->a].indent;
+        for (size_t i = x->a + 1; i < x->b; i++)
+            if (l[i].indent < base)
+                base = l[i].indent;
+        if (base < lay->indent + 2 || base >= VERSE_IN_MAX)
+            continue;
+        /* (a passage wrapped narrower, or a page copied line for line,
+        ** is no verse however short its lines) */
+        if (firm_verse(l, x->a, x->b, lay) && !sz_essay_own_measure_prose(l, x->a, x->b))
+            verse[base]++;
+        else
+            prose[base]++;
+    }
+    uint32_t best = 0;
+    for (uint32_t d = 1; d < VERSE_IN_MAX; d++)
+        if (verse[d] > verse[best])
+            best = d;
+    return verse[best] >= VERSE_IN_BLOCKS && verse[best] > prose[best] ? best : 0;
+}
+
+/* Words a lone quoted line needs to be a line of verse, not a name, a
+** date or a heading. */
+#define LONE_WORDS 3
+
+/* Is unit k one line set in at the indentation the text quotes its verse
+** at, alone between two blocks of running text ("Not long since I was
+** present at the auction of a deacon's effects ...:-- / "The evil that
+** men do lives after them." / As usual, ..."): a line of verse quoted,
+** as the text's other quotations at that indentation are?  It opens with
+** a capital, holds three words or more and no figure, is not in
+** capitals, and does not end at a colon (a line leading into what
+** follows: a salutation, a heading). */
+int
+sz_essay_lone_verse_line(const struct units *u, size_t k, const struct sz_eline *l,
+                         const struct layout *lay)
+{
+    const struct unit *x = &u->v[k];
+    if (!lay->verse_in || x->kind != U_PARA || x->b - x->a != 1 || k == 0 || k + 1 >= u->n)
+        return 0;
+    const struct sz_eline *f = &l[x->a];
+    if (f->indent + 1 < lay->verse_in || f->indent > lay->verse_in + 1)
+        return 0;
+    for (int d = -1; d <= 1; d += 2) {
+        const struct unit *y = &u->v[k + (size_t)d];
+        if (y->kind != U_PARA || l[y->a].indent > lay->indent + 1 ||
+            l[y->b - 1].indent > lay->indent + 1 || l[y->a].indent + 2 > f->indent ||
+            l[y->b - 1].indent + 2 > f->indent)
+            return 0;
+    }
+    uint32_t end = sz_essay_last_cp(f->s, f->len);
+    if (end == ':' || f->s[0] == '[' || !sz_essay_is_upper(start_letter(f)) ||
+        sz_essay_all_caps(f->s, f->len) || sz_essay_count_words(f->s, f->len) < LONE_WORDS ||
+        (end != '!' && end != '?' && sz_essay_title_case(f->s, f->len)))
+        return 0;
+    for (size_t i = 0; i < f->len; i++)
+        if ((f->s[i] >= '0' && f->s[i] <= '9') || f->s[i] == '{' ||
+            (f->s[i] == ' ' && i + 1 < f->len && f->s[i + 1] == ' '))
+            return 0;
+    return 1;
+}
+
 /* Four lines or more, each after the first opening with a capital, none
 ** in lower case, not a list of numbered entries. */
 int

@@ -45,7 +45,7 @@ def outline(path, exe):
     res = {'title': meta_text(doc['meta'], 'title'),
            'author': meta_text(doc['meta'], 'author'),
            'lang': meta_text(doc['meta'], 'lang'),
-           'headings': [], 'paragraphs': 0, 'verse': 0, 'quotes': 0, 'notes': 0,
+           'headings': [], 'paragraphs': 0, 'verse': 0, 'verse_lines': 0, 'quotes': 0, 'notes': 0,
            'figures': 0, 'rules': 0}
 
     def walk(blocks, top):
@@ -56,7 +56,9 @@ def outline(path, exe):
             elif t == 'Para' and top:
                 res['paragraphs'] += 1
             elif t == 'LineBlock':
-                res['verse'] += 1
+                # the truth counts stanzas of two lines or more (extra.py);
+                # a line of verse quoted alone is counted apart
+                res['verse' if len(b['c']) >= 2 else 'verse_lines'] += 1
             elif t == 'BlockQuote':
                 res['quotes'] += 1
                 walk(b['c'], False)
