@@ -207,6 +207,11 @@ sz_essay_number_token(const char *s, size_t n)
             n--;     /* XXII[1]: a note marker */
         if (n > 0)
             n--;
+    } else if (n > 3 && s[n - 1] == ')' && s[n - 2] != '(' &&
+               (s[n - 3] == '(' || (n > 4 && s[n - 4] == '('))) {
+        /* XVIII(*), XII(+), IV(1): a note marker in parentheses, as the
+        ** editions that mark notes (*) (+) (#) write them */
+        n -= s[n - 3] == '(' ? 3 : 4;
     }
     if (n == 0)
         return 0;

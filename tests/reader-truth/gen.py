@@ -126,6 +126,64 @@ L=lines('24264-0.txt'); e=len(L)
 h=[[1,ws((L[i]+(' '+L[nextnb(L,i+1)] if re.match(r'-{5,}$',L[i+1].strip()) and L[i].strip().endswith('回') else '')).replace('\u3000',' '))] for i in range(0,e) if re.match(r'第[一二三四五六七八九十百零〇]+回([\s\u3000]|$)',L[i])]
 book('hong-lou-meng','24264-0.txt',None,None,'zh',h,0,e,
      'the text names neither title nor author (the catalogue does: 紅樓夢, 曹雪芹)')
+# Three Men in a Boat: CHAPTER N. alone on its line, a synopsis paragraph
+# under it (prose, counted as a paragraph), [Picture: ...] captions, and two
+# footnotes marked {page} collected under "Footnotes." at the end
+L=lines('308-0.txt'); s=find(L,r'CHAPTER I\.$'); e=endline(L)
+fn=find(L,r'Footnotes\.$',s)
+h=[[1,'PREFACE.']]+[[1,L[i].strip()] for i in range(s,e) if re.match(r'CHAPTER [IVXL]+\.$',L[i])]
+book('three-men-in-a-boat','308-0.txt','Three Men in a Boat','Jerome K. Jerome','en',h,s,fn,
+     'each CHAPTER N. is followed by a synopsis (Three invalids.—Sufferings of George and Harris...), a paragraph of its own')
+books['three-men-in-a-boat']['notes']=2
+# read in the book: four verse blocks (Long foretold, long last; the two
+# couplets of the comic song; Two lovely black eyes); the prescription
+# (1 lb. beefsteak) and the procession (Montmorency, carrying a stick) that
+# extra.py also counts are lists kept line by line
+books['three-men-in-a-boat']['verse']=4
+books['three-men-in-a-boat']['note']+='; verse: 4 blocks counted by reading (the prescription and the procession are lists, not verse)'
+books['three-men-in-a-boat']['note']+='; notes: the two {287} and {311} footnotes under "Footnotes." at the end (their markers are page numbers in braces, which extra.py does not know)'
+# Peter Pan: a contents list naming the chapters, then "Chapter N TITLE" lines
+L=lines('16-0.txt'); c=find(L,r'Chapter 17 '); s=find(L,r'Chapter 1 ',c); e=endline(L)
+h=[[1,ws(L[i])] for i in range(s,e) if re.match(r'Chapter \d+ ',L[i])]
+book('peter-pan','16-0.txt','Peter Pan','James M. Barrie','en',h,s,e,
+     'the contents list (Chapter 1 PETER BREAKS THROUGH ...) names the chapters; it is not a heading itself; author as the header\'s Author: line names him (the title page: By J. M. Barrie [James Matthew Barrie])')
+# The Importance of Being Earnest: a play; front matter with its own
+# sections, then FIRST/SECOND/THIRD ACT, each opening with SCENE over the
+# stage setting; every speech (Algernon.  Did you hear ...) is a paragraph
+L=lines('pg844.txt'); s=find(L,r'FIRST ACT$'); e=endline(L); h=[]
+for i in range(0,e):
+    x=L[i].strip()
+    if x in ('THE PERSONS IN THE PLAY','THE SCENES OF THE PLAY',"LONDON: ST. JAMES'S THEATRE") or re.match(r'(FIRST|SECOND|THIRD) ACT$',x): h.append([1,x])
+    elif i>s and x=='SCENE': h.append([2,x])
+book('importance-of-being-earnest','pg844.txt','The Importance of Being Earnest','Oscar Wilde','en',h,s,e,
+     'front matter sections (persons, scenes, first cast) are headings; SCENE under each act heads the stage setting; ACT DROP and TABLEAU are stage directions, not headings')
+# The Prince: an introduction in four titled parts, a dedication, the 26
+# chapters (CHAPTER I -- TITLE, wrapped over two lines) under THE PRINCE, and
+# two more works; footnotes are indented blocks (*) (+) after the paragraph
+L=lines('pg1232.txt'); s=find(L,r'INTRODUCTION$'); e=endline(L); h=[]
+i=s
+while i<e:
+    x=L[i].strip()
+    if x in ('INTRODUCTION','DEDICATION','THE PRINCE','THE LIFE OF CASTRUCCIO CASTRACANI OF LUCCA') or x.startswith('DESCRIPTION OF THE METHODS'):
+        t=[x]
+        while L[i+1].strip(): i+=1; t.append(L[i].strip())
+        h.append([1,' '.join(t)])
+    elif re.match(r'(YOUTH|OFFICE|LITERATURE AND DEATH) -- Aet',x) or x in ('THE MAN AND HIS WORKS','CASTRUCCIO CASTRACANI 1284-1328'):
+        h.append([2,x])
+    elif re.match(r'CHAPTER [IVX]+',x):
+        t=[x]
+        while L[i+1].strip(): i+=1; t.append(L[i].strip())
+        # the (*) after XVIII is a note marker, which a heading's text omits
+        h.append([2,' '.join(t).replace('(*)','')])
+    i+=1
+book('the-prince','pg1232.txt','The Prince','Nicolo Machiavelli','en',h,s,e,
+     'levels: INTRODUCTION, DEDICATION, THE PRINCE and the two added works above their parts and chapters; CASTRUCCIO CASTRACANI 1284-1328 opens the Life; notes: the 45 indented (*) (+) ... note blocks')
+books['the-prince']['notes']=45
+# read in the book: five verse quotations (Knowledge doth come; Res dura;
+# Alexander never did; Virtu contro al Furore and its translation); the
+# couplets of Virgil's translation sit inside a note and count as the note
+books['the-prince']['verse']=5
+books['the-prince']['note']+='; verse: 5 blocks counted by reading (the translation of Res dura is inside a note)'
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
     print(n,len(b['headings']),b['paragraphs'],b['verse'],b['notes'])

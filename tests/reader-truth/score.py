@@ -22,8 +22,11 @@ TYPO = str.maketrans({'\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"'
 
 
 def norm(s):
-    # a note marker in a heading becomes a Note, which headings' text omits
+    # a note marker in a heading becomes a Note, which headings' text omits;
     s = re.sub(r'\[\w{1,3}\]', '', s or '')
+    # one in parentheses, (*) or (+), as some editions mark notes, is left
+    # out on both sides too: the reader keeps it as text
+    s = re.sub(r'\([^\w\s]{1,2}\)', '', s)
     return ' '.join(s.translate(TYPO).split())
 
 
