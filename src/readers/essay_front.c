@@ -920,7 +920,12 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
             size_t j = k + 1 + (size_t)(x->merge == 1), prose = 0, m = 0;
             int keyword = x->rank == R_PART || x->rank == R_CHAPTER || x->rank == R_SETEXT1 ||
                           x->rank == R_SETEXT2;
-            if (keyword && j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= R_SUB)
+            /* FIRST ACT / SCENE: a play's act over its scene starts the text
+            ** as a chapter over its first section does */
+            if (keyword && j < u->n && u->v[j].kind == U_HEAD &&
+                (u->v[j].rank <= R_SUB ||
+                 (u->v[j].b - u->v[j].a == 1 &&
+                  sz_essay_scene_word(l[u->v[j].a].s, l[u->v[j].a].len))))
                 break;
             /* 1. Method / 1.1 Sampling: a number over its first subsection's;
             ** a shape the text sets over runs of another, over the first */

@@ -147,10 +147,12 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
                      sz_essay_caps_title(l, y->a, y->b) && t < u->n && u->v[t].kind != U_HEAD)
                 why = "a title in capitals wrapped over lines after a bare chapter line";
             /* VOL. VI. / CONTENTS OF THE SIXTH VOLUME: a list, not a title;
+            ** FIRST ACT / SCENE: a division of its own, over the stage setting;
             ** the title must not itself start the text: a heading line is
             ** followed by more */
             else if (!(y->b - y->a != 1 || y->kind == U_RULE || y->kind == U_FIGURE ||
                        sz_essay_contents_word(&l[y->a]) ||
+                       sz_essay_scene_word(l[y->a].s, l[y->a].len) ||
                        !sz_essay_subtitle_line(&l[y->a], y->kind == U_HEAD
                                                              ? y->rank
                                                              : sz_essay_line_rank(&l[y->a]))))
@@ -177,8 +179,12 @@ sz_essay_merge_headings(struct units *u, const struct sz_eline *l)
             }
             continue;
         }
-        if (!why)
+        if (!why) {
+            if (y->kind == U_HEAD && y->b - y->a == 1 && sz_essay_scene_word(l[y->a].s, l[y->a].len))
+                y->why = "SCENE alone under an act's line: a division of its own over the stage "
+                         "setting, not the act's title";
             continue;
+        }
         if (matter && numbered >= 2 && (titled * 2 < numbered || y->gap > title_gap)) {
             if (y->kind == U_HEAD)
                 y->why = titled * 2 < numbered

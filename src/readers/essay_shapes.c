@@ -10,6 +10,22 @@
 
 #include "readers/essay_units.h"
 
+/* the scenes of a play's acts */
+static const char *const scene[] = {
+    "SCENE", "Scene", "SCÈNE", "Scène", "SZENE", "Szene", "ESCENA", "Escena", "SCENA",
+    "Scena", NULL,
+};
+
+/* SCENE alone on its line, over a play's stage setting: the word without a
+** number. */
+int
+sz_essay_scene_word(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ':'))
+        n--;
+    return n > 0 && n < 8 && sz_essay_word_is(s, n, scene);
+}
+
 /* CHAPTER IV, Book the First, Part One, Kapitel 3, ГЛАВА I, 第一回. */
 int
 sz_essay_keyword_rank(const char *s, size_t n)
@@ -24,11 +40,6 @@ sz_essay_keyword_rank(const char *s, size_t n)
         "CHAPITRE", "Chapitre", "CAPÍTULO", "Capítulo", "CAPITULO", "Capitulo", "CAPITOLO",
         "Capitolo", "ГЛАВА", "Глава", "HOOFDSTUK", "Hoofdstuk", "LETTER", "Letter",
         "SECTION", "Section", "CANTO", "Canto", "ACT", "Act", NULL,
-    };
-    /* the scenes of a play's acts */
-    static const char *const scene[] = {
-        "SCENE", "Scene", "SCÈNE", "Scène", "SZENE", "Szene", "ESCENA", "Escena", "SCENA",
-        "Scena", NULL,
     };
     const char *rest, *rest2;
     size_t rn, rn2;
@@ -101,7 +112,8 @@ sz_essay_keyword_rank(const char *s, size_t n)
 int
 sz_essay_section_line(const char *s, size_t n)
 {
-    return sz_essay_keyword_rank(s, n) != R_NONE || sz_essay_matter_word(s, n);
+    return sz_essay_keyword_rank(s, n) != R_NONE || sz_essay_matter_word(s, n) ||
+           sz_essay_scene_word(s, n);
 }
 
 int

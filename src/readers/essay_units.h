@@ -112,6 +112,7 @@ int sz_essay_first_upper(const struct sz_eline *l);
 
 /* essay_shapes.c */
 int sz_essay_keyword_rank(const char *s, size_t n);
+int sz_essay_scene_word(const char *s, size_t n);
 int sz_essay_is_rule(const char *s, size_t n);
 int sz_essay_underline_of(const struct sz_eline *l);
 int sz_essay_matter_word(const char *s, size_t n);
