@@ -359,7 +359,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             if (x->rank != R_NONE)
                 x->kind = U_HEAD;
         }
-        sz_essay_demote_empty(&u, l);
+        sz_essay_demote_empty(&u, l, sz_meta_text(c->doc, "title"));
         sz_essay_title_page_lines(&u, l);
         sz_essay_join_broken_headings(&u, l);
         for (size_t k = 0; k < u.n / 3 + 8 && k < u.n; k++)

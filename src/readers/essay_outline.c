@@ -247,20 +247,39 @@ head_or_signature(const struct unit *x, int r)
     return x->rank == r && (x->kind == U_HEAD || (x->kind == U_PARA && x->why == empty_why));
 }
 
+static int numbered(const struct units *u, size_t k, const struct sz_eline *l);
+
 /* A heading introduces something: a caps or title line followed straight
 ** by a heading of its own rank or an outer one is a signature or a
-** closing line (CURRER BELL.), not a heading. */
+** closing line (CURRER BELL.), not a heading.  The book's own title
+** (title, NULL if unknown) printed again straight over the first numbered
+** division is not: it is the half-title over the work, after the sections
+** before it (INTRODUCTION, DEDICATION / THE PRINCE / CHAPTER I). */
 void
-sz_essay_demote_empty(struct units *u, const struct sz_eline *l)
+sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *title)
 {
+    struct sz_buf want = SZ_BUF_INIT, cur = SZ_BUF_INIT;
+    int divisions = 0;
+    if (title)
+        sz_essay_squash(title, strlen(title), &want);
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k];
+        if (!divisions && numbered(u, k, l))
+            divisions = 1;
         if (x->kind != U_HEAD || x->merge || (x->rank != R_CAPS && x->rank != R_TITLE))
             continue;
         size_t j = k + 1;
         while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
             j++;
         if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank) {
+            if (!divisions && want.len && x->b - x->a == 1 && numbered(u, j, l)) {
+                sz_essay_squash(l[x->a].s, l[x->a].len, &cur);
+                if (cur.len == want.len && !memcmp(cur.data, want.data, cur.len)) {
+                    x->why = "the book's title printed again straight over its first numbered "
+                             "division: the half-title over the work, not a signature";
+                    continue;
+                }
+            }
             x->kind = U_PARA;
             x->why = empty_why;
             continue;
@@ -279,6 +298,8 @@ sz_essay_demote_empty(struct units *u, const struct sz_eline *l)
                      "rank follow (a signature and the date it was written)";
         }
     }
+    sz_buf_free(&want);
+    sz_buf_free(&cur);
 }
 
 static size_t after_heading(const struct units *u, size_t k);
