@@ -359,6 +359,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             if (x->rank != R_NONE)
                 x->kind = U_HEAD;
         }
+        sz_essay_bylines(&u, l);
         sz_essay_demote_empty(&u, l, sz_meta_text(c->doc, "title"));
         sz_essay_title_page_lines(&u, l);
         sz_essay_join_broken_headings(&u, l);
@@ -528,7 +529,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);
                 sz_node_append(b, sz_node_new(c->doc, SZ_LINEBREAK));
                 sz_essay_add_inlines(c, b, l, x->a + 1, x->b, &scratch);
-            } else if (x->b - x->a == 2 && !sz_essay_underline_of(&l[x->a + 1])) {
+            } else if (x->b - x->a >= 2 && !sz_essay_underline_of(&l[x->a + 1])) {
                 sz_essay_add_inlines(c, b, l, x->a, x->b, &scratch);
             } else {
                 sz_essay_inlines(c, b, l[x->a].s, l[x->a].len);

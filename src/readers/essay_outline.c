@@ -249,6 +249,98 @@ head_or_signature(const struct unit *x, int r)
 
 static int numbered(const struct units *u, size_t k, const struct sz_eline *l);
 
+/* NICOLO MACHIAVELLI: does f[0..n) name a person, two to five words in
+** capitals none of which is a joining word (BY THE SEA, BY ORDER OF THE
+** KING are titles)? */
+static int
+name_in_caps(const char *s, size_t n)
+{
+    static const char *const joins[] = {
+        "THE", "A", "AN", "OF", "AND", "TO", "IN", "ON", "FOR", "WITH", "AT", "FROM", "HIS",
+        "HER", "MY", "OUR", "THEIR", "ITS", "THIS", "THAT", "OR", "NOR", "ALL", "WAY", NULL,
+    };
+    size_t words = sz_essay_count_words(s, n);
+    if (words < 2 || words > 5 || !sz_essay_all_caps(s, n))
+        return 0;
+    while (n > 0) {
+        const char *rest;
+        size_t rn, w = sz_essay_first_word(s, n, &rest, &rn);
+        if (w && sz_essay_word_is(s, w, joins))
+            return 0;
+        s = rest;
+        n = rn;
+    }
+    return 1;
+}
+
+/* BY / NICOLO MACHIAVELLI, WRITTEN BY NICOLO MACHIAVELLI: the lines naming
+** who wrote a work, under its title, after the book's first numbered
+** division (a further work's title page inside the book; the book's own
+** title page is the front matter's), are its byline, not headings. */
+void
+sz_essay_bylines(struct units *u, const struct sz_eline *l)
+{
+    size_t k0 = 0;
+    while (k0 < u->n && !numbered(u, k0, l))
+        k0++;
+    static const char *const verbs[] = {
+        "WRITTEN", "EDITED", "TRANSLATED", "COMPILED", "ILLUSTRATED", NULL,
+    };
+    static const char *const by[] = { "BY", NULL };
+    for (size_t k = k0 + 1; k < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD || x->merge || x->b - x->a != 1)
+            continue;
+        const struct sz_eline *f = &l[x->a];
+        const char *rest, *rest2;
+        size_t rn, rn2, w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+        if (w && sz_essay_word_is(f->s, w, verbs)) {
+            size_t w2 = sz_essay_first_word(rest, rn, &rest2, &rn2);
+            if (!(w2 && sz_essay_word_is(rest, w2, by) && name_in_caps(rest2, rn2)))
+                continue;
+        } else if (!(w && sz_essay_word_is(f->s, w, by) && name_in_caps(rest, rn))) {
+            /* or the name alone under a lone BY */
+            size_t p = k;
+            while (p > 0 && u->v[p - 1].kind == U_SKIP)
+                p--;
+            if (p == 0 || u->v[p - 1].b - u->v[p - 1].a != 1 || u->v[p - 1].kind == U_HEAD)
+                continue;
+            const struct sz_eline *g = &l[u->v[p - 1].a];
+            if (g->len != 2 || memcmp(g->s, "BY", 2) || !name_in_caps(f->s, f->len))
+                continue;
+        }
+        x->kind = U_PARA;
+        x->why = "a byline (BY ..., WRITTEN BY ... and a name): who wrote the work, not a heading";
+        /* and the lines in capitals over it are the title of the work it
+        ** names, however long */
+        size_t t = k;
+        for (int hop = 0; hop < 2 && t > 0; hop++) {
+            while (t > 0 && u->v[t - 1].kind == U_SKIP)
+                t--;
+            if (t == 0)
+                break;
+            const struct sz_eline *g = &l[u->v[t - 1].a];
+            if (hop == 0 && u->v[t - 1].b - u->v[t - 1].a == 1 && g->len == 2 &&
+                !memcmp(g->s, "BY", 2)) {
+                t--;
+                continue;
+            }
+            struct unit *y = &u->v[t - 1];
+            size_t i;
+            for (i = y->a; i < y->b && sz_essay_all_caps(l[i].s, l[i].len); i++)
+                ;
+            uint32_t end = sz_essay_last_cp(l[y->b - 1].s, l[y->b - 1].len);
+            if (y->kind == U_PARA && i == y->b && y->b - y->a <= 3 && end != ',' && end != ';') {
+                y->kind = U_HEAD;
+                y->rank = R_CAPS;
+                y->why = "lines in capitals over a byline: the title of the work it names";
+            }
+            break;
+        }
+    }
+}
+
+
 /* A heading introduces something: a caps or title line followed straight
 ** by a heading of its own rank or an outer one is a signature or a
 ** closing line (CURRER BELL.), not a heading.  The book's own title
