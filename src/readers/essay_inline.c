@@ -127,7 +127,7 @@ star_marker(const char *s, size_t n, size_t i)
                                                  !memcmp(s + a - 3, "\xE2\x80\x99", 3)));
 }
 
-/* "(*1)": a note marker some editions use, the * at s[i] after a "(" the
+/* "(*1)", "(*)": a note marker some editions use, the * at s[i] after a "(" the
 ** word gathered so far ends with.  The position of its ")", or 0. */
 static size_t
 paren_marker(const struct sz_ectx *c, const char *s, size_t n, size_t i)
@@ -138,7 +138,8 @@ paren_marker(const struct sz_ectx *c, const char *s, size_t n, size_t i)
     size_t k = i + 1;
     while (k < n && k < i + 4 && s[k] >= '0' && s[k] <= '9')
         k++;
-    return k > i + 1 && k < n && s[k] == ')' ? k : 0;
+    /* "(*)" too, the marker of editions that number no notes */
+    return k < n && s[k] == ')' ? k : 0;
 }
 
 static void

@@ -1,7 +1,7 @@
 /*
 ** essay_notes.c
-** Footnotes: [1], (*1) or * in the text, "[1] text", "[Footnote 1: text]", "[Note 1: text]",
-** "(*1) text" or "*text" below, linked to their markers.
+** Footnotes: [1], (*1), (*) or * in the text, "[1] text", "[Footnote 1: text]", "[Note 1: text]",
+** "(*1) text", "(*) text" or "*text" below, linked to their markers.
 ** See LICENSE.
 */
 #include <stdlib.h>
@@ -51,7 +51,9 @@ sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
         size_t d = 2;
         while (d < n && d < 5 && s[d] >= '0' && s[d] <= '9')
             d++;
-        if (d > 2 && d + 1 < n && s[d] == ')' && s[d + 1] == ' ') {
+        /* and "(*) text", the note to a "(*)" marker, labelled "*" as a
+        ** bare * marker's note is */
+        if (d + 1 < n && s[d] == ')' && s[d + 1] == ' ') {
             *label = s + 1;
             *skip = d + 2;
             return d - 1;

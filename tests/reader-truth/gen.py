@@ -183,6 +183,12 @@ books['the-prince']['notes']=45
 # Alexander never did; Virtu contro al Furore and its translation); the
 # couplets of Virgil's translation sit inside a note and count as the note
 books['the-prince']['verse']=5
+# count.py takes the 14 chapter headings wrapped over two lines and the
+# three-line title of the Description for paragraphs, and the dedication,
+# set in throughout, for a quotation: read in the book, its six paragraphs
+# (To the Magnificent Lorenzo ... Take then, your Magnificence) are text
+books['the-prince']['paragraphs'] += -15 + 6
+books['the-prince']['note']+='; paragraphs: count.py\'s count less the 15 wrapped headings it counted, plus the 6 paragraphs of the dedication (set in, not a quotation)'
 books['the-prince']['note']+='; verse: 5 blocks counted by reading (the translation of Res dura is inside a note)'
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
