@@ -4,7 +4,8 @@
 # files, OPF metadata, NCX naming an untitled chapter, the image kept from
 # EPUB to EPUB), EPUB 2's and EPUB 3's creator roles and covers, hostile EPUBs refused naming the member, round trips of
 # samizdat's own EPUBs (the essay, the torture document, corpus books),
-# pandoc's EPUB of the essay, and batch mode.
+# pandoc's and calibre's EPUBs of the essay, and batch mode (.epub, .html,
+# .htm, .xhtml in a folder, a zip and a tar.gz).
 . "$(dirname "$0")/../lib.sh"
 R=$SZ_ROOT/tests/epub-read
 T=$SZ_TMP
@@ -161,3 +162,29 @@ mkdir -p "$T/in"
 cp "$T/small.epub" "$T/in/"
 "$SAMIZDAT" batch -q -t native "$T/in" -o "$T/out" >"$T/b.err" 2>&1
 check "epub-read: batch converts an .epub of a folder" grep -q '^Header 1' "$T/out/small.native"
+# .html, .htm and .xhtml beside it, in a folder, a zip and a tar.gz
+printf '<h1>A</h1><p>a</p>' >"$T/in/a.html"
+printf '<h1>B</h1><p>b</p>' >"$T/in/b.htm"
+mkdir -p "$T/in/sub"
+printf '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><h1>C</h1></body></html>' \
+    >"$T/in/sub/c.xhtml"
+python3 - "$T/in" "$T/in.zip" "$T/in.tar.gz" <<'PY'
+import os, sys, tarfile, zipfile
+d, zp, tp = sys.argv[1:]
+names = ["small.epub", "a.html", "b.htm", "sub/c.xhtml"]
+with zipfile.ZipFile(zp, "w", zipfile.ZIP_DEFLATED) as z:
+    for n in names:
+        z.write(os.path.join(d, n), n)
+with tarfile.open(tp, "w:gz") as t:
+    for n in names:
+        t.add(os.path.join(d, n), n)
+PY
+want='a.native:A b.native:B small.native:One sub/c.native:C'
+for src in in in.zip in.tar.gz; do
+    rm -rf "$T/bo"
+    "$SAMIZDAT" batch -q -t native "$T/$src" -o "$T/bo" >"$T/b.err" 2>&1
+    o=$T/bo; [ "$src" = in ] || o=$T/bo/in
+    got=$(cd "$o" && for f in a.native b.native small.native sub/c.native; do
+        printf '%s:%s ' "$f" "$(grep -m1 -A1 '^Header 1' "$f" 2>/dev/null | sed -n 's/^  Str "\(.*\)"$/\1/p')"; done)
+    check "epub-read: batch reads .html, .htm, .xhtml and .epub from $src" [ "$got" = "$want " ]
+done
