@@ -438,14 +438,16 @@ sz_essay_verse_indent(const struct units *u, const struct sz_eline *l, const str
 ** date or a heading. */
 #define LONE_WORDS 3
 
-/* Is unit k one line set in at the indentation the text quotes its verse
-** at, alone between two blocks of running text ("Not long since I was
+/* Is unit k one line set in as far as the text quotes its verse or
+** further, alone between two blocks of running text (not entries opening
+** with a number, under which it would be a note) ("Not long since I was
 ** present at the auction of a deacon's effects ...:-- / "The evil that
 ** men do lives after them." / As usual, ..."): a line of verse quoted,
-** as the text's other quotations at that indentation are?  It opens with
-** a capital, holds three words or more and no figure, is not in
-** capitals, and does not end at a colon (a line leading into what
-** follows: a salutation, a heading). */
+** as the stanzas the text sets in so far are?  It opens with a capital,
+** holds three words or more, no figure and no gap between columns, is
+** not in capitals nor in title case (a caption, a heading; "List! List!
+** O List!" is a cry), and does not end at a colon (a line leading into
+** what follows: a salutation, a heading). */
 int
 sz_essay_lone_verse_line(const struct units *u, size_t k, const struct sz_eline *l,
                          const struct layout *lay)
@@ -454,13 +456,14 @@ sz_essay_lone_verse_line(const struct units *u, size_t k, const struct sz_eline 
     if (!lay->verse_in || x->kind != U_PARA || x->b - x->a != 1 || k == 0 || k + 1 >= u->n)
         return 0;
     const struct sz_eline *f = &l[x->a];
-    if (f->indent + 1 < lay->verse_in || f->indent > lay->verse_in + 1)
+    if (f->indent + 1 < lay->verse_in || f->indent >= VERSE_IN_MAX)
         return 0;
     for (int d = -1; d <= 1; d += 2) {
         const struct unit *y = &u->v[k + (size_t)d];
         if (y->kind != U_PARA || l[y->a].indent > lay->indent + 1 ||
             l[y->b - 1].indent > lay->indent + 1 || l[y->a].indent + 2 > f->indent ||
-            l[y->b - 1].indent + 2 > f->indent)
+            l[y->b - 1].indent + 2 > f->indent || (l[y->a].len && l[y->a].s[0] >= '0' &&
+                                                     l[y->a].s[0] <= '9'))
             return 0;
     }
     uint32_t end = sz_essay_last_cp(f->s, f->len);
