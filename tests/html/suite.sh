@@ -109,6 +109,19 @@ printf '<?xml version="1.0"?><html><body><p>open <b>bold</p></body></html>' >"$T
 check "html: malformed XHTML is read as well as it can be, with a warning naming the line" sh -c \
     "grep -q 'open.*bold' '$T/bad.txt' && grep -q 'bad.xhtml:1:.*well-formed' '$T/bad.err'"
 
+# No external entity, parameter entity or DTD is loaded: the file they name
+# stays unread, and a DTD on an unreachable host costs nothing.
+echo SECRETWORD >"$T/secret.txt"
+printf '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY x SYSTEM "file://%s/secret.txt"><!ENTITY %% p SYSTEM "file://%s/secret.txt"> %%p;]>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>a &x; b</p></body></html>\n' "$T" "$T" >"$T/xxe.xhtml"
+printf '<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://127.0.0.1:9/xhtml11.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>caf&eacute;</p></body></html>\n' >"$T/dtd.xhtml"
+"$SAMIZDAT" -f html -t plain "$T/xxe.xhtml" >"$T/xxe.txt" 2>&1
+check "html: an external entity is not loaded (XHTML)" sh -c "grep -q 'a b' '$T/xxe.txt' && ! grep -q SECRETWORD '$T/xxe.txt'"
+printf '<!DOCTYPE html [<!ENTITY x SYSTEM "file://%s/secret.txt">]><p>a &x; b</p>\n' "$T" >"$T/xxe.html"
+"$SAMIZDAT" -f html -t plain "$T/xxe.html" >"$T/xxeh.txt" 2>&1
+check "html: an external entity is not loaded (HTML)" sh -c "grep -q 'a' '$T/xxeh.txt' && ! grep -q SECRETWORD '$T/xxeh.txt'"
+"$SAMIZDAT" -f html -t plain "$T/dtd.xhtml" >"$T/dtd.txt" 2>&1
+check "html: an XHTML page naming a DTD is read without it (its entities are HTML's)" grep -qx 'café' "$T/dtd.txt"
+
 # --- a page on disk read as it comes, or whole ------------------------------------
 # A file whose bytes are read as they are goes to the parser a piece at a
 # time; the others are read whole.  Either way the tree is the one its
