@@ -369,6 +369,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 sz_essay_contents_headings(&u, k, sz_essay_contents(&u, k, l), l, c->doc->arena);
                 break;
             }
+        sz_essay_division_lists(&u, l);
         sz_essay_revive_holders(&u);
         sz_essay_front_matter(c, &u, l);
         sz_essay_ditto_contents(&u, l);

@@ -249,6 +249,59 @@ head_or_signature(const struct unit *x, int r)
 
 static int numbered(const struct units *u, size_t k, const struct sz_eline *l);
 
+/* The next unit after k that is not skipped or a merged heading line. */
+static size_t
+next_unit(const struct units *u, size_t k)
+{
+    k++;
+    while (k < u->n && (u->v[k].kind == U_SKIP || u->v[k].kind == U_MERGED))
+        k++;
+    return k;
+}
+
+/* ACT I. Algernon's Flat / ACT II. The Garden / ACT III. Drawing-Room,
+** one after another with no text under any, before the text's own
+** divisions of that rank (FIRST ACT ... with its text): a list of the
+** divisions (the scenes of a play, a contents list without the word),
+** its lines text, not headings. */
+void
+sz_essay_division_lists(struct units *u, const struct sz_eline *l)
+{
+    for (size_t k = 0; k < u->n; k++) {
+        if (!numbered(u, k, l))
+            continue;
+        int r = u->v[k].rank;
+        size_t run = 1, j = k, last = k;
+        for (;;) {
+            j = next_unit(u, j);
+            if (j >= u->n || !numbered(u, j, l) || u->v[j].rank != r)
+                break;
+            last = j;
+            run++;
+        }
+        /* a run of one or two is a part over its chapter, or a chapter
+        ** whose text was lost */
+        if (run < 3)
+            return;
+        size_t later = next_unit(u, last);
+        for (; later < u->n; later++) {
+            if (u->v[later].kind != U_HEAD || u->v[later].rank != r)
+                continue;
+            size_t after = next_unit(u, later);
+            if (after < u->n && !(u->v[after].kind == U_HEAD && u->v[after].rank == r))
+                break;
+        }
+        if (later >= u->n)
+            return;
+        for (size_t i = k; i <= last; i = next_unit(u, i)) {
+            u->v[i].kind = U_PARA;
+            u->v[i].why = "a run of division lines with no text under any, before the text's "
+                          "own divisions: a list of them (contents, a play's scenes), not headings";
+        }
+        return;
+    }
+}
+
 /* NICOLO MACHIAVELLI: does f[0..n) name a person, two to five words in
 ** capitals none of which is a joining word (BY THE SEA, BY ORDER OF THE
 ** KING are titles)? */

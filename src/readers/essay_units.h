@@ -219,6 +219,7 @@ int sz_essay_dedication(const struct unit *x, const struct sz_eline *l);
 /* essay_outline.c */
 void sz_essay_merge_headings(struct units *u, const struct sz_eline *l);
 void sz_essay_join_broken_headings(struct units *u, const struct sz_eline *l);
+void sz_essay_division_lists(struct units *u, const struct sz_eline *l);
 void sz_essay_bylines(struct units *u, const struct sz_eline *l);
 void sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *title);
 void sz_essay_fix_ranks(struct units *u, const struct sz_eline *l);

@@ -157,6 +157,14 @@ for i in range(0,e):
     elif i>s and x=='SCENE': h.append([2,x])
 book('importance-of-being-earnest','pg844.txt','The Importance of Being Earnest','Oscar Wilde','en',h,s,e,
      'front matter sections (persons, scenes, first cast) are headings; SCENE under each act heads the stage setting; ACT DROP and TABLEAU are stage directions, not headings')
+# count.py skips a single short line that does not end like a sentence (a
+# heading, a caption); read in the play, the one-line speeches and stage
+# directions ending in "]" (Lane.  Yes, sir.  [Hands them on a salver.],
+# [Enter Lane.]) are paragraphs, and so are the two ACT DROP lines
+def one_line_blocks(L,a,b,pat):
+    return sum(1 for i in range(a,b) if L[i].strip() and not L[i-1].strip() and not L[i+1].strip() and re.search(pat,L[i].rstrip()))
+books['importance-of-being-earnest']['paragraphs'] += one_line_blocks(L,s+1,e,r'^.{0,59}\]$') + 2
+books['importance-of-being-earnest']['note']+='; paragraphs: count.py\'s count plus the one-line speeches and stage directions ending in ] and the two ACT DROP lines, which its heading-or-caption rule skips'
 # The Prince: an introduction in four titled parts, a dedication, the 26
 # chapters (CHAPTER I -- TITLE, wrapped over two lines) under THE PRINCE, and
 # two more works; footnotes are indented blocks (*) (+) after the paragraph
