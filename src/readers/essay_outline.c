@@ -659,6 +659,12 @@ sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
                           !strcmp(b.data, "fin") || !strncmp(b.data, "конец", 10))) {
                 x->kind = U_PARA;
                 x->why = "closing line (THE END) of the text";
+            } else if (!x->merge && (x->rank == R_CAPS || x->rank == R_TITLE)) {
+                /* TABLEAU, CURTAIN: a heading introduces something, and
+                ** nothing follows the last line */
+                x->kind = U_PARA;
+                x->why = "heading shape, but the last line of the text, nothing under it: a "
+                         "closing line";
             }
             sz_buf_free(&b);
         }
