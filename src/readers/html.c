@@ -129,6 +129,7 @@ struct hr {
     struct frame *st;
     size_t depth, cap;
     size_t drop;               /* > 0: inside dropped elements */
+    int colgroup;              /* the dropped element is a colgroup (its cols' widths count) */
     size_t in_head, title_at;
     struct sz_buf words;       /* text not yet made a node: a run */
     int space;                 /* pending white space: 0, SZ_SPACE, SZ_SOFTBREAK */
@@ -1500,10 +1501,41 @@ open_in_raw(struct hr *r, enum el el, const char **a)
         f->flags |= F_RAW;
 }
 
+/* <col width="20%"> or <col style="width: 20%">, span times: a column's
+** share of the width, as pandoc reads it (other units: the default).
+** Kept as ColSpecs of the innermost table until finish_table. */
+static void
+col_width(struct hr *r, const char **a)
+{
+    struct sz_node *t = NULL;
+    for (size_t i = r->depth; i-- > 0 && !t;)
+        if (r->st[i].node && r->st[i].node->kind == SZ_TABLE)
+            t = r->st[i].node;
+    if (!t)
+        return;
+    const char *w = att(a, "width"), *st = att(a, "style"), *sp = att(a, "span");
+    if (!w && st && (w = strstr(st, "width"))) {
+        w += 5;
+        while (*w == ' ' || *w == ':')
+            w++;
+    }
+    char *end = NULL;
+    double pc = w ? strtod(w, &end) : 0;
+    double frac = end && end != w && *end == '%' && pc > 0 && pc <= 100 ? pc / 100 : 0;
+    long n = sp ? strtol(sp, NULL, 10) : 1;
+    for (long k = 0; k < (n < 1 ? 1 : n > 1000 ? 1000 : n); k++) {
+        struct sz_node *cs = sz_node_new(r->doc, SZ_COLSPEC);
+        cs->width = frac;
+        sz_node_append(t, cs);
+    }
+}
+
 static void
 open_el(struct hr *r, const char *lname, enum el el, const char **a)
 {
     if (r->drop || r->h->failed) {
+        if (r->drop == 1 && r->colgroup && !r->h->failed && !strcasecmp(lname, "col"))
+            col_width(r, a);
         r->drop++;
         return;
     }
@@ -1515,6 +1547,9 @@ open_el(struct hr *r, const char *lname, enum el el, const char **a)
             open_in_pagenum(r, el, a);
             return;
         }
+        if (el == E_DROP && !strcasecmp(lname, "col"))
+            col_width(r, a);
+        r->colgroup = el == E_DROP && !strcasecmp(lname, "colgroup");
         if (el == E_DROP || el == E_META || el == E_TITLE ||
             (r->h->epub && is_epub_furniture(a)) ||
             (r->h->epub && el == E_SECTION && !strcmp(lname, "nav"))) {
@@ -1640,6 +1675,17 @@ finish_table(struct hr *r, struct sz_node *t)
     struct sz_doc *doc = r->doc;
     int ncols = 0, nrows = 0;
     struct sz_node *head = NULL, *foot = NULL;
+    /* the widths its <col>s gave (col_width), in order */
+    double widths[64] = { 0 };
+    int nwidths = 0;
+    for (struct sz_node *p = t->first, *nx; p; p = nx) {
+        nx = p->next;
+        if (p->kind == SZ_COLSPEC) {
+            if (nwidths < 64)
+                widths[nwidths++] = p->width;
+            sz_node_unlink(p);
+        }
+    }
     for (struct sz_node *p = t->first; p; p = p->next) {
         if (p->kind == SZ_THEAD && !head)
             head = p;
@@ -1699,6 +1745,7 @@ finish_table(struct hr *r, struct sz_node *t)
     struct sz_node *after = t->first;
     for (int i = 0; i < ncols; i++) {
         struct sz_node *cs = sz_node_new(doc, SZ_COLSPEC);
+        cs->width = i < nwidths ? widths[i] : 0;
         if (cell) {
             cs->sub = cell->sub;
             if (cell->ival2 <= 1 || i + 1 >= ncols)

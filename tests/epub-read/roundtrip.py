@@ -40,6 +40,8 @@ def canon(x):
         return out
     if isinstance(x,dict):
         t=x.get('t'); c=x.get('c')
+        if t=='ColWidth':   # the writer gives a width in whole percent
+            return {'t':t,'c':round(c,2)}
         if t=='Header':
             return {'t':t,'c':[c[0],['',c[1][1],c[1][2]],canon(c[2])]}
         return {k:canon(v) for k,v in x.items()}

@@ -62,6 +62,11 @@ printf '<div class="poem"><div class="stanza"><div class="i2">words admit <i>but
 "$SAMIZDAT" -q -f html -t plain "$T/indent.html" >"$T/indent.txt"
 printf '\302\240\302\240words admit _but_ this\n\302\253Oui\302\273 _dit_-il\n' >"$T/indent.want"
 check_same "html: a poem line's Space after an indented or guillemet first word" "$T/indent.want" "$T/indent.txt"
+# Column widths from <col width> or <col style="width">, span times (pandoc reads them so)
+printf '<table><colgroup><col style="width: 25%%"/><col width="75%%"/></colgroup><tr><td>a</td><td>b</td></tr></table><table><col span="2" width="50%%"><tr><td>a</td><td>b</td></tr></table><table><tr><td>x</td></tr></table>' >"$T/cw.html"
+"$SAMIZDAT" -q -f html -t native "$T/cw.html" | grep ColSpec | tr -s ' ' | tr '\n' '|' >"$T/cw.got"
+printf '%s' ' ColSpec AlignDefault 0.25| ColSpec AlignDefault 0.75| ColSpec AlignDefault 0.5| ColSpec AlignDefault 0.5| ColSpec AlignDefault ColWidthDefault|' >"$T/cw.want"
+check_same "html: column widths from <col>" "$T/cw.want" "$T/cw.got"
 # A line of no-break spaces alone is a poem's empty line (how samizdat's
 # and pandoc's writers keep the gap).
 printf '<div class="line-block"><div class="line">a</div><div class="line">&nbsp;</div><div class="line">b</div></div>\n<div class="poem"><p>c<br/>\302\240\302\240<br/>d</p></div>\n' >"$T/gap.html"
