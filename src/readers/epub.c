@@ -614,8 +614,24 @@ rewrite_links(struct epub *e)
     }
 }
 
+/* Is link a of an EPUB 3 nav document in its table of contents (not in
+** the landmarks or the page list)? */
+static int
+in_toc_nav(xmlNodePtr a)
+{
+    for (xmlNodePtr p = a->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (is(p, "nav")) {
+            char *t = prop(p, "type");
+            int toc = !t || strstr(t, "toc") != NULL;
+            xmlFree(t);
+            return toc;
+        }
+    return 0;
+}
+
 /* NCX labels, by document (e->labels): the names of documents with no
-** heading (name_chapters). */
+** heading (name_chapters).  An EPUB 3 book without an NCX: its nav
+** document's table of contents. */
 static void
 toc_labels(struct epub *e)
 {
@@ -623,13 +639,18 @@ toc_labels(struct epub *e)
     for (size_t i = 0; i < e->nitems && !toc; i++)
         if (!strcmp(e->items[i].mtype, "application/x-dtbncx+xml"))
             toc = &e->items[i];
+    int nav = 0;
+    for (size_t i = 0; i < e->nitems && !toc; i++)
+        if (strstr(e->items[i].props, "nav") && !strcmp(e->items[i].mtype, "application/xhtml+xml"))
+            toc = &e->items[i], nav = 1;
     if (!toc)
         return;
     struct sz_buf b = SZ_BUF_INIT;
     xmlDocPtr x = NULL;
     if (read_member(e, toc->path, &b) == 0)
         x = xmlReadMemory(b.data, (int)b.len, toc->path, NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                              XML_PARSE_RECOVER);
     sz_buf_free(&b);
     if (!x)
         return;
@@ -642,13 +663,13 @@ toc_labels(struct epub *e)
     xmlNodePtr n = xmlDocGetRootElement(x);
     int depth = 0;
     while (n) {
-        if (is(n, "navPoint")) {
-            xmlNodePtr label = find(n->children, "text", 0);
-            xmlNodePtr content = NULL;
+        if ((!nav && is(n, "navPoint")) || (nav && is(n, "a") && in_toc_nav(n))) {
+            xmlNodePtr label = nav ? n : find(n->children, "text", 0);
+            xmlNodePtr content = nav ? n : NULL;
             for (xmlNodePtr c = n->children; c && !content; c = c->next)
                 if (is(c, "content"))
                     content = c;
-            char *src = content ? prop(content, "src") : NULL;
+            char *src = content ? prop(content, nav ? "href" : "src") : NULL;
             const char *frag;
             char *path = src ? resolve(toc->path, src, &frag) : NULL;
             int k = path ? spine_index(e, path) : -1;

@@ -6,7 +6,8 @@
 # chapter is read: as it inflates (UTF-8 whose characters straddle the
 # reader's pieces) or whole (an HTML entity, a Latin-1 page, a stray byte,
 # each after the first 64 KB); an EPUB 2 and an EPUB 3 book with creator
-# roles, rights, a description and a cover.
+# roles, rights, a description and a cover; an EPUB 3 book with a nav
+# document and no NCX.
 import os
 import stat
 import struct
@@ -59,7 +60,8 @@ def book(name, extra=None, container=True, opf=OPF, c2_type=zipfile.ZIP_STORED):
         if container:
             z.writestr('META-INF/container.xml', CONTAINER)
         z.writestr('OEBPS/c.opf', opf)
-        z.writestr('OEBPS/toc.ncx', NCX)
+        if 'toc.ncx' in opf:
+            z.writestr('OEBPS/toc.ncx', NCX)
         z.writestr('OEBPS/text/c1.xhtml', C1)
         z.writestr('OEBPS/text/c2.xhtml', C2, compress_type=c2_type)
         z.writestr('OEBPS/img/red.png', png())
@@ -189,3 +191,13 @@ OPF3 = (OPF2.replace('version="2.0"', 'version="3.0"')
 cover = lambda z: z.writestr('OEBPS/img/cover.png', png())
 book('epub2.epub', cover, opf=OPF2)
 book('epub3cover.epub', cover, opf=OPF3)
+
+# EPUB 3 with no NCX: the nav document's table of contents names the
+# untitled chapter (its landmarks do not).
+NAV = X % ('<nav epub:type="landmarks"><ol><li><a href="c2.xhtml">Wrong Name</a></li></ol></nav>'
+           '<nav epub:type="toc"><ol><li><a href="c1.xhtml">Chapter One</a></li>'
+           '<li><a href="c2.xhtml"><span>The</span> Second</a></li></ol></nav>')
+OPFNAV = OPF.replace('<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>',
+                     '<item id="nav" href="text/nav.xhtml" properties="nav" '
+                     'media-type="application/xhtml+xml"/>').replace(' toc="ncx"', '')
+book('nav.epub', lambda z: z.writestr('OEBPS/text/nav.xhtml', NAV), opf=OPFNAV)

@@ -14,6 +14,9 @@ python3 "$R/mkepubs.py" "$T" || fail "epub-read: mkepubs.py"
 # --- a small book ---------------------------------------------------------------
 "$SAMIZDAT" -t native "$T/small.epub" >"$T/small.native" 2>"$T/err"
 check_same "epub-read: small.epub reads to the reviewed tree" "$R/small.native" "$T/small.native"
+"$SAMIZDAT" -t native "$T/nav.epub" >"$T/nav.native" 2>"$T/err"
+check_same "epub-read: an EPUB 3 book without an NCX: its nav's table of contents names the untitled chapter" \
+    "$R/small.native" "$T/nav.native"
 "$SAMIZDAT" -f epub "$T/small.epub" -o "$T/again.epub" 2>"$T/err"
 check "epub-read: EPUB to EPUB keeps the image" sh -c "unzip -l '$T/again.epub' | grep -q 'media/.*png'"
 if [ "${SZ_ASAN:-0}" = 1 ] && [ -x "$SZ_ROOT/build/samizdat" ]; then
