@@ -107,8 +107,10 @@ void sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, 
 void sz_essay_meta_text(struct sz_ectx *c, const char *key, const char *s, size_t n, int smart);
 
 /** The Note for footnote marker [label] met in the block being built, or
-** NULL (the marker then stays text).  bare: a * with no brackets, whose
-** note text must follow within a few blocks.  (essay_notes.c) */
+** NULL (the marker then stays text).  bare: 1, a * with no brackets, whose
+** note text must follow within a few blocks; 2, a {287} marker, kept as
+** text without a warning where no note answers it (a page number).
+** (essay_notes.c) */
 struct sz_node *sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare);
 
 /** Chooses the paragraph convention of the document (c->per_line). */

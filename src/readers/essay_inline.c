@@ -162,13 +162,15 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             last = ' ';
             continue;
         }
-        if (b == '[' && c->notes) {
-            /* [1], [A], [*]: a footnote marker when a note text matches */
+        if ((b == '[' || b == '{') && c->notes) {
+            /* [1], [A], [*], {287}: a footnote marker when a note text matches */
+            char close = b == '[' ? ']' : '}';
             size_t k = i + 1;
-            while (k < n && k - i <= 4 && s[k] != ']' && !is_ws((unsigned char)s[k]))
+            while (k < n && k - i <= 6 && s[k] != close && !is_ws((unsigned char)s[k]) &&
+                   (b == '[' || (s[k] >= '0' && s[k] <= '9')))
                 k++;
-            if (k < n && s[k] == ']' && k > i + 1) {
-                struct sz_node *note = sz_essay_note(c, s + i + 1, k - i - 1, 0);
+            if (k < n && s[k] == close && k > i + 1 && (b == '{' || k - i <= 5)) {
+                struct sz_node *note = sz_essay_note(c, s + i + 1, k - i - 1, b == '{' ? 2 : 0);
                 if (note) {
                     flush(c, parent);
                     sz_node_append(parent, note);

@@ -1,7 +1,7 @@
 /*
 ** essay_notes.c
-** Footnotes: [1], (*1), (*) or * in the text, "[1] text", "[Footnote 1: text]", "[Note 1: text]",
-** "(*1) text", "(*) text" or "*text" below, linked to their markers.
+** Footnotes: [1], {1}, (*1), (*) or * in the text, "[1] text", "{1} text", "[Footnote 1: text]",
+** "[Note 1: text]", "(*1) text", "(*) text" or "*text" below, linked to their markers.
 ** See LICENSE.
 */
 #include <stdlib.h>
@@ -58,6 +58,19 @@ sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
             *skip = d + 2;
             return d - 1;
         }
+    }
+    /* "{287}  text": the note to a "{287}" marker, as editions that label
+    ** their notes by page number write them */
+    if (n >= 5 && s[0] == '{') {
+        size_t d = 1;
+        while (d < n && d < 6 && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d > 1 && d + 1 < n && s[d] == '}' && s[d + 1] == ' ') {
+            *label = s + 1;
+            *skip = d + 2;
+            return d - 1;
+        }
+        return 0;
     }
     if (n < 4 || s[0] != '[')
         return 0;
@@ -194,6 +207,11 @@ struct sz_node *
 sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
 {
     struct sz_enotes *nt = c->notes;
+    /* bare 2: a {287} marker, which as many editions set for a page
+    ** number: searched as a labelled one, never warned about */
+    int quiet = bare == 2;
+    if (quiet)
+        bare = 0;
     /* The first unused note text with this label after the marker, among
     ** the next SZ_ESSAY_NOTE_SCAN ones: notes follow their chapter, and
     ** the bound keeps a book of a million markers linear. */
@@ -240,7 +258,7 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
     int numeric = 1;
     for (size_t i = 0; i < n; i++)
         numeric &= label[i] >= '0' && label[i] <= '9';
-    if (nt->ndefs && (numeric || (n == 1 && label[0] >= 'A' && label[0] <= 'Z')) &&
+    if (!quiet && nt->ndefs && (numeric || (n == 1 && label[0] >= 'A' && label[0] <= 'Z')) &&
         nt->unmatched++ < 10)
         sz_diag_add(&c->doc->diags, SZ_WARNING, 0, c->file, c->lineno, 0, -1,
                     "footnote marker [%.*s] has no note text after it; kept as text", (int)n,

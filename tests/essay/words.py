@@ -74,7 +74,8 @@ def decode(raw):
         return raw.decode('cp1252', errors='replace')
 
 
-MARK = re.compile(r'\[(?:Footnote )?[\w*\u2020\u2021]{1,4}[\]:]')
+# [1], [Footnote 1:, and {287} (a note labelled by its page, or a page number)
+MARK = re.compile(r'\[(?:Footnote )?[\w*\u2020\u2021]{1,4}[\]:]|\{\d{1,5}\}')
 
 
 def compare(text, strs, name):
