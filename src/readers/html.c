@@ -1390,6 +1390,11 @@ open_styled(struct hr *r, const char *lname, enum el el, const char **a, const c
                                       [E_SUP] = SZ_SUPERSCRIPT, [E_SUB] = SZ_SUBSCRIPT,
                                       [E_Q] = SZ_QUOTED };
     struct sz_node *n = sz_html_node(r->h, k[el]);
+    const char *id = el == E_SUP ? att(a, "id") : NULL;
+    if (id && *id)
+        /* no attributes of its own, but a note's back link may name it
+        ** (sz_html_notes) */
+        note_id(r, n, sz_arena_strdup(r->doc->arena, id));
     /* The space between words and the emphasis after them ends the words'
     ** run (SZ_STR_RUN allows a trailing ' '), where add_inline would put
     ** a Space node right after them: one node less per italic phrase, and

@@ -541,6 +541,40 @@ sz_html_notes(struct sz_html *h)
             note = sz_node_copy(h->doc, note);
         sz_node_replace(at, note);
     }
+    /* A body no link points to, whose back link (footnote-back) names an
+    ** element of the text holding only a label: the reference a writer
+    ** could not make a link, as inside a link (<sup id="fnref5">5</sup>). */
+    for (size_t i = 0; i < h->links.n; i++) {
+        struct sz_node *l = h->links.v[i].n;
+        if (l->kind != SZ_LINK || !l->parent || l->target->url[0] != '#' || !l->target->url[1] ||
+            !sz_attr_has_class(l->attr, "footnote-back"))
+            continue;
+        struct sz_node *box = box_of(h, l);
+        struct sz_node *t = sz_map_get(&h->ids, l->target->url + 1);
+        if (!box || !box->parent || sz_map_get(&used, box) || !t || !t->parent || box_of(h, t) ||
+            (t->kind != SZ_SUPERSCRIPT && t->kind != SZ_SPAN) || box->kind != SZ_DIV)
+            continue;
+        struct sz_buf b = SZ_BUF_INIT;
+        text_of(t, &b, 0);
+        int label = b.data && sz_html_note_label(b.data, b.len);
+        sz_buf_free(&b);
+        if (!label)
+            continue;
+        struct sz_node *note = sz_node_new(h->doc, SZ_NOTE);
+        while (box->first) {
+            struct sz_node *c = box->first;
+            sz_node_unlink(c);
+            sz_node_append(note, c);
+        }
+        drop_backlinks(h, note, t->attr->id, box->attr->id);
+        sz_map_put(&used, box, note);
+        sz_node_replace(t, note);
+        if (nboxes == capboxes) {
+            capboxes = capboxes ? 2 * capboxes : 32;
+            boxes = sz_xrealloc(boxes, capboxes * sizeof *boxes);
+        }
+        boxes[nboxes++] = box;
+    }
     for (size_t i = 0; i < nboxes; i++)
         if (boxes[i]->parent)
             remove_box(h, boxes[i]);

@@ -67,6 +67,12 @@ printf '<table><colgroup><col style="width: 25%%"/><col width="75%%"/></colgroup
 "$SAMIZDAT" -q -f html -t native "$T/cw.html" | grep ColSpec | tr -s ' ' | tr '\n' '|' >"$T/cw.got"
 printf '%s' ' ColSpec AlignDefault 0.25| ColSpec AlignDefault 0.75| ColSpec AlignDefault 0.5| ColSpec AlignDefault 0.5| ColSpec AlignDefault ColWidthDefault|' >"$T/cw.want"
 check_same "html: column widths from <col>" "$T/cw.want" "$T/cw.got"
+# A note body whose back link names a superscript no link points from (a
+# writer's reference inside a link, which cannot hold another) is a Note there.
+printf '<p><a href="https://x.org/">a note<sup id="fnref5" class="footnote-ref">5</sup></a> text.</p>\n<aside id="fn5" class="footnote" epub:type="footnote"><p><a href="#fnref5" class="footnote-back">5.</a> In a link.</p></aside>\n' >"$T/nl.html"
+"$SAMIZDAT" -q -f html -t plain "$T/nl.html" | tr '\n' '|' >"$T/nl.got"
+printf '%s' 'a note[1] <https://x.org/> text.||[1] In a link.|' >"$T/nl.want"
+check_same "html: a note body found by its back link to a superscript" "$T/nl.want" "$T/nl.got"
 # A line of no-break spaces alone is a poem's empty line (how samizdat's
 # and pandoc's writers keep the gap).
 printf '<div class="line-block"><div class="line">a</div><div class="line">&nbsp;</div><div class="line">b</div></div>\n<div class="poem"><p>c<br/>\302\240\302\240<br/>d</p></div>\n' >"$T/gap.html"
