@@ -110,6 +110,37 @@ fi
 "$SAMIZDAT" -q "$SZ_ROOT/tests/epub/torture.json" -o "$T/torture.epub" 2>/dev/null
 check_exit "epub-read: the torture document's EPUB reads back" 0 \
     "$SAMIZDAT" -q -f epub "$T/torture.epub" -t json -o "$T/torture.json"
+# ... with every note the writer can write (not one in an image's
+# description), word for word, and all its headings' text.
+"$SAMIZDAT" -q "$SZ_ROOT/tests/epub/torture.json" -t json -o "$T/torture.orig.json"
+python3 - "$T/torture.orig.json" "$T/torture.json" >"$T/tnotes.out" <<'PY' && echo same >>"$T/tnotes.out"
+import json, sys
+def text(x):
+    if isinstance(x, list): return " ".join(filter(None, (text(i) for i in x)))
+    if isinstance(x, dict):
+        if x.get("t") == "Str": return x["c"]
+        if x.get("t") == "Note": return "[note]"
+        return text(x.get("c"))
+    return ""
+def walk(x, notes, heads, in_image=False):
+    if isinstance(x, dict):
+        if x.get("t") == "Note" and not in_image: notes.append(text(x["c"]))
+        if x.get("t") == "Header" and text(x["c"][2]).strip(): heads.append(text(x["c"][2]))
+        for v in x.values(): walk(v, notes, heads, in_image or x.get("t") == "Image")
+    elif isinstance(x, list):
+        for v in x: walk(v, notes, heads, in_image)
+got = []
+for f in sys.argv[1:]:
+    n, h = [], []
+    walk(json.load(open(f))["blocks"], n, h)
+    got.append((n, h))
+(on, oh), (bn, bh) = got
+print("%d of %d notes, %d of %d headings" % (len([x for x in on if x in bn]), len(on),
+      len([x for x in oh if x in bh]), len(oh)))
+sys.exit(0 if on == bn and oh == bh else 1)
+PY
+check "epub-read: the torture document's notes and headings come back: $(head -1 "$T/tnotes.out")" \
+    grep -qx same "$T/tnotes.out"
 
 # --- other producers ----------------------------------------------------------------
 # EPUBs of the essay as calibre 6.13 and pandoc 2.17 wrote them, kept here
