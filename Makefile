@@ -78,8 +78,8 @@ reader-score: $(B)/samizdat
 	@python3 tests/reader-truth/paired.py $(B)/samizdat
 	@python3 tests/reader-titles/titles.py $(B)/samizdat
 
-# libFuzzer harnesses (tests/fuzz/fuzz_*.c: essay, json, markdown, yaml), built with clang
-# under ASan+UBSan in build-fuzz/.  `make fuzz` builds them; to fuzz:
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c: essay, json, markdown, yaml, html, epub,
+# archive), built with clang under ASan+UBSan in build-fuzz/.  `make fuzz` builds them; to fuzz:
 #   build-fuzz/fuzz/fuzz_essay -fork=1 -max_total_time=600 DIR  (see tests/fuzz/README.md)
 FUZZ_CC     ?= clang
 FUZZ_CFLAGS  = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
