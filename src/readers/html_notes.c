@@ -405,6 +405,17 @@ text_of(const struct sz_node *n, struct sz_buf *b, int depth)
     }
 }
 
+/* Does n's text read as a note's label ("1", "[2]", "*")? */
+static int
+label_text(const struct sz_node *n)
+{
+    struct sz_buf b = SZ_BUF_INIT;
+    text_of(n, &b, 0);
+    int label = b.data && sz_html_note_label(b.data, b.len);
+    sz_buf_free(&b);
+    return label;
+}
+
 /* The body's own reference back to the text: the link to the anchor, a
 ** link classed footnote-back, or a leading label link. */
 static void
@@ -499,11 +510,7 @@ sz_html_notes(struct sz_html *h)
         if (!marked) {
             if (box_of(h, l))
                 continue;           /* a link from one note to another */
-            struct sz_buf b = SZ_BUF_INIT;
-            text_of(l, &b, 0);
-            int label = b.data && sz_html_note_label(b.data, b.len);
-            sz_buf_free(&b);
-            if (!label)
+            if (!label_text(l))
                 continue;
         }
         struct sz_node *note = sz_map_get(&used, box);
@@ -554,11 +561,7 @@ sz_html_notes(struct sz_html *h)
         if (!box || !box->parent || sz_map_get(&used, box) || !t || !t->parent || box_of(h, t) ||
             (t->kind != SZ_SUPERSCRIPT && t->kind != SZ_SPAN) || box->kind != SZ_DIV)
             continue;
-        struct sz_buf b = SZ_BUF_INIT;
-        text_of(t, &b, 0);
-        int label = b.data && sz_html_note_label(b.data, b.len);
-        sz_buf_free(&b);
-        if (!label)
+        if (!label_text(t))
             continue;
         struct sz_node *note = sz_node_new(h->doc, SZ_NOTE);
         while (box->first) {
