@@ -413,9 +413,7 @@ sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *tit
             divisions = 1;
         if (x->kind != U_HEAD || x->merge || (x->rank != R_CAPS && x->rank != R_TITLE))
             continue;
-        size_t j = k + 1;
-        while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
-            j++;
+        size_t j = next_unit(u, k);
         if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank) {
             if (!divisions && want.len && x->b - x->a == 1 && numbered(u, j, l)) {
                 sz_essay_squash(l[x->a].s, l[x->a].len, &cur);
@@ -1084,9 +1082,7 @@ sz_essay_holds(const struct units *u, int b, int a)
             seen = 0;
             /* straight over the first a, nothing between (a signature
             ** ends a letter's text, which goes on after it as often) */
-            size_t j = k + 1;
-            while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
-                j++;
+            size_t j = next_unit(u, k);
             straight += j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank == a;
         } else if (x->kind == U_HEAD && x->rank == a) {
             if (!in_b)
@@ -1114,9 +1110,7 @@ sz_essay_holds_once(const struct units *u, int b, int a, signed char held[R_COUN
 int
 sz_essay_holds_next(const struct units *u, size_t k, signed char held[R_COUNT][R_COUNT])
 {
-    size_t j = k + 1;
-    while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
-        j++;
+    size_t j = next_unit(u, k);
     if (j >= u->n || u->v[j].kind != U_HEAD || u->v[j].rank == u->v[k].rank)
         return 0;
     return sz_essay_holds_once(u, u->v[k].rank, u->v[j].rank, held);
