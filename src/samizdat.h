@@ -366,6 +366,9 @@ int sz_node_append(struct sz_node *parent, struct sz_node *child);
 int sz_node_prepend(struct sz_node *parent, struct sz_node *child);
 int sz_node_insert_before(struct sz_node *sibling, struct sz_node *child);
 int sz_node_insert_after(struct sz_node *sibling, struct sz_node *child);
+/** Moves every child of from, in order, to the end of parent's children
+** (each as sz_node_append: a child parent may not hold is dropped). */
+void sz_node_append_children(struct sz_node *parent, struct sz_node *from);
 /** Replaces old by new_ (detached); old becomes detached. */
 int sz_node_replace(struct sz_node *old, struct sz_node *new_);
 /** Detaches n from its parent (no-op when detached). */

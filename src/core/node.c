@@ -259,6 +259,16 @@ sz_node_append(struct sz_node *parent, struct sz_node *child)
     return 0;
 }
 
+void
+sz_node_append_children(struct sz_node *parent, struct sz_node *from)
+{
+    while (from->first) {
+        struct sz_node *c = from->first;
+        sz_node_unlink(c);
+        sz_node_append(parent, c);
+    }
+}
+
 int
 sz_node_prepend(struct sz_node *parent, struct sz_node *child)
 {

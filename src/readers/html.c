@@ -1772,11 +1772,7 @@ finish_table(struct hr *r, struct sz_node *t)
         if ((p->kind == SZ_THEAD || p->kind == SZ_TFOOT) && p != foot) {
             struct sz_node *b = sz_node_new(doc, SZ_TBODY);
             sz_node_append(b, sz_node_new(doc, SZ_TBODY_HEAD));
-            while (p->first) {
-                struct sz_node *row = p->first;
-                sz_node_unlink(row);
-                sz_node_append(b, row);
-            }
+            sz_node_append_children(b, p);
             sz_node_replace(p, b);
         }
     }
@@ -1810,11 +1806,7 @@ finish_figure(struct hr *r, struct sz_node *fig)
         nx = c->next;
         if (c->kind == SZ_CAPTION) {
             /* a second figcaption: its blocks join the first */
-            while (c->first) {
-                struct sz_node *b = c->first;
-                sz_node_unlink(b);
-                sz_node_append(cap, b);
-            }
+            sz_node_append_children(cap, c);
             sz_node_unlink(c);
         }
     }
@@ -1859,11 +1851,7 @@ maybe_figure(struct hr *r, struct sz_node *d)
     struct sz_node *caption = sz_node_new(r->doc, SZ_CAPTION);
     sz_node_unlink(cap);
     if (cap->kind == SZ_DIV) {
-        while (cap->first) {
-            struct sz_node *b = cap->first;
-            sz_node_unlink(b);
-            sz_node_append(caption, b);
-        }
+        sz_node_append_children(caption, cap);
     } else {
         cap->kind = SZ_PLAIN;
         sz_node_append(caption, cap);

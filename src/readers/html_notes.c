@@ -277,11 +277,7 @@ blocks(struct lines *L, struct sz_node *b, int depth)
         break;
     case SZ_LINEBLOCK:
         end_line(L);
-        while (b->first) {
-            struct sz_node *l = b->first;
-            sz_node_unlink(l);
-            sz_node_append(L->lb, l);
-        }
+        sz_node_append_children(L->lb, b);
         break;
     case SZ_DIV: {
         int keep = L->indent, ind = class_indent(b);
@@ -519,11 +515,7 @@ sz_html_notes(struct sz_html *h)
         } else {
             note = sz_node_new(h->doc, SZ_NOTE);
             if (box->kind == SZ_DIV || box->kind == SZ_ITEM || box->kind == SZ_DEFN) {
-                while (box->first) {
-                    struct sz_node *b = box->first;
-                    sz_node_unlink(b);
-                    sz_node_append(note, b);
-                }
+                sz_node_append_children(note, box);
             } else {
                 struct sz_node *ph = sz_node_new(h->doc, SZ_DIV);
                 sz_node_replace(box, ph);
@@ -564,11 +556,7 @@ sz_html_notes(struct sz_html *h)
         if (!label_text(t))
             continue;
         struct sz_node *note = sz_node_new(h->doc, SZ_NOTE);
-        while (box->first) {
-            struct sz_node *c = box->first;
-            sz_node_unlink(c);
-            sz_node_append(note, c);
-        }
+        sz_node_append_children(note, box);
         drop_backlinks(h, note, t->attr->id, box->attr->id);
         sz_map_put(&used, box, note);
         sz_node_replace(t, note);

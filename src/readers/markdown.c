@@ -4489,11 +4489,7 @@ cut_deflists(struct mdr *r, struct sz_buf *out)
             if (parse_piece(r, s + i, e - i, r->base + i, tmp) < 0)
                 goto fail;
             if (tmp->first)
-                while (tmp->first->first) {
-                    struct sz_node *c = tmp->first->first;
-                    sz_node_unlink(c);
-                    sz_node_append(term, c);
-                }
+                sz_node_append_children(term, tmp->first);
             size_t j = dstart;
             for (;;) {
                 end = one_def(s, n, j, &body);
@@ -4937,11 +4933,7 @@ meta_markdown(struct mdr *r)
             from = tmp->first;
         else
             m->kind = SZ_META_BLOCKS;
-        while (from->first) {
-            struct sz_node *c = from->first;
-            sz_node_unlink(c);
-            sz_node_append(m, c);
-        }
+        sz_node_append_children(m, from);
     }
     sz_buf_free(&b);
     free(l.v);

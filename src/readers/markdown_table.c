@@ -652,11 +652,7 @@ set_caption(struct tbl *t, struct sz_node *blk)
     if (!blk)
         return;
     struct sz_node *plain = sz_node_new(t->doc, SZ_PLAIN);
-    while (blk->first) {
-        struct sz_node *c = blk->first;
-        sz_node_unlink(c);
-        sz_node_append(plain, c);
-    }
+    sz_node_append_children(plain, blk);
     sz_node_append(t->node->first, plain);
 }
 
