@@ -75,6 +75,7 @@ lua-check: all
 # with and without PG's header.
 reader-score: $(B)/samizdat
 	@python3 tests/reader-truth/score.py $(B)/samizdat
+	@python3 tests/reader-truth/vonly.py $(B)/samizdat
 	@python3 tests/reader-truth/paired.py $(B)/samizdat
 	@python3 tests/reader-titles/titles.py $(B)/samizdat
 
