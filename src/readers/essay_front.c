@@ -983,10 +983,21 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
                                 nn);
         }
     }
-    if (!sz_meta_get(c->doc, "author"))
+    if (!sz_meta_get(c->doc, "author")) {
+        /* the title itself has a name's shape often ("Silas Marner",
+        ** "Long Frontier"): the line the title was read from names no author */
+        struct sz_buf tk = SZ_BUF_INIT, lk = SZ_BUF_INIT;
+        const char *t0 = sz_meta_text(c->doc, "title");
+        if (t0)
+            sz_essay_squash(t0, strlen(t0), &tk);
         for (size_t j = 0; j < k; j++) {
             const struct sz_eline *f = &l[u->v[j].a];
             size_t w = sz_essay_count_words(f->s, f->len);
+            if (tk.len) {
+                sz_essay_squash(f->s, f->len, &lk);
+                if (lk.len && !strcmp(lk.data, tk.data))
+                    continue;
+            }
             /* a name standing apart: not the signature under an epigraph
             ** ("Ив. Тургенев" straight under the verse) */
             if (u->v[j].rank == R_TITLE && w >= 2 && w <= 4 && u->v[j].kind == U_TITLEPAGE &&
@@ -997,5 +1008,8 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
                 break;
             }
         }
+        sz_buf_free(&tk);
+        sz_buf_free(&lk);
+    }
     (void)c;
 }

@@ -1215,6 +1215,41 @@ series_line(const struct sz_eline *l, size_t i, size_t e)
     return 0;
 }
 
+/* "THE WORKS OF ADA FENWICK", "The Complete Writings of ...", "ŒUVRES DE
+** ...": the collection a person's books make, within its first words a
+** word for works, then of (de) and a person's name; over another title
+** on the page it names the set, not the book. */
+static int
+works_line(const struct sz_eline *l)
+{
+    static const char *const works[] = { "works", "writings", "œuvres", "oeuvres",
+                                         "ŒUVRES", "Œuvres", NULL };
+    static const char *const of[] = { "of", "de", NULL };
+    size_t i = 0, word = 0;
+    if (l->width > TITLE_WIDTH)
+        return 0;
+    while (i < l->len && word < 3) {
+        while (i < l->len && l->s[i] == ' ')
+            i++;
+        size_t e = i;
+        while (e < l->len && l->s[e] != ' ')
+            e++;
+        if (e > i && sz_essay_word_ci(l->s + i, e - i, works)) {
+            size_t k = e;
+            while (k < l->len && l->s[k] == ' ')
+                k++;
+            size_t m = k;
+            while (m < l->len && l->s[m] != ' ')
+                m++;
+            return m > k && sz_essay_word_ci(l->s + k, m - k, of) &&
+                   person(l->s + m, l->len - m);
+        }
+        word++;
+        i = e;
+    }
+    return 0;
+}
+
 /* "EVERYMAN'S LIBRARY", "The World's Classics", "THE POCKET SERIES": a
 ** series' name, its last word naming what it gathers. */
 static int
@@ -1223,7 +1258,8 @@ library_line(const struct sz_eline *l)
     static const char *const lib[] = { "library", "classics", "series", "bibliothek",
                                        "bibliothèque", "biblioteca", NULL };
     size_t a, e = last_word(l, &a);
-    return a > 0 && l->width <= 40 && sz_essay_word_ci(l->s + a, e - a, lib);
+    return (a > 0 && l->width <= 40 && sz_essay_word_ci(l->s + a, e - a, lib)) ||
+           works_line(l);
 }
 
 /* Do the lines from i on (past blank ones, a few at most) spell key, the
@@ -1339,13 +1375,32 @@ set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const ch
     sz_essay_trace_meta(c, lineno, "author", why, s, n);
 }
 
+/* "FIRST ACT" over "SECOND ACT": does the last word of line i end
+** another short line standing alone further on?  Then the line is one
+** of a run of headings, not a person's name. */
+static int
+last_word_recurs(const struct sz_eline *l, size_t i, size_t lim)
+{
+    size_t a, e = last_word(&l[i], &a);
+    if (e <= a)
+        return 0;
+    for (size_t j = i + 1; j < lim; j++) {
+        if (l[j].blank || l[j].width > 30 || !l[j - 1].blank || (j + 1 < lim && !l[j + 1].blank))
+            continue;
+        size_t b, f = last_word(&l[j], &b);
+        if (f - b == e - a && b > 0 && !strncasecmp(l[j].s + b, l[i].s + a, e - a))
+            return 1;
+    }
+    return 0;
+}
+
 /* The author the title page names under the title, from line i on: the
 ** first By line ("BY" alone, the name on the next line; "TITLE by NAME"
 ** on the title's line), before the contents or the text; not a By line
 ** after "With an Introduction" or "Illustrations". */
 static void
 page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, size_t last,
-            size_t lim)
+            size_t lim, size_t *caps_at)
 {
     static const char *const other[] = { "with", "introduction", "illustrated",
                                          "illustrations", "translated", "notes", "preface",
@@ -1389,7 +1444,8 @@ page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, siz
     }
     /* No By line: a name standing alone under the title ("Lewis Carroll",
     ** "H. G. WELLS"), past a line naming the kind of work ("And Other
-    ** Stories", "Written by Herself.") */
+    ** Stories", "Written by Herself."); one in capitals ("EDWIN MARSH") is
+    ** left in *caps_at (its line + 1) for when nothing else names the author */
     i = last + 1;      /* past the title's own lines */
     for (size_t seen = 0; i < lim && seen < 3; i++) {
         const struct sz_eline *x = &l[i];
@@ -1405,10 +1461,23 @@ page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, siz
         while (j < lim && l[j].blank)
             j++;
         unsigned char f = j < lim ? (unsigned char)l[j].s[0] : 0;
+        /* a wide line of lower-case words is prose only with more under
+        ** it: "Translated from the German by Lydia Harrow" is the page's */
+        int prose = j + 1 < lim && l[j].cols > 40 && plain_word(&l[j]) && !l[j + 1].blank &&
+                    l[j + 1].cols > 40;
         int page = j < lim && (f == '"' || f == '[' || f == 0xE2 ||
-                               (l[j].cols <= TITLE_WIDTH && !(l[j].cols > 40 && plain_word(&l[j]))));
-        if (l[i - 1].blank && (i + 1 >= lim || l[i + 1].blank) && page && sz_essay_name_line(x))
-            set_author(c, x->s, x->len, x->lineno, "a name standing alone under the title");
+                               (l[j].cols <= TITLE_WIDTH && !prose));
+        /* "EDWIN MARSH" in capitals: a person's words (no joining word, no
+        ** publisher's or place's), short */
+        int caps_name = caps(x) == 1 && person(x->s, x->len) && x->width <= 30 &&
+                        !place_line(x) && !genre_line(x) && !sz_essay_section_line(x->s, x->len) &&
+                        !last_word_recurs(l, i, lim);
+        if (l[i - 1].blank && (i + 1 >= lim || l[i + 1].blank) && page) {
+            if (sz_essay_name_line(x))
+                set_author(c, x->s, x->len, x->lineno, "a name standing alone under the title");
+            else if (caps_name)
+                *caps_at = i + 1;      /* weaker: a place in capitals has the shape too */
+        }
         return;
     }
 }
@@ -1608,6 +1677,9 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     const char *over = NULL;
     if (nc >= 2 && cv[0].pieces == 1 && !cv[0].name && cv[1].first < front_end &&
         cv[1].first - cv[0].last <= 4 && l[cv[0].first + 1].blank &&
+        /* a line printed again straight under itself is a half-title
+        ** over the title page, no name over the title */
+        strcmp(cv[0].key.data, cv[1].key.data) &&
         !place_line(&l[cv[1].first]) &&
         (author_over(l, cv[0].first, cv[1].first) ||
          caps_name_over_kind(l, cv[0].first, cv[1].last, lim)) &&
@@ -1770,10 +1842,17 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         set_author(c, o->s, o->len, o->lineno,
                    "the name set straight over the title");
     }
+    /* a half-title over the title page: the author is read under the
+    ** title where the page prints it last, with the rest of the page */
+    size_t page = pick;
+    while (ncand && page + 1 < ncand && cv[page + 1].first < front_end &&
+           cv[page].key.len && !strcmp(cv[page + 1].key.data, cv[page].key.data))
+        page++;
+    size_t caps_at = 0;
     if (ncand)
-        page_author(c, l, a, cv[pick].first, cv[pick].last, lim);
+        page_author(c, l, a, cv[page].first, cv[page].last, lim, &caps_at);
     if (ncand && !sz_meta_get(c->doc, "author"))
-        self_author(c, l, &cv[pick], lim);
+        self_author(c, l, &cv[page], lim);
     /* "GEORGE ELIOT" over "SILAS MARNER", which is printed again and the
     ** name not: a name set over the title */
     if (ncand && again == 1 && pick > 0 && !sz_meta_get(c->doc, "author")) {
@@ -1786,6 +1865,10 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
             set_author(c, x->s, x->len, x->lineno,
                        "a name set over the title printed again, and not printed again");
     }
+    if (caps_at && !sz_meta_get(c->doc, "author"))
+        set_author(c, l[caps_at - 1].s, l[caps_at - 1].len, l[caps_at - 1].lineno,
+                   "a name in capitals standing alone under the title (a person's words, "
+                   "no place's or publisher's)");
     /* what else the page offered, for a reader who wants to see why (the
     ** first few, before the By line or contents) */
     for (size_t k = 0; k < ncand && k <= pick + 2 && !c->cat_title; k++)

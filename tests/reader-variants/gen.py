@@ -1395,6 +1395,167 @@ def page_variants(r):
     return out
 
 
+# {=================================================================
+# Title pages composed from parts
+# ===================================================================
+# The shapes above are whole pages, each the way some book sets it; a book
+# no one has seen combines the same parts in other orders and spacings.
+# Each composed page draws one form of each part: what comes before the
+# title (a picture, a producer's or transcriber's note, a series' name, a
+# half-title), the title on one to three lines in capitals or title case,
+# a subtitle, the author's line (By NAME, BY / NAME, by / Name, the name
+# alone, or none), what the author wrote before, an illustrator, editor or
+# translator, the edition, the publisher and place, the date, a copyright,
+# then a dedication, an epigraph or the contents before the text.  Only
+# the title and the author are checked; the title must not take in the
+# subtitle (check.py accepts the title before a colon), the author is the
+# By line's or the lone name's, never an editor's, illustrator's or
+# translator's.
+
+def title_lines(r, t, caps):
+    """The title t over one to three lines, broken before a joining word."""
+    words = t.split()
+    joins = [i for i, w in enumerate(words) if i and w.lower() in ("of", "on", "in", "and")]
+    k = r.randint(0, 2) if joins and len(words) >= 3 else 0
+    lines = [t]
+    if k >= 1:
+        j = joins[0]
+        lines = [" ".join(words[:j]), " ".join(words[j:])]
+        if k == 2 and len(words[j:]) >= 3 and not words[j + 1].endswith("."):
+            # "THE LANTERN / OF THE / MARSH"
+            lines = [lines[0], " ".join(words[j:j + 2]), " ".join(words[j + 2:])]
+    return [x.upper() if caps else x for x in lines]
+
+
+def composed_page(r):
+    """(lines, title, author, signature): one page drawn part by part."""
+    caps = r.random() < 0.6
+    t = page_title(r) if r.random() < 0.6 else page_title_real(r)
+    a = r.choice(PAGE_NAMES + PAGE_INITIALS)
+    others = [x for x in PAGE_NAMES if x != a]
+    sig = []
+    L = []
+
+    def gap(lo=1, hi=3):
+        L.extend([None] * r.randint(lo, hi))
+
+    before = r.choice(["none", "none", "ill", "ill-cap", "producer", "transcriber", "series",
+                       "half", "frontis"])
+    sig.append(before)
+    if before == "ill":
+        L.append("[Illustration]")
+    elif before == "ill-cap":
+        L += ["[Illustration: THE %s AT EVENING.]" % r.choice(PAGE_NOUNS).upper()]
+    elif before == "producer":
+        L += ["Produced by %s, %s and the Online" % tuple(r.sample(PAGE_NAMES, 2)),
+              "Distributed Proofreading Team at http://www.pgdp.net"]
+    elif before == "transcriber":
+        L += ["Transcriber's Note:", None,
+              "Obvious printing errors have been corrected. The spelling of",
+              "the original is kept."]
+    elif before == "series":
+        L += [r.choice(["THE WORKS OF %s" % a.upper(), "THE %s LIBRARY" %
+                        r.choice(PAGE_NOUNS).upper(), "The %s Series" % r.choice(PAGE_NOUNS)])]
+    elif before == "half":
+        L += [t.upper() if caps else t]
+    elif before == "frontis":
+        L += ["FRONTISPIECE"]
+    if L:
+        gap(2, 4)
+    L += title_lines(r, t, caps)
+    sub = r.choice(["none", "none", "novel", "tale", "being", "stories"])
+    sig.append(sub)
+    if sub != "none":
+        gap(1, 2)
+        s = {"novel": "A Novel", "tale": "A Tale of the %s" % r.choice(PAGE_NOUNS),
+             "being": "Being the Memoirs of a %s" % r.choice(PAGE_NOUNS),
+             "stories": "And Other Stories"}[sub]
+        L.append(s.upper() if caps else s)
+    by = r.choice(["By-line", "BY-alone", "by-alone", "name", "none", "BY-degree"])
+    sig.append(by)
+    gap(1, 3)
+    author = a
+    if by == "By-line":
+        L.append(("BY " + a.upper()) if caps else ("By " + a))
+    elif by == "BY-alone":
+        L += ["BY", None, a.upper()]
+    elif by == "by-alone":
+        L += ["by", a]
+    elif by == "name":
+        L.append(a.upper() if caps else a)
+    elif by == "BY-degree":
+        L += ["BY " + a.upper() + ", M.A.", "LATE FELLOW OF ST. JOHN'S COLLEGE"]
+    else:
+        author = None
+        L.pop()
+    if author and r.random() < 0.3:
+        sig.append("authorof")
+        L += [None, "AUTHOR OF \u201cTHE %s,\u201d \u201cTHE %s,\u201d ETC." % (
+            r.choice(PAGE_NOUNS).upper(), r.choice(PAGE_NOUNS).upper())]
+    extra = r.choice(["none", "none", "illus", "illus-count", "edited", "translated"])
+    sig.append(extra)
+    n = r.choice(others)
+    if extra == "illus":
+        L += [None, r.choice(["WITH ILLUSTRATIONS BY " + n.upper(), "Illustrated by " + n])]
+    elif extra == "illus-count":
+        L += [None, r.choice(["WITH FOUR ILLUSTRATIONS", "With Sixteen Full-page Plates"])]
+    elif extra == "edited":
+        L += [None, "EDITED, WITH AN INTRODUCTION, BY", n.upper()]
+    elif extra == "translated":
+        L += [None, r.choice(["Translated from the German by ", "TRANSLATED BY "]) + n]
+    if r.random() < 0.3:
+        sig.append("edition")
+        L += [None, r.choice(["SECOND EDITION", "New and Revised Edition", "THIRD EDITION."])]
+    pub = r.choice(["none", "london", "newyork", "boston"])
+    sig.append(pub)
+    if pub != "none":
+        gap(1, 3)
+        L += {"london": ["LONDON:", "JOHN MURRAY, ALBEMARLE STREET."],
+              "newyork": ["NEW YORK", "THE MACMILLAN COMPANY"],
+              "boston": ["BOSTON", "HOUGHTON, MIFFLIN AND COMPANY", "The Riverside Press, "
+                         "Cambridge"]}[pub]
+    date = r.choice(["none", "1897", "MDCCCXCVII.", "1901."])
+    if date != "none":
+        sig.append("date")
+        if pub == "none":
+            L.append(None)
+        L.append(date)
+    if r.random() < 0.25:
+        sig.append("copy")
+        L += [None, None, "Copyright, 1899, by %s" % r.choice(["Charles Scribner's Sons",
+                                                               "Harper & Brothers"])]
+    after = r.choice(["none", "ded", "ded-lines", "epigraph", "again"])
+    sig.append(after)
+    if after == "ded":
+        L += [None, None, None, "TO MY MOTHER"]
+    elif after == "ded-lines":
+        L += [None, None, None, "TO", "THE MEMORY OF", "MY FATHER"]
+    elif after == "epigraph":
+        L += [None, None, None, "\u201cThe %s is long, the %s is near;" % (
+            r.choice(PAGE_NOUNS).lower(), r.choice(PAGE_NOUNS).lower()),
+              "And what we keep, we keep in fear.\u201d", "--OLD SONG."]
+    elif after == "again":
+        L += [None, None, None, t.upper()]
+    return L, t, author, sig
+
+
+def composed_variants(r, count=160):
+    out = []
+    for i in range(count):
+        lines, title, author, sig = composed_page(r)
+        centre = r.random() < 0.5
+        L = ["" if x is None else (x.center(72).rstrip() if centre else x) for x in lines]
+        L += [""] * r.choice([2, 3, 4])
+        L += page_body(r, r.random() < 0.5)
+        text = "\n".join(L).rstrip("\n") + "\n"
+        sk = {"meta": {"title": title}, "only": ["title", "author"], "blocks": []}
+        if author:
+            sk["meta"]["author"] = author
+        name = "compose-%s--%03d" % ("-".join(s for s in sig if s != "none")[:60] or "plain", i)
+        out.append((name, text.encode("utf-8"), sk))
+    return out
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1411,6 +1572,14 @@ def main():
             count += 1
     # title pages draw from a seed of their own: the variants above stay
     for name, data, sk in page_variants(random.Random(11)):
+        base = os.path.join(outdir, name)
+        with open(base + ".txt", "wb") as f:
+            f.write(data)
+        with open(base + ".expect.json", "w", encoding="utf-8") as f:
+            json.dump(sk, f, ensure_ascii=False)
+        count += 1
+    # composed title pages draw from a seed of their own too
+    for name, data, sk in composed_variants(random.Random(13)):
         base = os.path.join(outdir, name)
         with open(base + ".txt", "wb") as f:
             f.write(data)
