@@ -198,6 +198,86 @@ books['the-prince']['verse']=5
 books['the-prince']['paragraphs'] += -15 + 6
 books['the-prince']['note']+='; paragraphs: count.py\'s count less the 15 wrapped headings it counted, plus the 6 paragraphs of the dedication (set in, not a quotation)'
 books['the-prince']['note']+='; verse: 5 blocks counted by reading (the translation of Res dura is inside a note)'
+# A Study in Scarlet: PART I. and PART II. over seven chapters each,
+# CHAPTER I. TITLE. on one line; under PART I. a parenthesis (Being a
+# reprint from the reminiscences of JOHN H. WATSON), a paragraph of its
+# own; the transcriber's notes [1] ... [29] collected at the end under
+# ORIGINAL TRANSCRIBER'S NOTES: as [Footnote N: ...]
+L=lines('244-0.txt'); s=find(L,r'PART I\.$'); e=endline(L)
+fn=find(L,r'ORIGINAL TRANSCRIBER',s)
+h=[]
+for i in range(s,fn):
+    if re.match(r'PART [IV]+\.',L[i]): h.append([1,ws(L[i])])
+    elif re.match(r'CHAPTER [IVX]+\. ',L[i]): h.append([2,ws(L[i])])
+book('study-in-scarlet','244-0.txt','A Study in Scarlet','Arthur Conan Doyle','en',h,s,fn,
+     'levels: the two PARTs over their chapters; the parenthesis under PART I. is a paragraph, not part of the heading; author as the header\'s Author: line names him (the title page: By A. Conan Doyle)')
+# count.py skips two one-line paragraphs that do not end like a sentence
+# (This is the letter which I read to him----, “MY DEAR MR. SHERLOCK
+# HOLMES,--); read in the book, they are text
+books['study-in-scarlet']['paragraphs'] += 2
+# read in the book: one verse block (the Latin couplet Populus me sibilat at
+# the end); the epitaph (JOHN FERRIER, / FORMERLY OF SALT LAKE CITY) that
+# extra.py also counts is an inscription set line by line, not verse
+books['study-in-scarlet']['verse']=1
+# the notes are [Footnote N: ...] blocks, which extra.py does not know: 25 of
+# them, each with its marker [N] in the text ([1] on the title page)
+books['study-in-scarlet']['notes']=len([x for x in L[fn:e] if x.startswith('[Footnote ')])
+books['study-in-scarlet']['note']+='; paragraphs: count.py\'s count plus two one-line paragraphs ending in a dash; verse: 1 block by reading (the epitaph is an inscription, RACHE. a word set alone); notes: the 25 [Footnote N: ...] texts at the end'
+# Second Treatise of Government: a PREFACE, then Book II over nineteen
+# chapters, CHAPTER. N. with the title on the next line (two lines in I and
+# XII); sections are run-in (Sect. 1. It having been shewn ...);
+# quotations are indented between /# and #/ lines; FINIS. ends the book
+L=lines('pg7370.txt'); s=find(L,r'PREFACE$'); fin=find(L,r'FINIS\.$',s); h=[]
+i=s
+while i<fin:
+    x=L[i].strip()
+    if x in ('PREFACE','Book II'): h.append([1,x])
+    elif re.match(r'CHAPTER\. [IVX]+\.$',x):
+        j=nextnb(L,i); t=[]
+        while L[j].strip(): t.append(L[j].strip()); j+=1
+        h.append([2,x+' '+' '.join(t)])
+    i+=1
+book('second-treatise','pg7370.txt','Second Treatise of Government','John Locke','en',h,s,fin,
+     'levels: the PREFACE (to both treatises) and Book II above the chapters; each chapter heading is CHAPTER. N. plus its title line(s) (chapter I\'s title is the essay\'s: AN ESSAY CONCERNING THE TRUE ORIGINAL ...); Sect. N. opens a paragraph, it is not a heading; the /# and #/ lines around the quotations and FINIS. are not text')
+# count.py's heading pattern wants no full stop after CHAPTER: it counts the
+# 19 CHAPTER. N. lines and their 19 title blocks as paragraphs; and it
+# counts each /# line with the indented quotation under it as two
+# paragraph starts, where read in the book there is none (a quotation)
+nch=sum(1 for x in L[s:fin] if re.match(r'CHAPTER\. [IVX]+\.$',x.strip()))
+nq=sum(1 for x in L[s:fin] if x.strip()=='/#')
+books['second-treatise']['paragraphs'] -= 2*nch + 2*nq
+books['second-treatise']['note']+='; paragraphs: count.py\'s count less the chapter lines and titles and the /# quotation blocks it counted; verse: the Latin lines of Juvenal (Libertas pauperis haec est) between /*[4] and */'
+# A Tale of Two Cities: a contents list, then Book the First--Recalled to
+# Life (and Second, Third) over chapters I. The Period on one line
+L=lines('98-0.txt'); c=find(L,r'\s+Chapter XV\s'); s=find(L,r'Book the First',c); e=endline(L); h=[]
+for i in range(s,e):
+    if re.match(r'Book the ',L[i]): h.append([1,ws(L[i])])
+    elif re.match(r'[IVXL]+\. [A-Z]',L[i]): h.append([2,ws(L[i])])
+book('tale-of-two-cities','98-0.txt','A Tale of Two Cities','Charles Dickens','en',h,s,e,
+     'levels: the three Books over their chapters; the contents list names them all and is not a heading; the opening (It was the best of times, / it was the worst of times, ...) is set a clause to a line but is one prose paragraph, not verse')
+# count.py skips the opening, set a clause to a line, as verse, and a
+# one-line paragraph ending in a dash (“That has a bad look,” said
+# Darnay--); read in the book both are paragraphs.  The two notes from
+# prison (“Charles is safe ..., “DEAREST,--Take courage ...) are set in:
+# quotations, like the letters count.py skips
+books['tale-of-two-cities']['paragraphs'] += 2
+books['tale-of-two-cities']['verse']=0
+books['tale-of-two-cities']['note']+='; paragraphs: count.py\'s count plus the opening and one line ending in a dash; verse: none (the DEAREST note extra.py counts is a letter set in)'
+# Madame Bovary: a contents list, two dedications (À Marie-Antoine-Jules
+# Senard, with a letter; À Louis Bouilhet), then PREMIÈRE (DEUXIÈME,
+# TROISIÈME) PARTIE over chapters numbered I, II ... alone on their lines
+L=lines('fr_Madame_Bovary_GustaveFlaubert.txt'); s=find(L,r'PREMIÈRE PARTIE$',100); e=endline(L); h=[]
+for i in range(s,e):
+    x=L[i].strip()
+    if re.match(r'\w+ PARTIE$',x): h.append([1,x])
+    elif re.match(r'[IVXL]+$',x): h.append([2,x])
+book('madame-bovary','fr_Madame_Bovary_GustaveFlaubert.txt','Madame Bovary','Gustave Flaubert','fr',h,s,e,
+     'levels: the three PARTIEs over their chapters, numbered I, II ... alone on their lines; the contents list (Table des matières) and the two dedications before PREMIÈRE PARTIE are front matter, not headings; verse: the blind man\'s song (Souvent la chaleur d\'un beau jour), four blocks')
+# count.py skips eight one-line paragraphs without a final stop that lead
+# into speech (Puis Léon dit en soupirant, Et il reprit, Elle l'appelait
+# enfant ...); read in the book, they are text
+books['madame-bovary']['paragraphs'] += 8
+books['madame-bovary']['note']+='; paragraphs: count.py\'s count plus eight one-line paragraphs that lead into speech without a final stop'
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
     print(n,len(b['headings']),b['paragraphs'],b['verse'],b['notes'])
