@@ -53,6 +53,11 @@ sz_essay_keyword_rank(const char *s, size_t n)
     int r = !(c0 >= 0x80 || (c0 >= 'A' && c0 <= 'Z')) ? R_NONE
           : sz_essay_word_is(s, w, part) ? R_PART : sz_essay_word_is(s, w, chapter) ? R_CHAPTER
           : sz_essay_word_is(s, w, scene) ? R_SUB : R_NONE;
+    /* CHAPTER. IV., BOOK. II.: the keyword with a stop after it, as some
+    ** old printers set it (CHAP. is the abbreviation, listed above) */
+    if (r == R_NONE && w > 2 && s[w - 1] == '.' && c0 >= 'A' && c0 <= 'Z')
+        r = sz_essay_word_is(s, w - 1, part) ? R_PART
+          : sz_essay_word_is(s, w - 1, chapter) ? R_CHAPTER : R_NONE;
     if (r != R_NONE) {
         size_t w2 = sz_essay_first_word(rest, rn, &rest2, &rn2);
         /* "Chapter two was found, and she glanced ...": a sentence, its
