@@ -4,6 +4,7 @@
 ** rules, underlines, sidenotes, contents entries; the rank each shape gets.
 ** See LICENSE.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -192,6 +193,33 @@ imprint_line(const struct sz_eline *l)
             (i + 3 == n || s[i + 3] == '.' || s[i + 3] == ',' || s[i + 3] == '_'))
             return 1;
     return 0;
+}
+
+/* LONDON PRINTED MDCLXXXVIII, PARIS, MDCCCLVII.: words and then a year in
+** roman numerals, as title pages print the year; no division is numbered
+** past a thousand, and the numeral alone is judged below. */
+static int
+roman_year_end(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
+        n--;
+    size_t i = n;
+    while (i > 0 && s[i - 1] != ' ')
+        i--;
+    int v = i > 0 && n - i >= 2 && n - i < 16 && s[i] == 'M' ? sz_essay_roman_value(s + i, n - i)
+                                                              : 0;
+    if (v < 1000 || v >= 4000)
+        return 0;
+    /* the numeral as it is written, not any run of its letters (MIDI,
+    ** MILL are words) */
+    static const char *const th[] = { "", "M", "MM", "MMM" };
+    static const char *const hu[] = { "", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM" };
+    static const char *const te[] = { "", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC" };
+    static const char *const on[] = { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX" };
+    char buf[20];
+    int m = snprintf(buf, sizeof buf, "%s%s%s%s", th[v / 1000], hu[v / 100 % 10], te[v / 10 % 10],
+                     on[v % 10]);
+    return m > 0 && (size_t)m == n - i && !memcmp(buf, s + i, n - i);
 }
 
 /* Front and back matter that stands beside the chapters. */
@@ -424,6 +452,11 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
     }
     if (imprint_line(l)) {
         *why = "a printer's or publisher's imprint (PRINTED BY ..., ... PRESS, LONDON)";
+        return R_NONE;
+    }
+    if (roman_year_end(s, n)) {
+        *why = "words ending in a year in roman numerals (LONDON PRINTED MDCLXXXVIII): a title "
+               "page's imprint or date";
         return R_NONE;
     }
     if (date_line(l)) {
