@@ -50,11 +50,14 @@ struct sz_eline {
     uint32_t lineno;           /* 1-based */
     uint32_t width;            /* code points of s[0..len) */
     uint32_t cols;             /* columns on a terminal: wide (CJK) characters take two */
-    unsigned char blank;
+    unsigned char blank;       /* 1, or SZ_ELINE_QUOTE_MARK: a mark read as a blank line */
     unsigned char kind;        /* set by the block pass */
     unsigned char level;       /* heading rank, set by the block pass */
     unsigned char flag;
 };
+
+/* a /# or #/ line around a block quotation (see essay_lines.c) */
+#define SZ_ELINE_QUOTE_MARK 2
 
 struct sz_elines {
     struct sz_eline *v;

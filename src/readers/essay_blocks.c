@@ -452,6 +452,15 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         struct sz_node *prev_made = made, *top = sz_node_last(parent);
         made = NULL;
         nt.cur = k;
+        if (c->o->trace)
+            for (size_t i = k ? u.v[k - 1].b : 0; i < x->a; i++)
+                if (l[i].blank == SZ_ELINE_QUOTE_MARK) {
+                    char buf[200];
+                    snprintf(buf, sizeof buf, "%s:%u: skipped (a transcriber's mark around a "
+                             "block quotation, /# or #/: not text): %s", c->file ? c->file : "-",
+                             l[i].lineno, l[i].s[0] == '/' ? "/#" : "#/");
+                    c->o->trace(c->o->trace_ud, buf);
+                }
         if (k == 0 || x->kind == U_HEAD)
             sz_essay_section_layout(&u, l, k, n, &lay, &sec);
         c->lineno = l[x->a].lineno;

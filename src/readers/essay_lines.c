@@ -144,6 +144,14 @@ sz_essay_split(const char *text, size_t len, struct sz_elines *lines)
         l->len = (uint32_t)trail_space(l->s, end - i - lead);
         l->indent = cols;
         l->blank = l->len == 0;
+        /* /# and #/ alone on a line: the marks Project Gutenberg's
+        ** transcribers set around a block quotation, left in some texts;
+        ** the quotation between them stands apart by its indentation */
+        if (l->len == 2 && ((l->s[0] == '/' && l->s[1] == '#') ||
+                            (l->s[0] == '#' && l->s[1] == '/'))) {
+            l->blank = SZ_ELINE_QUOTE_MARK;
+            l->len = 0;
+        }
         measure(l->s, l->len, &l->width, &l->cols);
         i = end + 1;
         if (!nl)
