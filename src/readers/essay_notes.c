@@ -266,7 +266,7 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
     return NULL;
 }
 
-/* "FOOTNOTES:", "Notes.": a line over note texts.  The notes go to their
+/* "FOOTNOTES:", "Notes.", "ORIGINAL TRANSCRIBER'S NOTES:": a line over note texts.  The notes go to their
 ** markers, and the label over them, left with nothing to label, goes
 ** with them: does unit k label the note texts after it, the first of
 ** them already taken by its marker? */
@@ -281,8 +281,13 @@ sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l)
     size_t n = f->len;
     if (n && (f->s[n - 1] == ':' || f->s[n - 1] == '.'))
         n--;
+    /* TRANSCRIBER'S NOTES:, Editor's Notes: whose notes they are, then
+    ** the word; a few words, not a sentence ending in "notes" */
+    size_t w = n;
+    while (w > 0 && f->s[w - 1] != ' ')
+        w--;
     const char *lab;
     size_t skip;
-    return sz_essay_word_ci(f->s, n, words) &&
+    return sz_essay_word_ci(f->s + w, n - w, words) && sz_essay_count_words(f->s, n) <= 4 &&
            sz_essay_note_label(&l[u->v[k + 1].a], &lab, &skip) > 0;
 }
