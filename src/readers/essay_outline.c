@@ -439,6 +439,19 @@ sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *tit
             x->kind = U_PARA;
             x->why = "heading shape, but a date line and then a heading of the same or an outer "
                      "rank follow (a signature and the date it was written)";
+            continue;
+        }
+        /* ... ame. / GUSTAVE FLAUBERT / Paris, 12 avril 1857 / À Louis
+        ** Bouilhet: under the text it signs, a signature and a date are
+        ** followed by a heading of any rank */
+        size_t p = k;
+        while (p > 0 && u->v[p - 1].kind == U_SKIP)
+            p--;
+        if (j < u->n && u->v[j].kind == U_HEAD && p > 0 && u->v[p - 1].kind == U_PARA &&
+            !u->v[p - 1].merge && x->b - x->a == 1) {
+            x->kind = U_PARA;
+            x->why = "heading shape under a paragraph, then a date line and a heading (a "
+                     "signature and the date it was written)";
         }
     }
     sz_buf_free(&want);
