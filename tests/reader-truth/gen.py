@@ -220,9 +220,11 @@ books['study-in-scarlet']['paragraphs'] += 2
 # extra.py also counts is an inscription set line by line, not verse
 books['study-in-scarlet']['verse']=1
 # the notes are [Footnote N: ...] blocks, which extra.py does not know: 25 of
-# them, each with its marker [N] in the text ([1] on the title page)
-books['study-in-scarlet']['notes']=len([x for x in L[fn:e] if x.startswith('[Footnote ')])
-books['study-in-scarlet']['note']+='; paragraphs: count.py\'s count plus two one-line paragraphs ending in a dash; verse: 1 block by reading (the epitaph is an inscription, RACHE. a word set alone); notes: the 25 [Footnote N: ...] texts at the end'
+# them, each with its marker [N] in the text; [1] marks the frontispiece on
+# the title page, before the range counted (as the title page's paragraphs
+# are not counted), so 24
+books['study-in-scarlet']['notes']=len([x for x in L[fn:e] if x.startswith('[Footnote ')]) - 1
+books['study-in-scarlet']['note']+='; paragraphs: count.py\'s count plus two one-line paragraphs ending in a dash; verse: 1 block by reading (the epitaph is an inscription, RACHE. a word set alone); notes: 24 of the 25 [Footnote N: ...] texts at the end, the 25th ([1]) marking the title page\'s frontispiece, outside the range counted'
 # Second Treatise of Government: a PREFACE, then Book II over nineteen
 # chapters, CHAPTER. N. with the title on the next line (two lines in I and
 # XII); sections are run-in (Sect. 1. It having been shewn ...);

@@ -70,7 +70,9 @@ def outline(path, exe):
                 if set(b['c'][0][1]) & {'boilerplate', 'contents', 'titlepage'}:
                     continue
                 walk(b['c'][1], top)
-            if t in ('Para', 'Header'):
+            # a marker may stand in a line of verse or of an inscription
+            # (FORMERLY OF SALT LAKE CITY, [22]) as well as in a paragraph
+            if t in ('Para', 'Header', 'LineBlock'):
                 res['notes'] += json.dumps(b).count('"t": "Note"')
     walk(doc['blocks'], True)
     return res
