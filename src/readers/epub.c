@@ -93,12 +93,12 @@ err(struct epub *e, const char *member, const char *fmt, const char *arg)
     if (member) {
         struct sz_buf b = SZ_BUF_INIT;
         shown_name(&b, member);
-        sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, 0,
+        sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, -1,
                     "member '%s': %s", b.data ? b.data : "", msg);
         sz_buf_free(&b);
     }
     else
-        sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, 0, "%s", msg);
+        sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, -1, "%s", msg);
     return -1;
 }
 
@@ -942,7 +942,7 @@ read_zip(struct sz_doc *doc, const char *path, const char *data, size_t len,
         goto out;
     }
     if (zrc != 0) {
-        sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e.file, 0, 0, 0,
+        sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e.file, 0, 0, -1,
                     "not an EPUB (not a zip archive: %s)", zip_why);
         goto out;
     }

@@ -7,7 +7,8 @@
 # reader's pieces) or whole (an HTML entity, a Latin-1 page, a stray byte,
 # each after the first 64 KB); an EPUB 2 and an EPUB 3 book with creator
 # roles, rights, a description and a cover; an EPUB 3 book with a nav
-# document and no NCX.
+# document and no NCX; and an EPUB and a zip each holding a member of
+# 257 MiB of zeros (deflated to 266 KB, written without holding it).
 import os
 import stat
 import struct
@@ -201,3 +202,46 @@ OPFNAV = OPF.replace('<item id="ncx" href="toc.ncx" media-type="application/x-dt
                      '<item id="nav" href="text/nav.xhtml" properties="nav" '
                      'media-type="application/xhtml+xml"/>').replace(' toc="ncx"', '')
 book('nav.epub', lambda z: z.writestr('OEBPS/text/nav.xhtml', NAV), opf=OPFNAV)
+
+
+# huge.epub, huge.zip: a member of 257 MiB + 1 byte, over the 256 MiB limit.
+# zlib's full flush resets its state, so every MiB of zeros deflates to the
+# same bytes: the member is written from one MiB's worth, never held whole.
+def huge_member():
+    zeros = bytes(1 << 20)
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    mib = c.compress(zeros) + c.flush(zlib.Z_FULL_FLUSH)
+    data = mib * 257 + c.compress(b'x') + c.flush()
+    crc = 0
+    for _ in range(257):
+        crc = zlib.crc32(zeros, crc)
+    return data, zlib.crc32(b'x', crc), (257 << 20) + 1
+
+
+# rawzip(path, members): a zip of (name, bytes) members stored as they are
+# and (name, (deflated, crc, size)) members already deflated.
+def rawzip(path, members):
+    out, central = bytearray(), bytearray()
+    for name, m in members:
+        n = name.encode()
+        method, data, crc, size = ((8,) + m) if isinstance(m, tuple) else \
+            (0, m, zlib.crc32(m), len(m))
+        head = struct.pack('<HHHHHIII', 20, 0, method, 0, 0x21, crc, len(data), size)
+        central += (b'PK\x01\x02' + struct.pack('<H', 20) + head +
+                    struct.pack('<HHHHHII', len(n), 0, 0, 0, 0, 0, len(out)) + n)
+        out += b'PK\x03\x04' + head + struct.pack('<HH', len(n), 0) + n + data
+    eocd = struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, len(members), len(members),
+                       len(central), len(out), 0)
+    with open(os.path.join(D, path), 'wb') as f:
+        f.write(out + central + eocd)
+
+
+HUGE = huge_member()
+rawzip('huge.epub', [('mimetype', b'application/epub+zip'),
+                     ('META-INF/container.xml', CONTAINER.encode()),
+                     ('OEBPS/c.opf', OPF.replace('<item id="ncx" href="toc.ncx" media-type='
+                                                 '"application/x-dtbncx+xml"/>', '')
+                      .replace(' toc="ncx"', '').encode()),
+                     ('OEBPS/text/c1.xhtml', C1.encode()), ('OEBPS/text/c2.xhtml', C2.encode()),
+                     ('OEBPS/img/red.png', png()), ('OEBPS/text/huge.xhtml', HUGE)])
+rawzip('huge.zip', [('a.html', b'<h1>A</h1><p>a</p>'), ('huge.html', HUGE)])

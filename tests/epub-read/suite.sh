@@ -66,6 +66,28 @@ for c in "traversal:member '../evil.xhtml': path leaves the archive" \
     check "epub-read: ... naming what: $msg" grep -qF "$msg" "$SZ_TMP/exit.err"
 done
 
+# A member over the 256 MiB limit (257 MiB of zeros, deflated to 266 KB):
+# refused by its size in the archive's directory before a byte is inflated,
+# so within 2 s and 100 MB of address space (256 MiB could not be held),
+# by -f epub, by batch given the EPUB, and by batch given a zip holding it.
+lim=
+[ "${SZ_ASAN:-0}" = 1 ] || lim='ulimit -v 100000;'   # the sanitizer reserves terabytes
+huge="member 'OEBPS/text/huge.xhtml': member of 269484033 bytes exceeds the limit of 268435456"
+check_exit "epub-read: an EPUB with a member over 256 MiB is refused at once, in 100 MB" 64 \
+    sh -c "$lim exec timeout 2 \"\$0\" -f epub -t native '$T/huge.epub'" "$SAMIZDAT"
+check "epub-read: ... naming the member, its size and the limit: $huge" sh -c \
+    "grep -qxF \"\$0\" '$SZ_TMP/exit.err'" "$T/huge.epub: error: $huge"
+mkdir -p "$T/hugein" && cp "$T/huge.epub" "$T/hugein/"
+check_exit "epub-read: batch refuses the EPUB with a member over 256 MiB (exit 3: a document failed)" 3 \
+    sh -c "$lim exec timeout 2 \"\$0\" batch -t native '$T/hugein' -o '$T/hugeout'" "$SAMIZDAT"
+check "epub-read: ... naming the member on stderr and in the manifest" sh -c \
+    "grep -qF \"failed $T/hugein/huge.epub (\" '$SZ_TMP/exit.err' && grep -qF \"\$0\" '$SZ_TMP/exit.err' &&
+     grep -qF '\"status\":\"failed\",\"outputs\":[],\"warnings\":[],\"warnings_total\":0,\"error\":\"$T/hugein/huge.epub: error: '\"\$0\"'\"' '$T/hugeout/manifest.jsonl'" "$huge"
+check_exit "epub-read: batch refuses a zip's member over 256 MiB, converts the rest" 3 \
+    sh -c "$lim exec timeout 2 \"\$0\" batch -t native '$T/huge.zip' -o '$T/hugezip'" "$SAMIZDAT"
+check "epub-read: ... naming the member and --max-size; a.html converted" sh -c \
+    "grep -qF 'failed $T/huge.zip:huge.html (' '$SZ_TMP/exit.err' && grep -qF 'member of 269484033 bytes exceeds the limit of 268435456 (--max-size)' '$SZ_TMP/exit.err' && grep -q '^Header 1' '$T/hugezip/huge/a.native'"
+
 # --- how chapters are read: as they inflate, or whole --------------------------
 "$SAMIZDAT" -t plain "$T/bytes.epub" -o "$T/bytes.txt" 2>"$T/bytes.err"
 check "epub-read: a long chapter with HTML entities after its first 64 KB reads them" \
