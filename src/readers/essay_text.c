@@ -316,6 +316,68 @@ text_table(const struct sz_eline *l, size_t a, size_t b)
     return 1;
 }
 
+/* Words the last cell of a row of figures has at most ("30 cents",
+** "$1 60", "1887"). */
+#define FIGURE_CELL_WORDS 3
+
+/* Does line f end in a cell of figures: past its text, a gap of two
+** spaces or more, then a few words opening with a figure (or a currency
+** sign before one) that end the line ("Elements of Arithmetic  30
+** cents"), or a figure alone ("$ 23.44")?  Verse sets no figure at its
+** lines' ends but a line number now and then, and prose no gap before one. */
+static int
+figure_row(const struct sz_eline *f)
+{
+    /* From the line's end back over its last words, up to a gap: only
+    ** the end of a line is read, as prose lines have none of it. */
+    const char *s = f->s, *end = f->s + f->len, *p = end;
+    for (int words = 0; words < FIGURE_CELL_WORDS; words++) {
+        while (p > s && p[-1] != ' ')
+            p--;
+        const char *w = p; /* this word's first byte */
+        size_t gap = 0;
+        while (p > s && p[-1] == ' ')
+            p--, gap++;
+        if (w < end && (*w == '$' || *w == '#'))
+            w++;
+        while (w < end && *w == ' ')
+            w++;
+        int figure = w < end && *w >= '0' && *w <= '9';
+        if (p == s) {
+            /* a figure alone on its line, no word with it: a sum under a
+            ** column ("$ 23.44"), not an item numbered "2. The Son," */
+            for (const char *t = s; figure && t < end; t++)
+                figure = (unsigned char)*t < 'A';
+            return figure;
+        }
+        if (gap >= 2) {
+            if (!figure)
+                return 0;
+            for (const char *t = s; t < p; t++)
+                if ((unsigned char)*t >= 'A')
+                    return 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Two lines or more of the block, and half of them, end in a cell of
+** figures set apart by spaces: a price list or a table of figures, with
+** perhaps a title line or a note between its rows. */
+static int
+figure_list(const struct sz_eline *l, size_t a, size_t b)
+{
+    size_t n = b - a, rows = 0, others = 0;
+    for (size_t i = a; i < b; i++) {
+        if (figure_row(&l[i]))
+            rows++;
+        else if (++others * 2 > n)
+            return 0;
+    }
+    return rows >= 2;
+}
+
 /* Lines [a, b) kept as they are drawn, set back to the least indented. */
 static void
 drawn(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch)
@@ -446,6 +508,15 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     for (size_t i = a; i + 1 < b; i++)
         shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
     sz_essay_block_shape(l, a, b, lay->wide, &sh);
+    /* Asked only of blocks that would not be running text (short lines,
+    ** lines opening with capitals, or set in): prose is most of a book. */
+    if (!c->per_line && nl >= 2 &&
+        (quoted || shorts * 2 >= nl - 1 || sz_essay_verse_by_starts(&sh)) &&
+        figure_list(l, a, b)) {
+        drawn(c, l, a, b, scratch);
+        return "half the lines or more end in figures set apart by spaces (\"Elements of "
+               "Arithmetic  30 cents\"): a price list or table of figures, kept as drawn";
+    }
     if (nl == 2 && !c->per_line && turnover(&l[a], &l[a + 1], lay)) {
         struct sz_node *lb = sz_essay_block(c, SZ_LINEBLOCK, l[a].lineno);
         struct sz_node *ln = sz_node_new(c->doc, SZ_LINE);
