@@ -456,6 +456,25 @@ opens_lower(const struct sz_eline *f)
     return 0;
 }
 
+/* Do two lines in a row of l[a..b) fill the wrap width and each carry on
+** in lower case on the next line, at the same indentation ("in short, the
+** period was so far like the present period, that some of / its noisiest
+** authorities ... for good or for / evil, in the superlative degree")?
+** Wrapped prose; a long line of verse turns over set in. */
+static int
+runs_on(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay)
+{
+    int run = 0;
+    for (size_t i = a; i + 1 < b; i++) {
+        int on = (l[i].width + l[i].indent) * 10 >= lay->wrap * 9 &&
+                 l[i + 1].indent == l[i].indent && opens_lower(&l[i + 1]);
+        run = on ? run + 1 : 0;
+        if (run >= 2)
+            return 1;
+    }
+    return 0;
+}
+
 /* One blank-line separated block of running text.  Lines that cannot be
 ** wrapped prose (several short ones) are verse; an indented block is a
 ** quotation; an indented line after a full one starts a new paragraph. */
@@ -557,6 +576,11 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                 drawn(c, l, a, b, scratch);
                 return "short lines, each of two cells, the second starting at one column in "
                        "all: two columns of a table, kept as drawn";
+            }
+            if (runs_on(l, a, b, lay)) {
+                prose(c, l, a, b, quoted, scratch);
+                return "short lines, then lines filled to the wrap width that carry on in lower "
+                       "case: one paragraph whose opening is set a clause to a line";
             }
             sz_essay_verse_lines(c, l, a, b, base);
             return "most lines end well short of the wrap width: verse";
