@@ -542,8 +542,17 @@ kind_line(const struct sz_eline *l)
 static int
 kind_alone(const struct sz_eline *l)
 {
+    /* the kinds a collection names itself by, alone on a line under the
+    ** title ("Orchard / Sketches"); on a title's line they end it
+    ** ("Twice-Told Tales") and so are not kind_words */
+    static const char *const plural[] = { "sketches", "stories", "tales", "poems", "essays",
+                                          "studies", "verses", "letters", "fables", "ballads",
+                                          "contes", "nouvelles", "poésies", "erzählungen",
+                                          "novellen", "gedichte", "рассказы", "повести",
+                                          "стихотворения", NULL };
     size_t a, e = last_word(l, &a);
-    return a == 0 && e > 0 && sz_essay_word_ci(l->s, e, kind_words);
+    return a == 0 && e > 0 &&
+           (sz_essay_word_ci(l->s, e, kind_words) || sz_essay_word_ci(l->s, e, plural));
 }
 
 /* The line's text without the _italic_ or +bold+ marks around it. */
@@ -581,15 +590,29 @@ plain_word(const struct sz_eline *l)
 /* Does a name follow at byte k, "by H. G. Wells", "BY _Ouida_", and not
 ** a sentence, "by the Library of Congress)" in a producer's note? */
 static int
+named_at(const char *s, size_t n, size_t k)
+{
+    while (k < n && (s[k] == '_' || s[k] == ' '))
+        k++;
+    if (k >= n)
+        return 0;
+    uint32_t cp;
+    sz_utf8_decode(s + k, n - k, &cp);
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* "by the Rev. Hugh Pellam", "by the Author of ...": "the" before a
+** rank or a title in capitals names someone too; a note's sentence goes
+** on in lower case ("by the Internet Archive)" is caught by its line
+** running on from the note's). */
+static int
 named(const struct sz_eline *l, size_t k)
 {
     while (k < l->len && (l->s[k] == '_' || l->s[k] == ' '))
         k++;
-    if (k >= l->len)
-        return 0;
-    uint32_t cp;
-    sz_utf8_decode(l->s + k, l->len - k, &cp);
-    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+    if (k + 4 < l->len && !strncasecmp(l->s + k, "the ", 4) && l->width <= 40)
+        k += 4;
+    return named_at(l->s, l->len, k);
 }
 
 /* Is line i a By line of the page, not one of a note's sentence going on
@@ -1056,6 +1079,10 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             ** ON THE DUTY OF CIVIL DISOBEDIENCE") */
             if (gap >= 3 && !ends_joining(t) && blanks_after(l, i, b) + 1 < (size_t)gap)
                 break;
+            /* "ORCHARD / SKETCHES", "Le Diable au corps / Roman": the kind
+            ** of work alone on a line, set apart, is the subtitle */
+            if (gap && !ends_joining(t) && kind_alone(x))
+                break;
             /* "LE / DIABLE / AU CORPS": a title spaced out a word a line
             ** goes on with a short line opening with a joining word */
             int spaced = gap && pieces >= 2 && last_words == 1 && w <= 3 &&
@@ -1073,7 +1100,10 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
             ** with the title unless it names a kind ("AND OTHER STORIES") */
             int and_on = !gap && caps(x) == 1 && caps(&l[i - 1]) == 1 && x->len > 4 &&
                          !strncmp(x->s, "AND ", 4) && !genre_line(x);
-            if (!title_shaped(x) || stop_line(x, ends_joining(t) || and_on ? 0 : 2) ||
+            /* "The Chapel, the Archive / and the Garrison": a line opening
+            ** in lower case with a joining word goes on with the title */
+            if (!title_shaped(x) ||
+                stop_line(x, ends_joining(t) || and_on || (!gap && lower_join(x)) ? 0 : 2) ||
                 sz_essay_section_line(x->s, x->len) ||
                 (gap && !ends_joining(t) && !joining_line(x->s, x->len) &&
                  !(last_words == 1 && w == 1) && !spaced) ||
@@ -1195,6 +1225,8 @@ static int
 numeral(const char *k)
 {
     size_t n = strlen(k);
+    if (n > 2 && k[0] == 'n' && k[1] == 'o' && strspn(k + 2, "0123456789") == n - 2)
+        return 1;      /* "No. 32": a series' number */
     return n && n <= 6 && strspn(k, "ivxlcdm0123456789") == n;
 }
 
@@ -1314,6 +1346,20 @@ sz_essay_name_line(const struct sz_eline *l)
     return (name_shaped(l) || initials_name(l)) && !place_line(l);
 }
 
+/* "MDCCCXCVII.", "M DCCC LXX": a year in roman numerals, the page's date. */
+static int
+roman_date(const struct sz_eline *l)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->len; i++) {
+        if (strchr("MDCLXVI", l->s[i]))
+            n++;
+        else if (l->s[i] != ' ' && l->s[i] != '.')
+            return 0;
+    }
+    return n >= 4 && l->s[0] == 'M';
+}
+
 /* Has l a word of a publisher's, a series' or an edition's line? */
 static int
 place_line(const struct sz_eline *l)
@@ -1327,12 +1373,35 @@ place_line(const struct sz_eline *l)
     for (size_t q = 0; q < l->len; q++)
         if (q == 0 || l->s[q - 1] == ' ') {
             size_t e = q;
-            while (e < l->len && l->s[e] != ' ' && l->s[e] != ',' && l->s[e] != '.')
+            while (e < l->len && l->s[e] != ' ' && l->s[e] != ',' && l->s[e] != '.' &&
+                   l->s[e] != ':')
                 e++;
             if (sz_essay_word_ci(l->s + q, e - q, place))
                 return 1;
         }
     return 0;
+}
+
+/* Does s open with a word shortened with a full stop ("Rev.", "Hon.")? */
+static int
+rank_next(const char *s, size_t n)
+{
+    size_t e = 0;
+    while (e < n && s[e] != ' ')
+        e++;
+    return e >= 3 && s[e - 1] == '.';
+}
+
+/* "Jr.", "Sr.": after a comma, the name's own, no degree. */
+static int
+name_suffix(const char *s, size_t n)
+{
+    static const char *const suf[] = { "jr", "sr", "junior", "senior", NULL };
+    size_t e = 0;
+    while (e < n && s[e] != '.' && s[e] != ',' && s[e] != ' ')
+        e++;
+    return sz_essay_word_ci(s, e, suf) && (e == n || e + 1 == n || s[e + 1] == ' ' ||
+                                           s[e] == ' ');
 }
 
 /* Sets the author from a By line's name: without the degrees after a
@@ -1343,14 +1412,17 @@ set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const ch
 {
     while (n && (*s == '_' || *s == ' '))
         s++, n--;
-    if (n > 9 && !strncasecmp(s, "the late ", 9))
-        s += 9, n -= 9;        /* "By the late John Smith" */
     if (n > 14 && !strncasecmp(s, "the author of ", 14))
         return;                /* an anonymous book names no author */
+    if (n > 9 && !strncasecmp(s, "the late ", 9))
+        s += 9, n -= 9;        /* "By the late John Smith" */
+    else if (n > 4 && !strncasecmp(s, "the ", 4) && named_at(s, n, 4) && rank_next(s + 4, n - 4))
+        s += 4, n -= 4;        /* "By the Rev. Hugh Pellam"; "The Brothers Grimm" keeps it */
     size_t words = 1;
     for (size_t i = 0; i + 1 < n; i++) {
         if (s[i] == '[' || s[i] == '(' ||
-            (s[i] == ',' && s[i + 1] == ' ' && memchr(s + i, '.', n - i)) ||
+            (s[i] == ',' && s[i + 1] == ' ' && memchr(s + i, '.', n - i) &&
+             !name_suffix(s + i + 2, n - i - 2)) ||
             (i + 10 <= n && !strncasecmp(s + i, " author of", 10)) ||
             (i + 11 <= n && !strncasecmp(s + i, ", author of", 11))) {
             n = i;
@@ -1373,6 +1445,97 @@ set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const ch
         return;
     sz_essay_meta_text(c, "author", s, n, 0);
     sz_essay_trace_meta(c, lineno, "author", why, s, n);
+}
+
+/* Words lower-case between a name's capitalised ones: "Edmond de la
+** Vance", "Pieter van Whitlow". */
+static const char *const particles[] = { "de", "la", "le", "van", "von", "der", "den", "du",
+                                         "da", "di", "del", "della", "des", "ten", "ter", "y",
+                                         NULL };
+
+/* One person's name: two to five words, the first and last capitalised
+** (initials and ranks too: "Mrs.", "Captain", "H. G."), lower-case
+** particles between, no joining or title word, no possessive. */
+static int
+one_name(const char *s, size_t n)
+{
+    size_t i = 0, words = 0;
+    int last_cap = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        size_t e = i;
+        while (e < n && s[e] != ' ')
+            e++;
+        size_t t = e;
+        while (t > i && strchr(".,;_", s[t - 1]))
+            t--;
+        uint32_t cp;
+        sz_utf8_decode(s + i, n - i, &cp);
+        int cap = utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+        if (t > i && sz_essay_word_ci(s + i, t - i, not_name))
+            return 0;
+        if (t - i > 2 && (s[t - 1] | 0x20) == 's' &&
+            (s[t - 2] == '\'' || (t - i > 4 && !memcmp(s + t - 4, "\xE2\x80\x99", 3))))
+            return 0;      /* "LYDIA'S": a possessive, a title's */
+        if (cap) {
+            if (t > i && joining_line(s + i, t - i) && !sz_essay_word_ci(s + i, t - i,
+                                                                         particles))
+                return 0;      /* "The", "Of": a title's */
+        } else if (!words || !sz_essay_word_ci(s + i, t - i, particles)) {
+            return 0;
+        }
+        last_cap = cap;
+        words++;
+        i = e;
+    }
+    return words >= 2 && words <= 5 && last_cap;
+}
+
+/* A line that is a name and nothing more: one person or two joined by
+** "and" or "&", perhaps a suffix or degree after a comma ("Martin Hale,
+** Jr.", "Sir Edwin Marsh, Bart.") and a pen name in brackets. */
+static int
+name_like(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
+        n--;
+    const char *br = memchr(s, '(', n);
+    if (br && s[n - 1] == ')')
+        n = (size_t)(br - s);
+    const char *cm = memchr(s, ',', n);
+    if (cm && n - (size_t)(cm - s) <= 10)
+        n = (size_t)(cm - s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i + 5 <= n; i++)
+        if (!memcmp(s + i, " and ", 5) || !memcmp(s + i, " AND ", 5) ||
+            !memcmp(s + i, " & ", 3))
+            return one_name(s, i) &&
+                   one_name(s + i + (s[i + 1] == '&' ? 3 : 5), n - i - (s[i + 1] == '&' ? 3 : 5));
+    return one_name(s, n);
+}
+
+/* A name with a mark no title has: an initial ("SAMUEL L. FENWICK"), a
+** rank shortened ("Mrs.", "Rev."), a pen name in brackets. */
+static int
+strong_name(const struct sz_eline *x)
+{
+    if (!name_like(x->s, x->len) || x->width > 40)
+        return 0;
+    if (memchr(x->s, '(', x->len))
+        return 1;
+    for (size_t i = 0; i + 1 < x->len; i++)
+        if (x->s[i] == '.' && (i + 1 == x->len || x->s[i + 1] == ' ')) {
+            size_t a = i;
+            while (a > 0 && x->s[a - 1] != ' ')
+                a--;
+            if (i - a <= 3)
+                return 1;      /* "L.", "Mrs.", "Dr." */
+        }
+    return 0;
 }
 
 /* "FIRST ACT" over "SECOND ACT": does the last word of line i end
@@ -1400,7 +1563,7 @@ last_word_recurs(const struct sz_eline *l, size_t i, size_t lim)
 ** after "With an Introduction" or "Illustrations". */
 static void
 page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, size_t last,
-            size_t lim, size_t *caps_at)
+            size_t lim, size_t *caps_at, const struct sz_buf *tkey, struct sz_buf *scratch)
 {
     static const char *const other[] = { "with", "introduction", "illustrated",
                                          "illustrations", "translated", "notes", "preface",
@@ -1443,18 +1606,44 @@ page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, siz
         return;
     }
     /* No By line: a name standing alone under the title ("Lewis Carroll",
-    ** "H. G. WELLS"), past a line naming the kind of work ("And Other
-    ** Stories", "Written by Herself."); one in capitals ("EDWIN MARSH") is
+    ** "H. G. WELLS", "Pieter van Whitlow", "Clara Vance and Hugh Pellam"),
+    ** past the subtitle, a line naming the kind of work ("And Other
+    ** Stories", "Written by Herself."), an alternative title after "or,"
+    ** and the page's rules; up to the publisher, the place, a date, the
+    ** editor's or illustrator's line.  One in capitals ("EDWIN MARSH") is
     ** left in *caps_at (its line + 1) for when nothing else names the author */
     i = last + 1;      /* past the title's own lines */
-    for (size_t seen = 0; i < lim && seen < 3; i++) {
+    size_t subs = 0;
+    for (size_t seen = 0; i < lim && seen < 6; i++) {
         const struct sz_eline *x = &l[i];
         if (x->blank)
             continue;
         seen++;
-        if (genre_line(x) || starts_with_word(x->s, x->len, (const char *const[]){ "written",
-                                                                                 NULL }))
+        if (rule_line(x) || genre_line(x) ||
+            starts_with_word(x->s, x->len, (const char *const[]){ "written", NULL }))
             continue;
+        size_t jn = x->len;
+        while (jn && strchr(",.;:", x->s[jn - 1]))
+            jn--;
+        if (joining_line(x->s, jn)) {
+            /* "OR," over the alternative title: both passed */
+            i++;
+            while (i < lim && l[i].blank)
+                i++;
+            continue;
+        }
+        unsigned char f0 = (unsigned char)x->s[0];
+        /* the title printed again (over the text) is no name */
+        fold(x->s, x->len, scratch);
+        if (tkey->len && scratch->len == tkey->len && !memcmp(scratch->data, tkey->data,
+                                                              tkey->len))
+            return;
+        if (x->cols > TITLE_WIDTH || place_line(x) || strpbrk_n(x->s, x->len, "0123456789") ||
+            roman_date(x) ||
+            starts_with_word(x->s, x->len, other) || f0 == '[' || f0 == '"' || f0 == 0xE2 ||
+            (x->width < 30 && starts_with_word(x->s, x->len, toc_words)) ||
+            sz_essay_section_line(x->s, x->len))
+            return;
         /* and more of the page after it, not a heading over prose: a
         ** short line, an illustration, an epigraph in quotes */
         size_t j = i + 1;
@@ -1467,18 +1656,24 @@ page_author(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t i, siz
                     l[j + 1].cols > 40;
         int page = j < lim && (f == '"' || f == '[' || f == 0xE2 ||
                                (l[j].cols <= TITLE_WIDTH && !prose));
+        int alone = l[i - 1].blank && (i + 1 >= lim || l[i + 1].blank) && page;
         /* "EDWIN MARSH" in capitals: a person's words (no joining word, no
         ** publisher's or place's), short */
-        int caps_name = caps(x) == 1 && person(x->s, x->len) && x->width <= 30 &&
-                        !place_line(x) && !genre_line(x) && !sz_essay_section_line(x->s, x->len) &&
+        int named_line = name_like(x->s, x->len) && x->width <= 40;
+        int caps_name = named_line && caps(x) == 1 && !genre_line(x) &&
                         !last_word_recurs(l, i, lim);
-        if (l[i - 1].blank && (i + 1 >= lim || l[i + 1].blank) && page) {
-            if (sz_essay_name_line(x))
-                set_author(c, x->s, x->len, x->lineno, "a name standing alone under the title");
-            else if (caps_name)
-                *caps_at = i + 1;      /* weaker: a place in capitals has the shape too */
+        if (alone && (sz_essay_name_line(x) || (named_line && caps(x) == 0))) {
+            set_author(c, x->s, x->len, x->lineno, "a name standing alone under the title");
+            return;
         }
-        return;
+        if (alone && caps_name) {
+            *caps_at = i + 1;      /* weaker: a place in capitals has the shape too */
+            return;
+        }
+        /* a subtitle on a line of its own: the name may follow; a block
+        ** of lines (verse, the publisher's) ends the page's names */
+        if (!alone || ++subs > 2)
+            return;
     }
 }
 
@@ -1683,6 +1878,9 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         !place_line(&l[cv[1].first]) &&
         (author_over(l, cv[0].first, cv[1].first) ||
          caps_name_over_kind(l, cv[0].first, cv[1].last, lim)) &&
+        /* "PUBLIC ORCHARD / SAMUEL L. FENWICK (ADA MARSH)": the line under
+        ** it has more of a name's marks than it */
+        !(strong_name(&l[cv[1].first]) && !strong_name(&l[cv[0].first])) &&
         !byline_near(l, a, cv[1].last + 1, lim)) {
         /* the author over the title: the name printed again is no title either */
         for (size_t k = 1; k < nc; k++)
@@ -1719,14 +1917,27 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         pwhy = "the title page's first title past a list of names (the edition's credit)";
     /* "EVERYMAN'S LIBRARY / EDITED BY ... / THE TITLE": a series' name
     ** over the book, a title after it before the By line */
-    if (nc && again != 1 && pick + 1 < nc && cv[pick].pieces == 1 &&
-        library_line(&l[cv[pick].first]) && cv[pick + 1].first < front_end &&
-        !cv[pick + 1].name && !cv[pick + 1].credit && !genre_line(&l[cv[pick + 1].first]) &&
-        !library_line(&l[cv[pick + 1].first])) {
-        pick++;
+    /* the series' number under its name ("No. 12", "IV.") is passed too */
+    size_t past = pick + 1;
+    while (nc && past + 1 < nc && numeral(cv[past].key.data) && cv[past + 1].first < front_end)
+        past++;
+    size_t lib_name = 0;
+    if (nc && past + 1 < nc && cv[past].pieces == 1 && strong_name(&l[cv[past].first]) &&
+        cv[past + 1].first < front_end && !strong_name(&l[cv[past + 1].first])) {
+        lib_name = cv[past].first + 1;   /* "THE X LIBRARY / H. G. FENWICK / THE TITLE" */
+        past++;
+    }
+    if (nc && again != 1 && past < nc && cv[pick].pieces == 1 &&
+        library_line(&l[cv[pick].first]) && cv[past].first < front_end &&
+        !cv[past].name && !cv[past].credit && !genre_line(&l[cv[past].first]) &&
+        !library_line(&l[cv[past].first])) {
+        pick = past;
         again = recurs(l, cv, nc, pick, lim, &key);
         pwhy = "the title page's first title past a series' name (a line naming a library "
                "or classics)";
+        if (lib_name)
+            set_author(c, l[lib_name - 1].s, l[lib_name - 1].len, l[lib_name - 1].lineno,
+                       "the name set over the title, under the series' name");
     }
     /* "TABLEAU" printed again as the first line of "TABLEAU / HISTORIQUE
     ** ET PITTORESQUE / DE PARIS", which is printed again whole: the
@@ -1850,7 +2061,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         page++;
     size_t caps_at = 0;
     if (ncand)
-        page_author(c, l, a, cv[page].first, cv[page].last, lim, &caps_at);
+        page_author(c, l, a, cv[page].first, cv[page].last, lim, &caps_at, &cv[page].key, &t);
     if (ncand && !sz_meta_get(c->doc, "author"))
         self_author(c, l, &cv[page], lim);
     /* "GEORGE ELIOT" over "SILAS MARNER", which is printed again and the
@@ -1860,7 +2071,8 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         const struct sz_eline *x = &l[o->first];
         if (o->pieces == 1 && cv[pick].first - o->last <= 4 && !o->name &&
             (sz_essay_name_line(x) || (caps(x) == 1 && person(x->s, x->len) &&
-                                       x->width <= 30 && !place_line(x))) &&
+                                       x->width <= 30 && !place_line(x)) ||
+             (name_like(x->s, x->len) && x->width <= 40 && !place_line(x))) &&
             !recurs(l, cv, ncand, pick - 1, lim, &key))
             set_author(c, x->s, x->len, x->lineno,
                        "a name set over the title printed again, and not printed again");

@@ -1556,6 +1556,151 @@ def composed_variants(r, count=160):
     return out
 
 
+# Names as title pages print them: with a rank or a courtesy title, a
+# particle, a suffix, a pen name in brackets, two authors; each with the
+# author as set_author gives it (the bracket and degrees dropped).
+PAGE_NAMES2 = [("Mrs. Lydia Harrow", "Mrs. Lydia Harrow"),
+               ("the Rev. Hugh Pellam", "Rev. Hugh Pellam"),
+               ("Captain Ralph Dorning", "Captain Ralph Dorning"),
+               ("Edmond de la Vance", "Edmond de la Vance"),
+               ("Pieter van Whitlow", "Pieter van Whitlow"),
+               ("Martin Hale, Jr.", "Martin Hale, Jr"),
+               ("Agnes Mary Whitlow", "Agnes Mary Whitlow"),
+               ("Samuel L. Fenwick (Ada Marsh)", "Samuel L. Fenwick"),
+               ("Clara Vance and Hugh Pellam", "Clara Vance and Hugh Pellam"),
+               ("Sir Edwin Marsh, Bart.", "Sir Edwin Marsh")]
+
+
+def composed_page2(r):
+    """(lines, title, author, signature): more parts and their orders: the
+    name over the title, the By line in the title's block, rules and stars
+    between parts, an alternative title, a volume, a price or a series'
+    line at the foot, the names printed with ranks, particles and brackets."""
+    caps = r.random() < 0.6
+    t = page_title(r) if r.random() < 0.5 else page_title_real(r)
+    shown, author = r.choice(PAGE_NAMES2) if r.random() < 0.5 else \
+        (lambda n: (n, n))(r.choice(PAGE_NAMES + PAGE_INITIALS))
+    others = [x for x in PAGE_NAMES if x not in shown]
+    up = (lambda x: x.upper()) if caps else (lambda x: x)
+    sig = []
+    L = []
+    orn = r.choice(["", "", "* * * * *", "-" * 24, "~~~"])
+
+    def part_gap():
+        L.extend([None] * r.randint(1, 3))
+        if orn and r.random() < 0.4:
+            L.extend([orn, None])
+
+    before = r.choice(["none", "none", "ill", "producer", "cover", "series-lib", "rule"])
+    sig.append(before)
+    if before == "ill":
+        L += ["[Illustration: %s]" % r.choice(["Frontispiece", "THE %s." %
+                                              r.choice(PAGE_NOUNS).upper()]), None, None]
+    elif before == "producer":
+        L += ["E-text prepared by %s" % r.choice(PAGE_NAMES), None, None, None]
+    elif before == "cover":
+        L += ["[Cover]", None, None]
+    elif before == "series-lib":
+        L += ["THE %s LIBRARY" % r.choice(PAGE_NOUNS).upper(), None, "No. %d" %
+              r.randint(2, 40), None, None]
+    elif before == "rule":
+        L += ["=" * 40, None]
+    over = r.random() < 0.2 and "(" not in shown and " and " not in shown
+    if over:
+        sig.append("over")
+        L += [up(shown), None, None]
+    L += title_lines(r, t, caps)
+    alt = r.random() < 0.15
+    if alt:
+        sig.append("or")
+        L += [None, "OR," if caps else "or,", None, up(page_title(r)) + "."]
+    sub = r.choice(["none", "none", "colon-less", "kind", "study"])
+    if sub != "none":
+        sig.append(sub)
+        part_gap()
+        L.append(up({"colon-less": "A Story of the %s" % r.choice(PAGE_NOUNS),
+                     "kind": r.choice(["A Romance", "A Comedy in Three Acts", "Sketches"]),
+                     "study": "Studies in the %s and the %s" % (r.choice(PAGE_NOUNS),
+                                                                r.choice(PAGE_NOUNS))}[sub]))
+    if over:
+        by = "over"
+    else:
+        by = r.choice(["By", "BY-alone", "by-tight", "name"])
+        sig.append(by)
+        if by == "by-tight":
+            L.append(("by " if not caps else "BY ") + (up(shown)))
+        else:
+            part_gap()
+            if by == "By":
+                L.append(("BY " if caps else "By ") + up(shown))
+            elif by == "BY-alone":
+                L += ["BY", None, shown.upper()]
+            else:
+                L.append(up(shown))
+                if "(" in shown or " and " in shown or shown.startswith("the "):
+                    author = None if shown.startswith("the ") else author
+    if r.random() < 0.3:
+        sig.append("pref")
+        L += [None, r.choice(["WITH A PREFACE BY ", "With an Introduction by ",
+                              "NOTES BY "]) + r.choice(others).upper()]
+    if r.random() < 0.25:
+        sig.append("vol")
+        L += [None, r.choice(["IN TWO VOLUMES", "In Three Volumes"]), None, "VOL. I."]
+        t = "%s: Volume I (of %s)" % (t, "2" if "TWO" in L[-3] else "3")
+    if r.random() < 0.3:
+        sig.append("illd")
+        L += [None, r.choice(["ILLUSTRATED", "_Illustrated_", "WITH A FRONTISPIECE"])]
+    pub = r.choice(["none", "pub", "pub-date-line", "pub-printed"])
+    sig.append(pub)
+    part_gap()
+    if pub == "pub":
+        L += [r.choice(["PHILADELPHIA:", "EDINBURGH", "Chicago"]), r.choice(
+            ["J. B. LIPPINCOTT & CO.", "William Blackwood and Sons", "A. C. McClurg & Co."]),
+              r.choice(["1888", "M DCCC LXX", "1904."])]
+    elif pub == "pub-date-line":
+        L += ["LONDON: %s, 1892." % r.choice(["MACMILLAN AND CO.", "CHAPMAN & HALL"])]
+    elif pub == "pub-printed":
+        L += ["PRINTED FOR THE AUTHOR", "1810"]
+    if r.random() < 0.2:
+        sig.append("price")
+        L += [None, r.choice(["PRICE ONE SHILLING.", "All rights reserved."])]
+    after = r.choice(["none", "ded", "motto-attr", "toc", "preface"])
+    sig.append(after)
+    if after == "ded":
+        L += [None, None, None, "TO", "%s" % r.choice(others).upper(), "THIS BOOK IS DEDICATED"]
+    elif after == "motto-attr":
+        L += [None, None, None, "    Some %s went out into the %s," % (
+            r.choice(PAGE_NOUNS).lower(), r.choice(PAGE_NOUNS).lower()),
+              "    And none came back again.", "                  --_Ballad_"]
+    elif after == "toc":
+        L += [None, None, None, "CONTENTS", None, "I. THE %s" % r.choice(PAGE_NOUNS).upper(),
+              "II. THE %s" % r.choice(PAGE_NOUNS).upper()]
+    elif after == "preface":
+        L += [None, None, None, "PREFACE", None] + textwrap.wrap(paragraph(r), 70)
+    if over:
+        # a name over the title is told from a title over its subtitle by
+        # the title printed again over the text, the name not
+        L += [None, None, None, t.split(": Volume")[0].upper()]
+    return L, t, author, sig
+
+
+def composed_variants2(r, count=160):
+    out = []
+    for i in range(count):
+        lines, title, author, sig = composed_page2(r)
+        centre = r.random() < 0.5
+        L = ["" if x is None else (x.center(72).rstrip() if centre else x) for x in lines]
+        L += [""] * r.choice([2, 3, 4])
+        L += page_body(r, False)
+        text = "\n".join(L).rstrip("\n") + "\n"
+        sk = {"meta": {"title": title}, "only": ["title", "author"], "blocks": []}
+        if author:
+            sk["meta"]["author"] = author
+        name = "compose2-%s--%03d" % ("-".join(s for s in sig if s != "none")[:60] or "plain", i)
+        out.append((name, text.encode("utf-8"), sk))
+    return out
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1579,7 +1724,8 @@ def main():
             json.dump(sk, f, ensure_ascii=False)
         count += 1
     # composed title pages draw from a seed of their own too
-    for name, data, sk in composed_variants(random.Random(13)):
+    for name, data, sk in (composed_variants(random.Random(13)) +
+                           composed_variants2(random.Random(17))):
         base = os.path.join(outdir, name)
         with open(base + ".txt", "wb") as f:
             f.write(data)
