@@ -199,15 +199,17 @@ firm_verse(const struct sz_eline *l, size_t a, size_t b, const struct layout *la
 
 /* Two lines that could be a couplet: the second opens with a capital,
 ** both end at a stop, and the first leaves room for the second's first
-** word within the wrap width (wrapped prose would have taken it) and is
-** not much longer than the second. */
+** word within the measure of prose (wrapped prose would have taken it:
+** the widest lines', as the stanzas are measured, since in a book mostly
+** of verse the usual width is the verse's own) and is not much longer
+** than the second. */
 static int
 couplet(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay)
 {
     struct shape sh;
     if (b - a != 2)
         return 0;
-    sz_essay_block_shape(l, a, b, lay->wrap, &sh);
+    sz_essay_block_shape(l, a, b, lay->wide, &sh);
     uint32_t end = sz_essay_last_cp(l[a + 1].s, l[a + 1].len);
     return sh.caps == 1 && sh.room && sh.stops && !sh.numbered &&
            (sz_essay_closes(end) || end == ')' || end == ']') &&
