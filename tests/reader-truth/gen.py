@@ -249,6 +249,14 @@ nch=sum(1 for x in L[s:fin] if re.match(r'CHAPTER\. [IVX]+\.$',x.strip()))
 nq=sum(1 for x in L[s:fin] if x.strip()=='/#')
 books['second-treatise']['paragraphs'] -= 2*nch + 2*nq
 books['second-treatise']['note']+='; paragraphs: count.py\'s count less the chapter lines and titles and the /# quotation blocks it counted; verse: the Latin lines of Juvenal (Libertas pauperis haec est) between /*[4] and */'
+# read in the book: ten notes, marked * after a word (** for the second in
+# one paragraph), their texts in parentheses in a block of their own after
+# the paragraph ((*It is no improbable opinion ... sect. 10.)), which
+# extra.py does not know and count.py counts as paragraphs
+nn=sum(1 for x in L[s:fin] if x.startswith('(*'))
+books['second-treatise']['notes']=nn
+books['second-treatise']['paragraphs'] -= nn
+books['second-treatise']['note']+='; notes: the ten (*Text ...) blocks after the paragraphs marked * or **, not paragraphs'
 # A Tale of Two Cities: a contents list, then Book the First--Recalled to
 # Life (and Second, Third) over chapters I. The Period on one line
 L=lines('98-0.txt'); c=find(L,r'\s+Chapter XV\s'); s=find(L,r'Book the First',c); e=endline(L); h=[]
