@@ -127,6 +127,16 @@ star_marker(const char *s, size_t n, size_t i)
                                                  !memcmp(s + a - 3, "\xE2\x80\x99", 3)));
 }
 
+/* "his dependents.** No man": two stars after a word, the marker of a
+** second note in a paragraph whose first is marked *, before a space or
+** the end. */
+static int
+double_star(const char *s, size_t n, size_t i)
+{
+    return i > 0 && i + 1 < n && s[i + 1] == '*' && s[i - 1] != '*' && s[i - 1] != ' ' &&
+           s[i - 1] != '\n' && (i + 2 == n || s[i + 2] == ' ' || s[i + 2] == '\n');
+}
+
 /* "(*1)", "(*)": a note marker some editions use, the * at s[i] after a "(" the
 ** word gathered so far ends with.  The position of its ")", or 0. */
 static size_t
@@ -255,12 +265,16 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
                     continue;
                 }
             }
+            size_t stars = 1;
             if (!j && b == '*' && c->notes && star_marker(s, n, i))
                 note = sz_essay_note(c, s + i, 1, 1);   /* "a royal fish.*" */
+            else if (!j && b == '*' && c->notes && double_star(s, n, i) &&
+                     (note = sz_essay_note(c, s + i, 2, 1)))
+                stars = 2;                              /* "his dependents.**" */
             if (note) {
                 flush(c, parent);
                 sz_node_append(parent, note);
-                i++;
+                i += stars;
                 last = 'a';
             } else if (j) {
                 flush(c, parent);

@@ -45,6 +45,20 @@ sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
             return 1;
         }
     }
+    /* "(*It is no improbable opinion ... )": the note to a bare * marker
+    ** set in parentheses after its paragraph, as some editions print
+    ** them; "(**Civil law ...)" answers a ** marker */
+    if (n >= 5 && s[0] == '(' && s[1] == '*') {
+        size_t st = 1;
+        while (st < 3 && s[1 + st] == '*')
+            st++;
+        unsigned char f = (unsigned char)s[1 + st];
+        if (st <= 2 && ((f >= 'A' && f <= 'Z') || f >= 0xC0)) {
+            *label = s + 1;
+            *skip = 1 + st;
+            return st;
+        }
+    }
     /* "(*1) text": the note to a "(*1)" marker; labelled "*1", so it
     ** never answers a "[1]" */
     if (n >= 5 && s[0] == '(' && s[1] == '*') {
@@ -166,10 +180,11 @@ note_end(const struct sz_enotes *nt, size_t k)
 }
 
 /* One paragraph of a note: unit x's lines, past the "[Footnote 1:" prefix
-** (skip bytes) of its first, without the closing bracket of its last. */
+** (skip bytes) of its first, without the closing bracket (closes: ] or ),
+** or 0) of its last. */
 static struct sz_node *
 note_para(struct sz_ectx *c, struct sz_enotes *nt, const struct unit *x, size_t skip,
-          int closes)
+          char closes)
 {
     struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
     sz_essay_set_line(c, p, nt->l[x->a].lineno);
@@ -182,8 +197,8 @@ note_para(struct sz_ectx *c, struct sz_enotes *nt, const struct unit *x, size_t 
         else
             sz_buf_put(&b, nt->l[i].s, nt->l[i].len);
     }
-    if (closes && b.len && b.data[b.len - 1] == ']')
-        b.len--;           /* [Footnote 1: ...] */
+    if (closes && b.len && b.data[b.len - 1] == closes)
+        b.len--;           /* [Footnote 1: ...], (*Text ...) */
     /* The marker's paragraph is half built: its word buffer and its
     ** emphasis scan state wait while the note is made. */
     struct sz_buf word = c->word;
@@ -243,6 +258,8 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
         struct sz_node *note = sz_node_new(c->doc, SZ_NOTE);
         /* "[Footnote 1: text]" wraps the note in brackets; "[1] text" does not */
         int wrapped = nt->l[nt->u->v[k].a].s[skip - 1] == ':';
+        /* "(*Text ...)" wraps it in parentheses, in its own block */
+        int paren = nt->l[nt->u->v[k].a].s[0] == '(' && nt->l[nt->u->v[k].a].s[skip - 1] == '*';
         size_t last = wrapped ? note_end(nt, k) : k;
         for (size_t j = k; j <= last; j++) {
             struct unit *x = &nt->u->v[j];
@@ -251,7 +268,7 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
                             : "a further paragraph of the note above: its closing bracket "
                               "comes later";
             sz_node_append(note, note_para(c, nt, x, j == k ? skip : 0,
-                                           skip > 3 && j == last));
+                                           j != last ? 0 : paren ? ')' : skip > 3 ? ']' : 0));
         }
         return note;
     }
