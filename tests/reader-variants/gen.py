@@ -255,6 +255,8 @@ class Style:
         self.enc = "utf-8"         # utf-8 utf-8-bom latin-1 utf-16le utf-16be
         self.contents = False
         self.gap = 1               # blank lines before a heading
+        self.notestyle = "bracket" # bracket: [1] markers, notes at the end; star: a *
+                                   # marker, the note (*Text.) after its paragraph
         self.__dict__.update(kw)
 
 
@@ -295,6 +297,9 @@ def numbered(doc, st):
             line = "§ %d. %s" % (counters[0], text)
         elif h == "sect-bare":
             line = "§ %d %s" % (counters[0], text)
+        elif h == "keyword-stop":
+            # CHAPTER. I. alone, the title in capitals on the line after a blank
+            line = "CHAPTER. %s. %s." % (ROMAN[counters[0] - 1], text.upper())
         elif h == "zh":
             line = "第%s部分：%s" % (ZH_NUM[counters[0] - 1], text)
         elif h == "ja":
@@ -381,24 +386,34 @@ def render(doc, st, r):
                 L.extend([text, ("=" if b[1] == 1 else "-") * len(text)])
             elif st.heading == "atx":
                 L.append("#" * b[1] + " " + text)
+            elif st.heading == "keyword-stop":
+                num, title = text.split(" ", 2)[1], text.split(" ", 2)[2]
+                L.extend(["CHAPTER. " + num] + ([""] if blanks else []) + [title])
             else:
                 L.append(text)
             gap()
             sk["blocks"].append(["H", b[1], text])
         elif b[0] == "p":
             text = skt = b[1]
+            star = None
             if doc.notes and note < len(doc.notes) and text.endswith("."):
                 note += 1
-                text = text + "[%d]" % note
+                if st.notestyle == "star":
+                    star = doc.notes[note - 1]
+                    text = text + "*"
+                else:
+                    text = text + "[%d]" % note
                 skt = skt + "[^%s]" % doc.notes[note - 1]
             L.extend(para_lines(text) + sep)
+            if star is not None:
+                L.extend(para_lines("(*%s)" % star) + sep)
             sk["blocks"].append(["P", skt])
         elif b[0] == "v":
             if L and L[-1] != "":
                 L.append("")
             L.extend(b[1] + [""])
             sk["blocks"].append(["V", b[1]])
-    if note:
+    if note and st.notestyle != "star":
         gap(2)
         for k, t in enumerate(doc.notes[:note]):
             L.extend(para_lines("[%d] %s" % (k + 1, t)) + sep)
@@ -547,6 +562,11 @@ def groups():
             group("head-%s-%s" % (h, para), 3, syn, titlemode="by", heading=h, para=para)
     for para in ("wrap", "perline", "indent"):
         group("title-sub-%s" % para, 3, syn, titlemode="sub", para=para)
+    for para in ("wrap", "perline", "perline-blank"):
+        group("head-keyword-stop-%s" % para, 3, syn, titlemode="by", heading="keyword-stop",
+              para=para)
+    for para in ("wrap", "perline-blank"):
+        group("footnotes-star-%s" % para, 3, notes_doc, para=para, notestyle="star")
     return out
 
 
