@@ -1674,6 +1674,42 @@ characters(struct hr *r, const char *s, size_t n)
 ** Closing blocks: tables, figures, poems
 ** ================================================================== */
 
+/* The leading <th> cells of a row (sub2 marks a header cell until the
+** table is done); all of them when every cell is one. */
+static int
+leading_th(const struct sz_node *row, int *all)
+{
+    int n = 0;
+    const struct sz_node *c = row->first;
+    for (; c && c->sub2; c = c->next)
+        n++;
+    *all = row->first && !c;
+    return n;
+}
+
+/* A body's first rows of header cells only are its own head rows, and its
+** row-head columns are the most leading header cells of its other rows
+** (pandoc's reader); the EPUB writer writes both so. */
+static void
+body_heads(struct sz_node *body)
+{
+    struct sz_node *bh = body->first;   /* SZ_TBODY_HEAD */
+    int all = 0;
+    while (bh->next && bh->next->kind == SZ_ROW && (leading_th(bh->next, &all), all)) {
+        struct sz_node *row = bh->next;
+        sz_node_unlink(row);
+        sz_node_append(bh, row);
+    }
+    int most = 0;
+    for (struct sz_node *row = bh->next; row; row = row->next)
+        if (row->kind == SZ_ROW) {
+            int k = leading_th(row, &all);
+            if (k > most)
+                most = k;
+        }
+    body->ival = most;
+}
+
 static void
 finish_table(struct hr *r, struct sz_node *t)
 {
@@ -1781,6 +1817,9 @@ finish_table(struct hr *r, struct sz_node *t)
         sz_node_append(b, sz_node_new(doc, SZ_TBODY_HEAD));
         sz_node_insert_after(head, b);
     }
+    for (struct sz_node *p = head->next; p; p = p->next)
+        if (p->kind == SZ_TBODY)
+            body_heads(p);
     for (struct sz_node *p = t->first; p; p = p->next)
         for (struct sz_node *row = p->first; row; row = row->next)
             for (struct sz_node *c = row->kind == SZ_ROW ? row->first : NULL; c; c = c->next)
