@@ -85,20 +85,33 @@ shown_name(struct sz_buf *b, const char *s)
     }
 }
 
+/* Where a member's error points: its entry in the zip's central directory
+** (a member may have no local header worth the name); the file's start for
+** a member the archive lacks and for the archive as a whole. */
+static long long
+member_offset(const struct epub *e, const char *member)
+{
+    for (size_t i = 0; member && i < e->za.n; i++)
+        if (e->za.m[i].name == member || strcmp(e->za.m[i].name, member) == 0)
+            return (long long)e->za.m[i].pos.pos_in_zip_directory;
+    return 0;
+}
+
 static int
 err(struct epub *e, const char *member, const char *fmt, const char *arg)
 {
     char msg[512];
     snprintf(msg, sizeof msg, fmt, arg);
+    long long at = member_offset(e, member);
     if (member) {
         struct sz_buf b = SZ_BUF_INIT;
         shown_name(&b, member);
-        sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, -1,
+        sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, at,
                     "member '%s': %s", b.data ? b.data : "", msg);
         sz_buf_free(&b);
     }
     else
-        sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, -1, "%s", msg);
+        sz_diag_add(&e->doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e->file, 0, 0, at, "%s", msg);
     return -1;
 }
 
@@ -942,7 +955,7 @@ read_zip(struct sz_doc *doc, const char *path, const char *data, size_t len,
         goto out;
     }
     if (zrc != 0) {
-        sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e.file, 0, 0, -1,
+        sz_diag_add(&doc->diags, SZ_ERROR, SZ_EXIT_PARSE, e.file, 0, 0, 0,
                     "not an EPUB (not a zip archive: %s)", zip_why);
         goto out;
     }
