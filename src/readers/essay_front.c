@@ -264,6 +264,20 @@ title_lines_end(const char *t, const struct sz_eline *l, const size_t *idx, size
     return j;
 }
 
+/* Has the line a letter (of any script)? */
+static int
+any_letter(const struct sz_eline *x)
+{
+    size_t i = 0;
+    while (i < x->len) {
+        uint32_t cp;
+        i += sz_utf8_decode(x->s + i, x->len - i, &cp);
+        if (sz_essay_is_letter(cp))
+            return 1;
+    }
+    return 0;
+}
+
 /* Leading title, optional subtitle lines, then "By NAME": metadata, not
 ** body.  The lines may stand alone or together in one block. */
 void
@@ -294,11 +308,14 @@ sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
         if (k > j0) {
             struct sz_buf sub = SZ_BUF_INIT;
             for (size_t j = j0; j < k; j++) {
-                if (j > j0)
+                if (!any_letter(&l[idx[j]]))
+                    continue;  /* "* * * * *", "~~~": the page's ornament */
+                if (sub.len)
                     sz_buf_putc(&sub, ' ');
                 sz_buf_put(&sub, l[idx[j]].s, l[idx[j]].len);
             }
-            set_meta_text(c, "subtitle", sub.data, sub.len);
+            if (sub.len)
+                set_meta_text(c, "subtitle", sub.data, sub.len);
             sz_buf_free(&sub);
         }
         while (nn > 0 && name[nn - 1] == '.' &&

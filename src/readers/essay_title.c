@@ -1447,6 +1447,8 @@ set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const ch
     sz_essay_trace_meta(c, lineno, "author", why, s, n);
 }
 
+static int rank_next(const char *s, size_t n);
+
 /* Words lower-case between a name's capitalised ones: "Edmond de la
 ** Vance", "Pieter van Whitlow". */
 static const char *const particles[] = { "de", "la", "le", "van", "von", "der", "den", "du",
@@ -1461,6 +1463,9 @@ one_name(const char *s, size_t n)
 {
     size_t i = 0, words = 0;
     int last_cap = 0;
+    /* "The Rev. Hugh Pellam": the article before a rank shortened */
+    if (n > 4 && !strncasecmp(s, "the ", 4) && rank_next(s + 4, n - 4))
+        i = 4;
     while (i < n) {
         while (i < n && s[i] == ' ')
             i++;
@@ -1487,6 +1492,8 @@ one_name(const char *s, size_t n)
         } else if (!words || !sz_essay_word_ci(s + i, t - i, particles)) {
             return 0;
         }
+        if (!words && sz_essay_word_ci(s + i, t - i, particles))
+            return 0;          /* "LE COMTE DE MONTE-CRISTO": a title's article */
         last_cap = cap;
         words++;
         i = e;
@@ -1538,6 +1545,15 @@ strong_name(const struct sz_eline *x)
     return 0;
 }
 
+static size_t
+words_in(const struct sz_eline *x)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < x->len; i++)
+        n += x->s[i] != ' ' && (i == 0 || x->s[i - 1] == ' ');
+    return n;
+}
+
 /* "FIRST ACT" over "SECOND ACT": does the last word of line i end
 ** another short line standing alone further on?  Then the line is one
 ** of a run of headings, not a person's name. */
@@ -1551,7 +1567,10 @@ last_word_recurs(const struct sz_eline *l, size_t i, size_t lim)
         if (l[j].blank || l[j].width > 30 || !l[j - 1].blank || (j + 1 < lim && !l[j + 1].blank))
             continue;
         size_t b, f = last_word(&l[j], &b);
-        if (f - b == e - a && b > 0 && !strncasecmp(l[j].s + b, l[i].s + a, e - a))
+        /* a run of headings is alike: as many words ("FIRST ACT",
+        ** "SECOND ACT"); "WITH A PREFACE BY CLARA VANCE" is a credit */
+        if (f - b == e - a && b > 0 && !strncasecmp(l[j].s + b, l[i].s + a, e - a) &&
+            words_in(&l[j]) == words_in(&l[i]))
             return 1;
     }
     return 0;
@@ -1781,6 +1800,99 @@ page_volume(struct sz_ectx *c, const struct sz_eline *l, struct cand *k, size_t 
                          "prints under the title, put after it", k->text.data, k->text.len);
 }
 
+/* "NOTES BY MARTIN HALE", "Drawings by ...": a by and a name after it
+** anywhere in the line, a credit. */
+static int
+by_credit(const struct sz_eline *x)
+{
+    for (size_t i = 0; i + 4 < x->len; i++)
+        if (x->s[i] == ' ' && !strncasecmp(x->s + i, " by ", 4) && named_at(x->s, x->len, i + 4))
+            return 1;
+    return 0;
+}
+
+/* The subtitle under the title, from line i on, past the page's rules:
+** a line naming the kind of work ("A Novel", "Being the Memoirs of ...",
+** "And Other Stories", "SKETCHES"), or the lines of one block standing
+** between the title and its By line ("Studies in the Harbour").  Not the
+** author's name, a place, a date, an editor's or illustrator's line, nor
+** an alternative title after "or,". */
+static void
+page_subtitle(struct sz_ectx *c, const struct sz_eline *l, size_t i, size_t lim)
+{
+    if (sz_meta_get(c->doc, "subtitle"))
+        return;
+    while (i < lim && (l[i].blank || rule_line(&l[i])))
+        i++;
+    if (i >= lim)
+        return;
+    size_t e = i;
+    while (e < lim && !l[e].blank && e < i + 3 && !(e > i && by_start(l, e, e)))
+        e++;
+    if (e < lim && !l[e].blank && !by_start(l, e, e))
+        return;        /* a block of four lines or more: prose, a list */
+    int kind = 0;
+    for (size_t j = i; j < e; j++) {
+        const struct sz_eline *x = &l[j];
+        size_t jn = x->len;
+        while (jn && strchr(",.;:", x->s[jn - 1]))
+            jn--;
+        if (!title_shaped(x) || by_start(l, i, j) || byline_lead(x) || joining_line(x->s, jn) ||
+            inline_by(x) || by_credit(x) ||
+            place_line(x) || strpbrk_n(x->s, x->len, "0123456789") || roman_date(x) ||
+            name_like(x->s, x->len) || sz_essay_section_line(x->s, x->len) ||
+            volumes_line(x) || catalogue_part(x) ||
+            starts_with_word(x->s + (x->s[0] == '_'),
+                             x->len - (x->s[0] == '_') - (x->s[x->len - 1] == '_'),
+                             (const char *const[]){ "with", "edited",
+                                                                 "translated", "illustrated",
+                                                                 "author", "copyright",
+                                                                 NULL }) ||
+            (x->width < 30 && (starts_with_word(x->s, jn, toc_words) ||
+                               sz_essay_word_ci(x->s, jn, toc_words))))
+            return;
+        kind |= genre_line(x) || kind_alone(x);
+    }
+    /* without a kind's word, the block is a subtitle only where the By
+    ** line follows it */
+    size_t n = e;
+    while (n < lim && (l[n].blank || rule_line(&l[n])))
+        n++;
+    /* or the name alone, or when the name was set over the title, a
+    ** line of its own */
+    if (!kind && !(n < lim && (by_start(l, n, n) ||
+                               (name_like(l[n].s, l[n].len) && l[n].width <= 40 &&
+                                !place_line(&l[n]) && (n + 1 >= lim || l[n + 1].blank)))) &&
+        !(sz_meta_get(c->doc, "author") && e == i + 1))
+        return;
+    struct sz_buf sub = SZ_BUF_INIT;
+    for (size_t j = i; j < e; j++)
+        put_piece(&sub, &l[j]);
+    while (sub.len && strchr(".,;:", sub.data[sub.len - 1]))
+        sub.len--;
+    /* "A COLLECTION OF", "WHEREIN": the words go on in the next block;
+    ** "Selected and Edited" over "By ANDREW LANG": the head of a credit */
+    size_t wa = sub.len;
+    while (wa > 0 && sub.data[wa - 1] != ' ')
+        wa--;
+    /* "into several / REMOTE NATIONS": a title's line going on */
+    uint32_t c0 = 0;
+    sz_utf8_decode(sub.data, sub.len, &c0);
+    int lower = sub.len && utf8proc_category((utf8proc_int32_t)c0) == UTF8PROC_CATEGORY_LL &&
+                !(sub.len > 3 && !strncmp(sub.data, "or,", 3));
+    if (lower || ends_joining(&sub) ||
+        (e == i + 1 && words_in(&l[i]) == 1 && stop_line(&l[i], 0)) ||
+        (sub.len - wa > 3 && !strncasecmp(sub.data + sub.len - 2, "ed", 2) && n < lim &&
+         by_start(l, n, n)))
+        sub.len = 0;
+    if (sub.len) {
+        sz_essay_meta_text(c, "subtitle", sub.data, sub.len, 0);
+        sz_essay_trace_meta(c, l[i].lineno, "subtitle", kind ? "under the title, naming the kind "
+                            "of work" : "under the title, over the By line", sub.data, sub.len);
+    }
+    sz_buf_free(&sub);
+}
+
 void
 sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b)
 {
@@ -1881,6 +1993,10 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         /* "PUBLIC ORCHARD / SAMUEL L. FENWICK (ADA MARSH)": the line under
         ** it has more of a name's marks than it */
         !(strong_name(&l[cv[1].first]) && !strong_name(&l[cv[0].first])) &&
+        /* "EASY COMPASS / LYDIA HARROW", both a name's shape: the one
+        ** printed again over the text is the title */
+        !(name_like(l[cv[1].first].s, l[cv[1].first].len) &&
+          recurs(l, cv, nc, 0, lim, &key) == 1 && recurs(l, cv, nc, 1, lim, &key) != 1) &&
         !byline_near(l, a, cv[1].last + 1, lim)) {
         /* the author over the title: the name printed again is no title either */
         for (size_t k = 1; k < nc; k++)
@@ -1922,8 +2038,11 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
     while (nc && past + 1 < nc && numeral(cv[past].key.data) && cv[past + 1].first < front_end)
         past++;
     size_t lib_name = 0;
-    if (nc && past + 1 < nc && cv[past].pieces == 1 && strong_name(&l[cv[past].first]) &&
-        cv[past + 1].first < front_end && !strong_name(&l[cv[past + 1].first])) {
+    if (nc && past + 1 < nc && cv[past].pieces == 1 && !names.len &&
+        name_like(l[cv[past].first].s, l[cv[past].first].len) &&
+        !place_line(&l[cv[past].first]) && !numeral(cv[past].key.data) &&
+        cv[past + 1].first < front_end &&
+        !name_like(l[cv[past + 1].first].s, l[cv[past + 1].first].len)) {
         lib_name = cv[past].first + 1;   /* "THE X LIBRARY / H. G. FENWICK / THE TITLE" */
         past++;
     }
@@ -2026,6 +2145,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         sz_essay_set_title(c, c->cat_title, c->cat_len);
         nc = 0;
     }
+    int titled = 0;
     if (nc)
         page_volume(c, l, &cv[pick], lim);
     if (nc) {
@@ -2045,6 +2165,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                                  : pick ? "the title page's first title past the author's name"
                                         : "the first short lines of the title page",
                                  k->text.data, k->text.len);
+            titled = 1;
         }
     }
     /* the author's By line under the title, or the name set over it */
@@ -2081,6 +2202,10 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         set_author(c, l[caps_at - 1].s, l[caps_at - 1].len, l[caps_at - 1].lineno,
                    "a name in capitals standing alone under the title (a person's words, "
                    "no place's or publisher's)");
+    /* the subtitle under the title where the page prints it last (past
+    ** a half-title), once the author is known */
+    if (titled)
+        page_subtitle(c, l, cv[page].last + 1, lim);
     /* what else the page offered, for a reader who wants to see why (the
     ** first few, before the By line or contents) */
     for (size_t k = 0; k < ncand && k <= pick + 2 && !c->cat_title; k++)

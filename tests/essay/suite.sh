@@ -105,7 +105,8 @@ check "trace: one line per block, what it became and why" sh -c "
     grep -q '^$T/book.txt:9: paragraph (running text): It was a dark' '$T/trace' &&
     grep -q '^$T/book.txt:1: title (the first short lines of the title page): The Long Road$' '$T/trace' &&
     grep -q '^$T/book.txt:3: author (the title page.s By line): Jane Q. Doe$' '$T/trace' &&
-    [ \$(wc -l <'$T/trace') -eq 11 ]"
+    grep -q '^$T/book.txt:2: subtitle (under the title, naming the kind of work): A Story of Travel$' '$T/trace' &&
+    [ \$(wc -l <'$T/trace') -eq 12 ]"
 { printf 'ACT I\n\nSCENE I. A room.\n\n'; for i in 1 2 3 4 5 6 7 8 9 10 11; do
     printf 'NORA.\nJust now. Come in here, Torvald, and see what I have bought for the\nchildren.\n\nHELMER.\nDo not disturb me.\n\n'; done; } >"$T/play.txt"
 native "$T/play.txt" >"$T/play.native"

@@ -1491,6 +1491,7 @@ def composed_page(r):
              "being": "Being the Memoirs of a %s" % r.choice(PAGE_NOUNS),
              "stories": "And Other Stories"}[sub]
         L.append(s.upper() if caps else s)
+        sig.append(("sub", s.upper() if caps else s))
     by = r.choice(["By-line", "BY-alone", "by-alone", "name", "none", "BY-degree"])
     sig.append(by)
     gap(1, 3)
@@ -1559,10 +1560,13 @@ def composed_page(r):
     return L, t, author, sig
 
 
-def composed_variants(r, count=160):
+def composed_variants(r, count=160, page=None):
     out = []
     for i in range(count):
-        lines, title, author, sig = composed_page(r)
+        lines, title, author, sig = (page or composed_page)(r)
+        # the subtitle the page prints, checked too (none: the page has none)
+        subs = [x[1] for x in sig if isinstance(x, tuple)]
+        sig = [x for x in sig if not isinstance(x, tuple)]
         centre = r.random() < 0.5
         L = ["" if x is None else (x.center(72).rstrip() if centre else x) for x in lines]
         L += [""] * r.choice([2, 3, 4])
@@ -1571,7 +1575,12 @@ def composed_variants(r, count=160):
         sk = {"meta": {"title": title}, "only": ["title", "author"], "blocks": []}
         if author:
             sk["meta"]["author"] = author
-        name = "compose-%s--%03d" % ("-".join(s for s in sig if s != "none")[:60] or "plain", i)
+        if "or" not in sig:
+            sk["only"].append("subtitle")
+            if subs:
+                sk["meta"]["subtitle"] = subs[0]
+        name = "%s-%s--%03d" % ("compose2" if page else "compose",
+                                "-".join(s for s in sig if s != "none")[:60] or "plain", i)
         out.append((name, text.encode("utf-8"), sk))
     return out
 
@@ -1605,6 +1614,7 @@ def composed_page2(r):
     sig = []
     L = []
     orn = r.choice(["", "", "* * * * *", "-" * 24, "~~~"])
+    again_title = False
 
     def part_gap():
         L.extend([None] * r.randint(1, 3))
@@ -1628,7 +1638,7 @@ def composed_page2(r):
     over = r.random() < 0.2 and "(" not in shown and " and " not in shown
     if over:
         sig.append("over")
-        L += [up(shown), None, None]
+        L += [up(shown[0].upper() + shown[1:]), None, None]
     L += title_lines(r, t, caps)
     alt = r.random() < 0.15
     if alt:
@@ -1642,6 +1652,7 @@ def composed_page2(r):
                      "kind": r.choice(["A Romance", "A Comedy in Three Acts", "Sketches"]),
                      "study": "Studies in the %s and the %s" % (r.choice(PAGE_NOUNS),
                                                                 r.choice(PAGE_NOUNS))}[sub]))
+        sig.append(("sub", L[-1]))
     if over:
         by = "over"
     else:
@@ -1656,9 +1667,12 @@ def composed_page2(r):
             elif by == "BY-alone":
                 L += ["BY", None, shown.upper()]
             else:
-                L.append(up(shown))
-                if "(" in shown or " and " in shown or shown.startswith("the "):
-                    author = None if shown.startswith("the ") else author
+                # a line opens with a capital: "The Rev. Hugh Pellam"
+                L.append(up(shown[0].upper() + shown[1:]))
+                if len(t.split()) == 2 and caps:
+                    # two capitalised words in capitals over a name in
+                    # capitals: the title printed again over the text tells them apart
+                    again_title = True
     if r.random() < 0.3:
         sig.append("pref")
         L += [None, r.choice(["WITH A PREFACE BY ", "With an Introduction by ",
@@ -1697,7 +1711,7 @@ def composed_page2(r):
               "II. THE %s" % r.choice(PAGE_NOUNS).upper()]
     elif after == "preface":
         L += [None, None, None, "PREFACE", None] + textwrap.wrap(paragraph(r), 70)
-    if over:
+    if over or again_title:
         # a name over the title is told from a title over its subtitle by
         # the title printed again over the text, the name not
         L += [None, None, None, t.split(": Volume")[0].upper()]
@@ -1705,20 +1719,7 @@ def composed_page2(r):
 
 
 def composed_variants2(r, count=160):
-    out = []
-    for i in range(count):
-        lines, title, author, sig = composed_page2(r)
-        centre = r.random() < 0.5
-        L = ["" if x is None else (x.center(72).rstrip() if centre else x) for x in lines]
-        L += [""] * r.choice([2, 3, 4])
-        L += page_body(r, False)
-        text = "\n".join(L).rstrip("\n") + "\n"
-        sk = {"meta": {"title": title}, "only": ["title", "author"], "blocks": []}
-        if author:
-            sk["meta"]["author"] = author
-        name = "compose2-%s--%03d" % ("-".join(s for s in sig if s != "none")[:60] or "plain", i)
-        out.append((name, text.encode("utf-8"), sk))
-    return out
+    return composed_variants(r, count, composed_page2)
 
 
 def main():
