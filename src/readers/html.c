@@ -1693,8 +1693,10 @@ leading_th(const struct sz_node *row, int *all)
 static void
 body_heads(struct sz_node *body)
 {
-    struct sz_node *bh = body->first;   /* SZ_TBODY_HEAD */
+    struct sz_node *bh = body->first;
     int all = 0;
+    if (!bh || bh->kind != SZ_TBODY_HEAD)
+        return;                     /* every body is made with one first */
     while (bh->next && bh->next->kind == SZ_ROW && (leading_th(bh->next, &all), all)) {
         struct sz_node *row = bh->next;
         sz_node_unlink(row);
