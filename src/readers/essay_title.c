@@ -1720,9 +1720,20 @@ self_author(struct sz_ectx *c, const struct sz_eline *l, const struct cand *k, s
     for (size_t i = 0; i + 4 <= n; i++)
         if (!strncasecmp(s + i, " of ", 4))
             of = i + 4;
-    if (!of || !person(s + of, n - of))
+    /* the title's own volume after a colon is no part of the name */
+    const char *colon = memchr(s + of, ':', n - of);
+    size_t nm = colon ? (size_t)(colon - s) - of : n - of;
+    if (!of || !(person(s + of, nm) || name_like(s + of, nm)))
         return;
-    int self = has_word(s, of, "autobiography");
+    /* "THE CORRESPONDENCE OF THOMAS CARLYLE AND RALPH WALDO EMERSON",
+    ** "The Letters of ...", "The Journal of ...": the people whose
+    ** letters and journals the book prints wrote it */
+    static const char *const own[] = { "autobiography", "correspondence", "letters", "journal",
+                                       "journals", "diary", "diaries", "speeches", "writings",
+                                       NULL };
+    int self = 0;
+    for (int w = 0; own[w] && !self; w++)
+        self = has_word(s, of, own[w]);
     for (size_t i = k->last + 1, seen = 0; !self && i < lim && seen < 6; i++) {
         if (l[i].blank)
             continue;
@@ -1731,8 +1742,9 @@ self_author(struct sz_ectx *c, const struct sz_eline *l, const struct cand *k, s
                has_word(l[i].s, l[i].len, "by herself");
     }
     if (self)
-        set_author(c, s + of, n - of, l[k->first].lineno,
-                   "the person the title names, who wrote it (by himself, an autobiography)");
+        set_author(c, s + of, nm, l[k->first].lineno,
+                   "the person the title names, who wrote it (by himself, an autobiography, "
+                   "letters, a journal)");
 }
 
 /* Does the text begin from line i on: a chapter's or book's line, or a

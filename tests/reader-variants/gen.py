@@ -1384,6 +1384,18 @@ def page_shapes():
     def _(r):
         t, a = page_title(r).upper(), r.choice(PAGE_NAMES)
         return ["-" * 50, None, t, None, "By " + a, None, None, "LONDON", "1890"], t, a
+
+    # the people whose letters or journal the book prints wrote it; the
+    # editor's name under it is no author
+    @shape("letters-of-persons")
+    def _(r):
+        a, b = r.sample(PAGE_NAMES, 2)
+        e = r.choice([x for x in PAGE_NAMES if x not in (a, b)])
+        kind, who = r.choice([("THE CORRESPONDENCE OF", "%s AND %s" % (a.upper(), b.upper())),
+                              ("THE LETTERS OF", a.upper()), ("The Journal of", a)])
+        t = "%s %s" % (kind, who)
+        return [t, None, "1834-1872", None, "EDITED BY " + e.upper(), None, "BOSTON", "1883"], \
+            t, who
     return S
 
 
