@@ -41,6 +41,8 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
     c.cat_title = c.cat_why = NULL;
     c.cat_len = 0;
     c.cat_line = 0;
+    c.page_last = 0;
+    c.page_author_line = 0;
     c.lineno = 0;
     struct sz_map block_lines = { 0 };
     c.lines = o->trace ? &block_lines : NULL;

@@ -79,6 +79,10 @@ struct sz_ectx {
     size_t cat_len;
     uint32_t cat_line;
     const char *cat_why;
+    /* 1 + the last line the title page took its title, subtitle or author
+    ** from (0: none): the text does not start above it */
+    size_t page_last;
+    uint32_t page_author_line; /* the line the title page's author was read from */
     struct sz_node *parent;    /* where blocks go */
     struct sz_buf word;        /* scratch for one word */
     size_t word_seps;          /* separators in word: more than 0 makes a run */

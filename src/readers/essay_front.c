@@ -906,6 +906,10 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
         struct unit *x = &u->v[k];
         if (x->kind == U_SKIP || x->kind == U_MERGED)
             continue;
+        /* the lines the title page read its title, subtitle and author
+        ** from (essay_title.c) are the page's, not a section over prose */
+        if (c->page_last && x->a < c->page_last && x->kind != U_CONTENTS)
+            continue;
         if (x->kind == U_CONTENTS) {
             toc = k;
             continue;

@@ -1445,6 +1445,7 @@ set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const ch
         return;
     sz_essay_meta_text(c, "author", s, n, 0);
     sz_essay_trace_meta(c, lineno, "author", why, s, n);
+    c->page_author_line = lineno;
 }
 
 static int rank_next(const char *s, size_t n);
@@ -1829,20 +1830,20 @@ by_credit(const struct sz_eline *x)
 ** between the title and its By line ("Studies in the Harbour").  Not the
 ** author's name, a place, a date, an editor's or illustrator's line, nor
 ** an alternative title after "or,". */
-static void
+static size_t
 page_subtitle(struct sz_ectx *c, const struct sz_eline *l, size_t i, size_t lim)
 {
     if (sz_meta_get(c->doc, "subtitle"))
-        return;
+        return 0;
     while (i < lim && (l[i].blank || rule_line(&l[i])))
         i++;
     if (i >= lim)
-        return;
+        return 0;
     size_t e = i;
     while (e < lim && !l[e].blank && e < i + 3 && !(e > i && by_start(l, e, e)))
         e++;
     if (e < lim && !l[e].blank && !by_start(l, e, e))
-        return;        /* a block of four lines or more: prose, a list */
+        return 0;      /* a block of four lines or more: prose, a list */
     int kind = 0;
     for (size_t j = i; j < e; j++) {
         const struct sz_eline *x = &l[j];
@@ -1862,7 +1863,7 @@ page_subtitle(struct sz_ectx *c, const struct sz_eline *l, size_t i, size_t lim)
                                                                  NULL }) ||
             (x->width < 30 && (starts_with_word(x->s, jn, toc_words) ||
                                sz_essay_word_ci(x->s, jn, toc_words))))
-            return;
+            return 0;
         kind |= genre_line(x) || kind_alone(x);
     }
     /* without a kind's word, the block is a subtitle only where the By
@@ -1876,7 +1877,7 @@ page_subtitle(struct sz_ectx *c, const struct sz_eline *l, size_t i, size_t lim)
                                (name_like(l[n].s, l[n].len) && l[n].width <= 40 &&
                                 !place_line(&l[n]) && (n + 1 >= lim || l[n + 1].blank)))) &&
         !(sz_meta_get(c->doc, "author") && e == i + 1))
-        return;
+        return 0;
     struct sz_buf sub = SZ_BUF_INIT;
     for (size_t j = i; j < e; j++)
         put_piece(&sub, &l[j]);
@@ -1902,7 +1903,9 @@ page_subtitle(struct sz_ectx *c, const struct sz_eline *l, size_t i, size_t lim)
         sz_essay_trace_meta(c, l[i].lineno, "subtitle", kind ? "under the title, naming the kind "
                             "of work" : "under the title, over the By line", sub.data, sub.len);
     }
+    size_t got = sub.len ? e : 0;
     sz_buf_free(&sub);
+    return got;
 }
 
 void
@@ -2216,8 +2219,31 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
                    "no place's or publisher's)");
     /* the subtitle under the title where the page prints it last (past
     ** a half-title), once the author is known */
-    if (titled)
-        page_subtitle(c, l, cv[page].last + 1, lim);
+    if (titled) {
+        size_t se = page_subtitle(c, l, cv[page].last + 1, lim);
+        /* the text starts under the lines the page's metadata came from */
+        size_t last = cv[page].last + 1;
+        if (se > last)
+            last = se;
+        for (size_t i = cv[page].last + 1; c->page_author_line && i < lim && i < last + 20; i++)
+            if (!l[i].blank && l[i].lineno == c->page_author_line) {
+                last = i + 1;
+                /* "BY" alone over the name: the name's line */
+                if (by_alone(&l[i])) {
+                    size_t j = i + 1;
+                    while (j < lim && l[j].blank)
+                        j++;
+                    if (j < lim)
+                        last = j + 1;
+                }
+                break;
+            }
+        /* only where the page's evidence holds: the title the page opens
+        ** with, or an author or subtitle read under it (a line printed
+        ** again further down may be a poem's refrain) */
+        if (pick == 0 || c->page_author_line || se)
+            c->page_last = last;
+    }
     /* what else the page offered, for a reader who wants to see why (the
     ** first few, before the By line or contents) */
     for (size_t k = 0; k < ncand && k <= pick + 2 && !c->cat_title; k++)
