@@ -1824,6 +1824,61 @@ by_credit(const struct sz_eline *x)
     return 0;
 }
 
+/* Is x a line a title page sets under its author: an editor's,
+** illustrator's or translator's credit, the edition, the publisher and
+** place, a date, a copyright, the volume, the author's other books? */
+static int
+lettering_line(const struct sz_eline *x)
+{
+    static const char *const w[] = { "with", "edited", "translated", "illustrated",
+                                     "copyright", "copyrighted", "author", "published",
+                                     "printed", "entered", "all", "price", "new", "second",
+                                     "third", "fourth", "fifth", "revised", NULL };
+    const char *s = x->s;
+    size_t n = x->len;
+    while (n && (*s == '_' || *s == '+'))
+        s++, n--;
+    /* a numbered line ("1. Method", "§ 2", "I. THE HOUSE") is a heading's */
+    unsigned char f = n ? (unsigned char)s[0] : 0;
+    if ((f >= '0' && f <= '9') || f == 0xC2 || sz_essay_section_line(x->s, x->len))
+        return 0;
+    return x->cols <= TITLE_WIDTH + 10 &&
+           (starts_with_word(s, n, w) || place_line(x) || strpbrk_n(x->s, x->len, "0123456789") ||
+            roman_date(x) || volumes_line(x) || catalogue_part(x) || by_credit(x) ||
+            rule_line(x));
+}
+
+/* From line i on, past the blocks of the page's lettering under the
+** author (lettering_line, blocks of three lines at most): 1 + the last
+** such line, or i when none follows. */
+static size_t
+page_lettering(const struct sz_eline *l, size_t i, size_t lim)
+{
+    size_t last = i, j = i;
+    for (int blocks = 0; j < lim && blocks < 8; blocks++) {
+        while (j < lim && l[j].blank)
+            j++;
+        size_t e = j;
+        while (e < lim && !l[e].blank)
+            e++;
+        if (j >= lim || e - j > 3)
+            break;
+        for (size_t k = j; k < e; k++)
+            if (!lettering_line(&l[k]) ||
+                (l[k].width < 30 && starts_with_word(l[k].s, l[k].len, toc_words)))
+                return last;
+        /* a line over prose is the text's first heading */
+        size_t q = e;
+        while (q < lim && l[q].blank)
+            q++;
+        if (q + 1 < lim && !l[q + 1].blank && l[q].cols > TITLE_WIDTH)
+            return last;
+        last = e;
+        j = e;
+    }
+    return last;
+}
+
 /* The subtitle under the title, from line i on, past the page's rules:
 ** a line naming the kind of work ("A Novel", "Being the Memoirs of ...",
 ** "And Other Stories", "SKETCHES"), or the lines of one block standing
@@ -2242,7 +2297,7 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         ** with, or an author or subtitle read under it (a line printed
         ** again further down may be a poem's refrain) */
         if (pick == 0 || c->page_author_line || se)
-            c->page_last = last;
+            c->page_last = page_lettering(l, last, lim);
     }
     /* what else the page offered, for a reader who wants to see why (the
     ** first few, before the By line or contents) */
