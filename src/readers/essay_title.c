@@ -1776,7 +1776,7 @@ body_follows(const struct sz_eline *l, size_t i, size_t lim)
 ** ("History of the Peninsular War: Volume III (of 6)"), as catalogues
 ** name one volume of a work.  The page ends at prose, a contents list
 ** or a chapter's line. */
-static void
+static size_t
 page_volume(struct sz_ectx *c, const struct sz_eline *l, struct cand *k, size_t lim)
 {
     int count = 0;
@@ -1801,7 +1801,7 @@ page_volume(struct sz_ectx *c, const struct sz_eline *l, struct cand *k, size_t 
             break;
     }
     if (!vline && !(has && count))
-        return;
+        return 0;
     if (vline)
         put_volume(&k->text, &l[vline], vn);
     if (count) {
@@ -1811,6 +1811,7 @@ page_volume(struct sz_ectx *c, const struct sz_eline *l, struct cand *k, size_t 
     }
     sz_essay_trace_title(c, l[vline ? vline : k->last].lineno, "the volume the title page "
                          "prints under the title, put after it", k->text.data, k->text.len);
+    return vline ? vline + 1 : 0;
 }
 
 /* "NOTES BY MARTIN HALE", "Drawings by ...": a by and a name after it
@@ -2216,8 +2217,9 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         nc = 0;
     }
     int titled = 0;
+    size_t vol_end = 0;        /* 1 + the line of the volume read under the title */
     if (nc)
-        page_volume(c, l, &cv[pick], lim);
+        vol_end = page_volume(c, l, &cv[pick], lim);
     if (nc) {
         struct cand *k = &cv[pick];
         /* A title is a few lines with text after it: a column of one-word
@@ -2280,17 +2282,21 @@ sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, 
         size_t last = cv[page].last + 1;
         if (se > last)
             last = se;
+        if (vol_end > last)
+            last = vol_end;
         for (size_t i = cv[page].last + 1; c->page_author_line && i < lim && i < last + 20; i++)
             if (!l[i].blank && l[i].lineno == c->page_author_line) {
-                last = i + 1;
+                size_t al = i + 1;
                 /* "BY" alone over the name: the name's line */
                 if (by_alone(&l[i])) {
                     size_t j = i + 1;
                     while (j < lim && l[j].blank)
                         j++;
                     if (j < lim)
-                        last = j + 1;
+                        al = j + 1;
                 }
+                if (al > last)
+                    last = al;
                 break;
             }
         /* only where the page's evidence holds: the title the page opens
