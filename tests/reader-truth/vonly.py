@@ -15,7 +15,9 @@ and lists, in the book's order:
 The lines of each entry are found in the book from its first line on, so
 the truth names text, not line numbers.  Scoring compares lines, loosely
 (letters and digits only), so that a poem the reader sets as one block and
-the truth as stanzas (or the other way) still agrees:
+the truth as stanzas (or the other way) still agrees, and a verse line
+too long for the measure, turned over onto the next line of the book,
+agrees with the reader's one line:
 Front matter (title page, contents, PG's header and licence) is left out
 on the reader's side, as pgscore leaves it out:
   found      a stanza is found when half its lines or more are lines of the
@@ -35,6 +37,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import outline  # noqa: E402
 
+# letters a line of the reader's must open with a verse line's to be that
+# line and its turnover joined
+HEAD = 20
 # front matter, as pgscore counts it: its LineBlocks count neither way
 FRONT = {'titlepage', 'contents', 'boilerplate', 'frontmatter', 'toc'}
 
@@ -149,8 +154,19 @@ def main():
         if truth.get('range'):
             ours = in_range(ours, [key(t) for t in lines], lo, hi)
         ourl = set(k for b in ours for k in b)
-        found = [sum(k in ourl for k in s) * 2 >= len(s) for s in stanzas]
-        false = [b for b in ours if b and sum(k in verse for k in b) * 2 < len(b)]
+        joined = '|'.join(ourl)
+        heads = set(k[:HEAD] for k in verse if len(k) >= HEAD)
+
+        def ours_has(k):
+            # a line of the book may be the turnover of a verse line the
+            # reader joined to the line above
+            return k in ourl or (len(k) >= 8 and k in joined)
+
+        def is_verse(k):
+            return k in verse or k[:HEAD] in heads
+
+        found = [sum(ours_has(k) for k in s) * 2 >= len(s) for s in stanzas]
+        false = [b for b in ours if b and sum(is_verse(k) for k in b) * 2 < len(b)]
         listed = sum(1 for b in false if sum(k in notv for k in b) * 2 >= len(b))
         tot_f += sum(found)
         tot_t += len(stanzas)
