@@ -146,16 +146,25 @@ sz_essay_section_layout(const struct units *u, const struct sz_eline *l, size_t 
 
 /* Leading spaces of a verse line, as pandoc's line blocks keep them:
 ** no-break spaces. */
+#define NBSP8 "\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0"
 static void
 verse_line(struct sz_ectx *c, struct sz_node *lb, const struct sz_eline *l, uint32_t base)
 {
     struct sz_node *ln = sz_node_new(c->doc, SZ_LINE);
     if (l->indent > base) {
-        struct sz_buf sp = SZ_BUF_INIT;
-        for (uint32_t k = base; k < l->indent; k++)
-            sz_buf_put(&sp, "\xC2\xA0", 2);
-        sz_node_append(ln, sz_node_new_text(c->doc, SZ_STR, sp.data, sp.len));
-        sz_buf_free(&sp);
+        /* no-break spaces from a constant row of them for the common
+        ** depths: a book of long verse lines sets a turnover in every few
+        ** lines */
+        static const char row[] = NBSP8 NBSP8 NBSP8 NBSP8 NBSP8;
+        size_t n = (size_t)(l->indent - base) * 2;
+        const char *sp = row;
+        if (n >= sizeof row) {
+            char *own = sz_arena_alloc(c->doc->arena, n);
+            for (size_t k = 0; k < n; k += 2)
+                own[k] = (char)0xC2, own[k + 1] = (char)0xA0;
+            sp = own;
+        }
+        sz_node_append(ln, sz_node_new_text(c->doc, SZ_STR, sp, n));
     }
     size_t before = sz_node_count(ln);
     sz_essay_inlines(c, ln, l->s, l->len);
@@ -524,8 +533,11 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         return "short lines set apart by blank lines in a text written one paragraph per "
                "line: a stanza";
     }
-    for (size_t i = a; i + 1 < b; i++)
+    int deeper = 0;    /* a line set in past the block's margin: a turnover? */
+    for (size_t i = a; i + 1 < b; i++) {
         shorts += (l[i].width + l[i].indent) * 4 < lay->wrap * 3;
+        deeper |= l[i + 1].indent >= base + 2;
+    }
     sz_essay_block_shape(l, a, b, lay->wide, &sh);
     /* Asked only of blocks that would not be running text (short lines,
     ** lines opening with capitals, or set in): prose is most of a book. */
@@ -594,6 +606,16 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
             sz_essay_verse_lines(c, l, a, b, base);
             return "two lines opening with capitals, the first ending with room or at a "
                    "stop, next to stanzas: a couplet of the poem";
+        }
+        struct shape tsh;
+        size_t turned = sh.lows && deeper ? sz_essay_turned_shape(l, a, b, lay->wrap, lay->wide, &tsh) : 0;
+        if (turned >= 2 && (sz_essay_verse_by_starts(&tsh) ||
+                            (lay->verse_book && tsh.caps == tsh.breaks &&
+                             tsh.numbered * 2 <= tsh.breaks))) {
+            sz_essay_verse_lines(c, l, a, b, base);
+            return "lines each opening with a capital and ending with room or at a stop, "
+                   "those too long for the measure turned over onto a line set deeper that "
+                   "carries on in lower case: verse";
         }
         if (lay->verse_book && sz_essay_capital_lines(&sh, nl)) {
             sz_essay_verse_lines(c, l, a, b, base);

@@ -86,6 +86,73 @@ sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide
     }
 }
 
+/* Is line t the end of the line above it turned over: set in past the
+** block's margin by two columns or more, deeper than the line above, which
+** leaves no room within the wrap width for its first word (give or take
+** TURN_SLACK columns: the width is a percentile of the text's lines)?  Print turns a
+** verse line too long for the measure over onto a line of its own, set
+** deeper ("Finding my occupation, poverty, notoriety, foibles, crimes,
+** less / important than I thought,"); the turnover may open with a name
+** ("the vast valley of the / Mississippi,"). */
+#define TURN_SLACK 6
+
+static int
+turned(const struct sz_eline *above, const struct sz_eline *t, uint32_t base, uint32_t wrap)
+{
+    return t->indent >= base + 2 && t->indent > above->indent &&
+           above->indent + above->width + 1 + first_word_width(t) + TURN_SLACK > wrap;
+}
+
+/* The shape of lines [a, b) read as verse lines, each with the ends
+** turned over under it (see turned: past the wrap width) joined on: where
+** the line ends is where its last turnover ends, measured against wide.
+** Returns how many such lines there are; 0 when no turnover carries on in
+** lower case (a line set deeper with a capital may be a line of its own),
+** when the turnovers are set at more than one indentation, or when a line
+** not turned over is set in (a note's hanging indent sets all its lines
+** after the first in). */
+size_t
+sz_essay_turned_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wrap,
+                      uint32_t wide, struct shape *sh)
+{
+    memset(sh, 0, sizeof *sh);
+    uint32_t base = l[a].indent, deep = 0;
+    for (size_t i = a; i < b; i++)
+        if (l[i].indent < base)
+            base = l[i].indent;
+    size_t lines = 0, lower = 0;
+    for (size_t i = a; i < b;) {
+        if (l[i].indent != base)
+            return 0;
+        size_t j = i + 1;
+        for (; j < b && turned(&l[j - 1], &l[j], base, wrap); j++) {
+            if (deep && l[j].indent != deep)
+                return 0;
+            deep = l[j].indent;
+            lower += is_lower(start_letter(&l[j]));
+        }
+        lines++;
+        const struct sz_eline *last = &l[j - 1];
+        uint32_t end = sz_essay_last_cp(last->s, last->len);
+        sh->numbered += end >= '0' && end <= '9';
+        if (j < b) {
+            uint32_t next = start_letter(&l[j]);
+            if (is_lower(next)) {
+                sh->lows = 1;
+                return 0;
+            }
+            sh->breaks++;
+            sh->caps += sz_essay_is_upper(next);
+            uint32_t w = last->width + last->indent;
+            sh->room += w + 1 + first_word_width(&l[j]) <= wide;
+            sh->shorts += w * 4 < wide * 3;
+            sh->stops += sz_essay_closes(end) || end == ')' || end == ']';
+        }
+        i = j;
+    }
+    return lower ? lines : 0;
+}
+
 /* Lines short of the text's wrap width may still be wrapped prose: a
 ** note or a passage wrapped at a narrower measure of its own.  Two
 ** lines or more, none but the last leaving room within the block's own
