@@ -333,6 +333,14 @@ while [ $n -lt 300 ]; do
 done
 /bin/kill -KILL -- -"$pid" 2>/dev/null || kill -KILL "$pid"
 wait "$pid" 2>/dev/null
+# The workers die with the group, but on a busy machine one may still be
+# exiting (not yet a zombie) when the next run looks at its temporary file:
+# a user re-running a killed batch does so seconds later, so wait for that.
+n=0
+while [ $n -lt 500 ] && cat /proc/[0-9]*/stat 2>/dev/null |
+        awk -v g="$pid" '$5 == g && $3 != "Z" { found = 1 } END { exit !found }'; do
+    sleep 0.01; n=$((n + 1))
+done
 printf '{"input":"torn' >> "$T/kill/manifest.jsonl"
 killed=$(wc -l < "$T/kill/manifest.jsonl")
 check_exit "batch: resume after kill -9" 0 "$SAMIZDAT" batch -q -j 2 -t "$FMTS" "$T/big" -o "$T/kill"
