@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "readers/essay.h"
+#include "readers/essay_units.h"
 
 /* Lines of a title page looked at; a title further down is not one. */
 #define TITLE_SCAN 80
@@ -626,27 +627,41 @@ byline_at(const struct sz_eline *l, size_t a, size_t i, size_t k)
     return !p || p->blank || p->cols < 40 || !plain_word(p);
 }
 
+/* The next word of a name from s[*i] on, past spaces and the marks
+** in skip: *i is where it starts, *e where it ends, *t where it ends
+** without the stops and marks after it ("Barrie," "J."); 1 when it opens
+** with a capital, 0 when not, -1 when no word is left. */
+static int
+name_word(const char *s, size_t n, size_t *i, size_t *t, size_t *e, const char *skip)
+{
+    size_t a = *i;
+    while (a < n && (s[a] == ' ' || (*skip && strchr(skip, s[a]))))
+        a++;
+    *i = a;
+    if (a >= n)
+        return -1;
+    size_t b = a;
+    while (b < n && s[b] != ' ')
+        b++;
+    *e = b;
+    while (b > a && strchr(".,;_", s[b - 1]))
+        b--;
+    *t = b;
+    uint32_t cp;
+    sz_utf8_decode(s + a, n - a, &cp);
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
 /* A person's name after "by" on a title's line: two to five capitalised
 ** words or initials ("JOHN LOCKE", "J. M. Barrie"), no joining word:
 ** "Travels by Land and Sea", "A Journey by Night" name none. */
 static int
 person(const char *s, size_t n)
 {
-    size_t i = 0, words = 0;
-    while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == '_'))
-            i++;
-        if (i >= n)
-            break;
-        size_t e = i;
-        while (e < n && s[e] != ' ')
-            e++;
-        size_t t = e;
-        while (t > i && strchr(".,;_", s[t - 1]))
-            t--;
-        uint32_t cp;
-        sz_utf8_decode(s + i, n - i, &cp);
-        if (utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_LU ||
+    size_t i = 0, t, e, words = 0;
+    int cap;
+    while ((cap = name_word(s, n, &i, &t, &e, "_")) >= 0) {
+        if (!cap ||
             (t > i && (joining_line(s + i, t - i) || sz_essay_word_ci(s + i, t - i, not_name))))
             return 0;
         words++;
@@ -1467,20 +1482,9 @@ one_name(const char *s, size_t n)
     /* "The Rev. Hugh Pellam": the article before a rank shortened */
     if (n > 4 && !strncasecmp(s, "the ", 4) && rank_next(s + 4, n - 4))
         i = 4;
-    while (i < n) {
-        while (i < n && s[i] == ' ')
-            i++;
-        if (i >= n)
-            break;
-        size_t e = i;
-        while (e < n && s[e] != ' ')
-            e++;
-        size_t t = e;
-        while (t > i && strchr(".,;_", s[t - 1]))
-            t--;
-        uint32_t cp;
-        sz_utf8_decode(s + i, n - i, &cp);
-        int cap = utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+    size_t t, e;
+    int cap;
+    while ((cap = name_word(s, n, &i, &t, &e, "")) >= 0) {
         if (t > i && sz_essay_word_ci(s + i, t - i, not_name))
             return 0;
         if (t - i > 2 && (s[t - 1] | 0x20) == 's' &&
@@ -1546,15 +1550,6 @@ strong_name(const struct sz_eline *x)
     return 0;
 }
 
-static size_t
-words_in(const struct sz_eline *x)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < x->len; i++)
-        n += x->s[i] != ' ' && (i == 0 || x->s[i - 1] == ' ');
-    return n;
-}
-
 /* "FIRST ACT" over "SECOND ACT": does the last word of line i end
 ** another short line standing alone further on?  Then the line is one
 ** of a run of headings, not a person's name. */
@@ -1571,7 +1566,7 @@ last_word_recurs(const struct sz_eline *l, size_t i, size_t lim)
         /* a run of headings is alike: as many words ("FIRST ACT",
         ** "SECOND ACT"); "WITH A PREFACE BY CLARA VANCE" is a credit */
         if (f - b == e - a && b > 0 && !strncasecmp(l[j].s + b, l[i].s + a, e - a) &&
-            words_in(&l[j]) == words_in(&l[i]))
+            sz_essay_count_words(l[j].s, l[j].len) == sz_essay_count_words(l[i].s, l[i].len))
             return 1;
     }
     return 0;
@@ -1950,7 +1945,7 @@ page_subtitle(struct sz_ectx *c, const struct sz_eline *l, size_t i, size_t lim)
     int lower = sub.len && utf8proc_category((utf8proc_int32_t)c0) == UTF8PROC_CATEGORY_LL &&
                 !(sub.len > 3 && !strncmp(sub.data, "or,", 3));
     if (lower || ends_joining(&sub) ||
-        (e == i + 1 && words_in(&l[i]) == 1 && stop_line(&l[i], 0)) ||
+        (e == i + 1 && sz_essay_count_words(l[i].s, l[i].len) == 1 && stop_line(&l[i], 0)) ||
         (sub.len - wa > 3 && !strncasecmp(sub.data + sub.len - 2, "ed", 2) && n < lim &&
          by_start(l, n, n)))
         sub.len = 0;
