@@ -113,12 +113,17 @@ void sz_essay_inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, 
 ** already; smart says whether quotes and dashes are made typographic. */
 void sz_essay_meta_text(struct sz_ectx *c, const char *key, const char *s, size_t n, int smart);
 
+/* How a footnote marker is written, for sz_essay_note: SZ_ENOTE_BARE, a *
+** with no brackets, whose note text must follow within a few blocks;
+** SZ_ENOTE_QUIET, a {287} marker, kept as text without a warning where no
+** note answers it (a page number). */
+#define SZ_ENOTE_BARE 1
+#define SZ_ENOTE_QUIET 2
+
 /** The Note for footnote marker [label] met in the block being built, or
-** NULL (the marker then stays text).  bare: 1, a * with no brackets, whose
-** note text must follow within a few blocks; 2, a {287} marker, kept as
-** text without a warning where no note answers it (a page number).
+** NULL (the marker then stays text); flags: SZ_ENOTE_* or 0.
 ** (essay_notes.c) */
-struct sz_node *sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare);
+struct sz_node *sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags);
 
 /** Chooses the paragraph convention of the document (c->per_line). */
 void sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines);

@@ -180,7 +180,8 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
                    (b == '[' || (s[k] >= '0' && s[k] <= '9')))
                 k++;
             if (k < n && s[k] == close && k > i + 1 && (b == '{' || k - i <= 5)) {
-                struct sz_node *note = sz_essay_note(c, s + i + 1, k - i - 1, b == '{' ? 2 : 0);
+                struct sz_node *note = sz_essay_note(c, s + i + 1, k - i - 1,
+                                                     b == '{' ? SZ_ENOTE_QUIET : 0);
                 if (note) {
                     flush(c, parent);
                     sz_node_append(parent, note);
@@ -267,9 +268,9 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             }
             size_t stars = 1;
             if (!j && b == '*' && c->notes && star_marker(s, n, i))
-                note = sz_essay_note(c, s + i, 1, 1);   /* "a royal fish.*" */
+                note = sz_essay_note(c, s + i, 1, SZ_ENOTE_BARE);   /* "a royal fish.*" */
             else if (!j && b == '*' && c->notes && double_star(s, n, i) &&
-                     (note = sz_essay_note(c, s + i, 2, 1)))
+                     (note = sz_essay_note(c, s + i, 2, SZ_ENOTE_BARE)))
                 stars = 2;                              /* "his dependents.**" */
             if (note) {
                 flush(c, parent);

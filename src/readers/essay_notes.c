@@ -219,14 +219,12 @@ note_para(struct sz_ectx *c, struct sz_enotes *nt, const struct unit *x, size_t 
 }
 
 struct sz_node *
-sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int bare)
+sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags)
 {
     struct sz_enotes *nt = c->notes;
-    /* bare 2: a {287} marker, which as many editions set for a page
-    ** number: searched as a labelled one, never warned about */
-    int quiet = bare == 2;
-    if (quiet)
-        bare = 0;
+    /* a {287} marker, which as many editions set for a page number, is
+    ** searched as a labelled one, never warned about */
+    int bare = flags & SZ_ENOTE_BARE, quiet = flags & SZ_ENOTE_QUIET;
     /* The first unused note text with this label after the marker, among
     ** the next SZ_ESSAY_NOTE_SCAN ones: notes follow their chapter, and
     ** the bound keeps a book of a million markers linear. */
