@@ -57,13 +57,18 @@ def book_lines(path):
     return text.replace('\r', '').split('\n')
 
 
-def find(lines, text, at, what):
+def find(lines, text, at, what, n=1):
+    """The first line from `at` on that reads `text`; for an entry of two
+    lines or more, one that a blank line follows is passed over for a later
+    one that goes on (a song's first line quoted alone in the prose before
+    the song is printed whole)."""
     first = key(text)
-    i = at
-    while i < len(lines) and key(lines[i]) != first:
-        i += 1
-    if i == len(lines):
+    hits = (i for i in range(at, len(lines)) if key(lines[i]) == first)
+    i = next(hits, None)
+    if i is None:
         raise SystemExit('%s: %r not found in the book' % (what, text))
+    if n > 1 and not (i + 1 < len(lines) and lines[i + 1].strip()):
+        i = next((j for j in hits if j + 1 < len(lines) and lines[j + 1].strip()), i)
     return i
 
 
@@ -72,7 +77,7 @@ def locate(lines, entries, what, at=0):
     out = []
     for e in entries:
         n = e[1]
-        i = find(lines, e[0], at, what)
+        i = find(lines, e[0], at, what, n)
         body = [key(t) for t in lines[i:i + n] if t.strip()]
         out.append(body)
         at = i + 1
