@@ -78,6 +78,7 @@ reader-score: $(B)/samizdat
 	@python3 tests/reader-truth/vonly.py $(B)/samizdat
 	@python3 tests/reader-truth/paired.py $(B)/samizdat
 	@python3 tests/reader-titles/titles.py $(B)/samizdat
+	@python3 tests/reader-truth/essays/essays.py $(B)/samizdat
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c: essay, json, markdown, yaml, html, epub,
 # archive), built with clang under ASan+UBSan in build-fuzz/.  `make fuzz` builds them; to fuzz:

@@ -3,7 +3,8 @@
 ** Heading shapes a text makes its own: a shape no single line proves (a
 ** title with a full stop, a Russian or Greek title in sentence case) is a
 ** heading where it recurs, each time alone before running text; and a
-** letter sequence A., B., C. is letters, not the roman numeral C.
+** letter sequence A., B., C. is letters, not the roman numeral C.; and
+** numbered lines that count through the text are its sections.
 ** See LICENSE.
 */
 #include <stdlib.h>
@@ -354,10 +355,189 @@ quoted_passage_heads(struct units *u, const struct sz_eline *l)
     }
 }
 
+/* The schemes a text numbers its sections by: 2. Method, 2.1 Sampling,
+** II. Title, § 2 Title, 二、标题. */
+enum nscheme { N_ARABIC, N_ARABIC2, N_ROMAN, N_SECTION, N_CJK, N_SCHEMES };
+
+/* The value of a Chinese numeral of one to three characters (一, 十二,
+** 二十), else 0. */
+static int
+cjk_number(const char *s, size_t n, size_t *end)
+{
+    static const uint32_t digit[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                      0x516D, 0x4E03, 0x516B, 0x4E5D };
+    int v = 0, cur = 0, count = 0;
+    size_t i = 0;
+    while (i < n && count < 3) {
+        size_t j = i;
+        uint32_t cp = sz_essay_cp_at(s, n, &j);
+        int d = 0;
+        for (int k = 0; k < 9; k++)
+            if (cp == digit[k])
+                d = k + 1;
+        if (cp == 0x5341) {            /* 十 */
+            v += (cur ? cur : 1) * 10;
+            cur = 0;
+        } else if (d) {
+            cur = d;
+        } else {
+            break;
+        }
+        i = j;
+        count++;
+    }
+    *end = i;
+    return count ? v + cur : 0;
+}
+
+/* The number of a line that opens with a section number and goes on with
+** a short title without a closing stop ("2. How the tables are made",
+** "III. Apprendre à ralentir", "§ 2 Der Weg", "二、被砍掉的梧桐"), else
+** 0; *scheme gets its scheme, *parent the first number of 1.2. */
+static int
+numbered_title(const struct sz_eline *f, int *scheme, int *parent)
+{
+    const char *s = f->s;
+    size_t n = f->len, i = 0, j;
+    int v = 0;
+    *parent = 0;
+    if (f->cols > SHAPE_COLS || n < 3)
+        return 0;
+    if (n > 2 && !memcmp(s, "\xC2\xA7", 2)) {          /* § */
+        i = 2;
+        while (i < n && s[i] == ' ')
+            i++;
+        for (j = i; i < n && i - j < 3 && s[i] >= '0' && s[i] <= '9'; i++)
+            v = v * 10 + (s[i] - '0');
+        if (i == j)
+            return 0;
+        i += i < n && s[i] == '.';
+        *scheme = N_SECTION;
+    } else if (s[0] >= '0' && s[0] <= '9') {
+        for (; i < n && i < 2 && s[i] >= '0' && s[i] <= '9'; i++)
+            v = v * 10 + (s[i] - '0');
+        *scheme = N_ARABIC;
+        if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            *parent = v;
+            v = 0;
+            for (i++, j = i; i < n && i - j < 2 && s[i] >= '0' && s[i] <= '9'; i++)
+                v = v * 10 + (s[i] - '0');
+            *scheme = N_ARABIC2;
+            i += i < n && s[i] == '.';
+        } else if (i < n && (s[i] == '.' || s[i] == ')')) {
+            i++;
+        }
+    } else if (s[0] >= 'A' && s[0] <= 'Z') {
+        while (i < n && i < 6 && strchr("IVXL", s[i]))
+            i++;
+        if (i == 0 || i >= n || s[i] != '.' || (v = sz_essay_roman_value(s, i)) > 40)
+            return 0;
+        i++;
+        *scheme = N_ROMAN;
+    } else {
+        v = cjk_number(s, n, &i);
+        if (!v || v > 40)
+            return 0;
+        j = i;
+        uint32_t sep = sz_essay_cp_at(s, n, &j);
+        if (sep != 0x3001 && sep != 0x3000 && sep != 0xFF0E && sep != '.')
+            return 0;
+        i = j;
+        *scheme = N_CJK;
+    }
+    if (v <= 0 || i >= n || (*scheme != N_CJK && s[i] != ' '))
+        return 0;
+    while (i < n && (s[i] == ' ' || !memcmp(s + i, "\xE3\x80\x80", i + 3 <= n ? 3 : 0)))
+        i += s[i] == ' ' ? 1 : 3;
+    j = i;
+    uint32_t first = sz_essay_cp_at(s, n, &j);
+    uint32_t end = sz_essay_last_cp(s, n);
+    if (i >= n || !sz_essay_is_letter(first) || !(sz_essay_is_upper(first) || first >= 0x2E80) ||
+        (sz_essay_closes(end) && end != '?' && end != 0xFF1F) ||
+        sz_essay_count_words(s + i, n - i) > SHAPE_WORDS + 2)
+        return 0;
+    /* 14 March 2022, 3 Rue de la Paix 75002: a date or an address */
+    for (j = i; j < n; j++)
+        if (s[j] >= '0' && s[j] <= '9')
+            return 0;
+    return v;
+}
+
+/* The numbered title of unit k where it stands alone before running
+** text, else 0. */
+static int
+numbered_unit(const struct units *u, size_t k, const struct sz_eline *l, int *scheme,
+              int *parent)
+{
+    const struct unit *x = &u->v[k];
+    unsigned char c0 = (unsigned char)l[x->a].s[0];
+    /* a digit, §, a roman numeral's capital or a Chinese numeral's lead byte */
+    if (x->b - x->a != 1 || k + 1 >= u->n || (x->kind != U_PARA && x->kind != U_HEAD) ||
+        (x->kind == U_PARA && x->rank != R_NONE) || x->merge ||
+        !((c0 >= '0' && c0 <= '9') || c0 == 0xC2 || c0 == 'I' || c0 == 'V' || c0 == 'X' ||
+          c0 == 'L' || c0 == 0xE4 || c0 == 0xE5))
+        return 0;
+    int v = numbered_title(&l[x->a], scheme, parent);
+    const struct unit *y = &u->v[k + 1];
+    int s2, p2;
+    if (!v || y->kind != U_PARA ||
+        (y->b - y->a < 2 && l[y->a].cols <= MAX_HEAD_WIDTH) ||
+        numbered_title(&l[y->a], &s2, &p2))
+        return 0;
+    return v;
+}
+
+/* Numbered lines that count through the text (1. Introduction ... 4.
+** Conclusion), each alone before running text: its sections, whether or
+** not the title after the number is title-cased.  A scheme counts when
+** three or more such lines (two for 1.1 under 1.) run 1, 2, 3 ...; the
+** rank is the one the scheme's lines already taken as headings have. */
+static void
+numbered_sequences(struct units *u, const struct sz_eline *l)
+{
+    size_t count[N_SCHEMES] = { 0 }, rising[N_SCHEMES] = { 0 };
+    int prev[N_SCHEMES] = { 0 }, prev_parent = 0, rank[N_SCHEMES];
+    static const int deflt[N_SCHEMES] = { R_NUMBERED, R_NUMBERED2, R_CHAPTER, R_NUMBERED,
+                                          R_CHAPTER };
+    for (int s = 0; s < N_SCHEMES; s++)
+        rank[s] = R_NONE;
+    for (size_t k = 0; k < u->n; k++) {
+        int s, p, v = numbered_unit(u, k, l, &s, &p);
+        if (!v)
+            continue;
+        count[s]++;
+        if (s == N_ARABIC2 && p != prev_parent)
+            prev[s] = 0;
+        rising[s] += v == prev[s] + 1;
+        prev[s] = v;
+        if (s == N_ARABIC2)
+            prev_parent = p;
+        if (u->v[k].kind == U_HEAD && rank[s] == R_NONE)
+            rank[s] = u->v[k].rank;
+    }
+    int ok[N_SCHEMES], any = 0;
+    for (int s = 0; s < N_SCHEMES; s++)
+        any |= ok[s] = count[s] >= (s == N_ARABIC2 ? 2u : 3u) &&
+                       rising[s] * 5 >= count[s] * 4 && (s != N_ARABIC2 || ok[N_ARABIC]);
+    if (!any)
+        return;
+    for (size_t k = 0; k < u->n; k++) {
+        int s, p, v = numbered_unit(u, k, l, &s, &p);
+        struct unit *x = &u->v[k];
+        if (!v || !ok[s] || x->kind == U_HEAD)
+            continue;
+        x->kind = U_HEAD;
+        x->rank = rank[s] != R_NONE ? rank[s] : deflt[s];
+        x->why = "a number and a short title, alone before text, its number in the run the "
+                 "text's numbered lines count through (1. 2. 3., I. II., § 1, 一、二、)";
+    }
+}
+
 void
 sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
 {
     quoted_passage_heads(u, l);
+    numbered_sequences(u, l);
     year_headings(u, l);
     marked_numbers(u, l);
     /* Chapter lines with their summaries under them in one block: a
