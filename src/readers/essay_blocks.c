@@ -27,6 +27,33 @@ head_level(const struct unit *x, const int level_of[R_COUNT])
     return level_of[x->rank] + (x->deeper && level_of[x->rank] < 6);
 }
 
+/* --trace-structure's reason for the blocks a caption runs on over */
+static const char caption_run_on[] = "inside the caption of the [Illustration above";
+
+/* The unit, k or one a few blocks down, whose last line closes the
+** bracket an "[Illustration" opening unit k leaves open: a caption printed
+** over blank lines ("[Illustration: GOOSE GIRL" / / "'O WIND, BLOW ...' ]"),
+** which is the picture's lettering, not verse or paragraphs of the text.
+** Returns u->n when no unit closes it soon enough (a diagram, a stray "["). */
+static size_t
+figure_end(const struct units *u, const struct sz_eline *l, size_t k)
+{
+    int depth = 0;
+    size_t lines = 0;
+    for (size_t j = k; j < u->n && j <= k + 4; j++) {
+        const struct unit *y = &u->v[j];
+        if (j > k && (l[y->a].s[0] == '[' || y->kind != U_PARA))
+            break;
+        for (size_t i = y->a; i < y->b; i++)
+            for (uint32_t m = 0; m < l[i].len; m++)
+                depth += l[i].s[m] == '[' ? 1 : l[i].s[m] == ']' ? -1 : 0;
+        lines += y->b - y->a;
+        if (depth <= 0)
+            return l[y->b - 1].s[l[y->b - 1].len - 1] == ']' && lines <= 30 ? j : u->n;
+    }
+    return u->n;
+}
+
 /* --trace-structure: one line per block, what it became and why. */
 static void
 trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, int level,
@@ -37,7 +64,7 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
                                          "epigraph" };
     char buf[400];
     const struct sz_eline *f = &l[x->a];
-    const char *what = kinds[x->kind];
+    const char *what = x->kind == U_MERGED && x->why == caption_run_on ? "figure" : kinds[x->kind];
     const struct sz_node *last = sz_node_last(c->parent);
     if (x->kind == U_PARA && last && sz_essay_line(c, last) == f->lineno)
         what = last->kind == SZ_LINEBLOCK ? "verse" : last->kind == SZ_BLOCKQUOTE ? "quotation"
@@ -243,10 +270,21 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             continue;
         }
+        size_t fe;
         if (f->len >= 13 && !memcmp(f->s, "[Illustration", 13) &&
             l[x->b - 1].s[l[x->b - 1].len - 1] == ']') {
             x->kind = U_FIGURE;
             x->why = "[Illustration] block";
+        } else if (f->len >= 13 && !memcmp(f->s, "[Illustration", 13) &&
+                   (fe = figure_end(&u, l, k)) < u.n) {
+            x->kind = U_FIGURE;
+            x->why = "an [Illustration whose bracket closes blocks further down: the caption "
+                     "runs on over its blank lines";
+            for (size_t j = k + 1; j <= fe; j++) {
+                u.v[j].kind = U_MERGED;
+                u.v[j].why = caption_run_on;
+            }
+            k = fe;
         } else if (sz_essay_sidenote(l, x->a, x->b) && !sz_essay_is_rule(f->s, f->len)) {
             x->kind = U_SIDENOTE;
             x->why = "set between two of the same mark (♦TEXT♦): a margin note";
@@ -518,7 +556,13 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             sz_essay_block(c, SZ_HRULE, l[x->a].lineno);
             break;
         case U_FIGURE:
-            sz_essay_figure(c, l, x->a, x->b, &scratch);
+            /* the caption takes the blocks it runs on over, unless the
+            ** title page took them */
+            e = x->b;
+            for (size_t j = k + 1;
+                 j < u.n && u.v[j].kind == U_MERGED && u.v[j].why == caption_run_on; j++)
+                e = u.v[j].b;
+            sz_essay_figure(c, l, x->a, e, &scratch);
             break;
         case U_EPIGRAPH:
             epigraph(c, l, x, &sec, &scratch);
