@@ -12,21 +12,28 @@
 
 #include "readers/essay_units.h"
 
+/* "By NAME", or the French, German or Spanish "par", "von", "por" in
+** lower case (as the title page reads them, essay_title.c). */
 static int
 by_line(const struct sz_eline *l, const char **name, size_t *nn)
 {
-    if (l->len < 4 || (memcmp(l->s, "By ", 3) && memcmp(l->s, "by ", 3) && memcmp(l->s, "BY ", 3)))
+    size_t w = 3;
+    if (l->len >= 5 && (!memcmp(l->s, "par ", 4) || !memcmp(l->s, "von ", 4) ||
+                        !memcmp(l->s, "por ", 4)))
+        w = 4;
+    else if (l->len < 4 ||
+             (memcmp(l->s, "By ", 3) && memcmp(l->s, "by ", 3) && memcmp(l->s, "BY ", 3)))
         return 0;
     if (l->width > 60 || sz_essay_count_words(l->s, l->len) > 8 ||
         sz_essay_closes(sz_essay_last_cp(l->s, l->len)))
         if (l->s[l->len - 1] != '.')
             return 0;
-    size_t i = 3;
+    size_t i = w;
     uint32_t cp = sz_essay_cp_at(l->s, l->len, &i);
     if (!sz_essay_is_upper(cp))
         return 0;
-    *name = l->s + 3;
-    *nn = l->len - 3;
+    *name = l->s + w;
+    *nn = l->len - w;
     return 1;
 }
 

@@ -2342,6 +2342,14 @@ sz_essay_set_title(struct sz_ectx *c, const char *s, size_t n)
                                        "; Or ", ", Or, ", ", Or ", " Or, ", " Or ", NULL };
     if (sz_meta_get(c->doc, "title"))
         return;
+    /* "# On Keeping Bees": a Markdown-style title's marks are no part of it */
+    size_t h = 0;
+    while (h < n && h < 3 && s[h] == '#')
+        h++;
+    if (h && h + 1 < n && s[h] == ' ' && s[h + 1] != ' ') {
+        s += h + 1;
+        n -= h + 1;
+    }
     for (int k = 0; alt[k]; k++) {
         size_t m = strlen(alt[k]);
         for (size_t i = 1; i + m < n; i++)
