@@ -288,6 +288,84 @@ book('madame-bovary','fr_Madame_Bovary_GustaveFlaubert.txt','Madame Bovary','Gus
 # enfant ...); read in the book, they are text
 books['madame-bovary']['paragraphs'] += 8
 books['madame-bovary']['note']+='; paragraphs: count.py\'s count plus eight one-line paragraphs that lead into speech without a final stop'
+# Four more, of shapes the reader had not been tuned on, written the same
+# way before its output on them was looked at.
+# The Dunwich Horror: a title page (_The_ Dunwich Horror / by H. P.
+# LOVECRAFT), a set-in epigraph from Charles Lamb (front matter), then ten
+# parts numbered 1 ... 10 alone on their lines; three set-in quotations
+# (the letter of 1747, the Necronomicon, Wilbur's diary) are not paragraphs;
+# one [Illustration: ...] caption
+L=lines('The-Dunwich-Horror.txt'); s=find(L,r'1$'); e=endline(L)
+h=[[1,L[i].strip()] for i in range(s,e) if re.match(r'\d+$',L[i].strip())]
+book('dunwich-horror','The-Dunwich-Horror.txt','The Dunwich Horror','H. P. Lovecraft','en',h,s,e,
+     'the ten parts, numbered 1 ... 10 alone on their lines, are its headings; the Lamb epigraph under the title is front matter; the three set-in quotations (a letter, the Necronomicon, the diary) are quotations, not paragraphs; the [Illustration] caption is no paragraph')
+# Voyage au centre de la Terre: a title page (Jules Verne / VOYAGE AU
+# CENTRE DE LA TERRE), then 45 chapters numbered I ... XLV alone on their
+# lines; 14 footnotes set in under their paragraphs, 13 marked [1] and the
+# 14th (chapter XXXVIII, l'angle facial[1]) written 1. ...; the runes, the
+# cryptogram, the Latin of Saknussemm and its translation, and the log of
+# 1er juillet are set in, not paragraphs
+L=lines('fr_Voyage-au-Centre-de-la-Terre-.txt'); s=find(L,r'I$',60); e=endline(L)
+h=[[1,L[i].strip()] for i in range(s,e) if re.match(r'[IVXL]+$',L[i].strip())]
+book('voyage-centre-terre','fr_Voyage-au-Centre-de-la-Terre-.txt','Voyage au Centre de la Terre','Jules Verne','fr',h,s,e,
+     'the 45 chapters I ... XLV alone on their lines; notes: 14 set in under their paragraphs ([1] ..., and 1. L\'angle facial ...)')
+# count.py skips six one-line paragraphs of dialogue without a final stop
+# (--Précisément, --Oui, Mon oncle secoua doucement la tête, «_Dove noi
+# siamo?_ ...) and takes Où allons-nous?  où allons-nous? over a row of
+# dots for verse; read in the book, all seven are text
+books['voyage-centre-terre']['paragraphs'] += 7
+# read in the book: no verse block; the Latin lines (Et quacunque viam,
+# Immanis pecoris custos) are verse lines quoted alone, the cipher grid, the
+# cryptogram and the log of 1er juillet that extra.py counts are not verse;
+# extra.py does not know notes set in as [1] and 1.: 14 of them
+books['voyage-centre-terre']['verse']=0
+books['voyage-centre-terre']['notes']=sum(1 for x in L[s:e] if re.match(r'  (\[1\]|1\.) ',x))
+books['voyage-centre-terre']['note']+='; paragraphs: count.py\'s count plus six one-line speeches without a final stop and one paragraph over a row of dots; verse: none (two Latin lines quoted alone; the cipher grids and the log are not verse)'
+# Beyond Good and Evil: a contents list, a PREFACE, nine CHAPTER N. TITLE
+# lines over the aphorisms 1. ... 296., each opening its first paragraph
+# (numbered paragraphs, not headings), then the poem FROM THE HEIGHTS in 15
+# stanzas numbered 1. ... 15.; seven notes set inline as [Footnote: ...]
+L=lines('pg4363.txt'); s=find(L,r'PREFACE$',70); e=endline(L)
+h=[[1,'PREFACE']]+[[1,ws(L[i])] for i in range(s,e) if re.match(r'CHAPTER [IVX]+\. ',L[i])]+[[1,'FROM THE HEIGHTS']]
+book('beyond-good-and-evil','pg4363.txt','Beyond Good and Evil','Friedrich Nietzsche','en',h,s,e,
+     'levels: the PREFACE, the nine chapters and the closing poem FROM THE HEIGHTS on one level (the contents list names a BEYOND GOOD AND EVIL over the chapters that the text does not repeat); the numbers 1. ... 296. open the aphorisms, run in; 237. alone on its line opens the SEVEN APOPHTHEGMS FOR WOMEN, a title inside the aphorism, not a section; the poem\'s stanza numbers 1. ... 15. number its stanzas, not sections; its byline (By F W Nietzsche / Translated by L. A. Magnus) is no paragraph')
+# count.py counts 237. alone on its line, the number of the aphorism over
+# the seven couplets, as a paragraph; it is not text.  The seven couplets
+# (How the longest ennui flees, When a man comes to our knees!) are set one
+# to a line, as prose lines: paragraphs, as count.py counts them
+books['beyond-good-and-evil']['paragraphs'] -= 1
+# read in the book: 18 verse blocks as extra.py counts them (the 15 stanzas
+# of the poem, the Latin couplet Quia est in eo virtus dormitiva, the two
+# stanzas of Hail, ye worthies, barrow-wheeling, whose third, SANS GENIE ET
+# SANS ESPRIT!, is one line); notes: the seven [Footnote: ...] inline, after
+# the words they explain, which extra.py does not know
+books['beyond-good-and-evil']['notes']=sum(x.lower().count('[footnote') for x in L[s:e])
+books['beyond-good-and-evil']['note']+='; paragraphs: count.py\'s count less 237. alone on its line (the seven couplets under it, one to a line, are paragraphs); notes: the seven [Footnote: ...] set inline'
+# Повести Белкина: one paragraph per line, blank lines only between the
+# stories; the book's title, an epigraph (a scene of Недоросль), От
+# издателя (with a letter), then five stories, each with a title and an
+# epigraph whose attribution runs into the next line (БаратынскийЯ
+# поклялся ..., ЖуковскийВ конце 1811 года ...); Выстрел in two parts I and
+# II; Конец повестям Белкина closes the book; the notes [1] ... [20], their
+# numbers alone on lines under Примечания, the text of the 20th missing
+L=lines('ru_pushkin_povesti_belkina.txt'); s=find(L,r'От издателя$'); fin=find(L,r'Конец повестям',s)
+heads={'От издателя':1,'Выстрел':1,'I':2,'II':2,'Метель':1,'Гробовщик':1,'Станционный смотритель':1,'Барышня-крестьянка':1}
+h=[[heads[L[i].strip()],L[i].strip()] for i in range(s,fin) if L[i].strip() in heads]
+# not paragraphs: the headings; the epigraphs with their attributions
+# (Стрелялись мы. / Баратынский + Я поклялся ... / Вечер на бивуаке; the
+# verse of Жуковский, Державин, Вяземский, Богданович); three verse lines
+# quoted alone in the text (И в воздух чепчики бросали., Se amor non è, che
+# dunque?..[6], Но на чужой манер хлеб русский не родится,)
+epi=set()
+for first,last in ((r'Стрелялись мы\.$',r'Вечер на бивуаке$'),(r'Кони мчатся',r'Воздымая гривы'),
+                   (r'Не зрим ли',r'Седин дряхлеющей'),(r'Коллежский регистратор,',r'Почтовой станции'),
+                   (r'Во всех ты, Душенька',r'Богданович')):
+    a=find(L,first,s); b=find(L,last,a); epi.update(range(a,b+1))
+quoted=[find(L,p,s) for p in (r'И в воздух чепчики',r'Se amor non',r'Но на чужой манер')]
+paras=[i for i in range(s,fin) if L[i].strip() and L[i].strip() not in heads and i not in epi and i not in quoted]
+books['povesti-belkina']=dict(file='ru_pushkin_povesti_belkina.txt',title='Повести покойного Ивана Петровича Белкина',
+    author=None,lang='ru',headings=h,paragraphs=len(paras),verse=3,notes=19,
+    note='levels: От издателя and the five stories on one level, Выстрел\'s parts I and II under it; the title\'s epigraph (Г-жа Простакова. ... Недоросль) and each story\'s are epigraphs, not headings or paragraphs; the attributions run into the next line in this file (БаратынскийЯ поклялся ...: the second epigraph; ЖуковскийВ конце 1811 года ...: the first paragraph); Конец повестям Белкина closes the book, no paragraph; Примечания is the notes\' heading, not a section; author: the text names none (the preface is signed А. П.); verse: the epigraphs of Метель (one quotation, an omission marked by a row of dots), Гробовщик and Станционный смотритель; Стрелялись мы., Во всех ты, Душенька, нарядах хороша. and three lines in the text are verse lines quoted alone; notes: 19, the 20th marker\'s text is missing from the file')
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
     print(n,len(b['headings']),b['paragraphs'],b['verse'],b['notes'])
