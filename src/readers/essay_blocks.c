@@ -17,7 +17,7 @@ push_unit(struct units *u, size_t a, size_t b)
         u->cap = u->cap ? u->cap * 2 : 128;
         u->v = sz_xrealloc(u->v, u->cap * sizeof *u->v);
     }
-    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0 };
+    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0, 0 };
 }
 
 /* A heading's level: its rank's, one more for a story's parts (at most 6). */
@@ -378,6 +378,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
     }
     if (body) {
+        sz_essay_numbered_notes(&u, l);
         sz_essay_conventions(&u, l, per_line);
         sz_essay_merge_headings(&u, l);
         if (!c->gutenberg || !sz_meta_get(c->doc, "title"))

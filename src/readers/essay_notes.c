@@ -1,9 +1,11 @@
 /*
 ** essay_notes.c
 ** Footnotes: [1], {1}, (*1), (*) or * in the text, "[1] text", "{1} text", "[Footnote 1: text]",
-** "[Note 1: text]", "(*1) text", "(*) text" or "*text" below, linked to their markers.
+** "[Note 1: text]", "(*1) text", "(*) text" or "*text" below, or a "1" alone on its line over
+** the text, linked to their markers.
 ** See LICENSE.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,13 +104,114 @@ sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
     return i - a;
 }
 
+/* The label of note text k: its "[1]" prefix, or the number alone on the
+** line over it (numnote); *skip as sz_essay_note_label's. */
+static size_t
+def_label(const struct sz_enotes *nt, size_t k, const char **lab, size_t *skip)
+{
+    const struct unit *x = &nt->u->v[k];
+    if (x->numnote == 2 && k > 0) {
+        const struct sz_eline *f = &nt->l[nt->u->v[k - 1].a];
+        size_t len = f->len;
+        while (len && f->s[len - 1] == ' ')
+            len--;
+        *lab = f->s;
+        *skip = 0;
+        return len;
+    }
+    return sz_essay_note_label(&nt->l[x->a], lab, skip);
+}
+
+/* Digits alone on a line (up to three, spaces after them allowed): its
+** number, or 0. */
+static unsigned
+bare_number(const struct sz_eline *f)
+{
+    unsigned v = 0;
+    size_t i = 0;
+    while (i < f->len && i < 3 && f->s[i] >= '0' && f->s[i] <= '9')
+        v = v * 10 + (unsigned)(f->s[i++] - '0');
+    if (!i)
+        return 0;
+    while (i < f->len && f->s[i] == ' ')
+        i++;
+    return i == f->len ? v : 0;
+}
+
+/* Does "[N]" stand in lines [0, end)? */
+static int
+marker_before(const struct sz_eline *l, size_t end, unsigned num)
+{
+    char m[8];
+    int n = snprintf(m, sizeof m, "[%u]", num);
+    for (size_t i = 0; i < end; i++)
+        for (const char *p = l[i].s, *e = l[i].s + l[i].len;
+             (p = memchr(p, '[', (size_t)(e - p))) && e - p >= n; p++)
+            if (!memcmp(p, m, (size_t)n))
+                return 1;
+    return 0;
+}
+
+/* "Примечания / 1 / text / 2 / text ...": notes whose numbers stand alone
+** on their lines, each over its text, as editions converted from other
+** formats write them at the end.  Taken for notes, and not for chapters
+** numbered 1, 2 ..., when the numbers run 1, 2, 3 ... pair by pair, two
+** pairs at least (one under a notes label), and each answers a "[N]"
+** marker of the text before them. */
+void
+sz_essay_numbered_notes(struct units *u, const struct sz_eline *l)
+{
+    for (size_t k = 0; k + 1 < u->n; k++) {
+        if (u->v[k].b - u->v[k].a != 1 || bare_number(&l[u->v[k].a]) != 1)
+            continue;
+        size_t e = k;
+        unsigned want = 1;
+        while (e + 1 < u->n && u->v[e].b - u->v[e].a == 1 && bare_number(&l[u->v[e].a]) == want &&
+               !bare_number(&l[u->v[e + 1].a])) {
+            e += 2;
+            want++;
+        }
+        size_t pairs = (e - k) / 2;
+        static const char *const labels[] = { "notes", "footnotes", "anmerkungen",
+                                              "Примечания", "ПРИМЕЧАНИЯ", "Примечание", NULL };
+        const struct sz_eline *p = k ? &l[u->v[k - 1].a] : NULL;
+        size_t pl = p ? p->len : 0;
+        while (pl && (p->s[pl - 1] == ':' || p->s[pl - 1] == '.' || p->s[pl - 1] == ' '))
+            pl--;
+        int labelled = p && u->v[k - 1].b - u->v[k - 1].a == 1 && sz_essay_word_ci(p->s, pl, labels);
+        if (pairs < 2 && !(pairs == 1 && labelled))
+            continue;
+        int ok = 1;
+        for (unsigned v = 1; ok && v <= pairs; v++)
+            ok = marker_before(l, u->v[k].a, v);
+        if (!ok) {
+            k = e;
+            continue;
+        }
+        for (size_t j = k; j < e; j += 2) {
+            struct unit *x = &u->v[j], *y = &u->v[j + 1];
+            x->kind = U_SKIP;
+            x->rank = R_NONE;
+            x->merge = 0;
+            x->numnote = 1;
+            x->why = "a note's number alone on its line: the numbers run 1, 2, 3 ..., each over "
+                     "a text, and answer the [N] markers of the text";
+            y->kind = U_PARA;
+            y->rank = R_NONE;
+            y->merge = 0;
+            y->numnote = 2;
+        }
+        k = e;
+    }
+}
+
 void
 sz_essay_find_notes(struct sz_enotes *nt)
 {
     for (size_t k = 0; k < nt->u->n; k++) {
         const char *lab;
         size_t skip;
-        if (nt->u->v[k].kind == U_PARA && sz_essay_note_label(&nt->l[nt->u->v[k].a], &lab, &skip)) {
+        if (nt->u->v[k].kind == U_PARA && def_label(nt, k, &lab, &skip)) {
             if ((nt->ndefs & (nt->ndefs - 1)) == 0) {
                 size_t cap = nt->ndefs ? nt->ndefs * 2 : 1;
                 nt->defs = sz_xrealloc(nt->defs, cap * sizeof *nt->defs);
@@ -124,8 +227,7 @@ sz_essay_find_notes(struct sz_enotes *nt)
     for (size_t d = 0; d < nt->ndefs; d++) {
         size_t skip;
         nt->bylab[d].k = nt->defs[d];
-        nt->bylab[d].n =
-            sz_essay_note_label(&nt->l[nt->u->v[nt->defs[d]].a], &nt->bylab[d].lab, &skip);
+        nt->bylab[d].n = def_label(nt, nt->defs[d], &nt->bylab[d].lab, &skip);
     }
     qsort(nt->bylab, nt->ndefs, sizeof *nt->bylab, ndef_cmp);
 }
@@ -250,14 +352,14 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags)
         ** or a stray * would take the next chapter's note */
         if (bare && k > nt->cur + SZ_ESSAY_STAR_NOTE_UNITS)
             break;
-        ln = sz_essay_note_label(&nt->l[nt->u->v[k].a], &lab, &skip);
+        ln = def_label(nt, k, &lab, &skip);
         if (ln != n || memcmp(lab, label, n))
             continue;
         struct sz_node *note = sz_node_new(c->doc, SZ_NOTE);
         /* "[Footnote 1: text]" wraps the note in brackets; "[1] text" does not */
-        int wrapped = nt->l[nt->u->v[k].a].s[skip - 1] == ':';
+        int wrapped = skip && nt->l[nt->u->v[k].a].s[skip - 1] == ':';
         /* "(*Text ...)" wraps it in parentheses, in its own block */
-        int paren = nt->l[nt->u->v[k].a].s[0] == '(' && nt->l[nt->u->v[k].a].s[skip - 1] == '*';
+        int paren = skip && nt->l[nt->u->v[k].a].s[0] == '(' && nt->l[nt->u->v[k].a].s[skip - 1] == '*';
         size_t last = wrapped ? note_end(nt, k) : k;
         for (size_t j = k; j <= last; j++) {
             struct unit *x = &nt->u->v[j];
@@ -288,10 +390,13 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags)
 int
 sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l)
 {
-    static const char *const words[] = { "footnotes", "footnote", "notes", "note", NULL };
+    static const char *const words[] = { "footnotes", "footnote", "notes", "note", "anmerkungen",
+                                          "Примечания", "ПРИМЕЧАНИЯ", "Примечание", NULL };
     const struct unit *x = &u->v[k];
     if (x->b - x->a != 1 || k + 1 >= u->n || u->v[k + 1].kind != U_SKIP)
         return 0;
+    /* Примечания / 1 / text: over notes numbered alone on their lines */
+    int numbered = u->v[k + 1].numnote == 1;
     const struct sz_eline *f = &l[x->a];
     size_t n = f->len;
     if (n && (f->s[n - 1] == ':' || f->s[n - 1] == '.'))
@@ -304,5 +409,5 @@ sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l)
     const char *lab;
     size_t skip;
     return sz_essay_word_ci(f->s + w, n - w, words) && sz_essay_count_words(f->s, n) <= 4 &&
-           sz_essay_note_label(&l[u->v[k + 1].a], &lab, &skip) > 0;
+           (numbered || sz_essay_note_label(&l[u->v[k + 1].a], &lab, &skip) > 0);
 }

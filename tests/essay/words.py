@@ -80,7 +80,12 @@ MARK = re.compile(r'\[(?:Footnote )?[\w*\u2020\u2021]{1,4}[\]:]|\{\d{1,5}\}')
 
 def compare(text, strs, name):
     # [Illustration: caption] becomes a figure captioned "caption"; a
-    # footnote's [1] marker and label become a Note, its text moves there
+    # footnote's [1] marker and label become a Note, its text moves there;
+    # so does a note's number alone on its line over its text (1 / text)
+    # where a [1] marker answers it
+    if NOTES[0]:
+        text = re.sub(r'(?m)^[ \t]*(\d{1,3})[ \t]*$',
+                      lambda m: ' ' if '[%s]' % m.group(1) in text else m.group(0), text)
     text = MARK.sub(' ', re.sub(r'\[Illustration:?', ' ', text))
     a = norm(text.split())
     out = MARK.sub(' ', re.sub(r'\[Illustration:?', ' ', ' '.join(strs)))

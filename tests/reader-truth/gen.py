@@ -347,7 +347,7 @@ books['beyond-good-and-evil']['note']+='; paragraphs: count.py\'s count less 237
 # epigraph whose attribution runs into the next line (БаратынскийЯ
 # поклялся ..., ЖуковскийВ конце 1811 года ...); Выстрел in two parts I and
 # II; Конец повестям Белкина closes the book; the notes [1] ... [20], their
-# numbers alone on lines under Примечания, the text of the 20th missing
+# numbers alone on lines under Примечания, each over its text
 L=lines('ru_pushkin_povesti_belkina.txt'); s=find(L,r'От издателя$'); fin=find(L,r'Конец повестям',s)
 heads={'От издателя':1,'Выстрел':1,'I':2,'II':2,'Метель':1,'Гробовщик':1,'Станционный смотритель':1,'Барышня-крестьянка':1}
 h=[[heads[L[i].strip()],L[i].strip()] for i in range(s,fin) if L[i].strip() in heads]
@@ -364,8 +364,8 @@ for first,last in ((r'Стрелялись мы\.$',r'Вечер на бивуа
 quoted=[find(L,p,s) for p in (r'И в воздух чепчики',r'Se amor non',r'Но на чужой манер')]
 paras=[i for i in range(s,fin) if L[i].strip() and L[i].strip() not in heads and i not in epi and i not in quoted]
 books['povesti-belkina']=dict(file='ru_pushkin_povesti_belkina.txt',title='Повести покойного Ивана Петровича Белкина',
-    author=None,lang='ru',headings=h,paragraphs=len(paras),verse=3,notes=19,
-    note='levels: От издателя and the five stories on one level, Выстрел\'s parts I and II under it; the title\'s epigraph (Г-жа Простакова. ... Недоросль) and each story\'s are epigraphs, not headings or paragraphs; the attributions run into the next line in this file (БаратынскийЯ поклялся ...: the second epigraph; ЖуковскийВ конце 1811 года ...: the first paragraph); Конец повестям Белкина closes the book, no paragraph; Примечания is the notes\' heading, not a section; author: the text names none (the preface is signed А. П.); verse: the epigraphs of Метель (one quotation, an omission marked by a row of dots), Гробовщик and Станционный смотритель; Стрелялись мы., Во всех ты, Душенька, нарядах хороша. and three lines in the text are verse lines quoted alone; notes: 19, the 20th marker\'s text is missing from the file')
+    author=None,lang='ru',headings=h,paragraphs=len(paras),verse=3,notes=20,
+    note='levels: От издателя and the five stories on one level, Выстрел\'s parts I and II under it; the title\'s epigraph (Г-жа Простакова. ... Недоросль) and each story\'s are epigraphs, not headings or paragraphs; the attributions run into the next line in this file (БаратынскийЯ поклялся ...: the second epigraph; ЖуковскийВ конце 1811 года ...: the first paragraph); Конец повестям Белкина closes the book, no paragraph; Примечания is the notes\' heading, not a section; author: the text names none (the preface is signed А. П.); verse: the epigraphs of Метель (one quotation, an omission marked by a row of dots), Гробовщик and Станционный смотритель; Стрелялись мы., Во всех ты, Душенька, нарядах хороша. and three lines in the text are verse lines quoted alone; notes: the 20 texts under Примечания, each under its number alone on a line')
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
     print(n,len(b['headings']),b['paragraphs'],b['verse'],b['notes'])
