@@ -366,6 +366,97 @@ paras=[i for i in range(s,fin) if L[i].strip() and L[i].strip() not in heads and
 books['povesti-belkina']=dict(file='ru_pushkin_povesti_belkina.txt',title='Повести покойного Ивана Петровича Белкина',
     author=None,lang='ru',headings=h,paragraphs=len(paras),verse=3,notes=20,
     note='levels: От издателя and the five stories on one level, Выстрел\'s parts I and II under it; the title\'s epigraph (Г-жа Простакова. ... Недоросль) and each story\'s are epigraphs, not headings or paragraphs; the attributions run into the next line in this file (БаратынскийЯ поклялся ...: the second epigraph; ЖуковскийВ конце 1811 года ...: the first paragraph); Конец повестям Белкина closes the book, no paragraph; Примечания is the notes\' heading, not a section; author: the text names none (the preface is signed А. П.); verse: the epigraphs of Метель (one quotation, an omission marked by a row of dots), Гробовщик and Станционный смотритель; Стрелялись мы., Во всех ты, Душенька, нарядах хороша. and three lines in the text are verse lines quoted alone; notes: the 20 texts under Примечания, each under its number alone on a line')
+# Father Goriot: a title page (FATHER GORIOT, By, Translated by Ellen
+# Marriage), a dedication signed DE BALZAC, then the novel under its title
+# repeated, with no chapters; after it an ADDENDUM listing the personages
+# who appear in other stories, an indented index of names over titles
+L=lines('1237-0.txt'); s=find(L,r'FATHER GORIOT$',40); e=endline(L)
+ad=find(L,r'ADDENDUM$',s)
+book('father-goriot','1237-0.txt','Father Goriot','Honore de Balzac','en',
+     [[1,'FATHER GORIOT'],[1,'ADDENDUM']],s,e,
+     'the title page (By Honore De Balzac, Translated by Ellen Marriage) and the dedication (To the great and illustrious Geoffroy Saint-Hilaire ... DE BALZAC.) are front matter; the novel opens under its title repeated (FATHER GORIOT), a heading, and has no chapters; ADDENDUM heads the index of personages (Ajuda-Pinto, Marquis Miguel d\' / Scenes from a Courtesan\'s Life ...), a list indented under one paragraph, neither verse nor paragraphs')
+# count.py skips two one-line paragraphs ending in a dash (Oh! I have just
+# seen something so funny----, Eugene broke the seal and read:--); read in
+# the book they are text.  The letters, set in by one or two spaces, are
+# quotations, as in the other books
+books['father-goriot']['paragraphs'] += 2
+# read in the book: twelve verse blocks, the couplet on Voltaire's statue
+# (Whoe'er thou art, thy master see) and the songs Vautrin and the others
+# sing (The same old story everywhere, A charming girl is my Fanchette, Oh!
+# Richard, oh my king! in two stanzas, Partant pour la Syrie ...); the line
+# .... led by chance." set alone is the end of a song broken off by speech,
+# one line, not a stanza; the note quoted in the middle of a sentence (When,
+# instead of dining with the English Ambassador," / she wrote) is prose
+books['father-goriot']['verse']=12
+books['father-goriot']['note']+='; paragraphs: count.py\'s count plus two one-line paragraphs ending in a dash; verse: 12 blocks by reading (the couplet on the statue and the songs; .... led by chance." is one line of a song broken off)'
+# Huckleberry Finn: a contents list naming each chapter with its synopsis
+# (CHAPTER I. Civilizing Huck.--Miss Watson ...), a list of illustrations,
+# EXPLANATORY (a note on the dialects signed THE AUTHOR.), then the story
+# under its half-title HUCKLEBERRY FINN (Scene: / Time: under it) and the
+# chapters, CHAPTER I. alone on its line, up to CHAPTER THE LAST
+L=lines('76-0.txt'); s=find(L,r'EXPLANATORY$',300); c1=find(L,r'CHAPTER I\.$',s); e=endline(L)
+h=[[1,'EXPLANATORY'],[1,'HUCKLEBERRY FINN']]+[[2,L[i].strip()] for i in range(c1,e) if re.match(r'CHAPTER ([IVXL]+\.|THE LAST)',L[i])]
+book('huckleberry-finn','76-0.txt','Adventures of Huckleberry Finn','Mark Twain','en',h,c1,e,
+     'levels: EXPLANATORY and the story\'s half-title HUCKLEBERRY FINN above the chapters (CHAPTER I. alone on its line; the synopses are only in the contents list, which is not a heading); author as the title page names him (By Mark Twain; the header: Mark Twain (Samuel Clemens)); ODE TO STEPHEN DOWLING BOTS, DEC\'D titles a poem quoted in chapter XVII, not a section')
+# this edition runs the Ode's stanzas and the duke's soliloquy on as prose
+# (And did young Stephen sicken,    And did young Stephen die? And did the),
+# so read in this text they are paragraphs, not verse kept line by line:
+# count.py counts them so and extra.py finds no verse.  count.py skips two
+# lines of the show bill (and, (by special request,)) and the letter's
+# signature _Huck Finn._ that stands as its own paragraph
+books['huckleberry-finn']['paragraphs'] += 3
+books['huckleberry-finn']['note']+='; verse: none kept line by line (the Ode\'s six stanzas and the soliloquy are run on as prose in this edition); paragraphs: count.py\'s count plus two lines of the show bill and the signature _Huck Finn._'
+# Pride and Prejudice: Chapter 1 ... Chapter 61 alone on their lines; a
+# few scene breaks (* * * * *); letters not set in
+L=lines('Pride_and_Prejudice_JaneAusten.txt'); s=find(L,r'Chapter 1$'); e=endline(L)
+book('pride-and-prejudice','Pride_and_Prejudice_JaneAusten.txt','Pride and Prejudice','Jane Austen','en',
+     [[1,L[i].strip()] for i in range(s,e) if re.match(r'Chapter \d+$',L[i].strip())],s,e,
+     'Chapter N alone on its line; the * * * * * lines are scene breaks')
+# count.py skips three letters' openings on lines of their own ending in a
+# dash (MY DEAR FRIEND,--, MY DEAREST LIZZY,--, Dear Sir,--): text
+books['pride-and-prejudice']['paragraphs'] += 3
+books['pride-and-prejudice']['note']+='; paragraphs: count.py\'s count plus three letters\' openings ending in a dash'
+# The Art of War: a title page and dedication, a Preface to the Project
+# Gutenberg Etext, INTRODUCTION with six titled parts underlined with
+# hyphens and 74 footnotes under Footnotes at its end (1.  SHI CHI, ch.
+# 65.), then the thirteen chapters (I.  LAYING PLANS), each ending with its
+# own notes [1] ....  Paragraphs start with an indent of five spaces and
+# run on without blank lines (numbered sayings, the commentary in
+# brackets); the quotations are set in by two with a deeper first line
+L=lines('The-Art-of-War.txt'); s=find(L,r'Preface to the Project Gutenberg'); e=find(L,r'\*\*\*END OF',s)
+fn=find(L,r'Footnotes$',s); c1=find(L,r'I\.  LAYING PLANS',fn)
+h=[[1,L[s].strip()],[1,'INTRODUCTION']]+[[2,L[i].strip()] for i in range(s+2,fn) if re.fullmatch(r'-{3,}',L[i+1].strip()) and L[i].strip()]+[[1,' '.join(L[i].split())] for i in range(c1,e) if re.match(r'\s*[IVX]+\.  [A-Z ]+$',L[i])]
+books['art-of-war']=dict(file='The-Art-of-War.txt',title='The Art of War',author='Sun Tzu',lang='en',headings=h)
+# count.py takes this book's paragraphs, each opening a block indented by
+# five, for quotations when they stand alone on one line, so they are
+# counted here by their starts: a line indented by five, or a line after a
+# blank one, outside headings, rules, notes, the chronological table (B.C.
+# |), the quotations (first line indented by seven, the rest by two), the
+# signature of the preface and the lists of books in the bibliography
+def ind(x): return len(x)-len(x.lstrip())
+def aow_paras(a,b):
+    n=0; bl=[]
+    for i in range(a,b+1):
+        if i<b and L[i].strip(): bl.append(L[i]); continue
+        if not bl: continue
+        t,bl=bl,[]
+        if len(t)>=2 and re.fullmatch(r'-{3,}',t[1].strip()) or t[0].strip()=='INTRODUCTION': continue
+        if re.fullmatch(r'-{10,}',t[0].strip()): t=t[1:]
+        if not t or re.match(r'\s*[IVX]+\.  [A-Z ]+$',t[0]) or re.match(r'\[\d+\] ',t[0]) or '|' in t[0]: continue
+        if ind(t[0])>=7 or len(t)>1 and ind(t[0])>=2 and min(ind(x) for x in t[1:])>=2: continue
+        n+=sum(1 for j,x in enumerate(t) if j==0 or ind(x)==5)
+    return n
+books['art-of-war']['paragraphs']=aow_paras(s,fn)+aow_paras(c1,e)
+# read in the book: one verse quotation, in a bracketed comment of chapter
+# IV (the world's coarse thumb / And finger fail to plumb.); the notes are
+# the 74 of the introduction (their markers [1] ... [74] in its text) and
+# the chapters' own, [1] ... under each
+books['art-of-war']['verse']=1
+books['art-of-war']['notes']=sum(1 for x in L[fn:c1] if re.match(r'\d+\.  ',x))+sum(1 for x in L[c1:e] if re.match(r'\[\d+\] ',x))
+books['art-of-war']['note']=('levels: the Preface to the Project Gutenberg Etext, INTRODUCTION and the thirteen chapters on one level, the introduction\'s six parts under it; '
+    'the title page (SUN TZU ON THE ART OF WAR ... BY LIONEL GILES, M.A.) and the dedication are front matter; Footnotes heads the introduction\'s notes, not a section; '
+    'paragraphs: counted by their starts (indented five, run on without blank lines) from the Preface to the end, less the quotations, the table, the lists and the notes; '
+    'verse: the two lines the world\'s coarse thumb / And finger fail to plumb in chapter IV; notes: the introduction\'s 74 and the chapters\' 16')
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
     print(n,len(b['headings']),b['paragraphs'],b['verse'],b['notes'])
