@@ -900,6 +900,7 @@ void
 sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
 {
     size_t k = 0, toc = u->n;
+    int title_seen = 0;        /* the book's title met once on the page */
     /* The front matter ends where the first section starts; a book whose
     ** first section is not in its first third has none worth the name. */
     size_t limit = u->n / 3 + 8;
@@ -943,8 +944,29 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
         if (x->kind == U_HEAD) {
             /* The book's own title repeated is the title page. */
             sz_essay_squash(l[x->a].s, l[x->a].len, &cur);
-            if (title.len && cur.len && !strncmp(title.data, cur.data, cur.len))
+            if (title.len && cur.len && !strncmp(title.data, cur.data, cur.len)) {
+                /* ...but set again after the page (By, Translated by, a
+                ** dedication) over running prose, it heads the text: the
+                ** text starts there, under its title (FATHER GORIOT)
+                ** */
+                size_t j = k + 1;
+                while (j < u->n && (u->v[j].kind == U_SKIP || u->v[j].kind == U_MERGED))
+                    j++;
+                /* (only a text without chapters: one with them starts at its
+                ** first, as below, whatever stands over it) */
+                size_t ch = j;
+                while (ch < u->n && !(u->v[ch].kind == U_HEAD &&
+                                      (u->v[ch].rank == R_PART || u->v[ch].rank == R_CHAPTER)))
+                    ch++;
+                if (title_seen && ch == u->n && j < u->n && u->v[j].kind == U_PARA &&
+                    running_prose(u, j, l)) {
+                    x->why = "the book's title set again after its title page, over the "
+                             "text: the text's heading";
+                    break;
+                }
+                title_seen = 1;
                 continue;
+            }
             size_t j = k + 1 + (size_t)(x->merge == 1), prose = 0, m = 0;
             int keyword = x->rank == R_PART || x->rank == R_CHAPTER || x->rank == R_SETEXT1 ||
                           x->rank == R_SETEXT2;
