@@ -104,7 +104,10 @@ sz_essay_dedication(const struct unit *x, const struct sz_eline *l)
         return 1;
     if (w2 == 3 && !strncasecmp(rest, "the", 3)) {
         size_t w3 = sz_essay_first_word(rest2, rn2, &rest, &rn);
-        return w3 == 6 && !strncasecmp(rest2, "memory", 6);
+        /* "For the volunteers, past and present.": a sentence's stop, not
+        ** a title's ("To the Reader") */
+        return (w3 == 6 && !strncasecmp(rest2, "memory", 6)) ||
+               (end == '.' && !sz_essay_title_case(f->s, f->len - 1));
     }
     /* a name: "To Jane Doe", "TO HENRY JAMES" */
     size_t k = 0;

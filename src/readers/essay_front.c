@@ -285,6 +285,165 @@ any_letter(const struct sz_eline *x)
     return 0;
 }
 
+
+/* Lines a short text's title stack may have. */
+#define STACK_LINES 6
+
+/* The state of a title stack as its lines are read. */
+struct stack {
+    size_t title, sub, author, date;   /* line + 1 of each, 0: none yet */
+    int under;                         /* the title is underlined */
+    const char *name;                  /* the author's name, in the By line or alone */
+    size_t nn;
+};
+
+/* What line i of the stack is, given what came before it (gap: blank
+** lines between it and the line before); 0 when it is none of a title
+** stack's lines. */
+static int
+stack_line(struct stack *st, const struct sz_eline *l, size_t i, int gap,
+           const struct units *u, size_t next)
+{
+    const struct sz_eline *f = &l[i];
+    int r = sz_essay_line_rank(f);
+    const char *name;
+    size_t nn;
+    if (!st->title) {
+        if (!title_line(f) || r == R_NUMBERED || r == R_NUMBERED2 || r == R_CHAPTER ||
+            r == R_PART || sz_essay_keyword_rank(f->s, f->len) != R_NONE ||
+            sz_essay_matter_word(f->s, f->len) || sz_essay_contents_word(f) ||
+            by_line(f, &name, &nn) || date_line(f) || f->cols > 60)
+            return 0;
+        st->title = i + 1;
+        return 1;
+    }
+    if (sz_essay_underline_of(f) && st->title == i && !st->under) {
+        st->under = 1;
+        return 1;
+    }
+    if (st->author || st->date) {
+        if (!st->date && gap == 0 && date_line(f)) {
+            st->date = i + 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (by_line(f, &name, &nn)) {
+        st->author = i + 1;
+        st->name = name;
+        st->nn = nn;
+        return 1;
+    }
+    if (date_line(f)) {
+        st->date = i + 1;
+        return 1;
+    }
+    /* a name alone: straight under the title, or apart over a heading, a
+    ** dedication or an epigraph (a heading over its text has a name's
+    ** shape as often; a book's title page goes on with its publisher) */
+    if (sz_essay_name_line(f) && sz_essay_keyword_rank(f->s, f->len) == R_NONE &&
+        (gap == 0 || (next < u->n && (u->v[next].kind == U_HEAD ||
+                                      sz_essay_dedication(&u->v[next], l) ||
+                                      sz_essay_epigraph(&u->v[next], l))))) {
+        st->author = i + 1;
+        st->name = f->s;
+        st->nn = f->len;
+        return 1;
+    }
+    /* a subtitle: straight under the title (or its underline) */
+    if (!st->sub && gap == 0 && title_line(f) && r != R_NUMBERED && r != R_NUMBERED2 &&
+        r != R_CHAPTER && r != R_PART && f->cols <= 60 &&
+        sz_essay_keyword_rank(f->s, f->len) == R_NONE) {
+        st->sub = i + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* A short text's title block set as a stack of short lines over the text,
+** in one block or in blocks a blank line apart: the title (underlined or
+** not), a subtitle straight under it, the author's By line or a name
+** alone, a date ("Reading the Tide Tables" / "====" / "Notes on a Coastal
+** Habit" / "14 March 2022").  Taken where the stack holds, besides the
+** title, an underline with more under it, a By line, a name or a date,
+** and the text follows; 1 when taken. */
+static int
+title_stack(struct sz_ectx *c, struct sz_eline *l, struct units *u, size_t k0)
+{
+    struct stack st = { 0, 0, 0, 0, 0, NULL, 0 };
+    size_t k = k0, m = 0;
+    for (; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if ((k > k0 && x->gap > 1) || m + (x->b - x->a) > STACK_LINES ||
+            (x->kind != U_PARA && x->kind != U_HEAD) || sz_essay_is_prose(u, k, l))
+            break;
+        struct stack t = st;
+        size_t i = x->a;
+        for (; i < x->b; i++)
+            if (!stack_line(&t, l, i, i == x->a ? (k == k0 ? 0 : x->gap) : 0, u, k + 1))
+                break;
+        if (i < x->b)
+            break;
+        st = t;
+        m += x->b - x->a;
+    }
+    if (k == k0 || k >= u->n || !st.title ||
+        !(st.author || st.date || (st.under && st.sub)))
+        return 0;
+    const struct sz_eline *t = &l[st.title - 1];
+    /* the title page may have read the name under the title as the
+    ** title's second line ("Починка сетей Иван Петров"): the stack says
+    ** it is the author's */
+    const char *mt = sz_meta_text(c->doc, "title");
+    if (mt && st.author && st.name == l[st.author - 1].s) {
+        struct sz_buf a = SZ_BUF_INIT, b = SZ_BUF_INIT, n = SZ_BUF_INIT;
+        sz_essay_squash(mt, strlen(mt), &a);
+        sz_essay_squash(t->s, t->len, &b);
+        sz_essay_squash(st.name, st.nn, &n);
+        if (b.len && n.len && a.len == b.len + n.len && !memcmp(a.data, b.data, b.len) &&
+            !memcmp(a.data + b.len, n.data, n.len)) {
+            struct sz_node *v = sz_node_new(c->doc, SZ_META_INLINES);
+            sz_essay_inlines(c, v, t->s, t->len);
+            sz_meta_set(c->doc, "title", v);
+            sz_essay_trace_meta(c, t->lineno, "title", "the title's line alone, the name "
+                                "under it the author's", t->s, t->len);
+        }
+        sz_buf_free(&a);
+        sz_buf_free(&b);
+        sz_buf_free(&n);
+    }
+    set_meta_text(c, "title", t->s, t->len);
+    if (st.sub) {
+        const struct sz_eline *f = &l[st.sub - 1];
+        set_meta_text(c, "subtitle", f->s, f->len);
+        sz_essay_trace_meta(c, f->lineno, "subtitle", "straight under the title, in its stack",
+                            f->s, f->len);
+    }
+    if (st.author) {
+        size_t nn = st.nn;
+        while (nn > 0 && st.name[nn - 1] == '.' &&
+               !(nn >= 2 && sz_essay_is_upper((unsigned char)st.name[nn - 2])))
+            nn--;
+        set_meta_text(c, "author", st.name, nn);
+        sz_essay_trace_meta(c, l[st.author - 1].lineno, "author",
+                            "a By line or a name alone in the title's stack", st.name, nn);
+    }
+    if (st.date) {
+        const struct sz_eline *f = &l[st.date - 1];
+        set_meta_text(c, "date", f->s, f->len);
+        sz_essay_trace_meta(c, f->lineno, "date", "a date in the title's stack", f->s, f->len);
+    }
+    for (size_t j = k0; j < k; j++) {
+        u->v[j].kind = U_SKIP;
+        u->v[j].merge = 0;
+        u->v[j].why = "title block: the title over its subtitle, By line, name or date, "
+                      "stacked over the text (metadata)";
+    }
+    if (u->v[k].kind == U_MERGED)
+        u->v[k].kind = U_PARA;
+    return 1;
+}
+
 /* Leading title, optional subtitle lines, then "By NAME": metadata, not
 ** body.  The lines may stand alone or together in one block. */
 void
@@ -336,6 +495,8 @@ sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
         date_after(c, l, u, unit_of[k] + 1);
         return;
     }
+    if (!c->gutenberg && title_stack(c, l, u, k0))
+        return;
     first_line_title(c, l, u);
 }
 
