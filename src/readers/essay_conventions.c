@@ -20,7 +20,10 @@
 /* S_WORD: one capitalised word and a full stop ("Legacy."), a heading
 ** only where the text's titles of more words take a full stop too: alone,
 ** it is as likely a one-word sentence ("Silence."). */
-enum hshape { S_NONE, S_PERIOD, S_SENTENCE, S_WORD };
+/* S_COLON: a short line ending in a colon ("The problem:"), a heading
+** only where three or more stand so, each alone before its text: one
+** alone is as likely a line leading into what follows. */
+enum hshape { S_NONE, S_PERIOD, S_SENTENCE, S_WORD, S_COLON };
 
 static int
 greek_or_cyrillic(uint32_t cp)
@@ -68,6 +71,13 @@ shape_of(const struct units *u, size_t k, const struct sz_eline *l, int apart)
         if (sz_essay_title_case(f->s, n) && !sz_essay_all_caps(f->s, n))
             return S_PERIOD;
         return S_NONE;
+    }
+    if (end == ':' && f->len >= 4 && f->s[f->len - 2] != ' ' && words <= SHAPE_WORDS &&
+        !sz_essay_all_caps(f->s, f->len - 1) && !memchr(f->s, ',', f->len) &&
+        !memchr(f->s, ';', f->len) && !memchr(f->s, '.', f->len)) {
+        size_t j = 0;
+        const struct sz_eline *g = &l[y->a];
+        return sz_essay_is_upper(sz_essay_cp_at(g->s, g->len, &j)) ? S_COLON : S_NONE;
     }
     /* "Город и деревня": where titles are not title-cased */
     if (greek_or_cyrillic(first) && sz_essay_is_letter(end) && !memchr(f->s, ',', f->len) &&
@@ -557,7 +567,7 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
                 u->v[k].why = "a bare chapter line with its title or summary under it in one "
                               "block, as the text sets most of its chapters";
             }
-    size_t count[4] = { 0, 0, 0, 0 }, paras = 0, wide_gaps = 0;
+    size_t count[5] = { 0, 0, 0, 0, 0 }, paras = 0, wide_gaps = 0;
     for (size_t k = 1; k < u->n; k++)
         wide_gaps += u->v[k].gap >= 2;
     /* where the text sets its sections apart with wider gaps, so are these */
@@ -567,13 +577,13 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
         count[shape_of(u, k, l, apart)]++;
         paras += u->v[k].kind == U_PARA;
     }
-    for (int s = S_PERIOD; s <= S_WORD; s++) {
-        /* a convention: two or more, and not most of the text; one word
-        ** and a stop joins titles of more words so set, no more often
-        ** than they */
+    for (int s = S_PERIOD; s <= S_COLON; s++) {
+        /* a convention: two or more (three ending in a colon), and not
+        ** most of the text; one word and a stop joins titles of more
+        ** words so set, no more often than they */
         if (s == S_WORD ? !count[s] || count[S_PERIOD] < 2 || count[s] > count[S_PERIOD] ||
                               (count[s] + count[S_PERIOD]) * 2 > paras
-                        : count[s] < 2 || count[s] * 2 > paras)
+                        : count[s] < (s == S_COLON ? 3u : 2u) || count[s] * 2 > paras)
             continue;
         for (size_t k = 0; k < u->n; k++)
             if (shape_of(u, k, l, apart) == (enum hshape)s) {
@@ -585,6 +595,9 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
                               : s == S_WORD
                                   ? "one capitalised word and a full stop, alone before text, "
                                     "where the text's titles of more words end so"
+                              : s == S_COLON
+                                  ? "a short line ending in a colon, alone before text, as "
+                                    "three or more lines of the text stand"
                                   : "a short line in sentence case (Cyrillic, Greek), alone "
                                     "before text, as the text sets all its headings";
             }
