@@ -359,7 +359,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         struct unit *x = &u.v[k];
         const struct sz_eline *f = &l[x->a];
         uint32_t end = sz_essay_last_cp(f->s, f->len);
-        if (x->why != narrow_gap || !sz_essay_all_caps(f->s, f->len) ||
+        /* (K.M.A., initials alone, as a headline among headlines) */
+        if ((x->why != narrow_gap && (x->why != sz_essay_initials_why || x->gap >= 2)) ||
+            !sz_essay_all_caps(f->s, f->len) ||
             (end != '!' && end != '?' && end != 0x2026 &&
              (f->len < 3 || memcmp(f->s + f->len - 3, "...", 3)) &&
              (end != '.' || f->indent || k + 1 >= u.n || u.v[k + 1].gap < 2)))

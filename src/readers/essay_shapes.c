@@ -420,6 +420,27 @@ citation(const char *s, size_t n)
     return 0;
 }
 
+const char sz_essay_initials_why[] =
+    "initials alone (C. D., А. П.): the signature under a preface or a letter, not a heading";
+
+/* "C. D.", "А. П.", "J.S.M.": two to four letters, each a capital with a
+** full stop after it, and nothing else. */
+static int
+initials_only(const char *s, size_t n)
+{
+    size_t i = 0, letters = 0;
+    while (i < n) {
+        uint32_t cp = sz_essay_cp_at(s, n, &i);
+        if (!sz_essay_is_upper(cp) || i >= n || s[i] != '.')
+            return 0;
+        letters++;
+        i++;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    return letters >= 2 && letters <= 4;
+}
+
 int
 sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
 {
@@ -439,6 +460,10 @@ sz_essay_line_rank_why(const struct sz_eline *l, const char **why)
         return r;
     if (credit_line(l) || (n && (s[0] == '(' || s[0] == '[')))
         return R_NONE;
+    if (initials_only(s, n)) {
+        *why = sz_essay_initials_why;
+        return R_NONE;
+    }
     if (sz_essay_matter_word(s, n))
         return R_CHAPTER;
     if (l->width > MAX_HEAD_WIDTH || sz_essay_count_words(s, n) > MAX_HEAD_WORDS)

@@ -126,6 +126,8 @@ int sz_essay_line_rank(const struct sz_eline *l);
 int sz_essay_date_line(const struct sz_eline *l);
 int sz_essay_atx_level(const struct sz_eline *l);
 extern const char *const sz_essay_rank_why[R_COUNT + 1];
+/* the reason a line of initials alone is no heading (essay_shapes.c) */
+extern const char sz_essay_initials_why[];
 int sz_essay_caps_title(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_bare_number(const struct sz_eline *l);
 int sz_essay_subtitle_line(const struct sz_eline *l, int rank);
