@@ -3,7 +3,9 @@
 ** Text to inlines: words and spaces, and the typography of --smart.
 ** See LICENSE.
 */
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "readers/essay.h"
 
@@ -152,6 +154,28 @@ paren_marker(const struct sz_ectx *c, const char *s, size_t n, size_t i)
     return k < n && s[k] == ')' ? k : 0;
 }
 
+static void inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n,
+                    int emph);
+
+/* "lives gangasrotogati [Footnote: Like the river Ganges: presto.] among":
+** a note set in brackets where its marker would stand, as many editions
+** print their notes inside the text.  The end of the bracket at s[i] (its
+** "]", nested brackets counted) when one of text follows, else 0. */
+static size_t
+inline_note_end(const char *s, size_t n, size_t i)
+{
+    if (n - i < 12 || strncasecmp(s + i + 1, "footnote:", 9))
+        return 0;
+    int depth = 0;
+    for (size_t k = i; k < n; k++) {
+        if (s[k] == '[')
+            depth++;
+        else if (s[k] == ']' && --depth == 0)
+            return k > i + 11 ? k : 0;
+    }
+    return 0;
+}
+
 static void
 inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int emph)
 {
@@ -170,6 +194,39 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
                 sz_node_append(parent, sz_node_new(c->doc, nl ? SZ_SOFTBREAK : SZ_SPACE));
             }
             last = ' ';
+            continue;
+        }
+        size_t fe;
+        if (b == '[' && (c->word.len || sz_node_last(parent)) &&
+            (fe = inline_note_end(s, n, i))) {
+            /* the note's text, run in after the words it explains */
+            flush(c, parent);
+            struct sz_node *note = sz_node_new(c->doc, SZ_NOTE);
+            struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+            size_t a = i + 10;
+            while (a < fe && is_ws((unsigned char)s[a]))
+                a++;
+            if (c->o->trace) {
+                char buf[240], ex[36];
+                size_t m = 0;
+                for (size_t q = a; q < fe && m < 32; q++)
+                    ex[m++] = s[q] == '\n' ? ' ' : s[q];
+                ex[m] = 0;
+                snprintf(buf, sizeof buf, "%s:%u: note (a [Footnote: ...] set inside the "
+                         "paragraph, where its marker would stand): %s%s",
+                         c->file ? c->file : "-", c->lineno, ex, fe - a > 32 ? "..." : "");
+                c->o->trace(c->o->trace_ud, buf);
+            }
+            size_t nc0 = c->no_close[0], nc1 = c->no_close[1];
+            c->no_close[0] = c->no_close[1] = 0;
+            inlines(c, p, s + a, fe - a, emph);
+            flush(c, p);
+            c->no_close[0] = nc0;
+            c->no_close[1] = nc1;
+            sz_node_append(note, p);
+            sz_node_append(parent, note);
+            i = fe + 1;
+            last = 'a';
             continue;
         }
         if ((b == '[' || b == '{') && c->notes) {

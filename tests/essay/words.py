@@ -75,7 +75,8 @@ def decode(raw):
 
 
 # [1], [Footnote 1:, and {287} (a note labelled by its page, or a page number)
-MARK = re.compile(r'\[(?:Footnote )?[\w*\u2020\u2021]{1,4}[\]:]|\{\d{1,5}\}')
+# and "[Footnote: text]" set inside the text, whose brackets make a Note
+MARK = re.compile(r'\[(?:Footnote )?[\w*\u2020\u2021]{1,4}[\]:]|\{\d{1,5}\}|\[(?i:footnote):')
 
 
 def compare(text, strs, name):

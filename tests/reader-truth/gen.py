@@ -64,6 +64,11 @@ for i in range(s,e):
     if re.match(r'\s*[IVX]+\s*$',L[i]): h.append([1,L[i].strip()+' '+ws(L[nextnb(L,i)])])
     elif L[i].strip()=='Epilogue': h.append([1,'Epilogue'])
 book('time-machine','35-0.txt','The Time Machine','H. G. Wells','en',h,s,e)
+# read in the book: one note, set in brackets inside its paragraph in
+# chapter X (sloped at all. [Footnote: It may be, of course, that the floor
+# did not slope ...—ED.]), which extra.py does not know
+books['time-machine']['notes']=1
+books['time-machine']['note']='notes: one [Footnote: ...] set inside its paragraph (chapter X, the editor\'s)'
 # Christmas Carol
 L=lines('46-0.txt'); s=find(L,r'PREFACE'); e=endline(L)
 h=[[1,'PREFACE']]+[[1,ws(L[i])] for i in range(s,e) if re.match(r'STAVE [IV]+:',L[i])]
