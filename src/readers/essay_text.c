@@ -484,6 +484,23 @@ runs_on(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay)
     return 0;
 }
 
+/* In a text written one paragraph per line, is [a, b) set in past the
+** paragraphs on either side of it (full lines at a lesser indentation): a
+** quotation?  Lines set in among headings or short lines are the text's
+** own indentation (a paragraph opening with ideographic spaces). */
+static int
+per_line_quote(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay,
+               uint32_t base)
+{
+    size_t p = a, q = b;
+    while (p > lay->from && l[p - 1].blank)
+        p--;
+    while (q < lay->to && l[q].blank)
+        q++;
+    return p > lay->from && q < lay->to && l[p - 1].indent < base && l[q].indent < base &&
+           l[p - 1].cols > 60 && l[q].cols > 60;
+}
+
 /* One blank-line separated block of running text.  Lines that cannot be
 ** wrapped prose (several short ones) are verse; an indented block is a
 ** quotation; an indented line after a full one starts a new paragraph. */
@@ -504,7 +521,9 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     for (size_t i = a; i < b; i++)
         if (l[i].indent < base)
             base = l[i].indent;
-    int quoted = !c->per_line && base >= lay->indent + 2 && base < 40;
+    int quoted = !c->per_line ? base >= lay->indent + 2 && base < 40
+                              : base >= lay->indent + 4 && base < 40 &&
+                                    per_line_quote(l, a, b, lay, base);
     /* a quotation's last line set well to the right of the others, in a
     ** few words: who said it ("PAINE.") */
     int signed_off = nl >= 3 && l[b - 1].indent >= l[b - 2].indent + 4 &&
