@@ -657,6 +657,11 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
         if (c->parent == parent && sz_node_last(parent) != top)
             made = sz_node_last(parent);
+        /* a line of a text written one paragraph per line made a quotation
+        ** says why it is one */
+        if (c->o->trace && c->per_line && made && made->kind == SZ_BLOCKQUOTE && why &&
+            x->why == sz_essay_rank_why[R_COUNT])
+            x->why = why;
         if (c->o->trace)
             trace_unit(c, x, l, x->kind == U_HEAD ? head_level(x, level_of) : 0,
                        x->why ? x->why : why);
