@@ -543,6 +543,52 @@ numbered_sequences(struct units *u, const struct sz_eline *l)
     }
 }
 
+/* Where one paragraph is one line and blank lines are rare, the text sets
+** its headings apart with them: a short line with a blank line before and
+** after it, not ending as a sentence does, is a heading like the others
+** set so ("Станционный смотритель", sentence case among one-word titles),
+** when two or more headings are set that way already. */
+static int
+apart_line(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    if (k == 0 || k + 1 >= u->n || x->b - x->a != 1 || x->gap < 1 || u->v[k + 1].gap < 1)
+        return 0;
+    const struct sz_eline *f = &l[x->a];
+    uint32_t end = sz_essay_last_cp(f->s, f->len);
+    size_t i = 0;
+    return f->cols <= SHAPE_COLS && sz_essay_count_words(f->s, f->len) <= SHAPE_WORDS &&
+           sz_essay_is_upper(sz_essay_cp_at(f->s, f->len, &i)) && sz_essay_is_letter(end);
+}
+
+static void
+per_line_apart(struct units *u, const struct sz_eline *l)
+{
+    /* blank lines elsewhere than around such lines: not the text's way */
+    size_t stray = 0, blanks = 0, heads = 0;
+    for (size_t k = 1; k < u->n; k++) {
+        heads += u->v[k].kind == U_HEAD && apart_line(u, k, l);
+        /* (the notes at the end, their numbers over them, are set apart too) */
+        if (u->v[k].gap < 1 || u->v[k].numnote)
+            continue;
+        blanks++;
+        stray += !apart_line(u, k, l) && u->v[k].kind != U_HEAD &&
+                 !(u->v[k - 1].kind == U_HEAD || apart_line(u, k - 1, l));
+    }
+    if (heads < 2 || stray > 2 + blanks / 10)
+        return;
+    for (size_t k = 1; k + 1 < u->n; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind == U_PARA && x->rank == R_NONE && u->v[k + 1].kind == U_PARA &&
+            apart_line(u, k, l)) {
+            x->kind = U_HEAD;
+            x->rank = R_TITLE;
+            x->why = "a short line alone between blank lines, where the text, one paragraph "
+                     "per line, sets its headings apart so";
+        }
+    }
+}
+
 void
 sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
 {
@@ -620,4 +666,6 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
         prev = m;
         prev_rank = u->v[k].rank;
     }
+    if (per_line)
+        per_line_apart(u, l);
 }
