@@ -471,6 +471,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     lay.speakers = speeches >= 20 && speeches * 5 >= blocks;
     lay.verse_book = body && !c->per_line && sz_essay_verse_book(&u, l, &lay);
     lay.verse_in = body && !c->per_line ? sz_essay_verse_indent(&u, l, &lay) : 0;
+    lay.para_in = body && !c->per_line ? sz_essay_para_indent(&u, l, &lay) : 0;
     struct sz_enotes nt = { &u, l, 0, NULL, 0, 0, NULL };
     if (body) {
         sz_essay_find_notes(&nt);
@@ -650,6 +651,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             after_head = 0;
             why = sz_essay_text_unit(c, l, x->a, x->b, &sec, &scratch);
+            if (why == sz_essay_para_in_why)
+                x->why = why;
             if (k < numbered_to && sz_node_last(c->parent) != top &&
                 sz_node_last(c->parent)->kind == SZ_PARA)
                 x->why = numbered_why;

@@ -64,6 +64,7 @@ sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *la
     lay->speakers = 0;
     lay->set_in = 0;
     lay->verse_book = 0;
+    lay->para_in = 0;
     lay->from = a;
     lay->to = b;
     size_t w[201] = { 0 }, ind[41] = { 0 }, total = 0;
@@ -501,6 +502,45 @@ per_line_quote(const struct sz_eline *l, size_t a, size_t b, const struct layout
            l[p - 1].cols > 60 && l[q].cols > 60;
 }
 
+const char sz_essay_para_in_why[] =
+    "a line alone, indented as the text's paragraphs open (their first lines are set in, "
+    "the rest at the margin): a paragraph, not a quotation";
+
+/* The indentation a text opens its paragraphs at, where that is how it
+** marks them (The Art of War: "     1.  Sun Tzu said: ..." over lines at
+** the margin, paragraph after paragraph without blank lines): most blocks
+** of several lines open set in by one depth, every other line at the
+** margin or at that depth, a few paragraphs to a block.  A line alone at that depth is then a
+** paragraph too, not a quotation.  0 where the text does not. */
+uint32_t
+sz_essay_para_indent(const struct units *u, const struct sz_eline *l, const struct layout *lay)
+{
+    size_t at[13] = { 0 }, blocks = 0;
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_PARA || x->b - x->a < 2)
+            continue;
+        blocks++;
+        uint32_t d = l[x->a].indent;
+        if (d < lay->indent + 2 || d > lay->indent + 12)
+            continue;
+        size_t i = x->a + 1;
+        while (i < x->b && (l[i].indent == lay->indent || l[i].indent == d))
+            i++;
+        /* a few paragraphs to a block, as the text sets them apart in
+        ** groups: where a chapter is one block of hundreds of lines, a line
+        ** set apart from it is something else (a couplet, a motto) */
+        at[d - lay->indent] += i == x->b && l[x->a + 1].indent == lay->indent &&
+                               x->b - x->a <= SZ_ESSAY_PARA_IN_LINES;
+    }
+    size_t best = 0;
+    for (size_t d = 2; d <= 12; d++)
+        if (at[d] > at[best])
+            best = d;
+    return best && at[best] >= SZ_ESSAY_PARA_IN_BLOCKS && at[best] * 2 >= blocks
+               ? lay->indent + (uint32_t)best : 0;
+}
+
 /* One blank-line separated block of running text.  Lines that cannot be
 ** wrapped prose (several short ones) are verse; an indented block is a
 ** quotation; an indented line after a full one starts a new paragraph. */
@@ -524,6 +564,10 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     int quoted = !c->per_line ? base >= lay->indent + 2 && base < 40
                               : base >= lay->indent + 4 && base < 40 &&
                                     per_line_quote(l, a, b, lay, base);
+    if (quoted && nl == 1 && lay->para_in && base == lay->para_in) {
+        prose(c, l, a, b, 0, scratch);
+        return sz_essay_para_in_why;
+    }
     /* a quotation's last line set well to the right of the others, in a
     ** few words: who said it ("PAINE.") */
     int signed_off = nl >= 3 && l[b - 1].indent >= l[b - 2].indent + 4 &&

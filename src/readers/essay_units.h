@@ -63,6 +63,8 @@ struct layout {
     int set_in;                /* a section that sets all its text in: indent is its own */
     int verse_book;            /* most blocks of several lines are verse: a book of poems */
     uint32_t verse_in;         /* the indentation the text quotes its verse at, 0: none */
+    uint32_t para_in;          /* the indentation paragraphs open at, where an indented
+                               ** first line marks them; 0: none */
     size_t from, to;           /* the lines measured */
 };
 
@@ -77,6 +79,15 @@ struct layout {
 ** sz_essay_section_layout). */
 #ifndef SZ_ESSAY_SET_IN_LINES
 #define SZ_ESSAY_SET_IN_LINES 8
+#endif
+/* Blocks opening set in a text needs before that is how it marks its
+** paragraphs (see sz_essay_para_indent). */
+#ifndef SZ_ESSAY_PARA_IN_BLOCKS
+#define SZ_ESSAY_PARA_IN_BLOCKS 20
+#endif
+/* ...each of at most this many lines: a few paragraphs, not a chapter. */
+#ifndef SZ_ESSAY_PARA_IN_LINES
+#define SZ_ESSAY_PARA_IN_LINES 40
 #endif
 #ifndef SZ_ESSAY_COUPLET_RUN
 #define SZ_ESSAY_COUPLET_RUN 8
@@ -160,6 +171,10 @@ void sz_essay_section_layout(const struct units *u, const struct sz_eline *l, si
                              const struct layout *book, struct layout *sec);
 void sz_essay_verse_lines(struct sz_ectx *c, const struct sz_eline *l, size_t a, size_t b,
                           uint32_t base);
+/* Why a line alone, indented as the text's paragraphs open, is one of them. */
+extern const char sz_essay_para_in_why[];
+uint32_t sz_essay_para_indent(const struct units *u, const struct sz_eline *l,
+                              const struct layout *lay);
 const char *sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                                const struct layout *lay, struct sz_buf *scratch);
 void sz_essay_figure(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
