@@ -17,7 +17,7 @@ push_unit(struct units *u, size_t a, size_t b)
         u->cap = u->cap ? u->cap * 2 : 128;
         u->v = sz_xrealloc(u->v, u->cap * sizeof *u->v);
     }
-    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0, 0 };
+    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0, 0, 0 };
 }
 
 /* A heading's level: its rank's, one more for a story's parts (at most 6). */
@@ -401,6 +401,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 x->kind = U_HEAD;
         }
         sz_essay_bylines(&u, l);
+        sz_essay_stanza_numbers(&u, l);
         sz_essay_demote_empty(&u, l, sz_meta_text(c->doc, "title"));
         sz_essay_title_page_lines(&u, l);
         sz_essay_join_broken_headings(&u, l);
@@ -600,6 +601,10 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             break;
         default:
+            if (x->stanza_no) {
+                sz_essay_verse_lines(c, l, x->a, x->b, l[x->a].indent);
+                break;
+            }
             if (prev_made && prev_made->kind == SZ_LINEBLOCK && prev_made == sz_node_last(parent) &&
                 sz_essay_poem_attribution(&u, k, l)) {
                 /* the poem's last lines, after a blank one, as print sets

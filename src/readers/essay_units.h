@@ -45,6 +45,7 @@ struct unit {
     const char *why;           /* the evidence that decided kind (--trace-structure) */
     int deeper;                /* a heading a level under its rank's (a story's parts) */
     int numnote;               /* 1: a note's number alone on its line, 2: the note text under it */
+    int stanza_no;             /* the number over a stanza of a poem, kept as a line of verse */
 };
 
 struct units {
@@ -221,6 +222,7 @@ size_t sz_essay_note_label(const struct sz_eline *l, const char **label, size_t 
 void sz_essay_find_notes(struct sz_enotes *nt);
 int sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l);
 void sz_essay_numbered_notes(struct units *u, const struct sz_eline *l);
+void sz_essay_stanza_numbers(struct units *u, const struct sz_eline *l);
 
 /* essay_front.c */
 void sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u);

@@ -720,3 +720,81 @@ sz_essay_wrapped_pair(const struct sz_eline *l, size_t a, const struct layout *l
 {
     return l[a].indent + l[a].width + 1 + first_word_width(&l[a + 1]) > lay->wrap;
 }
+
+/* "1." or "IV." alone on its line (a stop after it or not): its value, or 0. */
+static int
+stanza_number(const struct sz_eline *f)
+{
+    size_t n = f->len;
+    while (n && f->s[n - 1] == ' ')
+        n--;
+    if (n && f->s[n - 1] == '.')
+        n--;
+    if (!n || n > 6)
+        return 0;
+    int v = 0;
+    size_t i = 0;
+    while (i < n && f->s[i] >= '0' && f->s[i] <= '9')
+        v = v * 10 + (f->s[i++] - '0');
+    if (i == n)
+        return v;
+    return i ? 0 : sz_essay_roman_value(f->s, n);
+}
+
+/* Lines in a stanza under its number, at least and at most (a sonnet,
+** fourteen, is a poem of its own, its number its title). */
+#define NUMBERED_STANZA_MIN 3
+#define NUMBERED_STANZA_MAX 12
+
+/* Is unit x a stanza: a few lines of at most verse's width, most opening
+** with a capital as verse lines do (wrapped prose opens them in lower case)? */
+static int
+numbered_stanza(const struct unit *x, const struct sz_eline *l)
+{
+    size_t nl = x->b - x->a, caps = 0;
+    if (x->kind != U_PARA || nl < NUMBERED_STANZA_MIN || nl > NUMBERED_STANZA_MAX)
+        return 0;
+    for (size_t i = x->a; i < x->b; i++) {
+        if (l[i].cols > 64)
+            return 0;
+        caps += sz_essay_is_upper(start_letter(&l[i]));
+    }
+    return caps * 3 >= nl * 2;
+}
+
+/* "1." over a stanza, "2." over the next ...: the numbers of a poem's
+** stanzas, set in over them as print centres them, counting from one with
+** one stanza under each and nothing else between, are lines of the poem,
+** not sections of the text (From the Heights' 15 stanzas, a ballad's I. to
+** XXX.).  Three at least; numbers flush with the text over sonnets title
+** poems of their own. */
+void
+sz_essay_stanza_numbers(struct units *u, const struct sz_eline *l)
+{
+    for (size_t k = 0; k + 1 < u->n; k++) {
+        if (u->v[k].kind != U_HEAD || u->v[k].b - u->v[k].a != 1 || u->v[k].merge ||
+            stanza_number(&l[u->v[k].a]) != 1)
+            continue;
+        size_t e = k;
+        int want = 1;
+        while (e + 1 < u->n && u->v[e].kind == U_HEAD && u->v[e].b - u->v[e].a == 1 &&
+               !u->v[e].merge && l[u->v[e].a].indent >= 2 &&
+               stanza_number(&l[u->v[e].a]) == want &&
+               numbered_stanza(&u->v[e + 1], l)) {
+            e += 2;
+            want++;
+        }
+        if (want - 1 < 3) {
+            continue;
+        }
+        for (size_t j = k; j < e; j += 2) {
+            struct unit *x = &u->v[j];
+            x->kind = U_PARA;
+            x->rank = R_NONE;
+            x->stanza_no = 1;
+            x->why = "the number of a stanza: numbers counting from one, each over one stanza "
+                     "of verse and nothing else, are lines of the poem, not sections";
+        }
+        k = e - 1;
+    }
+}
