@@ -176,6 +176,43 @@ inline_note_end(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* A [Footnote: ...] at s[i] made a Note in parent: the index past it, or 0. */
+static size_t
+inline_note(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, size_t i,
+            int emph)
+{
+    size_t fe;
+    if (!(c->word.len || sz_node_last(parent)) || !(fe = inline_note_end(s, n, i)))
+        return 0;
+    /* the note's text, run in after the words it explains */
+    flush(c, parent);
+    struct sz_node *note = sz_node_new(c->doc, SZ_NOTE);
+    struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+    size_t a = i + 10;
+    while (a < fe && is_ws((unsigned char)s[a]))
+        a++;
+    if (c->o->trace) {
+        char buf[240], ex[36];
+        size_t m = 0;
+        for (size_t q = a; q < fe && m < 32; q++)
+            ex[m++] = s[q] == '\n' ? ' ' : s[q];
+        ex[m] = 0;
+        snprintf(buf, sizeof buf, "%s:%u: note (a [Footnote: ...] set inside the "
+                 "paragraph, where its marker would stand): %s%s",
+                 c->file ? c->file : "-", c->lineno, ex, fe - a > 32 ? "..." : "");
+        c->o->trace(c->o->trace_ud, buf);
+    }
+    size_t nc0 = c->no_close[0], nc1 = c->no_close[1];
+    c->no_close[0] = c->no_close[1] = 0;
+    inlines(c, p, s + a, fe - a, emph);
+    flush(c, p);
+    c->no_close[0] = nc0;
+    c->no_close[1] = nc1;
+    sz_node_append(note, p);
+    sz_node_append(parent, note);
+    return fe + 1;
+}
+
 static void
 inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int emph)
 {
@@ -196,38 +233,13 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             last = ' ';
             continue;
         }
-        size_t fe;
-        if (b == '[' && (c->word.len || sz_node_last(parent)) &&
-            (fe = inline_note_end(s, n, i))) {
-            /* the note's text, run in after the words it explains */
-            flush(c, parent);
-            struct sz_node *note = sz_node_new(c->doc, SZ_NOTE);
-            struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
-            size_t a = i + 10;
-            while (a < fe && is_ws((unsigned char)s[a]))
-                a++;
-            if (c->o->trace) {
-                char buf[240], ex[36];
-                size_t m = 0;
-                for (size_t q = a; q < fe && m < 32; q++)
-                    ex[m++] = s[q] == '\n' ? ' ' : s[q];
-                ex[m] = 0;
-                snprintf(buf, sizeof buf, "%s:%u: note (a [Footnote: ...] set inside the "
-                         "paragraph, where its marker would stand): %s%s",
-                         c->file ? c->file : "-", c->lineno, ex, fe - a > 32 ? "..." : "");
-                c->o->trace(c->o->trace_ud, buf);
+        if (b == '[' && i + 1 < n && (s[i + 1] | 0x20) == 'f') {
+            size_t j = inline_note(c, parent, s, n, i, emph);
+            if (j) {
+                i = j;
+                last = 'a';
+                continue;
             }
-            size_t nc0 = c->no_close[0], nc1 = c->no_close[1];
-            c->no_close[0] = c->no_close[1] = 0;
-            inlines(c, p, s + a, fe - a, emph);
-            flush(c, p);
-            c->no_close[0] = nc0;
-            c->no_close[1] = nc1;
-            sz_node_append(note, p);
-            sz_node_append(parent, note);
-            i = fe + 1;
-            last = 'a';
-            continue;
         }
         if ((b == '[' || b == '{') && c->notes) {
             /* [1], [A], [*], {287}: a footnote marker when a note text matches */

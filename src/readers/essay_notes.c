@@ -172,8 +172,8 @@ sz_essay_numbered_notes(struct units *u, const struct sz_eline *l)
             want++;
         }
         size_t pairs = (e - k) / 2;
-        static const char *const labels[] = { "notes", "footnotes", "anmerkungen",
-                                              "Примечания", "ПРИМЕЧАНИЯ", "Примечание", NULL };
+        static const char *const labels[] = { "notes", "footnotes", "Примечания", "ПРИМЕЧАНИЯ",
+                                              "Примечание", NULL };
         const struct sz_eline *p = k ? &l[u->v[k - 1].a] : NULL;
         size_t pl = p ? p->len : 0;
         while (pl && (p->s[pl - 1] == ':' || p->s[pl - 1] == '.' || p->s[pl - 1] == ' '))
@@ -390,8 +390,8 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags)
 int
 sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l)
 {
-    static const char *const words[] = { "footnotes", "footnote", "notes", "note", "anmerkungen",
-                                          "Примечания", "ПРИМЕЧАНИЯ", "Примечание", NULL };
+    static const char *const words[] = { "footnotes", "footnote", "notes", "note", "Примечания",
+                                          "ПРИМЕЧАНИЯ", "Примечание", NULL };
     const struct unit *x = &u->v[k];
     if (x->b - x->a != 1 || k + 1 >= u->n || u->v[k + 1].kind != U_SKIP)
         return 0;
