@@ -536,7 +536,9 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             struct sz_node *d = sz_essay_block(c, SZ_DIV, l[x->a].lineno);
             sz_attr_add_class(c->doc, sz_node_attr(c->doc, d), "notes");
             c->parent = d;
-            sz_essay_add_inlines(c, sz_essay_block(c, SZ_PLAIN, l[x->a].lineno), l, x->a, x->b,
+            /* (without its underline, where it has one) */
+            size_t lb = x->b - (x->b - x->a == 2 && sz_essay_underline_of(&l[x->a + 1]));
+            sz_essay_add_inlines(c, sz_essay_block(c, SZ_PLAIN, l[x->a].lineno), l, x->a, lb,
                                  &scratch);
             c->parent = parent;
             x->kind = U_PARA;

@@ -1,8 +1,8 @@
 /*
 ** essay_notes.c
 ** Footnotes: [1], {1}, (*1), (*) or * in the text, "[1] text", "{1} text", "[Footnote 1: text]",
-** "[Note 1: text]", "(*1) text", "(*) text" or "*text" below, or a "1" alone on its line over
-** the text, linked to their markers.
+** "[Note 1: text]", "(*1) text", "(*) text" or "*text" below, a "1" alone on its line over
+** the text, or "1.  text" under a notes label, linked to their markers.
 ** See LICENSE.
 */
 #include <stdio.h>
@@ -119,7 +119,53 @@ def_label(const struct sz_enotes *nt, size_t k, const char **lab, size_t *skip)
         *skip = 0;
         return len;
     }
+    if (x->numnote == 3) {
+        /* "1.  SHI CHI, ch. 65.": the number before its stop */
+        const struct sz_eline *f = &nt->l[x->a];
+        size_t d = 0;
+        while (d < f->len && f->s[d] >= '0' && f->s[d] <= '9')
+            d++;
+        size_t i = d + 1;
+        while (i < f->len && f->s[i] == ' ')
+            i++;
+        *lab = f->s;
+        *skip = i;
+        return d;
+    }
     return sz_essay_note_label(&nt->l[x->a], lab, skip);
+}
+
+/* "1.  text": a block opening with a number of up to three digits, a stop
+** and a space; the number, or 0. */
+static unsigned
+dotted_number(const struct sz_eline *f)
+{
+    unsigned v = 0;
+    size_t i = 0;
+    while (i < f->len && i < 3 && f->s[i] >= '0' && f->s[i] <= '9')
+        v = v * 10 + (unsigned)(f->s[i++] - '0');
+    return i && i + 2 < f->len && f->s[i] == '.' && f->s[i + 1] == ' ' ? v : 0;
+}
+
+static const char *const label_words[] = { "notes", "footnotes", "anmerkungen", "Примечания",
+                                           "ПРИМЕЧАНИЯ", "Примечание", NULL };
+
+/* Is unit k a notes label alone: "Footnotes", "NOTES:", or one underlined
+** ("Footnotes / ---------")? */
+static int
+label_alone(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    size_t nl = x->b - x->a;
+    const struct sz_eline *p = &l[x->a];
+    size_t pl = p->len;
+    if (nl > 2 || pl > 24)
+        return 0;      /* longer than any label word (Примечания: 20 bytes) */
+    if (nl == 2 && !sz_essay_underline_of(&l[x->a + 1]))
+        return 0;
+    while (pl && (p->s[pl - 1] == ':' || p->s[pl - 1] == '.' || p->s[pl - 1] == ' '))
+        pl--;
+    return sz_essay_word_ci(p->s, pl, label_words);
 }
 
 /* Digits alone on a line (up to three, spaces after them allowed): its
@@ -202,6 +248,54 @@ sz_essay_numbered_notes(struct units *u, const struct sz_eline *l)
             y->numnote = 2;
         }
         k = e;
+    }
+    /* "Footnotes / 1.  SHI CHI, ch. 65. / 2.  He reigned ...": under a notes
+    ** label, texts opening with their numbers 1., 2., 3. ..., two at
+    ** least, answering "[N]" markers of the text before the label (nine
+    ** in ten of them: an edition may drop one, as The Art of War drops
+    ** its [9]): notes, not a numbered list (nor numbered headings) */
+    for (size_t k = 0; k + 2 < u->n; k++) {
+        /* asked of every block: the cheapest test first, "1." after it */
+        const struct sz_eline *f1 = &l[u->v[k + 1].a];
+        if (f1->len < 4 || f1->s[0] != '1' || f1->s[1] != '.' || !label_alone(u, k, l))
+            continue;
+        size_t e = k + 1;
+        unsigned want = 1;
+        while (e < u->n && (u->v[e].kind == U_PARA || u->v[e].kind == U_HEAD) &&
+               want <= SZ_ESSAY_DOTTED_NOTES && dotted_number(&l[u->v[e].a]) == want) {
+            e++;
+            want++;
+        }
+        size_t n = want - 1;
+        if (n < 2)
+            continue;
+        /* which of [1] ... [n] the text before the label holds, in one pass */
+        unsigned char seen[SZ_ESSAY_DOTTED_NOTES + 1] = { 0 };
+        size_t found = 0;
+        for (size_t i = 0; i < u->v[k].a; i++)
+            for (const char *s = l[i].s, *end = l[i].s + l[i].len;
+                 (s = memchr(s, '[', (size_t)(end - s))) != NULL; s++) {
+                unsigned v = 0;
+                const char *q = s + 1;
+                while (q < end && q - s <= 3 && *q >= '0' && *q <= '9')
+                    v = v * 10 + (unsigned)(*q++ - '0');
+                if (q > s + 1 && q < end && *q == ']' && v >= 1 && v <= n && !seen[v]) {
+                    seen[v] = 1;
+                    found++;
+                }
+            }
+        if (!seen[1] || found * 10 < n * 9) {
+            k = e - 1;
+            continue;
+        }
+        for (size_t j = k + 1; j < e; j++) {
+            struct unit *y = &u->v[j];
+            y->kind = U_PARA;
+            y->rank = R_NONE;
+            y->merge = 0;
+            y->numnote = 3;
+        }
+        k = e - 1;
     }
 }
 
@@ -393,10 +487,13 @@ sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l)
     static const char *const words[] = { "footnotes", "footnote", "notes", "note", "Примечания",
                                           "ПРИМЕЧАНИЯ", "Примечание", NULL };
     const struct unit *x = &u->v[k];
-    if (x->b - x->a != 1 || k + 1 >= u->n || u->v[k + 1].kind != U_SKIP)
+    if (k + 1 >= u->n || u->v[k + 1].kind != U_SKIP)
         return 0;
-    /* Примечания / 1 / text: over notes numbered alone on their lines */
-    int numbered = u->v[k + 1].numnote == 1;
+    /* Примечания / 1 / text: over notes numbered alone on their lines, or
+    ** Footnotes / 1.  text, the label underlined or not */
+    int numbered = u->v[k + 1].numnote == 1 || u->v[k + 1].numnote == 3;
+    if (x->b - x->a != 1 && !(u->v[k + 1].numnote == 3 && label_alone(u, k, l)))
+        return 0;
     const struct sz_eline *f = &l[x->a];
     size_t n = f->len;
     if (n && (f->s[n - 1] == ':' || f->s[n - 1] == '.'))

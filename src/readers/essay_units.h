@@ -44,7 +44,8 @@ struct unit {
     int gap;                   /* blank lines before */
     const char *why;           /* the evidence that decided kind (--trace-structure) */
     int deeper;                /* a heading a level under its rank's (a story's parts) */
-    int numnote;               /* 1: a note's number alone on its line, 2: the note text under it */
+    int numnote;               /* 1: a note's number alone on its line, 2: the note text under
+                               ** it, 3: a note text opening with its number ("1.  text") */
     int stanza_no;             /* the number over a stanza of a poem, kept as a line of verse */
 };
 
@@ -89,6 +90,11 @@ struct layout {
 /* ...each of at most this many lines: a few paragraphs, not a chapter. */
 #ifndef SZ_ESSAY_PARA_IN_LINES
 #define SZ_ESSAY_PARA_IN_LINES 40
+#endif
+/* Notes numbered "1.  text" under a label, at most: the markers they
+** answer are looked up in a table this long. */
+#ifndef SZ_ESSAY_DOTTED_NOTES
+#define SZ_ESSAY_DOTTED_NOTES 999
 #endif
 #ifndef SZ_ESSAY_COUPLET_RUN
 #define SZ_ESSAY_COUPLET_RUN 8
