@@ -38,6 +38,8 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
     c.word = (struct sz_buf)SZ_BUF_INIT;
     c.no_close[0] = c.no_close[1] = 0;
     c.notes = NULL;
+    c.sup_notes = 0;
+    c.word_seps = 0;
     c.cat_title = c.cat_why = NULL;
     c.cat_len = 0;
     c.cat_line = 0;

@@ -87,6 +87,7 @@ struct sz_ectx {
     struct sz_buf word;        /* scratch for one word */
     size_t word_seps;          /* separators in word: more than 0 makes a run */
     struct sz_enotes *notes;   /* footnote texts of the document, or NULL */
+    int sup_notes;             /* some are labelled with superscript digits (¹ text) */
     uint32_t lineno;           /* line of the block being built, for warnings */
     /* With --trace-structure: each block's first line (sz_essay_set_line),
     ** else NULL. */
@@ -124,6 +125,8 @@ void sz_essay_meta_text(struct sz_ectx *c, const char *key, const char *s, size_
 ** NULL (the marker then stays text); flags: SZ_ENOTE_* or 0.
 ** (essay_notes.c) */
 struct sz_node *sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags);
+/* The bytes of the superscript digits at s[i] (¹, ²³), or 0. */
+size_t sz_essay_superscript_len(const char *s, size_t n, size_t i);
 
 /** Chooses the paragraph convention of the document (c->per_line). */
 void sz_essay_convention(struct sz_ectx *c, const struct sz_elines *lines);

@@ -20,6 +20,25 @@ push_unit(struct units *u, size_t a, size_t b)
     u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0, 0, 0 };
 }
 
+/* Does line f open a note's text labelled with a number, [1], {12} or ¹
+** ("[f++] = F double-sharp" is a key's entry)? */
+static int
+note_start(const struct sz_eline *f)
+{
+    const char *lab;
+    size_t skip, n;
+    unsigned char b = (unsigned char)f->s[0];
+    if ((b != '[' && b != '{' && b != 0xC2 && b != 0xE2) ||
+        !(n = sz_essay_note_label(f, &lab, &skip)))
+        return 0;
+    if (b == 0xC2 || b == 0xE2)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (lab[i] < '0' || lab[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* A heading's level: its rank's, one more for a story's parts (at most 6). */
 static int
 head_level(const struct unit *x, const int level_of[R_COUNT])
@@ -209,6 +228,17 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         } else {
             while (j < n && !l[j].blank)
                 j++;
+            /* Note texts one under another with no blank line between
+            ** ("[1] ...", "[2] ...", "¹ ...", "² ..."): a block each, as
+            ** their markers take them. */
+            if (body && j - i >= 2 && note_start(&l[i]))
+                for (size_t k = i + 1; k < j; k++)
+                    if (note_start(&l[k])) {
+                        push_unit(&u, i, k);
+                        u.v[u.n - 1].gap = (int)gap;
+                        gap = 0;
+                        i = k;
+                    }
             /* An underlined chapter line inside a block (第七回 and its
             ** dashes between two paragraphs): a block of its own. */
             for (size_t k = i + 1; body && k + 1 < j; k++)
@@ -478,6 +508,10 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         sz_essay_find_notes(&nt);
         if (nt.ndefs)
             c->notes = &nt;
+        c->sup_notes = 0;
+        for (size_t d = 0; d < nt.ndefs && !c->sup_notes; d++)
+            c->sup_notes = sz_essay_superscript_len(l[u.v[nt.defs[d]].a].s,
+                                                    l[u.v[nt.defs[d]].a].len, 0) > 0;
     }
     struct sz_buf scratch = SZ_BUF_INIT;
     struct sz_node *parent = c->parent, *div = NULL;
@@ -678,6 +712,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     }
     c->parent = parent;
     c->notes = NULL;
+    c->sup_notes = 0;
     if (nt.unmatched > 10)
         sz_diag_add(&c->doc->diags, SZ_WARNING, 0, c->file, 0, 0, -1,
                     "%zu footnote markers in all have no note text", nt.unmatched);

@@ -96,11 +96,13 @@ emph_close(struct sz_ectx *c, const char *s, size_t n, size_t i)
 
 /* Bytes the typography looks at (SPECIAL), and white space (WS): one
 ** table, so the scan of a word looks up each byte once. */
-enum { WS = 1, SPECIAL = 2 };
+/* SUP: the lead bytes of superscript digits, looked at only where the
+** document has notes labelled so. */
+enum { WS = 1, SPECIAL = 2, SUP = 4 };
 static const unsigned char cls[256] = {
     [' '] = WS, ['\t'] = WS, ['\n'] = WS, ['\f'] = WS,
     ['"'] = SPECIAL, ['\''] = SPECIAL, ['-'] = SPECIAL, ['.'] = SPECIAL, ['_'] = SPECIAL,
-    ['*'] = SPECIAL, ['['] = SPECIAL,
+    ['*'] = SPECIAL, ['['] = SPECIAL, [0xC2] = SUP, [0xE2] = SUP,
 };
 #define special(b) (cls[(unsigned char)(b)] & SPECIAL)
 
@@ -218,6 +220,7 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
 {
     uint32_t last = 0;
     size_t i = 0;
+    const unsigned char supstop = c->sup_notes && c->notes ? SUP : 0;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
         if (cls[b] & WS) {
@@ -261,9 +264,22 @@ inlines(struct sz_ectx *c, struct sz_node *parent, const char *s, size_t n, int 
             }
         }
         if (!c->smart || !special(b) || b == '[') {
+            size_t sl;
+            if (supstop && (cls[b] & SUP) && (c->word.len || sz_node_last(parent)) &&
+                (sl = sz_essay_superscript_len(s, n, i))) {
+                /* "paper.¹": a superscript marker of a note labelled so */
+                struct sz_node *note = sz_essay_note(c, s + i, sl, 0);
+                if (note) {
+                    flush(c, parent);
+                    sz_node_append(parent, note);
+                    i += sl;
+                    last = 'a';
+                    continue;
+                }
+            }
             /* The common case: a run of ordinary bytes, found first and
             ** then copied in one piece. */
-            unsigned char stop = c->smart ? WS | SPECIAL : WS;
+            unsigned char stop = (c->smart ? WS | SPECIAL : WS) | supstop;
             const unsigned char *p = (const unsigned char *)s + i + 1;
             const unsigned char *e = (const unsigned char *)s + n;
             size_t seps = 0;

@@ -36,6 +36,15 @@ sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
 {
     const char *s = l->s;
     size_t n = l->len, i = 1;
+    /* "¹ The effect is modest": a note to a superscript marker ("paper.¹"),
+    ** as text copied from a word processor writes them */
+    size_t sl = n && ((unsigned char)s[0] == 0xC2 || (unsigned char)s[0] == 0xE2)
+                    ? sz_essay_superscript_len(s, n, 0) : 0;
+    if (sl && sl + 1 < n && s[sl] == ' ' && s[sl + 1] != ' ') {
+        *label = s;
+        *skip = sl + 1;
+        return sl;
+    }
     /* "*See subsequent chapters": a note to a bare * marker; not a list
     ** item ("* item") nor emphasis ("*word* opens a paragraph") */
     if (n >= 4 && s[0] == '*' && s[1] != '*' && !memchr(s + 1, '*', n - 1)) {
@@ -102,6 +111,25 @@ sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
     *label = s + a;
     *skip = i + 1;
     return i - a;
+}
+
+/* The bytes of the superscript digits (¹ ² ³ ⁴ ... ⁹ ⁰) at s[i], at most
+** three of them, or 0. */
+size_t
+sz_essay_superscript_len(const char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k - i < 9) {
+        const unsigned char *p = (const unsigned char *)s + k;
+        if (k + 1 < n && p[0] == 0xC2 && (p[1] == 0xB9 || p[1] == 0xB2 || p[1] == 0xB3))
+            k += 2;
+        else if (k + 2 < n && p[0] == 0xE2 && p[1] == 0x81 &&
+                 (p[2] == 0xB0 || (p[2] >= 0xB4 && p[2] <= 0xB9)))
+            k += 3;
+        else
+            break;
+    }
+    return k - i;
 }
 
 /* The label of note text k: its "[1]" prefix, or the number alone on the

@@ -77,6 +77,9 @@ def decode(raw):
 # [1], [Footnote 1:, and {287} (a note labelled by its page, or a page number)
 # and "[Footnote: text]" set inside the text, whose brackets make a Note
 MARK = re.compile(r'\[(?:Footnote )?[\w*\u2020\u2021]{1,4}[\]:]|\{\d{1,5}\}|\[(?i:footnote):')
+# superscript digits (paper.¹ / ¹ text): a note's marker and label, where
+# the output has notes
+SUPMARK = re.compile(r'[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}')
 
 
 def compare(text, strs, name):
@@ -88,8 +91,10 @@ def compare(text, strs, name):
         text = re.sub(r'(?m)^[ \t]*(\d{1,3})[ \t]*$',
                       lambda m: ' ' if '[%s]' % m.group(1) in text else m.group(0), text)
     text = MARK.sub(' ', re.sub(r'\[Illustration:?', ' ', text))
-    a = norm(text.split())
     out = MARK.sub(' ', re.sub(r'\[Illustration:?', ' ', ' '.join(strs)))
+    if NOTES[0]:
+        text, out = SUPMARK.sub(' ', text), SUPMARK.sub(' ', out)
+    a = norm(text.split())
     b = norm([out])
     if a == b:
         return None

@@ -7,7 +7,8 @@ Each essay is NN-name.txt beside NN-name.truth, its structure written by
 hand (the format is in README.md).  The truth is compiled into the skeleton
 tests/reader-variants/check.py compares ({"meta": ..., "blocks": [...]}),
 with two additions: ["UL", [items]] and ["OL", [items]] for lists, and a
-quotation holding only verse is ["V", lines].  For each essay it prints the
+quotation holding only verse is ["V", lines]; the label the reader keeps
+over notes that went to their markers (a Div of class notes) goes with them.  For each essay it prints the
 checks that fail: meta (title, subtitle, author, date), headings (texts and
 levels, in order) and blocks (the whole sequence), then one line of totals.
 The essays listed in ASIDE are left out unless --aside or --all is given.
@@ -131,6 +132,8 @@ def skeleton(bs, out):
                         [" ".join(check.plain_blocks(i)) for i in its]])
         elif t == "BlockQuote" and c and all(x["t"] == "LineBlock" for x in c):
             out.append(["V", check.plain_blocks(c)])
+        elif t == "Div" and "notes" in c[0][1]:
+            continue       # the label over notes that went to their markers
         elif t == "Div" and "contents" not in c[0][1] and "titlepage" not in c[0][1]:
             skeleton(c[1], out)
         else:
