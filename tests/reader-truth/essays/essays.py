@@ -167,7 +167,8 @@ def main():
         for p in glob.glob(os.path.join(HERE, n + "-*.truth")):
             print(json.dumps(compile_truth(p), ensure_ascii=False, indent=1))
         return 0
-    picked = [a for a in args if re.match(r"\d\d$", a)]
+    picked = [a for k, a in enumerate(args)
+              if re.match(r"\d\d$", a) and not (k and args[k - 1] in ("--min", "--dump"))]
     rows = []
     for p in sorted(glob.glob(os.path.join(HERE, "*.truth"))):
         n = os.path.basename(p)[:2]
