@@ -541,6 +541,19 @@ sz_essay_para_indent(const struct units *u, const struct sz_eline *l, const stru
                ? lay->indent + (uint32_t)best : 0;
 }
 
+/* Lines kept as print breaks them in one paragraph, not verse: a
+** letter's dateline or signature. */
+static void
+lines_para(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch)
+{
+    struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);
+    for (size_t i = a; i < b; i++) {
+        if (i > a)
+            sz_node_append(p, sz_node_new(c->doc, SZ_LINEBREAK));
+        sz_essay_add_inlines(c, p, l, i, i + 1, scratch);
+    }
+}
+
 /* One blank-line separated block of running text.  Lines that cannot be
 ** wrapped prose (several short ones) are verse; an indented block is a
 ** quotation; an indented line after a full one starts a new paragraph. */
@@ -656,6 +669,11 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                 prose(c, l, a, b, quoted, scratch);
                 return "short lines, then lines filled to the wrap width that carry on in lower "
                        "case: one paragraph whose opening is set a clause to a line";
+            }
+            const char *letter = sz_essay_letter_lines(l, a, b);
+            if (letter) {
+                lines_para(c, l, a, b, scratch);
+                return letter;
             }
             sz_essay_verse_lines(c, l, a, b, base);
             return "most lines end well short of the wrap width: verse";

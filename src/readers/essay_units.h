@@ -221,6 +221,7 @@ size_t sz_essay_turned_shape(const struct sz_eline *l, size_t a, size_t b, uint3
                              uint32_t wide, struct shape *sh);
 int sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_wrapped_pair(const struct sz_eline *l, size_t a, const struct layout *lay);
+const char *sz_essay_letter_lines(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_quoted_verse(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay);
 
 /* essay_notes.c */

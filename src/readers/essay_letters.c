@@ -1,0 +1,179 @@
+/*
+** essay_letters.c
+** Short lines that are not verse: a letter's dateline ("Louvain, September
+** 1st, 1914."), its closing and signature ("Yours devotedly, / DOROTHEA
+** BROOKE."), an inscription ending in its date ("JOHN FERRIER, / FORMERLY
+** OF SALT LAKE CITY, / Died August 4th, 1860.").  They break a line where
+** print does, as verse does, so the verse rules would take them; a date
+** or a name in capitals at a block's edge is what tells them apart.
+** See LICENSE.
+*/
+#include <string.h>
+
+#include "readers/essay_units.h"
+
+/* Month names of the languages the reader meets most, lower case as a
+** date prints them after their capital. */
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre", "januar", "februar",
+    "märz", "juni", "juli", "oktober", "dezember", NULL
+};
+
+/* Marks a word may be set in: quotes, brackets, emphasis, its stop. */
+static int
+mark(unsigned char ch)
+{
+    return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')' ||
+           ch == '[' || ch == ']' || ch == '_' || ch == '*' || ch == '=' || ch == '"' ||
+           ch == '\'';
+}
+
+/* The word at s[*i], past spaces, marks and curly quotes (U+2018-U+201D):
+** its start and length; 0 at the line's end. */
+static size_t
+next_word(const char *s, size_t n, size_t *i, const char **w)
+{
+    for (;;) {
+        while (*i < n && (s[*i] == ' ' || s[*i] == '\t' || mark((unsigned char)s[*i])))
+            (*i)++;
+        if (*i + 2 < n && (unsigned char)s[*i] == 0xE2 && (unsigned char)s[*i + 1] == 0x80 &&
+            (unsigned char)s[*i + 2] >= 0x98 && (unsigned char)s[*i + 2] <= 0x9D) {
+            *i += 3;
+            continue;
+        }
+        break;
+    }
+    size_t a = *i;
+    while (*i < n && s[*i] != ' ' && s[*i] != '\t')
+        (*i)++;
+    size_t e = *i;
+    while (e > a && (mark((unsigned char)s[e - 1]) ||
+                     (e - a >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
+                      (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 1] >= 0x98 &&
+                      (unsigned char)s[e - 1] <= 0x9D)))
+        e -= mark((unsigned char)s[e - 1]) ? 1 : 3;
+    *w = s + a;
+    return e - a;
+}
+
+static int
+month(const char *w, size_t n)
+{
+    if (n < 3 || n > 9)
+        return 0;
+    for (size_t k = 0; months[k]; k++) {
+        if ((w[0] | 0x20) != months[k][0])
+            continue;
+        size_t m = strlen(months[k]);
+        if (n == m && (w[0] | 0x20) == months[k][0] && !memcmp(w + 1, months[k] + 1, m - 1))
+            return 1;
+        /* Sept. 5th, Aug. 20th */
+        if (n == 3 && m > 4 && (w[0] | 0x20) == months[k][0] && !memcmp(w + 1, months[k] + 1, 2))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+year(const char *w, size_t n)
+{
+    if (n != 4 || (w[0] != '1' && w[0] != '2'))
+        return 0;
+    for (size_t k = 1; k < 4; k++)
+        if (w[k] < '0' || w[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* A line that gives a date: a month next to a figure (August 8th, 22
+** février), or a year as its last word after others (Athens, Penna.,
+** 1903). */
+static int
+date_line(const struct sz_eline *f)
+{
+    size_t i = 0, n, words = 0;
+    const char *w;
+    int prev_month = 0, prev_figure = 0, last_year = 0;
+    /* every date has a figure: most lines are told by that alone */
+    while (i < f->len && (f->s[i] < '0' || f->s[i] > '9'))
+        i++;
+    if (i == f->len)
+        return 0;
+    i = 0;
+    while ((n = next_word(f->s, f->len, &i, &w)) > 0) {
+        int fig = w[0] >= '0' && w[0] <= '9', mon = month(w, n);
+        /* not a stanza's number before "May the kind earth ..." */
+        if ((mon && prev_figure && words >= 2) || (fig && prev_month))
+            return 1;
+        prev_month = mon;
+        prev_figure = fig;
+        last_year = year(w, n);
+        words++;
+    }
+    return last_year && words >= 2;
+}
+
+/* A name in capitals, as a letter is signed (EDGAR A. POE., R. E. LEE.,
+** WELLINGTON.): five words at most, no lower-case letter, no ! or ?. */
+static int
+signature(const struct sz_eline *f)
+{
+    uint32_t last = sz_essay_last_cp(f->s, f->len);
+    size_t i = 0, n, words = 0;
+    const char *w;
+    if (last == '!' || last == '?' || !sz_essay_all_caps(f->s, f->len))
+        return 0;
+    while ((n = next_word(f->s, f->len, &i, &w)) > 0)
+        if (++words > 5 || (w[0] >= '0' && w[0] <= '9'))
+            return 0;
+    return words >= 1;
+}
+
+/* A line left open for the next: ending, past closing quotes, brackets
+** and emphasis marks, in a comma or a letter. */
+static int
+open_line(const struct sz_eline *f)
+{
+    size_t e = f->len;
+    for (;;) {
+        while (e > 0 && (f->s[e - 1] == ' ' || f->s[e - 1] == '"' || f->s[e - 1] == '\'' ||
+                         f->s[e - 1] == ')' || f->s[e - 1] == ']' || f->s[e - 1] == '_' ||
+                         f->s[e - 1] == '*' || f->s[e - 1] == '='))
+            e--;
+        if (e >= 3 && (unsigned char)f->s[e - 3] == 0xE2 && (unsigned char)f->s[e - 2] == 0x80 &&
+            (unsigned char)f->s[e - 1] >= 0x98 && (unsigned char)f->s[e - 1] <= 0x9D) {
+            e -= 3;
+            continue;
+        }
+        break;
+    }
+    if (!e)
+        return 0;
+    unsigned char ch = (unsigned char)f->s[e - 1];
+    return ch == ',' || ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+/* Is lines [a, b), two to four short ones, a letter's dateline, closing
+** or an inscription rather than verse?  Returns the reason, or NULL. */
+const char *
+sz_essay_letter_lines(const struct sz_eline *l, size_t a, size_t b)
+{
+    size_t nl = b - a;
+    if (nl < 2 || nl > 4)
+        return NULL;
+    if (date_line(&l[a]) || date_line(&l[b - 1]))
+        return "two to four short lines, the first or the last giving a date (a place and "
+               "date, Died August 4th, 1860.): a letter's dateline or an inscription, kept "
+               "line by line, not verse";
+    if (nl <= 3 && signature(&l[b - 1]) && l[b - 1].indent >= l[a].indent) {
+        for (size_t i = a; i + 1 < b; i++)
+            if (!open_line(&l[i]))
+                return NULL;
+        return "a line or two left open with a comma over a name in capitals set no further "
+               "left (Yours devotedly, / DOROTHEA BROOKE.): a letter's closing and signature, "
+               "kept line by line, not verse";
+    }
+    return NULL;
+}
