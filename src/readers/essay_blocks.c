@@ -676,6 +676,28 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                          "verse: a line of verse quoted";
                 break;
             }
+            if (!c->per_line && sz_essay_rhymed_line(&u, k, l, &sec)) {
+                sz_essay_verse_lines(c, l, x->a, x->b, l[x->a].indent);
+                x->why = "one line short of the measure that rhymes with the first line of the "
+                         "block of short lines a few blocks below, past talk (charming / arming): a line "
+                         "of the song quoted alone";
+                break;
+            }
+            if (!c->per_line && after_head && sz_essay_motto(&u, k, l, &sec)) {
+                uint32_t base = l[x->a].indent;
+                for (size_t i = x->a + 1; i < x->b; i++)
+                    base = l[i].indent < base ? l[i].indent : base;
+                sz_essay_verse_lines(c, l, x->a, x->b, base);
+                x->why = "lines short of the measure straight under a heading, over a line "
+                         "naming who wrote them (—Crébillon's Xerxes.): the section's motto, "
+                         "verse";
+                if (u.v[k + 1].kind == U_HEAD) {
+                    u.v[k + 1].kind = U_PARA;
+                    u.v[k + 1].why = "a dash and a name under a motto: who wrote it, not a "
+                                     "heading";
+                }
+                break;
+            }
             if (after_head && !sec.set_in && summary(&u, k, l, &sec)) {
                 /* indented under its heading, before the text proper: a
                 ** chapter's summary or argument, set in smaller type in

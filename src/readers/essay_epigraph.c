@@ -13,6 +13,8 @@
 
 /* Lines an epigraph may have at most, its attribution included. */
 #define EPIGRAPH_LINES 12
+/* Lines of a motto under a heading, at most. */
+#define MOTTO_LINES 6
 /* Words after the dash of an attribution ("— T. E. Hulme, Speculations"). */
 #define ATTRIBUTION_WORDS 8
 
@@ -30,6 +32,9 @@ sz_essay_attribution(const struct sz_eline *f)
             return 0;
     }
     while (i < f->len && f->s[i] == ' ')
+        i++;
+    /* the name in italics: "—_Crébillon's Xerxes._" */
+    while (i < f->len && (f->s[i] == '_' || f->s[i] == '*'))
         i++;
     if (i >= f->len || f->width > 60 ||
         sz_essay_count_words(f->s + i, f->len - i) > ATTRIBUTION_WORDS)
@@ -112,4 +117,27 @@ sz_essay_dedication(const struct unit *x, const struct sz_eline *l)
     /* a name: "To Jane Doe", "TO HENRY JAMES" */
     size_t k = 0;
     return sz_essay_is_upper(sz_essay_cp_at(rest, rn, &k));
+}
+
+/* Is unit k, straight under a heading, the section's motto: one to six
+** lines, none filling the measure, over a line of its own that names who
+** wrote them ("Chacun a ses vertus." / "—_Crébillon's Xerxes._")?  A
+** motto is verse whatever its length; one in prose wraps to the measure. */
+int
+sz_essay_motto(const struct units *u, size_t k, const struct sz_eline *l,
+               const struct layout *lay)
+{
+    const struct unit *x = &u->v[k];
+    size_t nl = x->b - x->a;
+    if (x->kind != U_PARA || nl > MOTTO_LINES || k + 1 >= u->n)
+        return 0;
+    const struct unit *y = &u->v[k + 1];
+    if ((y->kind != U_PARA && y->kind != U_HEAD) || y->b - y->a != 1 || y->gap > 2 ||
+        !sz_essay_attribution(&l[y->a]) ||
+        sz_essay_attribution(&l[x->b - 1]))
+        return 0;
+    for (size_t i = x->a; i < x->b; i++)
+        if ((l[i].indent + l[i].width) * 4 >= lay->wrap * 3)
+            return 0;
+    return 1;
 }

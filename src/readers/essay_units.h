@@ -216,11 +216,15 @@ uint32_t sz_essay_verse_indent(const struct units *u, const struct sz_eline *l,
                                const struct layout *lay);
 int sz_essay_lone_verse_line(const struct units *u, size_t k, const struct sz_eline *l,
                              const struct layout *lay);
+int sz_essay_rhymed_line(const struct units *u, size_t k, const struct sz_eline *l,
+                         const struct layout *lay);
 int sz_essay_capital_lines(const struct shape *sh, size_t nl);
 size_t sz_essay_turned_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wrap,
                              uint32_t wide, struct shape *sh);
 int sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_wrapped_pair(const struct sz_eline *l, size_t a, const struct layout *lay);
+int sz_essay_motto(const struct units *u, size_t k, const struct sz_eline *l,
+                   const struct layout *lay);
 const char *sz_essay_letter_lines(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_quoted_verse(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay);
 

@@ -547,6 +547,100 @@ sz_essay_lone_verse_line(const struct units *u, size_t k, const struct sz_eline 
     return 1;
 }
 
+/* Is s[i] the start of a mark of U+2000-U+203F (quotes, dashes)? */
+static int
+general_punct(const char *s, size_t i, size_t n)
+{
+    return i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80;
+}
+
+/* The last word of a line, its letters folded to lower case (ASCII) and
+** copied to w (at most cap bytes), past closing stops, quotes and dashes:
+** its length. */
+static size_t
+last_word(const struct sz_eline *f, char *w, size_t cap)
+{
+    size_t e = f->len;
+    for (;;) {
+        if (e >= 3 && general_punct(f->s, e - 3, f->len))
+            e -= 3;
+        else if (e > 0 && (unsigned char)f->s[e - 1] < 0x80 &&
+                 !(((unsigned char)f->s[e - 1] | 0x20) >= 'a' &&
+                   ((unsigned char)f->s[e - 1] | 0x20) <= 'z'))
+            e--;
+        else
+            break;
+    }
+    size_t a = e;
+    while (a > 0 && !(a >= 3 && general_punct(f->s, a - 3, f->len)) &&
+           ((unsigned char)f->s[a - 1] >= 0x80 ||
+            (((unsigned char)f->s[a - 1] | 0x20) >= 'a' &&
+             ((unsigned char)f->s[a - 1] | 0x20) <= 'z')))
+        a--;
+    if (e - a > cap)
+        return 0;
+    for (size_t i = a; i < e; i++)
+        w[i - a] = (char)((unsigned char)f->s[i] < 0x80 ? f->s[i] | 0x20 : f->s[i]);
+    return e - a;
+}
+
+/* Do two lines rhyme: their last words, not the same word, end alike from
+** a vowel on over three letters or more (charming / arming, singer /
+** finger)? */
+static int
+rhyme(const struct sz_eline *p, const struct sz_eline *q)
+{
+    char a[32], b[32];
+    size_t m = last_word(p, a, sizeof a), n = last_word(q, b, sizeof b), s = 0;
+    if (m < 3 || n < 3 || (m == n && !memcmp(a, b, m)))
+        return 0;
+    while (s < m && s < n && a[m - 1 - s] == b[n - 1 - s])
+        s++;
+    if (s < 3)
+        return 0;
+    for (size_t i = m - s; i + 1 < m; i++)
+        if (strchr("aeiouy", a[i]))
+            return 1;
+    return 0;
+}
+
+/* Blocks down from a lone line its song may go on in. */
+#define RHYME_REACH 3
+
+/* Is unit k a line of a song quoted alone, the song going on in verse a
+** few blocks further down, past talk: one line, short of the measure, opening with
+** a capital, that rhymes with the first line of the next block of short
+** lines ("Look not thou on beauty's charming." ... "Sit thou still when
+** kings are arming, / Taste not when the wine-cup glistens--")? */
+int
+sz_essay_rhymed_line(const struct units *u, size_t k, const struct sz_eline *l,
+                     const struct layout *lay)
+{
+    const struct unit *x = &u->v[k];
+    if (x->kind != U_PARA || x->b - x->a != 1)
+        return 0;
+    const struct sz_eline *f = &l[x->a];
+    if ((f->indent + f->width) * 4 >= lay->wrap * 3)
+        return 0;
+    /* the song's block first: most lines alone are talk with none near */
+    for (size_t j = k + 1; j < u->n && j <= k + RHYME_REACH; j++) {
+        const struct unit *y = &u->v[j];
+        if (y->kind != U_PARA)
+            return 0;
+        if (y->b - y->a < 2 || (l[y->a].indent + l[y->a].width) * 4 >= lay->wrap * 3)
+            continue;      /* the talk between: prose or a line alone */
+        size_t i = y->a;
+        while (i < y->b && (l[i].indent + l[i].width) * 4 < lay->wrap * 3 &&
+               sz_essay_is_upper(start_letter(&l[i])))
+            i++;
+        if (i < y->b)
+            continue;
+        return rhyme(f, &l[y->a]) && sz_essay_is_upper(start_letter(f)) &&
+               sz_essay_count_words(f->s, f->len) >= LONE_WORDS;
+    }
+    return 0;
+}
+
 /* Four lines or more, each after the first opening with a capital, none
 ** in lower case, not a list of numbered entries. */
 int
