@@ -743,6 +743,11 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                             "one though the line above left its sentence open: a quotation in "
                             "verse";
     }
+    if (quoted && !c->per_line && sz_essay_rhymed_block(l, a, b)) {
+        sz_essay_verse_lines(c, l, a, b, base);
+        return "indented past the running text, every line opening with a capital and "
+               "rhyming with the next or the one after (care / are): a quotation in verse";
+    }
     if (quoted) {
         struct sz_node *q = prose(c, l, a, b - (size_t)signed_off, 1, scratch);
         if (signed_off) {

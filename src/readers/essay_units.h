@@ -216,6 +216,7 @@ uint32_t sz_essay_verse_indent(const struct units *u, const struct sz_eline *l,
                                const struct layout *lay);
 int sz_essay_lone_verse_line(const struct units *u, size_t k, const struct sz_eline *l,
                              const struct layout *lay);
+int sz_essay_rhymed_block(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_rhymed_line(const struct units *u, size_t k, const struct sz_eline *l,
                          const struct layout *lay);
 int sz_essay_capital_lines(const struct shape *sh, size_t nl);

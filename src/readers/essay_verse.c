@@ -584,6 +584,9 @@ last_word(const struct sz_eline *f, char *w, size_t cap)
     return e - a;
 }
 
+/* Bytes two lines may open with alike and still rhyme. */
+#define RHYME_SAME 12
+
 /* Do two lines rhyme: their last words, not the same word, end alike from
 ** a vowel on over three letters or more (charming / arming, singer /
 ** finger)? */
@@ -594,6 +597,9 @@ rhyme(const struct sz_eline *p, const struct sz_eline *q)
     size_t m = last_word(p, a, sizeof a), n = last_word(q, b, sizeof b), s = 0;
     if (m < 3 || n < 3 || (m == n && !memcmp(a, b, m)))
         return 0;
+    /* a line printed again as corrected (an erratum) is no rhyme */
+    if (p->len >= RHYME_SAME && q->len >= RHYME_SAME && !memcmp(p->s, q->s, RHYME_SAME))
+        return 0;
     while (s < m && s < n && a[m - 1 - s] == b[n - 1 - s])
         s++;
     if (s < 3)
@@ -602,6 +608,43 @@ rhyme(const struct sz_eline *p, const struct sz_eline *q)
         if (strchr("aeiouy", a[i]))
             return 1;
     return 0;
+}
+
+/* Lines of a rhymed block at most, for the pairs to be looked for. */
+#define RHYMED_LINES 12
+
+/* Is [a, b) rhymed verse: two to twelve lines, each opening with a
+** capital and none going on past a comma with one, every line rhyming with the next or the one after (couplets,
+** alternate rhymes: "... enduring pain and care, / Approving that our
+** bodies of a stony nature are.")? */
+int
+sz_essay_rhymed_block(const struct sz_eline *l, size_t a, size_t b)
+{
+    size_t nl = b - a, paired = 0;
+    if (nl < 2 || nl > RHYMED_LINES)
+        return 0;
+    unsigned char in_pair[RHYMED_LINES] = { 0 };
+    for (size_t i = a; i < b; i++) {
+        if (!sz_essay_is_upper(start_letter(&l[i])))
+            return 0;
+        /* verse run on two lines to a line, as prose sets it ("... along
+        ** the shingle, And the boats lay up the strand;"): a capital after
+        ** a comma inside the line */
+        for (size_t k = 0; k + 2 < l[i].len; k++)
+            if ((l[i].s[k] == ',' || l[i].s[k] == ';') && l[i].s[k + 1] == ' ' &&
+                l[i].s[k + 2] >= 'A' && l[i].s[k + 2] <= 'Z' &&
+                !(l[i].s[k + 2] == 'I' && (k + 3 == l[i].len || l[i].s[k + 3] == ' ' ||
+                                           l[i].s[k + 3] == '\'')))
+                return 0;
+        for (size_t d = 1; d <= 2 && i + d < b; d++)
+            if (rhyme(&l[i], &l[i + d])) {
+                in_pair[i - a] = in_pair[i + d - a] = 1;
+                break;
+            }
+    }
+    for (size_t i = 0; i < nl; i++)
+        paired += in_pair[i];
+    return paired == nl;
 }
 
 /* Blocks down from a lone line its song may go on in. */
