@@ -670,7 +670,12 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                 return "short lines, then lines filled to the wrap width that carry on in lower "
                        "case: one paragraph whose opening is set a clause to a line";
             }
-            const char *letter = sz_essay_letter_lines(l, a, b);
+            /* (a sign-off closing the text or its section, Name / Place,
+            ** date, is kept as its lines, as the essays set it) */
+            size_t after = b;
+            while (after < lay->to && l[after].blank)
+                after++;
+            const char *letter = after < lay->to ? sz_essay_letter_lines(l, a, b) : NULL;
             if (letter) {
                 lines_para(c, l, a, b, scratch);
                 return letter;
