@@ -263,6 +263,16 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             if (i == j)
                 continue;
+            /* a rule across the page straight over a short line, no blank
+            ** between ("-----" over INTRODUCTION): the rule closes what
+            ** went before, the line stands alone under it */
+            if (body && j - i == 2 && l[i + 1].width <= 40 && l[i].width >= 2 * l[i + 1].width &&
+                sz_essay_is_rule(l[i].s, l[i].len) && !sz_essay_is_rule(l[i + 1].s, l[i + 1].len)) {
+                push_unit(&u, i, i + 1);
+                u.v[u.n - 1].gap = (int)gap;
+                gap = 0;
+                i++;
+            }
             /* a line and a rule well short of it ("says Lowell, in his
             ** Fable for Critics." over "-----------" closing a note):
             ** the rule closes the text, it does not underline a heading */
