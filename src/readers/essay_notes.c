@@ -163,15 +163,26 @@ def_label(const struct sz_enotes *nt, size_t k, const char **lab, size_t *skip)
     return sz_essay_note_label(&nt->l[x->a], lab, skip);
 }
 
-/* "1.  text": a block opening with a number of up to three digits, a stop
-** and a space; the number, or 0. */
+/* The number of up to three digits that opens line f; *end gets the byte
+** after it (0 when f opens with no digit). */
 static unsigned
-dotted_number(const struct sz_eline *f)
+lead_number(const struct sz_eline *f, size_t *end)
 {
     unsigned v = 0;
     size_t i = 0;
     while (i < f->len && i < 3 && f->s[i] >= '0' && f->s[i] <= '9')
         v = v * 10 + (unsigned)(f->s[i++] - '0');
+    *end = i;
+    return v;
+}
+
+/* "1.  text": a block opening with a number of up to three digits, a stop
+** and a space; the number, or 0. */
+static unsigned
+dotted_number(const struct sz_eline *f)
+{
+    size_t i;
+    unsigned v = lead_number(f, &i);
     return i && i + 2 < f->len && f->s[i] == '.' && f->s[i + 1] == ' ' ? v : 0;
 }
 
@@ -201,10 +212,8 @@ label_alone(const struct units *u, size_t k, const struct sz_eline *l)
 static unsigned
 bare_number(const struct sz_eline *f)
 {
-    unsigned v = 0;
-    size_t i = 0;
-    while (i < f->len && i < 3 && f->s[i] >= '0' && f->s[i] <= '9')
-        v = v * 10 + (unsigned)(f->s[i++] - '0');
+    size_t i;
+    unsigned v = lead_number(f, &i);
     if (!i)
         return 0;
     while (i < f->len && f->s[i] == ' ')
