@@ -5,6 +5,7 @@
 ** See LICENSE.
 */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1062,6 +1063,8 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
 {
     size_t k = 0, toc = u->n;
     int title_seen = 0;        /* the book's title met once on the page */
+    size_t last_ch = SIZE_MAX; /* 1 + the last part or chapter heading, 0: none; SIZE_MAX: not
+                               ** looked for yet */
     /* The front matter ends where the first section starts; a book whose
     ** first section is not in its first third has none worth the name. */
     size_t limit = u->n / 3 + 8;
@@ -1115,11 +1118,16 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
                     j++;
                 /* (only a text without chapters: one with them starts at its
                 ** first, as below, whatever stands over it) */
-                size_t ch = j;
-                while (ch < u->n && !(u->v[ch].kind == U_HEAD &&
-                                      (u->v[ch].rank == R_PART || u->v[ch].rank == R_CHAPTER)))
-                    ch++;
-                if (title_seen && ch == u->n && j < u->n && u->v[j].kind == U_PARA &&
+                if (last_ch == SIZE_MAX) {   /* found once: a page may repeat its title */
+                    last_ch = 0;
+                    for (size_t q = u->n; q-- > 0;)
+                        if (u->v[q].kind == U_HEAD &&
+                            (u->v[q].rank == R_PART || u->v[q].rank == R_CHAPTER)) {
+                            last_ch = q + 1;
+                            break;
+                        }
+                }
+                if (title_seen && last_ch <= j && j < u->n && u->v[j].kind == U_PARA &&
                     running_prose(u, j, l)) {
                     x->why = "the book's title set again after its title page, over the "
                              "text: the text's heading";

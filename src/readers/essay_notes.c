@@ -5,6 +5,7 @@
 ** the text, or "1.  text" under a notes label, linked to their markers.
 ** See LICENSE.
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,18 +222,42 @@ bare_number(const struct sz_eline *f)
     return i == f->len ? v : 0;
 }
 
+/* Where "[N]" first stands, for N up to SZ_ESSAY_DOTTED_NOTES: the line of
+** each, or SIZE_MAX; read in one pass over lines [0, nl), when a run of
+** numbered notes first asks, so that a text of many such runs (or of many
+** notes labels) is not read again for each. */
+struct markers {
+    size_t first[SZ_ESSAY_DOTTED_NOTES + 1];
+    int built;
+};
+
+static void
+markers_build(struct markers *m, const struct sz_eline *l, size_t nl)
+{
+    for (size_t v = 0; v <= SZ_ESSAY_DOTTED_NOTES; v++)
+        m->first[v] = SIZE_MAX;
+    for (size_t i = 0; i < nl; i++)
+        for (const char *s = l[i].s, *end = l[i].s + l[i].len;
+             (s = memchr(s, '[', (size_t)(end - s))) != NULL; s++) {
+            unsigned v = 0;
+            const char *q = s + 1;
+            while (q < end && q - s <= 3 && *q >= '0' && *q <= '9')
+                v = v * 10 + (unsigned)(*q++ - '0');
+            if (q > s + 1 && q < end && *q == ']' && v >= 1 && v <= SZ_ESSAY_DOTTED_NOTES &&
+                m->first[v] == SIZE_MAX)
+                m->first[v] = i;
+        }
+    m->built = 1;
+}
+
 /* Does "[N]" stand in lines [0, end)? */
 static int
-marker_before(const struct sz_eline *l, size_t end, unsigned num)
+marker_before(struct markers *m, const struct units *u, const struct sz_eline *l, size_t end,
+              unsigned num)
 {
-    char m[8];
-    int n = snprintf(m, sizeof m, "[%u]", num);
-    for (size_t i = 0; i < end; i++)
-        for (const char *p = l[i].s, *e = l[i].s + l[i].len;
-             (p = memchr(p, '[', (size_t)(e - p))) && e - p >= n; p++)
-            if (!memcmp(p, m, (size_t)n))
-                return 1;
-    return 0;
+    if (!m->built)
+        markers_build(m, l, u->n ? u->v[u->n - 1].b : 0);
+    return num <= SZ_ESSAY_DOTTED_NOTES && m->first[num] < end;
 }
 
 /* "Примечания / 1 / text / 2 / text ...": notes whose numbers stand alone
@@ -244,6 +269,8 @@ marker_before(const struct sz_eline *l, size_t end, unsigned num)
 void
 sz_essay_numbered_notes(struct units *u, const struct sz_eline *l)
 {
+    struct markers mk;
+    mk.built = 0;
     for (size_t k = 0; k + 1 < u->n; k++) {
         if (u->v[k].b - u->v[k].a != 1 || bare_number(&l[u->v[k].a]) != 1)
             continue;
@@ -266,7 +293,7 @@ sz_essay_numbered_notes(struct units *u, const struct sz_eline *l)
             continue;
         int ok = 1;
         for (unsigned v = 1; ok && v <= pairs; v++)
-            ok = marker_before(l, u->v[k].a, v);
+            ok = marker_before(&mk, u, l, u->v[k].a, v);
         if (!ok) {
             k = e;
             continue;
@@ -306,22 +333,11 @@ sz_essay_numbered_notes(struct units *u, const struct sz_eline *l)
         size_t n = want - 1;
         if (n < 2)
             continue;
-        /* which of [1] ... [n] the text before the label holds, in one pass */
-        unsigned char seen[SZ_ESSAY_DOTTED_NOTES + 1] = { 0 };
+        /* which of [1] ... [n] the text before the label holds */
         size_t found = 0;
-        for (size_t i = 0; i < u->v[k].a; i++)
-            for (const char *s = l[i].s, *end = l[i].s + l[i].len;
-                 (s = memchr(s, '[', (size_t)(end - s))) != NULL; s++) {
-                unsigned v = 0;
-                const char *q = s + 1;
-                while (q < end && q - s <= 3 && *q >= '0' && *q <= '9')
-                    v = v * 10 + (unsigned)(*q++ - '0');
-                if (q > s + 1 && q < end && *q == ']' && v >= 1 && v <= n && !seen[v]) {
-                    seen[v] = 1;
-                    found++;
-                }
-            }
-        if (!seen[1] || found * 10 < n * 9) {
+        for (unsigned v = 1; v <= n; v++)
+            found += marker_before(&mk, u, l, u->v[k].a, v);
+        if (!marker_before(&mk, u, l, u->v[k].a, 1) || found * 10 < n * 9) {
             k = e - 1;
             continue;
         }

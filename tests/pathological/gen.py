@@ -187,3 +187,13 @@ put('essay-gutenberg-ends', 'txt',
 put('json-same-ids', 'json',
     doc([para(*[{'t': 'Span', 'c': [['dup', [], []], [s('s')]]} for _ in range(n(20000))]),
          para(s(END))]), 'ok -1')
+
+# 60000 runs of notes numbered alone on their lines ("1 / text / 2 / text")
+# and of numbered notes under a Notes label, none answering a [N] marker,
+# after lines full of brackets: each run once read the whole text before it.
+put('essay-numbered-note-runs', 'txt',
+    '[a [b [c [d [e [f [g [h.\n\n1\n\nA note text here.\n\n2\n\nAnother note text.\n\n' * n(60000)
+    + END + '\n', 'ok -1')
+put('essay-notes-label-runs', 'txt',
+    '[a [b [c [d [e [f [g [h.\n\nNotes\n\n1.  first note here.\n\n2.  second note here.\n\n'
+    * n(60000) + END + '\n', 'ok -1')
