@@ -584,16 +584,23 @@ sz_essay_line_rank(const struct sz_eline *l)
     return sz_essay_line_rank_why(l, &why);
 }
 
-/* "# Title" to "### Title": 1 to 3, else 0. */
+/* "# Title" to "### Title" in s[0..n): the number of marks, 1 to 3, else 0. */
+int
+sz_essay_atx_marks(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k < 4 && s[k] == '#')
+        k++;
+    if (k == 0 || k > 3 || k + 2 > n || s[k] != ' ' || s[k + 1] == ' ')
+        return 0;
+    return (int)k;
+}
+
+/* The level of a "# Title" line, 1 to 3, else 0. */
 int
 sz_essay_atx_level(const struct sz_eline *l)
 {
-    int k = 0;
-    while (k < (int)l->len && k < 4 && l->s[k] == '#')
-        k++;
-    if (k == 0 || k > 3 || (uint32_t)k + 2 > l->len || l->s[k] != ' ' || l->s[k + 1] == ' ')
-        return 0;
-    return k;
+    return sz_essay_atx_marks(l->s, l->len);
 }
 
 /* What made a standalone line a heading of each rank, for the trace;

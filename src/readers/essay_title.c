@@ -2343,10 +2343,8 @@ sz_essay_set_title(struct sz_ectx *c, const char *s, size_t n)
     if (sz_meta_get(c->doc, "title"))
         return;
     /* "# On Keeping Bees": a Markdown-style title's marks are no part of it */
-    size_t h = 0;
-    while (h < n && h < 3 && s[h] == '#')
-        h++;
-    if (h && h + 1 < n && s[h] == ' ' && s[h + 1] != ' ') {
+    size_t h = (size_t)sz_essay_atx_marks(s, n);
+    if (h) {
         s += h + 1;
         n -= h + 1;
     }

@@ -143,6 +143,7 @@ int sz_essay_line_rank(const struct sz_eline *l);
 /* A month's name and a number on a short line: a letter's or a diary's date. */
 int sz_essay_date_line(const struct sz_eline *l);
 int sz_essay_atx_level(const struct sz_eline *l);
+int sz_essay_atx_marks(const char *s, size_t n);
 extern const char *const sz_essay_rank_why[R_COUNT + 1];
 /* the reason a line of initials alone is no heading (essay_shapes.c) */
 extern const char sz_essay_initials_why[];
