@@ -8,15 +8,21 @@ def width(s):
     return len(s.rstrip())
 
 
-def read_blocks(argv):
-    """argv: [script, BOOK.txt, FIRST_LINE, END_LINE?] -> (blocks, wrap)."""
-    path, first = argv[1], int(argv[2])
+def read_text(path, fallback='cp1252'):
+    """The text of path, decoded as UTF-8 (a BOM dropped) or else as fallback,
+    with its line ends made LF (count.py, extra.py, vonly.py, essays.py)."""
     raw = open(path, 'rb').read()
     try:
         text = raw.decode('utf-8-sig')
     except UnicodeDecodeError:
-        text = raw.decode('cp1252')
-    lines = text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
+        text = raw.decode(fallback)
+    return text.replace('\r\n', '\n').replace('\r', '\n')
+
+
+def read_blocks(argv):
+    """argv: [script, BOOK.txt, FIRST_LINE, END_LINE?] -> (blocks, wrap)."""
+    path, first = argv[1], int(argv[2])
+    lines = read_text(path).split('\n')
     end = int(argv[3]) if len(argv) > 3 else len(lines)
     lines = lines[first - 1:end]
     blocks, cur = [], []

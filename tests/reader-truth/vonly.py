@@ -35,6 +35,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import blocks  # noqa: E402
 import outline  # noqa: E402
 
 # letters a line of the reader's must open with a verse line's to be that
@@ -49,12 +50,7 @@ def key(s):
 
 
 def book_lines(path):
-    raw = open(path, 'rb').read()
-    try:
-        text = raw.decode('utf-8-sig')
-    except UnicodeDecodeError:
-        text = raw.decode('latin-1')
-    return text.replace('\r', '').split('\n')
+    return blocks.read_text(path, 'latin-1').split('\n')
 
 
 def find(lines, text, at, what, n=1):

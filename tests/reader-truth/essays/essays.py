@@ -25,6 +25,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "reader-variants"))
 import check  # noqa: E402
+sys.path.insert(0, os.path.join(HERE, ".."))
+import blocks  # noqa: E402
 
 # Set aside before the reader was first run on any essay: scored only at the end.
 ASIDE = {"03", "06", "09", "12", "15"}
@@ -33,12 +35,7 @@ MARK = re.compile(r"^\s*(?:[-*\u2022\u2013]|\(?\d+[.)]|\(?[a-z][.)])\s+")
 
 
 def decode(path):
-    b = open(path, "rb").read()
-    try:
-        s = b.decode("utf-8")
-    except UnicodeDecodeError:
-        s = b.decode("latin-1")
-    return s.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return blocks.read_text(path, "latin-1")
 
 
 class Source:
