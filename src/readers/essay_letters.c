@@ -30,16 +30,23 @@ mark(unsigned char ch)
            ch == '\'';
 }
 
-/* The word at s[*i], past spaces, marks and curly quotes (U+2018-U+201D):
-** its start and length; 0 at the line's end. */
+/* Is s[i..i+3) a curly quote, U+2018-U+201D? */
+static int
+curly_quote(const char *s, size_t i)
+{
+    return (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+           (unsigned char)s[i + 2] >= 0x98 && (unsigned char)s[i + 2] <= 0x9D;
+}
+
+/* The word at s[*i], past spaces, marks and curly quotes: its start and
+** length; 0 at the line's end. */
 static size_t
 next_word(const char *s, size_t n, size_t *i, const char **w)
 {
     for (;;) {
         while (*i < n && (s[*i] == ' ' || s[*i] == '\t' || mark((unsigned char)s[*i])))
             (*i)++;
-        if (*i + 2 < n && (unsigned char)s[*i] == 0xE2 && (unsigned char)s[*i + 1] == 0x80 &&
-            (unsigned char)s[*i + 2] >= 0x98 && (unsigned char)s[*i + 2] <= 0x9D) {
+        if (*i + 2 < n && curly_quote(s, *i)) {
             *i += 3;
             continue;
         }
@@ -49,10 +56,7 @@ next_word(const char *s, size_t n, size_t *i, const char **w)
     while (*i < n && s[*i] != ' ' && s[*i] != '\t')
         (*i)++;
     size_t e = *i;
-    while (e > a && (mark((unsigned char)s[e - 1]) ||
-                     (e - a >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
-                      (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 1] >= 0x98 &&
-                      (unsigned char)s[e - 1] <= 0x9D)))
+    while (e > a && (mark((unsigned char)s[e - 1]) || (e - a >= 3 && curly_quote(s, e - 3))))
         e -= mark((unsigned char)s[e - 1]) ? 1 : 3;
     *w = s + a;
     return e - a;
@@ -67,10 +71,10 @@ month(const char *w, size_t n)
         if ((w[0] | 0x20) != months[k][0])
             continue;
         size_t m = strlen(months[k]);
-        if (n == m && (w[0] | 0x20) == months[k][0] && !memcmp(w + 1, months[k] + 1, m - 1))
+        if (n == m && !memcmp(w + 1, months[k] + 1, m - 1))
             return 1;
         /* Sept. 5th, Aug. 20th */
-        if (n == 3 && m > 4 && (w[0] | 0x20) == months[k][0] && !memcmp(w + 1, months[k] + 1, 2))
+        if (n == 3 && m > 4 && !memcmp(w + 1, months[k] + 1, 2))
             return 1;
     }
     return 0;
@@ -142,8 +146,7 @@ open_line(const struct sz_eline *f)
                          f->s[e - 1] == ')' || f->s[e - 1] == ']' || f->s[e - 1] == '_' ||
                          f->s[e - 1] == '*' || f->s[e - 1] == '='))
             e--;
-        if (e >= 3 && (unsigned char)f->s[e - 3] == 0xE2 && (unsigned char)f->s[e - 2] == 0x80 &&
-            (unsigned char)f->s[e - 1] >= 0x98 && (unsigned char)f->s[e - 1] <= 0x9D) {
+        if (e >= 3 && curly_quote(f->s, e - 3)) {
             e -= 3;
             continue;
         }
