@@ -298,6 +298,15 @@ struct stack {
     size_t nn;
 };
 
+/* Is f (of rank r) a section's line: numbered, or a chapter or part
+** keyword's?  Neither a title nor a subtitle is. */
+static int
+section_line(const struct sz_eline *f, int r)
+{
+    return r == R_NUMBERED || r == R_NUMBERED2 || r == R_CHAPTER || r == R_PART ||
+           sz_essay_keyword_rank(f->s, f->len) != R_NONE;
+}
+
 /* What line i of the stack is, given what came before it (gap: blank
 ** lines between it and the line before); 0 when it is none of a title
 ** stack's lines. */
@@ -310,8 +319,7 @@ stack_line(struct stack *st, const struct sz_eline *l, size_t i, int gap,
     const char *name;
     size_t nn;
     if (!st->title) {
-        if (!title_line(f) || r == R_NUMBERED || r == R_NUMBERED2 || r == R_CHAPTER ||
-            r == R_PART || sz_essay_keyword_rank(f->s, f->len) != R_NONE ||
+        if (!title_line(f) || section_line(f, r) ||
             sz_essay_matter_word(f->s, f->len) || sz_essay_contents_word(f) ||
             by_line(f, &name, &nn) || date_line(f) || f->cols > 60)
             return 0;
@@ -352,9 +360,7 @@ stack_line(struct stack *st, const struct sz_eline *l, size_t i, int gap,
         return 1;
     }
     /* a subtitle: straight under the title (or its underline) */
-    if (!st->sub && gap == 0 && title_line(f) && r != R_NUMBERED && r != R_NUMBERED2 &&
-        r != R_CHAPTER && r != R_PART && f->cols <= 60 &&
-        sz_essay_keyword_rank(f->s, f->len) == R_NONE) {
+    if (!st->sub && gap == 0 && title_line(f) && !section_line(f, r) && f->cols <= 60) {
         st->sub = i + 1;
         return 1;
     }
