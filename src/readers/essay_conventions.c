@@ -457,7 +457,7 @@ numbered_title(const struct sz_eline *f, int *scheme, int *parent)
     }
     if (v <= 0 || i >= n || (*scheme != N_CJK && s[i] != ' '))
         return 0;
-    while (i < n && (s[i] == ' ' || !memcmp(s + i, "\xE3\x80\x80", i + 3 <= n ? 3 : 0)))
+    while (i < n && (s[i] == ' ' || (i + 3 <= n && !memcmp(s + i, "\xE3\x80\x80", 3))))
         i += s[i] == ' ' ? 1 : 3;
     j = i;
     uint32_t first = sz_essay_cp_at(s, n, &j);
