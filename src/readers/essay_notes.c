@@ -114,8 +114,8 @@ sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
     return i - a;
 }
 
-/* The bytes of the superscript digits (¹ ² ³ ⁴ ... ⁹ ⁰) at s[i], at most
-** three of them, or 0. */
+/* The bytes of the superscript digits (¹ ² ³ ⁴ ... ⁹ ⁰) at s[i], or 0; no
+** digit is taken once nine bytes of them are read. */
 size_t
 sz_essay_superscript_len(const char *s, size_t n, size_t i)
 {
@@ -131,6 +131,19 @@ sz_essay_superscript_len(const char *s, size_t n, size_t i)
             break;
     }
     return k - i;
+}
+
+/* The number of up to three digits that opens line f; *end gets the byte
+** after it (0 when f opens with no digit). */
+static unsigned
+lead_number(const struct sz_eline *f, size_t *end)
+{
+    unsigned v = 0;
+    size_t i = 0;
+    while (i < f->len && i < 3 && f->s[i] >= '0' && f->s[i] <= '9')
+        v = v * 10 + (unsigned)(f->s[i++] - '0');
+    *end = i;
+    return v;
 }
 
 /* The label of note text k: its "[1]" prefix, or the number alone on the
@@ -149,11 +162,11 @@ def_label(const struct sz_enotes *nt, size_t k, const char **lab, size_t *skip)
         return len;
     }
     if (x->numnote == 3) {
-        /* "1.  SHI CHI, ch. 65.": the number before its stop */
+        /* "1.  SHI CHI, ch. 65.": the number before its stop (dotted_number
+        ** took it) */
         const struct sz_eline *f = &nt->l[x->a];
-        size_t d = 0;
-        while (d < f->len && f->s[d] >= '0' && f->s[d] <= '9')
-            d++;
+        size_t d;
+        lead_number(f, &d);
         size_t i = d + 1;
         while (i < f->len && f->s[i] == ' ')
             i++;
@@ -162,19 +175,6 @@ def_label(const struct sz_enotes *nt, size_t k, const char **lab, size_t *skip)
         return d;
     }
     return sz_essay_note_label(&nt->l[x->a], lab, skip);
-}
-
-/* The number of up to three digits that opens line f; *end gets the byte
-** after it (0 when f opens with no digit). */
-static unsigned
-lead_number(const struct sz_eline *f, size_t *end)
-{
-    unsigned v = 0;
-    size_t i = 0;
-    while (i < f->len && i < 3 && f->s[i] >= '0' && f->s[i] <= '9')
-        v = v * 10 + (unsigned)(f->s[i++] - '0');
-    *end = i;
-    return v;
 }
 
 /* "1.  text": a block opening with a number of up to three digits, a stop
