@@ -16,7 +16,10 @@
 # also per byte of what its members inflate to.  Last, for each reader, the
 # size from which peak / input <= 5 holds for every larger input, and the
 # most that reading adds per input byte over inputs of 0.5 MB and up.
-#   sh tests/bench/memory.sh            # all inputs (about 30 s)
+# The corpus's EPUBs are all small (1.3 MB at most), where the floor is most
+# of the peak; to show how the peak grows past them, the EPUB reader also
+# reads EPUBs of the corpus books joined into texts of 5, 10, 20 and 40 MB.
+#   sh tests/bench/memory.sh            # all inputs (about 60 s)
 #   SZ_MEM_VERBOSE=0 sh tests/bench/memory.sh   # the summary lines only
 cd "$(dirname "$0")/../.." || exit 1
 SAMIZDAT=${SAMIZDAT:-build/samizdat}
@@ -70,12 +73,13 @@ EOF
         2>/dev/null | grep '^  at exit'
 }
 
-# row KIND FILE FLOOR: "size peak inflated name" into $TMP/KIND.rows
+# row KIND FILE: "size peak inflated name" into $TMP/KIND.rows (KIND is the
+# format, or the format, a dash and a name for another set of inputs)
 row() {
     size=$(wc -c <"$2")
-    kb=$(peak "$1" "$2") || return
+    kb=$(peak "${1%%-*}" "$2") || return
     inflated=$size
-    [ "$1" = epub ] && inflated=$(python3 -c 'import sys, zipfile
+    [ "${1%%-*}" = epub ] && inflated=$(python3 -c 'import sys, zipfile
 print(sum(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist()))' "$2")
     echo "$size $kb $inflated $(basename "$2")" >>"$TMP/$1.rows"
 }
@@ -90,7 +94,7 @@ report() {
             if (v == 1)
                 printf "%s: %s %.3f MB: peak %.1f MB = %.2f x input; +%.2f x input over the floor%s\n",
                        k, n[i], z[i] / 1048576, m[i] / 1024, r, a,
-                       (k == "epub" ? sprintf("; +%.2f x its %.2f MB inflated", (m[i] - fl) * 1024 / zi[i], zi[i] / 1048576) : "")
+                       (k ~ /^epub/ ? sprintf("; +%.2f x its %.2f MB inflated", (m[i] - fl) * 1024 / zi[i], zi[i] / 1048576) : "")
         }
         # the smallest input from which every larger one is within 5 x
         from = 0
@@ -103,12 +107,12 @@ report() {
                    k, NR, n[NR], z[NR] / 1048576, m[NR] * 1024 / z[NR]
         worst = 0; wi = 0; c = 0
         for (i = 1; i <= NR; i++) if (z[i] >= 524288) {
-            c++; a = (m[i] - fl) * 1024 / (k == "epub" ? zi[i] : z[i])
+            c++; a = (m[i] - fl) * 1024 / (k ~ /^epub/ ? zi[i] : z[i])
             if (a > worst) { worst = a; wi = i }
         }
         if (c)
             printf "%s: over the floor of %.1f MB, reading adds at most %.2f x %s on the %d inputs of 0.5 MB and up (%s)\n",
-                   k, fl / 1024, worst, (k == "epub" ? "what the EPUB inflates to" : "the input"), c, n[wi]
+                   k, fl / 1024, worst, (k ~ /^epub/ ? "what the EPUB inflates to" : "the input"), c, n[wi]
     }'
 }
 
@@ -129,3 +133,19 @@ for f in "$SHARED"/corpus/gutenberg/*.txt; do
     "$SAMIZDAT" -q "$f" -o "$TMP/$b.epub" 2>/dev/null && row epub "$TMP/$b.epub"
 done
 report epub "$efloor"
+
+# Books larger than any in the corpus: the corpus's texts joined, in the
+# order of their names, into texts of 5, 10, 20 and 40 MB, each written as
+# an EPUB and read back.
+for mb in 5 10 20 40; do
+    : >"$TMP/joined.txt"
+    for f in "$SHARED"/corpus/gutenberg/*.txt; do
+        [ "$(wc -c <"$TMP/joined.txt")" -ge $((mb * 1048576)) ] && break
+        # UTF-8 books only, so the joined text has one encoding
+        iconv -f utf-8 -t utf-8 "$f" >/dev/null 2>&1 && cat "$f" >>"$TMP/joined.txt"
+    done
+    "$SAMIZDAT" -q "$TMP/joined.txt" -o "$TMP/joined-${mb}MB.epub" 2>/dev/null \
+        && row epub-joined "$TMP/joined-${mb}MB.epub"
+done
+report epub-joined "$efloor"
+
