@@ -462,6 +462,91 @@ books['art-of-war']['note']=('levels: the Preface to the Project Gutenberg Etext
     'the title page (SUN TZU ON THE ART OF WAR ... BY LIONEL GILES, M.A.) and the dedication are front matter; Footnotes heads the introduction\'s notes, not a section; '
     'paragraphs: counted by their starts (indented five, run on without blank lines) from the Preface to the end, less the quotations, the table, the lists and the notes; '
     'verse: the two lines the world\'s coarse thumb / And finger fail to plumb in chapter IV; notes: the introduction\'s 74 and the chapters\' 16')
+# Five more, read the same way before the reader's output on them was looked at.
+# The Prophet: a title page, a quotation of Claude Bragdon, a list of Gibran's
+# books and a contents list of 28 discourses (On Love ... The Farewell) that
+# the text never heads: it runs on under THE PROPHET, the title set again
+# over the text, its discourses parted by ***** and ***** *****.  The prose is
+# wrapped at a measure of forty, one sentence to a paragraph; count.py takes
+# two short paragraphs for verse (But I say unto you, they are / inseparable.),
+# and extra.py a doubled break for a stanza: no verse.  {15} page numbers
+# are inline
+L=lines('58585-0.txt'); s=find(L,r'THE PROPHET$',100); e=endline(L)
+book('the-prophet','58585-0.txt','The Prophet','Kahlil Gibran','en',[[1,'THE PROPHET']],s,e,
+     'no headings but the title set again over the text (THE PROPHET): the 28 discourses the contents list names are not headed in the text, only parted by ***** and ***** *****; the Bragdon quotation, the list of books and the contents are front matter; the prose is wrapped at forty, one sentence to a paragraph, none of it verse')
+books['the-prophet']['paragraphs'] += 2
+books['the-prophet']['verse'] = 0
+books['the-prophet']['note'] += '; paragraphs: count.py\'s count plus two short ones it takes for verse; verse: none (extra.py\'s one block is two ***** lines)'
+# Крейцерова соната: the author and title, two epigraphs from Matthew with
+# their references, then chapters I to XXVIII alone on their lines, one
+# paragraph per line indented by three
+L=lines('ru_tolstoy_kreitserova_sonata.txt'); s=find(L,r'I$'); e=len(L)
+book('kreutzer-sonata','ru_tolstoy_kreitserova_sonata.txt','Крейцерова соната','Л. Н. Толстой','ru',
+     [[1,L[i].strip()] for i in range(s,e) if re.match(r'[IVXL]+$',L[i].strip())],s,e,
+     'chapters I ... XXVIII alone on their lines; the two epigraphs (А я говорю вам ... (Матфея V, 28), Говорят ему ученики его ... (Матфея XIX, 10, 11, 12)) are front matter; one paragraph per line')
+# The Log School-House on the Columbia: a title page, a PREFACE signed H.B.
+# with an address, a contents list, a list of illustrations, then CHAPTER I.
+# ... CHAPTER XVIII. each over its title on the next line, four tales told
+# inside chapters under titles of their own (_THE CONJURED MELONS._), and
+# HISTORICAL NOTES in six parts, I. over VANCOUVER. ...; part V. has no title
+# and quotes WHITMAN'S RIDE FOR OREGON., a poem in nine stanzas numbered I.
+# to IX.  Songs and hymns set in by four; four notes [A] ... [D] under
+# FOOTNOTES: at the ends of chapters VII, IX and XVI
+L=lines('14881.txt'); p=find(L,r'PREFACE\.$'); c=find(L,r'CONTENTS\.$',p); s=find(L,r'CHAPTER I\.$',c)
+hn=find(L,r'HISTORICAL NOTES\.$',s); e=endline(L); h=[[1,'PREFACE.']]
+for i in range(s,hn):
+    if re.match(r'CHAPTER [IVXL]+\.?$',L[i].strip()): h.append([1,L[i].strip()+' '+ws(L[nextnb(L,i)])])
+    elif re.fullmatch(r'_THE [A-Z ]+\._',L[i].strip()): h.append([2,L[i].strip()])
+h.append([1,'HISTORICAL NOTES.'])
+for i in range(hn,e):
+    if re.fullmatch(r'[IVX]+\.',L[i].strip()) and not L[i-1].strip() and not L[i-2].strip() and not L[i-3].strip():
+        t=ws(L[nextnb(L,i)]); h.append([2,L[i].strip()+(' '+t if re.fullmatch(r"[A-Z' ]+\.",t) else '')])
+book('log-school-house','14881.txt','The Log School-House on the Columbia','Hezekiah Butterworth','en',h,s,e,
+     'levels: the PREFACE, the eighteen chapters (CHAPTER I. over GRETCHEN\'S VIOLIN.) and HISTORICAL NOTES on one level; the tales told in chapters VII, VIII, IX and XI under titles of their own (_THE CONJURED MELONS._) and the six historical notes (I. over VANCOUVER.; V. untitled) under them; WHITMAN\'S RIDE FOR OREGON. titles a poem quoted in note V, and I. ... IX. over its stanzas are stanza numbers; FOOTNOTES: heads the notes [A] ... [D], not a section; the contents and the list of illustrations are front matter')
+# count.py counts the chapters' titles, the historical notes' numbers and
+# titles, the poem's title and stanza numbers and the three FOOTNOTES: labels
+# (44 lines ending in a full stop), the [Music: Tranmerei. caption and two
+# captions wrapped over two lines; it skips two one-line paragraphs leading
+# into a quotation with a dash (had reached the line--, went out,
+# singing--); the PREFACE has four paragraphs
+books['log-school-house']['paragraphs'] += -44 - 1 - 2 + 2 + 4
+# extra.py misses five stanzas of the Whitman poem (III to VII) set deeper
+# than the text, which count.py takes for quotations; it does not know
+# lettered notes [Footnote A: See Historical Notes.]
+books['log-school-house']['verse'] += 5
+books['log-school-house']['notes'] = 4
+books['log-school-house']['note'] += '; paragraphs: count.py\'s count less 44 title, number and label lines and three captions, plus two lines leading into a quotation and the preface\'s four; verse: extra.py\'s 38 and five stanzas of the Whitman poem it misses; notes: the four lettered footnotes'
+# The Correspondence of Thomas Carlyle and Ralph Waldo Emerson, Vol. I: a
+# title page, two epigraphs, an EDITORIAL NOTE signed by Charles Eliot Norton
+# and dated, a NOTE TO REVISED EDITION listing letters, a contents list
+# summing up each letter, an introduction under CORRESPONDENCE OF CARLYLE AND
+# EMERSON, then 75 letters headed I.  Emerson to Carlyle (LX. Carlyle to Mrs.
+# Emerson), each with a dateline, a salutation run into its first paragraph
+# and a closing; 76 notes * text (** text) set between rules of hyphens
+# after the paragraph that marks them
+L=lines('pg13583.txt'); ed=find(L,r'EDITORIAL NOTE$'); s=find(L,r'CORRESPONDENCE OF CARLYLE AND EMERSON$',200)
+e=find(L,r'End of Vol\. I\.',s)
+h=[[1,'EDITORIAL NOTE'],[1,'NOTE TO REVISED EDITION'],[1,'CORRESPONDENCE OF CARLYLE AND EMERSON']]+[
+    [1,ws(L[i].replace('*',''))] for i in range(s,e) if re.match(r'[IVXL]+\.\s+\S.* to ',L[i])]
+books['carlyle-emerson']=dict(file='pg13583.txt',title='The Correspondence of Thomas Carlyle and Ralph Waldo Emerson, 1834-1872, Vol. I',
+    author='Thomas Carlyle and Ralph Waldo Emerson',lang='en',headings=h)
+# count.py skips the letters' datelines, closings and signatures, which
+# read in the book are paragraphs of the letters (each block one: 5 Cheyne
+# Row, Chelsea, London / 13 May, 1835; Yours ever, / T. Carlyle; --T.
+# Carlyle set far in) and counts the notes; so the blocks were sorted by
+# hand-written rules and checked by eye: of the introduction's and the
+# letters' 696 blocks, 75 headings, 76 notes, 5 set in by four (four verse,
+# one a printer's estimate, a table), 36 signatures set in alone and 543
+# others, less the LX heading and two couplets quoted flush (Why? and
+# WHEREFORE? ..., If her heart at high floods ...): 576; the two notes
+# before the contents have 7 paragraphs, a dateline, a signature --C.E.N.
+# and a date (their lists of letters are tables)
+books['carlyle-emerson']['paragraphs']=543-1-2+36+7+3
+books['carlyle-emerson']['verse']=6
+books['carlyle-emerson']['notes']=76
+books['carlyle-emerson']['note']=('levels: the two editor\'s notes, the introduction (CORRESPONDENCE OF CARLYLE AND EMERSON) and the 75 letters (I.  Emerson to Carlyle; the * after three is a note marker) on one level; '
+    'the title page, the epigraphs and the contents list (one summary per letter) are front matter; paragraphs: each letter\'s dateline, closing and signature count as paragraphs, the notes * text between rules of hyphens do not; '
+    'verse: two stanzas There is no record left on earth, the hexameters As journeys this Earth, Wi\' sic as he, and the couplets Why? and WHEREFORE? and If her heart at high floods; notes: 76 * texts')
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
     print(n,len(b['headings']),b['paragraphs'],b['verse'],b['notes'])
