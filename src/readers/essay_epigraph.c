@@ -78,13 +78,26 @@ sz_essay_epigraph_end(const struct sz_eline *l, size_t i, size_t n)
 
 /* "To my teacher, Henry W. Fowler", "TO HENRY JAMES", "For Anna", "In
 ** memory of my father", "Dedicated to ...": one short line.  "To the
-** Reader" is a heading over an address to the reader, not a dedication. */
+** Reader" is a heading over an address to the reader, not a dedication.
+** The German, French and Spanish ones the reader knows By lines in
+** ("Für meinen Vater", "À ma mère", "Para mi hermana", "Meiner Frau
+** gewidmet") open on a possessive the way "To my" does; a capitalised
+** word after "Für" or "A" is no name (German nouns, "A Tale"). */
 int
 sz_essay_dedication(const struct unit *x, const struct sz_eline *l)
 {
     static const char *const to[] = { "to", "for", NULL };
     static const char *const whose[] = { "my", "our", "his", "her", "their", NULL };
-    static const char *const opening[] = { "dedicated", "inscribed", NULL };
+    static const char *const opening[] = { "dedicated", "inscribed", "gewidmet", "dédié",
+                                           "dédiée", "dedicado", "dedicada", NULL };
+    static const char *const to_other[] = { "für", "à", "À", "pour", "a", "para", NULL };
+    static const char *const whose_other[] = {
+        "meinen", "meine", "meinem", "meiner", "unseren", "unsere", "unserem", "unserer",
+        "mon", "ma", "mes", "notre", "nos", "mi", "mis", "nuestro", "nuestra", "nuestros",
+        "nuestras", NULL,
+    };
+    /* the dative alone: "Meinem Vater", "Meiner Frau gewidmet" */
+    static const char *const dative[] = { "meinem", "meiner", "unserem", "unserer", NULL };
     if (x->b - x->a != 1)
         return 0;
     const struct sz_eline *f = &l[x->a];
@@ -100,6 +113,10 @@ sz_essay_dedication(const struct unit *x, const struct sz_eline *l)
     size_t w2 = sz_essay_first_word(rest, rn, &rest2, &rn2);
     if (!w2)
         return 0;
+    if (sz_essay_word_ci(f->s, w, dative))
+        return 1;
+    if (sz_essay_word_ci(f->s, w, to_other))
+        return sz_essay_word_ci(rest, w2, whose_other);
     if (w == 2 && !strncasecmp(f->s, "in", 2))
         return (w2 == 6 && !strncasecmp(rest, "memory", 6)) ||
                (w2 == 6 && !strncasecmp(rest, "loving", 6));

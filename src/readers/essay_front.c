@@ -1061,7 +1061,8 @@ running_prose(const struct units *u, size_t k, const struct sz_eline *l)
 }
 
 /* Why a line is a dedication (compared by address). */
-static const char dedication_why[] = "before the text, To or For and a name: a dedication";
+static const char dedication_why[] =
+    "before the text, a short line To or For a name or one's own (Für meinen, À ma): a dedication";
 
 /* Title page and contents at the start of a book: kept, never headings. */
 void
