@@ -7,6 +7,7 @@
 ** numbered lines that count through the text are its sections.
 ** See LICENSE.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +24,11 @@
 /* S_COLON: a short line ending in a colon ("The problem:"), a heading
 ** only where three or more stand so, each alone before its text: one
 ** alone is as likely a line leading into what follows. */
-enum hshape { S_NONE, S_PERIOD, S_SENTENCE, S_WORD, S_COLON };
+/* S_PLAIN, S_QUESTION: a short line in sentence case ("Salt and the first
+** cities") or a question ("What actually happens?"), a heading only where
+** the text has no headings of another shape: where it has, such a line is
+** its text (a cry, a name, a question put to the reader). */
+enum hshape { S_NONE, S_PERIOD, S_SENTENCE, S_WORD, S_COLON, S_PLAIN, S_QUESTION, S_COUNT };
 
 static int
 greek_or_cyrillic(uint32_t cp)
@@ -83,7 +88,43 @@ shape_of(const struct units *u, size_t k, const struct sz_eline *l, int apart)
     if (greek_or_cyrillic(first) && sz_essay_is_letter(end) && !memchr(f->s, ',', f->len) &&
         words <= 6)
         return S_SENTENCE;
+    if (words >= 2 && !memchr(f->s, ',', f->len) && !memchr(f->s, ';', f->len) &&
+        !memchr(f->s, ':', f->len)) {
+        if (sz_essay_is_letter(end) && words <= 6)
+            return S_PLAIN;
+        if (end == '?')
+            return S_QUESTION;
+    }
     return S_NONE;
+}
+
+/* Is sentence case or a question the text's way with its headings, with
+** cands lines of that shape?  Only where the text has no headings of a
+** shape of its own (leaving out the lines over its first running text,
+** title and By line, and the label over its notes), and where its other
+** short lines alone are fewer: a story told in short paragraphs ("You
+** see, he does not believe I am sick!" / "And what can one do?") asks
+** its questions in the text. */
+static int
+plain_convention(const struct units *u, const struct sz_eline *l, size_t cands)
+{
+    size_t k = 0, strays = 0;
+    while (k < u->n && !sz_essay_is_prose(u, k, l))
+        k++;
+    for (; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        const struct sz_eline *f = &l[x->a];
+        if (x->kind == U_HEAD && !x->numnote && !sz_essay_apparatus(f))
+            return 0;
+        if (x->kind != U_PARA || x->b - x->a != 1 || f->cols > SHAPE_COLS ||
+            !sz_essay_first_upper(f))
+            continue;
+        uint32_t end = sz_essay_last_cp(f->s, f->len);
+        if ((end == '.' || end == '!' || end == '?') && shape_of(u, k, l, 0) != S_QUESTION &&
+            ++strays >= cands)
+            return 0;
+    }
+    return 1;
 }
 
 /* Single capital and a full stop opening the line: the letter, else 0. */
@@ -613,7 +654,7 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
                 u->v[k].why = "a bare chapter line with its title or summary under it in one "
                               "block, as the text sets most of its chapters";
             }
-    size_t count[5] = { 0, 0, 0, 0, 0 }, paras = 0, wide_gaps = 0;
+    size_t count[S_COUNT] = { 0 }, paras = 0, wide_gaps = 0;
     for (size_t k = 1; k < u->n; k++)
         wide_gaps += u->v[k].gap >= 2;
     /* where the text sets its sections apart with wider gaps, so are these */
@@ -623,7 +664,12 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
         count[shape_of(u, k, l, apart)]++;
         paras += u->v[k].kind == U_PARA;
     }
-    for (int s = S_PERIOD; s <= S_COLON; s++) {
+    /* (both asked before either sets a heading: each is the other's kind) */
+    int plain_ok = count[S_PLAIN] >= 2 && plain_convention(u, l, count[S_PLAIN]);
+    int question_ok = count[S_QUESTION] >= 2 && plain_convention(u, l, count[S_QUESTION]);
+    for (int s = S_PERIOD; s < S_COUNT; s++) {
+        if ((s == S_PLAIN && !plain_ok) || (s == S_QUESTION && !question_ok))
+            continue;
         /* a convention: two or more (three ending in a colon), and not
         ** most of the text; one word and a stop joins titles of more
         ** words so set, no more often than they */
@@ -644,6 +690,13 @@ sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
                               : s == S_COLON
                                   ? "a short line ending in a colon, alone before text, as "
                                     "three or more lines of the text stand"
+                              : s == S_PLAIN
+                                  ? "a short line in sentence case, alone before text, as the "
+                                    "text, with no headings of another shape, sets all its "
+                                    "headings"
+                              : s == S_QUESTION
+                                  ? "a short question alone before text, as the text, with "
+                                    "no headings of another shape, sets all its headings"
                                   : "a short line in sentence case (Cyrillic, Greek), alone "
                                     "before text, as the text sets all its headings";
             }

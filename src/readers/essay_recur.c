@@ -33,8 +33,8 @@ named_by_contents(const struct unit *x)
 
 /* Words that name a part of a book's apparatus, a section by its name
 ** however seldom the text uses its shape (NOTES, CONCLUDING REMARKS.). */
-static int
-apparatus(const struct sz_eline *f)
+int
+sz_essay_apparatus(const struct sz_eline *f)
 {
     static const char *const w[] = {
         "notes", "footnotes", "remarks", "bibliography", "index", "glossary", "summary",
@@ -114,7 +114,7 @@ rare_shapes(struct units *u, const struct sz_eline *l)
             (count[x->rank] > RARE && (count[x->rank] > RARE_SOME ||
                                        count[x->rank] * RARE_SHARE > most)) ||
             named_by_contents(x) ||
-            sz_essay_matter_word(f->s, f->len) || apparatus(f) || numbered_line(f) ||
+            sz_essay_matter_word(f->s, f->len) || sz_essay_apparatus(f) || numbered_line(f) ||
             opens_sequence(u, k, l) || sz_essay_holds_next(u, k, held))
             continue;
         x->kind = U_PARA;

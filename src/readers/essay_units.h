@@ -240,6 +240,8 @@ void sz_essay_stanza_numbers(struct units *u, const struct sz_eline *l);
 /* essay_front.c */
 void sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u);
 int sz_essay_is_prose(const struct units *u, size_t k, const struct sz_eline *l);
+/* Does line f name a part of a book's apparatus (Notes, References, Index)? */
+int sz_essay_apparatus(const struct sz_eline *f);
 size_t sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l);
 void sz_essay_contents_headings(struct units *u, size_t k, size_t e, const struct sz_eline *l,
                                 struct sz_arena *arena);
