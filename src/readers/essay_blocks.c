@@ -39,11 +39,13 @@ note_start(const struct sz_eline *f)
     return 1;
 }
 
-/* A heading's level: its rank's, one more for a story's parts (at most 6). */
+/* A heading's level: its rank's, more for a story's parts or a half-title's
+** work (at most 6). */
 static int
 head_level(const struct unit *x, const int level_of[R_COUNT])
 {
-    return level_of[x->rank] + (x->deeper && level_of[x->rank] < 6);
+    int lv = level_of[x->rank] + x->deeper;
+    return lv < 6 ? lv : 6;
 }
 
 /* --trace-structure's reason for the blocks a caption runs on over */
@@ -442,7 +444,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
         sz_essay_bylines(&u, l);
         sz_essay_stanza_numbers(&u, l);
-        sz_essay_demote_empty(&u, l, sz_meta_text(c->doc, "title"));
+        sz_essay_demote_empty(&u, l, sz_meta_text(c->doc, "title"), sz_meta_text(c->doc, "author"));
         sz_essay_title_page_lines(&u, l);
         sz_essay_join_broken_headings(&u, l);
         for (size_t k = 0; k < u.n / 3 + 8 && k < u.n; k++)
@@ -497,8 +499,11 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             used[u.v[k].rank] = 1;
     for (int i = 0, lv = 0; i < R_COUNT; i++)
         level_of[order[i]] = used[order[i]] ? (lv < 6 ? ++lv : 6) : 0;
-    if (body)
+    if (body) {
         sz_essay_nest_parts(&u, l, level_of);
+        sz_essay_nest_half_title(&u, l, level_of, sz_meta_text(c->doc, "title"),
+                                 sz_meta_text(c->doc, "author"));
+    }
 
     struct layout lay;
     sz_essay_measure(l, from, n, &lay);

@@ -394,6 +394,41 @@ sz_essay_bylines(struct units *u, const struct sz_eline *l)
 }
 
 
+/* Does heading k print the book's title (squashed t): the whole of it, or
+** a part of it that a line before it prints alone, where the title page
+** sets the title over several lines (ADVENTURES / OF / HUCKLEBERRY FINN)
+** and the half-title prints only its last?  Not the author's name
+** (squashed a), which a title names too (NARRATIVE OF THE LIFE OF FREDERICK
+** DOUGLASS): FREDERICK DOUGLASS. over a life of him is no half-title.  h and
+** cur are scratch. */
+static int
+prints_title(const struct units *u, const struct sz_eline *l, size_t k, const struct sz_buf *t,
+             const struct sz_buf *a, struct sz_buf *h, struct sz_buf *cur)
+{
+    const struct unit *x = &u->v[k];
+    if (!t->len || x->b - x->a != 1)
+        return 0;
+    sz_essay_squash(l[x->a].s, l[x->a].len, h);
+    if (h->len == t->len && !memcmp(h->data, t->data, h->len))
+        return 1;
+    /* a fragment too short to name the book (OF, THE) is no print of it */
+    if (h->len < 6 || h->len >= t->len)
+        return 0;
+    int inside = 0, named = 0;
+    for (size_t i = 0; i + h->len <= t->len && !inside; i++)
+        inside = !memcmp(t->data + i, h->data, h->len);
+    for (size_t i = 0; inside && i + h->len <= a->len && !named; i++)
+        named = !memcmp(a->data + i, h->data, h->len);
+    for (size_t i = 0; inside && !named && i < x->a; i++) {
+        if (l[i].len < h->len)
+            continue;
+        sz_essay_squash(l[i].s, l[i].len, cur);
+        if (cur->len == h->len && !memcmp(cur->data, h->data, h->len))
+            return 1;
+    }
+    return 0;
+}
+
 /* A heading introduces something: a caps or title line followed straight
 ** by a heading of its own rank or an outer one is a signature or a
 ** closing line (CURRER BELL.), not a heading.  The book's own title
@@ -401,12 +436,15 @@ sz_essay_bylines(struct units *u, const struct sz_eline *l)
 ** division is not: it is the half-title over the work, after the sections
 ** before it (INTRODUCTION, DEDICATION / THE PRINCE / CHAPTER I). */
 void
-sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *title)
+sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *title,
+                      const char *author)
 {
-    struct sz_buf want = SZ_BUF_INIT, cur = SZ_BUF_INIT;
+    struct sz_buf want = SZ_BUF_INIT, cur = SZ_BUF_INIT, tmp = SZ_BUF_INIT, by = SZ_BUF_INIT;
     int divisions = 0;
     if (title)
         sz_essay_squash(title, strlen(title), &want);
+    if (author)
+        sz_essay_squash(author, strlen(author), &by);
     for (size_t k = 0; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k];
         if (!divisions && numbered(u, k, l))
@@ -415,9 +453,8 @@ sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *tit
             continue;
         size_t j = next_unit(u, k);
         if (j < u->n && u->v[j].kind == U_HEAD && u->v[j].rank <= x->rank) {
-            if (!divisions && want.len && x->b - x->a == 1 && numbered(u, j, l)) {
-                sz_essay_squash(l[x->a].s, l[x->a].len, &cur);
-                if (cur.len == want.len && !memcmp(cur.data, want.data, cur.len)) {
+            if (!divisions && numbered(u, j, l)) {
+                if (prints_title(u, l, k, &want, &by, &cur, &tmp)) {
                     x->why = "the book's title printed again straight over its first numbered "
                              "division: the half-title over the work, not a signature";
                     continue;
@@ -456,6 +493,8 @@ sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *tit
     }
     sz_buf_free(&want);
     sz_buf_free(&cur);
+    sz_buf_free(&tmp);
+    sz_buf_free(&by);
 }
 
 static size_t after_heading(const struct units *u, size_t k);
@@ -1492,4 +1531,76 @@ sz_essay_nest_parts(struct units *u, const struct sz_eline *l, const int level_o
         if (pass == 0 && !good)
             return;
     }
+}
+
+/* A numbered division as printed: its line a chapter or part keyword's, or
+** a bare number (the front and back matter ranked with the divisions are
+** not). */
+static int
+printed_division(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct sz_eline *f = &l[u->v[k].a];
+    const char *rest;
+    size_t rn, w;
+    if (!numbered(u, k, l))
+        return 0;
+    w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    return sz_essay_keyword_rank(f->s, f->len) != R_NONE ||
+           (!rn && sz_essay_number_token(f->s, w));
+}
+
+/* EXPLANATORY / HUCKLEBERRY FINN / CHAPTER I. ...; INTRODUCTION, DEDICATION /
+** THE PRINCE / CHAPTER I: the book's title printed again as a heading after
+** the sections before the work, over its first numbered division, at that
+** division's level, is the half-title over the work.  The divisions of the
+** first one's shape that follow (and whatever they hold) are the work's,
+** a level under it, up to the first heading of the half-title's level in
+** another shape (what the book adds after the work). */
+void
+sz_essay_nest_half_title(struct units *u, const struct sz_eline *l, const int level_of[R_COUNT],
+                         const char *title, const char *author)
+{
+    if (!title)
+        return;
+    size_t first = 0, h = u->n, before = 0;
+    for (; first < u->n && !printed_division(u, first, l); first++)
+        if (u->v[first].kind == U_HEAD) {
+            before += h < u->n;
+            h = first;
+        }
+    if (first == u->n || h == u->n || !before)
+        return;
+    struct unit *x = &u->v[h];
+    const struct unit *d = &u->v[first];
+    int lv = level_of[x->rank];
+    if (x->merge || x->b - x->a != 1 || x->deeper || d->deeper || lv != level_of[d->rank])
+        return;
+    struct sz_buf want = SZ_BUF_INIT, by = SZ_BUF_INIT, got = SZ_BUF_INIT, cur = SZ_BUF_INIT;
+    sz_essay_squash(title, strlen(title), &want);
+    if (author)
+        sz_essay_squash(author, strlen(author), &by);
+    int ok = prints_title(u, l, h, &want, &by, &got, &cur);
+    sz_buf_free(&want);
+    sz_buf_free(&by);
+    sz_buf_free(&got);
+    sz_buf_free(&cur);
+    if (!ok)
+        return;
+    size_t divisions = 0, end = first;
+    for (size_t k = first; k < u->n; k++) {
+        const struct unit *y = &u->v[k];
+        if (y->kind != U_HEAD)
+            continue;
+        if (level_of[y->rank] + y->deeper <= lv && !(y->rank == d->rank && printed_division(u, k, l)))
+            break;
+        divisions += y->rank == d->rank;
+        end = k + 1;
+    }
+    if (divisions < 2)
+        return;
+    x->why = "the book's title printed again after the sections before the work, over its "
+             "numbered divisions: the half-title over the work, the divisions a level under it";
+    for (size_t k = first; k < end; k++)
+        if (u->v[k].kind == U_HEAD)
+            u->v[k].deeper++;
 }

@@ -43,7 +43,7 @@ struct unit {
     int merge;                 /* a heading that takes the next unit as its second line */
     int gap;                   /* blank lines before */
     const char *why;           /* the evidence that decided kind (--trace-structure) */
-    int deeper;                /* a heading a level under its rank's (a story's parts) */
+    int deeper;                /* levels under its rank's (a story's parts, a half-title's work) */
     int numnote;               /* 1: a note's number alone on its line, 2: the note text under
                                ** it, 3: a note text opening with its number ("1.  text") */
     int stanza_no;             /* the number over a stanza of a poem, kept as a line of verse */
@@ -259,7 +259,8 @@ void sz_essay_merge_headings(struct units *u, const struct sz_eline *l);
 void sz_essay_join_broken_headings(struct units *u, const struct sz_eline *l);
 void sz_essay_division_lists(struct units *u, const struct sz_eline *l);
 void sz_essay_bylines(struct units *u, const struct sz_eline *l);
-void sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *title);
+void sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *title,
+                           const char *author);
 void sz_essay_fix_ranks(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_numbers(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_keywords(struct units *u, const struct sz_eline *l);
@@ -276,6 +277,8 @@ void sz_essay_rank_spans(const struct units *u, size_t first[R_COUNT], size_t la
                          size_t count[R_COUNT]);
 void sz_essay_rank_leaves(struct units *u);
 void sz_essay_nest_parts(struct units *u, const struct sz_eline *l, const int level_of[R_COUNT]);
+void sz_essay_nest_half_title(struct units *u, const struct sz_eline *l, const int level_of[R_COUNT],
+                              const char *title, const char *author);
 
 /* essay_recur.c: shapes judged by how the whole text uses them */
 void sz_essay_recurrence(struct units *u, const struct sz_eline *l);
