@@ -554,6 +554,22 @@ lines_para(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_
     }
 }
 
+/* Lines kept as print breaks them, not verse (a list, an imprint), set in
+** past the running text: one paragraph inside a block quote. */
+static void
+kept_lines(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch)
+{
+    struct sz_node *q = sz_essay_block(c, SZ_BLOCKQUOTE, l[a].lineno);
+    struct sz_node *p = sz_node_new(c->doc, SZ_PARA);
+    sz_essay_set_line(c, p, l[a].lineno);
+    sz_node_append(q, p);
+    for (size_t i = a; i < b; i++) {
+        if (i > a)
+            sz_node_append(p, sz_node_new(c->doc, SZ_LINEBREAK));
+        sz_essay_add_inlines(c, p, l, i, i + 1, scratch);
+    }
+}
+
 /* One blank-line separated block of running text.  Lines that cannot be
 ** wrapped prose (several short ones) are verse; an indented block is a
 ** quotation; an indented line after a full one starts a new paragraph. */
@@ -679,6 +695,16 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
             if (letter) {
                 lines_para(c, l, a, b, scratch);
                 return letter;
+            }
+            /* (set in as a list or an address is; a book of poems may leave
+            ** its stops out, its verse being the rule; a sign-off closing
+            ** the text is kept as verse, as above) */
+            if (quoted && !lay->verse_book && after < lay->to &&
+                sz_essay_unstopped_lines(l, a, b, lay)) {
+                kept_lines(c, l, a, b, scratch);
+                return "short lines set in, none ending at a stop or any other mark, as the "
+                       "entries of a list or an index, an imprint or an address end: a "
+                       "quotation kept as its lines, not verse";
             }
             sz_essay_verse_lines(c, l, a, b, base);
             return "most lines end well short of the wrap width: verse";

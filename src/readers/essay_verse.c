@@ -848,6 +848,45 @@ sz_essay_quoted_verse(const struct sz_eline *l, size_t a, size_t b, const struct
     return 1;
 }
 
+/* (short: at most wide columns; 0 for any width) */
+static int
+ends_unstopped(const struct sz_eline *l, size_t a, size_t b, uint32_t wide)
+{
+    for (size_t i = a; i < b; i++) {
+        uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
+        if ((!sz_essay_is_letter(end) && !(end >= '0' && end <= '9')) ||
+            (wide && l[i].indent + l[i].width > wide))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does every line of [a, b) end on a letter or a figure, none at a stop,
+** a comma, a quote or a dash?  So run the entries of a list or an index,
+** an imprint, an address, a letter's closing ("Beauseant, Vicomte de /
+** The Deserted Woman", "Redfield, 34 Beekman Street / New York, 1855",
+** "Your fond daughter / Milly"); verse ends its stanza at a mark, and most
+** of its lines.  Two lines of about one length may be a couplet of a
+** metre ("We twa hae run about the braes / And pu'd the gowans' fine"),
+** unless a block of short lines next to them ends its lines so too:
+** entries come in runs (wrapped prose ends most of its lines on a word). */
+int
+sz_essay_unstopped_lines(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay)
+{
+    if (!ends_unstopped(l, a, b, 0))
+        return 0;
+    uint32_t w1 = l[a].width, w2 = l[a + 1].width;
+    if (b - a != 2 || (w1 < w2 ? w1 : w2) * 4 < (w1 < w2 ? w2 : w1) * 3)
+        return 1;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t pa, pb;
+        if (next_block(l, dir < 0 ? a : b, dir, lay, &pa, &pb) && pb - pa >= 2 &&
+            ends_unstopped(l, pa, pb, lay->wrap * 3 / 4))
+            return 1;
+    }
+    return 0;
+}
+
 /* Two lines, the first short only because the second's first word would
 ** not have fitted after it within the wrap width: wrapped prose, the break
 ** the wrap's ("That I must take as a just penance. But, /
