@@ -121,6 +121,37 @@ subtitle(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
     meta_inlines(c, "subtitle", v, k - 1);
 }
 
+/* "Adventures of Huckleberry Finn, Complete": the catalogue marks the
+** edition that gathers a book's parts so; the title page never prints it
+** in the title.  The length of s[0..n) without it. */
+static size_t
+edition_note(const char *s, size_t n)
+{
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n > 10 && !strncasecmp(s + n - 10, ", Complete", 10))
+        return n - 10;
+    return n;
+}
+
+/* "Mark Twain (Samuel Clemens)", "Harriet Jacobs (AKA Linda Brent)": the
+** other name the catalogue adds in brackets is not the name the book is
+** by.  The length of s[0..n) without it. */
+static size_t
+other_name(const char *s, size_t n)
+{
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n < 4 || s[n - 1] != ')')
+        return n;
+    size_t k = n - 1;
+    while (k > 0 && s[k] != '(')
+        k--;
+    if (s[k] != '(' || k < 2 || s[k - 1] != ' ')
+        return n;
+    return k - 1;
+}
+
 static void
 field(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
 {
@@ -136,12 +167,22 @@ field(struct sz_ectx *c, struct sz_eline *l, size_t i, size_t end)
             v++;
             n--;
         }
+        size_t kept;
         switch (k) {
         case 0:
-            meta_inlines(c, "title", v, n);
+            if ((kept = edition_note(v, n)) < n && !sz_meta_get(c->doc, "title"))
+                sz_essay_trace_meta(c, l[i].lineno, "title", "the header's Title: line, less "
+                                    "the catalogue's \", Complete\" (the edition gathers the "
+                                    "book's parts; the title page prints no such title)", v, kept);
+            meta_inlines(c, "title", v, kept);
             subtitle(c, l, i + 1, end);
             break;
-        case 1: meta_inlines(c, "author", v, n); break;
+        case 1:
+            if ((kept = other_name(v, n)) < n && !sz_meta_get(c->doc, "author"))
+                sz_essay_trace_meta(c, l[i].lineno, "author", "the header's Author: line, less "
+                                    "the other name the catalogue adds in brackets", v, kept);
+            meta_inlines(c, "author", v, kept);
+            break;
         case 2: case 4: release(c, v, n); break;
         case 3:
             for (size_t j = 0; j < sizeof langs / sizeof langs[0]; j++) {

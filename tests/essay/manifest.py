@@ -3,7 +3,11 @@
 title and author in a Project Gutenberg header ("Title:", "Author:") or
 footer ("End of the Project Gutenberg EBook of T, by A") gets them in its
 metadata, as MANIFEST.tsv lists them: the manifest writes a title's wrapped
-subtitle lines after "; ", the reader keeps them as `subtitle`.  Books with no
+subtitle lines after "; ", the reader keeps them as `subtitle`.  The reader
+leaves out what the catalogue adds to the book's own title and name: the
+edition note ", Complete" (the edition gathers the parts; the title page
+never prints it in the title) and another name in brackets after the
+author's ("Mark Twain (Samuel Clemens)", "(AKA Linda Brent)").  Books with no
 header compare the title as far as the footer names it ("Faust" for "Faust:
 Eine Tragödie").  Prints the misses and a last line "N books, M wrong"."""
 import csv
@@ -40,6 +44,13 @@ def loose(s):
     return re.sub(r'\W+', '', (s or '').lower())
 
 
+def catalogue_less(title, author):
+    """The manifest's title and author without the catalogue's additions."""
+    title = re.sub(r',\s*Complete\s*$', '', title or '', flags=re.I)
+    author = re.sub(r'\s+\([^()]*\)\s*$', '', author or '')
+    return title, author
+
+
 def main():
     exe, corpus = sys.argv[1], sys.argv[2]
     books = wrong = 0
@@ -59,11 +70,12 @@ def main():
         title = text_of(meta.get('title'))
         full = title + ' ' + text_of(meta.get('subtitle'))
         author = text_of(meta.get('author'))
+        own_title, own_author = catalogue_less(row['title'], row['author'])
         if header:
-            t_ok = loose(full) == loose(row['title'])
+            t_ok = loose(full) in (loose(row['title']), loose(own_title))
         else:
             t_ok = bool(loose(title)) and loose(row['title']).startswith(loose(title))
-        a_ok = not row['author'] or loose(author) == loose(row['author'])
+        a_ok = not row['author'] or loose(author) in (loose(row['author']), loose(own_author))
         if not (t_ok and a_ok):
             wrong += 1
             print('%s: title %r author %r; manifest: %r, %r'
