@@ -462,6 +462,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         sz_essay_nest_keywords(&u, l);
         sz_essay_nest_gaps(&u);
         sz_essay_story_titles(&u, l);
+        sz_essay_series_titles(&u, l);
         sz_essay_recurrence(&u, l);
         sz_essay_transcriber_notes(&u, l);
         sz_essay_rank_leaves(&u);

@@ -248,6 +248,8 @@ head_or_signature(const struct unit *x, int r)
 }
 
 static int numbered(const struct units *u, size_t k, const struct sz_eline *l);
+static int part_number(const char *s, size_t n, char *style);
+static size_t next_unit(const struct units *u, size_t k);
 
 /* The next unit after k that is not skipped or a merged heading line. */
 static size_t
@@ -427,6 +429,22 @@ prints_title(const struct units *u, const struct sz_eline *l, size_t k, const st
             return 1;
     }
     return 0;
+}
+
+/* Is unit k a one-line heading taken for a signature straight over a
+** division numbered one (I., 1)? */
+static int
+restart_title(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    if (x->kind != U_PARA || x->why != empty_why || x->merge || x->b - x->a != 1)
+        return 0;
+    size_t j = next_unit(u, k);
+    if (j >= u->n || !numbered(u, j, l))
+        return 0;
+    char style;
+    const struct sz_eline *g = &l[u->v[j].a];
+    return part_number(g->s, g->len, &style) == 1 && style != 'W';
 }
 
 /* A heading introduces something: a caps or title line followed straight
@@ -622,6 +640,29 @@ rank_matter(struct units *u, const struct sz_eline *l)
     }
 }
 
+/* IV. SEATTLE THE CHIEF. / ... / V. / ...: does the number alone at k
+** follow on from the number of the numbered heading before it, one more
+** than it and written the same way?  Then it is that count's next
+** division, its title left out, not a sequence of one. */
+static int
+continues_count(const struct units *u, size_t at, const struct sz_eline *l)
+{
+    const struct sz_eline *f = &l[u->v[at].a];
+    char style, prev_style;
+    int v = part_number(f->s, f->len, &style);
+    size_t k = at;
+    while (v > 1 && k-- > 0) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD || (x->rank != R_CHAPTER && x->rank != R_PART))
+            continue;
+        const struct sz_eline *g = &l[x->a];
+        const char *rest;
+        size_t rn, w = sz_essay_first_word(g->s, g->len, &rest, &rn);
+        return part_number(g->s, w, &prev_style) == v - 1 && prev_style == style;
+    }
+    return 0;
+}
+
 /* Lone numbers of the wrong kind are not chapters; the sections around
 ** the numbered divisions are ranked beside them; a closing THE END is
 ** text. */
@@ -672,7 +713,11 @@ sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
             others++;
         }
     }
-    if (lone == 1 && others >= 3) {
+    if (lone == 1 && others >= 3 && continues_count(u, at, l)) {
+        u->v[at].why = "a number alone on its line, one more than the numbered heading before "
+                       "it and written the same way: that count's next division, its title "
+                       "left out";
+    } else if (lone == 1 && others >= 3) {
         u->v[at].kind = U_PARA;
         u->v[at].why = "a number alone on its line, the only one the text sets so, where the "
                        "text numbers its divisions in another shape: not a division";
@@ -1603,4 +1648,30 @@ sz_essay_nest_half_title(struct units *u, const struct sz_eline *l, const int le
     for (size_t k = first; k < end; k++)
         if (u->v[k].kind == U_HEAD)
             u->v[k].deeper++;
+}
+
+/* HISTORICAL NOTES. / I. / VANCOUVER.: after the book's chapters, a line
+** straight over a division numbered one again heads a new series (notes,
+** an appendix), ranked beside the chapters as the back matter is; a
+** signature closes what comes before it and is not followed by a count
+** starting over.  Only where one line does so: several are a collection's
+** stories, which sz_essay_story_titles has decided. */
+void
+sz_essay_series_titles(struct units *u, const struct sz_eline *l)
+{
+    size_t restarts = 0, at = 0;
+    for (size_t k = 0, seen = 0; k + 1 < u->n && restarts < 2; k++) {
+        if (seen && restart_title(u, k, l)) {
+            restarts++;
+            at = k;
+        }
+        seen |= numbered(u, k, l);
+    }
+    if (restarts != 1)
+        return;
+    u->v[at].kind = U_HEAD;
+    u->v[at].rank = R_CHAPTER;
+    u->v[at].why = "heading shape over a division numbered one again after the book's "
+                   "chapters, the only such: the heading of a new series (notes, an "
+                   "appendix), ranked with the chapters, not a signature";
 }

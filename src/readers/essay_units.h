@@ -273,6 +273,7 @@ int sz_essay_holds_next(const struct units *u, size_t k, signed char held[R_COUN
 void sz_essay_revive_holders(struct units *u);
 void sz_essay_nest_gaps(struct units *u);
 void sz_essay_story_titles(struct units *u, const struct sz_eline *l);
+void sz_essay_series_titles(struct units *u, const struct sz_eline *l);
 void sz_essay_ditto_contents(struct units *u, const struct sz_eline *l);
 void sz_essay_transcriber_notes(struct units *u, const struct sz_eline *l);
 void sz_essay_rank_spans(const struct units *u, size_t first[R_COUNT], size_t last[R_COUNT],

@@ -925,10 +925,10 @@ stanza_number(const struct sz_eline *f)
 /* Is unit x a stanza: a few lines of at most verse's width, most opening
 ** with a capital as verse lines do (wrapped prose opens them in lower case)? */
 static int
-numbered_stanza(const struct unit *x, const struct sz_eline *l)
+numbered_stanza(const struct unit *x, const struct sz_eline *l, size_t most)
 {
     size_t nl = x->b - x->a, caps = 0;
-    if (x->kind != U_PARA || nl < NUMBERED_STANZA_MIN || nl > NUMBERED_STANZA_MAX)
+    if (x->kind != U_PARA || nl < NUMBERED_STANZA_MIN || nl > most)
         return 0;
     for (size_t i = x->a; i < x->b; i++) {
         if (l[i].cols > 64)
@@ -938,12 +938,29 @@ numbered_stanza(const struct unit *x, const struct sz_eline *l)
     return caps * 3 >= nl * 2;
 }
 
+/* Lines in a stanza set in under a number flush with the text, at most:
+** set in, it is no sonnet titled by its number but a stanza of the poem,
+** however long (Whitman's Ride for Oregon's fifth, 27 lines). */
+#define SET_IN_STANZA_MAX 40
+
+/* Is every line of unit x set in two columns or more past a number at
+** column at? */
+static int
+set_in_under(const struct unit *x, const struct sz_eline *l, size_t at)
+{
+    for (size_t i = x->a; i < x->b; i++)
+        if (l[i].indent < at + 2)
+            return 0;
+    return 1;
+}
+
 /* "1." over a stanza, "2." over the next ...: the numbers of a poem's
 ** stanzas, set in over them as print centres them, counting from one with
 ** one stanza under each and nothing else between, are lines of the poem,
 ** not sections of the text (From the Heights' 15 stanzas, a ballad's I. to
 ** XXX.).  Three at least; numbers flush with the text over sonnets title
-** poems of their own. */
+** poems of their own, unless the stanzas under them are set in past them
+** (WHITMAN'S RIDE FOR OREGON. / I. / "An empire to be lost or won!"). */
 void
 sz_essay_stanza_numbers(struct units *u, const struct sz_eline *l)
 {
@@ -954,9 +971,10 @@ sz_essay_stanza_numbers(struct units *u, const struct sz_eline *l)
         size_t e = k;
         int want = 1;
         while (e + 1 < u->n && u->v[e].kind == U_HEAD && u->v[e].b - u->v[e].a == 1 &&
-               !u->v[e].merge && l[u->v[e].a].indent >= 2 &&
-               stanza_number(&l[u->v[e].a]) == want &&
-               numbered_stanza(&u->v[e + 1], l)) {
+               !u->v[e].merge && stanza_number(&l[u->v[e].a]) == want &&
+               (l[u->v[e].a].indent >= 2 ? numbered_stanza(&u->v[e + 1], l, NUMBERED_STANZA_MAX)
+                                         : set_in_under(&u->v[e + 1], l, l[u->v[e].a].indent) &&
+                                               numbered_stanza(&u->v[e + 1], l, SET_IN_STANZA_MAX))) {
             e += 2;
             want++;
         }
