@@ -224,6 +224,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 j++;
             else if (body && !text_seen && (e = sz_essay_epigraph_end(l, i, n)) > i)
                 j = e;     /* before the text: indented lines over an attribution */
+            else if (body && (e = sz_essay_list_run(l, i, n)) > i)
+                j = e;     /* items one a line, no blank between: one list */
         } else if (body && j < n && sz_essay_underline_of(&l[j]) &&
                    sz_essay_keyword_rank(l[i].s, l[i].len) != R_NONE) {
             j++;       /* 第五回 underlined, the text straight after */

@@ -121,6 +121,26 @@ put_item(struct sz_ectx *c, struct sz_node *list, const struct sz_eline *l, size
     sz_node_append(list, item);
 }
 
+/* Where one paragraph is one line, the lines of a list stand one under
+** another with no blank line between, each opening with its marker: the
+** end of such a run of two or more items of one list from line i (each
+** line short of the measure, numbers counting on), or i. */
+size_t
+sz_essay_list_run(const struct sz_eline *l, size_t i, size_t n)
+{
+    struct marker first, m;
+    if (l[i].cols > LONG_LINE || !list_marker(&l[i], &first))
+        return i;
+    size_t j = i + 1;
+    int next = first.num + 1;
+    while (j < n && !l[j].blank && l[j].indent == l[i].indent && l[j].cols <= LONG_LINE &&
+           list_marker(&l[j], &m) && same_list(&m, &first) && (!m.ordered || m.num == next)) {
+        j++;
+        next++;
+    }
+    return j - i >= 2 ? j : i;
+}
+
 /* A block whose lines are two or more items of one kind (with their
 ** continuation lines) is a list.  Returns 1 when it built one. */
 int

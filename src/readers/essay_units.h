@@ -157,6 +157,9 @@ int sz_essay_bare_value(const struct sz_eline *f);
 void sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line);
 
 /* essay_lists.c */
+/* Where one paragraph is one line: the end of the run of list items one a
+** line from line i, or i. */
+size_t sz_essay_list_run(const struct sz_eline *l, size_t i, size_t n);
 int sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                        struct sz_buf *scratch);
 size_t sz_essay_loose_list(struct sz_ectx *c, const struct units *u, struct sz_eline *l, size_t k,
