@@ -41,6 +41,12 @@
 #define SZ_ESSAY_STAR_NOTE_UNITS 4
 #endif
 
+/* A text of at most this many blocks (a short essay) may give the note to
+** a bare * marker anywhere after it, at its foot: the last block. */
+#ifndef SZ_ESSAY_STAR_FOOT_UNITS
+#define SZ_ESSAY_STAR_FOOT_UNITS 60
+#endif
+
 /* One input line after decoding.  s points into the decoded text, past the
 ** indentation; len excludes trailing white space. */
 struct sz_eline {

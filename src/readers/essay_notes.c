@@ -467,6 +467,32 @@ note_para(struct sz_ectx *c, struct sz_enotes *nt, const struct unit *x, size_t 
     return p;
 }
 
+/* Is unit k, a note text, the last block of a short text (its foot),
+** where a bare * marker's note stands however far from it: the text
+** has no other note to a bare * (where it has, each stands close to its
+** marker), and no chapter after it to take a stray * for. */
+static int
+foot_note(const struct sz_enotes *nt, size_t k)
+{
+    size_t e = nt->u->n;
+    if (e > SZ_ESSAY_STAR_FOOT_UNITS)
+        return 0;      /* (first: the walk back below stays short) */
+    while (e > 0 && nt->u->v[e - 1].kind == U_SKIP)
+        e--;
+    if (k + 1 != e)
+        return 0;
+    size_t stars = 0;
+    for (size_t d = 0; d < nt->ndefs; d++) {
+        const char *lab;
+        size_t skip;
+        const struct unit *x = &nt->u->v[nt->defs[d]];
+        /* (not "* item" lines one under another: a list) */
+        stars += def_label(nt, nt->defs[d], &lab, &skip) == 1 && lab[0] == '*' &&
+                 sz_essay_list_run(nt->l, x->a, x->b) == x->a;
+    }
+    return stars == 1;
+}
+
 struct sz_node *
 sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags)
 {
@@ -497,7 +523,8 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags)
             continue;
         /* a bare * has no label to check: its note must follow closely,
         ** or a stray * would take the next chapter's note */
-        if (bare && k > nt->cur + SZ_ESSAY_STAR_NOTE_UNITS)
+        int foot = bare && k > nt->cur + SZ_ESSAY_STAR_NOTE_UNITS;
+        if (foot && !foot_note(nt, k))
             break;
         ln = def_label(nt, k, &lab, &skip);
         if (ln != n || memcmp(lab, label, n))
@@ -511,7 +538,9 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags)
         for (size_t j = k; j <= last; j++) {
             struct unit *x = &nt->u->v[j];
             x->kind = U_SKIP;
-            x->why = j == k ? "note text of a marker above"
+            x->why = j == k && foot ? "note text at the foot of a short text, of the bare * "
+                                      "marker above"
+                     : j == k ? "note text of a marker above"
                             : "a further paragraph of the note above: its closing bracket "
                               "comes later";
             sz_node_append(note, note_para(c, nt, x, j == k ? skip : 0,
