@@ -1064,12 +1064,40 @@ running_prose(const struct units *u, size_t k, const struct sz_eline *l)
 static const char dedication_why[] =
     "before the text, a short line To or For a name or one's own (Für meinen, À ma): a dedication";
 
+/* Why a volume's line went to the title page (compared by address). */
+static const char volume_why[] =
+    "VOLUME and a number on the title page, the only volume line of the text: which "
+    "volume the book is, part of its title page, not a part over the text";
+
+/* Is f a volume's line: VOLUME I., Vol. II, a word and a number? */
+static int
+volume_line(const struct sz_eline *f)
+{
+    static const char *const w[] = { "VOLUME", "Volume", "VOL.", "Vol.", "VOL", "Vol", NULL };
+    const char *rest;
+    size_t rn, n = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    return n && rn && sz_essay_word_is(f->s, n, w);
+}
+
+/* How many one-line part headings of u are volume lines, counting up to
+** two. */
+static int
+volume_lines(const struct units *u, const struct sz_eline *l)
+{
+    int n = 0;
+    for (size_t k = 0; k < u->n && n < 2; k++)
+        if (u->v[k].kind == U_HEAD && u->v[k].rank == R_PART && volume_line(&l[u->v[k].a]))
+            n++;
+    return n;
+}
+
 /* Title page and contents at the start of a book: kept, never headings. */
 void
 sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
 {
     size_t k = 0, toc = u->n;
     int title_seen = 0;        /* the book's title met once on the page */
+    int volumes = -1;          /* volume lines of the text, up to two; -1: not counted yet */
     size_t last_ch = SIZE_MAX; /* 1 + the last part or chapter heading, 0: none; SIZE_MAX: not
                                ** looked for yet */
     /* The front matter ends where the first section starts; a book whose
@@ -1143,6 +1171,17 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
                 title_seen = 1;
                 continue;
             }
+            /* THE CORRESPONDENCE OF ... / 1834-1872 / VOLUME I.: a file
+            ** holding one volume of a work names it on the page */
+            if (x->rank == R_PART && x->b - x->a == 1 && !x->merge && title_seen &&
+                volume_line(&l[x->a])) {
+                if (volumes < 0)
+                    volumes = volume_lines(u, l);
+                if (volumes == 1) {
+                    x->why = volume_why;
+                    continue;
+                }
+            }
             size_t j = k + 1 + (size_t)(x->merge == 1), prose = 0, m = 0;
             int keyword = x->rank == R_PART || x->rank == R_CHAPTER || x->rank == R_SETEXT1 ||
                           x->rank == R_SETEXT2;
@@ -1195,7 +1234,8 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
     for (size_t j = 0; j < tp; j++)
         if (u->v[j].kind != U_SKIP && u->v[j].kind != U_CONTENTS) {
             u->v[j].kind = U_TITLEPAGE;
-            u->v[j].why = "before the first section followed by prose: title page";
+            if (u->v[j].why != volume_why)
+                u->v[j].why = "before the first section followed by prose: title page";
         }
     /* Without a Gutenberg header, the title page names the book. */
     const char *name;
