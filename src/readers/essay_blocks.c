@@ -459,6 +459,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         sz_essay_revive_holders(&u);
         sz_essay_front_matter(c, &u, l);
         sz_essay_ditto_contents(&u, l);
+        sz_essay_numbered_paragraph_heads(&u, l);
         sz_essay_fix_ranks(&u, l);
         sz_essay_nest_numbers(&u, l);
         sz_essay_nest_keywords(&u, l);

@@ -1675,3 +1675,63 @@ sz_essay_series_titles(struct units *u, const struct sz_eline *l)
                    "chapters, the only such: the heading of a new series (notes, an "
                    "appendix), ranked with the chapters, not a signature";
 }
+
+/* The number a paragraph opens with ("236. I have no doubt ...", "237A. "),
+** or -1; *suffix is set when a letter follows the digits (237A.). */
+static long
+para_number(const struct sz_eline *f, int *suffix)
+{
+    size_t i = 0;
+    long v = 0;
+    while (i < f->len && i < 5 && f->s[i] >= '0' && f->s[i] <= '9')
+        v = v * 10 + (f->s[i++] - '0');
+    if (i == 0 || i == 5)
+        return -1;
+    *suffix = i < f->len && f->s[i] >= 'A' && f->s[i] <= 'Z';
+    i += (size_t)*suffix;
+    return i < f->len && f->s[i] == '.' ? v : -1;
+}
+
+/* Units looked at past a number alone for the numbered paragraph after it. */
+#define RUN_ON_LOOK 24
+
+/* 236. I have no doubt ... / 237. / SEVEN APOPHTHEGMS FOR WOMEN / ... /
+** 237A. Woman has hitherto ...: a number alone on its line, between the
+** paragraphs the text numbers on either side of it, is one of them set
+** apart over its title, not a chapter. */
+void
+sz_essay_numbered_paragraph_heads(struct units *u, const struct sz_eline *l)
+{
+    for (size_t k = 1; k < u->n; k++) {
+        struct unit *x = &u->v[k];
+        int suf;
+        if (x->kind != U_HEAD || x->rank != R_CHAPTER)
+            continue;
+        const struct sz_eline *f = &l[x->a];
+        const char *rest;
+        size_t rn, w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+        long v = rn ? -1 : para_number(f, &suf);
+        if (v <= 0 || suf || w != f->len)
+            continue;
+        size_t p = k;
+        while (p > 0 && u->v[p - 1].kind == U_SKIP)
+            p--;
+        if (p == 0 || u->v[p - 1].kind != U_PARA || para_number(&l[u->v[p - 1].a], &suf) != v - 1)
+            continue;
+        long next = -1;
+        for (size_t j = k + 1; j < u->n && j <= k + RUN_ON_LOOK && next < 0; j++) {
+            if (u->v[j].kind == U_HEAD && !(j == k + 1 && x->merge))
+                break;
+            if (u->v[j].kind == U_PARA)
+                next = para_number(&l[u->v[j].a], &suf);
+        }
+        if (next != v + 1 && !(next == v && suf))
+            continue;
+        x->kind = U_PARA;
+        x->rank = R_NONE;
+        x->why = "a number alone between the paragraphs the text numbers on either side of "
+                 "it: one of them, set apart over its title, not a chapter";
+        if (x->merge == 1 && k + 1 < u->n)
+            u->v[k + 1].why = "the title under a numbered paragraph's number set apart";
+    }
+}

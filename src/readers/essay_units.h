@@ -267,6 +267,7 @@ void sz_essay_bylines(struct units *u, const struct sz_eline *l);
 void sz_essay_demote_empty(struct units *u, const struct sz_eline *l, const char *title,
                            const char *author);
 void sz_essay_fix_ranks(struct units *u, const struct sz_eline *l);
+void sz_essay_numbered_paragraph_heads(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_numbers(struct units *u, const struct sz_eline *l);
 void sz_essay_nest_keywords(struct units *u, const struct sz_eline *l);
 void sz_essay_rank_order(struct units *u, int order[R_COUNT]);
