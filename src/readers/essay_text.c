@@ -652,8 +652,16 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         return "a line too long for the measure, its last words turned over to the right "
                "under its end: one line of verse";
     }
+    /* Breaks where wrapped prose breaks (one in three, or one opening a
+    ** paragraph as the text sets them in): the short lines are the ends of
+    ** paragraphs, and an indented first line among them starts one. */
+    size_t opens = 0;
+    size_t wrapped = nl >= 2 && !c->per_line && !lay->verse_book
+                         ? sz_essay_wrapped_breaks(l, a, b, lay, &opens)
+                         : 0;
+    int paras = wrapped && (wrapped * 3 >= nl - 1 || opens);
     if (nl >= 2 && !c->per_line) {
-        if (shorts * 2 >= nl - 1 && shorts >= 1) {
+        if (shorts * 2 >= nl - 1 && shorts >= 1 && !paras) {
             int own = sz_essay_own_measure_prose(l, a, b);
             if (own < 0) {
                 sz_essay_verse_lines(c, l, a, b, base);
@@ -745,7 +753,7 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         for (size_t i = a + 1; i < b && hanging; i++)
             hanging = l[i].indent > base + 1 && l[i].indent <= l[a + 1].indent + 1 &&
                       l[i].indent + 1 >= l[a + 1].indent;
-        if (shorts * 2 < nl - 1 && !hanging) {
+        if ((shorts * 2 < nl - 1 || paras) && !hanging) {
             size_t start = a;
             for (size_t i = a + 1; i <= b; i++)
                 if (i == b || (l[i].indent > base + 1 && l[i - 1].indent == base &&
@@ -757,7 +765,11 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                     start = i;
                 }
             if (start != a)
-                return "full lines, each indented first line starts a paragraph";
+                return shorts * 2 < nl - 1
+                           ? "full lines, each indented first line starts a paragraph"
+                           : "short lines, but one filling the wrap width carries its sentence "
+                             "on in lower case at the margin, as wrapped prose does: the ends "
+                             "of paragraphs, not verse; each indented first line starts one";
         }
     }
     if (quoted && sz_essay_indented_couplet(l, a, b, lay)) {
@@ -794,6 +806,9 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     prose(c, l, a, b, 0, scratch);
     if (c->per_line)
         return "a line of a text written one paragraph per line";
+    if (paras && shorts * 2 >= nl - 1 && shorts >= 1)
+        return "short lines, but one filling the wrap width carries its sentence on in lower "
+               "case at the margin, as wrapped prose does: the end of a paragraph, not verse";
     return lay->set_in ? "running text, set in as every line of its section is (its own margin)"
                        : "running text";
 }

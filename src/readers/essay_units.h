@@ -228,6 +228,8 @@ size_t sz_essay_turned_shape(const struct sz_eline *l, size_t a, size_t b, uint3
                              uint32_t wide, struct shape *sh);
 int sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_wrapped_pair(const struct sz_eline *l, size_t a, const struct layout *lay);
+size_t sz_essay_wrapped_breaks(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay,
+                               size_t *opens);
 int sz_essay_unstopped_lines(const struct sz_eline *l, size_t a, size_t b,
                               const struct layout *lay);
 int sz_essay_motto(const struct units *u, size_t k, const struct sz_eline *l,

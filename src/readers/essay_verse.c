@@ -218,6 +218,39 @@ sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b)
     return broken ? -1 : 1;
 }
 
+/* Does a line of [a, b) break where wrapped prose does: ending on a word,
+** without room for the next line's first word within the text's wrap
+** width, the next line carrying the sentence on in lower case no deeper
+** than it ("     8.  It is the rule in war, if our forces are ten to the /
+** enemy's one, to surround him;"), at the block's margin?  Verse breaks
+** where its line ends, and a line of verse too long for the measure turns
+** over set deeper.  Returns how many such breaks: one in three or more,
+** and the short lines around them are the ends of paragraphs, not verse
+** (a stanza may run one line into the next as prose would).  *opens
+** counts those whose line is set in as far as the text sets in the first
+** lines of its paragraphs (lay->para_in): a paragraph opening, whatever
+** the lines around it. */
+size_t
+sz_essay_wrapped_breaks(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay,
+                        size_t *opens)
+{
+    uint32_t base = l[a].indent;
+    for (size_t i = a + 1; i < b; i++)
+        if (l[i].indent < base)
+            base = l[i].indent;
+    size_t n = 0;
+    *opens = 0;
+    for (size_t i = a; i + 1 < b; i++) {
+        uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
+        int w = sz_essay_is_letter(end) && l[i + 1].indent == base &&
+                l[i].indent + l[i].width + 1 + first_word_width(&l[i + 1]) > lay->wrap &&
+                is_lower(start_letter(&l[i + 1]));
+        n += w;
+        *opens += w && lay->para_in && l[i].indent == lay->para_in && l[i].indent > base;
+    }
+    return n;
+}
+
 /* Four lines or more, every one after the first opening with a capital,
 ** none in lower case, not a list of numbered entries; and either most
 ** ending with room for the next word (and some at a stop), or nearly all
@@ -866,8 +899,9 @@ ends_unstopped(const struct sz_eline *l, size_t a, size_t b, uint32_t wide)
 ** an imprint, an address, a letter's closing ("Beauseant, Vicomte de /
 ** The Deserted Woman", "Redfield, 34 Beekman Street / New York, 1855",
 ** "Your fond daughter / Milly"); verse ends its stanza at a mark, and most
-** of its lines.  Two lines of about one length may be a couplet of a
-** metre ("We twa hae run about the braes / And pu'd the gowans' fine"),
+** of its lines.  Lines of about one length may be verse of a metre ("We
+** twa hae run about the braes / And pu'd the gowans' fine", "Si j'avais
+** le chapeau / Que ma mie m'avait donné / Mon chapeau est bel et beau"),
 ** unless a block of short lines next to them ends its lines so too:
 ** entries come in runs (wrapped prose ends most of its lines on a word). */
 int
@@ -875,8 +909,14 @@ sz_essay_unstopped_lines(const struct sz_eline *l, size_t a, size_t b, const str
 {
     if (!ends_unstopped(l, a, b, 0))
         return 0;
-    uint32_t w1 = l[a].width, w2 = l[a + 1].width;
-    if (b - a != 2 || (w1 < w2 ? w1 : w2) * 4 < (w1 < w2 ? w2 : w1) * 3)
+    uint32_t lo = l[a].width, hi = l[a].width;
+    for (size_t i = a + 1; i < b; i++) {
+        if (l[i].width < lo)
+            lo = l[i].width;
+        if (l[i].width > hi)
+            hi = l[i].width;
+    }
+    if (lo * 4 < hi * 3)
         return 1;
     for (int dir = -1; dir <= 1; dir += 2) {
         size_t pa, pb;
