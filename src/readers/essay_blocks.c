@@ -39,6 +39,16 @@ note_start(const struct sz_eline *f)
     return 1;
 }
 
+/* Does line f open the text of a note to a * or ** marker ("* This letter
+** was printed", "** Edward Bliss Emerson")? */
+static int
+star_note(const struct sz_eline *f)
+{
+    const char *lab;
+    size_t skip;
+    return f->len && f->s[0] == '*' && sz_essay_note_label(f, &lab, &skip) && lab[0] == '*';
+}
+
 /* A heading's level: its rank's, more for a story's parts or a half-title's
 ** work (at most 6). */
 static int
@@ -267,6 +277,23 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             if (i == j)
                 continue;
+            /* "----------" / "* This letter was printed ..." / "----------":
+            ** rules straight over and under note texts, no blank between,
+            ** set the notes apart from the text; each rule is a block of its
+            ** own, the notes are judged without them */
+            if (body && j - i >= 2 && star_note(&l[i + 1]) && sz_essay_is_rule(l[i].s, l[i].len)) {
+                push_unit(&u, i, i + 1);
+                u.v[u.n - 1].gap = (int)gap;
+                gap = 0;
+                i++;
+            }
+            if (body && j - i >= 2 && star_note(&l[i]) && sz_essay_is_rule(l[j - 1].s, l[j - 1].len) &&
+                !sz_essay_is_rule(l[i].s, l[i].len)) {
+                push_unit(&u, i, j - 1);
+                u.v[u.n - 1].gap = (int)gap;
+                gap = 0;
+                i = j - 1;
+            }
             /* a rule across the page straight over a short line, no blank
             ** between ("-----" over INTRODUCTION): the rule closes what
             ** went before, the line stands alone under it */

@@ -57,6 +57,17 @@ sz_essay_note_label(const struct sz_eline *l, const char **label, size_t *skip)
             return 1;
         }
     }
+    /* "** Edward Bliss Emerson, his next younger brother": the note to a
+    ** ** marker, the second of its paragraph ("a brother** in the
+    ** island"); not "**bold**" */
+    if (n >= 5 && s[0] == '*' && s[1] == '*' && s[2] != '*' && !memchr(s + 2, '*', n - 2)) {
+        size_t sp = s[2] == ' ';
+        if (s[2 + sp] != ' ') {
+            *label = s;
+            *skip = 2 + sp;
+            return 2;
+        }
+    }
     /* "(*It is no improbable opinion ... )": the note to a bare * marker
     ** set in parentheses after its paragraph, as some editions print
     ** them; "(**Civil law ...)" answers a ** marker */
