@@ -17,6 +17,8 @@
 /* Lines a recurring shape may have at most (a heading is short). */
 #define SHAPE_COLS 60
 #define SHAPE_WORDS 8
+/* ... and a Chinese or Japanese one (twenty characters). */
+#define CJK_HEAD_COLS 40
 
 /* S_WORD: one capitalised word and a full stop ("Legacy."), a heading
 ** only where the text's titles of more words take a full stop too: alone,
@@ -630,11 +632,76 @@ per_line_apart(struct units *u, const struct sz_eline *l)
     }
 }
 
+/* Chinese and Japanese lines: the first character in the CJK blocks
+** (kana, ideographs, their punctuation and full-width forms). */
+static int
+cjk_line(const struct sz_eline *f)
+{
+    size_t i = 0;
+    uint32_t cp = sz_essay_cp_at(f->s, f->len, &i);
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/* Is unit k a short Chinese or Japanese line set flush left, not closing
+** as a sentence does, over a paragraph indented as the text's are? */
+static int
+flush_cjk(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    if (x->kind != U_PARA || x->rank != R_NONE || x->b - x->a != 1 || k + 1 >= u->n)
+        return 0;
+    const struct sz_eline *f = &l[x->a], *g = &l[u->v[k + 1].a];
+    return f->indent == 0 && f->cols <= CJK_HEAD_COLS && cjk_line(f) &&
+           !sz_essay_closes(sz_essay_last_cp(f->s, f->len)) && u->v[k + 1].kind == U_PARA &&
+           g->indent > 0 && cjk_line(g);
+}
+
+/* Where a Chinese or Japanese text opens its paragraphs with an
+** ideographic space, a short line it sets flush left over one is a
+** heading ("はじめに", "一　音について"), numbered or not, when two or
+** more stand so and the text's other lines flush left are fewer: the
+** indent is the text's mark of a paragraph. */
+static void
+cjk_flush_heads(struct units *u, const struct sz_eline *l)
+{
+    size_t heads = 0, indented = 0, strays = 0, k = 0;
+    for (; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_PARA || !cjk_line(&l[x->a]))
+            continue;
+        if (flush_cjk(u, k, l))
+            heads++;
+        else if (l[x->a].indent > 0)
+            indented++;
+        else if (indented)     /* (the title page's lines come before the text) */
+            strays++;
+    }
+    if (heads < 2 || strays >= heads || indented < heads)
+        return;
+    /* the rank of the headings the text numbers so (一、), if any */
+    int rank = R_TITLE;
+    for (k = 0; k < u->n; k++)
+        if (u->v[k].kind == U_HEAD && l[u->v[k].a].indent == 0 && cjk_line(&l[u->v[k].a]) &&
+            k + 1 < u->n && u->v[k + 1].kind == U_PARA && l[u->v[k + 1].a].indent > 0) {
+            rank = u->v[k].rank;
+            break;
+        }
+    for (k = 0; k < u->n; k++)
+        if (flush_cjk(u, k, l)) {
+            u->v[k].kind = U_HEAD;
+            u->v[k].rank = rank;
+            u->v[k].why = "a short line set flush left over a paragraph, where the text "
+                          "opens its paragraphs with an ideographic space";
+        }
+}
+
 void
 sz_essay_conventions(struct units *u, const struct sz_eline *l, int per_line)
 {
     quoted_passage_heads(u, l);
     numbered_sequences(u, l);
+    cjk_flush_heads(u, l);
     year_headings(u, l);
     marked_numbers(u, l);
     /* Chapter lines with their summaries under them in one block: a
