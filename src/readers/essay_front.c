@@ -307,6 +307,31 @@ section_line(const struct sz_eline *f, int r)
            sz_essay_keyword_rank(f->s, f->len) != R_NONE;
 }
 
+/* A Chinese or Japanese name: two to five ideographs and nothing else
+** (a space may part family and given name: "山田花子", "夏目 漱石"); kana
+** or punctuation make it a phrase. */
+static int
+cjk_name(const struct sz_eline *f)
+{
+    size_t i = 0, han = 0, gaps = 0;
+    while (i < f->len) {
+        if (f->s[i] == ' ') {
+            gaps++;
+            i++;
+            continue;
+        }
+        if (i + 3 <= f->len && !memcmp(f->s + i, "\xE3\x80\x80", 3)) {
+            gaps++;
+            i += 3;
+            continue;
+        }
+        uint32_t cp = sz_essay_cp_at(f->s, f->len, &i);
+        if (!((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) || ++han > 5)
+            return 0;
+    }
+    return han >= 2 && gaps <= 1;
+}
+
 /* What line i of the stack is, given what came before it (gap: blank
 ** lines between it and the line before); 0 when it is none of a title
 ** stack's lines. */
@@ -350,7 +375,12 @@ stack_line(struct stack *st, const struct sz_eline *l, size_t i, int gap,
     /* a name alone: straight under the title, or apart over a heading, a
     ** dedication or an epigraph (a heading over its text has a name's
     ** shape as often; a book's title page goes on with its publisher) */
-    if (sz_essay_name_line(f) && sz_essay_keyword_rank(f->s, f->len) == R_NONE &&
+    /* (under a Chinese or Japanese title, a name is its ideographs alone) */
+    size_t t0 = 0;
+    uint32_t tcp = sz_essay_cp_at(l[st->title - 1].s, l[st->title - 1].len, &t0);
+    int cjk_title = tcp >= 0x2E80 && tcp <= 0x9FFF;
+    if ((cjk_title ? cjk_name(f) : sz_essay_name_line(f)) &&
+        sz_essay_keyword_rank(f->s, f->len) == R_NONE &&
         (gap == 0 || (next < u->n && (u->v[next].kind == U_HEAD ||
                                       sz_essay_dedication(&u->v[next], l) ||
                                       sz_essay_epigraph(&u->v[next], l))))) {

@@ -924,6 +924,16 @@ long_title(const struct sz_eline *l, size_t a, size_t i, size_t b)
     return 0;
 }
 
+/* Three or more Chinese or Japanese characters: a phrase, though written
+** without spaces, not one word of a title spaced out a word a line. */
+static int
+cjk_phrase(const struct sz_eline *x)
+{
+    uint32_t cp = 0;
+    sz_utf8_decode(x->s, x->len, &cp);
+    return x->cols >= 6 && ((cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF));
+}
+
 /* The title read from line a on: skips what a title page has before the
 ** title (illustrations, notes, rules), then joins the title's lines.
 ** t gets the text; *first and *last its first and last lines, *pieces how
@@ -1121,7 +1131,8 @@ read_title(const struct sz_eline *l, size_t a, size_t b, struct sz_buf *t, size_
                 stop_line(x, ends_joining(t) || and_on || (!gap && lower_join(x)) ? 0 : 2) ||
                 sz_essay_section_line(x->s, x->len) ||
                 (gap && !ends_joining(t) && !joining_line(x->s, x->len) &&
-                 !(last_words == 1 && w == 1) && !spaced) ||
+                 !(last_words == 1 && w == 1 && !cjk_phrase(x) && !cjk_phrase(&l[last_i])) &&
+                 !spaced) ||
                 (gap && (memchr(x->s, ',', x->len) || memchr(x->s, '&', x->len))) ||
                 strpbrk_n(x->s, x->len, "0123456789"))
                 break;
