@@ -683,6 +683,10 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             }
             break;
         default:
+            if (x->why == sz_essay_cast_why && x->b - x->a >= 2) {
+                sz_essay_lines_para(c, l, x->a, x->b, &scratch);
+                break;
+            }
             if (x->stanza_no) {
                 sz_essay_verse_lines(c, l, x->a, x->b, l[x->a].indent);
                 break;

@@ -1121,6 +1121,47 @@ volume_lines(const struct units *u, const struct sz_eline *l)
     return n;
 }
 
+/* THE PERSONS IN THE PLAY / the persons / THE SCENES OF THE PLAY / ACT I.
+** ... / LONDON: ST. JAMES'S THEATRE / the first cast / FIRST ACT: from
+** the heading over a play's persons (unit k) to its first act, the play's
+** lists and the headings over them, set in capitals apart from them; a
+** line of the lists is no heading ("Lessee and Manager: Mr. George
+** Alexander"), nor verse.  The play's title printed again over the first
+** act (squashed t) is left as it was read. */
+static void
+play_lists(struct units *u, const struct sz_eline *l, size_t k, const struct sz_buf *t)
+{
+    struct sz_buf cur = SZ_BUF_INIT;
+    for (size_t j = k + 1; j < u->n; j++) {
+        struct unit *y = &u->v[j];
+        const struct sz_eline *f = &l[y->a];
+        if (y->kind == U_SKIP || y->kind == U_MERGED)
+            continue;
+        if (y->kind == U_HEAD && (y->rank == R_PART || y->rank == R_CHAPTER) &&
+            sz_essay_keyword_rank(f->s, f->len) != R_NONE)
+            break;      /* the first act */
+        if (y->kind != U_HEAD && y->kind != U_PARA)
+            continue;
+        int caps = y->b - y->a == 1 && sz_essay_all_caps(f->s, f->len) && y->gap >= 2;
+        if (caps && t->len) {
+            sz_essay_squash(f->s, f->len, &cur);
+            if (cur.len == t->len && !memcmp(cur.data, t->data, cur.len))
+                continue;
+        }
+        if (caps) {
+            y->kind = U_HEAD;
+            y->rank = R_CAPS;
+            y->why = "a line in capitals set apart between a play's persons and its first act: "
+                     "the heading over one of its lists";
+        } else if (y->kind == U_HEAD || y->b - y->a >= 2) {
+            y->kind = U_PARA;
+            y->rank = R_NONE;
+            y->why = sz_essay_cast_why;
+        }
+    }
+    sz_buf_free(&cur);
+}
+
 /* Title page and contents at the start of a book: kept, never headings. */
 void
 sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
@@ -1169,6 +1210,13 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
             x->rank = R_NONE;
             x->why = dedication_why;
             continue;
+        }
+        /* a play starts with the list of its persons: the page is over */
+        if (x->kind == U_HEAD && x->b - x->a == 1 && sz_essay_persons_line(l[x->a].s, l[x->a].len)) {
+            x->why = "the heading over the list of a play's persons: the play starts there, "
+                     "after its title page";
+            play_lists(u, l, k, &title);
+            break;
         }
         if (x->kind == U_HEAD) {
             /* The book's own title repeated is the title page. */

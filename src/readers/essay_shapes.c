@@ -264,6 +264,28 @@ sz_essay_matter_word(const char *s, size_t n)
     return 0;
 }
 
+/* DRAMATIS PERSONAE, THE PERSONS IN THE PLAY, CHARACTERS: the heading over
+** a play's list of its persons, where the play begins. */
+int
+sz_essay_persons_line(const char *s, size_t n)
+{
+    static const char *const w[] = {
+        "dramatispersonae", "dramatispersonæ", "personsoftheplay", "thepersonsoftheplay",
+        "thepersonsintheplay", "personsintheplay", "personsrepresented", "characters",
+        "thecharacters", "charactersintheplay", "charactersoftheplay", "personnages",
+        "lespersonnages", "personen", "personajes", NULL,
+    };
+    if (n > 48)
+        return 0;
+    struct sz_buf b = SZ_BUF_INIT;
+    sz_essay_squash(s, n, &b);
+    int hit = 0;
+    for (int j = 0; w[j] && !hit && b.len; j++)
+        hit = strlen(w[j]) == b.len && !memcmp(w[j], b.data, b.len);
+    sz_buf_free(&b);
+    return hit;
+}
+
 /* ♦TREATY BETWEEN GREAT BRITAIN AND SPAIN.♦: a block set between two of
 ** the same symbol is a sidenote (a margin note of the printed book). */
 int

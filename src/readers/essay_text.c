@@ -544,6 +544,20 @@ sz_essay_para_indent(const struct units *u, const struct sz_eline *l, const stru
 /* Lines kept as print breaks them in one paragraph, not verse: a
 ** letter's dateline or signature. */
 static void
+lines_para(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch);
+
+const char sz_essay_cast_why[] =
+    "lines between the heading over a play's persons and its first act: a list (the persons, "
+    "the scenes, the first cast), kept as its lines in one paragraph, not verse";
+
+void
+sz_essay_lines_para(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
+                    struct sz_buf *scratch)
+{
+    lines_para(c, l, a, b, scratch);
+}
+
+static void
 lines_para(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struct sz_buf *scratch)
 {
     struct sz_node *p = sz_essay_block(c, SZ_PARA, l[a].lineno);

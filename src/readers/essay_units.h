@@ -135,6 +135,7 @@ int sz_essay_scene_word(const char *s, size_t n);
 int sz_essay_is_rule(const char *s, size_t n);
 int sz_essay_underline_of(const struct sz_eline *l);
 int sz_essay_matter_word(const char *s, size_t n);
+int sz_essay_persons_line(const char *s, size_t n);
 int sz_essay_sidenote(const struct sz_eline *l, size_t a, size_t b);
 size_t sz_essay_sidenote_end(const struct units *u, const struct sz_eline *l, size_t k);
 int sz_essay_page_ref(const char *s, size_t n);
@@ -192,6 +193,11 @@ void sz_essay_figure(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                      struct sz_buf *scratch);
 void sz_essay_lines_block(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                           struct sz_buf *scratch);
+/* Lines kept as print breaks them in one paragraph (a list, a signature). */
+void sz_essay_lines_para(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
+                         struct sz_buf *scratch);
+/* The reason for a play's lists before its first act (compared by address). */
+extern const char sz_essay_cast_why[];
 
 /* essay_verse.c: where the lines of a block break (lines [a, b), each break
 ** between a line and the next). */
