@@ -135,6 +135,32 @@ signature(const struct sz_eline *f)
     return words >= 1;
 }
 
+/* A name as a letter is signed set in title case (R. Waldo Emerson, T.
+** Carlyle, Jane Carlyle*): five words at most, each opening with a capital,
+** no figure, no ! or ?, not opening with a dash (--Claude Bragdon under a
+** quotation names whom it quotes). */
+static int
+name_signature(const struct sz_eline *f)
+{
+    uint32_t last = sz_essay_last_cp(f->s, f->len);
+    size_t i = 0, n, words = 0;
+    const char *w;
+    if (last == '!' || last == '?' || !f->len || f->s[0] == '-' ||
+        !sz_essay_is_upper(sz_essay_cp_at(f->s, f->len, &i)))
+        return 0;
+    i = 0;
+    while ((n = next_word(f->s, f->len, &i, &w)) > 0) {
+        size_t j = 0;
+        if (++words > 5 || !sz_essay_is_upper(sz_essay_cp_at(w, n, &j)))
+            return 0;
+    }
+    return words >= 1;
+}
+
+/* Columns a signature stands in past its closing, at least (Your friend,
+** / the name towards the right edge, as letters are printed). */
+#define SIGNATURE_SET_IN 8
+
 /* A line left open for the next: ending, past closing quotes, brackets
 ** and emphasis marks, in a comma or a letter. */
 static int
@@ -177,6 +203,16 @@ sz_essay_letter_lines(const struct sz_eline *l, size_t a, size_t b)
         return "a line or two left open with a comma over a name in capitals set no further "
                "left (Yours devotedly, / DOROTHEA BROOKE.): a letter's closing and signature, "
                "kept line by line, not verse";
+    }
+    /* Yours ever, / (far in) T. Carlyle: the name set well in past the
+    ** closing, a line or two over it */
+    if (nl <= 3 && name_signature(&l[b - 1]) &&
+        l[b - 1].indent >= l[a].indent + SIGNATURE_SET_IN) {
+        for (size_t i = a; i + 1 < b; i++)
+            if (l[i].indent + SIGNATURE_SET_IN > l[b - 1].indent || name_signature(&l[i]))
+                return NULL;
+        return "a line or two over a name set well in past them (Yours ever, / T. Carlyle): "
+               "a letter's closing and signature, kept line by line, not verse";
     }
     return NULL;
 }
