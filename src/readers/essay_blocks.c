@@ -548,6 +548,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
     lay.speakers = speeches >= 20 && speeches * 5 >= blocks;
     lay.verse_book = body && !c->per_line && sz_essay_verse_book(&u, l, &lay);
     lay.verse_in = body && !c->per_line ? sz_essay_verse_indent(&u, l, &lay) : 0;
+    lay.verse_turn = body && !c->per_line ? sz_essay_verse_turn(&u, l, &lay) : 0;
     lay.para_in = body && !c->per_line ? sz_essay_para_indent(&u, l, &lay) : 0;
     struct sz_enotes nt = { &u, l, 0, NULL, 0, 0, NULL };
     if (body) {

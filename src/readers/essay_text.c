@@ -64,6 +64,7 @@ sz_essay_measure(const struct sz_eline *l, size_t a, size_t b, struct layout *la
     lay->speakers = 0;
     lay->set_in = 0;
     lay->verse_book = 0;
+    lay->verse_turn = 0;
     lay->para_in = 0;
     lay->from = a;
     lay->to = b;
@@ -750,6 +751,15 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
             return "lines each opening with a capital and ending with room or at a stop, "
                    "those too long for the measure turned over onto a line set deeper that "
                    "carries on in lower case: verse";
+        }
+        /* (the text's own way of turning its verse over, every line
+        ** opening with a capital: two lines are enough) */
+        if (turned >= 2 && lay->verse_turn && tsh.turn == lay->verse_turn &&
+            tsh.caps == tsh.breaks && tsh.numbered * 2 <= tsh.breaks) {
+            sz_essay_verse_lines(c, l, a, b, base);
+            return "lines each opening with a capital, those too long for the measure turned "
+                   "over onto a line set as much deeper as the text's verse turns over, "
+                   "carrying on in lower case: verse";
         }
         if (lay->verse_book && sz_essay_capital_lines(&sh, nl)) {
             sz_essay_verse_lines(c, l, a, b, base);

@@ -65,6 +65,8 @@ struct layout {
     int set_in;                /* a section that sets all its text in: indent is its own */
     int verse_book;            /* most blocks of several lines are verse: a book of poems */
     uint32_t verse_in;         /* the indentation the text quotes its verse at, 0: none */
+    uint32_t verse_turn;       /* how much deeper the text sets a verse line's turnover,
+                               ** 0: no such convention */
     uint32_t para_in;          /* the indentation paragraphs open at, where an indented
                                ** first line marks them; 0: none */
     size_t from, to;           /* the lines measured */
@@ -210,6 +212,7 @@ struct shape {
                                ** counts stop where the block cannot be verse (see
                                ** sz_essay_block_shape) */
     size_t numbered;           /* lines ending in a number (contents, accounts) */
+    uint32_t turn;             /* sz_essay_turned_shape: how much deeper the turnovers are set */
 };
 void sz_essay_block_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wide,
                           struct shape *sh);
@@ -230,6 +233,8 @@ int sz_essay_rhymed_block(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_rhymed_line(const struct units *u, size_t k, const struct sz_eline *l,
                          const struct layout *lay);
 int sz_essay_capital_lines(const struct shape *sh, size_t nl);
+uint32_t sz_essay_verse_turn(const struct units *u, const struct sz_eline *l,
+                             const struct layout *lay);
 size_t sz_essay_turned_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wrap,
                              uint32_t wide, struct shape *sh);
 int sz_essay_own_measure_prose(const struct sz_eline *l, size_t a, size_t b);

@@ -110,7 +110,9 @@ turned(const struct sz_eline *above, const struct sz_eline *t, uint32_t base, ui
 ** lower case (a line set deeper with a capital may be a line of its own),
 ** when the turnovers are set at more than one indentation, or when a line
 ** not turned over is set in (a note's hanging indent sets all its lines
-** after the first in). */
+** after the first in; a section's number over the lines is passed over). */
+static int stanza_number(const struct sz_eline *f);
+
 size_t
 sz_essay_turned_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wrap,
                       uint32_t wide, struct shape *sh)
@@ -120,6 +122,10 @@ sz_essay_turned_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wra
     for (size_t i = a; i < b; i++)
         if (l[i].indent < base)
             base = l[i].indent;
+    /* a section's number set in over its first lines ("       1" over
+    ** "  Starting from fish-shape Paumanok ...") is no line of them */
+    if (b - a >= 3 && l[a].indent > base && stanza_number(&l[a]))
+        a++;
     size_t lines = 0, lower = 0;
     for (size_t i = a; i < b;) {
         if (l[i].indent != base)
@@ -150,6 +156,7 @@ sz_essay_turned_shape(const struct sz_eline *l, size_t a, size_t b, uint32_t wra
         }
         i = j;
     }
+    sh->turn = deep ? deep - base : 0;
     return lower ? lines : 0;
 }
 
@@ -491,6 +498,38 @@ sz_essay_verse_book(const struct units *u, const struct sz_eline *l, const struc
             return 0;
     }
     return 1;
+}
+
+/* Blocks of verse with turnovers a text needs set one depth deeper for
+** that depth to be how it turns its long verse lines over. */
+#define VERSE_TURN_BLOCKS 20
+/* Depths past which turnovers are not counted. */
+#define VERSE_TURN_MAX 24
+
+/* How much deeper the text sets the end of a verse line too long for the
+** measure: of its blocks that are verse with turnovers by the rules of
+** the running text (sz_essay_turned_shape, sz_essay_verse_by_starts), the
+** depth most of them take, if VERSE_TURN_BLOCKS of them or more do (Leaves
+** of Grass sets its lines at two columns and their turnovers at six).  0
+** when the text has no such convention. */
+uint32_t
+sz_essay_verse_turn(const struct units *u, const struct sz_eline *l, const struct layout *lay)
+{
+    size_t at[VERSE_TURN_MAX] = { 0 };
+    for (size_t k = 0; k < u->n; k++) {
+        const struct unit *x = &u->v[k];
+        if (x->kind != U_PARA || x->b - x->a < 3)
+            continue;
+        struct shape tsh;
+        if (sz_essay_turned_shape(l, x->a, x->b, lay->wrap, lay->wide, &tsh) >= 2 &&
+            sz_essay_verse_by_starts(&tsh) && tsh.turn < VERSE_TURN_MAX)
+            at[tsh.turn]++;
+    }
+    uint32_t best = 0;
+    for (uint32_t d = 2; d < VERSE_TURN_MAX; d++)
+        if (at[d] > at[best])
+            best = d;
+    return at[best] >= VERSE_TURN_BLOCKS ? best : 0;
 }
 
 /* Quoted blocks of verse a text needs at one indentation for that
