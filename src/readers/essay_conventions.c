@@ -637,6 +637,9 @@ per_line_apart(struct units *u, const struct sz_eline *l)
 static int
 cjk_line(const struct sz_eline *f)
 {
+    /* (asked of every paragraph: a lead byte below U+2000's turns most away) */
+    if (!f->len || (unsigned char)f->s[0] < 0xE2)
+        return 0;
     size_t i = 0;
     uint32_t cp = sz_essay_cp_at(f->s, f->len, &i);
     return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
