@@ -870,9 +870,49 @@ synopsis(const struct unit *y, const struct unit *x, const struct sz_eline *l)
 /* CONTENTS and its entries, up to where the first entry comes back as the
 ** first heading of the book (by its whole line, or by the title it gives
 ** after its number), or prose starts.  Returns the unit after. */
+/* The number (I., 12.) that opens line f before more words, or 0. */
+static int
+entry_number(const struct sz_eline *f)
+{
+    const char *rest;
+    size_t rn, w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    if (!rn || w < 2 || w > 8 || f->s[w - 1] != '.')
+        return 0;
+    size_t d = 0;
+    while (d < w - 1 && f->s[d] >= '0' && f->s[d] <= '9')
+        d++;
+    if (d == w - 1)
+        return d <= 3 ? atoi(f->s) : 0;
+    for (size_t i = 0; i < w - 1; i++)
+        if (!strchr("IVXLC", f->s[i]))
+            return 0;
+    return sz_essay_roman_value(f->s, w - 1);
+}
+
+/* Is unit j a contents entry written as a synopsis, a paragraph of prose
+** numbered as the next entry (I. Emerson.  Boston, 14 May, 1834.  First
+** acquaintance with ...), *counted the number of the last one?  The
+** numbering must start at the list's first entry, or after an opening
+** matter word's (Introduction.  Emerson's early recognition ...), which
+** is one too when the numbered entries follow it. */
+static int
+synopsis_entry(const struct units *u, size_t k, size_t j, const struct sz_eline *l, int counted)
+{
+    const struct sz_eline *f = &l[u->v[j].a];
+    if (entry_number(f) == counted + 1 && (counted || j <= k + 2))
+        return 1;
+    if (counted || j != k + 1 || j + 1 >= u->n)
+        return 0;
+    const char *rest;
+    size_t rn, w = sz_essay_first_word(f->s, f->len, &rest, &rn);
+    return rn && f->s[w - 1] == '.' && sz_essay_matter_word(f->s, w) &&
+           entry_number(&l[u->v[j + 1].a]) == 1;
+}
+
 size_t
 sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
 {
+    int counted = 0;           /* the number of the last synopsis entry */
     struct sz_buf first = SZ_BUF_INIT, cur = SZ_BUF_INIT, cur2 = SZ_BUF_INIT, title = SZ_BUF_INIT;
     size_t j = k + 1;
     int prev_kind = -1;
@@ -891,7 +931,7 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
              sz_essay_is_prose(u, j, l) &&
              sz_essay_keyword_rank(l[x->a].s, l[x->a].len) == R_NONE &&
              !(j > k + 1 && synopsis(&u->v[j - 1], x, l)) && !ends_in_page(x, l) &&
-             !numbered_block(x, l)) ||
+             !numbered_block(x, l) && !synopsis_entry(u, k, j, l, counted)) ||
             x->kind == U_RULE || j - k > 1000) {
             /* ... Contentment / (a wider gap) PREFACE / prose: the list
             ** has ended before the line over the prose, set apart from
@@ -1001,10 +1041,16 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
             }
             break;
         }
+        int numbered_next = entry_number(&l[x->a]) == counted + 1;
+        counted += numbered_next;
         prev_kind = x->kind;
         prev_why = x->why;
         x->kind = U_CONTENTS;
-        x->why = "entry of the contents list (up to its first entry repeated, or prose)";
+        x->why = numbered_next && x->b - x->a >= 3
+                     ? "a paragraph numbered as the contents list's next entry (I. Emerson.  "
+                       "Boston, 14 May, 1834.  First acquaintance ...): an entry written as a "
+                       "synopsis"
+                     : "entry of the contents list (up to its first entry repeated, or prose)";
     }
     sz_buf_free(&first);
     sz_buf_free(&cur);
