@@ -157,6 +157,21 @@ name_signature(const struct sz_eline *f)
     return words >= 1;
 }
 
+/* "--T. Carlyle", "—R. W. E.": a dash and a name, as a letter's writer
+** signs it alone on a line under the last paragraph. */
+int
+sz_essay_dash_signature(const struct sz_eline *f)
+{
+    size_t d = f->len >= 2 && f->s[0] == '-' && f->s[1] == '-' ? 2
+             : f->len >= 3 && !memcmp(f->s, "\xE2\x80\x94", 3) ? 3 : 0;
+    if (!d || d >= f->len || f->s[d] == ' ' || f->s[d] == '-')
+        return 0;
+    struct sz_eline g = *f;
+    g.s += d;
+    g.len -= (uint32_t)d;
+    return name_signature(&g);
+}
+
 /* Columns a signature stands in past its closing, at least (Your friend,
 ** / the name towards the right edge, as letters are printed). */
 #define SIGNATURE_SET_IN 8

@@ -612,6 +612,19 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
         prose(c, l, a, b, 0, scratch);
         return sz_essay_para_in_why;
     }
+    /* ... your friend, / (set in) --R.W. Emerson: a dash and a name alone
+    ** under running text sign a letter; under a quotation set in they say
+    ** whom it quotes */
+    if (quoted && nl == 1 && sz_essay_dash_signature(&l[a])) {
+        size_t p = a;
+        while (p > 0 && a - p < 4 && l[p - 1].blank)
+            p--;
+        if (p > 0 && !l[p - 1].blank && l[p - 1].indent <= lay->indent) {
+            prose(c, l, a, b, 0, scratch);
+            return "a dash and a name alone, set in under running text: the signature of a "
+                   "letter, not a quotation";
+        }
+    }
     /* a quotation's last line set well to the right of the others, in a
     ** few words: who said it ("PAINE.") */
     int signed_off = nl >= 3 && l[b - 1].indent >= l[b - 2].indent + 4 &&
