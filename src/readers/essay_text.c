@@ -684,7 +684,8 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     ** paragraph as the text sets them in): the short lines are the ends of
     ** paragraphs, and an indented first line among them starts one. */
     size_t opens = 0;
-    size_t wrapped = nl >= 2 && !c->per_line && !lay->verse_book
+    size_t wrapped = nl >= 2 && !c->per_line && !lay->verse_book && shorts >= 1 &&
+                             shorts * 2 >= nl - 1
                          ? sz_essay_wrapped_breaks(l, a, b, lay, &opens)
                          : 0;
     int paras = wrapped && (wrapped * 3 >= nl - 1 || opens);

@@ -509,9 +509,9 @@ sz_essay_verse_book(const struct units *u, const struct sz_eline *l, const struc
 /* How much deeper the text sets the end of a verse line too long for the
 ** measure: of its blocks that are verse with turnovers by the rules of
 ** the running text (sz_essay_turned_shape, sz_essay_verse_by_starts), the
-** depth most of them take, if VERSE_TURN_BLOCKS of them or more do (Leaves
-** of Grass sets its lines at two columns and their turnovers at six).  0
-** when the text has no such convention. */
+** first depth VERSE_TURN_BLOCKS of them take (Leaves of Grass sets its
+** lines at two columns and their turnovers at six).  0 when the text has
+** no such convention. */
 uint32_t
 sz_essay_verse_turn(const struct units *u, const struct sz_eline *l, const struct layout *lay)
 {
@@ -520,16 +520,20 @@ sz_essay_verse_turn(const struct units *u, const struct sz_eline *l, const struc
         const struct unit *x = &u->v[k];
         if (x->kind != U_PARA || x->b - x->a < 3)
             continue;
+        /* (most blocks set no line deeper than the one above it, or only
+        ** their first: no turnover) */
+        size_t i = x->a + 2;
+        while (i < x->b && l[i].indent <= l[i - 1].indent + 1)
+            i++;
+        if (i == x->b)
+            continue;
         struct shape tsh;
         if (sz_essay_turned_shape(l, x->a, x->b, lay->wrap, lay->wide, &tsh) >= 2 &&
-            sz_essay_verse_by_starts(&tsh) && tsh.turn < VERSE_TURN_MAX)
-            at[tsh.turn]++;
+            sz_essay_verse_by_starts(&tsh) && tsh.turn < VERSE_TURN_MAX &&
+            ++at[tsh.turn] == VERSE_TURN_BLOCKS)
+            return tsh.turn;   /* (the convention is plain: the rest need not be asked) */
     }
-    uint32_t best = 0;
-    for (uint32_t d = 2; d < VERSE_TURN_MAX; d++)
-        if (at[d] > at[best])
-            best = d;
-    return at[best] >= VERSE_TURN_BLOCKS ? best : 0;
+    return 0;
 }
 
 /* Quoted blocks of verse a text needs at one indentation for that
