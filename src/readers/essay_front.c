@@ -1136,6 +1136,25 @@ running_prose(const struct units *u, size_t k, const struct sz_eline *l)
            (l[x->a].cols > LONG_LINE || x->b - x->a >= 3 || sentences(u, k, l));
 }
 
+/* Is unit x prose wrapped at a narrow measure (The Prophet's forty
+** columns: "|Almustafa, the chosen and the / beloved, who was a dawn unto
+** his own / day, ..."): four lines or more, all but the first going on
+** with a sentence in lower case, the last ending it? */
+static int
+wrapped_narrow(const struct unit *x, const struct sz_eline *l)
+{
+    size_t nl = x->b - x->a, lower = 0;
+    if (x->kind != U_PARA || nl < 4)
+        return 0;
+    for (size_t i = x->a + 1; i < x->b; i++) {
+        size_t j = 0;
+        uint32_t cp = l[i].len ? sz_essay_cp_at(l[i].s, l[i].len, &j) : 0;
+        lower += utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+    }
+    uint32_t last = sz_essay_last_cp(l[x->b - 1].s, l[x->b - 1].len);
+    return lower * 4 >= (nl - 1) * 3 && (last == '.' || last == '!' || last == '?');
+}
+
 /* Why a line is a dedication (compared by address). */
 static const char dedication_why[] =
     "before the text, a short line To or For a name or one's own (Für meinen, À ma): a dedication";
@@ -1287,7 +1306,7 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
                         }
                 }
                 if (title_seen && last_ch <= j && j < u->n && u->v[j].kind == U_PARA &&
-                    running_prose(u, j, l)) {
+                    (running_prose(u, j, l) || wrapped_narrow(&u->v[j], l))) {
                     x->why = "the book's title set again after its title page, over the "
                              "text: the text's heading";
                     break;
