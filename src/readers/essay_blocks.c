@@ -58,6 +58,15 @@ head_level(const struct unit *x, const int level_of[R_COUNT])
     return lv < 6 ? lv : 6;
 }
 
+/* Does line f open a transcriber's mark for a picture or for music the
+** text cannot carry ("[Illustration: ...", "[Music: Traumerei.", "[Music]")? */
+static int
+figure_tag(const struct sz_eline *f)
+{
+    return (f->len >= 13 && !memcmp(f->s, "[Illustration", 13)) ||
+           (f->len >= 7 && !memcmp(f->s, "[Music", 6) && (f->s[6] == ']' || f->s[6] == ':'));
+}
+
 /* --trace-structure's reason for the blocks a caption runs on over */
 static const char caption_run_on[] = "inside the caption of the [Illustration above";
 
@@ -342,15 +351,14 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             continue;
         }
         size_t fe;
-        if (f->len >= 13 && !memcmp(f->s, "[Illustration", 13) &&
-            l[x->b - 1].s[l[x->b - 1].len - 1] == ']') {
+        if (figure_tag(f) && l[x->b - 1].s[l[x->b - 1].len - 1] == ']') {
             x->kind = U_FIGURE;
-            x->why = "[Illustration] block";
-        } else if (f->len >= 13 && !memcmp(f->s, "[Illustration", 13) &&
-                   (fe = figure_end(&u, l, k)) < u.n) {
+            x->why = "[Illustration] or [Music] block: a transcriber's mark for what the text "
+                     "cannot carry";
+        } else if (figure_tag(f) && (fe = figure_end(&u, l, k)) < u.n) {
             x->kind = U_FIGURE;
-            x->why = "an [Illustration whose bracket closes blocks further down: the caption "
-                     "runs on over its blank lines";
+            x->why = "an [Illustration or [Music whose bracket closes blocks further down: the "
+                     "caption runs on over its blank lines";
             for (size_t j = k + 1; j <= fe; j++) {
                 u.v[j].kind = U_MERGED;
                 u.v[j].why = caption_run_on;

@@ -865,7 +865,11 @@ sz_essay_figure(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b, struc
         sz_buf_put(scratch, l[i].s, l[i].len);
     }
     size_t s = 13, e = scratch->len - 1;    /* past "[Illustration", before "]" */
-    if (s < e && scratch->data[s] == ':')
+    /* "[Music: Traumerei.", "[Music]": the caption keeps the word, which
+    ** says what the page printed there */
+    if (scratch->len >= 6 && !memcmp(scratch->data, "[Music", 6))
+        s = 1;
+    else if (s < e && scratch->data[s] == ':')
         s++;
     while (s < e && (scratch->data[s] == ' ' || scratch->data[s] == '\n'))
         s++;
