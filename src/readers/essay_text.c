@@ -650,8 +650,8 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     }
     if (c->per_line && nl >= 2 && sz_essay_stanza_end(l, a, lay->from, lay->to) == b) {
         sz_essay_verse_lines(c, l, a, b, base);
-        return "short lines set apart by blank lines in a text written one paragraph per "
-               "line: a stanza";
+        return "short lines set apart by blank lines (or under a title, over the first "
+               "paragraph) in a text written one paragraph per line: a stanza";
     }
     int deeper = 0;    /* a line set in past the block's margin: a turnover? */
     for (size_t i = a; i + 1 < b; i++) {

@@ -411,6 +411,15 @@ sz_essay_indented_couplet(const struct sz_eline *l, size_t a, size_t b,
     return 1;
 }
 
+/* Does line i stand under a title: a short line over one blank line
+** above it, itself after a blank line? */
+static int
+under_title(const struct sz_eline *l, size_t i, size_t from)
+{
+    return i >= from + 3 && l[i - 1].blank && !l[i - 2].blank && l[i - 3].blank &&
+           l[i - 2].cols <= 60 && !sz_essay_closes(sz_essay_last_cp(l[i - 2].s, l[i - 2].len));
+}
+
 /* In a text written one paragraph per line, a stanza is a run of short
 ** lines set apart by blank lines: each opens with a capital, half or more
 ** end at a stop, none is a chapter line, a rule or an underline, and the
@@ -422,8 +431,16 @@ sz_essay_stanza_end(const struct sz_eline *l, size_t i, size_t from, size_t n)
     if (i > from && !l[i - 1].blank)
         return i;
     size_t j = i;
-    while (j < n && !l[j].blank)
+    while (j < n && !l[j].blank && l[j].cols <= LONG_LINE)
         j++;
+    /* the run may stop at a paragraph straight under it, set apart below
+    ** by a blank line as the text's paragraphs are, or under a title: an
+    ** epigraph over a story's first paragraph, its attribution run into
+    ** it ("Не зрим ли каждый день гробов, / Седин дряхлеющей вселенной? /
+    ** ДержавинПоследние пожитки ...") */
+    if (j < n && !l[j].blank &&
+        !(j - i >= 2 && ((j + 1 == n || l[j + 1].blank) || under_title(l, i, from))))
+        return i;
     if (j - i < 2 || j - i > SZ_ESSAY_STANZA_LINES)
         return i;
     size_t stops = 0;
