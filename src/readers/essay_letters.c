@@ -137,7 +137,8 @@ signature(const struct sz_eline *f)
 
 /* A name as a letter is signed set in title case (R. Waldo Emerson, T.
 ** Carlyle, Jane Carlyle*): five words at most, each opening with a capital,
-** no figure, no ! or ?, not opening with a dash (--Claude Bragdon under a
+** no figure, not ending in ! or ?, not one word and a comma (Yours,), not
+** opening with a dash (--Claude Bragdon under a
 ** quotation names whom it quotes). */
 static int
 name_signature(const struct sz_eline *f)
@@ -154,7 +155,9 @@ name_signature(const struct sz_eline *f)
         if (++words > 5 || !sz_essay_is_upper(sz_essay_cp_at(w, n, &j)))
             return 0;
     }
-    return words >= 1;
+    /* one word and a comma (Yours,) is a closing, not a name; a name over
+    ** an address may end so (Henry Flower Esq, / c/o ...) */
+    return words > 1 || (words == 1 && last != ',');
 }
 
 /* "--T. Carlyle", "—R. W. E.": a dash and a name, as a letter's writer
@@ -172,9 +175,10 @@ sz_essay_dash_signature(const struct sz_eline *f)
     return name_signature(&g);
 }
 
-/* Columns a signature stands in past its closing, at least (Your friend,
-** / the name towards the right edge, as letters are printed). */
-#define SIGNATURE_SET_IN 8
+/* Columns a signature stands in past its closing, at least (Yours, / R.
+** Waldo Emerson set in five: the name towards the right edge, as letters
+** are printed). */
+#define SIGNATURE_SET_IN 4
 
 /* A line left open for the next: ending, past closing quotes, brackets
 ** and emphasis marks, in a comma or a letter. */
