@@ -17,7 +17,7 @@ push_unit(struct units *u, size_t a, size_t b)
         u->cap = u->cap ? u->cap * 2 : 128;
         u->v = sz_xrealloc(u->v, u->cap * sizeof *u->v);
     }
-    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0, 0, 0 };
+    u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0, 0, 0, 0, 0 };
 }
 
 /* Does line f open a note's text labelled with a number, [1], {12} or ¹
@@ -135,6 +135,14 @@ trace_unit(struct sz_ectx *c, const struct unit *x, const struct sz_eline *l, in
 static const char narrow_gap[] = "heading shape after one blank line, where the book sets "
                                  "sections apart with more";
 
+/* Why an epigraph is one where no blank line closes it. */
+static const char run_on_why[] =
+    "under a heading, short lines over their source, a name alone on its line or run on "
+    "into the text's first line (ЖуковскийВ конце ...): an epigraph";
+static const char run_on_second_why[] =
+    "under a heading, short lines over a source run on into another short line over a name "
+    "of its own (Стрелялись мы. / БаратынскийЯ поклялся ... / Вечер на бивуаке): two epigraphs";
+
 /* An epigraph: a quotation of its quoted lines, then the attribution. */
 static void
 epigraph(struct sz_ectx *c, struct sz_eline *l, const struct unit *x, const struct layout *lay,
@@ -142,6 +150,29 @@ epigraph(struct sz_ectx *c, struct sz_eline *l, const struct unit *x, const stru
 {
     struct sz_node *parent = c->parent;
     c->parent = sz_essay_block(c, SZ_BLOCKQUOTE, l[x->a].lineno);
+    if (x->split) {
+        /* the source run on into the line after it: the source is the
+        ** epigraph's, the rest the text's first paragraph or a second
+        ** epigraph's quotation */
+        size_t g = x->b - 1 - (x->second != 0);
+        const struct sz_eline *f = &l[g];
+        if (g - x->a >= 2)
+            sz_essay_lines_block(c, l, x->a, g, scratch);
+        else
+            sz_essay_add_inlines(c, sz_essay_block(c, SZ_PARA, l[x->a].lineno), l, x->a, g,
+                                 scratch);
+        sz_essay_inlines(c, sz_essay_block(c, SZ_PARA, f->lineno), f->s, x->split);
+        c->parent = parent;
+        if (x->second)
+            c->parent = sz_essay_block(c, SZ_BLOCKQUOTE, f->lineno);
+        sz_essay_inlines(c, sz_essay_block(c, SZ_PARA, f->lineno), f->s + x->split,
+                         f->len - x->split);
+        if (x->second)
+            sz_essay_add_inlines(c, sz_essay_block(c, SZ_PARA, l[g + 1].lineno), l, g + 1, g + 2,
+                                 scratch);
+        c->parent = parent;
+        return;
+    }
     if (c->per_line && x->b - x->a > 2) {
         /* lines that stand one to a line where paragraphs take one each */
         sz_essay_lines_block(c, l, x->a, x->b - 1, scratch);
@@ -234,6 +265,8 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             continue;
         }
         size_t j = i + 1;
+        uint32_t split = 0;
+        int second = 0, run_on = 0;
         if (per_line) {
             size_t e = body ? sz_essay_stanza_end(l, i, from, n) : i;
             text_seen |= l[i].cols > LONG_LINE;
@@ -241,6 +274,11 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 j = e;     /* a stanza: short lines set apart by blank lines */
             else if (j < n && sz_essay_underline_of(&l[j]) && !sz_essay_is_rule(l[i].s, l[i].len))
                 j++;
+            else if (body && (e = sz_essay_run_on_epigraph(l, i, from, n, &split, &second)) > i)
+            {
+                j = e + 1 + second;     /* under a heading: short lines over their source */
+                run_on = 1;
+            }
             else if (body && !text_seen && (e = sz_essay_epigraph_end(l, i, n)) > i)
                 j = e;     /* before the text: indented lines over an attribution */
             else if (body && (e = sz_essay_list_run(l, i, n)) > i)
@@ -326,6 +364,12 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         }
         push_unit(&u, i, j);
         u.v[u.n - 1].gap = (int)gap;
+        if (run_on) {
+            u.v[u.n - 1].kind = U_EPIGRAPH;
+            u.v[u.n - 1].split = split;
+            u.v[u.n - 1].second = second;
+            u.v[u.n - 1].why = second ? run_on_second_why : run_on_why;
+        }
         gap = 0;
         i = j;
     }
@@ -339,7 +383,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         struct unit *x = &u.v[k];
         struct sz_eline *f = &l[x->a];
         size_t nl = x->b - x->a;
-        if (x->kind == U_SIDENOTE)
+        if (x->kind == U_SIDENOTE || x->kind == U_EPIGRAPH)
             continue;
         size_t sn = sz_essay_sidenote_end(&u, l, k);
         if (sn > k + 1) {

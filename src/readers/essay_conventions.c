@@ -622,7 +622,8 @@ per_line_apart(struct units *u, const struct sz_eline *l)
         return;
     for (size_t k = 1; k + 1 < u->n; k++) {
         struct unit *x = &u->v[k];
-        if (x->kind == U_PARA && x->rank == R_NONE && u->v[k + 1].kind == U_PARA &&
+        if (x->kind == U_PARA && x->rank == R_NONE &&
+            (u->v[k + 1].kind == U_PARA || u->v[k + 1].kind == U_EPIGRAPH) &&
             apart_line(u, k, l)) {
             x->kind = U_HEAD;
             x->rank = R_TITLE;

@@ -13,6 +13,8 @@
 
 /* Lines an epigraph may have at most, its attribution included. */
 #define EPIGRAPH_LINES 12
+/* Lines of a quotation and its source where no blank line closes them. */
+#define RUN_ON_LINES 20
 /* Lines of a motto under a heading, at most. */
 #define MOTTO_LINES 6
 /* Words after the dash of an attribution ("— T. E. Hulme, Speculations"). */
@@ -72,6 +74,102 @@ sz_essay_epigraph_end(const struct sz_eline *l, size_t i, size_t n)
             return i;
         if (sz_essay_attribution(&l[j]))
             return j > i ? j + 1 : i;
+    }
+    return i;
+}
+
+/* A name alone on a short line, as an epigraph's source is set with no
+** dash ("Богданович", "Вечер на бивуаке"): one to four words, a capital
+** first, a letter last (no sentence's stop), not in capitals (a play's
+** speaker), no digit. */
+static int
+source_line(const struct sz_eline *f)
+{
+    size_t len = f->len;
+    while (len > 0 && f->s[len - 1] == ' ')
+        len--;
+    size_t i = 0;
+    if (!len || f->cols > 40 || f->blank || !sz_essay_is_upper(sz_essay_cp_at(f->s, len, &i)) ||
+        !sz_essay_is_letter(sz_essay_last_cp(f->s, len)) || sz_essay_all_caps(f->s, len) ||
+        sz_essay_count_words(f->s, len) > 4)
+        return 0;
+    for (i = 0; i < len; i++)
+        if (f->s[i] >= '0' && f->s[i] <= '9')
+            return 0;
+    return 1;
+}
+
+/* The bytes of line f that are a source run on into the text, no space
+** between ("ЖуковскийВ конце 1811 года", "Князь ВяземскийКто не
+** проклинал"): up to three words, each with a capital first, the last's
+** four lower-case letters or more straight against a capital.  0: none. */
+static uint32_t
+run_on_source(const struct sz_eline *f)
+{
+    size_t i = 0, words = 1;
+    int lower = 0, start = 1;
+    while (i < f->len) {
+        size_t at = i;
+        uint32_t cp = sz_essay_cp_at(f->s, f->len, &i);
+        if (cp == ' ') {
+            if (start || ++words > 3)
+                return 0;
+            start = 1;
+            lower = 0;
+            continue;
+        }
+        int up = sz_essay_is_upper(cp), letter = sz_essay_is_letter(cp);
+        if (start && !up)
+            return 0;
+        if (!start && up)
+            return lower >= 4 ? (uint32_t)at : 0;
+        if (!letter && cp != '-')
+            return 0;
+        lower = (!start && letter) ? lower + 1 : 0;
+        start = 0;
+    }
+    return 0;
+}
+
+/* Where one paragraph is one line and no blank line closes a section's
+** epigraph: under a heading and the blank line after it, a few short
+** lines (the quotation), not a dialogue's, over their source, which is
+** either a name alone on its line straight over the text or run on into
+** the text's first line (see run_on_source).  A source run on into a short
+** line over a name of its own opens a second epigraph ("Стрелялись мы." /
+** "БаратынскийЯ поклялся ... выстрел)." / "Вечер на бивуаке").  The line
+** of the source, or i; *split: the source's bytes of that line (0: all of
+** it); *second: a second epigraph follows. */
+size_t
+sz_essay_run_on_epigraph(const struct sz_eline *l, size_t i, size_t from, size_t n,
+                         uint32_t *split, int *second)
+{
+    *split = 0;
+    *second = 0;
+    if (i < from + 2 || !l[i - 1].blank || l[i - 2].blank || l[i - 2].cols > 40)
+        return i;
+    for (size_t j = i; j < n && j - i < RUN_ON_LINES; j++) {
+        const struct sz_eline *f = &l[j];
+        size_t k = 0;
+        uint32_t cp = sz_essay_cp_at(f->s, f->len, &k);
+        if (f->blank || cp == 0x2013 || cp == 0x2014 || cp == '-' || cp == 0xAB || cp == '"')
+            return i;
+        if (j > i) {
+            uint32_t at = run_on_source(f);
+            if (at) {
+                size_t rest = 0;
+                for (size_t b = at; b < f->len; b++)
+                    rest += ((unsigned char)f->s[b] & 0xC0) != 0x80;
+                *split = at;
+                *second = j + 2 < n && source_line(&l[j + 1]) && !l[j + 2].blank &&
+                          rest <= MAX_HEAD_WIDTH;
+                return j;
+            }
+            if (source_line(f) && j + 1 < n && l[j + 1].cols > LONG_LINE)
+                return j;
+        }
+        if (f->cols > MAX_HEAD_WIDTH)
+            return i;
     }
     return i;
 }

@@ -47,6 +47,9 @@ struct unit {
     int numnote;               /* 1: a note's number alone on its line, 2: the note text under
                                ** it, 3: a note text opening with its number ("1.  text") */
     int stanza_no;             /* the number over a stanza of a poem, kept as a line of verse */
+    uint32_t split;            /* an epigraph whose source runs on into the next text: the
+                               ** source's bytes of that line */
+    int second;                /* that text is a second epigraph, over a source line of its own */
 };
 
 struct units {
@@ -271,6 +274,8 @@ void sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_e
 int sz_essay_attribution(const struct sz_eline *f);
 int sz_essay_epigraph(const struct unit *x, const struct sz_eline *l);
 size_t sz_essay_epigraph_end(const struct sz_eline *l, size_t i, size_t n);
+size_t sz_essay_run_on_epigraph(const struct sz_eline *l, size_t i, size_t from, size_t n,
+                                uint32_t *split, int *second);
 int sz_essay_dedication(const struct unit *x, const struct sz_eline *l);
 
 /* essay_outline.c */

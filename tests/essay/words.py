@@ -22,12 +22,15 @@ LISTS = [False]
 # Str nodes, and the text of code blocks (a table drawn in text is kept as drawn)
 STR = re.compile(r'"t":"(?:Str|CodeBlock)","c":(?:\[\["",\[\],\[\]\],)?"((?:[^"\\]|\\.)*)"')
 WORD = re.compile(r'\w+')
+# a source run on into the text with no space ("ЖуковскийВ конце"): the
+# reader sets the two apart, so both sides are compared split there
+RUN_ON = re.compile(r'(?<=[^\W\d_]{4})(?=[A-ZА-ЯЁ])')
 
 
 def norm(words):
     # dashes and ellipses may join or split words; compare runs of letters
     # and digits only
-    return WORD.findall(' '.join(words).translate(TYPO))
+    return [p for w in WORD.findall(' '.join(words).translate(TYPO)) for p in RUN_ON.split(w)]
 
 
 def native_strs(text):
