@@ -268,17 +268,17 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         uint32_t split = 0;
         int second = 0, run_on = 0;
         if (per_line) {
-            size_t e = body ? sz_essay_stanza_end(l, i, from, n) : i;
+            /* (an epigraph's source, named, before the stanza it would
+            ** otherwise end) */
+            size_t e = body ? sz_essay_run_on_epigraph(l, i, from, n, &split, &second) : i;
             text_seen |= l[i].cols > LONG_LINE;
-            if (e > i)
+            if (e > i) {
+                j = e + 1 + second;     /* under a heading: short lines over their source */
+                run_on = 1;
+            } else if (body && (e = sz_essay_stanza_end(l, i, from, n)) > i)
                 j = e;     /* a stanza: short lines set apart by blank lines */
             else if (j < n && sz_essay_underline_of(&l[j]) && !sz_essay_is_rule(l[i].s, l[i].len))
                 j++;
-            else if (body && (e = sz_essay_run_on_epigraph(l, i, from, n, &split, &second)) > i)
-            {
-                j = e + 1 + second;     /* under a heading: short lines over their source */
-                run_on = 1;
-            }
             else if (body && !text_seen && (e = sz_essay_epigraph_end(l, i, n)) > i)
                 j = e;     /* before the text: indented lines over an attribution */
             else if (body && (e = sz_essay_list_run(l, i, n)) > i)
