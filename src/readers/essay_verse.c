@@ -946,7 +946,14 @@ static int
 ends_unstopped(const struct sz_eline *l, size_t a, size_t b, uint32_t wide)
 {
     for (size_t i = a; i < b; i++) {
-        uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
+        size_t n = l[i].len;
+        uint32_t end = sz_essay_last_cp(l[i].s, n);
+        /* a bracket or an elision closing on a word ("(M. de Beauseant's
+        ** butler)", "Marquis Miguel d'") ends it on the word too */
+        if ((end == ')' && n > 1) || (end == 0x2019 && n > 3)) {
+            n -= end == ')' ? 1 : 3;
+            end = sz_essay_last_cp(l[i].s, n);
+        }
         if ((!sz_essay_is_letter(end) && !(end >= '0' && end <= '9')) ||
             (wide && l[i].indent + l[i].width > wide))
             return 0;
