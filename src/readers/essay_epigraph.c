@@ -201,8 +201,12 @@ sz_essay_dedication(const struct unit *x, const struct sz_eline *l)
     const struct sz_eline *f = &l[x->a];
     uint32_t end = sz_essay_last_cp(f->s, f->len);
     if (f->width > 60 || sz_essay_count_words(f->s, f->len) > 10 || end == ':' || end == ',' ||
-        end == ';' || end == '?' || !sz_essay_first_upper(f))
+        end == ';' || end == '?')
         return 0;
+    /* set all in lower case ("for my father, who kept the rain gauge"):
+    ** only the plain forms, "for my", "für meinen", "dedicated to", tell
+    ** it from a line of prose */
+    int lower = !sz_essay_first_upper(f);
     const char *rest, *rest2;
     size_t rn, rn2;
     size_t w = sz_essay_first_word(f->s, f->len, &rest, &rn);
@@ -211,6 +215,9 @@ sz_essay_dedication(const struct unit *x, const struct sz_eline *l)
     size_t w2 = sz_essay_first_word(rest, rn, &rest2, &rn2);
     if (!w2)
         return 0;
+    if (lower)
+        return (sz_essay_word_ci(f->s, w, to) && sz_essay_word_ci(rest, w2, whose)) ||
+               (sz_essay_word_ci(f->s, w, to_other) && sz_essay_word_ci(rest, w2, whose_other));
     if (sz_essay_word_ci(f->s, w, dative))
         return 1;
     if (sz_essay_word_ci(f->s, w, to_other))
