@@ -58,10 +58,31 @@ title_line(const struct sz_eline *l)
 
 /* A date on a line of its own: a year in a few words ("March 3, 1921",
 ** "Autumn 1893") or 2019-04-12. */
+/* The small words a date of Spanish, Portuguese, Italian, French or
+** English joins its day, month and year with ("12 de mayo de 2023", "the
+** 3rd of May, 1921"): not counted among its few words. */
+static size_t
+date_joins(const struct sz_eline *l)
+{
+    static const char *const joins[] = { "de", "del", "do", "da", "di", "of", "the", NULL };
+    size_t n = 0;
+    for (size_t i = 0; i < l->len; i++)
+        if (i == 0 || l->s[i - 1] == ' ') {
+            size_t j = i;
+            while (j < l->len && l->s[j] != ' ')
+                j++;
+            n += j - i <= 3 && sz_essay_word_ci(l->s + i, j - i, joins);
+        }
+    return n;
+}
+
 static int
 date_line(const struct sz_eline *l)
 {
-    if (l->width > 30 || sz_essay_count_words(l->s, l->len) > 4)
+    if (l->width > 30)
+        return 0;
+    size_t words = sz_essay_count_words(l->s, l->len);
+    if (words > 4 && (words > 7 || words - date_joins(l) > 4))
         return 0;
     int year = 0;
     for (size_t i = 0; i < l->len; i++) {
@@ -520,6 +541,25 @@ sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
             if (sub.len)
                 set_meta_text(c, "subtitle", sub.data, sub.len);
             sz_buf_free(&sub);
+        }
+        /* "By Tom Reyes | 3 April 2024", "By Ann Lee · May 2021": a blog's
+        ** By line carries the date after a bar or a middle dot */
+        for (size_t j = 0; j + 3 < nn; j++) {
+            size_t ml = name[j + 1] == '|' ? 1 : !memcmp(name + j + 1, "\xC2\xB7", 2) ? 2 : 0;
+            if (name[j] != ' ' || !ml || j + ml + 2 > nn || name[j + ml + 1] != ' ')
+                continue;
+            struct sz_eline d = l[idx[k]];
+            d.s = name + j + ml + 2;
+            d.len = (uint32_t)(nn - j - ml - 2);
+            d.width = 0;
+            for (size_t b = 0; b < d.len; b++)
+                d.width += ((unsigned char)d.s[b] & 0xC0) != 0x80;
+            if (!date_line(&d))
+                break;
+            set_meta_text(c, "date", d.s, d.len);
+            sz_essay_trace_meta(c, d.lineno, "date", "after a bar in the By line", d.s, d.len);
+            nn = j;
+            break;
         }
         while (nn > 0 && name[nn - 1] == '.' &&
                !(nn >= 2 && sz_essay_is_upper((unsigned char)name[nn - 2])))

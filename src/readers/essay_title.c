@@ -1446,7 +1446,11 @@ set_author(struct sz_ectx *c, const char *s, size_t n, uint32_t lineno, const ch
         s += 4, n -= 4;        /* "By the Rev. Hugh Pellam"; "The Brothers Grimm" keeps it */
     size_t words = 1;
     for (size_t i = 0; i + 1 < n; i++) {
+        /* "Tom Reyes | 3 April 2024", "Ann Lee · May 2021": what a blog's
+        ** By line sets after a bar or a middle dot is the date */
         if (s[i] == '[' || s[i] == '(' ||
+            (s[i] == ' ' && i + 2 < n && s[i + 1] == '|' && s[i + 2] == ' ') ||
+            (s[i] == ' ' && i + 3 < n && !memcmp(s + i + 1, "\xC2\xB7 ", 3)) ||
             (s[i] == ',' && s[i + 1] == ' ' && memchr(s + i, '.', n - i) &&
              !name_suffix(s + i + 2, n - i - 2)) ||
             (i + 10 <= n && !strncasecmp(s + i, " author of", 10)) ||
