@@ -198,8 +198,14 @@ dotted_number(const struct sz_eline *f)
     return i && i + 2 < f->len && f->s[i] == '.' && f->s[i + 1] == ' ' ? v : 0;
 }
 
-static const char *const label_words[] = { "notes", "footnotes", "anmerkungen", "Примечания",
-                                           "ПРИМЕЧАНИЯ", "Примечание", NULL };
+/* The label over a text's notes in the languages the reader meets:
+** English and French, German, Spanish and Portuguese, Italian, Dutch,
+** Polish, Russian, Greek. */
+static const char *const label_words[] = {
+    "notes", "footnotes", "endnotes", "anmerkungen", "fußnoten", "notas", "noten",
+    "przypisy", "Примечания", "ПРИМЕЧАНИЯ", "Примечание", "Сноски", "Σημειώσεις",
+    "ΣΗΜΕΙΩΣΕΙΣ", NULL
+};
 
 /* Is unit k a notes label alone: "Footnotes", "NOTES:", or one underlined
 ** ("Footnotes / ---------")? */
@@ -577,8 +583,11 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags)
 int
 sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l)
 {
-    static const char *const words[] = { "footnotes", "footnote", "notes", "note", "Примечания",
-                                          "ПРИМЕЧАНИЯ", "Примечание", NULL };
+    static const char *const words[] = {
+        "footnotes", "footnote", "notes", "note", "endnotes", "anmerkungen", "fußnoten",
+        "notas", "noten", "przypisy", "Примечания", "ПРИМЕЧАНИЯ", "Примечание", "Сноски",
+        "Σημειώσεις", "ΣΗΜΕΙΩΣΕΙΣ", NULL
+    };
     const struct unit *x = &u->v[k];
     if (k + 1 >= u->n || u->v[k + 1].kind != U_SKIP)
         return 0;
