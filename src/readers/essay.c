@@ -57,6 +57,8 @@ read_essay(struct sz_doc *doc, const char *data, size_t len, const struct sz_rop
         sz_essay_blocks(&c, &lines, 0, a, 0);
         c.parent = doc->root;
     }
+    if (!c.gutenberg)
+        sz_essay_front_fields(&c, &lines, &a, b);
     sz_essay_title_page(&c, &lines, a, b);
     sz_essay_blocks(&c, &lines, a, b, 1);
     sz_essay_lang(&c, &lines, a, b);

@@ -148,6 +148,9 @@ int sz_essay_section_line(const char *s, size_t n);
 /** Sets metadata title (unless set) from the title page at the start of
 ** lines [a, b).  (essay_title.c) */
 void sz_essay_title_page(struct sz_ectx *c, const struct sz_elines *lines, size_t a, size_t b);
+/* "Title: ..." / "Author: ..." / "Date: ..." fields opening the text:
+** metadata; *a moves past them and the blank lines after them. */
+void sz_essay_front_fields(struct sz_ectx *c, const struct sz_elines *lines, size_t *a, size_t b);
 
 /** --trace-structure: a line saying where the title came from (line
 ** lineno of the text) and why. */
