@@ -114,10 +114,51 @@ measure(const char *s, size_t n, uint32_t *width, uint32_t *cols)
     *cols = w + wide;
 }
 
+/* Is line l an e-mail quotation's: "> " and text, or ">" alone? */
+static int
+mail_quoted(const struct sz_eline *l)
+{
+    return l->indent == 0 && l->len >= 1 && l->s[0] == '>' &&
+           (l->len == 1 || (l->len > 2 && l->s[1] == ' '));
+}
+
+/* A run of lines, blank lines round it, each opening with "> " (the
+** quotation of an e-mail, or of a text typed as one): the quotation stands
+** apart by its indentation, the marks dropped; ">" alone parts its
+** paragraphs.  One pass over the lines. */
+static void
+mail_quotes(struct sz_elines *lines, size_t from)
+{
+    for (size_t k = from; k < lines->n;) {
+        if (!mail_quoted(&lines->v[k]) || (k > from && !lines->v[k - 1].blank)) {
+            k++;
+            continue;
+        }
+        size_t e = k, text = 0;
+        while (e < lines->n && mail_quoted(&lines->v[e]))
+            text += lines->v[e++].len > 1;
+        if (text && (e == lines->n || lines->v[e].blank))
+            for (size_t j = k; j < e; j++) {
+                struct sz_eline *l = &lines->v[j];
+                if (l->len == 1) {
+                    l->len = 0;
+                    l->blank = 1;
+                } else {
+                    l->s += 2;
+                    l->len -= 2;
+                    l->indent = 4;
+                }
+                measure(l->s, l->len, &l->width, &l->cols);
+            }
+        k = e;
+    }
+}
+
 void
 sz_essay_split(const char *text, size_t len, struct sz_elines *lines)
 {
-    size_t i = 0;
+    size_t i = 0, from = lines->n;
+    int quoted = 0;            /* a line opens with ">": look for e-mail quotations */
     uint32_t lineno = 0;
     /* Count the lines first: one exact allocation instead of doublings
     ** that leave up to half of a large array unused. */
@@ -152,11 +193,14 @@ sz_essay_split(const char *text, size_t len, struct sz_elines *lines)
             l->blank = SZ_ELINE_QUOTE_MARK;
             l->len = 0;
         }
+        quoted |= l->len && l->s[0] == '>';
         measure(l->s, l->len, &l->width, &l->cols);
         i = end + 1;
         if (!nl)
             break;
     }
+    if (quoted)
+        mail_quotes(lines, from);
 }
 
 uint32_t
