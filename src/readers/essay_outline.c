@@ -560,6 +560,10 @@ rank_matter(struct units *u, const struct sz_eline *l)
     if (first == u->n) {
         /* the headings of each shape so far, and in all */
         size_t shapes[R_COUNT] = { 0 }, total[R_COUNT] = { 0 }, others = 0;
+        /* the stretch [seen_from, seen_to) after a preface, looked over
+        ** last: all prefaces, up to a heading of a shape, if seen_prefaces */
+        size_t seen_from = u->n, seen_to = u->n;
+        int seen_prefaces = 0;
         for (size_t k = 0; k < u->n; k++)
             if (u->v[k].kind == U_HEAD && u->v[k].rank >= 0)
                 total[u->v[k].rank]++;
@@ -586,12 +590,23 @@ rank_matter(struct units *u, const struct sz_eline *l)
             ** none of them, as an introduction may */
             size_t j = after_heading(u, k);
             int prefaces = preface_word(f);
-            while (j < u->n && prefaces &&
-                   (u->v[j].kind != U_HEAD ||
-                    (u->v[j].rank == R_CHAPTER &&
-                     sz_essay_matter_word(l[u->v[j].a].s, l[u->v[j].a].len)))) {
-                prefaces &= u->v[j].kind != U_HEAD || preface_word(&l[u->v[j].a]);
-                j++;
+            if (prefaces && j >= seen_from && j < seen_to) {
+                /* inside the stretch the last preface looked over: it ends
+                ** where that one ended (each stretch is looked over once,
+                ** or a text of many prefaces takes quadratic time) */
+                prefaces = seen_prefaces;
+                j = seen_to;
+            } else if (prefaces) {
+                seen_from = j;
+                while (j < u->n && prefaces &&
+                       (u->v[j].kind != U_HEAD ||
+                        (u->v[j].rank == R_CHAPTER &&
+                         sz_essay_matter_word(l[u->v[j].a].s, l[u->v[j].a].len)))) {
+                    prefaces &= u->v[j].kind != U_HEAD || preface_word(&l[u->v[j].a]);
+                    j++;
+                }
+                seen_to = j;
+                seen_prefaces = prefaces;
             }
             if (!others && prefaces && j < u->n && u->v[j].rank == r && total[r] >= 3) {
                 x->rank = r;

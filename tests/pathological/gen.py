@@ -197,3 +197,9 @@ put('essay-numbered-note-runs', 'txt',
 put('essay-notes-label-runs', 'txt',
     '[a [b [c [d [e [f [g [h.\n\nNotes\n\n1.  first note here.\n\n2.  second note here.\n\n'
     * n(60000) + END + '\n', 'ok -1')
+
+# 60000 prefaces in a text with no numbered divisions: each one looked over
+# the rest of the text for the next heading of a shape.
+put('essay-prefaces', 'txt',
+    'A BOOK\n\n\n' + 'PREFACE\n\nSome words of a preface run on here and end.\n\n' * n(60000)
+    + END + '\n', 'ok -1')
