@@ -198,6 +198,17 @@ dotted_number(const struct sz_eline *f)
     return i && i + 2 < f->len && f->s[i] == '.' && f->s[i + 1] == ' ' ? v : 0;
 }
 
+/* The length of label line p without the colon, stops and spaces after its
+** word ("NOTES:", "Notes. "). */
+static size_t
+label_len(const struct sz_eline *p)
+{
+    size_t n = p->len;
+    while (n && (p->s[n - 1] == ':' || p->s[n - 1] == '.' || p->s[n - 1] == ' '))
+        n--;
+    return n;
+}
+
 /* The label over a text's notes in the languages the reader meets:
 ** English and French, German, Spanish and Portuguese, Italian, Dutch,
 ** Polish, Russian, Greek. */
@@ -215,14 +226,11 @@ label_alone(const struct units *u, size_t k, const struct sz_eline *l)
     const struct unit *x = &u->v[k];
     size_t nl = x->b - x->a;
     const struct sz_eline *p = &l[x->a];
-    size_t pl = p->len;
-    if (nl > 2 || pl > 24)
+    if (nl > 2 || p->len > 24)
         return 0;      /* longer than any label word (Примечания: 20 bytes) */
     if (nl == 2 && !sz_essay_underline_of(&l[x->a + 1]))
         return 0;
-    while (pl && (p->s[pl - 1] == ':' || p->s[pl - 1] == '.' || p->s[pl - 1] == ' '))
-        pl--;
-    return sz_essay_word_ci(p->s, pl, label_words);
+    return sz_essay_word_ci(p->s, label_len(p), label_words);
 }
 
 /* Digits alone on a line (up to three, spaces after them allowed): its
@@ -302,10 +310,8 @@ sz_essay_numbered_notes(struct units *u, const struct sz_eline *l)
         static const char *const labels[] = { "notes", "footnotes", "Примечания", "ПРИМЕЧАНИЯ",
                                               "Примечание", NULL };
         const struct sz_eline *p = k ? &l[u->v[k - 1].a] : NULL;
-        size_t pl = p ? p->len : 0;
-        while (pl && (p->s[pl - 1] == ':' || p->s[pl - 1] == '.' || p->s[pl - 1] == ' '))
-            pl--;
-        int labelled = p && u->v[k - 1].b - u->v[k - 1].a == 1 && sz_essay_word_ci(p->s, pl, labels);
+        int labelled = p && u->v[k - 1].b - u->v[k - 1].a == 1 &&
+                       sz_essay_word_ci(p->s, label_len(p), labels);
         if (pairs < 2 && !(pairs == 1 && labelled))
             continue;
         int ok = 1;
@@ -583,11 +589,8 @@ sz_essay_note(struct sz_ectx *c, const char *label, size_t n, int flags)
 int
 sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l)
 {
-    static const char *const words[] = {
-        "footnotes", "footnote", "notes", "note", "endnotes", "anmerkungen", "fußnoten",
-        "notas", "noten", "przypisy", "Примечания", "ПРИМЕЧАНИЯ", "Примечание", "Сноски",
-        "Σημειώσεις", "ΣΗΜΕΙΩΣΕΙΣ", NULL
-    };
+    /* (the label words, and the singular a label over one note takes) */
+    static const char *const singular[] = { "footnote", "note", NULL };
     const struct unit *x = &u->v[k];
     if (k + 1 >= u->n || u->v[k + 1].kind != U_SKIP)
         return 0;
@@ -607,6 +610,8 @@ sz_essay_notes_label(const struct units *u, size_t k, const struct sz_eline *l)
         w--;
     const char *lab;
     size_t skip;
-    return sz_essay_word_ci(f->s + w, n - w, words) && sz_essay_count_words(f->s, n) <= 4 &&
+    return (sz_essay_word_ci(f->s + w, n - w, label_words) ||
+            sz_essay_word_ci(f->s + w, n - w, singular)) &&
+           sz_essay_count_words(f->s, n) <= 4 &&
            (numbered || sz_essay_note_label(&l[u->v[k + 1].a], &lab, &skip) > 0);
 }
