@@ -111,6 +111,9 @@ int sz_essay_decode(struct sz_doc *doc, const char *data, size_t len, const stru
 
 /** Splits text (LF endings) into lines; lines->v is malloc'd. */
 void sz_essay_split(const char *text, size_t len, struct sz_elines *lines);
+/* Code points of s[0..n) (*width) and the terminal columns they take (*cols,
+** a CJK character two), as a line's width and cols are measured. */
+void sz_essay_line_width(const char *s, size_t n, uint32_t *width, uint32_t *cols);
 
 /** Appends inlines for s[0..n) to parent: words, spaces, soft breaks for
 ** '\n', and with c->smart curly quotes, dashes, ellipses and emphasis. */

@@ -157,9 +157,8 @@ sz_essay_run_on_epigraph(const struct sz_eline *l, size_t i, size_t from, size_t
         if (j > i) {
             uint32_t at = run_on_source(f);
             if (at) {
-                size_t rest = 0;
-                for (size_t b = at; b < f->len; b++)
-                    rest += ((unsigned char)f->s[b] & 0xC0) != 0x80;
+                uint32_t rest, rest_cols;
+                sz_essay_line_width(f->s + at, f->len - at, &rest, &rest_cols);
                 *split = at;
                 *second = j + 2 < n && source_line(&l[j + 1]) && !l[j + 2].blank &&
                           rest <= MAX_HEAD_WIDTH;

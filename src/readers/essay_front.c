@@ -551,9 +551,7 @@ sz_essay_title_block(struct sz_ectx *c, struct sz_eline *l, struct units *u)
             struct sz_eline d = l[idx[k]];
             d.s = name + j + ml + 2;
             d.len = (uint32_t)(nn - j - ml - 2);
-            d.width = 0;
-            for (size_t b = 0; b < d.len; b++)
-                d.width += ((unsigned char)d.s[b] & 0xC0) != 0x80;
+            sz_essay_line_width(d.s, d.len, &d.width, &d.cols);
             if (!date_line(&d))
                 break;
             set_meta_text(c, "date", d.s, d.len);

@@ -85,8 +85,8 @@ wide_at(const char *s, size_t n, size_t k)
 ** (a paragraph, not a title).  Eight bytes at a time: the code points are
 ** the bytes that do not continue one (10xxxxxx), and only a lead byte of
 ** three or four (111xxxxx) may start a wide one. */
-static void
-measure(const char *s, size_t n, uint32_t *width, uint32_t *cols)
+void
+sz_essay_line_width(const char *s, size_t n, uint32_t *width, uint32_t *cols)
 {
     uint32_t w = 0, wide = 0;
     size_t k = 0;
@@ -148,7 +148,7 @@ mail_quotes(struct sz_elines *lines, size_t from)
                     l->len -= 2;
                     l->indent = 4;
                 }
-                measure(l->s, l->len, &l->width, &l->cols);
+                sz_essay_line_width(l->s, l->len, &l->width, &l->cols);
             }
         k = e;
     }
@@ -194,7 +194,7 @@ sz_essay_split(const char *text, size_t len, struct sz_elines *lines)
             l->len = 0;
         }
         quoted |= l->len && l->s[0] == '>';
-        measure(l->s, l->len, &l->width, &l->cols);
+        sz_essay_line_width(l->s, l->len, &l->width, &l->cols);
         i = end + 1;
         if (!nl)
             break;
