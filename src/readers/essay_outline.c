@@ -5,6 +5,7 @@
 ** beside the divisions), bare numbers nested.
 ** See LICENSE.
 */
+#define _GNU_SOURCE   /* memmem */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -416,11 +417,8 @@ prints_title(const struct units *u, const struct sz_eline *l, size_t k, const st
     /* a fragment too short to name the book (OF, THE) is no print of it */
     if (h->len < 6 || h->len >= t->len)
         return 0;
-    int inside = 0, named = 0;
-    for (size_t i = 0; i + h->len <= t->len && !inside; i++)
-        inside = !memcmp(t->data + i, h->data, h->len);
-    for (size_t i = 0; inside && i + h->len <= a->len && !named; i++)
-        named = !memcmp(a->data + i, h->data, h->len);
+    int inside = memmem(t->data, t->len, h->data, h->len) != NULL;
+    int named = inside && a->len && memmem(a->data, a->len, h->data, h->len);
     for (size_t i = 0; inside && !named && i < x->a; i++) {
         if (l[i].len < h->len)
             continue;
