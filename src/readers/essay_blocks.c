@@ -20,6 +20,16 @@ push_unit(struct units *u, size_t a, size_t b)
     u->v[u->n++] = (struct unit){ a, b, U_PARA, R_NONE, 0, 0, NULL, 0, 0, 0, 0, 0 };
 }
 
+/* A block [a, b) set apart from the rest of its lines: it takes the blank
+** lines before them (*gap), the rest none. */
+static void
+push_apart(struct units *u, size_t a, size_t b, size_t *gap)
+{
+    push_unit(u, a, b);
+    u->v[u->n - 1].gap = (int)*gap;
+    *gap = 0;
+}
+
 /* Does line f open a note's text labelled with a number, [1], {12} or ¹
 ** ("[f++] = F double-sharp" is a key's entry)? */
 static int
@@ -295,9 +305,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             if (body && j - i >= 2 && note_start(&l[i]))
                 for (size_t k = i + 1; k < j; k++)
                     if (note_start(&l[k])) {
-                        push_unit(&u, i, k);
-                        u.v[u.n - 1].gap = (int)gap;
-                        gap = 0;
+                        push_apart(&u, i, k, &gap);
                         i = k;
                     }
             /* An underlined chapter line inside a block (第七回 and its
@@ -305,9 +313,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             for (size_t k = i + 1; body && k + 1 < j; k++)
                 if (sz_essay_underline_of(&l[k + 1]) && l[k].width <= 40 &&
                     sz_essay_keyword_rank(l[k].s, l[k].len) != R_NONE) {
-                    push_unit(&u, i, k);
-                    u.v[u.n - 1].gap = (int)gap;
-                    gap = 0;
+                    push_apart(&u, i, k, &gap);
                     push_unit(&u, k, k + 2);
                     i = k + 2;
                     k++;
@@ -317,9 +323,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 sz_essay_keyword_rank(l[j - 1].s, l[j - 1].len) != R_NONE &&
                 !(j - i == 2 && sz_essay_keyword_rank(l[i].s, l[i].len) != R_NONE)) {
                 /* (not Chapter IV / Fourth Chapter: a chapter line and its title) */
-                push_unit(&u, i, j - 1);
-                u.v[u.n - 1].gap = (int)gap;
-                gap = 0;
+                push_apart(&u, i, j - 1, &gap);
                 i = j - 1;
             }
             if (i == j)
@@ -329,16 +333,12 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             ** set the notes apart from the text; each rule is a block of its
             ** own, the notes are judged without them */
             if (body && j - i >= 2 && star_note(&l[i + 1]) && sz_essay_is_rule(l[i].s, l[i].len)) {
-                push_unit(&u, i, i + 1);
-                u.v[u.n - 1].gap = (int)gap;
-                gap = 0;
+                push_apart(&u, i, i + 1, &gap);
                 i++;
             }
             if (body && j - i >= 2 && star_note(&l[i]) && sz_essay_is_rule(l[j - 1].s, l[j - 1].len) &&
                 !sz_essay_is_rule(l[i].s, l[i].len)) {
-                push_unit(&u, i, j - 1);
-                u.v[u.n - 1].gap = (int)gap;
-                gap = 0;
+                push_apart(&u, i, j - 1, &gap);
                 i = j - 1;
             }
             /* a rule across the page straight over a short line, no blank
@@ -346,9 +346,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             ** went before, the line stands alone under it */
             if (body && j - i == 2 && l[i + 1].width <= 40 && l[i].width >= 2 * l[i + 1].width &&
                 sz_essay_is_rule(l[i].s, l[i].len) && !sz_essay_is_rule(l[i + 1].s, l[i + 1].len)) {
-                push_unit(&u, i, i + 1);
-                u.v[u.n - 1].gap = (int)gap;
-                gap = 0;
+                push_apart(&u, i, i + 1, &gap);
                 i++;
             }
             /* a line and a rule well short of it ("says Lowell, in his
@@ -356,9 +354,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
             ** the rule closes the text, it does not underline a heading */
             if (body && j - i == 2 && sz_essay_underline_of(&l[i + 1]) &&
                 l[i + 1].width * 2 < l[i].width) {
-                push_unit(&u, i, i + 1);
-                u.v[u.n - 1].gap = (int)gap;
-                gap = 0;
+                push_apart(&u, i, i + 1, &gap);
                 i++;
             }
         }
