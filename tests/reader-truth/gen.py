@@ -547,6 +547,50 @@ books['carlyle-emerson']['notes']=76
 books['carlyle-emerson']['note']=('levels: the two editor\'s notes, the introduction (CORRESPONDENCE OF CARLYLE AND EMERSON) and the 75 letters (I.  Emerson to Carlyle; the * after three is a note marker) on one level; '
     'the title page, the epigraphs and the contents list (one summary per letter) are front matter; paragraphs: each letter\'s dateline, closing and signature count as paragraphs, the notes * text between rules of hyphens do not; '
     'verse: two stanzas There is no record left on earth, the hexameters As journeys this Earth, Wi\' sic as he, and the couplets Why? and WHEREFORE? and If her heart at high floods; notes: 76 * texts')
+# Four more, read the same way before the reader's output on them was looked at.
+# Persuasion (Mme Letorsay's French): a transcriber's note Au lecteur set in, the
+# title page set in (MISS AUSTEN / PERSUASION / ROMAN TRADUIT DE L'ANGLAIS ...
+# 1882), then the half-title PERSUASION over CHAPITRE PREMIER, CHAPITRE II ...
+# XXIV alone on their lines; the Elliot entry of the baronetage and three
+# letters set in by three are quotations; after the text a contents TABLE, the
+# printer's line and the transcriber's list of corrections
+L=lines('fr_Persuasion.txt'); s=find(L,r'CHAPITRE PREMIER$'); e=find(L,r'TABLE$',s)
+book('persuasion-fr','fr_Persuasion.txt','Persuasion','Jane Austen','fr',
+     [[1,'PERSUASION']]+[[2,L[i].strip()] for i in range(s,e) if re.match(r'CHAPITRE ([IVXL]+|PREMIER)$',L[i].strip())],s,e,
+     'levels: the half-title PERSUASION over the 24 chapters (CHAPITRE PREMIER, CHAPITRE II ... alone on their lines), as Huckleberry Finn\'s; Au lecteur (the transcriber\'s note), the title page set in, the TABLE after the text, the printer\'s line and the Liste des modifications are not the book; the Elliot entry of the baronetage (_Famille Elliot, de Kellynch-Hall_: ...) and the letters of Marie, of William Elliot and of Wentworth, set in by three, are quotations, not paragraphs or verse')
+# Шинель (RusLit, not from Project Gutenberg): the author and the title, then
+# the story one paragraph per line with no chapters; one note, papa[1], whose
+# text stands under Примечания, its number alone on a line
+L=lines('ru_gogol_shinel.txt'); s=find(L,r'Шинель$'); e=find(L,r'Примечания$',s)
+book('shinel','ru_gogol_shinel.txt','Шинель','Николай Васильевич Гоголь','ru',[],s,e,
+     'no headings: the author and the title are the title page, the story runs on without chapters, one paragraph per line; Примечания is the notes\' heading, not a section; notes: one (bonjour, papa[1], its text Добрый день папа! under its number 1)')
+books['shinel']['notes'] = 1
+# Zarlah the Martian: a frontispiece caption, the title page (Zarlah The
+# Martian / By / R. Norman Grisewood / 1909), a half-title, a contents list,
+# the half-title ZARLAH, THE MARTIAN. again over CHAPTER I. with its title on
+# the next line but one; three quotations of verse set in by four, one with an
+# omission marked by a row of asterisks; the closing note PARIS, February 17,
+# 19--. ... ALMOS. after a break, then THE END.
+L=lines('Zarlah_the_Martian_RNormanGrisewood.txt'); s=find(L,r'CHAPTER I\.$'); e=endline(L)
+book('zarlah-the-martian','Zarlah_the_Martian_RNormanGrisewood.txt','Zarlah the Martian','R. Norman Grisewood','en',
+     [[1,'ZARLAH, THE MARTIAN.']]+[[2,L[i].strip()+' '+ws(L[nextnb(L,i)])] for i in range(s,e) if re.match(r'CHAPTER [IVXL]+\.$',L[i].strip())],s,e,
+     'levels: the half-title ZARLAH, THE MARTIAN. over the 14 chapters (CHAPTER I. over THE STRANGE SHADOW.); the frontispiece caption, the title page, the half-title _Zarlah, The Martian_ and the contents are front matter; the closing note after the last break (PARIS, February 17, 19--. ... ALMOS.) is three paragraphs of chapter XIV; THE END. closes the book')
+# count.py counts 13 chapter titles ending in a full stop and THE END.; it
+# skips one paragraph ending in a dash (A moment's consciousness--a
+# flickering light--)
+books['zarlah-the-martian']['paragraphs'] += -13 - 1 + 1
+books['zarlah-the-martian']['note'] += '; paragraphs: count.py\'s count less 13 chapter titles and THE END., plus one line ending in a dash; verse: the quotations of Scollard and FitzGerald and Addison\'s ode in two blocks, its omission between them'
+# Narrative of the Captivity and Restoration of Mrs. Mary Rowlandson: the
+# title and By line, the 1682 title page run on as one paragraph (The
+# sovereignty and goodness of GOD ... deliver out of my hand.), an opening
+# without a heading, then THE FIRST REMOVE ... THE TWENTIETH REMOVE (THE
+# SIXTEENTH REMOVAL) alone on their lines; five remarks numbered 1. to 5. in
+# the last; Finis.  Scripture references wrap onto the next line (Psalm /
+# 38.5-6 "My wounds ...)
+L=lines('pg851.txt'); s=find(L,r'On the tenth of February'); e=find(L,r'Finis\.$',s)
+book('captivity-and-restoration','pg851.txt','Narrative of the Captivity and Restoration of Mrs. Mary Rowlandson','Mrs. Mary Rowlandson','en',
+     [[1,L[i].strip()] for i in range(s,e) if re.match(r'THE \w+ REMOV(E|AL)$',L[i].strip())],s,e,
+     'the title with its By line and the 1682 title page run on as one paragraph (The sovereignty and goodness of GOD ...) are front matter; the opening has no heading; the twenty removes (THE FIRST REMOVE ... THE SIXTEENTH REMOVAL ...) on one level; the five remarks numbered 1. to 5. in the twentieth are paragraphs, not a list; lines opening with a reference wrapped from the line before (38.5-6 "My wounds ..., 119.22-24).) are no list items; Finis. closes the book; no verse, no notes ([sic], [his] are the editor\'s)')
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
     print(n,len(b['headings']),b['paragraphs'],b['verse'],b['notes'])
