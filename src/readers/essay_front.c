@@ -897,6 +897,35 @@ set_again(const struct units *u, size_t k, const struct sz_eline *l, struct sz_b
     return found;
 }
 
+static const char over_paged_why[] =
+    "a line that is no entry after the contents list's paged entries, across a wider gap, "
+    "over the first chapter: a heading over the text";
+static const char over_titled_why[] =
+    "a line that is no entry after the contents list's entries, across a wider gap, over "
+    "the first chapter line (its title the first entry's): a heading over the text";
+
+/* ... X. Upon the Roll of Fame.  225 / (a wider gap) Life of Gen. T. J.
+** Jackson. / CHAPTER I.: is unit j - 1, between the entries of the
+** contents list that starts at unit k and the first chapter (unit j), a
+** line that is no entry (no number, no page) set apart from them, and so
+** the heading over the chapters (the book's title printed again over the
+** text)?  If so it is made one, outside every division of the text.  b is
+** scratch. */
+static int
+heading_over_text(struct units *u, size_t k, size_t j, const struct sz_eline *l, int first_paged,
+                  struct sz_buf *b)
+{
+    struct unit *p = &u->v[j - 1];
+    if (j < k + 3 || p->b - p->a != 1 || p->merge || p->gap <= u->v[j - 2].gap ||
+        !no_entry(&l[p->a]) ||
+        !(first_paged ? ends_in_page(&u->v[j - 2], l)
+                      : entry_lines(&u->v[j - 2], l) && !set_again(u, j, l, b)))
+        return 0;
+    p->kind = U_HEAD;
+    p->rank = R_VOLUME;       /* outside every division of the text */
+    return 1;
+}
+
 /* Is x the synopsis of the chapter line y, ending in its page? */
 static int
 synopsis(const struct unit *y, const struct unit *x, const struct sz_eline *l)
@@ -1054,15 +1083,8 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
             ** and the first chapter, set apart from them, is the heading
             ** over the chapters (the book's title printed again over the
             ** text), not an entry */
-            struct unit *p = &u->v[j - 1];
-            if (j >= k + 3 && prev_kind >= 0 && p->b - p->a == 1 && !p->merge &&
-                p->gap > u->v[j - 2].gap && no_entry(&l[p->a]) &&
-                (first_paged ? ends_in_page(&u->v[j - 2], l)
-                             : entry_lines(&u->v[j - 2], l) && !set_again(u, j, l, &cur2))) {
-                p->kind = U_HEAD;
-                p->rank = R_VOLUME;       /* outside every division of the text */
-                p->why = "a line that is no entry after the contents list's paged entries, "
-                         "across a wider gap, over the first chapter: a heading over the text";
+            if (prev_kind >= 0 && heading_over_text(u, k, j, l, first_paged, &cur2)) {
+                u->v[j - 1].why = over_paged_why;
                 j--;
             }
             break;
@@ -1076,6 +1098,14 @@ sz_essay_contents(struct units *u, size_t k, const struct sz_eline *l)
                 p->kind = prev_kind;
                 p->why = prev_why;
                 j--;
+                /* XIV. HURLED FROM THE MOON / (a wider gap) ZARLAH, THE
+                ** MARTIAN. / CHAPTER I. / THE STRANGE SHADOW.: the line
+                ** over that chapter line is the heading over the text, as
+                ** over a chapter line that repeats the first entry */
+                if (heading_over_text(u, k, j, l, first_paged, &cur2)) {
+                    u->v[j - 1].why = over_titled_why;
+                    j--;
+                }
             }
             break;
         }
@@ -1321,6 +1351,11 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
             play_lists(u, l, k, &title);
             break;
         }
+        /* the contents pass found the heading over the text (the
+        ** book's title printed again over the first chapter): the text
+        ** starts there */
+        if (x->kind == U_HEAD && x->why == over_titled_why)
+            break;
         if (x->kind == U_HEAD) {
             /* The book's own title repeated is the title page. */
             sz_essay_squash(l[x->a].s, l[x->a].len, &cur);
