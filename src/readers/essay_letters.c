@@ -203,6 +203,51 @@ open_line(const struct sz_eline *f)
     return ch == ',' || ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
 }
 
+/* Words a letter's closing is made of, lower case (Yours ever, / Your
+** fond daughter / In treuer Liebe / Dein Vater / Votre dévoué): a verse
+** line over its poet's name set in past it (Much have I travelled in the
+** realms of gold, / Keats.) has none of them. */
+static const char *const closing_words[] = {
+    "yours", "your", "faithfully", "sincerely", "affectionately", "affectionate", "truly",
+    "devotedly", "respectfully", "cordially", "servant", "remain", "adieu", "farewell",
+    "liebe", "dein", "deine", "ihr", "ihre", "votre", "vôtre", "tout", "dévoué", "vuestro",
+    "servidor", "afectísimo", "vostro", "tuo", NULL
+};
+
+/* Does the line read as a closing: one of its words a closing's, or the
+** line itself in capitals (an imprint's, an address's), a name in title
+** case (H. Rumbold, / Master Barber.) or three words at most (Eene ware
+** vertaling, / A. L. C. PORTMAN.), shorter than a line of verse? */
+static int
+closing_line(const struct sz_eline *f)
+{
+    if (sz_essay_all_caps(f->s, f->len) || sz_essay_title_case(f->s, f->len) ||
+        sz_essay_count_words(f->s, f->len) <= 3)
+        return 1;
+    size_t i = 0, n;
+    const char *w;
+    while ((n = next_word(f->s, f->len, &i, &w)) > 0) {
+        char low[16];
+        if (n >= sizeof low)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] | 0x20 : w[k]);
+        if (sz_essay_word_is(low, n, closing_words))
+            return 1;
+    }
+    return 0;
+}
+
+/* Do lines [a, b) read as a closing, one of them at least? */
+static int
+closing_lines(const struct sz_eline *l, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (closing_line(&l[i]))
+            return 1;
+    return 0;
+}
+
 /* Is lines [a, b), two to four short ones, a letter's dateline, closing
 ** or an inscription rather than verse?  Returns the reason, or NULL. */
 const char *
@@ -215,7 +260,8 @@ sz_essay_letter_lines(const struct sz_eline *l, size_t a, size_t b)
         return "two to four short lines, the first or the last giving a date (a place and "
                "date, Died August 4th, 1860.): a letter's dateline or an inscription, kept "
                "line by line, not verse";
-    if (nl <= 3 && signature(&l[b - 1]) && l[b - 1].indent >= l[a].indent) {
+    if (nl <= 3 && signature(&l[b - 1]) && l[b - 1].indent >= l[a].indent &&
+        closing_lines(l, a, b - 1)) {
         for (size_t i = a; i + 1 < b; i++)
             if (!open_line(&l[i]))
                 return NULL;
@@ -226,7 +272,7 @@ sz_essay_letter_lines(const struct sz_eline *l, size_t a, size_t b)
     /* Yours ever, / (far in) T. Carlyle: the name set well in past the
     ** closing, a line or two over it */
     if (nl <= 3 && name_signature(&l[b - 1]) &&
-        l[b - 1].indent >= l[a].indent + SIGNATURE_SET_IN) {
+        l[b - 1].indent >= l[a].indent + SIGNATURE_SET_IN && closing_lines(l, a, b - 1)) {
         for (size_t i = a; i + 1 < b; i++)
             if (l[i].indent + SIGNATURE_SET_IN > l[b - 1].indent || name_signature(&l[i]))
                 return NULL;

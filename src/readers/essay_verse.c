@@ -971,10 +971,31 @@ ends_unstopped(const struct sz_eline *l, size_t a, size_t b, uint32_t wide)
 ** le chapeau / Que ma mie m'avait donné / Mon chapeau est bel et beau"),
 ** unless a block of short lines next to them ends its lines so too:
 ** entries come in runs (wrapped prose ends most of its lines on a word). */
+/* Are lines [a, b) set as a stanza is: the first at the block's least
+** indent, that indent shared by every line or by two at least with the
+** rest a step (four columns at most) deeper, no line opening with a figure
+** or holding a gap of three spaces (a table's cells)?  An index hangs its
+** entries' titles under the name, an imprint or a by-line is centred, a
+** list's lines open with their figures. */
+static int
+stanza_set(const struct sz_eline *l, size_t a, size_t b)
+{
+    size_t at_first = 0;
+    for (size_t i = a; i < b; i++) {
+        if (l[i].indent < l[a].indent || l[i].indent > l[a].indent + 4 ||
+            (l[i].len && l[i].s[0] >= '0' && l[i].s[0] <= '9'))
+            return 0;
+        at_first += l[i].indent == l[a].indent;
+        if (l[i].len >= 3 && memmem(l[i].s, l[i].len, "   ", 3))
+            return 0;
+    }
+    return at_first == b - a || at_first >= 2;
+}
+
 int
 sz_essay_unstopped_lines(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay)
 {
-    if (!ends_unstopped(l, a, b, 0))
+    if (!ends_unstopped(l, a, b, 0) || stanza_set(l, a, b))
         return 0;
     uint32_t lo = l[a].width, hi = l[a].width;
     for (size_t i = a + 1; i < b; i++) {
