@@ -591,6 +591,94 @@ L=lines('pg851.txt'); s=find(L,r'On the tenth of February'); e=find(L,r'Finis\.$
 book('captivity-and-restoration','pg851.txt','Narrative of the Captivity and Restoration of Mrs. Mary Rowlandson','Mrs. Mary Rowlandson','en',
      [[1,L[i].strip()] for i in range(s,e) if re.match(r'THE \w+ REMOV(E|AL)$',L[i].strip())],s,e,
      'the title with its By line and the 1682 title page run on as one paragraph (The sovereignty and goodness of GOD ...) are front matter; the opening has no heading; the twenty removes (THE FIRST REMOVE ... THE SIXTEENTH REMOVAL ...) on one level; the five remarks numbered 1. to 5. in the twentieth are paragraphs, not a list; lines opening with a reference wrapped from the line before (38.5-6 "My wounds ..., 119.22-24).) are no list items; Finis. closes the book; no verse, no notes ([sic], [his] are the editor\'s)')
+# Narrative of the Life of Frederick Douglass: a title page, a contents list,
+# Garrison's PREFACE signed WM. LLOYD GARRISON BOSTON, ..., LETTER FROM
+# WENDELL PHILLIPS, ESQ. (a dateline, My Dear Friend:, a closing), the
+# transcriber's FREDERICK DOUGLASS. (a short life), CHAPTER I ... CHAPTER XI
+# alone on their lines, an APPENDIX and A PARODY (set in as <b>A PARODY</b>),
+# which the contents sets level with it.  Songs and poems set in by five:
+# the Great House Farm song, Whittier's Gone, gone, sold and gone (twelve
+# lines, which extra.py takes for prose wrapped narrower), Hamlet's two lines,
+# Just God! in four stanzas and the parody in thirteen; the protection and
+# WILLIAM HAMILTON, set in likewise, are a document, not verse.  Four notes
+# set in under their paragraphs: *This is the same man, *She was free.,
+# **I had changed my name and * I am told (extra.py knows only the first two)
+L=lines('pg23.txt'); p=find(L,r'PREFACE$',80); e=find(L,r'THE END$',p)
+h=[[1,'PREFACE'],[1,'LETTER FROM WENDELL PHILLIPS, ESQ.'],[1,'FREDERICK DOUGLASS.']]+[
+    [1,L[i].strip()] for i in range(p,e) if re.match(r'CHAPTER [IVXL]+$',L[i].strip())]+[[1,'APPENDIX'],[1,'A PARODY']]
+book('douglass','pg23.txt','The Narrative of the Life of Frederick Douglass: An American Slave','Frederick Douglass','en',h,p,e,
+     'levels: PREFACE, LETTER FROM WENDELL PHILLIPS, ESQ., the transcriber\'s FREDERICK DOUGLASS. (a short life), the eleven chapters (CHAPTER I alone on its line), APPENDIX and A PARODY (set as <b>A PARODY</b>; the contents sets it level with APPENDIX) on one level; '
+     'the note from the original file, the title page and the contents are front matter; title: the header\'s (the title page prints NARRATIVE OF THE LIFE OF FREDERICK DOUGLASS / AN AMERICAN SLAVE. WRITTEN BY HIMSELF.)')
+# count.py counts the two headings that end in a full stop and skips the
+# closing _Till then, and ever,_ Yours truly, WENDELL PHILLIPS
+books['douglass']['paragraphs'] += -2 + 1
+books['douglass']['verse'] = 20
+books['douglass']['notes'] = 4
+books['douglass']['note'] += ('; paragraphs: count.py\'s count less the two headings ending in a full stop, plus the closing Yours truly, WENDELL PHILLIPS; the protection (This is to certify ..., WILLIAM HAMILTON,) is set in, a quotation; '
+    'verse: the Great House Farm song, Gone, gone, sold and gone (twelve lines), rather bear those ills we had, Just God! (four stanzas) and the parody (thirteen); notes: four, * and ** set in under their paragraphs')
+# Белые ночи: the title, the subtitle in two lines, an epigraph from Turgenev
+# (three lines of verse and Ив. Тургенев), then Ночь первая ... Ночь
+# четвертая and Утро alone on their lines, one paragraph per line; the one
+# note [1] (ei suoi amanti) under Примечания, its number alone on a line.
+# The digits after stressed vowels (что2, ка2к) are accents, not notes
+L=lines('ru_dostoevsky_belye_nochi.txt'); s=find(L,r'Ночь первая$'); e=find(L,r'Примечания$',s)
+h=[[1,L[i].strip()] for i in range(s,e) if re.match(r'(Ночь \w+|Утро)$',L[i].strip())]
+books['belye-nochi']=dict(file='ru_dostoevsky_belye_nochi.txt',title='Белые ночи',author=None,lang='ru',headings=h,
+    paragraphs=sum(1 for i in range(s+1,e) if L[i].strip() and not re.match(r'(Ночь \w+|Утро)$',L[i].strip())),
+    verse=1,notes=1,
+    note='the four nights (Ночь первая ... Ночь четвертая) and Утро alone on their lines, on one level; the subtitle (Сентиментальный роман / Из воспоминаний мечтателя) is the title page\'s; '
+         'author: the text names none (Ив. Тургенев signs the epigraph); one paragraph per line, Настенька\'s letters too (Простите нас, помните и любите вашу / Настеньку».Я долго ... runs the signature into the next paragraph); '
+         'verse: the epigraph (…Иль был он создан для того, three lines, Ив. Тургенев); notes: [1] ei suoi amanti, its text under Примечания; the digits in что2, ка2к are stress marks')
+# From Newton to Einstein: a title page set in, PREFACE and PREFACE TO SECOND
+# EDITION signed B. H. set in, a TABLE OF CONTENTS, two pages of mottoes under
+# NEWTON and EINSTEIN (facing the portraits), chapters I over NEWTON, II, III
+# each with REFERENCES at its end, an APPENDIX of nine notes Note 1 (page 21)
+# and three articles TIME, SPACE, AND GRAVITATION [14] (By Prof. Albert
+# Einstein), EINSTEIN'S LAW OF GRAVITATION [15] and THE DEFLECTION OF LIGHT ...
+# wrapped over two lines, the report of a meeting whose three speakers head
+# their parts (Sir Frank Dyson / the Astronomer Royal); 16 notes [1] under
+# NOTES at the end, three of the articles' titles marked
+L=lines('From_Newton_to_Einstein_BenjaminHarrow.txt'); p=find(L,r'PREFACE$'); a=find(L,r'APPENDIX$',p); e=find(L,r'NOTES$',a)
+h=[[1,'PREFACE'],[1,'PREFACE TO SECOND EDITION']]
+for i in range(p,a):
+    if re.fullmatch(r'[IVX]+',L[i].strip()): h.append([1,L[i].strip()+' '+ws(L[nextnb(L,i)])])
+    elif L[i].strip()=='REFERENCES': h.append([2,'REFERENCES'])
+h.append([1,'APPENDIX'])
+for i in range(a,e):
+    t=L[i].strip()
+    if re.fullmatch(r'Note \d \(page \d+\)',t): h.append([2,t])
+    elif re.fullmatch(r"[A-Z][A-Z ,']+\[1[45]\]",t): h.append([2,t])
+    elif t.startswith('THE DEFLECTION OF LIGHT'): h.append([2,t+' '+L[i+1].strip()])
+    elif re.fullmatch(r'(Sir|Professor) [A-Z][\w. ]+',t) and len(t)<30 and not L[i-1].strip() and L[i+1].strip(): h.append([3,t+' '+L[i+1].strip()])
+book('newton-to-einstein','From_Newton_to_Einstein_BenjaminHarrow.txt','From Newton to Einstein: Changing Conceptions of the Universe','Benjamin Harrow','en',h,p,e,
+     'levels: the two prefaces, the three chapters (I over NEWTON) and APPENDIX on one level; each chapter\'s REFERENCES, the appendix\'s nine notes (Note 1 (page 21)) and three articles under them; the report\'s three speakers (Sir Frank Dyson / the Astronomer Royal) under the third article; '
+     'the title page, the contents and the mottoes under NEWTON and EINSTEIN facing the portraits are front matter; NOTES heads the notes, not a section')
+# count.py counts the mottoes (4), the list of three predictions (1. The
+# distortion ...) and the third article's title wrapped over two lines, and
+# skips the signatures B. H. set in, (Dr. Walker) and the two By lines;
+# the equations set in ($$x' = ...$$) are neither
+books['newton-to-einstein']['paragraphs'] += -4 - 3 - 1 + 2 + 1 + 2
+books['newton-to-einstein']['verse'] = 0
+books['newton-to-einstein']['notes'] = 16
+books['newton-to-einstein']['note'] += ('; paragraphs: count.py\'s count less the four mottoes, the three predictions (a list) and a wrapped title, plus the signatures B. H., (Dr. Walker) and the By lines; the equations set in are no paragraphs; '
+    'verse: none (extra.py\'s four are the By line and the speakers\' names); notes: the 16 texts [1] ... [16] under NOTES (the 13th runs on for two paragraphs)')
+# Caper-Sauce: a title page, a list of the author's books, a PREFACE. of one
+# paragraph signed FANNY FERN. and dated, a contents list of 69 pieces, the
+# title set again over the text (CAPER-SAUCE.), then the 69 pieces, each
+# under its title in capitals between underscores (_EDITORS._), parted
+# within by rows of *; hymns and rhymes quoted set in by five, letters and
+# court reports set in likewise (prose); no notes
+L=[x.rstrip('\r') for x in lines('pg39944.txt')]; p=find(L,r'PREFACE\.$'); s=find(L,r'CAPER-SAUCE\.$',p); e=find(L,r'THE END\.$',s)
+h=[[1,'PREFACE.'],[1,'CAPER-SAUCE.']]+[[2,L[i].strip().replace('_','')] for i in range(s,e) if re.fullmatch(r'"?_[^a-z]+_"?',L[i].strip())]
+book('caper-sauce','pg39944.txt','Caper-Sauce: A Volume of Chit-Chat about Men, Women, and Things.','Fanny Fern','en',h,s,e,
+     'levels: PREFACE. and the title set again over the text (CAPER-SAUCE.) on one level, the 69 pieces (_EDITORS._, "_EVERY FAMILY SHOULD HAVE IT._") under it, as the contents names them; '
+     'the title page, the list of NEW BOOKS and the contents are front matter; the rows of * part a piece within, no headings')
+# count.py counts the one title ending in a quotation mark and CAPER-SAUCE.; the PREFACE.
+# has three paragraphs (the text, FANNY FERN., NEW YORK, 1872.)
+books['caper-sauce']['paragraphs'] += -2 + 3
+books['caper-sauce']['notes'] = 0
+books['caper-sauce']['note'] += ('; paragraphs: count.py\'s count less CAPER-SAUCE. and the one title ending in a quotation mark, plus the preface\'s three; the court reports and letters set in are quotations; '
+    'verse: extra.py\'s six, checked by reading (Pass me not, O gentle Saviour; If I ask Him; Zaccheus he; Truth is sure; Come one--come all; All work and no play)')
 for n,b in books.items():
     json.dump(b,open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '%s.json' % n), 'w'),ensure_ascii=False,indent=1)
     print(n,len(b['headings']),b['paragraphs'],b['verse'],b['notes'])
