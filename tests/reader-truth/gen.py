@@ -606,9 +606,9 @@ book('captivity-and-restoration','pg851.txt','Narrative of the Captivity and Res
 L=lines('pg23.txt'); p=find(L,r'PREFACE$',80); e=find(L,r'THE END$',p)
 h=[[1,'PREFACE'],[1,'LETTER FROM WENDELL PHILLIPS, ESQ.'],[1,'FREDERICK DOUGLASS.']]+[
     [1,L[i].strip()] for i in range(p,e) if re.match(r'CHAPTER [IVXL]+$',L[i].strip())]+[[1,'APPENDIX'],[1,'A PARODY']]
-book('douglass','pg23.txt','The Narrative of the Life of Frederick Douglass: An American Slave','Frederick Douglass','en',h,p,e,
+book('douglass','pg23.txt','The Narrative of the Life of Frederick Douglass','Frederick Douglass','en',h,p,e,
      'levels: PREFACE, LETTER FROM WENDELL PHILLIPS, ESQ., the transcriber\'s FREDERICK DOUGLASS. (a short life), the eleven chapters (CHAPTER I alone on its line), APPENDIX and A PARODY (set as <b>A PARODY</b>; the contents sets it level with APPENDIX) on one level; '
-     'the note from the original file, the title page and the contents are front matter; title: the header\'s (the title page prints NARRATIVE OF THE LIFE OF FREDERICK DOUGLASS / AN AMERICAN SLAVE. WRITTEN BY HIMSELF.)')
+     'the note from the original file, the title page and the contents are front matter; title: the header\'s main title, its subtitle (An American Slave) a subtitle, as the other books\' are (the title page prints NARRATIVE OF THE LIFE OF FREDERICK DOUGLASS / AN AMERICAN SLAVE. WRITTEN BY HIMSELF.)')
 # count.py counts the two headings that end in a full stop and skips the
 # closing _Till then, and ever,_ Yours truly, WENDELL PHILLIPS
 books['douglass']['paragraphs'] += -2 + 1
@@ -650,7 +650,7 @@ for i in range(a,e):
     elif re.fullmatch(r"[A-Z][A-Z ,']+\[1[45]\]",t): h.append([2,t])
     elif t.startswith('THE DEFLECTION OF LIGHT'): h.append([2,t+' '+L[i+1].strip()])
     elif re.fullmatch(r'(Sir|Professor) [A-Z][\w. ]+',t) and len(t)<30 and not L[i-1].strip() and L[i+1].strip(): h.append([3,t+' '+L[i+1].strip()])
-book('newton-to-einstein','From_Newton_to_Einstein_BenjaminHarrow.txt','From Newton to Einstein: Changing Conceptions of the Universe','Benjamin Harrow','en',h,p,e,
+book('newton-to-einstein','From_Newton_to_Einstein_BenjaminHarrow.txt','From Newton to Einstein','Benjamin Harrow','en',h,p,e,
      'levels: the two prefaces, the three chapters (I over NEWTON) and APPENDIX on one level; each chapter\'s REFERENCES, the appendix\'s nine notes (Note 1 (page 21)) and three articles under them; the report\'s three speakers (Sir Frank Dyson / the Astronomer Royal) under the third article; '
      'the title page, the contents and the mottoes under NEWTON and EINSTEIN facing the portraits are front matter; NOTES heads the notes, not a section')
 # count.py counts the mottoes (4), the list of three predictions (1. The
@@ -670,7 +670,7 @@ books['newton-to-einstein']['note'] += ('; paragraphs: count.py\'s count less th
 # court reports set in likewise (prose); no notes
 L=[x.rstrip('\r') for x in lines('pg39944.txt')]; p=find(L,r'PREFACE\.$'); s=find(L,r'CAPER-SAUCE\.$',p); e=find(L,r'THE END\.$',s)
 h=[[1,'PREFACE.'],[1,'CAPER-SAUCE.']]+[[2,L[i].strip().replace('_','')] for i in range(s,e) if re.fullmatch(r'"?_[^a-z]+_"?',L[i].strip())]
-book('caper-sauce','pg39944.txt','Caper-Sauce: A Volume of Chit-Chat about Men, Women, and Things.','Fanny Fern','en',h,s,e,
+book('caper-sauce','pg39944.txt','Caper-Sauce','Fanny Fern','en',h,s,e,
      'levels: PREFACE. and the title set again over the text (CAPER-SAUCE.) on one level, the 69 pieces (_EDITORS._, "_EVERY FAMILY SHOULD HAVE IT._") under it, as the contents names them; '
      'the title page, the list of NEW BOOKS and the contents are front matter; the rows of * part a piece within, no headings')
 # count.py counts the one title ending in a quotation mark and CAPER-SAUCE.; the PREFACE.
