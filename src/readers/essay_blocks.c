@@ -544,6 +544,7 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
         sz_essay_recurrence(&u, l);
         sz_essay_transcriber_notes(&u, l);
         sz_essay_rank_leaves(&u);
+        sz_essay_series_lines(&u, l);
         /* Three entries or more in a row ending in page numbers: a list of
         ** contents or of illustrations the contents pass did not take. */
         for (size_t k = 0; k < u.n;) {

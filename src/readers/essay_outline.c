@@ -606,7 +606,15 @@ rank_matter(struct units *u, const struct sz_eline *l)
                 seen_to = j;
                 seen_prefaces = prefaces;
             }
-            if (!others && prefaces && j < u->n && u->v[j].rank == r && total[r] >= 3) {
+            if (!others && prefaces && j < u->n && u->v[j].kind == U_HEAD &&
+                u->v[j].rank == R_VOLUME) {
+                /* PREFACE. / CONTENTS / CAPER-SAUCE. / _EDITORS._: the
+                ** prefaces before the title set again over the text stand
+                ** beside it, as EXPLANATORY stands beside HUCKLEBERRY FINN */
+                x->rank = R_VOLUME;
+                x->why = "opening matter word (Preface) before the heading set over the text, "
+                         "where the book numbers no divisions: ranked with that heading";
+            } else if (!others && prefaces && j < u->n && u->v[j].rank == r && total[r] >= 3) {
                 x->rank = r;
                 x->why = "opening matter word (Preface) before many headings of its shape, "
                          "where the book numbers no divisions: ranked with them";

@@ -302,9 +302,13 @@ void sz_essay_transcriber_notes(struct units *u, const struct sz_eline *l);
 void sz_essay_rank_spans(const struct units *u, size_t first[R_COUNT], size_t last[R_COUNT],
                          size_t count[R_COUNT]);
 void sz_essay_rank_leaves(struct units *u);
+
 void sz_essay_nest_parts(struct units *u, const struct sz_eline *l, const int level_of[R_COUNT]);
 void sz_essay_nest_half_title(struct units *u, const struct sz_eline *l, const int level_of[R_COUNT],
                               const char *title, const char *author);
+
+/* essay_series.c */
+void sz_essay_series_lines(struct units *u, const struct sz_eline *l);
 
 /* essay_recur.c: shapes judged by how the whole text uses them */
 void sz_essay_recurrence(struct units *u, const struct sz_eline *l);
