@@ -741,6 +741,25 @@ sz_essay_blocks(struct sz_ectx *c, struct sz_elines *lines, size_t from, size_t 
                 sz_essay_verse_lines(c, l, x->a, x->b, l[x->a].indent);
                 break;
             }
+            if (prev_made && prev_made->kind == SZ_PARA && prev_made == sz_node_last(parent) &&
+                sz_essay_signed_apart(&u, k, l)) {
+                /* the closing's paragraph and the name: a line block of two */
+                struct sz_node *lb = sz_node_new(c->doc, SZ_LINEBLOCK),
+                               *l1 = sz_node_new(c->doc, SZ_LINE),
+                               *l2 = sz_node_new(c->doc, SZ_LINE);
+                sz_essay_set_line(c, lb, l[u.v[k - 1].a].lineno);
+                sz_essay_set_line(c, l1, l[u.v[k - 1].a].lineno);
+                sz_node_append_children(l1, prev_made);
+                sz_essay_set_line(c, l2, l[x->a].lineno);
+                sz_essay_add_inlines(c, l2, l, x->a, x->b, &scratch);
+                sz_node_append(lb, l1);
+                sz_node_append(lb, l2);
+                sz_node_replace(prev_made, lb);
+                x->why = "a name alone on the last line, a blank line under a closing left "
+                         "open with a comma (With love, / Margaret): the letter's signature, "
+                         "kept with its closing as its lines";
+                break;
+            }
             if (prev_made && prev_made->kind == SZ_LINEBLOCK && prev_made == sz_node_last(parent) &&
                 sz_essay_poem_attribution(&u, k, l)) {
                 /* the poem's last lines, after a blank one, as print sets

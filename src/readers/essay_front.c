@@ -315,6 +315,7 @@ any_letter(const struct sz_eline *x)
 struct stack {
     size_t title, sub, author, date;   /* line + 1 of each, 0: none yet */
     int under;                         /* the title is underlined */
+    int dated;                         /* the name was taken for the date alone under it */
     const char *name;                  /* the author's name, in the By line or alone */
     size_t nn;
 };
@@ -377,7 +378,7 @@ stack_line(struct stack *st, const struct sz_eline *l, size_t i, int gap,
         return 1;
     }
     if (st->author || st->date) {
-        if (!st->date && gap == 0 && date_line(f)) {
+        if (!st->date && (gap == 0 || st->dated) && date_line(f)) {
             st->date = i + 1;
             return 1;
         }
@@ -400,11 +401,20 @@ stack_line(struct stack *st, const struct sz_eline *l, size_t i, int gap,
     size_t t0 = 0;
     uint32_t tcp = sz_essay_cp_at(l[st->title - 1].s, l[st->title - 1].len, &t0);
     int cjk_title = tcp >= 0x2E80 && tcp <= 0x9FFF;
+    /* (or apart over a date alone, "Анна Соколова" / "12 марта 2021 г.":
+    ** a name and a date under a title are its author and its date, a
+    ** blank line between each or not) */
+    int dated = next > 0 &&
+                (i + 1 < u->v[next - 1].b
+                     ? i + 2 == u->v[next - 1].b && date_line(&l[i + 1])
+                     : next < u->n && u->v[next].gap <= 1 &&
+                           u->v[next].b - u->v[next].a == 1 && date_line(&l[u->v[next].a]));
     if ((cjk_title ? cjk_name(f) : sz_essay_name_line(f)) &&
         sz_essay_keyword_rank(f->s, f->len) == R_NONE &&
-        (gap == 0 || (next < u->n && (u->v[next].kind == U_HEAD ||
-                                      sz_essay_dedication(&u->v[next], l) ||
-                                      sz_essay_epigraph(&u->v[next], l))))) {
+        (gap == 0 || dated ||
+         (next < u->n && (u->v[next].kind == U_HEAD || sz_essay_dedication(&u->v[next], l) ||
+                          sz_essay_epigraph(&u->v[next], l))))) {
+        st->dated = dated;
         st->author = i + 1;
         st->name = f->s;
         st->nn = f->len;
@@ -428,7 +438,7 @@ stack_line(struct stack *st, const struct sz_eline *l, size_t i, int gap,
 static int
 title_stack(struct sz_ectx *c, struct sz_eline *l, struct units *u, size_t k0)
 {
-    struct stack st = { 0, 0, 0, 0, 0, NULL, 0 };
+    struct stack st = { 0, 0, 0, 0, 0, 0, NULL, 0 };
     size_t k = k0, m = 0;
     for (; k < u->n; k++) {
         const struct unit *x = &u->v[k];
@@ -484,7 +494,10 @@ title_stack(struct sz_ectx *c, struct sz_eline *l, struct units *u, size_t k0)
             nn--;
         set_meta_text(c, "author", st.name, nn);
         sz_essay_trace_meta(c, l[st.author - 1].lineno, "author",
-                            "a By line or a name alone in the title's stack", st.name, nn);
+                            st.dated ? "a name alone apart under the title, over a date alone: "
+                                       "the author's, in the title's stack"
+                                     : "a By line or a name alone in the title's stack",
+                            st.name, nn);
     }
     if (st.date) {
         const struct sz_eline *f = &l[st.date - 1];
@@ -1295,6 +1308,21 @@ play_lists(struct units *u, const struct sz_eline *l, size_t k, const struct sz_
     sz_buf_free(&cur);
 }
 
+/* Has the text parts or chapters?  Looked for once (*seen < 0), then
+** remembered in *seen. */
+static int
+divisions(const struct units *u, int *seen)
+{
+    if (*seen < 0) {
+        *seen = 0;
+        for (size_t k = 0; k < u->n && !*seen; k++)
+            *seen = u->v[k].kind == U_HEAD && (u->v[k].rank == R_PART ||
+                                               u->v[k].rank == R_CHAPTER ||
+                                               u->v[k].rank == R_VOLUME);
+    }
+    return *seen;
+}
+
 /* Title page and contents at the start of a book: kept, never headings. */
 void
 sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline *l)
@@ -1302,6 +1330,7 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
     size_t k = 0, toc = u->n;
     int title_seen = 0;        /* the book's title met once on the page */
     int volumes = -1;          /* volume lines of the text, up to two; -1: not counted yet */
+    int divided = -1;          /* the text has parts or chapters; -1: not looked for yet */
     size_t last_ch = SIZE_MAX; /* 1 + the last part or chapter heading, 0: none; SIZE_MAX: not
                                ** looked for yet */
     /* The front matter ends where the first section starts; a book whose
@@ -1317,6 +1346,18 @@ sz_essay_front_matter(struct sz_ectx *c, struct units *u, const struct sz_eline 
         struct unit *x = &u->v[k];
         if (x->kind == U_SKIP || x->kind == U_MERGED)
             continue;
+        /* Dear Anna, / Sir, / Liebe Marta!: a letter's salutation, alone
+        ** on its line, is the letter's first line: the text starts there
+        ** (in a text without parts or chapters: one with them may open
+        ** with a dedicatory letter, part of its front matter) */
+        if (!c->gutenberg && x->b - x->a == 1 && sz_essay_salutation(&l[x->a]) &&
+            !divisions(u, &divided)) {
+            x->kind = U_PARA;
+            x->rank = R_NONE;
+            x->why = "a letter's salutation (Dear Anna,) alone on its line: the letter's "
+                     "first line, the text starts there";
+            break;
+        }
         /* the lines the title page read its title, subtitle and author
         ** from (essay_title.c) are the page's, not a section over prose */
         if (c->page_last && x->a < c->page_last && x->kind != U_CONTENTS)

@@ -9,6 +9,7 @@
 ** See LICENSE.
 */
 #include <string.h>
+#include <strings.h>
 
 #include "readers/essay_units.h"
 
@@ -280,4 +281,59 @@ sz_essay_letter_lines(const struct sz_eline *l, size_t a, size_t b)
                "a letter's closing and signature, kept line by line, not verse";
     }
     return NULL;
+}
+
+/* Words a letter's salutation opens with, lower case, in the languages
+** the reader meets most ("Dear Anna,", "Sir,", "Liebe Marta!", "Querida
+** madre:", "Дорогой друг!"). */
+static const char *const greetings[] = {
+    "dear", "dearest", "sir", "madam", "gentlemen", "cher", "chère", "chers", "chères",
+    "lieber", "liebe", "liebes", "querido", "querida", "queridos", "queridas", "estimado",
+    "estimada", "caro", "cara", "cari", "care", "drogi", "droga", "drodzy",
+    /* (strncasecmp folds ASCII only: the Cyrillic words as a line opens them) */
+    "Дорогой", "Дорогая", "Дорогие", "Милый", "Милая", "Уважаемый", "Уважаемая", NULL
+};
+
+/* Is f a letter's salutation: a short line opening with a greeting word
+** (after "My" or "Mon"/"Ma", as in "My dear Sam,") and left open with
+** a comma, a colon or an exclamation mark, as the letter's first line is? */
+int
+sz_essay_salutation(const struct sz_eline *f)
+{
+    if (f->len < 4 || f->cols > 40 || sz_essay_count_words(f->s, f->len) > 6)
+        return 0;
+    char last = f->s[f->len - 1];
+    if (last != ',' && last != ':' && last != '!')
+        return 0;
+    size_t i = 0;
+    const char *w;
+    size_t n = next_word(f->s, f->len, &i, &w);
+    if ((n == 2 && !strncasecmp(w, "my", 2)) || (n == 3 && !strncasecmp(w, "mon", 3)) ||
+        (n == 2 && !strncasecmp(w, "ma", 2)) || (n == 3 && !strncasecmp(w, "mio", 3)) ||
+        (n == 3 && !strncasecmp(w, "mia", 3)) || (n == 2 && !strncasecmp(w, "mi", 2)))
+        n = next_word(f->s, f->len, &i, &w);
+    return n && sz_essay_word_ci(w, n, greetings);
+}
+
+/* With love and every good wish, / (a blank line) / Margaret: is unit k
+** the name signed alone on the text's last line, one blank line under a
+** closing alone on its line, short and left open with a comma?  Then the
+** two are the letter's sign-off, kept as its lines. */
+int
+sz_essay_signed_apart(const struct units *u, size_t k, const struct sz_eline *l)
+{
+    const struct unit *x = &u->v[k];
+    if (k == 0 || x->kind != U_PARA || x->b - x->a != 1 || x->gap != 1)
+        return 0;
+    const struct unit *y = &u->v[k - 1];
+    const struct sz_eline *f = &l[y->a], *g = &l[x->a];
+    if (y->kind != U_PARA || y->b - y->a != 1 || !f->len || f->s[f->len - 1] != ',' ||
+        f->cols > 40 || sz_essay_count_words(f->s, f->len) > 8 || g->cols > 30 ||
+        sz_essay_count_words(g->s, g->len) > 4 || sz_essay_salutation(f) ||
+        !(sz_essay_name_line(g) || signature(g) || name_signature(g)))
+        return 0;
+    for (size_t j = k + 1; j < u->n; j++)
+        if (u->v[j].kind != U_SKIP)
+            return 0;
+    return 1;
 }

@@ -79,6 +79,78 @@ list_marker(const struct sz_eline *l, struct marker *m)
     return 1;
 }
 
+/* "– item": an en dash and a space opening a line.  Spanish, Russian
+** and Polish dialogue opens lines with dashes too, so a dash marks a
+** list's items only where dash_items finds the text sets them as one. */
+static int
+dash_marker(const struct sz_eline *l, struct marker *m)
+{
+    memset(m, 0, sizeof *m);
+    if (l->len < 5 || memcmp(l->s, "\xE2\x80\x93", 3) || l->s[3] != ' ' || l->s[4] == ' ')
+        return 0;
+    m->bullet = 'n';
+    m->len = 4;
+    return 1;
+}
+
+static int announces(const struct sz_eline *f);
+
+/* Is there a dash in s[0..n) set between spaces (" – ", " — "): the
+** narrator's words inside a speech ("— Я и не думаю, — ответила я")? */
+static int
+inner_dash(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 < n; i++)
+        if (s[i] == ' ' && (unsigned char)s[i + 1] == 0xE2 && (unsigned char)s[i + 2] == 0x80 &&
+            ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) &&
+            s[i + 4] == ' ')
+            return 1;
+    return 0;
+}
+
+/* Lines [a, b), two or more items opening with en dashes (dash_marker)
+** and the lines they hang over: are they a list's, not a dialogue's?
+** A list is announced by the line before it ending in a colon; its
+** items are parallel (each opens in lower case, going on with the
+** sentence, or each but the last is left open with a semicolon, a
+** comma or no stop), and none asks, cries out or carries the dash that
+** sets a speaker's words apart.  The line before is looked for past
+** blank lines only, so a run of dash lines is looked over once. */
+static int
+dash_items(const struct sz_eline *l, size_t a, size_t b)
+{
+    struct marker m;
+    size_t p = a;
+    while (p > 0 && l[p - 1].blank)
+        p--;
+    if (p == 0 || !announces(&l[p - 1]))
+        return 0;
+    size_t items = 0, lower = 0, open = 0;
+    for (size_t i = a; i < b; i++) {
+        int starts = dash_marker(&l[i], &m);
+        if (!starts && i == a)
+            return 0;
+        const char *s = l[i].s + (starts ? m.len : 0);
+        size_t n = l[i].len - (starts ? m.len : 0);
+        if (inner_dash(s, n))
+            return 0;
+        if (starts) {
+            size_t k = 0;
+            uint32_t cp = sz_essay_cp_at(s, n, &k);
+            items++;
+            lower += !sz_essay_is_upper(cp) && cp != '"' && cp != 0xAB && cp != 0x201C;
+        }
+        /* the item's last line: how it ends */
+        if (i + 1 == b || dash_marker(&l[i + 1], &m)) {
+            uint32_t end = sz_essay_last_cp(l[i].s, l[i].len);
+            if (end == '?' || end == '!' || end == 0xBB || end == 0x201D)
+                return 0;
+            open += i + 1 < b && (end == ';' || end == ',' || !sz_essay_closes(end));
+        }
+    }
+    return items >= 2 && (lower == items || open == items - 1);
+}
+
 static int
 same_list(const struct marker *a, const struct marker *b)
 {
@@ -129,31 +201,52 @@ size_t
 sz_essay_list_run(const struct sz_eline *l, size_t i, size_t n)
 {
     struct marker first, m;
-    if (l[i].cols > LONG_LINE || !list_marker(&l[i], &first))
+    if (l[i].cols > LONG_LINE)
         return i;
+    int dash = 0;
+    if (!list_marker(&l[i], &first)) {
+        /* (the line before first: a run of dash lines not under a
+        ** colon is not looked over at each of its lines) */
+        size_t p = i;
+        while (p > 0 && l[p - 1].blank)
+            p--;
+        if (p == 0 || !announces(&l[p - 1]) || !dash_marker(&l[i], &first))
+            return i;
+        dash = 1;
+    }
     size_t j = i + 1;
     int next = first.num + 1;
     while (j < n && !l[j].blank && l[j].indent == l[i].indent && l[j].cols <= LONG_LINE &&
-           list_marker(&l[j], &m) && same_list(&m, &first) && (!m.ordered || m.num == next)) {
+           (dash ? dash_marker(&l[j], &m) : list_marker(&l[j], &m)) && same_list(&m, &first) &&
+           (!m.ordered || m.num == next)) {
         j++;
         next++;
     }
+    if (dash && !dash_items(l, i, j))
+        return i;
     return j - i >= 2 ? j : i;
 }
 
 /* A block whose lines are two or more items of one kind (with their
-** continuation lines) is a list.  Returns 1 when it built one. */
+** continuation lines) is a list.  Returns 1 when it built one, 3 when
+** its items open with en dashes (dash_items). */
 int
 sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                    struct sz_buf *scratch)
 {
     struct marker first, m;
-    if (b - a < 2 || !list_marker(&l[a], &first))
+    if (b - a < 2)
         return 0;
+    int dash = 0;
+    if (!list_marker(&l[a], &first)) {
+        if (!dash_marker(&l[a], &first) || !dash_items(l, a, b))
+            return 0;
+        dash = 2;
+    }
     size_t items = 0;
     int next = first.num;
     for (size_t i = a; i < b; i++) {
-        if (l[i].indent == l[a].indent && list_marker(&l[i], &m)) {
+        if (l[i].indent == l[a].indent && (dash ? dash_marker(&l[i], &m) : list_marker(&l[i], &m))) {
             if (!same_list(&m, &first) || (m.ordered && m.num != next))
                 return 0;
             next++;
@@ -175,13 +268,17 @@ sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     struct sz_node *list = open_list(c, &first, l[a].lineno);
     for (size_t i = a; i < b;) {
         size_t j = i + 1;
-        while (j < b && !(l[j].indent == l[a].indent && list_marker(&l[j], &m)))
+        while (j < b && !(l[j].indent == l[a].indent &&
+                          (dash ? dash_marker(&l[j], &m) : list_marker(&l[j], &m))))
             j++;
-        list_marker(&l[i], &m);
+        if (dash)
+            dash_marker(&l[i], &m);
+        else
+            list_marker(&l[i], &m);
         put_item(c, list, l, i, j, m.len, scratch);
         i = j;
     }
-    return 1;
+    return 1 + dash;
 }
 
 /* Is unit x one list item (its marker, then continuation lines)? */

@@ -684,6 +684,36 @@ continues_count(const struct units *u, size_t at, const struct sz_eline *l)
     return 0;
 }
 
+/* Abstract / 1 Introduction / 2 Method: where a text numbers its
+** sections (2. Method, and no chapters or parts), a heading before the
+** first of them, in a shape the text sets no other heading in, stands
+** beside them as a paper's abstract or preface does: it holds none of
+** them, its own text comes between. */
+static void
+rank_before_numbered(struct units *u)
+{
+    size_t count[R_COUNT] = { 0 }, first = u->n;
+    for (size_t k = 0; k < u->n; k++)
+        if (u->v[k].kind == U_HEAD && u->v[k].rank >= 0) {
+            count[u->v[k].rank]++;
+            if (u->v[k].rank == R_NUMBERED && first == u->n)
+                first = k;
+        }
+    if (first == u->n || count[R_NUMBERED] < 2 || count[R_CHAPTER] || count[R_PART] ||
+        count[R_VOLUME])
+        return;
+    for (size_t k = 0; k < first; k++) {
+        struct unit *x = &u->v[k];
+        if (x->kind != U_HEAD || (x->rank != R_TITLE && x->rank != R_CAPS) ||
+            count[x->rank] != 1 || after_heading(u, k) >= first)
+            continue;
+        x->rank = R_NUMBERED;
+        x->why = "a heading before the first numbered section, in a shape no other heading "
+                 "has, its text between (Abstract / 1 Introduction): ranked with the numbered "
+                 "sections";
+    }
+}
+
 /* Lone numbers of the wrong kind are not chapters; the sections around
 ** the numbered divisions are ranked beside them; a closing THE END is
 ** text. */
@@ -744,6 +774,7 @@ sz_essay_fix_ranks(struct units *u, const struct sz_eline *l)
                        "text numbers its divisions in another shape: not a division";
     }
     rank_matter(u, l);
+    rank_before_numbered(u);
     /* THE END, FINIS, END OF VOL. III., FIN DU TOME PREMIER: where a volume or a story closes,
     ** before its notes or the next story, as much as at the very end */
     for (size_t k = 0; k < u->n; k++) {

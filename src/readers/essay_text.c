@@ -594,7 +594,11 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
 {
     size_t nl = b - a, shorts = 0;
     uint32_t base = l[a].indent;
-    if (sz_essay_list_unit(c, l, a, b, scratch))
+    int list = sz_essay_list_unit(c, l, a, b, scratch);
+    if (list == 3)
+        return "lines opening with en dashes under a line ending with a colon, parallel, "
+               "none a speech (no question, no dash before the speaker's words): a list";
+    if (list)
         return "lines with list markers";
     if (!c->per_line && text_table(l, a, b)) {
         drawn(c, l, a, b, scratch);

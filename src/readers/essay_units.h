@@ -250,6 +250,8 @@ int sz_essay_motto(const struct units *u, size_t k, const struct sz_eline *l,
                    const struct layout *lay);
 const char *sz_essay_letter_lines(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_dash_signature(const struct sz_eline *f);
+int sz_essay_salutation(const struct sz_eline *f);
+int sz_essay_signed_apart(const struct units *u, size_t k, const struct sz_eline *l);
 int sz_essay_quoted_verse(const struct sz_eline *l, size_t a, size_t b, const struct layout *lay);
 
 /* essay_notes.c */
