@@ -428,6 +428,22 @@ stack_line(struct stack *st, const struct sz_eline *l, size_t i, int gap,
     return 0;
 }
 
+/* Does line t name a title other than mt: neither holds the other's
+** letters and digits from its start ("MOBY-DICK" starts "Moby Dick; or
+** The Whale")? */
+static int
+other_title(const char *mt, const struct sz_eline *t)
+{
+    struct sz_buf a = SZ_BUF_INIT, b = SZ_BUF_INIT;
+    sz_essay_squash(mt, strlen(mt), &a);
+    sz_essay_squash(t->s, t->len, &b);
+    size_t n = a.len < b.len ? a.len : b.len;
+    int other = n > 0 && memcmp(a.data, b.data, n) != 0;
+    sz_buf_free(&a);
+    sz_buf_free(&b);
+    return other;
+}
+
 /* A short text's title block set as a stack of short lines over the text,
 ** in one block or in blocks a blank line apart: the title (underlined or
 ** not), a subtitle straight under it, the author's By line or a name
@@ -481,6 +497,18 @@ title_stack(struct sz_ectx *c, struct sz_eline *l, struct units *u, size_t k0)
         sz_buf_free(&n);
     }
     set_meta_text(c, "title", t->s, t->len);
+    /* "_Chap-Books / and / Folk-Lore Tracts._" over "THE HISTORY OF
+    ** PATIENT GRISEL": where the title page named a title this stack's
+    ** first line neither starts nor is started by, the stack is a series'
+    ** name over it, and its lines are no subtitle, author or date of the
+    ** book's */
+    mt = sz_meta_text(c->doc, "title");
+    if (mt && (st.sub || st.author || st.date) && other_title(mt, t)) {
+        sz_essay_trace_meta(c, t->lineno, "title", "passed over: a stack of lines over the "
+                            "title page's title, a series' name, with no subtitle, author or "
+                            "date of the book's", t->s, t->len);
+        st.sub = st.author = st.date = 0;
+    }
     if (st.sub) {
         const struct sz_eline *f = &l[st.sub - 1];
         set_meta_text(c, "subtitle", f->s, f->len);

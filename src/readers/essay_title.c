@@ -28,10 +28,30 @@ starts_with_word(const char *s, size_t n, const char *const *list)
     return sz_essay_word_ci(s, w, list);
 }
 
-/* A line made only of joining words: "OF", "OF THE", "DE", "and". */
+/* Bytes of the dashes round s[0..n) ("--OF THE--", "—OF—"): the
+** page's ornament on a line of joining words; 0 unless both ends have one. */
+static size_t
+dash_marks(const char *s, size_t n, size_t *tail)
+{
+    size_t a = 0, e = n;
+    while (a < n && (s[a] == '-' || (a + 3 <= n && !memcmp(s + a, "\xE2\x80\x94", 3))))
+        a += s[a] == '-' ? 1 : 3;
+    while (e > a && (s[e - 1] == '-' || (e >= a + 3 && !memcmp(s + e - 3, "\xE2\x80\x94", 3))))
+        e -= s[e - 1] == '-' ? 1 : 3;
+    if (!a || e == n || e == a)
+        return 0;
+    *tail = n - e;
+    return a;
+}
+
+/* A line made only of joining words: "OF", "OF THE", "DE", "and",
+** "--OF THE--" between its dashes. */
 static int
 joining_line(const char *s, size_t n)
 {
+    size_t tail = 0, head = dash_marks(s, n, &tail);
+    s += head;
+    n -= head + tail;
     static const char *const join[] = { "of", "the", "de", "du", "des", "on", "and", "in",
                                          "et", "und", "y", "or", "a", "an", "la", "le", "les",
                                          "to", "for", "von", "der", "die", "das", "au",
@@ -566,6 +586,12 @@ put_piece(struct sz_buf *t, const struct sz_eline *l)
         s++, n--;
     while (n && (s[n - 1] == '_' || s[n - 1] == '+'))
         n--;
+    /* "--OF THE--": the words, not the page's dashes round them */
+    size_t tail = 0, head = dash_marks(s, n, &tail);
+    if (head && joining_line(s, n)) {
+        s += head;
+        n -= head + tail;
+    }
     if (t->len)
         sz_buf_putc(t, ' ');
     sz_buf_put(t, s, n);
@@ -1949,6 +1975,29 @@ page_subtitle(struct sz_ectx *c, const struct sz_eline *l, size_t i, size_t lim)
         put_piece(&sub, &l[j]);
     while (sub.len && strchr(".,;:", sub.data[sub.len - 1]))
         sub.len--;
+    /* "A HISTORY / --OF THE-- / TWENTY-FOURTH REGIMENT / --OF-- /
+    ** CONNECTICUT MILITIA.": a line of joining words alone, set apart,
+    ** goes on with the subtitle into the line under it */
+    size_t e0 = e;
+    for (size_t more = 0; sub.len && more < 4; more++) {
+        size_t j = e, m;
+        while (j < lim && l[j].blank)
+            j++;
+        if (j >= lim || (j + 1 < lim && !l[j + 1].blank) || !joining_line(l[j].s, l[j].len))
+            break;
+        m = j + 1;
+        while (m < lim && l[m].blank)
+            m++;
+        if (m >= lim || (m + 1 < lim && !l[m + 1].blank) || !title_shaped(&l[m]) ||
+            l[m].cols > TITLE_WIDTH || by_start(l, m, m) || joining_line(l[m].s, l[m].len) ||
+            place_line(&l[m]) || strpbrk_n(l[m].s, l[m].len, "0123456789"))
+            break;
+        put_piece(&sub, &l[j]);
+        put_piece(&sub, &l[m]);
+        while (sub.len && strchr(".,;:", sub.data[sub.len - 1]))
+            sub.len--;
+        e = m + 1;
+    }
     /* "A COLLECTION OF", "WHEREIN": the words go on in the next block;
     ** "Selected and Edited" over "By ANDREW LANG": the head of a credit */
     size_t wa = sub.len;
@@ -1966,8 +2015,11 @@ page_subtitle(struct sz_ectx *c, const struct sz_eline *l, size_t i, size_t lim)
         sub.len = 0;
     if (sub.len) {
         sz_essay_meta_text(c, "subtitle", sub.data, sub.len, 0);
-        sz_essay_trace_meta(c, l[i].lineno, "subtitle", kind ? "under the title, naming the kind "
-                            "of work" : "under the title, over the By line", sub.data, sub.len);
+        sz_essay_trace_meta(c, l[i].lineno, "subtitle",
+                            e != e0 ? "under the title, going on past a line of joining words "
+                                      "alone (AND, --OF THE--)"
+                            : kind ? "under the title, naming the kind of work"
+                                   : "under the title, over the By line", sub.data, sub.len);
     }
     size_t got = sub.len ? e : 0;
     sz_buf_free(&sub);
