@@ -747,6 +747,20 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                        "entries of a list or an index, an imprint or an address end: a "
                        "quotation kept as its lines, not verse";
             }
+            int as_drawn = 0;
+            const char *grid = sz_essay_grid_lines(l, a, b, &as_drawn);
+            if (grid && as_drawn) {
+                drawn(c, l, a, b, scratch);
+                return grid;
+            }
+            const char *inventory = grid ? grid : sz_essay_same_figure_lines(l, a, b);
+            if (inventory) {
+                if (quoted)
+                    kept_lines(c, l, a, b, scratch);
+                else
+                    lines_para(c, l, a, b, scratch);
+                return inventory;
+            }
             sz_essay_verse_lines(c, l, a, b, base);
             return "most lines end well short of the wrap width: verse";
         }
