@@ -126,3 +126,35 @@ sz_essay_same_figure_lines(const struct sz_eline *l, size_t a, size_t b)
     return "short lines each opening with the same figure set apart (\"1 lb. beefsteak\"): "
            "the entries of an inventory or a prescription, kept as its lines, not verse";
 }
+
+/* The line opens with one word and a colon ("Baromètre: 29p. 7 l."), after
+** any emphasis mark: the word's length, 0 when it does not. */
+static size_t
+field_label(const struct sz_eline *f)
+{
+    const unsigned char *s = (const unsigned char *)f->s;
+    size_t i = f->len && s[0] == '_' ? 1 : 0, j = i;
+    while (j < f->len && j - i <= 40 &&
+           ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || s[j] >= 0x80 ||
+            (s[j] == '-' && j > i)))
+        j++;
+    if (j == i || j + 1 >= f->len || s[j] != ':' || s[j + 1] != ' ')
+        return 0;
+    return j - i;
+}
+
+/* Three lines or more, each one word and a colon before its value
+** (Chronomètre: / Baromètre: / Thermomètre: / Direction:): readings or
+** the fields of a record, each line naming what it gives; verse does not
+** open every line with a label. */
+const char *
+sz_essay_field_lines(const struct sz_eline *l, size_t a, size_t b)
+{
+    if (b - a < 3)
+        return NULL;
+    for (size_t i = a; i < b; i++)
+        if (!field_label(&l[i]))
+            return NULL;
+    return "three lines or more, each a word and a colon before its value (\"Baromètre: 29p. "
+           "7 l.\"): readings or a record's fields, kept as its lines, not verse";
+}

@@ -754,6 +754,8 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                 return grid;
             }
             const char *inventory = grid ? grid : sz_essay_same_figure_lines(l, a, b);
+            if (!inventory)
+                inventory = sz_essay_field_lines(l, a, b);
             if (inventory) {
                 if (quoted)
                     kept_lines(c, l, a, b, scratch);
