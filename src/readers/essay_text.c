@@ -763,6 +763,11 @@ sz_essay_text_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
                     lines_para(c, l, a, b, scratch);
                 return inventory;
             }
+            const char *dialogue = sz_essay_dialogue_pair(l, a, b);
+            if (dialogue) {
+                prose(c, l, a, b, quoted, scratch);
+                return dialogue;
+            }
             sz_essay_verse_lines(c, l, a, b, base);
             return "most lines end well short of the wrap width: verse";
         }

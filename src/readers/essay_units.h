@@ -249,6 +249,7 @@ int sz_essay_unstopped_lines(const struct sz_eline *l, size_t a, size_t b,
 const char *sz_essay_grid_lines(const struct sz_eline *l, size_t a, size_t b, int *as_drawn);
 const char *sz_essay_same_figure_lines(const struct sz_eline *l, size_t a, size_t b);
 const char *sz_essay_field_lines(const struct sz_eline *l, size_t a, size_t b);
+const char *sz_essay_dialogue_pair(const struct sz_eline *l, size_t a, size_t b);
 int sz_essay_motto(const struct units *u, size_t k, const struct sz_eline *l,
                    const struct layout *lay);
 const char *sz_essay_letter_lines(const struct sz_eline *l, size_t a, size_t b);
