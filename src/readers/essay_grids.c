@@ -13,16 +13,6 @@
 
 #include "readers/essay_units.h"
 
-/* Code points in s[0..n). */
-static size_t
-cps(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 enum { NEITHER, GRID, RUN };
 
 /* GRID when the line is four cells or more, none wider than two
@@ -46,7 +36,8 @@ line_kind(const struct sz_eline *f)
             p++;
         if (q > p && f->s[q - 1] == '_')
             q--;
-        size_t w = cps(f->s + p, q - p);
+        uint32_t w, cols;
+        sz_essay_line_width(f->s + p, q - p, &w, &cols);
         if (w > longest)
             longest = w;
         n++;

@@ -227,15 +227,9 @@ closing_line(const struct sz_eline *f)
         return 1;
     size_t i = 0, n;
     const char *w;
-    while ((n = next_word(f->s, f->len, &i, &w)) > 0) {
-        char low[16];
-        if (n >= sizeof low)
-            continue;
-        for (size_t k = 0; k < n; k++)
-            low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] | 0x20 : w[k]);
-        if (sz_essay_word_is(low, n, closing_words))
+    while ((n = next_word(f->s, f->len, &i, &w)) > 0)
+        if (sz_essay_word_ci(w, n, closing_words))
             return 1;
-    }
     return 0;
 }
 

@@ -95,6 +95,24 @@ dash_marker(const struct sz_eline *l, struct marker *m)
 
 static int announces(const struct sz_eline *f);
 
+/* Is line a announced: the line before it, past blank lines, ending in a
+** colon (announces)?  Where an en dash may mark a list's items. */
+static int
+announced(const struct sz_eline *l, size_t a)
+{
+    while (a > 0 && l[a - 1].blank)
+        a--;
+    return a > 0 && announces(&l[a - 1]);
+}
+
+/* The marker of a list's item: an en dash's when the list's items open
+** with one (dash_marker), else any list_marker takes. */
+static int
+item_marker(const struct sz_eline *l, int dash, struct marker *m)
+{
+    return dash ? dash_marker(l, m) : list_marker(l, m);
+}
+
 /* Is there a dash in s[0..n) set between spaces (" – ", " — "): the
 ** narrator's words inside a speech ("— Я и не думаю, — ответила я")? */
 static int
@@ -120,10 +138,7 @@ static int
 dash_items(const struct sz_eline *l, size_t a, size_t b)
 {
     struct marker m;
-    size_t p = a;
-    while (p > 0 && l[p - 1].blank)
-        p--;
-    if (p == 0 || !announces(&l[p - 1]))
+    if (!announced(l, a))
         return 0;
     size_t items = 0, lower = 0, open = 0;
     for (size_t i = a; i < b; i++) {
@@ -207,17 +222,14 @@ sz_essay_list_run(const struct sz_eline *l, size_t i, size_t n)
     if (!list_marker(&l[i], &first)) {
         /* (the line before first: a run of dash lines not under a
         ** colon is not looked over at each of its lines) */
-        size_t p = i;
-        while (p > 0 && l[p - 1].blank)
-            p--;
-        if (p == 0 || !announces(&l[p - 1]) || !dash_marker(&l[i], &first))
+        if (!announced(l, i) || !dash_marker(&l[i], &first))
             return i;
         dash = 1;
     }
     size_t j = i + 1;
     int next = first.num + 1;
     while (j < n && !l[j].blank && l[j].indent == l[i].indent && l[j].cols <= LONG_LINE &&
-           (dash ? dash_marker(&l[j], &m) : list_marker(&l[j], &m)) && same_list(&m, &first) &&
+           item_marker(&l[j], dash, &m) && same_list(&m, &first) &&
            (!m.ordered || m.num == next)) {
         j++;
         next++;
@@ -246,7 +258,7 @@ sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     size_t items = 0;
     int next = first.num;
     for (size_t i = a; i < b; i++) {
-        if (l[i].indent == l[a].indent && (dash ? dash_marker(&l[i], &m) : list_marker(&l[i], &m))) {
+        if (l[i].indent == l[a].indent && item_marker(&l[i], dash, &m)) {
             if (!same_list(&m, &first) || (m.ordered && m.num != next))
                 return 0;
             next++;
@@ -268,13 +280,9 @@ sz_essay_list_unit(struct sz_ectx *c, struct sz_eline *l, size_t a, size_t b,
     struct sz_node *list = open_list(c, &first, l[a].lineno);
     for (size_t i = a; i < b;) {
         size_t j = i + 1;
-        while (j < b && !(l[j].indent == l[a].indent &&
-                          (dash ? dash_marker(&l[j], &m) : list_marker(&l[j], &m))))
+        while (j < b && !(l[j].indent == l[a].indent && item_marker(&l[j], dash, &m)))
             j++;
-        if (dash)
-            dash_marker(&l[i], &m);
-        else
-            list_marker(&l[i], &m);
+        item_marker(&l[i], dash, &m);
         put_item(c, list, l, i, j, m.len, scratch);
         i = j;
     }
